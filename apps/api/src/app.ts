@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from '@voordeur/db';
+import { LIMITS } from '@voordeur/shared';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import { auditModule } from './modules/audit/index.ts';
+import { authPlugin } from './modules/auth/index.ts';
+import { healthModule } from './modules/health/index.ts';
+import { teamsModule } from './modules/teams/index.ts';
+import { tokensModule } from './modules/tokens/index.ts';
+import { usersModule } from './modules/users/index.ts';
+import { contextPlugin } from './plugins/context.ts';
+import { docsUi, openApiPlugin } from './plugins/docs.ts';
+import { errorsPlugin } from './plugins/errors.ts';
+import { metricsPlugin } from './plugins/metrics.ts';
+import { securityPlugin } from './plugins/security.ts';
+import { webPlugin } from './plugins/web.ts';
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  /** Pino options, or false for silence (tests). Defaults to the configured level. */
+  logger?: FastifyServerOptions['logger'];
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/**
+ * Builds the HTTP application; never listens (tests call `inject()`, `server.ts` listens).
+ * The order is the path of every request: rate limit -> authenticate (+CSRF) -> validate -> handler.
+ */
+export async function buildApp({ config, database, logger }: BuildOptions) {
+  const app = Fastify({
+    logger: logger ?? {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    },
+    bodyLimit: LIMITS.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    // A caller's (or proxy's) request id is kept when it is sane, so logs can be joined across systems.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // The API speaks JSON only: anything else is refused with 415 instead of being half-understood.
+  app.removeContentTypeParser('text/plain');
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    return payload;
+  });
+
+  await app.register(contextPlugin, { config, database });
+  await app.register(errorsPlugin);
+  await app.register(metricsPlugin);
+  await app.register(securityPlugin);
+  await app.register(openApiPlugin);
+  await app.register(authPlugin);
+
+  await app.register(healthModule);
+  await app.register(teamsModule);
+  await app.register(usersModule);
+  await app.register(tokensModule);
+  await app.register(auditModule);
+
+  await app.register(docsUi);
+  await app.register(webPlugin);
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,84 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const defaultThemeCss = fileURLToPath(
+  import.meta.resolve('@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css'),
+);
+
+/** Every setting comes from the environment; the README lists them. */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('localhost'),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  VOORDEUR_DATA_DIR: z.string().default('./data'),
+  VOORDEUR_DEMO_PASSWORD: z.string().min(8).optional(),
+  VOORDEUR_SEED_DEMO: bool.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  COOKIE_SECURE: bool.optional(),
+  TRUST_PROXY: bool.default(false),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(120),
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  LOGIN_LOCK_AFTER_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  VOORDEUR_THEME_CSS: z.string().default(defaultThemeCss),
+  VOORDEUR_THEME_CLASS: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]*$/)
+    .default('voorbeeld-theme'),
+  VOORDEUR_WEB_DIST: z.string().default(fileURLToPath(new URL('../../web/dist', import.meta.url))),
+  WORKER_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(60),
+});
+
+export type Config = ReturnType<typeof loadConfig>;
+
+export function loadConfig(env: Record<string, string | undefined> = process.env) {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl,
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    dataDir: e.VOORDEUR_DATA_DIR,
+    demoPassword: e.VOORDEUR_DEMO_PASSWORD,
+    seedDemo: e.VOORDEUR_SEED_DEMO,
+    logLevel: e.LOG_LEVEL,
+    cookieSecure: e.COOKIE_SECURE ?? publicUrl.startsWith('https:'),
+    trustProxy: e.TRUST_PROXY,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.SESSION_MAX_HOURS,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    loginLockAfterFailures: e.LOGIN_LOCK_AFTER_FAILURES,
+    themeCss: e.VOORDEUR_THEME_CSS,
+    themeClass: e.VOORDEUR_THEME_CLASS,
+    webDist: e.VOORDEUR_WEB_DIST,
+    workerIntervalSeconds: e.WORKER_INTERVAL_SECONDS,
+  };
+}

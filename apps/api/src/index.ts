@@ -1,0 +1,9 @@
+export { type App, buildApp } from './app.ts';
+export { type Config, loadConfig } from './config.ts';
+export { createToken } from './modules/tokens/index.ts';
+export { createUser, resetPassword } from './modules/users/index.ts';
+export { type Actor, type Ctx, systemCtx } from './platform/actor.ts';
+export { AppError } from './plugins/errors.ts';
+export { DEMO_SLUG, DEMO_USERS, seedDemo } from './seed/demo.ts';
+export { type ServerRole, startServer } from './server.ts';
+export { runMaintenance } from './worker/maintenance.ts';

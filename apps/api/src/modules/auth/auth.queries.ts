@@ -1,0 +1,136 @@
+import { apiToken, appUser, type Db, membership, organisation, session, team } from '@voordeur/db';
+import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+
+export function findUserByEmail(db: Db, email: string) {
+  return db
+    .select()
+    .from(appUser)
+    .where(eq(appUser.email, email))
+    .then((r) => r[0]);
+}
+
+/** A live session with its user and organisation, or nothing. */
+export async function findLiveSession(db: Db, id: string, now: Date) {
+  const rows = await db
+    .select({
+      session,
+      user: { id: appUser.id, name: appUser.name, email: appUser.email, locale: appUser.locale },
+      organisation: { id: organisation.id, name: organisation.name, slug: organisation.slug },
+    })
+    .from(session)
+    .innerJoin(appUser, eq(appUser.id, session.userId))
+    .innerJoin(organisation, eq(organisation.id, session.organisationId))
+    .where(
+      and(
+        eq(session.id, id),
+        gt(session.expiresAt, now),
+        gt(session.absoluteExpiresAt, now),
+        eq(appUser.active, true),
+      ),
+    );
+  return rows[0];
+}
+
+export function membershipsOf(db: Db, organisationId: string, userId: string) {
+  return db
+    .select({ teamId: team.id, teamName: team.name, teamKind: team.kind, role: membership.role })
+    .from(membership)
+    .innerJoin(team, eq(team.id, membership.teamId))
+    .where(and(eq(membership.organisationId, organisationId), eq(membership.userId, userId)))
+    .orderBy(team.name, membership.role);
+}
+
+export function insertSession(db: Db, values: typeof session.$inferInsert) {
+  return db.insert(session).values(values);
+}
+
+export function touchSession(db: Db, id: string, now: Date, expiresAt: Date) {
+  return db.update(session).set({ lastSeenAt: now, expiresAt }).where(eq(session.id, id));
+}
+
+export function deleteSession(db: Db, id: string) {
+  return db.delete(session).where(eq(session.id, id));
+}
+
+/** Ends every session of a user except, optionally, one (the caller's own after a password change). */
+export function deleteSessionsOfUser(db: Db, userId: string, except?: string) {
+  return db
+    .delete(session)
+    .where(
+      except ? and(eq(session.userId, userId), sql`${session.id} <> ${except}`) : eq(session.userId, userId),
+    );
+}
+
+export function deleteExpiredSessions(db: Db, now: Date) {
+  return db
+    .delete(session)
+    .where(or(lt(session.expiresAt, now), lt(session.absoluteExpiresAt, now)))
+    .returning({ id: session.id });
+}
+
+export async function findLiveToken(db: Db, tokenHash: string, now: Date) {
+  const rows = await db
+    .select({
+      token: apiToken,
+      organisation: { id: organisation.id, name: organisation.name, slug: organisation.slug },
+    })
+    .from(apiToken)
+    .innerJoin(organisation, eq(organisation.id, apiToken.organisationId))
+    .where(
+      and(
+        eq(apiToken.tokenHash, tokenHash),
+        isNull(apiToken.revokedAt),
+        or(isNull(apiToken.expiresAt), gt(apiToken.expiresAt, now)),
+      ),
+    );
+  return rows[0];
+}
+
+export function touchToken(db: Db, id: string, now: Date) {
+  return db.update(apiToken).set({ lastUsedAt: now }).where(eq(apiToken.id, id));
+}
+
+export function updateUserLoginState(
+  db: Db,
+  id: string,
+  values: Partial<Pick<typeof appUser.$inferInsert, 'failedLoginCount' | 'lockedUntil' | 'lastLoginAt'>>,
+) {
+  return db.update(appUser).set(values).where(eq(appUser.id, id));
+}
+
+export function findUserById(db: Db, organisationId: string, id: string) {
+  return db
+    .select()
+    .from(appUser)
+    .where(and(eq(appUser.organisationId, organisationId), eq(appUser.id, id)))
+    .then((r) => r[0]);
+}
+
+export function setUserPassword(db: Db, organisationId: string, id: string, passwordHash: string, now: Date) {
+  return db
+    .update(appUser)
+    .set({
+      passwordHash,
+      passwordChangedAt: now,
+      failedLoginCount: 0,
+      lockedUntil: null,
+      updatedAt: now,
+      version: sql`${appUser.version} + 1`,
+    })
+    .where(and(eq(appUser.organisationId, organisationId), eq(appUser.id, id)));
+}
+
+export function setUserLocale(db: Db, organisationId: string, id: string, locale: string) {
+  return db
+    .update(appUser)
+    .set({ locale })
+    .where(and(eq(appUser.organisationId, organisationId), eq(appUser.id, id)));
+}
+
+export function findOrganisation(db: Db, id: string) {
+  return db
+    .select({ id: organisation.id, name: organisation.name, slug: organisation.slug })
+    .from(organisation)
+    .where(eq(organisation.id, id))
+    .then((r) => r[0]);
+}

@@ -1,0 +1,144 @@
+import {
+  csrfTokenSchema,
+  localeBodySchema,
+  loginBodySchema,
+  meSchema,
+  passwordChangeBodySchema,
+  problemSchema,
+} from '@voordeur/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { sha256 } from '../../platform/secrets.ts';
+import { errors } from '../../plugins/errors.ts';
+import { actorOf, clearSessionCookie, ctxOf, SESSION_COOKIE, setSessionCookie } from './auth.context.ts';
+import { authErrors } from './auth.errors.ts';
+import { presentMe } from './auth.presenter.ts';
+import * as q from './auth.queries.ts';
+import * as service from './auth.service.ts';
+
+const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 429: problemSchema };
+
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/login',
+    {
+      config: {
+        public: true,
+        skipCsrf: true,
+        rateLimit: { max: app.config.loginRateLimitPerMinute, timeWindow: 60_000 },
+      },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with e-mail and password; starts a session (httpOnly cookie).',
+        body: loginBodySchema,
+        response: { 200: meSchema, ...problems },
+      },
+    },
+    async (request, reply) => {
+      const result = await service.login(app.db, app.config, {
+        ...request.body,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
+        requestId: String(request.id),
+      });
+      // An old session on this browser ends: a fresh id after sign-in prevents session fixation.
+      const old = request.cookies[SESSION_COOKIE];
+      if (old) await q.deleteSession(app.db, sha256(old));
+      setSessionCookie(app, reply, result.cookieValue);
+      const [user, organisation, memberships] = await Promise.all([
+        q.findUserById(app.db, result.organisationId, result.userId),
+        q.findOrganisation(app.db, result.organisationId),
+        q.membershipsOf(app.db, result.organisationId, result.userId),
+      ]);
+      if (!user || !organisation) throw authErrors.invalidCredentials();
+      return presentMe({ user, organisation, memberships });
+    },
+  );
+
+  app.post(
+    '/logout',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'End the current session.',
+        response: { 204: z.undefined(), ...problems },
+      },
+    },
+    async (request, reply) => {
+      await service.logout(app.db, ctxOf(request));
+      clearSessionCookie(app, reply);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/me',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in person, their organisation, teams and roles.',
+        response: { 200: meSchema, ...problems },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const found = await service.me(app.db, actor);
+      const organisation = await q.findOrganisation(app.db, actor.organisationId);
+      if (!found || !organisation) throw authErrors.sessionRequired();
+      return presentMe({ ...found, organisation });
+    },
+  );
+
+  app.get(
+    '/csrf',
+    {
+      schema: {
+        tags: ['auth'],
+        summary:
+          'CSRF token for this session; send it as the x-csrf-token header on every cookie-authenticated write.',
+        response: { 200: csrfTokenSchema, ...problems },
+      },
+    },
+    async (request) => {
+      if (!request.csrfSecret) throw authErrors.sessionRequired();
+      return { token: service.csrfTokenFor(request.csrfSecret) };
+    },
+  );
+
+  app.patch(
+    '/me/locale',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Set the preferred language of the signed-in person.',
+        body: localeBodySchema,
+        response: { 204: z.undefined(), ...problems },
+      },
+    },
+    async (request, reply) => {
+      await service.setLocale(app.db, ctxOf(request), request.body.locale);
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/password',
+    {
+      config: { rateLimit: { max: app.config.loginRateLimitPerMinute, timeWindow: 60_000 } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change your own password; your other sessions end.',
+        body: passwordChangeBodySchema,
+        response: { 204: z.undefined(), ...problems },
+      },
+    },
+    async (request, reply) => {
+      const { currentPassword, newPassword } = request.body;
+      if (currentPassword === newPassword) {
+        throw errors.validation([{ field: 'newPassword', message: 'Must differ from the current password' }]);
+      }
+      await service.changePassword(app.db, ctxOf(request), currentPassword, newPassword);
+      return reply.status(204).send();
+    },
+  );
+};

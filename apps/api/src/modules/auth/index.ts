@@ -1,0 +1,70 @@
+import type { Db } from '@voordeur/db';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { csrfError, errors } from '../../plugins/errors.ts';
+import { clearSessionCookie, SESSION_COOKIE } from './auth.context.ts';
+import { authErrors } from './auth.errors.ts';
+import { setUserPassword } from './auth.queries.ts';
+import { authRoutes } from './auth.routes.ts';
+import { actorFromSession, actorFromToken, csrfTokenValid } from './auth.service.ts';
+
+export { actorOf, ctxOf } from './auth.context.ts';
+export { deleteSessionsOfUser as endSessionsOf } from './auth.queries.ts';
+export { purgeExpiredSessions, TOKEN_PREFIX } from './auth.service.ts';
+
+/** Sets a user's password hash and clears any lock-out (used by admin resets and the CLI). */
+export function setPasswordHash(db: Db, organisationId: string, userId: string, passwordHash: string) {
+  return setUserPassword(db, organisationId, userId, passwordHash, new Date());
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Authentication for the whole API, in one hook that runs before body parsing and validation:
+ * Bearer token or session cookie -> actor; routes require an actor unless they say `config.public`;
+ * cookie-authenticated writes require the session's CSRF token. Bearer callers are not exposed to CSRF.
+ */
+export const authPlugin = fp(async (app: FastifyInstance) => {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('csrfSecret', null);
+
+  app.addHook('onRequest', async (request: FastifyRequest, reply) => {
+    // The web app, health probes and the interactive API docs are not the API.
+    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
+    const config = request.routeOptions.config;
+    const authorization = request.headers.authorization;
+    const cookie = request.cookies[SESSION_COOKIE];
+
+    if (authorization !== undefined) {
+      const match = /^Bearer ([A-Za-z0-9_-]{10,200})$/.exec(authorization);
+      if (!match?.[1]) throw authErrors.malformedAuthorization();
+      request.actor = await actorFromToken(app.db, match[1]);
+      if (!request.actor) throw authErrors.invalidToken();
+    } else if (cookie) {
+      const resolved = await actorFromSession(app.db, app.config, cookie);
+      if (resolved) {
+        request.actor = resolved.actor;
+        request.csrfSecret = resolved.csrfSecret;
+      } else {
+        clearSessionCookie(app, reply);
+        if (!config.public) throw authErrors.sessionExpired();
+      }
+    }
+
+    if (!request.actor) {
+      if (config.public) return;
+      throw errors.unauthenticated();
+    }
+    if (request.actor.kind === 'user' && !SAFE_METHODS.has(request.method) && !config.skipCsrf) {
+      const sent = request.headers['x-csrf-token'];
+      if (
+        !request.csrfSecret ||
+        !csrfTokenValid(request.csrfSecret, typeof sent === 'string' ? sent : undefined)
+      ) {
+        throw csrfError(request);
+      }
+    }
+  });
+
+  await app.register(authRoutes, { prefix: '/api/auth' });
+});

@@ -1,0 +1,8 @@
+import type { FastifyInstance } from 'fastify';
+import { teamsRoutes } from './teams.routes.ts';
+
+export { teamIdsIn } from './teams.queries.ts';
+
+export async function teamsModule(app: FastifyInstance) {
+  await app.register(teamsRoutes, { prefix: '/api/teams' });
+}

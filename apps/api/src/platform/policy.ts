@@ -1,0 +1,18 @@
+import type { Role } from '@voordeur/shared';
+import { errors } from '../plugins/errors.ts';
+import type { Actor } from './actor.ts';
+
+/** A policy rule: may this actor do this? Modules declare theirs in `*.policy.ts`. */
+export type Rule = (actor: Actor) => boolean;
+
+export const anyOf =
+  (...roles: Role[]): Rule =>
+  (actor) =>
+    roles.some((r) => actor.roles.has(r));
+
+export const signedIn: Rule = () => true;
+
+/** Throws 403 unless the rule allows the actor. */
+export function authorize(actor: Actor, rule: Rule): void {
+  if (!rule(actor)) throw errors.forbidden();
+}

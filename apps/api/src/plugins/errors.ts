@@ -1,0 +1,153 @@
+import type { FieldError, Problem } from '@voordeur/shared';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+
+/**
+ * The one error contract: every failure leaves as RFC 9457 problem+json with a stable `code`.
+ * Modules throw `AppError`s (see each module's `*.errors.ts`); everything else is mapped here.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly title: string,
+    readonly detail?: string,
+    readonly errors?: FieldError[],
+    readonly headers?: Record<string, string>,
+  ) {
+    super(detail ?? title);
+    this.name = 'AppError';
+  }
+}
+
+/** Problem codes shared by all modules. Module-specific codes live in the module's errors file. */
+export const errors = {
+  validation: (errs: FieldError[], detail = 'The request is not valid.') =>
+    new AppError(400, 'validation_failed', 'Validation failed', detail, errs),
+  unauthenticated: () =>
+    new AppError(401, 'unauthenticated', 'Authentication required', 'Sign in or send a Bearer token.'),
+  forbidden: (detail = 'Your role does not allow this.') =>
+    new AppError(403, 'forbidden', 'Forbidden', detail),
+  notFound: (what = 'resource') => new AppError(404, 'not_found', 'Not found', `No such ${what}.`),
+  versionConflict: () =>
+    new AppError(
+      409,
+      'version_conflict',
+      'Changed by someone else',
+      'This record was changed since you loaded it. Reload it and apply your change again.',
+      [{ field: 'version', message: 'Out of date' }],
+    ),
+};
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
+
+export function problemOf(request: FastifyRequest, e: AppError): Problem {
+  return {
+    type: `/api/problems/${e.code}`,
+    title: e.title,
+    status: e.status,
+    ...(e.detail ? { detail: e.detail } : {}),
+    code: e.code,
+    ...(e.errors?.length ? { errors: e.errors } : {}),
+    requestId: String(request.id),
+  };
+}
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, e: AppError) {
+  if (e.headers) reply.headers(e.headers);
+  return reply.status(e.status).type(PROBLEM_CONTENT_TYPE).send(problemOf(request, e));
+}
+
+/** Maps framework and library errors onto our codes; unknown errors become a logged, opaque 500. */
+export function toAppError(error: FastifyError | Error, request: FastifyRequest): AppError {
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = (error as FastifyError).validationContext ?? 'body';
+    const fieldErrors: FieldError[] = [];
+    for (const v of error.validation) {
+      const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
+      const params = v.params as { keys?: string[] };
+      if (v.keyword === 'unrecognized_keys' && params.keys?.length) {
+        for (const key of params.keys)
+          fieldErrors.push({ field: path ? `${path}.${key}` : key, message: 'Unknown field' });
+      } else {
+        fieldErrors.push({ field: path || where, message: v.message ?? 'Invalid value' });
+      }
+    }
+    const place = where === 'querystring' ? 'query string' : where;
+    return errors.validation(
+      fieldErrors,
+      `The ${place} is not valid: ${fieldErrors.map((f) => f.field).join(', ')}.`,
+    );
+  }
+  const fe = error as FastifyError;
+  switch (fe.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new AppError(400, 'invalid_json', 'Malformed JSON', 'The body is not valid JSON.', [
+        { field: 'body', message: 'Malformed JSON' },
+      ]);
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new AppError(400, 'empty_body', 'Empty body', 'A JSON body was announced but none was sent.', [
+        { field: 'body', message: 'Required' },
+      ]);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError(
+        415,
+        'unsupported_media_type',
+        'Unsupported content type',
+        `Send application/json; got ${request.headers['content-type'] ?? 'none'}.`,
+        [{ field: 'content-type', message: 'Must be application/json' }],
+      );
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError(413, 'body_too_large', 'Body too large', 'The request body exceeds the limit.', [
+        { field: 'body', message: 'Too large' },
+      ]);
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new AppError(400, 'invalid_content_length', 'Invalid Content-Length', fe.message);
+    case 'FST_CSRF_MISSING_SECRET':
+    case 'FST_CSRF_INVALID_TOKEN':
+      return csrfError(request);
+    case 'FST_ERR_RATE_LIMIT':
+      return new AppError(429, 'rate_limited', 'Too many requests', fe.message);
+  }
+  if (fe.statusCode === 429) return new AppError(429, 'rate_limited', 'Too many requests', fe.message);
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500 && !isResponseSerializationError(fe)) {
+    const code = (fe.code ?? 'bad_request').replace(/^FST_(ERR_)?/, '').toLowerCase();
+    return new AppError(fe.statusCode, code, 'Bad request', fe.message);
+  }
+  return new AppError(
+    500,
+    'internal_error',
+    'Internal error',
+    'Something went wrong on our side. It has been logged.',
+  );
+}
+
+export function csrfError(request: FastifyRequest): AppError {
+  const sent = request.headers['x-csrf-token'];
+  return sent
+    ? new AppError(
+        403,
+        'csrf_invalid',
+        'Invalid CSRF token',
+        'The x-csrf-token header does not match this session.',
+        [{ field: 'x-csrf-token', message: 'Invalid' }],
+      )
+    : new AppError(
+        403,
+        'csrf_missing',
+        'Missing CSRF token',
+        'Cookie-authenticated writes must send the token from GET /api/auth/csrf as the x-csrf-token header.',
+        [{ field: 'x-csrf-token', message: 'Required' }],
+      );
+}
+
+export const errorsPlugin = fp(async (app: FastifyInstance) => {
+  app.setErrorHandler((error, request, reply) => {
+    const e = toAppError(error as FastifyError, request);
+    if (e.status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: e.code, status: e.status }, 'request refused');
+    return sendProblem(request, reply, e);
+  });
+});

@@ -1,0 +1,43 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { AppError } from './errors.ts';
+
+/** Cookies, rate limits and security headers for the whole server (before authentication runs). */
+export const securityPlugin = fp(async (app: FastifyInstance) => {
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: true,
+    max: app.config.rateLimitPerMinute,
+    timeWindow: 60_000,
+    // Health probes and the static web app are not what we protect; the API is.
+    allowList: (request) => !request.url.startsWith('/api/'),
+    errorResponseBuilder: (_request, context) =>
+      new AppError(
+        429,
+        'rate_limited',
+        'Too many requests',
+        `Limit of ${context.max} requests per ${context.after} reached. Try again in ${Math.ceil(context.ttl / 1000)} s.`,
+      ),
+  });
+  // The API docs page replaces the content security policy with its own hash-based one (see docs.ts).
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+        'connect-src': ["'self'"],
+        'frame-ancestors': ["'none'"],
+        'form-action': ["'self'"],
+        'upgrade-insecure-requests': app.config.cookieSecure ? [] : null,
+      },
+    },
+    strictTransportSecurity: app.config.cookieSecure,
+    crossOriginEmbedderPolicy: false,
+  });
+});

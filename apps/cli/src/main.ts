@@ -1,0 +1,208 @@
+import { randomBytes } from 'node:crypto';
+import {
+  createToken,
+  createUser,
+  DEMO_SLUG,
+  loadConfig,
+  resetPassword,
+  type ServerRole,
+  seedDemo,
+  startServer,
+  systemCtx,
+} from '@voordeur/api';
+import { appUser, type Database, openDatabase, organisation, team } from '@voordeur/db';
+import { LIMITS, ROLES, type Role } from '@voordeur/shared';
+import { Presets, SingleBar } from 'cli-progress';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { eq } from 'drizzle-orm';
+
+const program = new Command()
+  .name('voordeur')
+  .description('Voordeur — one front door for public service')
+  .showHelpAfterError();
+
+/** Opens the configured database and applies migrations, with a visible step for each. */
+async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const where = config.databaseUrl ? 'PostgreSQL server' : `embedded PGlite in ${config.dataDir}`;
+  process.stderr.write(`• opening ${where}\n`);
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
+  try {
+    await database.migrate((m) => process.stderr.write(`• ${m}\n`));
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function organisationBySlug(database: Database, slug: string) {
+  const [org] = await database.db.select().from(organisation).where(eq(organisation.slug, slug));
+  if (!org) throw new Error(`No organisation with slug "${slug}".`);
+  return org;
+}
+
+const generatePassword = () => randomBytes(12).toString('base64url');
+
+program
+  .command('serve')
+  .description('Run Voordeur: the HTTP API with the web app, the background worker, or both')
+  .addOption(
+    new Option('--role <role>', 'what this process runs').choices(['api', 'worker', 'all']).default('all'),
+  )
+  .option('--port <port>', 'HTTP port (overrides PORT)')
+  .action(async (opts: { role: ServerRole; port?: string }) => {
+    if (opts.port) process.env.PORT = opts.port;
+    await startServer(loadConfig(), opts.role);
+  });
+
+program
+  .command('migrate')
+  .description('Apply pending database migrations (also done at every start)')
+  .action(async () => {
+    await withDatabase(async () => {
+      process.stderr.write('✓ database is up to date\n');
+    });
+  });
+
+program
+  .command('seed')
+  .description('Create the demo organisation "Gemeente Voorbeeld"')
+  .requiredOption('--demo', 'seed the demo organisation (the only seed there is)')
+  .option('--force', 'also when the database already holds organisations (adds what is missing)')
+  .action(async (opts: { force?: boolean }) => {
+    const config = loadConfig();
+    await withDatabase(async (database) => {
+      const bar = new SingleBar({ format: '  {bar} {value}/{total} {step}' }, Presets.shades_classic);
+      bar.start(14, 0, { step: '' });
+      const result = await seedDemo(database.db, {
+        password: config.demoPassword,
+        force: opts.force ?? false,
+        onProgress: (step) => bar.increment({ step }),
+      });
+      bar.stop();
+      if (!result.seeded) {
+        process.stderr.write(
+          'The database already holds organisations; nothing done. Use --force to add the demo.\n',
+        );
+        return;
+      }
+      console.log(
+        `Demo organisation ready; users created: ${result.users.join(', ') || 'none (all existed)'}`,
+      );
+      if (result.generatedPassword)
+        console.log(`Password of the new demo users: ${result.generatedPassword}`);
+    });
+  });
+
+const parseRole = (value: string): { team: string; role: Role } => {
+  const [teamName, role] = value.includes(':')
+    ? [value.slice(0, value.lastIndexOf(':')), value.slice(value.lastIndexOf(':') + 1)]
+    : ['', value];
+  if (!(ROLES as readonly string[]).includes(role ?? '')) {
+    throw new InvalidArgumentError(`"${value}": use TEAM:ROLE with a role of ${ROLES.join(', ')}`);
+  }
+  return { team: teamName ?? '', role: role as Role };
+};
+
+const user = program.command('user').description('Manage users');
+user
+  .command('add')
+  .description('Add a user to an organisation')
+  .requiredOption('--email <email>', 'e-mail address (the login)')
+  .requiredOption('--name <name>', 'full name')
+  .requiredOption(
+    '--member <team:role...>',
+    'team membership(s), e.g. "KCC:agent" (repeatable)',
+    (v, prev: ReturnType<typeof parseRole>[] = []) => [...prev, parseRole(v)],
+  )
+  .option('--org <slug>', 'organisation slug', DEMO_SLUG)
+  .option('--password <password>', 'password (generated and printed when omitted)')
+  .addOption(new Option('--locale <locale>', 'language').choices(['nl', 'en']).default('nl'))
+  .action(
+    async (opts: {
+      email: string;
+      name: string;
+      member: ReturnType<typeof parseRole>[];
+      org: string;
+      password?: string;
+      locale: 'nl' | 'en';
+    }) => {
+      await withDatabase(async (database) => {
+        const org = await organisationBySlug(database, opts.org);
+        const teams = await database.db.select().from(team).where(eq(team.organisationId, org.id));
+        const memberships = opts.member.map((m) => {
+          const t = teams.find((x) => x.name.toLowerCase() === m.team.toLowerCase());
+          if (!t)
+            throw new Error(
+              `No team "${m.team}" in ${org.name}. Teams: ${teams.map((x) => x.name).join(', ')}`,
+            );
+          return { teamId: t.id, role: m.role };
+        });
+        const password = opts.password ?? generatePassword();
+        if (password.length < LIMITS.passwordMin)
+          throw new Error(`The password needs at least ${LIMITS.passwordMin} characters.`);
+        await createUser(database.db, systemCtx(org.id, 'CLI'), {
+          email: opts.email.trim().toLowerCase(),
+          name: opts.name,
+          locale: opts.locale,
+          password,
+          memberships,
+        });
+        console.log(`User ${opts.email} added to ${org.name}.`);
+        if (!opts.password) console.log(`Password: ${password}`);
+      });
+    },
+  );
+
+user
+  .command('reset-password')
+  .description('Set a new password for a user; their sessions end')
+  .requiredOption('--email <email>', 'e-mail address')
+  .option('--password <password>', 'new password (generated and printed when omitted)')
+  .action(async (opts: { email: string; password?: string }) => {
+    await withDatabase(async (database) => {
+      const email = opts.email.trim().toLowerCase();
+      const [u] = await database.db.select().from(appUser).where(eq(appUser.email, email));
+      if (!u) throw new Error(`No user with e-mail address ${email}.`);
+      const password = opts.password ?? generatePassword();
+      if (password.length < LIMITS.passwordMin)
+        throw new Error(`The password needs at least ${LIMITS.passwordMin} characters.`);
+      await resetPassword(database.db, systemCtx(u.organisationId, 'CLI'), u.id, password);
+      console.log(`Password of ${email} changed.`);
+      if (!opts.password) console.log(`New password: ${password}`);
+    });
+  });
+
+program
+  .command('token')
+  .description('Manage API tokens')
+  .command('create')
+  .description('Create an API token for a system integration (printed once)')
+  .requiredOption('--name <name>', 'what the token is for, e.g. "Telefonie"')
+  .addOption(
+    new Option('--role <role>', 'the role the token acts with').choices([...ROLES]).makeOptionMandatory(),
+  )
+  .option('--org <slug>', 'organisation slug', DEMO_SLUG)
+  .option('--expires-in-days <days>', 'expiry in days (none when omitted)', (v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1 || n > LIMITS.tokenMaxDays)
+      throw new InvalidArgumentError(`1..${LIMITS.tokenMaxDays}`);
+    return n;
+  })
+  .action(async (opts: { name: string; role: Role; org: string; expiresInDays?: number }) => {
+    await withDatabase(async (database) => {
+      const org = await organisationBySlug(database, opts.org);
+      const created = await createToken(database.db, systemCtx(org.id, 'CLI'), {
+        name: opts.name,
+        role: opts.role,
+        ...(opts.expiresInDays ? { expiresInDays: opts.expiresInDays } : {}),
+      });
+      console.log(`Token "${opts.name}" (${opts.role}) for ${org.name}; shown once:`);
+      console.log(created.token);
+    });
+  });
+
+program.parseAsync().catch((error: unknown) => {
+  process.stderr.write(`voordeur: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

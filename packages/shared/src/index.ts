@@ -1,0 +1,5 @@
+export * from './admin.ts';
+export * from './auth.ts';
+export * from './limits.ts';
+export * from './problem.ts';
+export * from './roles.ts';

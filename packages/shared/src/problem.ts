@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/** One field-level error inside a problem document. `field` is a dotted path such as `memberships.0.role`. */
+export const fieldErrorSchema = z.object({
+  field: z
+    .string()
+    .meta({
+      description: 'Dotted path of the offending field ("body", "query" or "header" when not one field).',
+    }),
+  message: z.string(),
+});
+
+/** RFC 9457 problem details, extended with a stable `code`, field errors and the request id. */
+export const problemSchema = z
+  .object({
+    type: z.string().meta({ description: 'URI reference that identifies the problem type.' }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    code: z.string().meta({ description: 'Stable machine-readable code, e.g. "validation_failed".' }),
+    errors: z.array(fieldErrorSchema).optional(),
+    requestId: z.string(),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
+
+export type Problem = z.infer<typeof problemSchema>;
+export type FieldError = z.infer<typeof fieldErrorSchema>;
