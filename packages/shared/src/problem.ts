@@ -2,11 +2,9 @@ import { z } from 'zod';
 
 /** One field-level error inside a problem document. `field` is a dotted path such as `memberships.0.role`. */
 export const fieldErrorSchema = z.object({
-  field: z
-    .string()
-    .meta({
-      description: 'Dotted path of the offending field ("body", "query" or "header" when not one field).',
-    }),
+  field: z.string().meta({
+    description: 'Dotted path of the offending field ("body", "query" or "header" when not one field).',
+  }),
   message: z.string(),
 });
 

@@ -1,0 +1,35 @@
+import { defineConfig } from 'vitest/config';
+
+const include = ['apps/api/src/**/*.test.ts', 'apps/cli/src/**/*.test.ts', 'packages/*/src/**/*.test.ts'];
+const shared = { testTimeout: 60_000, hookTimeout: 120_000 };
+
+/**
+ * Every database test runs twice: on PGlite (the embedded default) and on a real PostgreSQL server
+ * (`TEST_DATABASE_URL`, or a throwaway cluster the global setup starts). `*.unit.test.ts` need no database.
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { ...shared, name: 'unit', include: ['**/src/**/*.unit.test.ts'], exclude: ['**/node_modules/**'] } },
+      {
+        test: {
+          ...shared,
+          name: 'pglite',
+          include,
+          exclude: ['**/node_modules/**', '**/*.unit.test.ts', '**/*.pg.test.ts'],
+          env: { VOORDEUR_TEST_DB: 'pglite' },
+        },
+      },
+      {
+        test: {
+          ...shared,
+          name: 'postgres',
+          include,
+          exclude: ['**/node_modules/**', '**/*.unit.test.ts'],
+          env: { VOORDEUR_TEST_DB: 'postgres' },
+          globalSetup: ['apps/api/src/test/postgres.global-setup.ts'],
+        },
+      },
+    ],
+  },
+});
