@@ -20,7 +20,7 @@ export function setPasswordHash(db: Db, organisationId: string, userId: string, 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Authentication for the whole API, in one hook that runs before body parsing and validation:
+ * Authentication for the whole API, in one hook that runs before the body is parsed and validated:
  * Bearer token or session cookie -> actor; routes require an actor unless they say `config.public`;
  * cookie-authenticated writes require the session's CSRF token. Bearer callers are not exposed to CSRF.
  */
@@ -28,9 +28,10 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfSecret', null);
 
-  app.addHook('onRequest', async (request: FastifyRequest, reply) => {
+  // preParsing: after the (route-level) rate limit, before the body is read and validated.
+  app.addHook('preParsing', async (request: FastifyRequest, reply, payload) => {
     // The web app, health probes and the interactive API docs are not the API.
-    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
+    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return payload;
     const config = request.routeOptions.config;
     const authorization = request.headers.authorization;
     const cookie = request.cookies[SESSION_COOKIE];
@@ -52,7 +53,7 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     }
 
     if (!request.actor) {
-      if (config.public) return;
+      if (config.public) return payload;
       throw errors.unauthenticated();
     }
     if (request.actor.kind === 'user' && !SAFE_METHODS.has(request.method) && !config.skipCsrf) {
@@ -64,6 +65,7 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
         throw csrfError(request);
       }
     }
+    return payload;
   });
 
   await app.register(authRoutes, { prefix: '/api/auth' });
