@@ -23,10 +23,13 @@ export const webPlugin = fp(async (app: FastifyInstance) => {
       root: webDist,
       wildcard: false,
       index: false,
-      maxAge: '1h',
+      cacheControl: false,
       setHeaders: (res, path) => {
-        // Vite fingerprints assets: they may be cached for good.
-        if (path.includes('/assets/')) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+        // Vite fingerprints assets: they may be cached for good; other files for an hour.
+        res.setHeader(
+          'cache-control',
+          path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
+        );
       },
     });
   }

@@ -6,7 +6,17 @@ import { apiToken, appUser, auditEvent, membership, team } from '@voordeur/db';
 import { count } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearerFor, expectProblem, makeOrg, openTestDatabase, type Session, signIn, type TestApp, testApp, type TestOrg } from './harness.ts';
+import {
+  bearerFor,
+  expectProblem,
+  makeOrg,
+  openTestDatabase,
+  type Session,
+  signIn,
+  type TestApp,
+  type TestOrg,
+  testApp,
+} from './harness.ts';
 
 let database: Database;
 let app: TestApp;
@@ -25,9 +35,16 @@ afterAll(async () => {
 });
 
 async function rowCounts() {
-  const n = async (t: typeof team | typeof appUser | typeof membership | typeof apiToken | typeof auditEvent) =>
-    (await database.db.select({ n: count() }).from(t))[0]!.n;
-  return { team: await n(team), user: await n(appUser), membership: await n(membership), token: await n(apiToken), audit: await n(auditEvent) };
+  const n = async (
+    t: typeof team | typeof appUser | typeof membership | typeof apiToken | typeof auditEvent,
+  ) => (await database.db.select({ n: count() }).from(t))[0]!.n;
+  return {
+    team: await n(team),
+    user: await n(appUser),
+    membership: await n(membership),
+    token: await n(apiToken),
+    audit: await n(auditEvent),
+  };
 }
 
 const post = (url: string, payload: string | object, headers: Record<string, string> = {}) =>
@@ -41,13 +58,28 @@ const post = (url: string, payload: string | object, headers: Record<string, str
 describe('bad input', () => {
   it('malformed JSON, an empty body and wrong content types', async () => {
     const before = await rowCounts();
-    expect(expectProblem(await post('/api/teams', '{"name": "x",'), 400, 'invalid_json').errors?.[0]?.field).toBe('body');
+    expect(
+      expectProblem(await post('/api/teams', '{"name": "x",'), 400, 'invalid_json').errors?.[0]?.field,
+    ).toBe('body');
     expectProblem(await post('/api/teams', ''), 400, 'empty_body');
-    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'multipart/form-data; boundary=x']) {
-      const p = expectProblem(await post('/api/teams', 'name=x', { 'content-type': type }), 415, 'unsupported_media_type');
+    for (const type of [
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'application/xml',
+      'multipart/form-data; boundary=x',
+    ]) {
+      const p = expectProblem(
+        await post('/api/teams', 'name=x', { 'content-type': type }),
+        415,
+        'unsupported_media_type',
+      );
       expect(p.errors?.[0]?.field).toBe('content-type');
     }
-    expectProblem(await post('/api/teams', { name: 'x'.repeat(2_000_000), kind: 'back_office' }), 413, 'body_too_large');
+    expectProblem(
+      await post('/api/teams', { name: 'x'.repeat(2_000_000), kind: 'back_office' }),
+      413,
+      'body_too_large',
+    );
     expect(await rowCounts()).toEqual(before);
   });
 
@@ -58,39 +90,89 @@ describe('bad input', () => {
     expect(await fields({ name: 123, kind: 'back_office' })).toEqual(['name']);
     expect(await fields({ name: 'X', kind: 'back_office', colour: 'red' })).toEqual(['colour']);
     expect(await fields({ name: 'x'.repeat(201), kind: 'back_office' })).toEqual(['name']);
-    expect(await fields({ name: 'X', kind: 'back_office', description: 'd'.repeat(2001) })).toEqual(['description']);
+    expect(await fields({ name: 'X', kind: 'back_office', description: 'd'.repeat(2001) })).toEqual([
+      'description',
+    ]);
     expect(await fields({ name: '   ', kind: 'back_office' })).toEqual(['name']);
     expect(await fields([1, 2])).toEqual(['body']);
     const user = expectProblem(
-      await post('/api/users', { email: `${'a'.repeat(250)}@example.nl`, name: 'X', password: 'p', memberships: [{ teamId: 'nope', role: 'king' }] }),
+      await post('/api/users', {
+        email: `${'a'.repeat(250)}@example.nl`,
+        name: 'X',
+        password: 'p',
+        memberships: [{ teamId: 'nope', role: 'king' }],
+      }),
       400,
       'validation_failed',
     );
-    expect(user.errors?.map((e) => e.field).sort()).toEqual(['email', 'memberships.0.role', 'memberships.0.teamId', 'password']);
+    expect(user.errors?.map((e) => e.field).sort()).toEqual([
+      'email',
+      'memberships.0.role',
+      'memberships.0.teamId',
+      'password',
+    ]);
     expect(await rowCounts()).toEqual(before);
   });
 
   it('bad path and query parameters', async () => {
-    const p = expectProblem(await app.inject({ url: '/api/teams/not-a-uuid', headers: admin.headers }), 400, 'validation_failed');
+    const p = expectProblem(
+      await app.inject({ url: '/api/teams/not-a-uuid', headers: admin.headers }),
+      400,
+      'validation_failed',
+    );
     expect(p.errors?.[0]?.field).toBe('id');
-    expectProblem(await app.inject({ url: '/api/teams/00000000-0000-4000-8000-000000000000', headers: admin.headers }), 404, 'not_found');
-    expectProblem(await app.inject({ url: '/api/no-such-endpoint', headers: admin.headers }), 404, 'not_found');
-    expectProblem(await app.inject({ url: '/api/audit-events?limit=-1', headers: admin.headers }), 400, 'validation_failed');
+    expectProblem(
+      await app.inject({ url: '/api/teams/00000000-0000-4000-8000-000000000000', headers: admin.headers }),
+      404,
+      'not_found',
+    );
+    expectProblem(
+      await app.inject({ url: '/api/no-such-endpoint', headers: admin.headers }),
+      404,
+      'not_found',
+    );
+    expectProblem(
+      await app.inject({ url: '/api/audit-events?limit=-1', headers: admin.headers }),
+      400,
+      'validation_failed',
+    );
   });
 
   it('missing or forged CSRF tokens, expired sessions, and a token of another organisation', async () => {
     const before = await rowCounts();
     const write = (headers: Record<string, string>) =>
-      app.inject({ method: 'POST', url: '/api/teams', headers, payload: { name: 'CSRF', kind: 'back_office' } });
+      app.inject({
+        method: 'POST',
+        url: '/api/teams',
+        headers,
+        payload: { name: 'CSRF', kind: 'back_office' },
+      });
     expectProblem(await write({ cookie: admin.cookie }), 403, 'csrf_missing');
-    expectProblem(await write({ cookie: admin.cookie, 'x-csrf-token': `${admin.csrf}x` }), 403, 'csrf_invalid');
-    expectProblem(await write({ cookie: 'voordeur_session=made-up-session', 'x-csrf-token': admin.csrf }), 401, 'session_expired');
+    expectProblem(
+      await write({ cookie: admin.cookie, 'x-csrf-token': `${admin.csrf}x` }),
+      403,
+      'csrf_invalid',
+    );
+    expectProblem(
+      await write({ cookie: 'voordeur_session=made-up-session', 'x-csrf-token': admin.csrf }),
+      401,
+      'session_expired',
+    );
     const other = await makeOrg(database);
     const foreign = await bearerFor(app, await signIn(app, other.users.admin), 'admin');
     const afterOther = await rowCounts();
-    expectProblem(await app.inject({ url: `/api/teams/${org.teams.front}`, headers: foreign.headers }), 404, 'not_found');
     expectProblem(
-      await app.inject({ method: 'PATCH', url: `/api/users/${org.users.agent.id}`, headers: foreign.headers, payload: { active: false, version: 1 } }),
+      await app.inject({ url: `/api/teams/${org.teams.front}`, headers: foreign.headers }),
+      404,
+      'not_found',
+    );
+    expectProblem(
+      await app.inject({
+        method: 'PATCH',
+        url: `/api/users/${org.users.agent.id}`,
+        headers: foreign.headers,
+        payload: { active: false, version: 1 },
+      }),
       404,
       'not_found',
     );
@@ -112,7 +194,12 @@ describe('bad input', () => {
     ] as const;
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...targets), fc.jsonValue(), async ([method, url], body) => {
-        const res = await app.inject({ method, url, headers: { ...admin.headers, 'content-type': 'application/json' }, payload: JSON.stringify(body) });
+        const res = await app.inject({
+          method,
+          url,
+          headers: { ...admin.headers, 'content-type': 'application/json' },
+          payload: JSON.stringify(body),
+        });
         expect(res.statusCode).toBeLessThan(500);
         if (res.statusCode >= 400) expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       }),

@@ -61,10 +61,18 @@ export interface TestOrg {
 /** A complete organisation: three teams and one user per role. */
 export async function makeOrg(database: Database, name = 'Testgemeente'): Promise<TestOrg> {
   const slug = `t-${unique()}`;
-  const [org] = await database.db.insert(organisation).values({ slug, name: `${name} ${slug}` }).returning();
+  const [org] = await database.db
+    .insert(organisation)
+    .values({ slug, name: `${name} ${slug}` })
+    .returning();
   const ctx = systemCtx(org!.id, 'test');
-  const team = async (n: string, kind: TeamKind) => (await createTeam(database.db, ctx, { name: n, kind, description: '' })).id;
-  const teams = { front: await team('KCC', 'front_office'), back: await team('Openbare ruimte', 'back_office'), mgmt: await team('Management', 'management') };
+  const team = async (n: string, kind: TeamKind) =>
+    (await createTeam(database.db, ctx, { name: n, kind, description: '' })).id;
+  const teams = {
+    front: await team('KCC', 'front_office'),
+    back: await team('Openbare ruimte', 'back_office'),
+    mgmt: await team('Management', 'management'),
+  };
   const teamOf: Record<Role, string> = {
     agent: teams.front,
     backoffice: teams.back,
@@ -96,7 +104,11 @@ export interface Session {
 }
 
 export async function signIn(app: TestApp, user: Pick<TestUser, 'email' | 'password'>): Promise<Session> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: user.password } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email: user.email, password: user.password },
+  });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
   const cookie = cookieFrom(res.headers['set-cookie']);
   const csrfRes = await app.inject({ method: 'GET', url: '/api/auth/csrf', headers: { cookie } });
@@ -124,8 +136,19 @@ export async function bearerFor(app: TestApp, session: Session, role: Role) {
 }
 
 /** Asserts the RFC 9457 shape every error must have, and returns it. */
-export function expectProblem(res: { statusCode: number; headers: Record<string, unknown>; json: () => unknown }, status: number, code: string) {
-  const body = res.json() as { status: number; code: string; type: string; title: string; requestId: string; errors?: { field: string }[] };
+export function expectProblem(
+  res: { statusCode: number; headers: Record<string, unknown>; json: () => unknown },
+  status: number,
+  code: string,
+) {
+  const body = res.json() as {
+    status: number;
+    code: string;
+    type: string;
+    title: string;
+    requestId: string;
+    errors?: { field: string }[];
+  };
   const problem = { statusCode: res.statusCode, contentType: String(res.headers['content-type']), ...body };
   if (
     problem.statusCode !== status ||

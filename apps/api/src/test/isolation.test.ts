@@ -6,7 +6,16 @@ import type { Database } from '@voordeur/db';
 import { apiToken, appUser, membership, team } from '@voordeur/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearerFor, makeOrg, openTestDatabase, signIn, TEST_PASSWORD, type TestApp, testApp, type TestOrg } from './harness.ts';
+import {
+  bearerFor,
+  makeOrg,
+  openTestDatabase,
+  signIn,
+  TEST_PASSWORD,
+  type TestApp,
+  type TestOrg,
+  testApp,
+} from './harness.ts';
 
 let database: Database;
 let app: TestApp;
@@ -31,9 +40,17 @@ async function snapshotOfA() {
   const byOrg = <T extends { organisationId: unknown }>(t: T) => eq(t.organisationId as never, a.id);
   return JSON.stringify({
     teams: await database.db.select().from(team).where(byOrg(team)).orderBy(team.id),
-    users: (await database.db.select().from(appUser).where(byOrg(appUser)).orderBy(appUser.id)).map(({ lastLoginAt, ...u }) => u),
-    memberships: await database.db.select().from(membership).where(byOrg(membership)).orderBy(membership.userId, membership.role),
-    tokens: (await database.db.select().from(apiToken).where(byOrg(apiToken)).orderBy(apiToken.id)).map(({ lastUsedAt, ...t }) => t),
+    users: (await database.db.select().from(appUser).where(byOrg(appUser)).orderBy(appUser.id)).map(
+      ({ lastLoginAt, ...u }) => u,
+    ),
+    memberships: await database.db
+      .select()
+      .from(membership)
+      .where(byOrg(membership))
+      .orderBy(membership.userId, membership.role),
+    tokens: (await database.db.select().from(apiToken).where(byOrg(apiToken)).orderBy(apiToken.id)).map(
+      ({ lastUsedAt, ...t }) => t,
+    ),
   });
 }
 
@@ -60,9 +77,13 @@ function cases(): Record<string, Case | 'public'> {
       leaksNothingOfA(res.body);
     },
     'GET /api/auth/csrf': async (h) => leaksNothingOfA((await get('/api/auth/csrf', h)).body),
-    'PATCH /api/auth/me/locale': async (h) => leaksNothingOfA((await send('PATCH', '/api/auth/me/locale', h, { locale: 'en' })).body),
+    'PATCH /api/auth/me/locale': async (h) =>
+      leaksNothingOfA((await send('PATCH', '/api/auth/me/locale', h, { locale: 'en' })).body),
     'POST /api/auth/password': async (h) => {
-      const res = await send('POST', '/api/auth/password', h, { currentPassword: 'wrong-password', newPassword: 'whatever-long-enough' });
+      const res = await send('POST', '/api/auth/password', h, {
+        currentPassword: 'wrong-password',
+        newPassword: 'whatever-long-enough',
+      });
       expect(res.statusCode).toBeGreaterThanOrEqual(400);
     },
     'GET /api/auth/tokens': async (h) => leaksNothingOfA((await get('/api/auth/tokens', h)).body),
@@ -79,16 +100,23 @@ function cases(): Record<string, Case | 'public'> {
       expect(res.statusCode).toBe(200);
       leaksNothingOfA(res.body);
     },
-    'GET /api/teams/{id}': async (h) => expect((await get(`/api/teams/${a.teams.front}`, h)).statusCode).toBe(404),
-    'POST /api/teams': async (h) => leaksNothingOfA((await send('POST', '/api/teams', h, { name: `B-${Date.now()}`, kind: 'back_office' })).body),
+    'GET /api/teams/{id}': async (h) =>
+      expect((await get(`/api/teams/${a.teams.front}`, h)).statusCode).toBe(404),
+    'POST /api/teams': async (h) =>
+      leaksNothingOfA(
+        (await send('POST', '/api/teams', h, { name: `B-${Date.now()}`, kind: 'back_office' })).body,
+      ),
     'PATCH /api/teams/{id}': async (h) =>
-      expect((await send('PATCH', `/api/teams/${a.teams.front}`, h, { name: 'Hacked', version: 1 })).statusCode).toBe(404),
+      expect(
+        (await send('PATCH', `/api/teams/${a.teams.front}`, h, { name: 'Hacked', version: 1 })).statusCode,
+      ).toBe(404),
     'GET /api/users': async (h) => {
       const res = await get('/api/users', h);
       expect(res.statusCode).toBe(200);
       leaksNothingOfA(res.body);
     },
-    'GET /api/users/{id}': async (h) => expect((await get(`/api/users/${a.users.agent.id}`, h)).statusCode).toBe(404),
+    'GET /api/users/{id}': async (h) =>
+      expect((await get(`/api/users/${a.users.agent.id}`, h)).statusCode).toBe(404),
     'POST /api/users': async (h) => {
       const res = await send('POST', '/api/users', h, {
         email: `x-${Date.now()}@example.nl`,
@@ -100,14 +128,22 @@ function cases(): Record<string, Case | 'public'> {
       expect(res.json().errors[0].field).toBe('memberships.0.teamId');
     },
     'PATCH /api/users/{id}': async (h) =>
-      expect((await send('PATCH', `/api/users/${a.users.admin.id}`, h, { active: false, version: 1 })).statusCode).toBe(404),
+      expect(
+        (await send('PATCH', `/api/users/${a.users.admin.id}`, h, { active: false, version: 1 })).statusCode,
+      ).toBe(404),
     'POST /api/users/{id}/password': async (h) =>
-      expect((await send('POST', `/api/users/${a.users.admin.id}/password`, h, { password: 'taken-over-by-b' })).statusCode).toBe(404),
+      expect(
+        (await send('POST', `/api/users/${a.users.admin.id}/password`, h, { password: 'taken-over-by-b' }))
+          .statusCode,
+      ).toBe(404),
     'GET /api/audit-events': async (h) => {
       const all = await get('/api/audit-events?limit=200', h);
       expect(all.statusCode).toBe(200);
       leaksNothingOfA(all.body);
-      const aimed = await get(`/api/audit-events?entityId=${a.users.admin.id}&actorId=${a.users.admin.id}`, h);
+      const aimed = await get(
+        `/api/audit-events?entityId=${a.users.admin.id}&actorId=${a.users.admin.id}`,
+        h,
+      );
       expect(aimed.json().items).toEqual([]);
     },
     // Last: it ends B's session.
@@ -117,8 +153,12 @@ function cases(): Record<string, Case | 'public'> {
 
 describe('organisation isolation', () => {
   it('has a case for every endpoint in the API document', async () => {
-    const doc = (await app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
-    const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    const doc = (await app.inject({ url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     expect(operations.sort()).toEqual(Object.keys(cases()).sort());
   });
 

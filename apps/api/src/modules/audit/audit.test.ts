@@ -1,7 +1,14 @@
 import type { Database } from '@voordeur/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectProblem, makeOrg, openTestDatabase, signIn, type TestApp, testApp } from '../../test/harness.ts';
+import {
+  expectProblem,
+  makeOrg,
+  openTestDatabase,
+  signIn,
+  type TestApp,
+  testApp,
+} from '../../test/harness.ts';
 
 let database: Database;
 let app: TestApp;
@@ -21,17 +28,31 @@ describe('audit trail', () => {
     const admin = await signIn(app, org.users.admin);
     const started = new Date().toISOString();
     for (const name of ['A', 'B', 'C']) {
-      await app.inject({ method: 'POST', url: '/api/teams', headers: admin.headers, payload: { name, kind: 'back_office' } });
+      await app.inject({
+        method: 'POST',
+        url: '/api/teams',
+        headers: admin.headers,
+        payload: { name, kind: 'back_office' },
+      });
     }
-    const q = (query: string) => app.inject({ url: `/api/audit-events?${query}`, headers: admin.headers }).then((r) => r.json());
-    const byAdmin = await q(`actorId=${org.users.admin.id}&entityType=team&from=${encodeURIComponent(started)}`);
-    expect(byAdmin.items.map((e: { changes: { name: { after: string } } }) => e.changes.name.after)).toEqual(['C', 'B', 'A']);
+    const q = (query: string) =>
+      app.inject({ url: `/api/audit-events?${query}`, headers: admin.headers }).then((r) => r.json());
+    const byAdmin = await q(
+      `actorId=${org.users.admin.id}&entityType=team&from=${encodeURIComponent(started)}`,
+    );
+    expect(byAdmin.items.map((e: { changes: { name: { after: string } } }) => e.changes.name.after)).toEqual([
+      'C',
+      'B',
+      'A',
+    ]);
     expect(byAdmin.items[0].actor).toMatchObject({ kind: 'user', id: org.users.admin.id });
     expect(byAdmin.items[0].requestId).toBeTruthy();
 
     const page1 = await q(`entityType=team&limit=2&from=${encodeURIComponent(started)}`);
     expect(page1.items).toHaveLength(2);
-    const page2 = await q(`entityType=team&limit=2&from=${encodeURIComponent(started)}&before=${page1.nextCursor}`);
+    const page2 = await q(
+      `entityType=team&limit=2&from=${encodeURIComponent(started)}&before=${page1.nextCursor}`,
+    );
     expect(page2.items).toHaveLength(1);
     expect(page2.nextCursor).toBeNull();
 
@@ -45,10 +66,21 @@ describe('audit trail', () => {
   it('is readable by admin and quality only', async () => {
     const org = await makeOrg(database);
     for (const role of ['admin', 'quality'] as const) {
-      expect((await app.inject({ url: '/api/audit-events', headers: (await signIn(app, org.users[role])).headers })).statusCode).toBe(200);
+      expect(
+        (
+          await app.inject({
+            url: '/api/audit-events',
+            headers: (await signIn(app, org.users[role])).headers,
+          })
+        ).statusCode,
+      ).toBe(200);
     }
     for (const role of ['agent', 'backoffice', 'teamlead', 'manager'] as const) {
-      expectProblem(await app.inject({ url: '/api/audit-events', headers: (await signIn(app, org.users[role])).headers }), 403, 'forbidden');
+      expectProblem(
+        await app.inject({ url: '/api/audit-events', headers: (await signIn(app, org.users[role])).headers }),
+        403,
+        'forbidden',
+      );
     }
   });
 
@@ -56,7 +88,11 @@ describe('audit trail', () => {
     const org = await makeOrg(database);
     const admin = await signIn(app, org.users.admin);
     const bad = async (query: string, field: string) => {
-      const p = expectProblem(await app.inject({ url: `/api/audit-events?${query}`, headers: admin.headers }), 400, 'validation_failed');
+      const p = expectProblem(
+        await app.inject({ url: `/api/audit-events?${query}`, headers: admin.headers }),
+        400,
+        'validation_failed',
+      );
       expect(p.errors?.map((e) => e.field)).toContain(field);
     };
     await bad('limit=100000', 'limit');

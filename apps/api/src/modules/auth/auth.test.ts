@@ -34,7 +34,11 @@ describe('login', () => {
       payload: { email: org.users.agent.email.toUpperCase(), password: TEST_PASSWORD },
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ email: org.users.agent.email, roles: ['agent'], organisation: { id: org.id } });
+    expect(res.json()).toMatchObject({
+      email: org.users.agent.email,
+      roles: ['agent'],
+      organisation: { id: org.id },
+    });
     const setCookie = String(res.headers['set-cookie']);
     expect(setCookie).toMatch(/voordeur_session=[A-Za-z0-9_-]{40,}/);
     expect(setCookie).toContain('HttpOnly');
@@ -44,14 +48,28 @@ describe('login', () => {
     const rows = await database.db.select().from(session).where(eq(session.userId, org.users.agent.id));
     expect(rows).toHaveLength(1);
     expect(rows[0]!.id).not.toBe(value);
-    const me = await app.inject({ url: '/api/auth/me', headers: { cookie: cookieFrom(res.headers['set-cookie']) } });
-    expect(me.json()).toMatchObject({ id: org.users.agent.id, memberships: [{ role: 'agent', teamKind: 'front_office' }] });
+    const me = await app.inject({
+      url: '/api/auth/me',
+      headers: { cookie: cookieFrom(res.headers['set-cookie']) },
+    });
+    expect(me.json()).toMatchObject({
+      id: org.users.agent.id,
+      memberships: [{ role: 'agent', teamKind: 'front_office' }],
+    });
   });
 
   it('refuses a wrong password and an unknown address alike', async () => {
     const org = await makeOrg(database);
-    const wrong = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: org.users.agent.email, password: 'nope' } });
-    const unknown = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'nobody@example.nl', password: 'nope' } });
+    const wrong = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: org.users.agent.email, password: 'nope' },
+    });
+    const unknown = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'nobody@example.nl', password: 'nope' },
+    });
     expectProblem(wrong, 401, 'invalid_credentials');
     expectProblem(unknown, 401, 'invalid_credentials');
     expect(wrong.json().detail).toBe(unknown.json().detail);
@@ -61,18 +79,40 @@ describe('login', () => {
     const org = await makeOrg(database);
     const email = org.users.backoffice.email;
     for (let i = 0; i < 3; i++) {
-      expectProblem(await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: 'bad' } }), 401, 'invalid_credentials');
+      expectProblem(
+        await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: 'bad' } }),
+        401,
+        'invalid_credentials',
+      );
     }
-    const locked = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: TEST_PASSWORD } });
+    const locked = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email, password: TEST_PASSWORD },
+    });
     expectProblem(locked, 429, 'login_throttled');
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
     // The lock-out is in the audit trail.
     const admin = await signIn(app, org.users.admin);
-    const audit = await app.inject({ url: `/api/audit-events?entityId=${org.users.backoffice.id}`, headers: admin.headers });
+    const audit = await app.inject({
+      url: `/api/audit-events?entityId=${org.users.backoffice.id}`,
+      headers: admin.headers,
+    });
     expect(audit.json().items.map((e: { action: string }) => e.action)).toContain('locked');
     // Once the lock has passed, the right password works and the counter resets.
-    await database.db.update(appUser).set({ lockedUntil: new Date(Date.now() - 1000) }).where(eq(appUser.email, email));
-    expect((await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: TEST_PASSWORD } })).statusCode).toBe(200);
+    await database.db
+      .update(appUser)
+      .set({ lockedUntil: new Date(Date.now() - 1000) })
+      .where(eq(appUser.email, email));
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email, password: TEST_PASSWORD },
+        })
+      ).statusCode,
+    ).toBe(200);
     const [row] = await database.db.select().from(appUser).where(eq(appUser.email, email));
     expect(row!.failedLoginCount).toBe(0);
   });
@@ -81,7 +121,11 @@ describe('login', () => {
     const org = await makeOrg(database);
     await database.db.update(appUser).set({ active: false }).where(eq(appUser.id, org.users.agent.id));
     expectProblem(
-      await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: org.users.agent.email, password: TEST_PASSWORD } }),
+      await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: org.users.agent.email, password: TEST_PASSWORD },
+      }),
       401,
       'invalid_credentials',
     );
@@ -94,13 +138,20 @@ describe('sessions', () => {
     const s = await signIn(app, org.users.agent);
     const out = await app.inject({ method: 'POST', url: '/api/auth/logout', headers: s.headers });
     expect(out.statusCode).toBe(204);
-    expectProblem(await app.inject({ url: '/api/auth/me', headers: { cookie: s.cookie } }), 401, 'session_expired');
+    expectProblem(
+      await app.inject({ url: '/api/auth/me', headers: { cookie: s.cookie } }),
+      401,
+      'session_expired',
+    );
   });
 
   it('treats an expired session as expired, not as a server error', async () => {
     const org = await makeOrg(database);
     const s = await signIn(app, org.users.agent);
-    await database.db.update(session).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(session.userId, org.users.agent.id));
+    await database.db
+      .update(session)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(session.userId, org.users.agent.id));
     const res = await app.inject({ url: '/api/teams', headers: { cookie: s.cookie } });
     expectProblem(res, 401, 'session_expired');
     expect(String(res.headers['set-cookie'])).toContain('voordeur_session=;');
@@ -130,7 +181,12 @@ describe('CSRF', () => {
   it('checks CSRF before reading the body, so a forged write learns nothing about validation', async () => {
     const org = await makeOrg(database);
     const s = await signIn(app, org.users.admin);
-    const res = await app.inject({ method: 'POST', url: '/api/teams', headers: { cookie: s.cookie }, payload: { bogus: true } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/teams',
+      headers: { cookie: s.cookie },
+      payload: { bogus: true },
+    });
     expectProblem(res, 403, 'csrf_missing');
   });
 });
@@ -141,14 +197,25 @@ describe('password change', () => {
     const here = await signIn(app, org.users.agent);
     const elsewhere = await signIn(app, org.users.agent);
     const change = (currentPassword: string, newPassword: string) =>
-      app.inject({ method: 'POST', url: '/api/auth/password', headers: here.headers, payload: { currentPassword, newPassword } });
+      app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        headers: here.headers,
+        payload: { currentPassword, newPassword },
+      });
     const wrong = expectProblem(await change('not-it', 'a-brand-new-password'), 400, 'wrong_password');
     expect(wrong.errors?.[0]?.field).toBe('currentPassword');
     const short = expectProblem(await change(TEST_PASSWORD, 'short'), 400, 'validation_failed');
     expect(short.errors?.[0]?.field).toBe('newPassword');
     expect((await change(TEST_PASSWORD, 'a-brand-new-password')).statusCode).toBe(204);
-    expect((await app.inject({ url: '/api/auth/me', headers: { cookie: here.cookie } })).statusCode).toBe(200);
-    expectProblem(await app.inject({ url: '/api/auth/me', headers: { cookie: elsewhere.cookie } }), 401, 'session_expired');
+    expect((await app.inject({ url: '/api/auth/me', headers: { cookie: here.cookie } })).statusCode).toBe(
+      200,
+    );
+    expectProblem(
+      await app.inject({ url: '/api/auth/me', headers: { cookie: elsewhere.cookie } }),
+      401,
+      'session_expired',
+    );
     await expect(signIn(app, { email: org.users.agent.email, password: TEST_PASSWORD })).rejects.toThrow();
     await signIn(app, { email: org.users.agent.email, password: 'a-brand-new-password' });
     const [row] = await database.db.select().from(appUser).where(eq(appUser.id, org.users.agent.id));

@@ -1,6 +1,13 @@
 import type { Database } from '@voordeur/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectProblem, makeOrg, openTestDatabase, signIn, type TestApp, testApp } from '../../test/harness.ts';
+import {
+  expectProblem,
+  makeOrg,
+  openTestDatabase,
+  signIn,
+  type TestApp,
+  testApp,
+} from '../../test/harness.ts';
 
 let database: Database;
 let app: TestApp;
@@ -20,7 +27,9 @@ describe('teams', () => {
     const agent = await signIn(app, org.users.agent);
     const res = await app.inject({ url: '/api/teams', headers: agent.headers });
     expect(res.statusCode).toBe(200);
-    expect(res.json().items.map((t: { name: string; memberCount: number }) => [t.name, t.memberCount])).toEqual([
+    expect(
+      res.json().items.map((t: { name: string; memberCount: number }) => [t.name, t.memberCount]),
+    ).toEqual([
       ['KCC', 2],
       ['Management', 3],
       ['Openbare ruimte', 1],
@@ -37,30 +46,60 @@ describe('teams', () => {
       payload: { name: 'Belastingen', kind: 'back_office' },
     });
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ name: 'Belastingen', description: '', version: 1, memberCount: 0 });
+    expect(created.json()).toMatchObject({
+      name: 'Belastingen',
+      description: '',
+      version: 1,
+      memberCount: 0,
+    });
     expectProblem(
-      await app.inject({ method: 'POST', url: '/api/teams', headers: admin.headers, payload: { name: 'kcc', kind: 'front_office' } }),
+      await app.inject({
+        method: 'POST',
+        url: '/api/teams',
+        headers: admin.headers,
+        payload: { name: 'kcc', kind: 'front_office' },
+      }),
       409,
       'team_name_taken',
     );
     const id = created.json().id;
-    const renamed = await app.inject({ method: 'PATCH', url: `/api/teams/${id}`, headers: admin.headers, payload: { name: 'Belastingen en WOZ', version: 1 } });
+    const renamed = await app.inject({
+      method: 'PATCH',
+      url: `/api/teams/${id}`,
+      headers: admin.headers,
+      payload: { name: 'Belastingen en WOZ', version: 1 },
+    });
     expect(renamed.json()).toMatchObject({ name: 'Belastingen en WOZ', version: 2 });
     expectProblem(
-      await app.inject({ method: 'PATCH', url: `/api/teams/${id}`, headers: admin.headers, payload: { description: 'x', version: 1 } }),
+      await app.inject({
+        method: 'PATCH',
+        url: `/api/teams/${id}`,
+        headers: admin.headers,
+        payload: { description: 'x', version: 1 },
+      }),
       409,
       'version_conflict',
     );
-    const events = await app.inject({ url: `/api/audit-events?entityType=team&entityId=${id}`, headers: admin.headers });
+    const events = await app.inject({
+      url: `/api/audit-events?entityType=team&entityId=${id}`,
+      headers: admin.headers,
+    });
     expect(events.json().items.map((e: { action: string }) => e.action)).toEqual(['updated', 'created']);
-    expect(events.json().items[0].changes).toEqual({ name: { before: 'Belastingen', after: 'Belastingen en WOZ' } });
+    expect(events.json().items[0].changes).toEqual({
+      name: { before: 'Belastingen', after: 'Belastingen en WOZ' },
+    });
   });
 
   it('only admins change teams', async () => {
     const org = await makeOrg(database);
     const manager = await signIn(app, org.users.manager);
     expectProblem(
-      await app.inject({ method: 'POST', url: '/api/teams', headers: manager.headers, payload: { name: 'X', kind: 'back_office' } }),
+      await app.inject({
+        method: 'POST',
+        url: '/api/teams',
+        headers: manager.headers,
+        payload: { name: 'X', kind: 'back_office' },
+      }),
       403,
       'forbidden',
     );

@@ -2,7 +2,15 @@ import type { Database } from '@voordeur/db';
 import { apiToken } from '@voordeur/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearerFor, expectProblem, makeOrg, openTestDatabase, signIn, type TestApp, testApp } from '../../test/harness.ts';
+import {
+  bearerFor,
+  expectProblem,
+  makeOrg,
+  openTestDatabase,
+  signIn,
+  type TestApp,
+  testApp,
+} from '../../test/harness.ts';
 
 let database: Database;
 let app: TestApp;
@@ -20,7 +28,12 @@ describe('API tokens', () => {
   it('are created once, stored hashed, and work as Bearer with exactly their role', async () => {
     const org = await makeOrg(database);
     const admin = await signIn(app, org.users.admin);
-    const res = await app.inject({ method: 'POST', url: '/api/auth/tokens', headers: admin.headers, payload: { name: 'Telefonie', role: 'agent', expiresInDays: 30 } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/tokens',
+      headers: admin.headers,
+      payload: { name: 'Telefonie', role: 'agent', expiresInDays: 30 },
+    });
     expect(res.statusCode).toBe(201);
     const created = res.json();
     expect(created.token).toMatch(/^vdr_[A-Za-z0-9_-]{40,}$/);
@@ -33,9 +46,20 @@ describe('API tokens', () => {
     // An agent token may not read users, though its creator (admin) may.
     expectProblem(await app.inject({ url: '/api/users', headers: bearer }), 403, 'forbidden');
     // Bearer writes need no CSRF token.
-    expect((await app.inject({ method: 'PATCH', url: '/api/auth/me/locale', headers: bearer, payload: { locale: 'en' } })).statusCode).toBe(403);
+    expect(
+      (
+        await app.inject({
+          method: 'PATCH',
+          url: '/api/auth/me/locale',
+          headers: bearer,
+          payload: { locale: 'en' },
+        })
+      ).statusCode,
+    ).toBe(403);
     const list = await app.inject({ url: '/api/auth/tokens', headers: admin.headers });
-    expect(list.json().items.map((t: { id: string; lastUsedAt: string | null }) => [t.id, t.lastUsedAt !== null])).toContainEqual([created.id, true]);
+    expect(
+      list.json().items.map((t: { id: string; lastUsedAt: string | null }) => [t.id, t.lastUsedAt !== null]),
+    ).toContainEqual([created.id, true]);
     expect(JSON.stringify(list.json())).not.toContain(created.token);
   });
 
@@ -43,13 +67,23 @@ describe('API tokens', () => {
     const org = await makeOrg(database);
     const agent = await signIn(app, org.users.agent);
     expectProblem(
-      await app.inject({ method: 'POST', url: '/api/auth/tokens', headers: agent.headers, payload: { name: 'x', role: 'admin' } }),
+      await app.inject({
+        method: 'POST',
+        url: '/api/auth/tokens',
+        headers: agent.headers,
+        payload: { name: 'x', role: 'admin' },
+      }),
       403,
       'forbidden',
     );
     const own = await bearerFor(app, agent, 'agent');
     expectProblem(
-      await app.inject({ method: 'POST', url: '/api/auth/tokens', headers: own.headers, payload: { name: 'x', role: 'agent' } }),
+      await app.inject({
+        method: 'POST',
+        url: '/api/auth/tokens',
+        headers: own.headers,
+        payload: { name: 'x', role: 'agent' },
+      }),
       403,
       'forbidden',
     );
@@ -65,15 +99,29 @@ describe('API tokens', () => {
     const admin = await signIn(app, org.users.admin);
     const t = await bearerFor(app, admin, 'quality');
     expect((await app.inject({ url: '/api/audit-events', headers: t.headers })).statusCode).toBe(200);
-    expect((await app.inject({ method: 'DELETE', url: `/api/auth/tokens/${t.id}`, headers: admin.headers })).statusCode).toBe(204);
+    expect(
+      (await app.inject({ method: 'DELETE', url: `/api/auth/tokens/${t.id}`, headers: admin.headers }))
+        .statusCode,
+    ).toBe(204);
     expectProblem(await app.inject({ url: '/api/teams', headers: t.headers }), 401, 'invalid_token');
 
     const t2 = await bearerFor(app, admin, 'quality');
-    await database.db.update(apiToken).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiToken.id, t2.id));
+    await database.db
+      .update(apiToken)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(apiToken.id, t2.id));
     expectProblem(await app.inject({ url: '/api/teams', headers: t2.headers }), 401, 'invalid_token');
 
-    expectProblem(await app.inject({ url: '/api/teams', headers: { authorization: 'Basic abc' } }), 401, 'invalid_token');
-    expectProblem(await app.inject({ url: '/api/teams', headers: { authorization: 'Bearer vdr_unknownunknownunknown' } }), 401, 'invalid_token');
+    expectProblem(
+      await app.inject({ url: '/api/teams', headers: { authorization: 'Basic abc' } }),
+      401,
+      'invalid_token',
+    );
+    expectProblem(
+      await app.inject({ url: '/api/teams', headers: { authorization: 'Bearer vdr_unknownunknownunknown' } }),
+      401,
+      'invalid_token',
+    );
   });
 
   it('can be revoked by their creator, not by another non-admin', async () => {
@@ -81,7 +129,14 @@ describe('API tokens', () => {
     const agent = await signIn(app, org.users.agent);
     const teamlead = await signIn(app, org.users.teamlead);
     const t = await bearerFor(app, agent, 'agent');
-    expectProblem(await app.inject({ method: 'DELETE', url: `/api/auth/tokens/${t.id}`, headers: teamlead.headers }), 403, 'forbidden');
-    expect((await app.inject({ method: 'DELETE', url: `/api/auth/tokens/${t.id}`, headers: agent.headers })).statusCode).toBe(204);
+    expectProblem(
+      await app.inject({ method: 'DELETE', url: `/api/auth/tokens/${t.id}`, headers: teamlead.headers }),
+      403,
+      'forbidden',
+    );
+    expect(
+      (await app.inject({ method: 'DELETE', url: `/api/auth/tokens/${t.id}`, headers: agent.headers }))
+        .statusCode,
+    ).toBe(204);
   });
 });

@@ -2,7 +2,14 @@ import type { Database } from '@voordeur/db';
 import { appUser, auditEvent } from '@voordeur/db';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectProblem, makeOrg, openTestDatabase, signIn, type TestApp, testApp } from '../../test/harness.ts';
+import {
+  expectProblem,
+  makeOrg,
+  openTestDatabase,
+  signIn,
+  type TestApp,
+  testApp,
+} from '../../test/harness.ts';
 
 let database: Database;
 let app: TestApp;
@@ -31,12 +38,20 @@ describe('users', () => {
   it('an admin creates a user with several roles; the change is audited with the secret redacted', async () => {
     const org = await makeOrg(database);
     const admin = await signIn(app, org.users.admin);
-    const res = await app.inject({ method: 'POST', url: '/api/users', headers: admin.headers, payload: newUser(org.teams.front) });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: admin.headers,
+      payload: newUser(org.teams.front),
+    });
     expect(res.statusCode).toBe(201);
     const user = res.json();
     expect(user.memberships.map((m: { role: string }) => m.role).sort()).toEqual(['agent', 'teamlead']);
     const me = await signIn(app, { email: user.email, password: 'a-long-enough-password' });
-    expect((await app.inject({ url: '/api/auth/me', headers: me.headers })).json().roles).toEqual(['agent', 'teamlead']);
+    expect((await app.inject({ url: '/api/auth/me', headers: me.headers })).json().roles).toEqual([
+      'agent',
+      'teamlead',
+    ]);
     const [event] = await database.db
       .select()
       .from(auditEvent)
@@ -53,17 +68,36 @@ describe('users', () => {
     const teamlead = await signIn(app, org.users.teamlead);
     const before = await database.db.select().from(appUser).where(eq(appUser.organisationId, org.id));
     expectProblem(
-      await app.inject({ method: 'POST', url: '/api/users', headers: admin.headers, payload: newUser(org.teams.front, org.users.agent.email) }),
+      await app.inject({
+        method: 'POST',
+        url: '/api/users',
+        headers: admin.headers,
+        payload: newUser(org.teams.front, org.users.agent.email),
+      }),
       409,
       'email_taken',
     );
     const foreign = expectProblem(
-      await app.inject({ method: 'POST', url: '/api/users', headers: admin.headers, payload: newUser(other.teams.front) }),
+      await app.inject({
+        method: 'POST',
+        url: '/api/users',
+        headers: admin.headers,
+        payload: newUser(other.teams.front),
+      }),
       400,
       'validation_failed',
     );
     expect(foreign.errors?.map((e) => e.field)).toEqual(['memberships.0.teamId', 'memberships.1.teamId']);
-    expectProblem(await app.inject({ method: 'POST', url: '/api/users', headers: teamlead.headers, payload: newUser(org.teams.front) }), 403, 'forbidden');
+    expectProblem(
+      await app.inject({
+        method: 'POST',
+        url: '/api/users',
+        headers: teamlead.headers,
+        payload: newUser(org.teams.front),
+      }),
+      403,
+      'forbidden',
+    );
     const after = await database.db.select().from(appUser).where(eq(appUser.organisationId, org.id));
     expect(after).toHaveLength(before.length);
   });
@@ -73,10 +107,20 @@ describe('users', () => {
     const admin = await signIn(app, org.users.admin);
     const url = `/api/users/${org.users.agent.id}`;
     const current = (await app.inject({ url, headers: admin.headers })).json();
-    const first = await app.inject({ method: 'PATCH', url, headers: admin.headers, payload: { name: 'Eerste', version: current.version } });
+    const first = await app.inject({
+      method: 'PATCH',
+      url,
+      headers: admin.headers,
+      payload: { name: 'Eerste', version: current.version },
+    });
     expect(first.statusCode).toBe(200);
     expect(first.json().version).toBe(current.version + 1);
-    const stale = await app.inject({ method: 'PATCH', url, headers: admin.headers, payload: { name: 'Tweede', version: current.version } });
+    const stale = await app.inject({
+      method: 'PATCH',
+      url,
+      headers: admin.headers,
+      payload: { name: 'Tweede', version: current.version },
+    });
     expectProblem(stale, 409, 'version_conflict');
     expect((await app.inject({ url, headers: admin.headers })).json().name).toBe('Eerste');
   });
@@ -93,9 +137,17 @@ describe('users', () => {
       payload: { memberships: [{ teamId: org.teams.mgmt, role: 'manager' }], version: current.version },
     });
     expectProblem(demote, 409, 'last_admin');
-    const deactivate = await app.inject({ method: 'PATCH', url, headers: admin.headers, payload: { active: false, version: current.version } });
+    const deactivate = await app.inject({
+      method: 'PATCH',
+      url,
+      headers: admin.headers,
+      payload: { active: false, version: current.version },
+    });
     expectProblem(deactivate, 409, 'last_admin');
-    expect((await app.inject({ url, headers: admin.headers })).json()).toMatchObject({ active: true, version: current.version });
+    expect((await app.inject({ url, headers: admin.headers })).json()).toMatchObject({
+      active: true,
+      version: current.version,
+    });
   });
 
   it('deactivating a user ends their sessions; an admin password reset too', async () => {
@@ -104,7 +156,16 @@ describe('users', () => {
     const agent = await signIn(app, org.users.agent);
     const url = `/api/users/${org.users.agent.id}`;
     const v = (await app.inject({ url, headers: admin.headers })).json().version;
-    expect((await app.inject({ method: 'PATCH', url, headers: admin.headers, payload: { active: false, version: v } })).statusCode).toBe(200);
+    expect(
+      (
+        await app.inject({
+          method: 'PATCH',
+          url,
+          headers: admin.headers,
+          payload: { active: false, version: v },
+        })
+      ).statusCode,
+    ).toBe(200);
     expectProblem(await app.inject({ url: '/api/auth/me', headers: agent.headers }), 401, 'session_expired');
 
     const bo = await signIn(app, org.users.backoffice);

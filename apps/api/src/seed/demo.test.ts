@@ -1,0 +1,92 @@
+import type { Database } from '@voordeur/db';
+import { appUser, openDatabase, organisation, team } from '@voordeur/db';
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { createDatabase } from '../../../../scripts/pg-cluster.ts';
+import { verifyPassword } from '../platform/secrets.ts';
+import { dbKind, openTestDatabase } from '../test/harness.ts';
+import { DEMO_SLUG, DEMO_USERS, seedDemo } from './demo.ts';
+
+let database: Database;
+
+/** The seed looks at the whole database, so each test gets an empty one. */
+beforeEach(async () => {
+  if (dbKind === 'postgres') {
+    database = await openDatabase({
+      url: createDatabase(
+        inject('pgClusterUrl'),
+        `seed_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
+      ),
+    });
+    await database.migrate();
+  } else {
+    database = await openTestDatabase();
+  }
+});
+afterEach(async () => {
+  await database.close();
+});
+
+describe('demo seed', () => {
+  it('creates Gemeente Voorbeeld with its teams and one user per role, once', async () => {
+    const result = await seedDemo(database.db, { password: 'demo-password-123' });
+    expect(result.seeded).toBe(true);
+    expect(result.generatedPassword).toBeUndefined();
+    const [org] = await database.db.select().from(organisation).where(eq(organisation.slug, DEMO_SLUG));
+    expect(org!.name).toBe('Gemeente Voorbeeld');
+    const teams = await database.db
+      .select({ name: team.name, kind: team.kind })
+      .from(team)
+      .where(eq(team.organisationId, org!.id));
+    expect(teams.map((t) => t.name).sort()).toEqual([
+      'Belastingen',
+      'Burgerzaken',
+      'KCC',
+      'MCC',
+      'Management',
+      'Openbare ruimte',
+    ]);
+    const users = await database.db.select().from(appUser).where(eq(appUser.organisationId, org!.id));
+    expect(users.map((u) => u.email).sort()).toEqual(DEMO_USERS.map((u) => u.email).sort());
+    expect(await verifyPassword(users[0]!.passwordHash, 'demo-password-123')).toBe(true);
+
+    // A second start leaves the database alone.
+    expect((await seedDemo(database.db, { password: 'other-password-1' })).seeded).toBe(false);
+    expect(await database.db.select().from(appUser)).toHaveLength(DEMO_USERS.length);
+  });
+
+  it('generates a password when none is configured, and reports it once', async () => {
+    const result = await seedDemo(database.db);
+    expect(result.generatedPassword).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    const [u] = await database.db.select().from(appUser).where(eq(appUser.email, 'agent@voorbeeld.nl'));
+    expect(await verifyPassword(u!.passwordHash, result.generatedPassword!)).toBe(true);
+  });
+
+  it('never touches a database that holds another organisation unless forced, and then only adds', async () => {
+    await database.db.insert(organisation).values({ slug: 'elders', name: 'Gemeente Elders' });
+    expect((await seedDemo(database.db, { password: 'demo-password-123' })).seeded).toBe(false);
+    expect(await database.db.select().from(organisation)).toHaveLength(1);
+    const forced = await seedDemo(database.db, { password: 'demo-password-123', force: true });
+    expect(forced.users).toHaveLength(DEMO_USERS.length);
+    const again = await seedDemo(database.db, { password: 'demo-password-123', force: true });
+    expect(again.users).toEqual([]);
+    expect(await database.db.select().from(organisation)).toHaveLength(2);
+  });
+
+  it.runIf(dbKind === 'postgres')('two processes seeding at once create one organisation', async () => {
+    const url = createDatabase(inject('pgClusterUrl'), `seedrace_${Date.now().toString(36)}`);
+    const [p1, p2] = [await openDatabase({ url }), await openDatabase({ url })];
+    try {
+      await Promise.all([p1.migrate(), p2.migrate()]);
+      const results = await Promise.all([
+        seedDemo(p1.db, { password: 'demo-password-123' }),
+        seedDemo(p2.db, { password: 'demo-password-123' }),
+      ]);
+      expect(results.map((r) => r.seeded).sort()).toEqual([false, true]);
+      expect(await p1.db.select().from(organisation)).toHaveLength(1);
+    } finally {
+      await p1.close();
+      await p2.close();
+    }
+  });
+});
