@@ -31,7 +31,8 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
   // preParsing: after the (route-level) rate limit, before the body is read and validated.
   app.addHook('preParsing', async (request: FastifyRequest, reply, payload) => {
     // The web app, health probes and the interactive API docs are not the API.
-    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs') || request.is404) return payload;
+    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs') || request.is404)
+      return payload;
     const config = request.routeOptions.config;
     const authorization = request.headers.authorization;
     const cookie = request.cookies[SESSION_COOKIE];

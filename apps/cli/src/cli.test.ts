@@ -1,0 +1,151 @@
+/**
+ * The `voordeur` command as an operator runs it: real processes, real ports, the embedded database or a
+ * PostgreSQL server.
+ */
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { createDatabase, freePort } from '../../../scripts/pg-cluster.ts';
+import { dbKind } from '../../api/src/test/harness.ts';
+
+const BIN = fileURLToPath(new URL('../bin/voordeur.js', import.meta.url));
+const PASSWORD = 'demo-password-123';
+const running: ChildProcess[] = [];
+
+afterEach(async () => {
+  await Promise.all(running.splice(0).map(stop));
+});
+
+function baseEnv(extra: Record<string, string>) {
+  return {
+    ...process.env,
+    LOG_LEVEL: 'warn',
+    VOORDEUR_DEMO_PASSWORD: PASSWORD,
+    WORKER_INTERVAL_SECONDS: '1',
+    ...extra,
+  };
+}
+
+async function serve(env: Record<string, string>, args: string[] = []) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), ...args], {
+    env: baseEnv({ ...env, PUBLIC_URL: `http://localhost:${port}` }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.push(child);
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`serve exited: ${output}`);
+    const ready = await fetch(`${base}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) return { child, base, output: () => output };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`serve did not become ready: ${output}`);
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => {
+    child.once('exit', (code) => resolve(code));
+    child.kill('SIGTERM');
+  });
+}
+
+async function login(base: string, email: string, password = PASSWORD) {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  return { status: res.status, cookie: res.headers.get('set-cookie')?.split(';')[0] ?? '' };
+}
+
+const cli = (args: string[], env: Record<string, string>) =>
+  promisify(execFile)(process.execPath, [BIN, ...args], { env: baseEnv(env) });
+
+describe.runIf(dbKind === 'pglite')('voordeur on the embedded database', () => {
+  it('starts with the demo organisation, keeps data across a restart, and refuses a second process on the same data', async () => {
+    const env = { VOORDEUR_DATA_DIR: mkdtempSync(join(tmpdir(), 'voordeur-data-')) };
+    const first = await serve(env);
+    expect(first.output()).toContain('agent@voorbeeld.nl');
+    const agent = await login(first.base, 'agent@voorbeeld.nl');
+    expect(agent.status).toBe(200);
+    await expect(serve(env)).rejects.toThrow(/in use by process/);
+    expect(await stop(first.child)).toBe(0);
+
+    // Operator commands on the stopped instance's data.
+    const added = await cli(
+      [
+        'user',
+        'add',
+        '--email',
+        'nieuw@voorbeeld.nl',
+        '--name',
+        'Nieuw',
+        '--member',
+        'Burgerzaken:backoffice',
+      ],
+      env,
+    );
+    const generated = /Password: (\S+)/.exec(added.stdout)?.[1];
+    expect(generated).toBeTruthy();
+    await cli(
+      ['user', 'reset-password', '--email', 'agent@voorbeeld.nl', '--password', 'a-fresh-password'],
+      env,
+    );
+    const token = (await cli(['token', 'create', '--name', 'Telefonie', '--role', 'agent'], env)).stdout
+      .trim()
+      .split('\n')
+      .at(-1)!;
+    const seedAgain = await cli(['seed', '--demo'], env);
+    expect(seedAgain.stderr).toContain('nothing done');
+
+    const second = await serve(env);
+    expect(second.output()).not.toContain('Sign in with');
+    expect((await login(second.base, 'nieuw@voorbeeld.nl', generated)).status).toBe(200);
+    expect((await login(second.base, 'agent@voorbeeld.nl')).status).toBe(401);
+    expect((await login(second.base, 'agent@voorbeeld.nl', 'a-fresh-password')).status).toBe(200);
+    const teams = await fetch(`${second.base}/api/teams`, { headers: { authorization: `Bearer ${token}` } });
+    expect(teams.status).toBe(200);
+    expect(((await teams.json()) as { items: unknown[] }).items).toHaveLength(6);
+  });
+});
+
+describe.runIf(dbKind === 'postgres')('voordeur on a PostgreSQL server', () => {
+  it('two app processes and a worker start at once against one empty database', async () => {
+    const url = createDatabase(inject('pgClusterUrl'), `serve_${Date.now().toString(36)}`);
+    const env = { DATABASE_URL: url };
+    const [a, b, worker] = await Promise.all([
+      serve(env, ['--role', 'api']),
+      serve(env, ['--role', 'all']),
+      (async () => {
+        const child = spawn(process.execPath, [BIN, 'serve', '--role', 'worker'], {
+          env: baseEnv(env),
+          stdio: 'ignore',
+        });
+        running.push(child);
+        return child;
+      })(),
+    ]);
+    const orgs = `${a.output()}${b.output()}`.match(/Demo organisation "Gemeente Voorbeeld" created/g) ?? [];
+    expect(orgs).toHaveLength(1);
+    const session = await login(a.base, 'admin@voorbeeld.nl');
+    expect(session.status).toBe(200);
+    // The session lives in the database: the other node knows it.
+    const me = await fetch(`${b.base}/api/auth/me`, { headers: { cookie: session.cookie } });
+    expect(me.status).toBe(200);
+    expect(worker.exitCode).toBeNull();
+    expect(await stop(worker)).toBe(0);
+  });
+});

@@ -1,0 +1,37 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../../../apps/api/src/test/harness.ts';
+import type { Database } from './client.ts';
+
+let database: Database;
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(async () => {
+  await database.close();
+});
+
+describe('schema', () => {
+  it('every table carries organisation_id (the organisation table is keyed by it)', async () => {
+    const rows = await database.db.execute<{ table_name: string; has_org: boolean }>(sql`
+      SELECT t.table_name,
+             EXISTS (SELECT 1 FROM information_schema.columns c
+                     WHERE c.table_schema = t.table_schema AND c.table_name = t.table_name
+                       AND c.column_name = 'organisation_id') AS has_org
+      FROM information_schema.tables t
+      WHERE t.table_schema = 'public' AND t.table_type = 'BASE TABLE'`);
+    const tables = (rows.rows as { table_name: string; has_org: boolean }[]).filter(
+      (r) => r.table_name !== 'organisation',
+    );
+    expect(tables.length).toBeGreaterThanOrEqual(6);
+    expect(tables.filter((r) => !r.has_org).map((r) => r.table_name)).toEqual([]);
+  });
+
+  it('migrations are recorded and applying them again changes nothing', async () => {
+    await database.migrate();
+    const applied = await database.db.execute(
+      sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`,
+    );
+    expect((applied.rows[0] as { n: number }).n).toBeGreaterThanOrEqual(2);
+  });
+});
