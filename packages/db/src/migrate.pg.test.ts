@@ -1,7 +1,8 @@
+import { readdirSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { describe, expect, inject, it } from 'vitest';
 import { createDatabase } from '../../../scripts/pg-cluster.ts';
-import { openDatabase } from './client.ts';
+import { openDatabase, queryRows } from './client.ts';
 
 describe('migrations on a PostgreSQL server', () => {
   it('are safe when several processes start at once', async () => {
@@ -15,7 +16,7 @@ describe('migrations on a PostgreSQL server', () => {
       const files = (await import('node:fs'))
         .readdirSync(new URL('../migrations', import.meta.url))
         .filter((f) => f.endsWith('.sql'));
-      expect((rows.rows[0] as { n: number }).n).toBe(files.length);
+      expect(row!.n).toBe(files.length);
     } finally {
       await Promise.all(processes.map((p) => p.close()));
     }

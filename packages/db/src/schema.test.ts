@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../../apps/api/src/test/harness.ts';
-import type { Database } from './client.ts';
+import { type Database, queryRows } from './client.ts';
 
 let database: Database;
 beforeAll(async () => {
@@ -13,16 +13,17 @@ afterAll(async () => {
 
 describe('schema', () => {
   it('every table carries organisation_id (the organisation table is keyed by it)', async () => {
-    const rows = await database.db.execute<{ table_name: string; has_org: boolean }>(sql`
+    const rows = await queryRows<{ table_name: string; has_org: boolean }>(
+      database.db,
+      sql`
       SELECT t.table_name,
              EXISTS (SELECT 1 FROM information_schema.columns c
                      WHERE c.table_schema = t.table_schema AND c.table_name = t.table_name
                        AND c.column_name = 'organisation_id') AS has_org
       FROM information_schema.tables t
-      WHERE t.table_schema = 'public' AND t.table_type = 'BASE TABLE'`);
-    const tables = (rows.rows as { table_name: string; has_org: boolean }[]).filter(
-      (r) => r.table_name !== 'organisation',
+      WHERE t.table_schema = 'public' AND t.table_type = 'BASE TABLE'`,
     );
+    const tables = rows.filter((r) => r.table_name !== 'organisation');
     expect(tables.length).toBeGreaterThanOrEqual(6);
     expect(tables.filter((r) => !r.has_org).map((r) => r.table_name)).toEqual([]);
   });

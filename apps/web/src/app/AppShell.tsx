@@ -1,0 +1,55 @@
+import { PageBody } from '@utrecht/page-body-react';
+import { PageHeader } from '@utrecht/page-header-react';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation } from 'react-router';
+import { prefetchCsrfToken } from '../api/client.ts';
+import { useCurrentUser } from '../features/auth/CurrentUser.tsx';
+import { SkipLink } from '../ui/SkipLink.tsx';
+import { Brand } from './Brand.tsx';
+import { Footer } from './Footer.tsx';
+import { PrimaryNav } from './PrimaryNav.tsx';
+import { UserMenu } from './UserMenu.tsx';
+
+/**
+ * The frame of every signed-in page: skip link (first focusable element), banner with the
+ * organisation and product name and the user menu, primary navigation, one `main`, footer.
+ */
+export function AppShell() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const { pathname } = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstPath = useRef(pathname);
+
+  // Fetch the CSRF token of this session up front, so the first change does not wait for it.
+  useEffect(() => {
+    void prefetchCsrfToken();
+  }, []);
+
+  // After client-side navigation, move focus to the new content, as a page load would.
+  useEffect(() => {
+    if (pathname === firstPath.current) return;
+    firstPath.current = '';
+    mainRef.current?.focus();
+  }, [pathname]);
+
+  return (
+    <div className="utrecht-page-layout vd-layout">
+      <SkipLink targetId="main">{t('app.skipLink')}</SkipLink>
+      <PageHeader className="vd-header">
+        <div className="vd-header__bar">
+          <Brand organisation={me.organisation.name} />
+          <UserMenu />
+        </div>
+      </PageHeader>
+      <PrimaryNav />
+      <PageBody className="vd-body">
+        <main id="main" tabIndex={-1} ref={mainRef} className="vd-main">
+          <Outlet />
+        </main>
+      </PageBody>
+      <Footer organisation={me.organisation.name} />
+    </div>
+  );
+}

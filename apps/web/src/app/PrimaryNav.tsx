@@ -1,0 +1,43 @@
+import { NavBar } from '@utrecht/nav-bar-react';
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import { useCurrentUser } from '../features/auth/CurrentUser.tsx';
+import { can, type Permission } from './access.ts';
+
+interface NavItem {
+  to: string;
+  label: 'nav.home' | 'nav.users' | 'nav.teams' | 'nav.tokens' | 'nav.audit';
+  /** Who sees the item; everyone when absent. */
+  permission?: Permission;
+}
+
+/** Only features that exist are listed; each only for the roles that may use it. */
+const NAV_ITEMS: NavItem[] = [
+  { to: '/', label: 'nav.home' },
+  { to: '/admin/users', label: 'nav.users', permission: 'listUsers' },
+  { to: '/admin/teams', label: 'nav.teams', permission: 'listTeams' },
+  { to: '/admin/tokens', label: 'nav.tokens', permission: 'manageTokens' },
+  { to: '/audit', label: 'nav.audit', permission: 'readAudit' },
+];
+
+/** Primary navigation; NavLink marks the current page with aria-current="page". */
+export function PrimaryNav() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const items = NAV_ITEMS.filter((item) => !item.permission || can(me, item.permission));
+  return (
+    <nav aria-label={t('nav.label')} className="vd-nav">
+      <NavBar>
+        <ul className="utrecht-nav-list">
+          {items.map((item) => (
+            <li key={item.to} className="utrecht-nav-list__item">
+              <NavLink to={item.to} end={item.to === '/'} className="utrecht-nav-list__link vd-nav__link">
+                {t(item.label)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </NavBar>
+    </nav>
+  );
+}

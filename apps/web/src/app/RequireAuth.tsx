@@ -1,0 +1,47 @@
+import { useEffect } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { useMe } from '../features/auth/api.ts';
+import { CurrentUserProvider } from '../features/auth/CurrentUser.tsx';
+import { applyLocale } from '../i18n/index.ts';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { AppShell } from './AppShell.tsx';
+import { PageLoading } from './PageLoading.tsx';
+import { PublicLayout } from './PublicLayout.tsx';
+import { StatusContent } from './StatusContent.tsx';
+
+/**
+ * Route guard for the signed-in app: unauthenticated visitors go to /login?next=<where they
+ * were going>; signed-in users get the app shell, in the language of their profile.
+ */
+export function RequireAuth() {
+  const me = useMe();
+  const location = useLocation();
+  const userId = me.data?.id;
+  const profileLocale = me.data?.locale;
+
+  // Speak the user's language once per sign-in (not on every refetch of /me).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: deliberately keyed on the user only.
+  useEffect(() => {
+    if (profileLocale) applyLocale(profileLocale);
+  }, [userId]);
+
+  if (me.isPending) return <PageLoading />;
+  if (me.isError) {
+    return (
+      <PublicLayout>
+        <StatusContent kind="crash" showHomeLink={false} />
+        <ErrorAlert error={me.error} />
+      </PublicLayout>
+    );
+  }
+  if (!me.data) {
+    const next = `${location.pathname}${location.search}`;
+    const to = next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`;
+    return <Navigate to={to} replace />;
+  }
+  return (
+    <CurrentUserProvider me={me.data}>
+      <AppShell />
+    </CurrentUserProvider>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Me, Role } from '@voordeur/shared';
+import { useCurrentUser } from '../features/auth/CurrentUser.tsx';
+
+/**
+ * Which roles may see or do what in the web app. The API enforces the same rules; these only
+ * decide what to show, so nobody is offered a page or button that would answer 403.
+ */
+export const ACCESS = {
+  listUsers: ['admin', 'teamlead', 'manager'],
+  manageUsers: ['admin'],
+  listTeams: ['admin', 'teamlead', 'manager'],
+  manageTeams: ['admin'],
+  manageTokens: ['admin'],
+  readAudit: ['admin', 'quality'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof ACCESS;
+
+export const can = (me: Pick<Me, 'roles'>, permission: Permission): boolean =>
+  me.roles.some((role) => (ACCESS[permission] as readonly Role[]).includes(role));
+
+/** Whether the signed-in user holds one of the roles for this permission. */
+export function useCan(permission: Permission): boolean {
+  return can(useCurrentUser(), permission);
+}

@@ -1,0 +1,30 @@
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { isApiError } from '../api/client.ts';
+import { meQueryKey } from '../features/auth/api.ts';
+import { markSessionExpired } from '../features/auth/session.ts';
+
+/**
+ * A 401 on any call while we believed we were signed in means the session ended (expired,
+ * revoked, logged out elsewhere): drop the user so the route guard sends them to the login page.
+ */
+function onApiError(error: unknown): void {
+  if (!isApiError(error) || error.status !== 401) return;
+  if (queryClient.getQueryData(meQueryKey)) {
+    markSessionExpired();
+    queryClient.setQueryData(meQueryKey, null);
+  }
+}
+
+export const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: onApiError }),
+  mutationCache: new MutationCache({ onError: onApiError }),
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+      // Retrying a 4xx does not help; network trouble and 5xx get two more tries.
+      retry: (failures, error) =>
+        !(isApiError(error) && error.status >= 400 && error.status < 500) && failures < 2,
+    },
+  },
+});

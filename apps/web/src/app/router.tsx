@@ -1,0 +1,67 @@
+import { createBrowserRouter } from 'react-router';
+import { AccountPage } from '../features/account/AccountPage.tsx';
+import { TeamsPage } from '../features/admin-teams/TeamsPage.tsx';
+import { TokensPage } from '../features/admin-tokens/TokensPage.tsx';
+import { UsersPage } from '../features/admin-users/UsersPage.tsx';
+import { AuditPage } from '../features/audit/AuditPage.tsx';
+import { LoginPage } from '../features/auth/LoginPage.tsx';
+import { HomePage } from '../features/home/HomePage.tsx';
+import { RequireAuth } from './RequireAuth.tsx';
+import { RequireRole } from './RequireRole.tsx';
+import { RouteErrorPage } from './RouteErrorPage.tsx';
+import { NotFoundPage } from './StatusPages.tsx';
+
+/**
+ * All routes. Everything except /login needs a session (RequireAuth); pages for some roles
+ * only are wrapped in RequireRole, which shows the 403 page to others.
+ */
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+  {
+    element: <RequireAuth />,
+    errorElement: <RouteErrorPage />,
+    children: [
+      {
+        // A crash inside a page keeps the shell (navigation, user menu) around the error.
+        errorElement: <RouteErrorPage inShell />,
+        children: [
+          { index: true, element: <HomePage /> },
+          {
+            path: 'admin/users',
+            element: (
+              <RequireRole permission="listUsers">
+                <UsersPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'admin/teams',
+            element: (
+              <RequireRole permission="listTeams">
+                <TeamsPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'admin/tokens',
+            element: (
+              <RequireRole permission="manageTokens">
+                <TokensPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'audit',
+            element: (
+              <RequireRole permission="readAudit">
+                <AuditPage />
+              </RequireRole>
+            ),
+          },
+          { path: 'account', element: <AccountPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

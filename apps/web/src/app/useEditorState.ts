@@ -1,0 +1,31 @@
+import { useRef, useState } from 'react';
+import { focusLater } from './focus.ts';
+
+export type EditorMode = { kind: 'closed' } | { kind: 'create' } | { kind: 'edit'; id: string };
+
+/**
+ * Open/close state of a create-or-edit panel on a list page, with focus handling: opening moves
+ * focus to the panel heading; closing returns it to the button that opened the panel, or to the
+ * given fallback (for example the success message) when that button is gone.
+ */
+export function useEditorState(headingId: string) {
+  const [mode, setMode] = useState<EditorMode>({ kind: 'closed' });
+  const opener = useRef<HTMLElement | null>(null);
+
+  const open = (next: Exclude<EditorMode, { kind: 'closed' }>) => {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setMode(next);
+    focusLater(headingId);
+  };
+
+  const close = (focusId?: string) => {
+    setMode({ kind: 'closed' });
+    const back = opener.current;
+    requestAnimationFrame(() => {
+      if (focusId) document.getElementById(focusId)?.focus();
+      else if (back?.isConnected) back.focus();
+    });
+  };
+
+  return { mode, open, close };
+}

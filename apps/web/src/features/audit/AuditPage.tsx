@@ -1,0 +1,147 @@
+import { Button } from '@utrecht/button-react';
+import type { AuditEvent } from '@voordeur/shared';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { useCan } from '../../app/access.ts';
+import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
+import { useFormat } from '../../i18n/format.ts';
+import { Code } from '../../ui/Code.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { Heading } from '../../ui/Heading.tsx';
+import { Paragraph } from '../../ui/Paragraph.tsx';
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
+import { useUsers } from '../admin-users/api.ts';
+import { AuditChanges } from './AuditChanges.tsx';
+import { AuditFilterForm, type AuditFilterValues } from './AuditFilterForm.tsx';
+import { type AuditFilters, useAuditEvents } from './api.ts';
+import { endOfDayIso, startOfDayIso } from './dates.ts';
+import { actionLabel, entityTypeLabel } from './labels.ts';
+
+const FILTER_KEYS = ['entityType', 'entityId', 'actorId', 'from', 'to'] as const;
+
+/**
+ * Audit trail (administrators, quality officers). Filters live in the URL, so a filtered view
+ * can be shared and the back button works; "Load more" follows the cursor.
+ */
+export function AuditPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('audit.title'));
+  const [params, setParams] = useSearchParams();
+  const canListUsers = useCan('listUsers');
+  const users = useUsers(canListUsers);
+
+  const values: AuditFilterValues = {
+    entityType: params.get('entityType') ?? '',
+    entityId: params.get('entityId') ?? '',
+    actorId: params.get('actorId') ?? '',
+    from: params.get('from') ?? '',
+    to: params.get('to') ?? '',
+  };
+  const filters: AuditFilters = {
+    entityType: values.entityType || undefined,
+    entityId: values.entityId || undefined,
+    actorId: values.actorId || undefined,
+    from: startOfDayIso(values.from),
+    to: endOfDayIso(values.to),
+  };
+  const events = useAuditEvents(filters);
+  const items = events.data?.pages.flatMap((page) => page.items) ?? [];
+
+  const apply = (next: AuditFilterValues) => {
+    const search = new URLSearchParams();
+    for (const key of FILTER_KEYS) if (next[key]) search.set(key, next[key]);
+    setParams(search);
+  };
+
+  return (
+    <div className="vd-stack vd-stack--loose">
+      <div className="vd-stack">
+        <Heading level={1}>{t('audit.title')}</Heading>
+        <Paragraph>{t('audit.intro')}</Paragraph>
+      </div>
+
+      <AuditFilterForm
+        key={params.toString()}
+        initial={values}
+        users={canListUsers ? (users.data ?? []) : null}
+        onApply={apply}
+        onReset={() => setParams(new URLSearchParams())}
+      />
+
+      <section className="vd-stack" aria-labelledby="audit-results-heading">
+        <Heading level={2} id="audit-results-heading">
+          {t('audit.caption')}
+        </Heading>
+        {events.isPending ? <Paragraph role="status">{t('app.loading')}</Paragraph> : null}
+        {events.isError && !events.isFetchNextPageError ? <ErrorAlert error={events.error} /> : null}
+        {events.isSuccess && items.length === 0 ? (
+          <Paragraph role="status">{t('audit.empty')}</Paragraph>
+        ) : null}
+        {items.length > 0 ? (
+          <>
+            <AuditTable events={items} />
+            <Paragraph role="status" className="vd-muted">
+              {t('audit.count', { count: items.length })} {events.hasNextPage ? '' : t('audit.end')}
+            </Paragraph>
+            {events.isFetchNextPageError ? <ErrorAlert error={events.error} /> : null}
+            {events.hasNextPage ? (
+              <div>
+                <Button
+                  appearance="secondary-action-button"
+                  onClick={() => void events.fetchNextPage()}
+                  busy={events.isFetchingNextPage}
+                  disabled={events.isFetchingNextPage}
+                >
+                  {events.isFetchingNextPage ? t('audit.loadingMore') : t('audit.loadMore')}
+                </Button>
+              </div>
+            ) : null}
+          </>
+        ) : null}
+      </section>
+    </div>
+  );
+}
+
+function AuditTable({ events }: { events: AuditEvent[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <Table caption={t('audit.caption')} captionHidden>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>{t('audit.time')}</TableHeaderCell>
+          <TableHeaderCell>{t('audit.actorColumn')}</TableHeaderCell>
+          <TableHeaderCell>{t('audit.action')}</TableHeaderCell>
+          <TableHeaderCell>{t('audit.entity')}</TableHeaderCell>
+          <TableHeaderCell>{t('audit.changes')}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {events.map((event) => (
+          <TableRow key={event.id}>
+            <TableCell className="vd-nowrap">
+              <time dateTime={event.occurredAt}>{format.dateTime(event.occurredAt)}</time>
+            </TableCell>
+            <TableCell>
+              {event.actor.label}
+              {event.actor.kind !== 'user' ? (
+                <span className="vd-muted"> ({t(`audit.actorKinds.${event.actor.kind}`)})</span>
+              ) : null}
+            </TableCell>
+            <TableCell>{actionLabel(event.action, t)}</TableCell>
+            <TableCell>
+              {entityTypeLabel(event.entityType, t)}
+              <span className="vd-block vd-muted vd-break">
+                <Code>{event.entityId}</Code>
+              </span>
+            </TableCell>
+            <TableCell>
+              <AuditChanges changes={event.changes} />
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
