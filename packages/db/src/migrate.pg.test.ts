@@ -10,12 +10,11 @@ describe('migrations on a PostgreSQL server', () => {
     const processes = await Promise.all([1, 2, 3, 4].map(() => openDatabase({ url, poolSize: 2 })));
     try {
       await Promise.all(processes.map((p) => p.migrate()));
-      const rows = await processes[0]!.db.execute(
+      const [row] = await queryRows<{ n: number }>(
+        processes[0]!.db,
         sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`,
       );
-      const files = (await import('node:fs'))
-        .readdirSync(new URL('../migrations', import.meta.url))
-        .filter((f) => f.endsWith('.sql'));
+      const files = readdirSync(new URL('../migrations', import.meta.url)).filter((f) => f.endsWith('.sql'));
       expect(row!.n).toBe(files.length);
     } finally {
       await Promise.all(processes.map((p) => p.close()));

@@ -30,9 +30,10 @@ describe('schema', () => {
 
   it('migrations are recorded and applying them again changes nothing', async () => {
     await database.migrate();
-    const applied = await database.db.execute(
+    const [applied] = await queryRows<{ n: number }>(
+      database.db,
       sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`,
     );
-    expect((applied.rows[0] as { n: number }).n).toBeGreaterThanOrEqual(2);
+    expect(applied!.n).toBeGreaterThanOrEqual(2);
   });
 });
