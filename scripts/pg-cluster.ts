@@ -42,12 +42,16 @@ export function freePort(): Promise<number> {
     srv.on('error', reject);
     srv.listen(0, '127.0.0.1', () => {
       const address = srv.address();
-      srv.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      srv.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
 
-export async function startPgCluster(log: (m: string) => void = (m) => process.stderr.write(`${m}\n`)): Promise<PgCluster> {
+export async function startPgCluster(
+  log: (m: string) => void = (m) => process.stderr.write(`${m}\n`),
+): Promise<PgCluster> {
   const bin = ensureInstalled(log);
   const isRoot = process.getuid?.() === 0;
   // The server refuses to run as root: as root, run it as the postgres user Debian's package creates.

@@ -130,14 +130,13 @@ export async function actorFromSession(
   if (now.getTime() - row.session.lastSeenAt.getTime() > 60_000) {
     await q.touchSession(db, id, now, new Date(now.getTime() + settings.sessionIdleMinutes * 60_000));
   }
-  const memberships = await q.membershipsOf(db, row.session.organisationId, row.user.id);
   const actor: Actor = {
     kind: 'user',
     organisationId: row.session.organisationId,
     userId: row.user.id,
     tokenId: null,
     sessionId: id,
-    roles: rolesOf(memberships),
+    roles: rolesOf(row.roles.map((role) => ({ role }))),
     label: `${row.user.name} <${row.user.email}>`,
   };
   return { actor, csrfSecret: row.session.csrfSecret };
