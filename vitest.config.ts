@@ -10,7 +10,14 @@ const shared = { testTimeout: 60_000, hookTimeout: 120_000 };
 export default defineConfig({
   test: {
     projects: [
-      { test: { ...shared, name: 'unit', include: ['**/src/**/*.unit.test.ts'], exclude: ['**/node_modules/**'] } },
+      {
+        test: {
+          ...shared,
+          name: 'unit',
+          include: ['**/src/**/*.unit.test.ts'],
+          exclude: ['**/node_modules/**'],
+        },
+      },
       {
         test: {
           ...shared,

@@ -70,6 +70,7 @@ async function main() {
   if (want('types')) {
     ok = check(run('type check (api, cli, packages)', bin('tsc'), ['-p', 'tsconfig.json'])) && ok;
     ok = check(run('type check (web)', bin('tsc'), ['-p', 'apps/web/tsconfig.json'])) && ok;
+    ok = check(run('type check (end-to-end tests)', bin('tsc'), ['-p', 'e2e/tsconfig.json'])) && ok;
   }
   if (want('unit')) {
     cluster = await startPgCluster();

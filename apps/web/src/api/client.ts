@@ -51,9 +51,12 @@ export interface RequestOptions {
 
 let csrfToken: string | null = null;
 let csrfPending: Promise<string | null> | null = null;
+/** Bumped on every session change, so a token fetched for an older session is never cached. */
+let csrfGeneration = 0;
 
 /** Forget the CSRF token; call whenever the session changes. */
 export function resetCsrfToken(): void {
+  csrfGeneration += 1;
   csrfToken = null;
   csrfPending = null;
 }
@@ -66,6 +69,7 @@ export function resetCsrfToken(): void {
 async function loadCsrfToken(): Promise<string | null> {
   if (csrfToken) return csrfToken;
   if (!csrfPending) {
+    const generation = csrfGeneration;
     csrfPending = fetch('/api/auth/csrf', {
       credentials: 'same-origin',
       headers: { accept: 'application/json' },
@@ -73,12 +77,13 @@ async function loadCsrfToken(): Promise<string | null> {
       .then(async (res) => {
         if (!res.ok) return null;
         const body = (await res.json()) as { token?: unknown };
-        csrfToken = typeof body.token === 'string' ? body.token : null;
-        return csrfToken;
+        const token = typeof body.token === 'string' ? body.token : null;
+        if (generation === csrfGeneration) csrfToken = token;
+        return token;
       })
       .catch(() => null)
       .finally(() => {
-        csrfPending = null;
+        if (generation === csrfGeneration) csrfPending = null;
       });
   }
   return csrfPending;

@@ -1,6 +1,11 @@
-/** Move focus to an element after React has rendered it (a new form, a new row, a message). */
-export function focusLater(id: string): void {
+/**
+ * Move focus to an element once React has rendered it (a new form, a new row, a message).
+ * State updates from async callbacks may commit a frame or two later, so look for a few frames.
+ */
+export function focusLater(id: string, framesLeft = 10): void {
   requestAnimationFrame(() => {
-    document.getElementById(id)?.focus();
+    const element = document.getElementById(id);
+    if (element) element.focus();
+    else if (framesLeft > 0) focusLater(id, framesLeft - 1);
   });
 }

@@ -5,10 +5,10 @@ export type EditorMode = { kind: 'closed' } | { kind: 'create' } | { kind: 'edit
 
 /**
  * Open/close state of a create-or-edit panel on a list page, with focus handling: opening moves
- * focus to the panel heading; closing returns it to the button that opened the panel, or to the
- * given fallback (for example the success message) when that button is gone.
+ * focus to the panel heading; closing moves it to `focusId` (for example the success message),
+ * else back to the button that opened the panel, or to the "new" button when the opener is gone.
  */
-export function useEditorState(headingId: string) {
+export function useEditorState(headingId: string, openButtonId: string) {
   const [mode, setMode] = useState<EditorMode>({ kind: 'closed' });
   const opener = useRef<HTMLElement | null>(null);
 
@@ -21,10 +21,9 @@ export function useEditorState(headingId: string) {
   const close = (focusId?: string) => {
     setMode({ kind: 'closed' });
     const back = opener.current;
-    requestAnimationFrame(() => {
-      if (focusId) document.getElementById(focusId)?.focus();
-      else if (back?.isConnected) back.focus();
-    });
+    if (focusId) focusLater(focusId);
+    else if (back?.isConnected && back.id !== openButtonId) requestAnimationFrame(() => back.focus());
+    else focusLater(openButtonId);
   };
 
   return { mode, open, close };

@@ -15,6 +15,9 @@ export interface ErrorAlertProps {
   fields?: Record<string, { label: string; id: string }>;
 }
 
+/** Problems that are fully explained by their field errors. */
+const FIELD_CODES = new Set(['validation_failed', 'wrong_password', 'email_taken', 'team_name_taken']);
+
 const focusField = (id: string) => (event: MouseEvent<HTMLAnchorElement>) => {
   const element = document.getElementById(id);
   if (!element) return;
@@ -31,10 +34,13 @@ export function ErrorAlert({ error, fieldErrors = {}, fields = {} }: ErrorAlertP
   const listed = Object.entries(fieldErrors).filter((entry): entry is [string, string] => Boolean(entry[1]));
   if (!error && listed.length === 0) return null;
   const requestId = isApiError(error) ? error.requestId : undefined;
+  // When the problem is about the fields, the fields say it best; else the problem's own sentence.
+  const aboutFields = listed.length > 0 && (!error || (isApiError(error) && FIELD_CODES.has(error.code)));
+  const headline = aboutFields || !error ? t('validation.summary') : problemMessage(error, t);
   return (
     <Alert type="error" role="alert">
       <Paragraph>
-        <strong>{error ? problemMessage(error, t) : t('validation.summary')}</strong>
+        <strong>{headline}</strong>
       </Paragraph>
       {listed.length > 0 ? (
         <ul className="utrecht-unordered-list vd-error-list">

@@ -14,6 +14,7 @@ import { useTeams } from './api.ts';
 import { TeamForm } from './TeamForm.tsx';
 
 const EDITOR_HEADING = 'team-editor-heading';
+const CREATE_BUTTON_ID = 'team-create-open';
 const NOTICE_ID = 'teams-notice';
 
 /** Teams: everyone with access reads the list; administrators create and edit. */
@@ -22,7 +23,7 @@ export function TeamsPage() {
   useDocumentTitle(t('teams.title'));
   const canManage = useCan('manageTeams');
   const teams = useTeams();
-  const editor = useEditorState(EDITOR_HEADING);
+  const editor = useEditorState(EDITOR_HEADING, CREATE_BUTTON_ID);
   const [notice, setNotice] = useState<string | null>(null);
   // Bumped by "Reload" after a version conflict: the form starts over from the fresh record.
   const [reloads, setReloads] = useState(0);
@@ -56,6 +57,7 @@ export function TeamsPage() {
       {canManage && editor.mode.kind === 'closed' ? (
         <div>
           <Button
+            id={CREATE_BUTTON_ID}
             appearance="primary-action-button"
             onClick={() => {
               setNotice(null);

@@ -17,6 +17,7 @@ import { useUsers } from './api.ts';
 import { UserForm } from './UserForm.tsx';
 
 const EDITOR_HEADING = 'user-editor-heading';
+const CREATE_BUTTON_ID = 'user-create-open';
 const NOTICE_ID = 'users-notice';
 
 /** Users: administrators, team leads and managers see the list; administrators create and edit. */
@@ -26,7 +27,7 @@ export function UsersPage() {
   const canManage = useCan('manageUsers');
   const users = useUsers();
   const teams = useTeams(canManage);
-  const editor = useEditorState(EDITOR_HEADING);
+  const editor = useEditorState(EDITOR_HEADING, CREATE_BUTTON_ID);
   const [notice, setNotice] = useState<string | null>(null);
   // Bumped by "Reload" after a version conflict: the form starts over from the fresh record.
   const [reloads, setReloads] = useState(0);
@@ -59,6 +60,7 @@ export function UsersPage() {
       {canManage && editor.mode.kind === 'closed' ? (
         <div>
           <Button
+            id={CREATE_BUTTON_ID}
             appearance="primary-action-button"
             onClick={() => {
               setNotice(null);

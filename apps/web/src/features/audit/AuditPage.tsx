@@ -123,7 +123,7 @@ function AuditTable({ events }: { events: AuditEvent[] }) {
             <TableCell className="vd-nowrap">
               <time dateTime={event.occurredAt}>{format.dateTime(event.occurredAt)}</time>
             </TableCell>
-            <TableCell>
+            <TableCell className="vd-break">
               {event.actor.label}
               {event.actor.kind !== 'user' ? (
                 <span className="vd-muted"> ({t(`audit.actorKinds.${event.actor.kind}`)})</span>

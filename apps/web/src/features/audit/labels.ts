@@ -16,7 +16,8 @@ const ACTIONS = [
 type EntityType = (typeof ENTITY_TYPES)[number];
 type Action = (typeof ACTIONS)[number];
 
-const isEntityType = (value: string): value is EntityType => (ENTITY_TYPES as readonly string[]).includes(value);
+const isEntityType = (value: string): value is EntityType =>
+  (ENTITY_TYPES as readonly string[]).includes(value);
 const isAction = (value: string): value is Action => (ACTIONS as readonly string[]).includes(value);
 
 export const entityTypeLabel = (value: string, t: TFunction): string =>

@@ -1,0 +1,67 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+/**
+ * End-to-end tests against the real server (`voordeur serve`) on a fresh embedded database, in Debian's
+ * Chromium (never a downloaded browser).
+ */
+const port = Number(process.env.E2E_PORT ?? 3210);
+export const DEMO_PASSWORD = 'e2e-demo-password';
+
+export default defineConfig({
+  testDir: './tests',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: [
+    ['list'],
+    [
+      'json',
+      {
+        outputFile:
+          process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ??
+          join(import.meta.dirname, '..', '.tmp', 'playwright.json'),
+      },
+    ],
+  ],
+  outputDir: join(import.meta.dirname, '..', '.tmp', 'e2e-results'),
+  use: {
+    baseURL: `http://localhost:${port}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    command: `node ${join(import.meta.dirname, '..', 'apps', 'cli', 'bin', 'voordeur.js')} serve --port ${port}`,
+    url: `http://localhost:${port}/readyz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      VOORDEUR_DATA_DIR: mkdtempSync(join(tmpdir(), 'voordeur-e2e-')),
+      VOORDEUR_DEMO_PASSWORD: DEMO_PASSWORD,
+      LOG_LEVEL: 'warn',
+      // Every test signs in from 127.0.0.1: the per-IP limits are not what these tests are about.
+      RATE_LIMIT_PER_MINUTE: '100000',
+      LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+    },
+  },
+});

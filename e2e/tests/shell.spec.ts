@@ -1,0 +1,99 @@
+/**
+ * Every demo role signs in and walks the whole shell, in Dutch and in English; axe scans every page and the
+ * open user menu.
+ */
+import { expect, test } from '@playwright/test';
+import { createUser, expectAccessible, type Lang, login, openUserMenu, text } from './support.ts';
+
+interface NavItem {
+  nl: string;
+  en: string;
+  path: string;
+  /** The page's h1 in both languages. */
+  h1: { nl: string | RegExp; en: string | RegExp };
+}
+
+const HOME: NavItem = { nl: 'Overzicht', en: 'Home', path: '/', h1: { nl: /^Welkom/, en: /^Welcome/ } };
+const USERS: NavItem = {
+  nl: 'Gebruikers',
+  en: 'Users',
+  path: '/admin/users',
+  h1: { nl: 'Gebruikers', en: 'Users' },
+};
+const TEAMS: NavItem = { nl: 'Teams', en: 'Teams', path: '/admin/teams', h1: { nl: 'Teams', en: 'Teams' } };
+const TOKENS: NavItem = {
+  nl: 'API-tokens',
+  en: 'API tokens',
+  path: '/admin/tokens',
+  h1: { nl: 'API-tokens', en: 'API tokens' },
+};
+const AUDIT: NavItem = {
+  nl: 'Audittrail',
+  en: 'Audit trail',
+  path: '/audit',
+  h1: { nl: 'Audittrail', en: 'Audit trail' },
+};
+
+const ROLES: { email: string; nav: NavItem[] }[] = [
+  { email: 'agent@voorbeeld.nl', nav: [HOME] },
+  { email: 'mcc@voorbeeld.nl', nav: [HOME] },
+  { email: 'backoffice@voorbeeld.nl', nav: [HOME] },
+  { email: 'teamlead@voorbeeld.nl', nav: [HOME, USERS, TEAMS] },
+  { email: 'manager@voorbeeld.nl', nav: [HOME, USERS, TEAMS] },
+  { email: 'quality@voorbeeld.nl', nav: [HOME, AUDIT] },
+  { email: 'admin@voorbeeld.nl', nav: [HOME, USERS, TEAMS, TOKENS, AUDIT] },
+];
+
+for (const lang of ['nl', 'en'] as Lang[]) {
+  for (const role of ROLES) {
+    test(`${role.email} walks the shell in ${lang === 'nl' ? 'Dutch' : 'English'}`, async ({ page }) => {
+      const t = text(lang);
+      await login(page, role.email, { lang });
+      const nav = page.getByRole('navigation', { name: t.nav });
+      // Exactly the items this role may use: nothing that is not built, nothing that would answer 403.
+      await expect(nav.getByRole('link')).toHaveText(role.nav.map((item) => item[lang]));
+
+      for (const item of role.nav) {
+        await nav.getByRole('link', { name: item[lang], exact: true }).click();
+        await expect(page).toHaveURL(item.path);
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(item.h1[lang]);
+        await expect(nav.getByRole('link', { name: item[lang], exact: true })).toHaveAttribute(
+          'aria-current',
+          'page',
+        );
+        await expect(page).toHaveTitle(/ — Voordeur$/);
+        await expectAccessible(page, `${item.path} (${role.email}, ${lang})`);
+      }
+
+      const menu = await openUserMenu(page, lang);
+      await expectAccessible(page, `user menu (${role.email}, ${lang})`);
+      await menu.getByRole('link', { name: lang === 'nl' ? 'Mijn account' : 'My account' }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+        lang === 'nl' ? 'Mijn account' : 'My account',
+      );
+      await expectAccessible(page, `account (${role.email}, ${lang})`);
+
+      await (await openUserMenu(page, lang)).getByRole('button', { name: t.logout }).click();
+      await expect(page).toHaveURL(/\/login/);
+      // The session is gone on the server too.
+      expect((await page.request.get('/api/auth/me')).status()).toBe(401);
+    });
+  }
+}
+
+test('the language follows the person: English chosen in the menu is used at the next sign-in', async ({
+  page,
+  request,
+}) => {
+  const email = await createUser(request, 'agent');
+  await login(page, email);
+  await (await openUserMenu(page, 'nl')).getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Welcome/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await (await openUserMenu(page, 'en')).getByRole('button', { name: 'Log out' }).click();
+  await expect(page).toHaveURL(/\/login/);
+  // As on a fresh browser: nothing remembered locally, the preference comes from the profile.
+  await page.evaluate(() => window.localStorage.clear());
+  await login(page, email, { expect: 'en' });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Welcome/);
+});

@@ -1,0 +1,89 @@
+import AxeBuilder from '@axe-core/playwright';
+import { type APIRequestContext, expect, type Page } from '@playwright/test';
+
+export const PASSWORD = 'e2e-demo-password';
+
+export type Lang = 'nl' | 'en';
+
+/** Zero WCAG 2.1 A/AA violations on what the page shows now. */
+export async function expectAccessible(page: Page, what: string) {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const summary = result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  expect(summary, `axe violations on ${what}`).toEqual([]);
+}
+
+const T = {
+  nl: {
+    email: 'E-mailadres',
+    password: 'Wachtwoord',
+    login: 'Inloggen',
+    nav: 'Hoofdnavigatie',
+    menu: /Gebruikersmenu/,
+    logout: 'Uitloggen',
+  },
+  en: {
+    email: 'Email address',
+    password: 'Password',
+    login: 'Log in',
+    nav: 'Main navigation',
+    menu: /User menu/,
+    logout: 'Log out',
+  },
+} as const;
+export const text = (lang: Lang) => T[lang];
+
+/**
+ * Signs in through the login page. With `lang`, that language is chosen on the login page first (and, as the
+ * person's explicit choice, saved to their profile); without it the app follows the saved preference, and
+ * `expect` says which language the shell should then show.
+ */
+export async function login(
+  page: Page,
+  email: string,
+  options: { lang?: Lang; password?: string; expect?: Lang } = {},
+) {
+  const lang = options.lang ?? 'nl';
+  await page.goto('/login');
+  await expect(page.getByRole('heading', { level: 1, name: T.nl.login })).toBeVisible();
+  if (options.lang) {
+    await page.getByRole('button', { name: options.lang === 'en' ? 'English' : 'Nederlands' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: T[lang].login })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+  }
+  await page.getByLabel(T[lang].email).fill(email);
+  await page.getByLabel(T[lang].password, { exact: true }).fill(options.password ?? PASSWORD);
+  await page.getByRole('button', { name: T[lang].login }).click();
+  await expect(page.getByRole('navigation', { name: T[options.expect ?? lang].nav })).toBeVisible();
+}
+
+/** Creates a user through the API as the demo admin (for tests that change a user's own settings). */
+export async function createUser(request: APIRequestContext, role: string) {
+  const login = await request.post('/api/auth/login', {
+    data: { email: 'admin@voorbeeld.nl', password: PASSWORD },
+  });
+  expect(login.status()).toBe(200);
+  const csrf = ((await (await request.get('/api/auth/csrf')).json()) as { token: string }).token;
+  const teams = (
+    (await (await request.get('/api/teams')).json()) as { items: { id: string; name: string }[] }
+  ).items;
+  const email = `e2e-${role}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@voorbeeld.nl`;
+  const created = await request.post('/api/users', {
+    headers: { 'x-csrf-token': csrf },
+    data: { email, name: `E2E ${role}`, password: PASSWORD, memberships: [{ teamId: teams[0]!.id, role }] },
+  });
+  expect(created.status()).toBe(201);
+  await request.post('/api/auth/logout', { headers: { 'x-csrf-token': csrf } });
+  return email;
+}
+
+/** The panel of the user menu, opened. */
+export async function openUserMenu(page: Page, lang: Lang) {
+  const button = page.getByRole('button', { name: T[lang].menu });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  await expect(button).toHaveAttribute('aria-expanded', 'true');
+  return page.locator(`#${await button.getAttribute('aria-controls')}`);
+}
