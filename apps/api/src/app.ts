@@ -14,6 +14,7 @@ import { contextPlugin } from './plugins/context.ts';
 import { docsUi, openApiPlugin } from './plugins/docs.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
+import { problemTypesRoutes } from './plugins/problem-types.ts';
 import { securityPlugin } from './plugins/security.ts';
 import { webPlugin } from './plugins/web.ts';
 
@@ -62,6 +63,7 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   await app.register(openApiPlugin);
   await app.register(authPlugin);
 
+  await app.register(problemTypesRoutes);
   await app.register(healthModule);
   await app.register(teamsModule);
   await app.register(usersModule);

@@ -32,6 +32,7 @@ export const openApiPlugin = fp(async (app: FastifyInstance) => {
         { name: 'users', description: 'Users and their roles per team' },
         { name: 'audit', description: 'The append-only audit trail' },
         { name: 'health', description: 'Liveness and readiness' },
+        { name: 'problems', description: 'What each problem code means' },
       ],
     },
     transform: (input) => {

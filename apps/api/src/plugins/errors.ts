@@ -113,8 +113,7 @@ export function toAppError(error: FastifyError | Error, request: FastifyRequest)
   }
   if (fe.statusCode === 429) return new AppError(429, 'rate_limited', 'Too many requests', fe.message);
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500 && !isResponseSerializationError(fe)) {
-    const code = (fe.code ?? 'bad_request').replace(/^FST_(ERR_)?/, '').toLowerCase();
-    return new AppError(fe.statusCode, code, 'Bad request', fe.message);
+    return new AppError(fe.statusCode, 'bad_request', 'Bad request', fe.message);
   }
   return new AppError(
     500,

@@ -111,3 +111,15 @@ describe('web app serving', () => {
     }
   });
 });
+
+describe('problem types', () => {
+  it('the type URI of a problem answers with what the code means', async () => {
+    const problem = (await app.inject({ url: '/api/teams' })).json();
+    const type = await app.inject({ url: problem.type });
+    expect(type.statusCode).toBe(200);
+    expect(type.json()).toMatchObject({ code: 'unauthenticated', status: 401 });
+    const list = (await app.inject({ url: '/api/problems' })).json();
+    expect(list.items.map((t: { code: string }) => t.code)).toContain('csrf_missing');
+    expectProblem(await app.inject({ url: '/api/problems/no_such_code' }), 404, 'not_found');
+  });
+});

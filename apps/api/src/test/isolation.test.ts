@@ -70,6 +70,8 @@ function cases(): Record<string, Case | 'public'> {
     'GET /healthz': 'public',
     'GET /readyz': 'public',
     'POST /api/auth/login': 'public',
+    'GET /api/problems': 'public',
+    'GET /api/problems/{code}': 'public',
     'GET /api/auth/me': async (h) => {
       const res = await get('/api/auth/me', h);
       // A token has no person behind the session: refused, not someone else's data.

@@ -1,4 +1,39 @@
 import { AppError } from '../../plugins/errors.ts';
+import { registerProblemTypes } from '../../plugins/problem-types.ts';
+
+registerProblemTypes({
+  invalid_credentials: {
+    status: 401,
+    title: 'Invalid credentials',
+    description: 'The e-mail address or password is not correct (which of the two is not said).',
+  },
+  login_throttled: {
+    status: 429,
+    title: 'Too many failed sign-ins',
+    description: 'The account is locked for a while after repeated failures; Retry-After says how long.',
+  },
+  session_expired: {
+    status: 401,
+    title: 'Session expired',
+    description:
+      'The session cookie belongs to a session that ended (timeout, logout, password change). Sign in again.',
+  },
+  invalid_token: {
+    status: 401,
+    title: 'Invalid token',
+    description: 'The Bearer token is unknown, expired or revoked, or the Authorization header is malformed.',
+  },
+  wrong_password: {
+    status: 400,
+    title: 'Wrong password',
+    description: 'The current password is not correct.',
+  },
+  session_required: {
+    status: 403,
+    title: 'Session required',
+    description: 'Only a signed-in person can do this; an API token cannot.',
+  },
+});
 
 export const authErrors = {
   invalidCredentials: () =>

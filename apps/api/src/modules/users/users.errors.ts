@@ -1,4 +1,18 @@
 import { AppError } from '../../plugins/errors.ts';
+import { registerProblemTypes } from '../../plugins/problem-types.ts';
+
+registerProblemTypes({
+  email_taken: {
+    status: 409,
+    title: 'E-mail address in use',
+    description: 'A user with this e-mail address exists.',
+  },
+  last_admin: {
+    status: 409,
+    title: 'Last administrator',
+    description: 'The change would leave the organisation without an active administrator.',
+  },
+});
 
 export const userErrors = {
   emailTaken: () =>

@@ -1,0 +1,137 @@
+import { problemSchema } from '@voordeur/shared';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errors } from './errors.ts';
+
+/**
+ * The catalogue of problem types. Every problem's `type` is `/api/problems/<code>`, and that address answers
+ * with the entry below, so a client (or a developer) can look up what a code means. Each module registers its
+ * own codes next to where it throws them (`*.errors.ts`); a test checks that every thrown code is registered.
+ */
+export interface ProblemType {
+  status: number;
+  title: string;
+  description: string;
+}
+
+const registry = new Map<string, ProblemType>();
+
+export function registerProblemTypes(types: Record<string, ProblemType>) {
+  for (const [code, type] of Object.entries(types)) registry.set(code, type);
+}
+
+export function problemType(code: string): ProblemType | undefined {
+  return registry.get(code);
+}
+
+export function allProblemTypes(): ({ code: string } & ProblemType)[] {
+  return [...registry].map(([code, t]) => ({ code, ...t })).sort((a, b) => a.code.localeCompare(b.code));
+}
+
+registerProblemTypes({
+  validation_failed: {
+    status: 400,
+    title: 'Validation failed',
+    description: 'The request does not match the schema; `errors` names each offending field.',
+  },
+  invalid_json: {
+    status: 400,
+    title: 'Malformed JSON',
+    description: 'The body could not be parsed as JSON.',
+  },
+  empty_body: {
+    status: 400,
+    title: 'Empty body',
+    description: 'A JSON content type was sent without a body.',
+  },
+  invalid_content_length: {
+    status: 400,
+    title: 'Invalid Content-Length',
+    description: 'The Content-Length header does not match the body.',
+  },
+  bad_request: { status: 400, title: 'Bad request', description: 'The request could not be understood.' },
+  unauthenticated: {
+    status: 401,
+    title: 'Authentication required',
+    description: 'Sign in (POST /api/auth/login) or send an API token as "Authorization: Bearer <token>".',
+  },
+  forbidden: { status: 403, title: 'Forbidden', description: 'Your role does not allow this action.' },
+  csrf_missing: {
+    status: 403,
+    title: 'Missing CSRF token',
+    description:
+      'Cookie-authenticated writes must send the token from GET /api/auth/csrf as the x-csrf-token header.',
+  },
+  csrf_invalid: {
+    status: 403,
+    title: 'Invalid CSRF token',
+    description:
+      'The x-csrf-token header does not belong to this session; fetch a new one from GET /api/auth/csrf.',
+  },
+  not_found: {
+    status: 404,
+    title: 'Not found',
+    description: 'No such resource in your organisation (or no such endpoint).',
+  },
+  version_conflict: {
+    status: 409,
+    title: 'Changed by someone else',
+    description:
+      'The record changed since you read it (optimistic locking). Read it again and reapply your change.',
+  },
+  body_too_large: { status: 413, title: 'Body too large', description: 'The request body exceeds 1 MiB.' },
+  unsupported_media_type: {
+    status: 415,
+    title: 'Unsupported content type',
+    description: 'The API accepts application/json only.',
+  },
+  rate_limited: {
+    status: 429,
+    title: 'Too many requests',
+    description: 'The per-client request limit was reached; wait for the time in Retry-After.',
+  },
+  internal_error: {
+    status: 500,
+    title: 'Internal error',
+    description: 'Something went wrong on our side. It was logged with the requestId.',
+  },
+});
+
+const problemTypeSchema = z
+  .object({ code: z.string(), status: z.number().int(), title: z.string(), description: z.string() })
+  .meta({ id: 'ProblemType' });
+
+/** GET /api/problems and /api/problems/:code — the documents behind every problem's `type`. */
+export async function problemTypesRoutes(app: FastifyInstance) {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  typed.get(
+    '/api/problems',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['problems'],
+        summary: 'Every problem code the API can answer with.',
+        response: { 200: z.object({ items: z.array(problemTypeSchema) }) },
+      },
+    },
+    async () => ({ items: allProblemTypes() }),
+  );
+  typed.get(
+    '/api/problems/:code',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['problems'],
+        summary: 'What one problem code means (the `type` URI of a problem).',
+        params: z.strictObject({ code: z.string().regex(/^[a-z_]{1,64}$/) }),
+        response: { 200: problemTypeSchema, 404: problemSchema },
+      },
+    },
+    async (request) => {
+      const found = problemType(request.params.code);
+      if (!found) throw errors.notFound('problem type');
+      return { code: request.params.code, ...found };
+    },
+  );
+}
