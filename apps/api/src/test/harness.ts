@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Database, openDatabase, organisation } from '@voordeur/db';
 import type { Role, TeamKind } from '@voordeur/shared';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { createTeam } from '../modules/teams/teams.service.ts';
@@ -41,6 +41,23 @@ export async function testApp(database: Database, overrides: Record<string, stri
 }
 
 export type TestApp = Awaited<ReturnType<typeof testApp>>;
+
+/**
+ * One database and one app for the test file, opened before its tests and closed after them.
+ * Read `t.app` and `t.database` inside tests (they exist once `beforeAll` has run).
+ */
+export function useTestApp(overrides: Record<string, string> = {}) {
+  const t = {} as { app: TestApp; database: Database };
+  beforeAll(async () => {
+    t.database = await openTestDatabase();
+    t.app = await testApp(t.database, overrides);
+  });
+  afterAll(async () => {
+    await t.app?.close();
+    await t.database?.close();
+  });
+  return t;
+}
 
 const unique = () => randomBytes(5).toString('hex');
 

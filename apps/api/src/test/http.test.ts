@@ -1,31 +1,23 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Database } from '@voordeur/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectProblem, openTestDatabase, type TestApp, testApp } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { expectProblem, testApp, useTestApp } from './harness.ts';
 
-let database: Database;
-let app: TestApp;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  app = await testApp(database);
-});
-afterAll(async () => {
-  await app.close();
-  await database.close();
-});
+const t = useTestApp();
 
 describe('operations endpoints', () => {
   it('liveness and readiness', async () => {
-    expect((await app.inject({ url: '/healthz' })).json()).toEqual({ status: 'ok' });
-    expect((await app.inject({ url: '/readyz' })).json()).toEqual({ status: 'ok', database: database.kind });
+    expect((await t.app.inject({ url: '/healthz' })).json()).toEqual({ status: 'ok' });
+    expect((await t.app.inject({ url: '/readyz' })).json()).toEqual({
+      status: 'ok',
+      database: t.database.kind,
+    });
   });
 
   it('Prometheus metrics count requests per route and problems per code', async () => {
-    await app.inject({ url: '/api/teams' });
-    const text = (await app.inject({ url: '/metrics' })).body;
+    await t.app.inject({ url: '/api/teams' });
+    const text = (await t.app.inject({ url: '/metrics' })).body;
     expect(text).toMatch(
       /voordeur_http_request_duration_seconds_count\{method="GET",route="\/api\/teams",status="401"\} \d+/,
     );
@@ -34,15 +26,15 @@ describe('operations endpoints', () => {
   });
 
   it('echoes a sane caller request id and puts it in problems; replaces an unsafe one', async () => {
-    const res = await app.inject({ url: '/api/teams', headers: { 'x-request-id': 'trace-1234567' } });
+    const res = await t.app.inject({ url: '/api/teams', headers: { 'x-request-id': 'trace-1234567' } });
     expect(res.headers['x-request-id']).toBe('trace-1234567');
     expect(res.json().requestId).toBe('trace-1234567');
-    const unsafe = await app.inject({ url: '/api/teams', headers: { 'x-request-id': '<script>' } });
+    const unsafe = await t.app.inject({ url: '/api/teams', headers: { 'x-request-id': '<script>' } });
     expect(unsafe.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('sends security headers', async () => {
-    const res = await app.inject({ url: '/healthz' });
+    const res = await t.app.inject({ url: '/healthz' });
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
@@ -52,9 +44,9 @@ describe('operations endpoints', () => {
 
 describe('API documentation', () => {
   it('the OpenAPI document lists every endpoint with its schemas and the problem format', async () => {
-    const doc = (await app.inject({ url: '/api/openapi.json' })).json();
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
     expect(doc.openapi).toBe('3.1.0');
-    const routes = app.printRoutes({ commonPrefix: false });
+    const routes = t.app.printRoutes({ commonPrefix: false });
     expect(routes).toContain('/api/users');
     for (const [path, ops] of Object.entries<
       Record<string, { responses: Record<string, unknown>; requestBody?: unknown }>
@@ -73,7 +65,7 @@ describe('API documentation', () => {
   });
 
   it('the interactive docs are served without login and without anything from the internet', async () => {
-    const res = await app.inject({ url: '/api/docs/' });
+    const res = await t.app.inject({ url: '/api/docs/' });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('swagger');
     expect(res.body).not.toMatch(/https?:\/\/(?!localhost)[a-z]+\.[a-z]/i);
@@ -88,7 +80,7 @@ describe('web app serving', () => {
     writeFileSync(join(dist, 'assets', 'main-abc.js'), 'console.log(1)');
     const theme = join(mkdtempSync(join(tmpdir(), 'voordeur-theme-')), 'gemeente.css');
     writeFileSync(theme, '.gemeente-theme{--x:1}');
-    const web = await testApp(database, {
+    const web = await testApp(t.database, {
       VOORDEUR_WEB_DIST: dist,
       VOORDEUR_THEME_CSS: theme,
       VOORDEUR_THEME_CLASS: 'gemeente-theme',
@@ -114,12 +106,12 @@ describe('web app serving', () => {
 
 describe('problem types', () => {
   it('the type URI of a problem answers with what the code means', async () => {
-    const problem = (await app.inject({ url: '/api/teams' })).json();
-    const type = await app.inject({ url: problem.type });
+    const problem = (await t.app.inject({ url: '/api/teams' })).json();
+    const type = await t.app.inject({ url: problem.type });
     expect(type.statusCode).toBe(200);
     expect(type.json()).toMatchObject({ code: 'unauthenticated', status: 401 });
-    const list = (await app.inject({ url: '/api/problems' })).json();
+    const list = (await t.app.inject({ url: '/api/problems' })).json();
     expect(list.items.map((t: { code: string }) => t.code)).toContain('csrf_missing');
-    expectProblem(await app.inject({ url: '/api/problems/no_such_code' }), 404, 'not_found');
+    expectProblem(await t.app.inject({ url: '/api/problems/no_such_code' }), 404, 'not_found');
   });
 });

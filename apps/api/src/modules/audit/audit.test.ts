@@ -1,34 +1,17 @@
 import type { Database } from '@voordeur/db';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  expectProblem,
-  makeOrg,
-  openTestDatabase,
-  signIn,
-  type TestApp,
-  testApp,
-} from '../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { expectProblem, makeOrg, signIn, useTestApp } from '../../test/harness.ts';
 
-let database: Database;
-let app: TestApp;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  app = await testApp(database);
-});
-afterAll(async () => {
-  await app.close();
-  await database.close();
-});
+const t = useTestApp();
 
 describe('audit trail', () => {
   it('filters by entity, user and period, pages with a cursor, newest first', async () => {
-    const org = await makeOrg(database);
-    const admin = await signIn(app, org.users.admin);
+    const org = await makeOrg(t.database);
+    const admin = await signIn(t.app, org.users.admin);
     const started = new Date().toISOString();
     for (const name of ['A', 'B', 'C']) {
-      await app.inject({
+      await t.app.inject({
         method: 'POST',
         url: '/api/teams',
         headers: admin.headers,
@@ -36,7 +19,7 @@ describe('audit trail', () => {
       });
     }
     const q = (query: string) =>
-      app.inject({ url: `/api/audit-events?${query}`, headers: admin.headers }).then((r) => r.json());
+      t.app.inject({ url: `/api/audit-events?${query}`, headers: admin.headers }).then((r) => r.json());
     const byAdmin = await q(
       `actorId=${org.users.admin.id}&entityType=team&from=${encodeURIComponent(started)}`,
     );
@@ -64,20 +47,23 @@ describe('audit trail', () => {
   });
 
   it('is readable by admin and quality only', async () => {
-    const org = await makeOrg(database);
+    const org = await makeOrg(t.database);
     for (const role of ['admin', 'quality'] as const) {
       expect(
         (
-          await app.inject({
+          await t.app.inject({
             url: '/api/audit-events',
-            headers: (await signIn(app, org.users[role])).headers,
+            headers: (await signIn(t.app, org.users[role])).headers,
           })
         ).statusCode,
       ).toBe(200);
     }
     for (const role of ['agent', 'backoffice', 'teamlead', 'manager'] as const) {
       expectProblem(
-        await app.inject({ url: '/api/audit-events', headers: (await signIn(app, org.users[role])).headers }),
+        await t.app.inject({
+          url: '/api/audit-events',
+          headers: (await signIn(t.app, org.users[role])).headers,
+        }),
         403,
         'forbidden',
       );
@@ -85,11 +71,11 @@ describe('audit trail', () => {
   });
 
   it('refuses bad filters clearly', async () => {
-    const org = await makeOrg(database);
-    const admin = await signIn(app, org.users.admin);
+    const org = await makeOrg(t.database);
+    const admin = await signIn(t.app, org.users.admin);
     const bad = async (query: string, field: string) => {
       const p = expectProblem(
-        await app.inject({ url: `/api/audit-events?${query}`, headers: admin.headers }),
+        await t.app.inject({ url: `/api/audit-events?${query}`, headers: admin.headers }),
         400,
         'validation_failed',
       );
@@ -104,10 +90,10 @@ describe('audit trail', () => {
   });
 
   it('is append-only: the database refuses to change or erase history', async () => {
-    await makeOrg(database);
+    await makeOrg(t.database);
     // Drizzle wraps the driver's error; the database's own refusal is the cause.
     const refusal = (statement: ReturnType<typeof sql>) =>
-      database.db.execute(statement).then(
+      t.database.db.execute(statement).then(
         () => 'allowed',
         (e: Error & { cause?: Error }) => e.cause?.message ?? e.message,
       );

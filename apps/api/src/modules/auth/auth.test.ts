@@ -1,34 +1,15 @@
 import type { Database } from '@voordeur/db';
 import { appUser, session } from '@voordeur/db';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  cookieFrom,
-  expectProblem,
-  makeOrg,
-  openTestDatabase,
-  signIn,
-  TEST_PASSWORD,
-  type TestApp,
-  testApp,
-} from '../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { cookieFrom, expectProblem, makeOrg, signIn, TEST_PASSWORD, useTestApp } from '../../test/harness.ts';
 
-let database: Database;
-let app: TestApp;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  app = await testApp(database, { LOGIN_LOCK_AFTER_FAILURES: '3' });
-});
-afterAll(async () => {
-  await app.close();
-  await database.close();
-});
+const t = useTestApp({ LOGIN_LOCK_AFTER_FAILURES: '3' });
 
 describe('login', () => {
   it('starts a session in an httpOnly SameSite cookie and returns the caller', async () => {
-    const org = await makeOrg(database);
-    const res = await app.inject({
+    const org = await makeOrg(t.database);
+    const res = await t.app.inject({
       method: 'POST',
       url: '/api/auth/login',
       payload: { email: org.users.agent.email.toUpperCase(), password: TEST_PASSWORD },
@@ -45,10 +26,10 @@ describe('login', () => {
     expect(setCookie).toContain('SameSite=Lax');
     // Only the hash of the cookie value is stored.
     const value = cookieFrom(res.headers['set-cookie']).split('=')[1]!;
-    const rows = await database.db.select().from(session).where(eq(session.userId, org.users.agent.id));
+    const rows = await t.database.db.select().from(session).where(eq(session.userId, org.users.agent.id));
     expect(rows).toHaveLength(1);
     expect(rows[0]!.id).not.toBe(value);
-    const me = await app.inject({
+    const me = await t.app.inject({
       url: '/api/auth/me',
       headers: { cookie: cookieFrom(res.headers['set-cookie']) },
     });
@@ -59,13 +40,13 @@ describe('login', () => {
   });
 
   it('refuses a wrong password and an unknown address alike', async () => {
-    const org = await makeOrg(database);
-    const wrong = await app.inject({
+    const org = await makeOrg(t.database);
+    const wrong = await t.app.inject({
       method: 'POST',
       url: '/api/auth/login',
       payload: { email: org.users.agent.email, password: 'nope' },
     });
-    const unknown = await app.inject({
+    const unknown = await t.app.inject({
       method: 'POST',
       url: '/api/auth/login',
       payload: { email: 'nobody@example.nl', password: 'nope' },
@@ -76,16 +57,16 @@ describe('login', () => {
   });
 
   it('locks an account after repeated failures, then lets the right password in after the lock', async () => {
-    const org = await makeOrg(database);
+    const org = await makeOrg(t.database);
     const email = org.users.backoffice.email;
     for (let i = 0; i < 3; i++) {
       expectProblem(
-        await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: 'bad' } }),
+        await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: 'bad' } }),
         401,
         'invalid_credentials',
       );
     }
-    const locked = await app.inject({
+    const locked = await t.app.inject({
       method: 'POST',
       url: '/api/auth/login',
       payload: { email, password: TEST_PASSWORD },
@@ -93,35 +74,35 @@ describe('login', () => {
     expectProblem(locked, 429, 'login_throttled');
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
     // The lock-out is in the audit trail.
-    const admin = await signIn(app, org.users.admin);
-    const audit = await app.inject({
+    const admin = await signIn(t.app, org.users.admin);
+    const audit = await t.app.inject({
       url: `/api/audit-events?entityId=${org.users.backoffice.id}`,
       headers: admin.headers,
     });
     expect(audit.json().items.map((e: { action: string }) => e.action)).toContain('locked');
     // Once the lock has passed, the right password works and the counter resets.
-    await database.db
+    await t.database.db
       .update(appUser)
       .set({ lockedUntil: new Date(Date.now() - 1000) })
       .where(eq(appUser.email, email));
     expect(
       (
-        await app.inject({
+        await t.app.inject({
           method: 'POST',
           url: '/api/auth/login',
           payload: { email, password: TEST_PASSWORD },
         })
       ).statusCode,
     ).toBe(200);
-    const [row] = await database.db.select().from(appUser).where(eq(appUser.email, email));
+    const [row] = await t.database.db.select().from(appUser).where(eq(appUser.email, email));
     expect(row!.failedLoginCount).toBe(0);
   });
 
   it('refuses a deactivated user', async () => {
-    const org = await makeOrg(database);
-    await database.db.update(appUser).set({ active: false }).where(eq(appUser.id, org.users.agent.id));
+    const org = await makeOrg(t.database);
+    await t.database.db.update(appUser).set({ active: false }).where(eq(appUser.id, org.users.agent.id));
     expectProblem(
-      await app.inject({
+      await t.app.inject({
         method: 'POST',
         url: '/api/auth/login',
         payload: { email: org.users.agent.email, password: TEST_PASSWORD },
@@ -134,54 +115,54 @@ describe('login', () => {
 
 describe('sessions', () => {
   it('ends the session at logout; the old cookie then reads as expired', async () => {
-    const org = await makeOrg(database);
-    const s = await signIn(app, org.users.agent);
-    const out = await app.inject({ method: 'POST', url: '/api/auth/logout', headers: s.headers });
+    const org = await makeOrg(t.database);
+    const s = await signIn(t.app, org.users.agent);
+    const out = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: s.headers });
     expect(out.statusCode).toBe(204);
     expectProblem(
-      await app.inject({ url: '/api/auth/me', headers: { cookie: s.cookie } }),
+      await t.app.inject({ url: '/api/auth/me', headers: { cookie: s.cookie } }),
       401,
       'session_expired',
     );
   });
 
   it('treats an expired session as expired, not as a server error', async () => {
-    const org = await makeOrg(database);
-    const s = await signIn(app, org.users.agent);
-    await database.db
+    const org = await makeOrg(t.database);
+    const s = await signIn(t.app, org.users.agent);
+    await t.database.db
       .update(session)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(session.userId, org.users.agent.id));
-    const res = await app.inject({ url: '/api/teams', headers: { cookie: s.cookie } });
+    const res = await t.app.inject({ url: '/api/teams', headers: { cookie: s.cookie } });
     expectProblem(res, 401, 'session_expired');
     expect(String(res.headers['set-cookie'])).toContain('voordeur_session=;');
   });
 
   it('requires authentication on API routes', async () => {
-    expectProblem(await app.inject({ url: '/api/teams' }), 401, 'unauthenticated');
-    expectProblem(await app.inject({ url: '/api/auth/me' }), 401, 'unauthenticated');
+    expectProblem(await t.app.inject({ url: '/api/teams' }), 401, 'unauthenticated');
+    expectProblem(await t.app.inject({ url: '/api/auth/me' }), 401, 'unauthenticated');
   });
 });
 
 describe('CSRF', () => {
   it('requires the session token on cookie-authenticated writes, and only that session’s token', async () => {
-    const org = await makeOrg(database);
-    const a = await signIn(app, org.users.agent);
-    const b = await signIn(app, org.users.admin);
+    const org = await makeOrg(t.database);
+    const a = await signIn(t.app, org.users.agent);
+    const b = await signIn(t.app, org.users.admin);
     const write = (headers: Record<string, string>) =>
-      app.inject({ method: 'PATCH', url: '/api/auth/me/locale', headers, payload: { locale: 'en' } });
+      t.app.inject({ method: 'PATCH', url: '/api/auth/me/locale', headers, payload: { locale: 'en' } });
     expectProblem(await write({ cookie: a.cookie }), 403, 'csrf_missing');
     expectProblem(await write({ cookie: a.cookie, 'x-csrf-token': 'forged-token' }), 403, 'csrf_invalid');
     expectProblem(await write({ cookie: a.cookie, 'x-csrf-token': b.csrf }), 403, 'csrf_invalid');
     expect((await write(a.headers)).statusCode).toBe(204);
-    const me = await app.inject({ url: '/api/auth/me', headers: { cookie: a.cookie } });
+    const me = await t.app.inject({ url: '/api/auth/me', headers: { cookie: a.cookie } });
     expect(me.json().locale).toBe('en');
   });
 
   it('checks CSRF before reading the body, so a forged write learns nothing about validation', async () => {
-    const org = await makeOrg(database);
-    const s = await signIn(app, org.users.admin);
-    const res = await app.inject({
+    const org = await makeOrg(t.database);
+    const s = await signIn(t.app, org.users.admin);
+    const res = await t.app.inject({
       method: 'POST',
       url: '/api/teams',
       headers: { cookie: s.cookie },
@@ -193,11 +174,11 @@ describe('CSRF', () => {
 
 describe('password change', () => {
   it('checks the current password, ends other sessions, keeps this one', async () => {
-    const org = await makeOrg(database);
-    const here = await signIn(app, org.users.agent);
-    const elsewhere = await signIn(app, org.users.agent);
+    const org = await makeOrg(t.database);
+    const here = await signIn(t.app, org.users.agent);
+    const elsewhere = await signIn(t.app, org.users.agent);
     const change = (currentPassword: string, newPassword: string) =>
-      app.inject({
+      t.app.inject({
         method: 'POST',
         url: '/api/auth/password',
         headers: here.headers,
@@ -208,17 +189,17 @@ describe('password change', () => {
     const short = expectProblem(await change(TEST_PASSWORD, 'short'), 400, 'validation_failed');
     expect(short.errors?.[0]?.field).toBe('newPassword');
     expect((await change(TEST_PASSWORD, 'a-brand-new-password')).statusCode).toBe(204);
-    expect((await app.inject({ url: '/api/auth/me', headers: { cookie: here.cookie } })).statusCode).toBe(
+    expect((await t.app.inject({ url: '/api/auth/me', headers: { cookie: here.cookie } })).statusCode).toBe(
       200,
     );
     expectProblem(
-      await app.inject({ url: '/api/auth/me', headers: { cookie: elsewhere.cookie } }),
+      await t.app.inject({ url: '/api/auth/me', headers: { cookie: elsewhere.cookie } }),
       401,
       'session_expired',
     );
-    await expect(signIn(app, { email: org.users.agent.email, password: TEST_PASSWORD })).rejects.toThrow();
-    await signIn(app, { email: org.users.agent.email, password: 'a-brand-new-password' });
-    const [row] = await database.db.select().from(appUser).where(eq(appUser.id, org.users.agent.id));
+    await expect(signIn(t.app, { email: org.users.agent.email, password: TEST_PASSWORD })).rejects.toThrow();
+    await signIn(t.app, { email: org.users.agent.email, password: 'a-brand-new-password' });
+    const [row] = await t.database.db.select().from(appUser).where(eq(appUser.id, org.users.agent.id));
     expect(row!.passwordHash).toMatch(/^\$argon2id\$/);
   });
 });

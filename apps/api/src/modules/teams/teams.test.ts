@@ -1,31 +1,14 @@
 import type { Database } from '@voordeur/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  expectProblem,
-  makeOrg,
-  openTestDatabase,
-  signIn,
-  type TestApp,
-  testApp,
-} from '../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { expectProblem, makeOrg, signIn, useTestApp } from '../../test/harness.ts';
 
-let database: Database;
-let app: TestApp;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  app = await testApp(database);
-});
-afterAll(async () => {
-  await app.close();
-  await database.close();
-});
+const t = useTestApp();
 
 describe('teams', () => {
   it('every signed-in person lists the teams with their member count', async () => {
-    const org = await makeOrg(database);
-    const agent = await signIn(app, org.users.agent);
-    const res = await app.inject({ url: '/api/teams', headers: agent.headers });
+    const org = await makeOrg(t.database);
+    const agent = await signIn(t.app, org.users.agent);
+    const res = await t.app.inject({ url: '/api/teams', headers: agent.headers });
     expect(res.statusCode).toBe(200);
     expect(
       res.json().items.map((t: { name: string; memberCount: number }) => [t.name, t.memberCount]),
@@ -37,9 +20,9 @@ describe('teams', () => {
   });
 
   it('an admin creates and renames a team; names are unique per organisation, case-insensitively', async () => {
-    const org = await makeOrg(database);
-    const admin = await signIn(app, org.users.admin);
-    const created = await app.inject({
+    const org = await makeOrg(t.database);
+    const admin = await signIn(t.app, org.users.admin);
+    const created = await t.app.inject({
       method: 'POST',
       url: '/api/teams',
       headers: admin.headers,
@@ -53,7 +36,7 @@ describe('teams', () => {
       memberCount: 0,
     });
     expectProblem(
-      await app.inject({
+      await t.app.inject({
         method: 'POST',
         url: '/api/teams',
         headers: admin.headers,
@@ -63,7 +46,7 @@ describe('teams', () => {
       'team_name_taken',
     );
     const id = created.json().id;
-    const renamed = await app.inject({
+    const renamed = await t.app.inject({
       method: 'PATCH',
       url: `/api/teams/${id}`,
       headers: admin.headers,
@@ -71,7 +54,7 @@ describe('teams', () => {
     });
     expect(renamed.json()).toMatchObject({ name: 'Belastingen en WOZ', version: 2 });
     expectProblem(
-      await app.inject({
+      await t.app.inject({
         method: 'PATCH',
         url: `/api/teams/${id}`,
         headers: admin.headers,
@@ -80,7 +63,7 @@ describe('teams', () => {
       409,
       'version_conflict',
     );
-    const events = await app.inject({
+    const events = await t.app.inject({
       url: `/api/audit-events?entityType=team&entityId=${id}`,
       headers: admin.headers,
     });
@@ -91,10 +74,10 @@ describe('teams', () => {
   });
 
   it('only admins change teams', async () => {
-    const org = await makeOrg(database);
-    const manager = await signIn(app, org.users.manager);
+    const org = await makeOrg(t.database);
+    const manager = await signIn(t.app, org.users.manager);
     expectProblem(
-      await app.inject({
+      await t.app.inject({
         method: 'POST',
         url: '/api/teams',
         headers: manager.headers,

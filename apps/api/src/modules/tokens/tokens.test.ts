@@ -1,34 +1,16 @@
 import type { Database } from '@voordeur/db';
 import { apiToken } from '@voordeur/db';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  bearerFor,
-  expectProblem,
-  makeOrg,
-  openTestDatabase,
-  signIn,
-  type TestApp,
-  testApp,
-} from '../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { bearerFor, expectProblem, makeOrg, signIn, useTestApp } from '../../test/harness.ts';
 
-let database: Database;
-let app: TestApp;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  app = await testApp(database);
-});
-afterAll(async () => {
-  await app.close();
-  await database.close();
-});
+const t = useTestApp();
 
 describe('API tokens', () => {
   it('are created once, stored hashed, and work as Bearer with exactly their role', async () => {
-    const org = await makeOrg(database);
-    const admin = await signIn(app, org.users.admin);
-    const res = await app.inject({
+    const org = await makeOrg(t.database);
+    const admin = await signIn(t.app, org.users.admin);
+    const res = await t.app.inject({
       method: 'POST',
       url: '/api/auth/tokens',
       headers: admin.headers,
@@ -38,17 +20,17 @@ describe('API tokens', () => {
     const created = res.json();
     expect(created.token).toMatch(/^vdr_[A-Za-z0-9_-]{40,}$/);
     expect(created.prefix).toBe(created.token.slice(0, 10));
-    const [row] = await database.db.select().from(apiToken).where(eq(apiToken.id, created.id));
+    const [row] = await t.database.db.select().from(apiToken).where(eq(apiToken.id, created.id));
     expect(row!.tokenHash).not.toContain(created.token);
     expect(JSON.stringify(row)).not.toContain(created.token);
     const bearer = { authorization: `Bearer ${created.token}` };
-    expect((await app.inject({ url: '/api/teams', headers: bearer })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: '/api/teams', headers: bearer })).statusCode).toBe(200);
     // An agent token may not read users, though its creator (admin) may.
-    expectProblem(await app.inject({ url: '/api/users', headers: bearer }), 403, 'forbidden');
+    expectProblem(await t.app.inject({ url: '/api/users', headers: bearer }), 403, 'forbidden');
     // Bearer writes need no CSRF token.
     expect(
       (
-        await app.inject({
+        await t.app.inject({
           method: 'PATCH',
           url: '/api/auth/me/locale',
           headers: bearer,
@@ -56,18 +38,18 @@ describe('API tokens', () => {
         })
       ).statusCode,
     ).toBe(403);
-    const list = await app.inject({ url: '/api/auth/tokens', headers: admin.headers });
+    const list = await t.app.inject({ url: '/api/auth/tokens', headers: admin.headers });
     expect(
-      list.json().items.map((t: { id: string; lastUsedAt: string | null }) => [t.id, t.lastUsedAt !== null]),
+      list.json().items.map((x: { id: string; lastUsedAt: string | null }) => [x.id, x.lastUsedAt !== null]),
     ).toContainEqual([created.id, true]);
     expect(JSON.stringify(list.json())).not.toContain(created.token);
   });
 
   it('cannot be made for a role the caller does not hold, nor by a token', async () => {
-    const org = await makeOrg(database);
-    const agent = await signIn(app, org.users.agent);
+    const org = await makeOrg(t.database);
+    const agent = await signIn(t.app, org.users.agent);
     expectProblem(
-      await app.inject({
+      await t.app.inject({
         method: 'POST',
         url: '/api/auth/tokens',
         headers: agent.headers,
@@ -76,9 +58,9 @@ describe('API tokens', () => {
       403,
       'forbidden',
     );
-    const own = await bearerFor(app, agent, 'agent');
+    const own = await bearerFor(t.app, agent, 'agent');
     expectProblem(
-      await app.inject({
+      await t.app.inject({
         method: 'POST',
         url: '/api/auth/tokens',
         headers: own.headers,
@@ -88,54 +70,57 @@ describe('API tokens', () => {
       'forbidden',
     );
     // The agent sees only its own tokens.
-    const admin = await signIn(app, org.users.admin);
-    await bearerFor(app, admin, 'manager');
-    const mine = await app.inject({ url: '/api/auth/tokens', headers: agent.headers });
-    expect(mine.json().items.map((t: { id: string }) => t.id)).toEqual([own.id]);
+    const admin = await signIn(t.app, org.users.admin);
+    await bearerFor(t.app, admin, 'manager');
+    const mine = await t.app.inject({ url: '/api/auth/tokens', headers: agent.headers });
+    expect(mine.json().items.map((x: { id: string }) => x.id)).toEqual([own.id]);
   });
 
   it('stop working when revoked or expired; a malformed header is refused', async () => {
-    const org = await makeOrg(database);
-    const admin = await signIn(app, org.users.admin);
-    const t = await bearerFor(app, admin, 'quality');
-    expect((await app.inject({ url: '/api/audit-events', headers: t.headers })).statusCode).toBe(200);
+    const org = await makeOrg(t.database);
+    const admin = await signIn(t.app, org.users.admin);
+    const tok = await bearerFor(t.app, admin, 'quality');
+    expect((await t.app.inject({ url: '/api/audit-events', headers: tok.headers })).statusCode).toBe(200);
     expect(
-      (await app.inject({ method: 'DELETE', url: `/api/auth/tokens/${t.id}`, headers: admin.headers }))
+      (await t.app.inject({ method: 'DELETE', url: `/api/auth/tokens/${tok.id}`, headers: admin.headers }))
         .statusCode,
     ).toBe(204);
-    expectProblem(await app.inject({ url: '/api/teams', headers: t.headers }), 401, 'invalid_token');
+    expectProblem(await t.app.inject({ url: '/api/teams', headers: tok.headers }), 401, 'invalid_token');
 
-    const t2 = await bearerFor(app, admin, 'quality');
-    await database.db
+    const t2 = await bearerFor(t.app, admin, 'quality');
+    await t.database.db
       .update(apiToken)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(apiToken.id, t2.id));
-    expectProblem(await app.inject({ url: '/api/teams', headers: t2.headers }), 401, 'invalid_token');
+    expectProblem(await t.app.inject({ url: '/api/teams', headers: t2.headers }), 401, 'invalid_token');
 
     expectProblem(
-      await app.inject({ url: '/api/teams', headers: { authorization: 'Basic abc' } }),
+      await t.app.inject({ url: '/api/teams', headers: { authorization: 'Basic abc' } }),
       401,
       'invalid_token',
     );
     expectProblem(
-      await app.inject({ url: '/api/teams', headers: { authorization: 'Bearer vdr_unknownunknownunknown' } }),
+      await t.app.inject({
+        url: '/api/teams',
+        headers: { authorization: 'Bearer vdr_unknownunknownunknown' },
+      }),
       401,
       'invalid_token',
     );
   });
 
   it('can be revoked by their creator, not by another non-admin', async () => {
-    const org = await makeOrg(database);
-    const agent = await signIn(app, org.users.agent);
-    const teamlead = await signIn(app, org.users.teamlead);
-    const t = await bearerFor(app, agent, 'agent');
+    const org = await makeOrg(t.database);
+    const agent = await signIn(t.app, org.users.agent);
+    const teamlead = await signIn(t.app, org.users.teamlead);
+    const tok = await bearerFor(t.app, agent, 'agent');
     expectProblem(
-      await app.inject({ method: 'DELETE', url: `/api/auth/tokens/${t.id}`, headers: teamlead.headers }),
+      await t.app.inject({ method: 'DELETE', url: `/api/auth/tokens/${tok.id}`, headers: teamlead.headers }),
       403,
       'forbidden',
     );
     expect(
-      (await app.inject({ method: 'DELETE', url: `/api/auth/tokens/${t.id}`, headers: agent.headers }))
+      (await t.app.inject({ method: 'DELETE', url: `/api/auth/tokens/${tok.id}`, headers: agent.headers }))
         .statusCode,
     ).toBe(204);
   });

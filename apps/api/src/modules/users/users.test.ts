@@ -1,27 +1,10 @@
 import type { Database } from '@voordeur/db';
 import { appUser, auditEvent } from '@voordeur/db';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  expectProblem,
-  makeOrg,
-  openTestDatabase,
-  signIn,
-  type TestApp,
-  testApp,
-} from '../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { expectProblem, makeOrg, signIn, useTestApp } from '../../test/harness.ts';
 
-let database: Database;
-let app: TestApp;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  app = await testApp(database);
-});
-afterAll(async () => {
-  await app.close();
-  await database.close();
-});
+const t = useTestApp();
 
 const newUser = (teamId: string, email = `new-${Math.random().toString(36).slice(2)}@example.nl`) => ({
   email,
@@ -36,9 +19,9 @@ const newUser = (teamId: string, email = `new-${Math.random().toString(36).slice
 
 describe('users', () => {
   it('an admin creates a user with several roles; the change is audited with the secret redacted', async () => {
-    const org = await makeOrg(database);
-    const admin = await signIn(app, org.users.admin);
-    const res = await app.inject({
+    const org = await makeOrg(t.database);
+    const admin = await signIn(t.app, org.users.admin);
+    const res = await t.app.inject({
       method: 'POST',
       url: '/api/users',
       headers: admin.headers,
@@ -47,12 +30,12 @@ describe('users', () => {
     expect(res.statusCode).toBe(201);
     const user = res.json();
     expect(user.memberships.map((m: { role: string }) => m.role).sort()).toEqual(['agent', 'teamlead']);
-    const me = await signIn(app, { email: user.email, password: 'a-long-enough-password' });
-    expect((await app.inject({ url: '/api/auth/me', headers: me.headers })).json().roles).toEqual([
+    const me = await signIn(t.app, { email: user.email, password: 'a-long-enough-password' });
+    expect((await t.app.inject({ url: '/api/auth/me', headers: me.headers })).json().roles).toEqual([
       'agent',
       'teamlead',
     ]);
-    const [event] = await database.db
+    const [event] = await t.database.db
       .select()
       .from(auditEvent)
       .where(and(eq(auditEvent.entityId, user.id), eq(auditEvent.action, 'created')));
@@ -62,13 +45,13 @@ describe('users', () => {
   });
 
   it('refuses a duplicate e-mail, an unknown team and non-admins, and then stores nothing', async () => {
-    const org = await makeOrg(database);
-    const other = await makeOrg(database);
-    const admin = await signIn(app, org.users.admin);
-    const teamlead = await signIn(app, org.users.teamlead);
-    const before = await database.db.select().from(appUser).where(eq(appUser.organisationId, org.id));
+    const org = await makeOrg(t.database);
+    const other = await makeOrg(t.database);
+    const admin = await signIn(t.app, org.users.admin);
+    const teamlead = await signIn(t.app, org.users.teamlead);
+    const before = await t.database.db.select().from(appUser).where(eq(appUser.organisationId, org.id));
     expectProblem(
-      await app.inject({
+      await t.app.inject({
         method: 'POST',
         url: '/api/users',
         headers: admin.headers,
@@ -78,7 +61,7 @@ describe('users', () => {
       'email_taken',
     );
     const foreign = expectProblem(
-      await app.inject({
+      await t.app.inject({
         method: 'POST',
         url: '/api/users',
         headers: admin.headers,
@@ -89,7 +72,7 @@ describe('users', () => {
     );
     expect(foreign.errors?.map((e) => e.field)).toEqual(['memberships.0.teamId', 'memberships.1.teamId']);
     expectProblem(
-      await app.inject({
+      await t.app.inject({
         method: 'POST',
         url: '/api/users',
         headers: teamlead.headers,
@@ -98,16 +81,16 @@ describe('users', () => {
       403,
       'forbidden',
     );
-    const after = await database.db.select().from(appUser).where(eq(appUser.organisationId, org.id));
+    const after = await t.database.db.select().from(appUser).where(eq(appUser.organisationId, org.id));
     expect(after).toHaveLength(before.length);
   });
 
   it('updates with optimistic locking: a stale version is a 409 and changes nothing', async () => {
-    const org = await makeOrg(database);
-    const admin = await signIn(app, org.users.admin);
+    const org = await makeOrg(t.database);
+    const admin = await signIn(t.app, org.users.admin);
     const url = `/api/users/${org.users.agent.id}`;
-    const current = (await app.inject({ url, headers: admin.headers })).json();
-    const first = await app.inject({
+    const current = (await t.app.inject({ url, headers: admin.headers })).json();
+    const first = await t.app.inject({
       method: 'PATCH',
       url,
       headers: admin.headers,
@@ -115,50 +98,50 @@ describe('users', () => {
     });
     expect(first.statusCode).toBe(200);
     expect(first.json().version).toBe(current.version + 1);
-    const stale = await app.inject({
+    const stale = await t.app.inject({
       method: 'PATCH',
       url,
       headers: admin.headers,
       payload: { name: 'Tweede', version: current.version },
     });
     expectProblem(stale, 409, 'version_conflict');
-    expect((await app.inject({ url, headers: admin.headers })).json().name).toBe('Eerste');
+    expect((await t.app.inject({ url, headers: admin.headers })).json().name).toBe('Eerste');
   });
 
   it('never leaves the organisation without an active admin', async () => {
-    const org = await makeOrg(database);
-    const admin = await signIn(app, org.users.admin);
+    const org = await makeOrg(t.database);
+    const admin = await signIn(t.app, org.users.admin);
     const url = `/api/users/${org.users.admin.id}`;
-    const current = (await app.inject({ url, headers: admin.headers })).json();
-    const demote = await app.inject({
+    const current = (await t.app.inject({ url, headers: admin.headers })).json();
+    const demote = await t.app.inject({
       method: 'PATCH',
       url,
       headers: admin.headers,
       payload: { memberships: [{ teamId: org.teams.mgmt, role: 'manager' }], version: current.version },
     });
     expectProblem(demote, 409, 'last_admin');
-    const deactivate = await app.inject({
+    const deactivate = await t.app.inject({
       method: 'PATCH',
       url,
       headers: admin.headers,
       payload: { active: false, version: current.version },
     });
     expectProblem(deactivate, 409, 'last_admin');
-    expect((await app.inject({ url, headers: admin.headers })).json()).toMatchObject({
+    expect((await t.app.inject({ url, headers: admin.headers })).json()).toMatchObject({
       active: true,
       version: current.version,
     });
   });
 
   it('deactivating a user ends their sessions; an admin password reset too', async () => {
-    const org = await makeOrg(database);
-    const admin = await signIn(app, org.users.admin);
-    const agent = await signIn(app, org.users.agent);
+    const org = await makeOrg(t.database);
+    const admin = await signIn(t.app, org.users.admin);
+    const agent = await signIn(t.app, org.users.agent);
     const url = `/api/users/${org.users.agent.id}`;
-    const v = (await app.inject({ url, headers: admin.headers })).json().version;
+    const v = (await t.app.inject({ url, headers: admin.headers })).json().version;
     expect(
       (
-        await app.inject({
+        await t.app.inject({
           method: 'PATCH',
           url,
           headers: admin.headers,
@@ -166,31 +149,35 @@ describe('users', () => {
         })
       ).statusCode,
     ).toBe(200);
-    expectProblem(await app.inject({ url: '/api/auth/me', headers: agent.headers }), 401, 'session_expired');
+    expectProblem(
+      await t.app.inject({ url: '/api/auth/me', headers: agent.headers }),
+      401,
+      'session_expired',
+    );
 
-    const bo = await signIn(app, org.users.backoffice);
-    const reset = await app.inject({
+    const bo = await signIn(t.app, org.users.backoffice);
+    const reset = await t.app.inject({
       method: 'POST',
       url: `/api/users/${org.users.backoffice.id}/password`,
       headers: admin.headers,
       payload: { password: 'reset-by-the-admin' },
     });
     expect(reset.statusCode).toBe(204);
-    expectProblem(await app.inject({ url: '/api/auth/me', headers: bo.headers }), 401, 'session_expired');
-    await signIn(app, { email: org.users.backoffice.email, password: 'reset-by-the-admin' });
+    expectProblem(await t.app.inject({ url: '/api/auth/me', headers: bo.headers }), 401, 'session_expired');
+    await signIn(t.app, { email: org.users.backoffice.email, password: 'reset-by-the-admin' });
   });
 
   it('lists users for team leads, managers and quality, not for agents', async () => {
-    const org = await makeOrg(database);
+    const org = await makeOrg(t.database);
     for (const role of ['teamlead', 'manager', 'quality', 'admin'] as const) {
-      const s = await signIn(app, org.users[role]);
-      const res = await app.inject({ url: '/api/users', headers: s.headers });
+      const s = await signIn(t.app, org.users[role]);
+      const res = await t.app.inject({ url: '/api/users', headers: s.headers });
       expect(res.statusCode).toBe(200);
       expect(res.json().items).toHaveLength(6);
     }
     for (const role of ['agent', 'backoffice'] as const) {
-      const s = await signIn(app, org.users[role]);
-      expectProblem(await app.inject({ url: '/api/users', headers: s.headers }), 403, 'forbidden');
+      const s = await signIn(t.app, org.users[role]);
+      expectProblem(await t.app.inject({ url: '/api/users', headers: s.headers }), 403, 'forbidden');
     }
   });
 });
