@@ -6,9 +6,14 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Config } from './config.ts';
 import { auditModule } from './modules/audit/index.ts';
 import { authPlugin } from './modules/auth/index.ts';
+import { calendarModule } from './modules/calendar/index.ts';
+import { catalogueModule } from './modules/catalogue/index.ts';
 import { healthModule } from './modules/health/index.ts';
+import { knowledgeModule } from './modules/knowledge/index.ts';
+import { searchModule } from './modules/search/index.ts';
 import { teamsModule } from './modules/teams/index.ts';
 import { tokensModule } from './modules/tokens/index.ts';
+import { transferModule } from './modules/transfer/index.ts';
 import { usersModule } from './modules/users/index.ts';
 import { contextPlugin } from './plugins/context.ts';
 import { docsUi, openApiPlugin } from './plugins/docs.ts';
@@ -69,6 +74,11 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   await app.register(usersModule);
   await app.register(tokensModule);
   await app.register(auditModule);
+  await app.register(calendarModule);
+  await app.register(catalogueModule);
+  await app.register(knowledgeModule);
+  await app.register(searchModule);
+  await app.register(transferModule);
 
   await app.register(docsUi);
   await app.register(webPlugin);

@@ -146,3 +146,13 @@ function isAlive(pid: number): boolean {
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
 }
+
+/** A text[] parameter list (Drizzle would otherwise expand a JS array into a row). */
+export function textArray(values: readonly string[]): SQL {
+  return values.length
+    ? sql`ARRAY[${sql.join(
+        values.map((v) => sql`${v}`),
+        sql`, `,
+      )}]::text[]`
+    : sql`ARRAY[]::text[]`;
+}

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  customType,
   index,
   integer,
   jsonb,
@@ -159,3 +160,173 @@ export const auditEvent = pgTable(
     index('audit_event_org_actor_idx').on(t.organisationId, t.actorUserId, t.id),
   ],
 );
+
+/** PostgreSQL full-text vector; maintained by the services (unaccent is not immutable, so not generated). */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/**
+ * A product or service of the catalogue (PDC). Its content lives in versions; `publishedVersionId` is what
+ * the public and the front office see, `draftVersionId` what editors work on. Cases keep their version.
+ */
+export const catalogueItem = pgTable(
+  'catalogue_item',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    code: text('code').notNull(),
+    /** draft (never published) | published | retired */
+    state: text('state').notNull().default('draft'),
+    audience: text('audience').notNull(),
+    kind: text('kind').notNull(),
+    teamId: uuid('team_id').references(() => team.id, { onDelete: 'set null' }),
+    publishedVersionId: uuid('published_version_id'),
+    draftVersionId: uuid('draft_version_id'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('catalogue_item_org_code_uq').on(t.organisationId, t.code)],
+);
+
+export const catalogueItemVersion = pgTable(
+  'catalogue_item_version',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => catalogueItem.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    /** The full CatalogueItemDefinition (packages/shared), validated before it is stored. */
+    definition: jsonb('definition').notNull(),
+    /** draft | published | superseded | retired */
+    state: text('state').notNull(),
+    createdByUserId: uuid('created_by_user_id'),
+    createdAt: createdAt(),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('catalogue_item_version_uq').on(t.itemId, t.number),
+    index('civ_org_idx').on(t.organisationId),
+  ],
+);
+
+/** A knowledge-base article, versioned like catalogue items. */
+export const article = pgTable(
+  'article',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    code: text('code').notNull(),
+    state: text('state').notNull().default('draft'),
+    audience: text('audience').notNull(),
+    ownerTeamId: uuid('owner_team_id').references(() => team.id, { onDelete: 'set null' }),
+    reviewDate: text('review_date'),
+    publishedVersionId: uuid('published_version_id'),
+    draftVersionId: uuid('draft_version_id'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('article_org_code_uq').on(t.organisationId, t.code)],
+);
+
+export const articleVersion = pgTable(
+  'article_version',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    articleId: uuid('article_id')
+      .notNull()
+      .references(() => article.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    definition: jsonb('definition').notNull(),
+    state: text('state').notNull(),
+    createdByUserId: uuid('created_by_user_id'),
+    createdAt: createdAt(),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('article_version_uq').on(t.articleId, t.number),
+    index('av_org_idx').on(t.organisationId),
+  ],
+);
+
+/**
+ * What search looks in: one row per published item or article, written in the same transaction as the
+ * publication. Weighted Dutch full text plus trigram-indexed title and synonyms for typo tolerance.
+ */
+export const searchDocument = pgTable(
+  'search_document',
+  {
+    organisationId: organisationId(),
+    /** item | article */
+    kind: text('kind').notNull(),
+    refId: uuid('ref_id').notNull(),
+    code: text('code').notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    body: text('body').notNull(),
+    /** Synonyms, keywords and tags, space-separated. */
+    terms: text('terms').notNull(),
+    /** external | internal (items), public | internal (articles) */
+    audience: text('audience').notNull(),
+    itemKind: text('item_kind'),
+    teamId: uuid('team_id'),
+    /** How often a search result led to this document being used: ranks frequently used answers up. */
+    usageCount: integer('usage_count').notNull().default(0),
+    tsv: tsvector('tsv').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.kind, t.refId] }),
+    index('search_document_tsv_idx').using('gin', t.tsv),
+    index('search_document_title_trgm_idx').using(
+      'gin',
+      sql`(lower(${t.title} || ' ' || ${t.terms})) gin_trgm_ops`,
+    ),
+  ],
+);
+
+/** The vocabulary of the catalogue and knowledge base: for "did you mean" expansion of misspelt words. */
+export const searchWord = pgTable(
+  'search_word',
+  {
+    organisationId: organisationId(),
+    word: text('word').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.word] }),
+    index('search_word_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`),
+  ],
+);
+
+/** Every search, and whether a result was used: shows which questions the knowledge base fails to answer. */
+export const searchQuery = pgTable(
+  'search_query',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    actorUserId: uuid('actor_user_id'),
+    /** public | staff */
+    scope: text('scope').notNull(),
+    query: text('query').notNull(),
+    resultCount: integer('result_count').notNull(),
+    topResults: jsonb('top_results').notNull().default(sql`'[]'::jsonb`),
+    usedKind: text('used_kind'),
+    usedRefId: uuid('used_ref_id'),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('search_query_org_time_idx').on(t.organisationId, t.createdAt)],
+);
+
+/** The organisation's working-time calendar (opening hours, holiday choices, closures). */
+export const workingCalendar = pgTable('working_calendar', {
+  organisationId: uuid('organisation_id')
+    .primaryKey()
+    .references(() => organisation.id, { onDelete: 'restrict' }),
+  definition: jsonb('definition').notNull(),
+  version: integer('version').notNull().default(1),
+  updatedAt: updatedAt(),
+});

@@ -6,6 +6,11 @@ export const fieldErrorSchema = z.object({
     description: 'Dotted path of the offending field ("body", "query" or "header" when not one field).',
   }),
   message: z.string(),
+  line: z
+    .number()
+    .int()
+    .optional()
+    .meta({ description: 'Line in an imported file, where the error is in one.' }),
 });
 
 /** RFC 9457 problem details, extended with a stable `code`, field errors and the request id. */

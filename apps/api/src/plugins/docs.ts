@@ -31,6 +31,18 @@ export const openApiPlugin = fp(async (app: FastifyInstance) => {
         { name: 'teams', description: 'Teams of the organisation' },
         { name: 'users', description: 'Users and their roles per team' },
         { name: 'audit', description: 'The append-only audit trail' },
+        {
+          name: 'catalogue',
+          description: 'Products and services (PDC), versioned, with workflows and norms',
+        },
+        { name: 'calendar', description: 'Working days, opening hours and holidays for norm clocks' },
+        {
+          name: 'knowledge',
+          description: 'Knowledge articles for the front office and the public, versioned',
+        },
+        { name: 'search', description: 'Search over the catalogue and the knowledge base' },
+        { name: 'transfer', description: 'Import and export of catalogue and knowledge base (JSON, CSV)' },
+        { name: 'public', description: 'What anyone may read without signing in' },
         { name: 'health', description: 'Liveness and readiness' },
         { name: 'problems', description: 'What each problem code means' },
       ],

@@ -1,0 +1,9 @@
+import type { FastifyInstance } from 'fastify';
+import { calendarRoutes } from './calendar.routes.ts';
+
+export { calendarOf } from './calendar.service.ts';
+export { addDuration, type CalendarDefinition, DEFAULT_CALENDAR } from './working-time.ts';
+
+export async function calendarModule(app: FastifyInstance) {
+  await app.register(calendarRoutes, { prefix: '/api/calendar' });
+}

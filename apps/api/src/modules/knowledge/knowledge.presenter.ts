@@ -1,0 +1,27 @@
+import type { Article, ArticleDefinition } from '@voordeur/shared';
+import type { ArticleRow } from './knowledge.queries.ts';
+
+export function presentArticle(row: NonNullable<ArticleRow>, includeDraft: boolean, today: string): Article {
+  const a = row.article;
+  return {
+    id: a.id,
+    code: a.code,
+    state: a.state as Article['state'],
+    audience: a.audience as Article['audience'],
+    owner: row.ownerName ?? null,
+    reviewDate: a.reviewDate,
+    reviewDue: a.reviewDate !== null && a.reviewDate < today,
+    version: a.version,
+    published: row.published?.id
+      ? {
+          number: row.published.number,
+          publishedAt: row.published.publishedAt?.toISOString() ?? null,
+          definition: row.published.definition as ArticleDefinition,
+        }
+      : null,
+    draft:
+      includeDraft && row.draft?.id
+        ? { number: row.draft.number, definition: row.draft.definition as ArticleDefinition }
+        : null,
+  };
+}

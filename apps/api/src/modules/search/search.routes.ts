@@ -1,0 +1,92 @@
+import { problemSchema, searchQuerySchema, searchResultSchema } from '@voordeur/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errors } from '../../plugins/errors.ts';
+import { ctxOf } from '../auth/index.ts';
+import * as service from './search.service.ts';
+
+const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+
+type Result = Awaited<ReturnType<typeof service.search>>;
+const present = (r: Result) => ({
+  searchId: r.searchId,
+  didYouMean: r.didYouMean,
+  hits: r.hits.map((h) => ({
+    kind: h.kind,
+    id: h.ref_id,
+    code: h.code,
+    title: h.title,
+    summary: h.summary,
+    audience: h.audience,
+    itemKind: h.item_kind as z.infer<typeof searchResultSchema>['hits'][number]['itemKind'],
+    teamId: h.team_id,
+    score: Number(h.score),
+    snippet: h.segments,
+  })),
+});
+
+const usedBody = z.strictObject({ kind: z.enum(['item', 'article']), id: z.uuid() });
+
+export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/search',
+    {
+      schema: {
+        tags: ['search'],
+        summary: 'Search the catalogue and the knowledge base (staff: internal items and articles included).',
+        querystring: searchQuerySchema,
+        response: { 200: searchResultSchema, ...problems },
+      },
+    },
+    async (request) => {
+      const { actor } = ctxOf(request);
+      return present(
+        await service.search(app.db, actor.organisationId, 'staff', request.query, actor.userId),
+      );
+    },
+  );
+
+  app.post(
+    '/api/search/:id/used',
+    {
+      schema: {
+        tags: ['search'],
+        summary:
+          'Report that a result of this search answered the question (feeds ranking and the "not found" report).',
+        params: z.strictObject({ id: z.uuid() }),
+        body: usedBody,
+        response: { 204: z.undefined(), ...problems },
+      },
+    },
+    async (request, reply) => {
+      const { actor } = ctxOf(request);
+      await service.recordUse(
+        app.db,
+        actor.organisationId,
+        request.params.id,
+        request.body.kind,
+        request.body.id,
+      );
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/public/organisations/:slug/search',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['public'],
+        summary: 'Search the public catalogue and public articles of an organisation.',
+        params: z.strictObject({ slug: z.string().regex(/^[a-z0-9-]{1,63}$/) }),
+        querystring: searchQuerySchema.pick({ q: true, kind: true, limit: true }),
+        response: { 200: searchResultSchema, 400: problemSchema, 404: problemSchema },
+      },
+    },
+    async (request) => {
+      const org = await service.organisationBySlug(app.db, request.params.slug);
+      if (!org) throw errors.notFound('organisation');
+      return present(await service.search(app.db, org.id, 'public', request.query, null));
+    },
+  );
+};

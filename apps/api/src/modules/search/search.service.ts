@@ -1,0 +1,117 @@
+import type { Db } from '@voordeur/db';
+import { errors } from '../../plugins/errors.ts';
+import { words } from './search.indexer.ts';
+import * as q from './search.queries.ts';
+
+export type SearchScope = 'public' | 'staff';
+
+export interface SearchInput {
+  q: string;
+  kind?: 'item' | 'article' | undefined;
+  audience?: 'external' | 'internal' | undefined;
+  itemKind?: string | undefined;
+  teamId?: string | undefined;
+  limit: number;
+}
+
+/** Audiences each scope may see: the public never sees internal items or internal articles. */
+function audiencesFor(scope: SearchScope, audience: SearchInput['audience']): string[] {
+  if (scope === 'public') return ['external', 'public'];
+  if (audience === 'external') return ['external', 'public'];
+  if (audience === 'internal') return ['internal'];
+  return ['external', 'internal', 'public'];
+}
+
+/** Query words, accent-free and lower-case; short words are kept for full text (stop words drop out there). */
+export function queryTerms(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter((w) => w.length >= 2 && w.length <= 40),
+    ),
+  ].slice(0, 12);
+}
+
+/** `(term | close1 | close2) | (next …)`; the last word also as a prefix, for type-ahead. */
+export function buildTsQuery(terms: string[], expansions: Map<string, string[]>): string {
+  return terms
+    .map((t, i) => {
+      const own = i === terms.length - 1 && t.length >= 3 ? `${t}:*` : t;
+      return `(${[own, ...(expansions.get(t) ?? [])].join(' | ')})`;
+    })
+    .join(' | ');
+}
+
+/** Splits a headline with markers into text segments, so clients highlight without trusting HTML. */
+export function snippetSegments(snippet: string): { text: string; match: boolean }[] {
+  const out: { text: string; match: boolean }[] = [];
+  for (const part of snippet.split(q.MARK_START)) {
+    const [match, rest] = part.includes(q.MARK_END) ? part.split(q.MARK_END, 2) : [undefined, part];
+    if (match) out.push({ text: match, match: true });
+    if (rest) out.push({ text: rest, match: false });
+  }
+  return out;
+}
+
+export async function search(
+  db: Db,
+  organisationId: string,
+  scope: SearchScope,
+  input: SearchInput,
+  actorUserId: string | null,
+) {
+  const terms = queryTerms(input.q);
+  if (terms.length === 0) throw errors.validation([{ field: 'q', message: 'Type at least one word' }]);
+  const expansions = new Map<string, string[]>();
+  for (const row of await q.similarWords(db, organisationId, terms)) {
+    expansions.set(row.term, [...(expansions.get(row.term) ?? []), row.word]);
+  }
+  const rows = await q.searchDocuments(
+    db,
+    organisationId,
+    input.q,
+    buildTsQuery(terms, expansions),
+    {
+      audiences: audiencesFor(scope, input.audience),
+      kind: input.kind,
+      itemKind: input.itemKind,
+      teamId: input.teamId,
+    },
+    input.limit,
+  );
+  const [logged] = await q.logSearch(db, {
+    organisationId,
+    actorUserId,
+    scope,
+    query: input.q.slice(0, 200),
+    resultCount: rows.length,
+    topResults: rows.slice(0, 5).map((r) => ({ kind: r.kind, code: r.code })),
+  });
+  return {
+    searchId: logged!.id,
+    didYouMean: [...expansions.values()].flat(),
+    hits: rows.map((r) => ({ ...r, segments: snippetSegments(r.snippet) })),
+  };
+}
+
+/** The person used a result: remembered for the report of unanswered questions, and it ranks that result up. */
+export async function recordUse(
+  db: Db,
+  organisationId: string,
+  searchId: string,
+  kind: 'item' | 'article',
+  refId: string,
+) {
+  await db.transaction(async (tx) => {
+    const found = await q.markUsed(tx, organisationId, searchId, kind, refId);
+    if (!found.length) throw errors.notFound('search');
+    const bumped = await q.bumpUsage(tx, organisationId, kind, refId);
+    if (!bumped.length) throw errors.notFound(kind);
+  });
+}
+
+export { organisationBySlug } from './search.queries.ts';

@@ -1,0 +1,9 @@
+import type { FastifyInstance } from 'fastify';
+import { transferRoutes } from './transfer.routes.ts';
+
+export { articlesFromCsv, itemsFromCsv, parseCsv } from './transfer.csv.ts';
+export { exportContent, importContent } from './transfer.service.ts';
+
+export async function transferModule(app: FastifyInstance) {
+  await app.register(transferRoutes, { prefix: '/api/transfer' });
+}
