@@ -1,6 +1,5 @@
 import type { Db } from '@voordeur/db';
 import { errors } from '../../plugins/errors.ts';
-import { words } from './search.indexer.ts';
 import * as q from './search.queries.ts';
 
 export type SearchScope = 'public' | 'staff';

@@ -1,4 +1,3 @@
-import type { Database } from '@voordeur/db';
 import { describe, expect, it } from 'vitest';
 import { expectProblem, makeOrg, signIn, useTestApp } from '../../test/harness.ts';
 

@@ -1,4 +1,3 @@
-import type { Database } from '@voordeur/db';
 import { apiToken } from '@voordeur/db';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';

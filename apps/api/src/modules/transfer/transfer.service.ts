@@ -117,7 +117,10 @@ export async function importContent(
   (input.items ?? []).forEach((raw, i) => {
     const line = input.itemLines?.[i];
     const parsed = catalogueItemDefinitionSchema.safeParse(raw);
-    if (!parsed.success) return errors.push(...zodErrors(parsed.error, `items.${i}`, line));
+    if (!parsed.success) {
+      errors.push(...zodErrors(parsed.error, `items.${i}`, line));
+      return;
+    }
     const at = (e: FieldError) => ({
       ...e,
       field: `items.${i}.${e.field}`,
@@ -149,7 +152,10 @@ export async function importContent(
   (input.articles ?? []).forEach((raw, i) => {
     const line = input.articleLines?.[i];
     const parsed = articleDefinitionSchema.safeParse(raw);
-    if (!parsed.success) return errors.push(...zodErrors(parsed.error, `articles.${i}`, line));
+    if (!parsed.success) {
+      errors.push(...zodErrors(parsed.error, `articles.${i}`, line));
+      return;
+    }
     const at = (e: FieldError) => ({
       ...e,
       field: `articles.${i}.${e.field}`,

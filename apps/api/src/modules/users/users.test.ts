@@ -1,4 +1,3 @@
-import type { Database } from '@voordeur/db';
 import { appUser, auditEvent } from '@voordeur/db';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
