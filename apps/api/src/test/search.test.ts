@@ -1,0 +1,161 @@
+import { searchDocument, searchQuery } from '@voordeur/db';
+import { and, eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { importContent } from '../modules/transfer/index.ts';
+import { systemCtx } from '../platform/actor.ts';
+import { articleDef, itemDef } from './catalogue-fixtures.ts';
+import { expectProblem, makeOrg, signIn, type TestOrg, useTestApp } from './harness.ts';
+
+const t = useTestApp();
+let org: TestOrg;
+let staff: Record<string, string>;
+
+beforeAll(async () => {
+  org = await makeOrg(t.database);
+  await importContent(
+    t.database.db,
+    systemCtx(org.id),
+    {
+      items: [
+        itemDef('straatverlichting-kapot', {
+          name: { nl: 'Kapotte straatverlichting melden' },
+          summary: { nl: 'Meld een lantaarnpaal die niet brandt of beschadigd is.' },
+          synonyms: ['lantaarnpaal kapot', 'straatlantaarn', 'straatlamp doet het niet'],
+          keywords: ['verlichting', 'lamp', 'defect'],
+        }),
+        itemDef('losliggende-tegel', {
+          name: { nl: 'Losliggende stoeptegel melden' },
+          summary: { nl: 'Een tegel ligt los of steekt uit.' },
+          synonyms: ['stoep kapot', 'tegel los'],
+        }),
+        itemDef('paspoort-aanvragen', {
+          kind: 'request',
+          name: { nl: 'Paspoort aanvragen' },
+          summary: { nl: 'Vraag een nieuw paspoort aan bij de balie.' },
+          synonyms: ['reisdocument'],
+          team: 'KCC',
+        }),
+        itemDef('vergaderzaal-reserveren', {
+          audience: 'internal',
+          kind: 'request',
+          name: { nl: 'Vergaderzaal reserveren' },
+          summary: { nl: 'Reserveer een vergaderruimte in het stadskantoor.' },
+          synonyms: ['zaal boeken', 'overlegruimte'],
+          team: 'KCC',
+        }),
+      ],
+      articles: [
+        articleDef('kb-paspoort-kwijt', {
+          question: { nl: 'Ik ben mijn paspoort kwijt. Wat moet ik doen?' },
+          answer: {
+            nl: 'Doe aangifte van vermissing bij de gemeente. Daarna vraagt u een **nieuw paspoort** aan.',
+          },
+          items: ['paspoort-aanvragen'],
+          tags: ['vermissing', 'verloren'],
+        }),
+        articleDef('kb-intern-zaal', {
+          audience: 'internal',
+          question: { nl: 'Hoe reserveer ik een vergaderzaal voor een extern overleg?' },
+          answer: { nl: 'Via het MCC of zelf in de agenda.' },
+        }),
+      ],
+    },
+    { dryRun: false },
+  );
+  staff = (await signIn(t.app, org.users.agent)).headers;
+});
+
+const search = async (q: string, headers = staff) =>
+  (await t.app.inject({ url: `/api/search?q=${encodeURIComponent(q)}`, headers })).json();
+const publicSearch = async (q: string) =>
+  (
+    await t.app.inject({ url: `/api/public/organisations/${org.slug}/search?q=${encodeURIComponent(q)}` })
+  ).json();
+
+describe('search', () => {
+  it('puts the broken street light first for a misspelt "lantarenpaal kapot"', async () => {
+    const r = await search('lantarenpaal kapot');
+    expect(r.hits[0]).toMatchObject({ kind: 'item', code: 'straatverlichting-kapot' });
+    expect(r.didYouMean).toContain('lantaarnpaal');
+  });
+
+  it('finds the lost-passport article for "paspoort kwijt", with the words highlighted', async () => {
+    const r = await search('paspoort kwijt');
+    expect(r.hits[0]).toMatchObject({ kind: 'article', code: 'kb-paspoort-kwijt' });
+    expect(r.hits.map((h: { code: string }) => h.code)).toContain('paspoort-aanvragen');
+    const hit = r.hits.find((h: { code: string }) => h.code === 'kb-paspoort-kwijt');
+    expect(
+      hit.snippet.some((s: { text: string; match: boolean }) => s.match && /paspoort/i.test(s.text)),
+    ).toBe(true);
+  });
+
+  it('finds the internal meeting-room item for staff, and nothing internal for the public', async () => {
+    const mcc = await search('vergaderzaal reserveren');
+    expect(mcc.hits[0]).toMatchObject({ code: 'vergaderzaal-reserveren', audience: 'internal' });
+    const pub = await publicSearch('vergaderzaal reserveren');
+    expect(pub.hits.filter((h: { audience: string }) => h.audience === 'internal')).toEqual([]);
+    expect(JSON.stringify(pub)).not.toContain('vergaderzaal-reserveren');
+    expect(JSON.stringify(pub)).not.toContain('kb-intern-zaal');
+  });
+
+  it('filters by kind and audience; accents and case do not matter', async () => {
+    const items = await t.app.inject({ url: '/api/search?q=paspoort&kind=item', headers: staff });
+    expect(items.json().hits.every((h: { kind: string }) => h.kind === 'item')).toBe(true);
+    const external = await t.app.inject({ url: '/api/search?q=zaal&audience=external', headers: staff });
+    expect(external.json().hits.every((h: { audience: string }) => h.audience !== 'internal')).toBe(true);
+    expect((await search('PASPÓÓRT')).hits[0].code).toMatch(/paspoort/);
+  });
+
+  it('records every search and which result was used; a used result ranks higher', async () => {
+    const r = await search('tegel kapot');
+    const [logged] = await t.database.db.select().from(searchQuery).where(eq(searchQuery.id, r.searchId));
+    expect(logged).toMatchObject({
+      query: 'tegel kapot',
+      scope: 'staff',
+      resultCount: r.hits.length,
+      usedRefId: null,
+    });
+    const hit = r.hits.find((h: { code: string }) => h.code === 'losliggende-tegel');
+    const used = await t.app.inject({
+      method: 'POST',
+      url: `/api/search/${r.searchId}/used`,
+      headers: staff,
+      payload: { kind: 'item', id: hit.id },
+    });
+    expect(used.statusCode).toBe(204);
+    const [after] = await t.database.db.select().from(searchQuery).where(eq(searchQuery.id, r.searchId));
+    expect(after!.usedRefId).toBe(hit.id);
+    const [doc] = await t.database.db
+      .select()
+      .from(searchDocument)
+      .where(and(eq(searchDocument.organisationId, org.id), eq(searchDocument.refId, hit.id)));
+    expect(doc!.usageCount).toBe(1);
+  });
+
+  it('refuses empty or absurd queries clearly, and another organisation’s search id', async () => {
+    expectProblem(await t.app.inject({ url: '/api/search?q=', headers: staff }), 400, 'validation_failed');
+    expectProblem(
+      await t.app.inject({ url: `/api/search?q=${'x'.repeat(201)}`, headers: staff }),
+      400,
+      'validation_failed',
+    );
+    expectProblem(
+      await t.app.inject({ url: '/api/search?q=%20%21%21', headers: staff }),
+      400,
+      'validation_failed',
+    );
+    const other = await makeOrg(t.database);
+    const r = await search('paspoort', (await signIn(t.app, other.users.agent)).headers);
+    expect(r.hits).toEqual([]);
+    expectProblem(
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/search/${r.searchId}/used`,
+        headers: staff,
+        payload: { kind: 'item', id: r.searchId },
+      }),
+      404,
+      'not_found',
+    );
+  });
+});
