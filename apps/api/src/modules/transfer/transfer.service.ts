@@ -80,6 +80,15 @@ async function current(db: Db, organisationId: string) {
   };
 }
 
+/** JSON with sorted keys: the database (jsonb) does not keep key order, so plain JSON would differ. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+}
+
 /** Orders items so that every item comes after the items it relates to (the graph is acyclic once valid). */
 function relationOrder(defs: CatalogueItemDefinition[]): CatalogueItemDefinition[] {
   const byCode = new Map(defs.map((d) => [d.code, d]));
@@ -187,7 +196,7 @@ export async function importContent(
     items: { create: [], update: [], unchanged: [] },
     articles: { create: [], update: [], unchanged: [] },
   };
-  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
   for (const d of items) {
     const before = existing.items.get(d.code);
     (before === undefined
