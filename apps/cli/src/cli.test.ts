@@ -118,7 +118,7 @@ describe.runIf(dbKind === 'pglite')('voordeur on the embedded database', () => {
     expect((await login(second.base, 'agent@voorbeeld.nl', 'a-fresh-password')).status).toBe(200);
     const teams = await fetch(`${second.base}/api/teams`, { headers: { authorization: `Bearer ${token}` } });
     expect(teams.status).toBe(200);
-    expect(((await teams.json()) as { items: unknown[] }).items).toHaveLength(6);
+    expect(((await teams.json()) as { items: unknown[] }).items).toHaveLength(10);
   });
 });
 

@@ -73,7 +73,7 @@ program
     const config = loadConfig();
     await withDatabase(async (database) => {
       const bar = new SingleBar({ format: '  {bar} {value}/{total} {step}' }, Presets.shades_classic);
-      bar.start(14, 0, { step: '' });
+      bar.start(19, 0, { step: '' });
       const result = await seedDemo(database.db, {
         password: config.demoPassword,
         force: opts.force ?? false,

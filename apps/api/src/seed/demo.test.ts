@@ -1,8 +1,9 @@
 import type { Database } from '@voordeur/db';
-import { appUser, openDatabase, organisation, team } from '@voordeur/db';
-import { eq } from 'drizzle-orm';
+import { appUser, openDatabase, organisation, searchDocument, team } from '@voordeur/db';
+import { count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { createDatabase } from '../../../../scripts/pg-cluster.ts';
+import { search } from '../modules/search/search.service.ts';
 import { verifyPassword } from '../platform/secrets.ts';
 import { dbKind, openTestDatabase } from '../test/harness.ts';
 import { DEMO_SLUG, DEMO_USERS, seedDemo } from './demo.ts';
@@ -41,10 +42,14 @@ describe('demo seed', () => {
     expect(teams.map((t) => t.name).sort()).toEqual([
       'Belastingen',
       'Burgerzaken',
+      'Facilitaire zaken',
+      'ICT',
       'KCC',
       'MCC',
       'Management',
       'Openbare ruimte',
+      'Sociaal domein',
+      'Vergunningen',
     ]);
     const users = await database.db.select().from(appUser).where(eq(appUser.organisationId, org!.id));
     expect(users.map((u) => u.email).sort()).toEqual(DEMO_USERS.map((u) => u.email).sort());
@@ -88,5 +93,32 @@ describe('demo seed', () => {
       await p1.close();
       await p2.close();
     }
+  });
+});
+
+describe('demo content', () => {
+  it('answers the acceptance searches from the seeded catalogue and knowledge base', async () => {
+    const result = await seedDemo(database.db, { password: 'demo-password-123' });
+    const org = result.organisationId!;
+    const first = async (q: string, scope: 'staff' | 'public' = 'staff') =>
+      (await search(database.db, org, scope, { q, limit: 10 }, null)).hits;
+    expect((await first('lantarenpaal kapot'))[0]).toMatchObject({
+      kind: 'item',
+      code: 'straatverlichting-kapot',
+    });
+    // The lost-passport article is among the first answers (next to the item for reporting a lost document).
+    const passport = await first('paspoort kwijt');
+    expect(passport.slice(0, 3).map((h) => h.code)).toContain('kb-paspoort-kwijt');
+    expect((await first('vergaderzaal reserveren'))[0]).toMatchObject({
+      code: 'vergaderzaal-reserveren',
+      audience: 'internal',
+    });
+    const pub = await first('vergaderzaal reserveren', 'public');
+    expect(pub.filter((h) => h.audience === 'internal')).toEqual([]);
+    const counts = await database.db
+      .select({ n: count() })
+      .from(searchDocument)
+      .where(eq(searchDocument.organisationId, org));
+    expect(counts[0]!.n).toBeGreaterThanOrEqual(60 + 20 + 150);
   });
 });

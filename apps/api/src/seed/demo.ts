@@ -1,8 +1,23 @@
+import { readFile } from 'node:fs/promises';
 import { appUser, type Db, organisation, team } from '@voordeur/db';
 import type { Role, TeamKind } from '@voordeur/shared';
 import { eq, sql } from 'drizzle-orm';
 import { createTeam } from '../modules/teams/teams.service.ts';
+import { importContent } from '../modules/transfer/index.ts';
 import { createUser } from '../modules/users/index.ts';
+
+/** The demo catalogue (external and internal items) and knowledge base, written in Dutch for Gemeente Voorbeeld. */
+export async function demoContent() {
+  const read = async (file: string) =>
+    JSON.parse(await readFile(new URL(`./content/${file}`, import.meta.url), 'utf8'));
+  const [external, internal, articles] = await Promise.all([
+    read('catalogue.external.json'),
+    read('catalogue.internal.json'),
+    read('articles.json'),
+  ]);
+  return { items: [...external.items, ...internal.items], articles: articles.articles };
+}
+
 import { systemCtx } from '../platform/actor.ts';
 import { randomSecret } from '../platform/secrets.ts';
 
@@ -38,6 +53,30 @@ const TEAMS: { key: string; name: string; kind: TeamKind; description: string }[
     name: 'Belastingen',
     kind: 'back_office',
     description: 'Gemeentelijke belastingen, WOZ en kwijtschelding.',
+  },
+  {
+    key: 'verg',
+    name: 'Vergunningen',
+    kind: 'back_office',
+    description: 'Omgevings-, evenementen- en horecavergunningen.',
+  },
+  {
+    key: 'soc',
+    name: 'Sociaal domein',
+    kind: 'back_office',
+    description: 'Inkomen, Wmo, schuldhulp en leerlingenvervoer.',
+  },
+  {
+    key: 'fac',
+    name: 'Facilitaire zaken',
+    kind: 'back_office',
+    description: 'Gebouwen, vergaderzalen, passen en dienstauto’s.',
+  },
+  {
+    key: 'ict',
+    name: 'ICT',
+    kind: 'back_office',
+    description: 'Werkplekken, accounts, telefonie en applicaties.',
   },
   { key: 'mgmt', name: 'Management', kind: 'management', description: 'Directie, management en kwaliteit.' },
 ];
@@ -111,6 +150,8 @@ export async function seedDemo(
       });
       created.push(u.email);
     }
+    options.onProgress?.('catalogue and knowledge base');
+    await importContent(tx, ctx, await demoContent(), { dryRun: false });
     return {
       seeded: true,
       organisationId: org!.id,

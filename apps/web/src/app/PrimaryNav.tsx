@@ -6,7 +6,7 @@ import { can, type Permission } from './access.ts';
 
 interface NavItem {
   to: string;
-  label: 'nav.home' | 'nav.users' | 'nav.teams' | 'nav.tokens' | 'nav.audit';
+  label: 'nav.home' | 'nav.search' | 'nav.catalogue' | 'nav.users' | 'nav.teams' | 'nav.tokens' | 'nav.audit';
   /** Who sees the item; everyone when absent. */
   permission?: Permission;
 }
@@ -14,6 +14,8 @@ interface NavItem {
 /** Only features that exist are listed; each only for the roles that may use it. */
 const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'nav.home' },
+  { to: '/search', label: 'nav.search' },
+  { to: '/admin/catalogue', label: 'nav.catalogue', permission: 'readCatalogueAdmin' },
   { to: '/admin/users', label: 'nav.users', permission: 'listUsers' },
   { to: '/admin/teams', label: 'nav.teams', permission: 'listTeams' },
   { to: '/admin/tokens', label: 'nav.tokens', permission: 'manageTokens' },

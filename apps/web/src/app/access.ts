@@ -12,6 +12,9 @@ export const ACCESS = {
   manageTeams: ['admin'],
   manageTokens: ['admin'],
   readAudit: ['admin', 'quality'],
+  /** The catalogue admin pages: everyone listed reads; only `manageCatalogue` changes items. */
+  readCatalogueAdmin: ['admin', 'manager', 'quality'],
+  manageCatalogue: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ACCESS;

@@ -5,7 +5,7 @@ import { isApiError } from '../api/client.ts';
 export type FieldErrors = Partial<Record<string, string>>;
 
 /** The parts of a zod issue this module reads; zod's own issue type fits this shape. */
-interface IssueLike {
+export interface IssueLike {
   code: string;
   path: PropertyKey[];
   origin?: string;

@@ -1,4 +1,5 @@
-import { createBrowserRouter } from 'react-router';
+import type { ReactNode } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AccountPage } from '../features/account/AccountPage.tsx';
 import { TeamsPage } from '../features/admin-teams/TeamsPage.tsx';
 import { TokensPage } from '../features/admin-tokens/TokensPage.tsx';
@@ -6,10 +7,17 @@ import { UsersPage } from '../features/admin-users/UsersPage.tsx';
 import { AuditPage } from '../features/audit/AuditPage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
+import type { Permission } from './access.ts';
 import { RequireAuth } from './RequireAuth.tsx';
 import { RequireRole } from './RequireRole.tsx';
 import { RouteErrorPage } from './RouteErrorPage.tsx';
 import { NotFoundPage } from './StatusPages.tsx';
+
+/** A page only some roles may use: others get the 403 page. */
+const restricted = (path: string, permission: Permission, page: ReactNode): RouteObject => ({
+  path,
+  element: <RequireRole permission={permission}>{page}</RequireRole>,
+});
 
 /**
  * All routes. Everything except /login needs a session (RequireAuth); pages for some roles
@@ -26,38 +34,10 @@ export const router = createBrowserRouter([
         errorElement: <RouteErrorPage inShell />,
         children: [
           { index: true, element: <HomePage /> },
-          {
-            path: 'admin/users',
-            element: (
-              <RequireRole permission="listUsers">
-                <UsersPage />
-              </RequireRole>
-            ),
-          },
-          {
-            path: 'admin/teams',
-            element: (
-              <RequireRole permission="listTeams">
-                <TeamsPage />
-              </RequireRole>
-            ),
-          },
-          {
-            path: 'admin/tokens',
-            element: (
-              <RequireRole permission="manageTokens">
-                <TokensPage />
-              </RequireRole>
-            ),
-          },
-          {
-            path: 'audit',
-            element: (
-              <RequireRole permission="readAudit">
-                <AuditPage />
-              </RequireRole>
-            ),
-          },
+          restricted('admin/users', 'listUsers', <UsersPage />),
+          restricted('admin/teams', 'listTeams', <TeamsPage />),
+          restricted('admin/tokens', 'manageTokens', <TokensPage />),
+          restricted('audit', 'readAudit', <AuditPage />),
           { path: 'account', element: <AccountPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

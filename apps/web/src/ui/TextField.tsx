@@ -1,19 +1,10 @@
 import { Textbox, type TextboxProps } from '@utrecht/textbox-react';
-import type { ReactNode } from 'react';
-import { Field } from './Field.tsx';
+import { Field, type FieldLabelProps, splitFieldProps } from './Field.tsx';
 
-export interface TextFieldProps extends Omit<TextboxProps, 'id' | 'invalid'> {
-  id: string;
-  label: ReactNode;
-  description?: ReactNode;
-  error?: string | undefined;
-}
+export interface TextFieldProps extends Omit<TextboxProps, 'id' | 'invalid'>, FieldLabelProps {}
 
 /** Label + textbox + description + error message, linked for assistive technology. */
-export function TextField({ id, label, description, error, className, ...inputProps }: TextFieldProps) {
-  return (
-    <Field id={id} label={label} description={description} error={error}>
-      {(control) => <Textbox {...inputProps} {...control} className={className} />}
-    </Field>
-  );
+export function TextField(props: TextFieldProps) {
+  const [field, inputProps] = splitFieldProps(props);
+  return <Field {...field}>{(control) => <Textbox {...inputProps} {...control} />}</Field>;
 }

@@ -1,18 +1,9 @@
-import type { ReactNode } from 'react';
-import { Field } from './Field.tsx';
+import { Field, type FieldLabelProps, splitFieldProps } from './Field.tsx';
 import { Textarea, type TextareaProps } from './Textarea.tsx';
 
-export interface TextareaFieldProps extends Omit<TextareaProps, 'id' | 'invalid'> {
-  id: string;
-  label: ReactNode;
-  description?: ReactNode;
-  error?: string | undefined;
-}
+export interface TextareaFieldProps extends Omit<TextareaProps, 'id' | 'invalid'>, FieldLabelProps {}
 
-export function TextareaField({ id, label, description, error, ...textareaProps }: TextareaFieldProps) {
-  return (
-    <Field id={id} label={label} description={description} error={error}>
-      {(control) => <Textarea {...textareaProps} {...control} />}
-    </Field>
-  );
+export function TextareaField(props: TextareaFieldProps) {
+  const [field, textareaProps] = splitFieldProps(props);
+  return <Field {...field}>{(control) => <Textarea {...textareaProps} {...control} />}</Field>;
 }

@@ -1,19 +1,13 @@
-import { Button } from '@utrecht/button-react';
 import { LIMITS, passwordChangeBodySchema } from '@voordeur/shared';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  type FieldErrors,
-  hasErrors,
-  issuesToFieldErrors,
-  problemFieldErrors,
-} from '../../app/fieldErrors.ts';
+import { FormErrorAlert } from '../../app/FormErrorAlert.tsx';
 import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
-import { Alert } from '../../ui/Alert.tsx';
+import { useForm } from '../../app/useForm.ts';
 import { DataList } from '../../ui/DataList.tsx';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Heading } from '../../ui/Heading.tsx';
-import { Paragraph } from '../../ui/Paragraph.tsx';
+import { Notice } from '../../ui/Notice.tsx';
+import { Section } from '../../ui/Section.tsx';
+import { SubmitButton } from '../../ui/SubmitButton.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useCurrentUser } from '../auth/CurrentUser.tsx';
 import { useChangePassword } from './api.ts';
@@ -27,10 +21,7 @@ export function AccountPage() {
   return (
     <div className="vd-stack vd-stack--loose">
       <Heading level={1}>{t('account.title')}</Heading>
-      <section className="vd-stack" aria-labelledby="account-profile">
-        <Heading level={2} id="account-profile">
-          {t('account.profileTitle')}
-        </Heading>
+      <Section headingId="account-profile" title={t('account.profileTitle')}>
         <DataList
           items={[
             { key: 'name', label: t('account.name'), value: me.name },
@@ -38,7 +29,7 @@ export function AccountPage() {
             { key: 'organisation', label: t('account.organisation'), value: me.organisation.name },
           ]}
         />
-      </section>
+      </Section>
       <PasswordChangeForm email={me.email} />
     </div>
   );
@@ -47,97 +38,56 @@ export function AccountPage() {
 function PasswordChangeForm({ email }: { email: string }) {
   const { t } = useTranslation();
   const change = useChangePassword();
-  const [currentPassword, setCurrentPassword] = useState('');
-  const [newPassword, setNewPassword] = useState('');
-  const [repeatPassword, setRepeatPassword] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [attempt, setAttempt] = useState(0);
+  const form = useForm(
+    { currentPassword: '', newPassword: '', repeatPassword: '' },
+    {
+      currentPassword: { id: 'account-current-password', label: t('account.currentPassword') },
+      newPassword: { id: 'account-new-password', label: t('account.newPassword') },
+      repeatPassword: { id: 'account-repeat-password', label: t('account.repeatPassword') },
+    },
+  );
 
-  const fields = {
-    currentPassword: { id: 'account-current-password', label: t('account.currentPassword') },
-    newPassword: { id: 'account-new-password', label: t('account.newPassword') },
-    repeatPassword: { id: 'account-repeat-password', label: t('account.repeatPassword') },
-  };
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setAttempt((n) => n + 1);
+  const onSubmit = form.submit(() => {
     change.reset();
-    const parsed = passwordChangeBodySchema.safeParse({ currentPassword, newPassword });
-    const found: FieldErrors = parsed.success ? {} : issuesToFieldErrors(parsed.error.issues, t);
-    if (!found.newPassword && newPassword && newPassword === currentPassword) {
-      found.newPassword = t('validation.samePassword');
-    }
-    if (!repeatPassword) found.repeatPassword = t('validation.required');
-    else if (repeatPassword !== newPassword) found.repeatPassword = t('validation.passwordMismatch');
-    setErrors(found);
-    if (!parsed.success || hasErrors(found)) return;
-    change.mutate(parsed.data, {
-      onSuccess: () => {
-        setCurrentPassword('');
-        setNewPassword('');
-        setRepeatPassword('');
+    const { currentPassword, newPassword, repeatPassword } = form.values;
+    const data = form.validate(
+      passwordChangeBodySchema.safeParse({ currentPassword, newPassword }),
+      (found) => {
+        if (!found.newPassword && newPassword && newPassword === currentPassword) {
+          found.newPassword = t('validation.samePassword');
+        }
+        if (!repeatPassword) found.repeatPassword = t('validation.required');
+        else if (repeatPassword !== newPassword) found.repeatPassword = t('validation.passwordMismatch');
       },
-      onError: (error) => setErrors(problemFieldErrors(error, t)),
-    });
-  };
+    );
+    if (data) change.mutate(data, { onSuccess: () => form.reset(), onError: form.onError });
+  });
 
   return (
-    <section className="vd-stack" aria-labelledby="account-password">
-      <Heading level={2} id="account-password">
-        {t('account.passwordTitle')}
-      </Heading>
-      {change.isSuccess ? (
-        <Alert type="ok" role="status">
-          <Paragraph>{t('account.changed')}</Paragraph>
-        </Alert>
-      ) : null}
-      <ErrorAlert key={attempt} error={change.error ?? undefined} fieldErrors={errors} fields={fields} />
+    <Section headingId="account-password" title={t('account.passwordTitle')}>
+      {change.isSuccess ? <Notice>{t('account.changed')}</Notice> : null}
+      <FormErrorAlert form={form} error={change.error} />
       <form className="vd-form" onSubmit={onSubmit} noValidate>
         {/* Lets password managers know whose password this is. */}
         <input type="text" name="username" autoComplete="username" value={email} hidden readOnly />
         <TextField
-          id={fields.currentPassword.id}
+          {...form.field('currentPassword')}
           type="password"
           autoComplete="current-password"
-          label={fields.currentPassword.label}
-          value={currentPassword}
-          onChange={(event) => setCurrentPassword(event.target.value)}
-          error={errors.currentPassword}
           required
         />
         <TextField
-          id={fields.newPassword.id}
+          {...form.field('newPassword')}
           type="password"
           autoComplete="new-password"
-          label={fields.newPassword.label}
           description={t('account.newPasswordHint', { min: LIMITS.passwordMin })}
-          value={newPassword}
-          onChange={(event) => setNewPassword(event.target.value)}
-          error={errors.newPassword}
           required
         />
-        <TextField
-          id={fields.repeatPassword.id}
-          type="password"
-          autoComplete="new-password"
-          label={fields.repeatPassword.label}
-          value={repeatPassword}
-          onChange={(event) => setRepeatPassword(event.target.value)}
-          error={errors.repeatPassword}
-          required
-        />
+        <TextField {...form.field('repeatPassword')} type="password" autoComplete="new-password" required />
         <div>
-          <Button
-            type="submit"
-            appearance="primary-action-button"
-            busy={change.isPending}
-            disabled={change.isPending}
-          >
-            {t('account.submit')}
-          </Button>
+          <SubmitButton busy={change.isPending}>{t('account.submit')}</SubmitButton>
         </div>
       </form>
-    </section>
+    </Section>
   );
 }

@@ -1,21 +1,19 @@
-import { Button } from '@utrecht/button-react';
 import type { Team } from '@voordeur/shared';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/access.ts';
+import { CreateButton } from '../../app/CreateButton.tsx';
 import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
-import { useEditorState } from '../../app/useEditorState.ts';
-import { Alert } from '../../ui/Alert.tsx';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { Heading } from '../../ui/Heading.tsx';
+import { useListEditor } from '../../app/useListEditor.ts';
+import { EditCell } from '../../ui/EditCell.tsx';
+import { Notice } from '../../ui/Notice.tsx';
+import { PageIntro } from '../../ui/PageIntro.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
+import { QueryList } from '../../ui/QueryList.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
 import { useTeams } from './api.ts';
 import { TeamForm } from './TeamForm.tsx';
 
-const EDITOR_HEADING = 'team-editor-heading';
-const CREATE_BUTTON_ID = 'team-create-open';
-const NOTICE_ID = 'teams-notice';
+const IDS = { heading: 'team-editor-heading', createButton: 'team-create-open', notice: 'teams-notice' };
 
 /** Teams: everyone with access reads the list; administrators create and edit. */
 export function TeamsPage() {
@@ -23,100 +21,38 @@ export function TeamsPage() {
   useDocumentTitle(t('teams.title'));
   const canManage = useCan('manageTeams');
   const teams = useTeams();
-  const editor = useEditorState(EDITOR_HEADING, CREATE_BUTTON_ID);
-  const [notice, setNotice] = useState<string | null>(null);
-  // Bumped by "Reload" after a version conflict: the form starts over from the fresh record.
-  const [reloads, setReloads] = useState(0);
-
-  const editId = editor.mode.kind === 'edit' ? editor.mode.id : null;
-  const editing = editId ? teams.data?.find((team) => team.id === editId) : undefined;
-
-  const reload = async () => {
-    await teams.refetch();
-    setReloads((n) => n + 1);
-  };
-  const done = (message: string) => {
-    setNotice(message);
-    editor.close(NOTICE_ID);
-  };
+  const editor = useListEditor(IDS, teams.data, () => teams.refetch());
 
   return (
     <div className="vd-stack vd-stack--loose">
-      <div className="vd-stack">
-        <Heading level={1}>{t('teams.title')}</Heading>
-        <Paragraph>{t('teams.intro')}</Paragraph>
+      <PageIntro title={t('teams.title')} intro={t('teams.intro')}>
         {!canManage ? <Paragraph>{t('teams.readOnly')}</Paragraph> : null}
-      </div>
+      </PageIntro>
 
-      {notice ? (
-        <Alert type="ok" role="status" id={NOTICE_ID} tabIndex={-1}>
-          <Paragraph>{notice}</Paragraph>
-        </Alert>
-      ) : null}
+      {editor.notice ? <Notice id={IDS.notice}>{editor.notice}</Notice> : null}
 
-      {canManage && editor.mode.kind === 'closed' ? (
-        <div>
-          <Button
-            id={CREATE_BUTTON_ID}
-            appearance="primary-action-button"
-            onClick={() => {
-              setNotice(null);
-              editor.open({ kind: 'create' });
-            }}
-          >
-            {t('teams.createOpen')}
-          </Button>
-        </div>
-      ) : null}
+      {canManage ? <CreateButton editor={editor}>{t('teams.createOpen')}</CreateButton> : null}
 
-      {canManage && editor.mode.kind === 'create' ? (
+      {canManage && editor.isOpen ? (
         <TeamForm
-          headingId={EDITOR_HEADING}
-          onDone={(team) => done(t('teams.created', { name: team.name }))}
-          onCancel={() => editor.close()}
-          onReload={() => void reload()}
+          key={editor.formKey}
+          team={editor.editing}
+          {...editor.formProps}
+          onDone={(team) =>
+            editor.done(t(editor.editing ? 'teams.updated' : 'teams.created', { name: team.name }))
+          }
         />
       ) : null}
 
-      {canManage && editing ? (
-        <TeamForm
-          key={`${editing.id}:${reloads}`}
-          team={editing}
-          headingId={EDITOR_HEADING}
-          onDone={(team) => done(t('teams.updated', { name: team.name }))}
-          onCancel={() => editor.close()}
-          onReload={() => void reload()}
-        />
-      ) : null}
-
-      <div className="vd-stack">
-        {teams.isPending ? <Paragraph role="status">{t('app.loading')}</Paragraph> : null}
-        {teams.isError ? <ErrorAlert error={teams.error} /> : null}
-        {teams.data && teams.data.length === 0 ? <Paragraph>{t('teams.empty')}</Paragraph> : null}
-        {teams.data && teams.data.length > 0 ? (
-          <TeamsTable
-            teams={teams.data}
-            canManage={canManage}
-            onEdit={(team) => {
-              setNotice(null);
-              editor.open({ kind: 'edit', id: team.id });
-            }}
-          />
-        ) : null}
-      </div>
+      <QueryList query={teams} empty={t('teams.empty')}>
+        {(items) => <TeamsTable teams={items} onEdit={canManage ? editor.openEdit : undefined} />}
+      </QueryList>
     </div>
   );
 }
 
-function TeamsTable({
-  teams,
-  canManage,
-  onEdit,
-}: {
-  teams: Team[];
-  canManage: boolean;
-  onEdit: (team: Team) => void;
-}) {
+/** The teams; with `onEdit` (administrators) every row has an edit button. */
+function TeamsTable({ teams, onEdit }: { teams: Team[]; onEdit?: ((team: Team) => void) | undefined }) {
   const { t } = useTranslation();
   return (
     <Table caption={t('teams.caption')}>
@@ -128,7 +64,7 @@ function TeamsTable({
           <TableHeaderCell className="utrecht-table__header-cell--numeric-column">
             {t('teams.members')}
           </TableHeaderCell>
-          {canManage ? <TableHeaderCell>{t('common.actions')}</TableHeaderCell> : null}
+          {onEdit ? <TableHeaderCell>{t('common.actions')}</TableHeaderCell> : null}
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -138,17 +74,7 @@ function TeamsTable({
             <TableCell>{t(`teamKinds.${team.kind}`)}</TableCell>
             <TableCell>{team.description}</TableCell>
             <TableCell className="utrecht-table__cell--numeric-data">{team.memberCount}</TableCell>
-            {canManage ? (
-              <TableCell>
-                <Button
-                  appearance="subtle-button"
-                  aria-label={t('common.editItem', { name: team.name })}
-                  onClick={() => onEdit(team)}
-                >
-                  {t('common.edit')}
-                </Button>
-              </TableCell>
-            ) : null}
+            {onEdit ? <EditCell name={team.name} onEdit={() => onEdit(team)} /> : null}
           </TableRow>
         ))}
       </TableBody>

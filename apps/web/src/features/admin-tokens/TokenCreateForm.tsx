@@ -1,16 +1,11 @@
-import { Button } from '@utrecht/button-react';
-import { apiTokenCreateSchema, LIMITS, ROLES, type Role } from '@voordeur/shared';
-import { type FormEvent, useState } from 'react';
+import { apiTokenCreateSchema, LIMITS, type Role } from '@voordeur/shared';
 import { useTranslation } from 'react-i18next';
-import {
-  type FieldErrors,
-  hasErrors,
-  issuesToFieldErrors,
-  problemFieldErrors,
-} from '../../app/fieldErrors.ts';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { Heading } from '../../ui/Heading.tsx';
+import { FormErrorAlert } from '../../app/FormErrorAlert.tsx';
+import { roleOptions } from '../../app/options.ts';
+import { useForm } from '../../app/useForm.ts';
+import { Section } from '../../ui/Section.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
+import { SubmitButton } from '../../ui/SubmitButton.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { type CreatedApiToken, useCreateToken } from './api.ts';
 
@@ -18,108 +13,66 @@ import { type CreatedApiToken, useCreateToken } from './api.ts';
 export function TokenCreateForm({ onCreated }: { onCreated: (token: CreatedApiToken) => void }) {
   const { t } = useTranslation();
   const create = useCreateToken();
-  const [name, setName] = useState('');
-  const [role, setRole] = useState<Role | ''>('');
-  const [days, setDays] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [attempt, setAttempt] = useState(0);
+  const form = useForm<{ name: string; role: Role | ''; expiresInDays: string }>(
+    { name: '', role: '', expiresInDays: '' },
+    {
+      name: { id: 'token-name', label: t('tokens.name') },
+      role: { id: 'token-role', label: t('tokens.role') },
+      expiresInDays: { id: 'token-expires', label: t('tokens.expiresInDays') },
+    },
+  );
 
-  const fields = {
-    name: { id: 'token-name', label: t('tokens.name') },
-    role: { id: 'token-role', label: t('tokens.role') },
-    expiresInDays: { id: 'token-expires', label: t('tokens.expiresInDays') },
-  };
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setAttempt((n) => n + 1);
-    const found: FieldErrors = {};
+  const onSubmit = form.submit(() => {
+    const { name, role, expiresInDays: days } = form.values;
     let expiresInDays: number | undefined;
+    let daysError: string | undefined;
     if (days.trim() !== '') {
       const value = Number(days);
       if (!Number.isInteger(value) || value < 1 || value > LIMITS.tokenMaxDays) {
-        found.expiresInDays = t('validation.numberRange', { min: 1, max: LIMITS.tokenMaxDays });
+        daysError = t('validation.numberRange', { min: 1, max: LIMITS.tokenMaxDays });
       } else {
         expiresInDays = value;
       }
     }
-    const parsed = apiTokenCreateSchema.safeParse({ name, role, expiresInDays });
-    const all = { ...(parsed.success ? {} : issuesToFieldErrors(parsed.error.issues, t)), ...found };
-    setErrors(all);
-    if (!parsed.success || hasErrors(all)) return;
-    create.mutate(parsed.data, {
+    const data = form.validate(
+      apiTokenCreateSchema.safeParse({ name, role, expiresInDays }),
+      daysError ? { expiresInDays: daysError } : {},
+    );
+    if (!data) return;
+    create.mutate(data, {
       onSuccess: (token) => {
-        setName('');
-        setRole('');
-        setDays('');
+        form.reset();
         onCreated(token);
       },
-      onError: (error) => setErrors(problemFieldErrors(error, t)),
+      onError: form.onError,
     });
-  };
+  });
 
   return (
-    <section className="vd-panel vd-stack" aria-labelledby="token-create-heading">
-      <Heading level={2} id="token-create-heading">
-        {t('tokens.createTitle')}
-      </Heading>
-      <ErrorAlert key={attempt} error={create.error ?? undefined} fieldErrors={errors} fields={fields} />
+    <Section headingId="token-create-heading" title={t('tokens.createTitle')} panel>
+      <FormErrorAlert form={form} error={create.error} />
       <form className="vd-form" onSubmit={onSubmit} noValidate>
-        <TextField
-          id={fields.name.id}
-          label={fields.name.label}
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          error={errors.name}
-          maxLength={LIMITS.tokenNameMax}
-          autoComplete="off"
+        <TextField {...form.field('name')} maxLength={LIMITS.tokenNameMax} autoComplete="off" required />
+        <SelectField
+          {...form.field('role')}
+          emptyOption={t('common.choose')}
+          options={roleOptions(t)}
           required
         />
-        <SelectField
-          id={fields.role.id}
-          label={fields.role.label}
-          value={role}
-          onChange={(event) => setRole(event.target.value as Role | '')}
-          error={errors.role}
-          required
-        >
-          <option value="" disabled>
-            {t('common.choose')}
-          </option>
-          {ROLES.map((value) => (
-            <option key={value} value={value}>
-              {t(`roles.${value}`)}
-            </option>
-          ))}
-        </SelectField>
         <TextField
-          id={fields.expiresInDays.id}
+          {...form.field('expiresInDays')}
           type="number"
           min={1}
           max={LIMITS.tokenMaxDays}
           step={1}
-          label={
-            <>
-              {fields.expiresInDays.label} <span className="vd-muted">{t('common.optional')}</span>
-            </>
-          }
+          optional
           description={t('tokens.expiresInDaysHint', { max: LIMITS.tokenMaxDays })}
-          value={days}
-          onChange={(event) => setDays(event.target.value)}
-          error={errors.expiresInDays}
           className="vd-input-short"
         />
         <div>
-          <Button
-            type="submit"
-            appearance="primary-action-button"
-            busy={create.isPending}
-            disabled={create.isPending}
-          >
-            {t('tokens.createSubmit')}
-          </Button>
+          <SubmitButton busy={create.isPending}>{t('tokens.createSubmit')}</SubmitButton>
         </div>
       </form>
-    </section>
+    </Section>
   );
 }

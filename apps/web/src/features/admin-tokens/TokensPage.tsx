@@ -5,12 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { focusLater } from '../../app/focus.ts';
 import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
 import { useFormat } from '../../i18n/format.ts';
-import { Alert } from '../../ui/Alert.tsx';
 import { Code } from '../../ui/Code.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { Heading } from '../../ui/Heading.tsx';
+import { Notice } from '../../ui/Notice.tsx';
+import { PageIntro } from '../../ui/PageIntro.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
+import { QueryList } from '../../ui/QueryList.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
 import { type CreatedApiToken, useRevokeToken, useTokens } from './api.ts';
@@ -57,10 +58,7 @@ export function TokensPage() {
 
   return (
     <div className="vd-stack vd-stack--loose">
-      <div className="vd-stack">
-        <Heading level={1}>{t('tokens.title')}</Heading>
-        <Paragraph>{t('tokens.intro')}</Paragraph>
-      </div>
+      <PageIntro title={t('tokens.title')} intro={t('tokens.intro')} />
 
       {created ? (
         <CreatedTokenNotice
@@ -72,26 +70,19 @@ export function TokensPage() {
         />
       ) : null}
 
-      {notice ? (
-        <Alert type="ok" role="status" id={NOTICE_ID} tabIndex={-1}>
-          <Paragraph>{notice}</Paragraph>
-        </Alert>
-      ) : null}
+      {notice ? <Notice id={NOTICE_ID}>{notice}</Notice> : null}
 
-      <div className="vd-stack">
-        {tokens.isPending ? <Paragraph role="status">{t('app.loading')}</Paragraph> : null}
-        {tokens.isError ? <ErrorAlert error={tokens.error} /> : null}
-        {tokens.data && tokens.data.length === 0 ? <Paragraph>{t('tokens.empty')}</Paragraph> : null}
-        {tokens.data && tokens.data.length > 0 ? (
+      <QueryList query={tokens} empty={t('tokens.empty')}>
+        {(items) => (
           <TokensTable
-            tokens={tokens.data}
+            tokens={items}
             onRevoke={(token) => {
               revoke.reset();
               setRevoking(token);
             }}
           />
-        ) : null}
-      </div>
+        )}
+      </QueryList>
 
       <TokenCreateForm onCreated={onCreated} />
 

@@ -1,9 +1,10 @@
 import { Button } from '@utrecht/button-react';
-import { ROLES, type Role, type Team } from '@voordeur/shared';
+import type { Role, Team } from '@voordeur/shared';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from '../../app/fieldErrors.ts';
 import { focusLater } from '../../app/focus.ts';
+import { roleOptions } from '../../app/options.ts';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 
@@ -114,34 +115,20 @@ export function MembershipsEditor({ idPrefix, rows, onChange, teams, errors }: M
                 value={row.teamId}
                 onChange={(event) => update(index, { teamId: event.target.value })}
                 error={errors[`memberships.${index}.teamId`]}
+                emptyOption={t('users.chooseTeam')}
+                options={teams.map((team) => ({ value: team.id, label: team.name }))}
                 required
-              >
-                <option value="" disabled>
-                  {t('users.chooseTeam')}
-                </option>
-                {teams.map((team) => (
-                  <option key={team.id} value={team.id}>
-                    {team.name}
-                  </option>
-                ))}
-              </SelectField>
+              />
               <SelectField
                 id={membershipFieldId(idPrefix, index, 'role')}
                 label={t('users.role')}
                 value={row.role}
                 onChange={(event) => update(index, { role: event.target.value as Role | '' })}
                 error={errors[`memberships.${index}.role`]}
+                emptyOption={t('common.choose')}
+                options={roleOptions(t)}
                 required
-              >
-                <option value="" disabled>
-                  {t('common.choose')}
-                </option>
-                {ROLES.map((role) => (
-                  <option key={role} value={role}>
-                    {t(`roles.${role}`)}
-                  </option>
-                ))}
-              </SelectField>
+              />
               <div className="vd-membership__remove">
                 <Button
                   appearance="secondary-action-button"

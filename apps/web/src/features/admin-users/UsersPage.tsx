@@ -1,24 +1,23 @@
-import { Button } from '@utrecht/button-react';
 import type { User } from '@voordeur/shared';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/access.ts';
+import { CreateButton } from '../../app/CreateButton.tsx';
 import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
-import { useEditorState } from '../../app/useEditorState.ts';
+import { useListEditor } from '../../app/useListEditor.ts';
 import { useFormat } from '../../i18n/format.ts';
-import { Alert } from '../../ui/Alert.tsx';
+import { EditCell } from '../../ui/EditCell.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { Heading } from '../../ui/Heading.tsx';
+import { Notice } from '../../ui/Notice.tsx';
+import { PageIntro } from '../../ui/PageIntro.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
+import { QueryList } from '../../ui/QueryList.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
 import { useTeams } from '../admin-teams/api.ts';
 import { useUsers } from './api.ts';
 import { UserForm } from './UserForm.tsx';
 
-const EDITOR_HEADING = 'user-editor-heading';
-const CREATE_BUTTON_ID = 'user-create-open';
-const NOTICE_ID = 'users-notice';
+const IDS = { heading: 'user-editor-heading', createButton: 'user-create-open', notice: 'users-notice' };
 
 /** Users: administrators, team leads and managers see the list; administrators create and edit. */
 export function UsersPage() {
@@ -27,105 +26,41 @@ export function UsersPage() {
   const canManage = useCan('manageUsers');
   const users = useUsers();
   const teams = useTeams(canManage);
-  const editor = useEditorState(EDITOR_HEADING, CREATE_BUTTON_ID);
-  const [notice, setNotice] = useState<string | null>(null);
-  // Bumped by "Reload" after a version conflict: the form starts over from the fresh record.
-  const [reloads, setReloads] = useState(0);
-
-  const editId = editor.mode.kind === 'edit' ? editor.mode.id : null;
-  const editing = editId ? users.data?.find((user) => user.id === editId) : undefined;
-  const reload = async () => {
-    await Promise.all([users.refetch(), teams.refetch()]);
-    setReloads((n) => n + 1);
-  };
-  const done = (message: string) => {
-    setNotice(message);
-    editor.close(NOTICE_ID);
-  };
+  const editor = useListEditor(IDS, users.data, () => Promise.all([users.refetch(), teams.refetch()]));
 
   return (
     <div className="vd-stack vd-stack--loose">
-      <div className="vd-stack">
-        <Heading level={1}>{t('users.title')}</Heading>
-        <Paragraph>{t('users.intro')}</Paragraph>
+      <PageIntro title={t('users.title')} intro={t('users.intro')}>
         {!canManage ? <Paragraph>{t('users.readOnly')}</Paragraph> : null}
-      </div>
+      </PageIntro>
 
-      {notice ? (
-        <Alert type="ok" role="status" id={NOTICE_ID} tabIndex={-1}>
-          <Paragraph>{notice}</Paragraph>
-        </Alert>
-      ) : null}
+      {editor.notice ? <Notice id={IDS.notice}>{editor.notice}</Notice> : null}
 
-      {canManage && editor.mode.kind === 'closed' ? (
-        <div>
-          <Button
-            id={CREATE_BUTTON_ID}
-            appearance="primary-action-button"
-            onClick={() => {
-              setNotice(null);
-              editor.open({ kind: 'create' });
-            }}
-          >
-            {t('users.createOpen')}
-          </Button>
-        </div>
-      ) : null}
+      {canManage ? <CreateButton editor={editor}>{t('users.createOpen')}</CreateButton> : null}
 
-      {canManage && editor.mode.kind !== 'closed' && teams.isError ? (
-        <ErrorAlert error={teams.error} />
-      ) : null}
+      {canManage && editor.mode !== 'closed' && teams.isError ? <ErrorAlert error={teams.error} /> : null}
 
-      {canManage && editor.mode.kind === 'create' && teams.data ? (
+      {canManage && editor.isOpen && teams.data ? (
         <UserForm
+          key={editor.formKey}
+          user={editor.editing}
           teams={teams.data}
-          headingId={EDITOR_HEADING}
-          onDone={(user) => done(t('users.created', { name: user.name }))}
-          onCancel={() => editor.close()}
-          onReload={() => void reload()}
+          {...editor.formProps}
+          onDone={(user) =>
+            editor.done(t(editor.editing ? 'users.updated' : 'users.created', { name: user.name }))
+          }
         />
       ) : null}
 
-      {canManage && editing && teams.data ? (
-        <UserForm
-          key={`${editing.id}:${reloads}`}
-          user={editing}
-          teams={teams.data}
-          headingId={EDITOR_HEADING}
-          onDone={(user) => done(t('users.updated', { name: user.name }))}
-          onCancel={() => editor.close()}
-          onReload={() => void reload()}
-        />
-      ) : null}
-
-      <div className="vd-stack">
-        {users.isPending ? <Paragraph role="status">{t('app.loading')}</Paragraph> : null}
-        {users.isError ? <ErrorAlert error={users.error} /> : null}
-        {users.data && users.data.length === 0 ? <Paragraph>{t('users.empty')}</Paragraph> : null}
-        {users.data && users.data.length > 0 ? (
-          <UsersTable
-            users={users.data}
-            canManage={canManage}
-            onEdit={(user) => {
-              setNotice(null);
-              editor.open({ kind: 'edit', id: user.id });
-            }}
-          />
-        ) : null}
-      </div>
+      <QueryList query={users} empty={t('users.empty')}>
+        {(items) => <UsersTable users={items} onEdit={canManage ? editor.openEdit : undefined} />}
+      </QueryList>
     </div>
   );
 }
 
-function UsersTable({
-  users,
-  canManage,
-  onEdit,
-}: {
-  users: User[];
-  canManage: boolean;
-  onEdit: (user: User) => void;
-}) {
+/** The users; with `onEdit` (administrators) every row has an edit button. */
+function UsersTable({ users, onEdit }: { users: User[]; onEdit?: ((user: User) => void) | undefined }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -137,7 +72,7 @@ function UsersTable({
           <TableHeaderCell>{t('users.memberships')}</TableHeaderCell>
           <TableHeaderCell>{t('users.status')}</TableHeaderCell>
           <TableHeaderCell>{t('users.lastLogin')}</TableHeaderCell>
-          {canManage ? <TableHeaderCell>{t('common.actions')}</TableHeaderCell> : null}
+          {onEdit ? <TableHeaderCell>{t('common.actions')}</TableHeaderCell> : null}
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -170,17 +105,7 @@ function UsersTable({
                 t('common.never')
               )}
             </TableCell>
-            {canManage ? (
-              <TableCell>
-                <Button
-                  appearance="subtle-button"
-                  aria-label={t('common.editItem', { name: user.name })}
-                  onClick={() => onEdit(user)}
-                >
-                  {t('common.edit')}
-                </Button>
-              </TableCell>
-            ) : null}
+            {onEdit ? <EditCell name={user.name} onEdit={() => onEdit(user)} /> : null}
           </TableRow>
         ))}
       </TableBody>

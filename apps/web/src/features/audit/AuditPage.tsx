@@ -7,8 +7,9 @@ import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { Code } from '../../ui/Code.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { Heading } from '../../ui/Heading.tsx';
+import { PageIntro } from '../../ui/PageIntro.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
+import { Section } from '../../ui/Section.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
 import { useUsers } from '../admin-users/api.ts';
 import { AuditChanges } from './AuditChanges.tsx';
@@ -55,10 +56,7 @@ export function AuditPage() {
 
   return (
     <div className="vd-stack vd-stack--loose">
-      <div className="vd-stack">
-        <Heading level={1}>{t('audit.title')}</Heading>
-        <Paragraph>{t('audit.intro')}</Paragraph>
-      </div>
+      <PageIntro title={t('audit.title')} intro={t('audit.intro')} />
 
       <AuditFilterForm
         key={params.toString()}
@@ -68,10 +66,7 @@ export function AuditPage() {
         onReset={() => setParams(new URLSearchParams())}
       />
 
-      <section className="vd-stack" aria-labelledby="audit-results-heading">
-        <Heading level={2} id="audit-results-heading">
-          {t('audit.caption')}
-        </Heading>
+      <Section headingId="audit-results-heading" title={t('audit.caption')}>
         {events.isPending ? <Paragraph role="status">{t('app.loading')}</Paragraph> : null}
         {events.isError && !events.isFetchNextPageError ? <ErrorAlert error={events.error} /> : null}
         {events.isSuccess && items.length === 0 ? (
@@ -98,7 +93,7 @@ export function AuditPage() {
             ) : null}
           </>
         ) : null}
-      </section>
+      </Section>
     </div>
   );
 }

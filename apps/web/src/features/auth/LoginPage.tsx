@@ -1,17 +1,17 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Button } from '@utrecht/button-react';
 import { type Locale, loginBodySchema, type Me } from '@voordeur/shared';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { type FieldErrors, issuesToFieldErrors, problemFieldErrors } from '../../app/fieldErrors.ts';
+import { FormErrorAlert } from '../../app/FormErrorAlert.tsx';
 import { PublicLayout } from '../../app/PublicLayout.tsx';
 import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
+import { useForm } from '../../app/useForm.ts';
 import { applyLocale } from '../../i18n/index.ts';
-import { Alert } from '../../ui/Alert.tsx';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Heading } from '../../ui/Heading.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
+import { SubmitButton } from '../../ui/SubmitButton.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { meQueryKey, useLogin, useMe, useSaveLocale } from './api.ts';
 import { clearSessionExpired, sessionExpired } from './session.ts';
@@ -34,10 +34,13 @@ export function LoginPage() {
   const login = useLogin();
   const saveLocale = useSaveLocale();
 
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [attempt, setAttempt] = useState(0);
+  const form = useForm(
+    { email: '', password: '' },
+    {
+      email: { id: 'login-email', label: t('auth.login.email') },
+      password: { id: 'login-password', label: t('auth.login.password') },
+    },
+  );
   // A language picked here, before signing in, wins over the one saved in the profile.
   const [chosenLocale, setChosenLocale] = useState<Locale | null>(null);
   const [expired] = useState(sessionExpired);
@@ -46,16 +49,10 @@ export function LoginPage() {
 
   if (me.data && !login.isSuccess) return <Navigate to={next} replace />;
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setAttempt((n) => n + 1);
-    const parsed = loginBodySchema.safeParse({ email, password });
-    if (!parsed.success) {
-      setErrors(issuesToFieldErrors(parsed.error.issues, t));
-      return;
-    }
-    setErrors({});
-    login.mutate(parsed.data, {
+  const onSubmit = form.submit(() => {
+    const data = form.validate(loginBodySchema.safeParse(form.values));
+    if (!data) return;
+    login.mutate(data, {
       onSuccess: (user) => {
         clearSessionExpired();
         if (chosenLocale && chosenLocale !== user.locale) {
@@ -66,63 +63,35 @@ export function LoginPage() {
         }
         navigate(next, { replace: true });
       },
-      onError: (error) => setErrors(problemFieldErrors(error, t)),
+      onError: form.onError,
     });
-  };
-
-  const fields = {
-    email: { id: 'login-email', label: t('auth.login.email') },
-    password: { id: 'login-password', label: t('auth.login.password') },
-  };
+  });
 
   return (
     <PublicLayout onLocaleChange={setChosenLocale}>
       <div className="vd-stack">
         <Heading level={1}>{t('auth.login.title')}</Heading>
         <Paragraph>{t('auth.login.intro')}</Paragraph>
-        {loggedOut && !login.isError && attempt === 0 ? (
-          <Alert type="ok" role="status">
-            <Paragraph>{t('auth.login.loggedOut')}</Paragraph>
-          </Alert>
+        {loggedOut && !login.isError && form.attempt === 0 ? (
+          <Notice>{t('auth.login.loggedOut')}</Notice>
         ) : null}
-        {expired && !loggedOut && attempt === 0 ? (
-          <Alert type="warning" role="status">
-            <Paragraph>{t('auth.login.sessionExpired')}</Paragraph>
-          </Alert>
+        {expired && !loggedOut && form.attempt === 0 ? (
+          <Notice type="warning">{t('auth.login.sessionExpired')}</Notice>
         ) : null}
-        <ErrorAlert key={attempt} error={login.error ?? undefined} fieldErrors={errors} fields={fields} />
+        <FormErrorAlert form={form} error={login.error} />
         <form className="vd-form" onSubmit={onSubmit} noValidate>
+          <TextField {...form.field('email')} name="email" type="email" autoComplete="username" required />
           <TextField
-            id={fields.email.id}
-            name="email"
-            type="email"
-            autoComplete="username"
-            label={fields.email.label}
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-            error={errors.email}
-            required
-          />
-          <TextField
-            id={fields.password.id}
+            {...form.field('password')}
             name="password"
             type="password"
             autoComplete="current-password"
-            label={fields.password.label}
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            error={errors.password}
             required
           />
           <div>
-            <Button
-              type="submit"
-              appearance="primary-action-button"
-              busy={login.isPending}
-              disabled={login.isPending}
-            >
+            <SubmitButton busy={login.isPending}>
               {login.isPending ? t('auth.login.submitting') : t('auth.login.submit')}
-            </Button>
+            </SubmitButton>
           </div>
         </form>
       </div>

@@ -5,6 +5,7 @@ import { can, type Permission } from '../../app/access.ts';
 import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
 import { Heading } from '../../ui/Heading.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
+import { Section } from '../../ui/Section.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
 import { useCurrentUser } from '../auth/CurrentUser.tsx';
 
@@ -39,10 +40,7 @@ export function HomePage() {
         </Paragraph>
       </div>
 
-      <section className="vd-stack" aria-labelledby="home-memberships">
-        <Heading level={2} id="home-memberships">
-          {t('home.membershipsTitle')}
-        </Heading>
+      <Section headingId="home-memberships" title={t('home.membershipsTitle')}>
         {me.memberships.length === 0 ? (
           <Paragraph>{t('home.noMemberships')}</Paragraph>
         ) : (
@@ -65,12 +63,9 @@ export function HomePage() {
             </TableBody>
           </Table>
         )}
-      </section>
+      </Section>
 
-      <section className="vd-stack" aria-labelledby="home-what">
-        <Heading level={2} id="home-what">
-          {t('home.whatTitle')}
-        </Heading>
+      <Section headingId="home-what" title={t('home.whatTitle')}>
         {roles.map((role) => (
           <div key={role} className="vd-stack vd-stack--tight">
             <Heading level={3}>{t(`roles.${role}`)}</Heading>
@@ -92,7 +87,7 @@ export function HomePage() {
             </Link>
           </li>
         </ul>
-      </section>
+      </Section>
     </div>
   );
 }

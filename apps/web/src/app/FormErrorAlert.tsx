@@ -1,0 +1,24 @@
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import type { FormStatus } from './useForm.ts';
+
+export interface FormErrorAlertProps {
+  /** The form's state (from useForm). */
+  form: FormStatus;
+  /** The failed request, if any. */
+  error?: unknown;
+}
+
+/**
+ * The error alert of a form: the request's problem and the field errors, linked to their fields.
+ * It starts afresh on every submit attempt, so the alert is announced again.
+ */
+export function FormErrorAlert({ form, error }: FormErrorAlertProps) {
+  return (
+    <ErrorAlert
+      key={form.attempt}
+      error={error ?? undefined}
+      fieldErrors={form.errors}
+      fields={form.fields}
+    />
+  );
+}
