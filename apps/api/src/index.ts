@@ -1,6 +1,15 @@
 export { type App, buildApp } from './app.ts';
 export { type Config, loadConfig } from './config.ts';
 export { createToken } from './modules/tokens/index.ts';
+export {
+  articlesFromCsv,
+  articlesToCsv,
+  exportContent,
+  importContent,
+  itemsFromCsv,
+  itemsToCsv,
+  parseCsv,
+} from './modules/transfer/index.ts';
 export { createUser, resetPassword } from './modules/users/index.ts';
 export { type Actor, type Ctx, systemCtx } from './platform/actor.ts';
 export { AppError } from './plugins/errors.ts';

@@ -3,7 +3,7 @@
  * PostgreSQL server.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -108,6 +108,17 @@ describe.runIf(dbKind === 'pglite')('voordeur on the embedded database', () => {
       .trim()
       .split('\n')
       .at(-1)!;
+    // Catalogue export and import round trip (CSV as Excel writes it), and a refused import.
+    const csvFile = join(env.VOORDEUR_DATA_DIR, 'items.csv');
+    writeFileSync(csvFile, (await cli(['catalogue', 'export', '--type', 'items'], env)).stdout);
+    const dry = await cli(['catalogue', 'import', csvFile, '--type', 'items', '--dry-run'], env);
+    expect(dry.stdout).toMatch(/items: 0 new, 0 changed, \d{2,} unchanged/);
+    const badFile = join(env.VOORDEUR_DATA_DIR, 'bad.json');
+    writeFileSync(badFile, JSON.stringify({ items: [{ code: 'X' }] }));
+    const refused = await cli(['catalogue', 'import', badFile], env).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(refused).toMatchObject({ code: 2, stderr: expect.stringContaining('items.0.code') });
     const seedAgain = await cli(['seed', '--demo'], env);
     expect(seedAgain.stderr).toContain('nothing done');
 

@@ -1,9 +1,18 @@
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import {
+  AppError,
+  articlesFromCsv,
+  articlesToCsv,
   createToken,
   createUser,
   DEMO_SLUG,
+  exportContent,
+  importContent,
+  itemsFromCsv,
+  itemsToCsv,
   loadConfig,
+  parseCsv,
   resetPassword,
   type ServerRole,
   seedDemo,
@@ -201,6 +210,82 @@ program
       console.log(created.token);
     });
   });
+
+const catalogue = program
+  .command('catalogue')
+  .description('Import and export the catalogue and knowledge base');
+catalogue
+  .command('import <file>')
+  .description(
+    'Import items and articles from JSON ({items, articles}) or CSV (--type items|articles); all or nothing',
+  )
+  .addOption(new Option('--type <type>', 'what a CSV file holds').choices(['items', 'articles']))
+  .option('--org <slug>', 'organisation slug', DEMO_SLUG)
+  .option('--dry-run', 'only report what would change')
+  .action(async (file: string, opts: { type?: 'items' | 'articles'; org: string; dryRun?: boolean }) => {
+    const text = await readFile(file, 'utf8');
+    const isCsv = file.toLowerCase().endsWith('.csv');
+    if (isCsv && !opts.type)
+      throw new Error('A CSV file holds items or articles: add --type items or --type articles.');
+    await withDatabase(async (database) => {
+      const org = await organisationBySlug(database, opts.org);
+      let input: Parameters<typeof importContent>[2];
+      if (isCsv) {
+        const { records, errors } = parseCsv(text);
+        const converted = opts.type === 'items' ? itemsFromCsv(records) : articlesFromCsv(records);
+        if (errors.length || converted.errors.length)
+          return printImportErrors([...errors, ...converted.errors]);
+        const lines = records.map((r) => r.line);
+        input =
+          opts.type === 'items'
+            ? { items: converted.inputs, itemLines: lines }
+            : { articles: converted.inputs, articleLines: lines };
+      } else {
+        input = JSON.parse(text) as { items?: unknown[]; articles?: unknown[] };
+      }
+      try {
+        const report = await importContent(database.db, systemCtx(org.id, 'CLI import'), input, {
+          dryRun: opts.dryRun ?? false,
+        });
+        for (const kind of ['items', 'articles'] as const) {
+          const r = report[kind];
+          console.log(
+            `${kind}: ${r.create.length} new, ${r.update.length} changed, ${r.unchanged.length} unchanged`,
+          );
+          for (const code of r.create) console.log(`  + ${code}`);
+          for (const code of r.update) console.log(`  ~ ${code}`);
+        }
+        console.log(opts.dryRun ? 'Dry run: nothing was changed.' : 'Imported and published.');
+      } catch (error) {
+        if (error instanceof AppError && error.errors?.length) return printImportErrors(error.errors);
+        throw error;
+      }
+    });
+  });
+
+catalogue
+  .command('export')
+  .description('Export the published catalogue and knowledge base (JSON to stdout, or CSV with --type)')
+  .addOption(new Option('--type <type>', 'CSV of items or of articles').choices(['items', 'articles']))
+  .option('--org <slug>', 'organisation slug', DEMO_SLUG)
+  .action(async (opts: { type?: 'items' | 'articles'; org: string }) => {
+    await withDatabase(async (database) => {
+      const org = await organisationBySlug(database, opts.org);
+      const content = await exportContent(database.db, systemCtx(org.id, 'CLI export'));
+      if (!opts.type) process.stdout.write(`${JSON.stringify(content, null, 2)}\n`);
+      else
+        process.stdout.write(
+          opts.type === 'items' ? itemsToCsv(content.items) : articlesToCsv(content.articles),
+        );
+    });
+  });
+
+function printImportErrors(errors: { field: string; message: string; line?: number }[]) {
+  process.stderr.write(`Import refused, nothing was changed. ${errors.length} problem(s):\n`);
+  for (const e of errors)
+    process.stderr.write(`  ${e.line ? `line ${e.line}: ` : ''}${e.field}: ${e.message}\n`);
+  process.exitCode = 2;
+}
 
 program.parseAsync().catch((error: unknown) => {
   process.stderr.write(`voordeur: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { transferRoutes } from './transfer.routes.ts';
 
-export { articlesFromCsv, itemsFromCsv, parseCsv } from './transfer.csv.ts';
+export { articlesFromCsv, articlesToCsv, itemsFromCsv, itemsToCsv, parseCsv } from './transfer.csv.ts';
 export { exportContent, importContent } from './transfer.service.ts';
 
 export async function transferModule(app: FastifyInstance) {
