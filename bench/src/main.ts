@@ -3,6 +3,7 @@
  * session cookie: session lookup, roles, the scoped query, the presenter) on PGlite and on PostgreSQL, next to
  * a bare Fastify route measured on the same machine in the same run (the ceiling).
  * Each server runs as its own process; the load generator (autocannon) runs in this one.
+ * `npm run bench -- http` or `-- search` runs one suite; the search suite is in search.ts.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { freePort, startPgCluster } from '../../scripts/pg-cluster.ts';
+import { printTable, searchBenchmark } from './search.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -120,20 +122,18 @@ async function main() {
   }
 
   const ceiling = results[0]!.rps;
-  const rows = results.map((r) => [
-    r.target,
-    r.rps.toFixed(0),
-    r.p50.toFixed(1),
-    r.p99.toFixed(1),
-    `${((r.rps / ceiling) * 100).toFixed(1)} %`,
-  ]);
-  const header = ['target', 'req/s', 'p50 ms', 'p99 ms', 'of ceiling'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) =>
-    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
-  console.log(
-    `\n${line(header)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n${rows.map(line).join('\n')}`,
+  printTable(
+    ['target', 'req/s', 'p50 ms', 'p99 ms', 'of ceiling'],
+    results.map((r) => [
+      r.target,
+      r.rps.toFixed(0),
+      r.p50.toFixed(1),
+      r.p99.toFixed(1),
+      `${((r.rps / ceiling) * 100).toFixed(1)} %`,
+    ]),
   );
 }
 
-await main();
+const suites = process.argv.slice(2);
+if (suites.length === 0 || suites.includes('http')) await main();
+if (suites.length === 0 || suites.includes('search')) await searchBenchmark();

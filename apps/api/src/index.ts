@@ -13,6 +13,7 @@ export {
 export { createUser, resetPassword } from './modules/users/index.ts';
 export { type Actor, type Ctx, systemCtx } from './platform/actor.ts';
 export { AppError } from './plugins/errors.ts';
-export { DEMO_SLUG, DEMO_USERS, seedDemo } from './seed/demo.ts';
+export { indexDocuments, type SearchDocumentInput, search } from './modules/search/index.ts';
+export { DEMO_SLUG, DEMO_USERS, demoContent, seedDemo } from './seed/demo.ts';
 export { type ServerRole, startServer } from './server.ts';
 export { runMaintenance } from './worker/maintenance.ts';

@@ -1,20 +1,31 @@
-import { type Db, organisation, queryRows, searchDocument, searchQuery, textArray } from '@voordeur/db';
-import { and, eq, sql } from 'drizzle-orm';
+import {
+  type Db,
+  organisation,
+  queryRows,
+  searchDocument,
+  searchQuery,
+  searchWord,
+  textArray,
+} from '@voordeur/db';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 
-/** For query words the vocabulary does not know, the closest known words (trigram similarity). */
-export function similarWords(db: Db, organisationId: string, terms: string[]) {
-  return queryRows<{ term: string; word: string }>(
+/** The query words the vocabulary knows (the others may be typos). */
+export function knownWords(db: Db, organisationId: string, terms: string[]) {
+  return db
+    .select({ word: searchWord.word })
+    .from(searchWord)
+    .where(and(eq(searchWord.organisationId, organisationId), inArray(searchWord.word, terms)))
+    .then((r) => r.map((x) => x.word));
+}
+
+/** The closest known words to a word the vocabulary does not know (trigram similarity, index-assisted). */
+export function similarWords(db: Db, organisationId: string, term: string) {
+  return queryRows<{ word: string }>(
     db,
-    sql`SELECT t.term, w.word
-        FROM unnest(${textArray(terms)}) AS t(term)
-        CROSS JOIN LATERAL (
-          SELECT word FROM search_word
-          WHERE organisation_id = ${organisationId} AND word % t.term
-          ORDER BY similarity(word, t.term) DESC LIMIT 3
-        ) w
-        WHERE length(t.term) >= 4
-          AND NOT EXISTS (SELECT 1 FROM search_word x WHERE x.organisation_id = ${organisationId} AND x.word = t.term)`,
-  );
+    sql`SELECT word FROM search_word
+        WHERE organisation_id = ${organisationId} AND word % ${term}
+        ORDER BY similarity(word, ${term}) DESC, word LIMIT 3`,
+  ).then((r) => r.map((x) => x.word));
 }
 
 export interface SearchFilters {
@@ -41,36 +52,46 @@ export const MARK_START = '⟦';
 export const MARK_END = '⟧';
 
 /**
- * Ranked search: weighted Dutch full text (title and synonyms first), typo-tolerant trigram match on title
- * and synonyms, a bonus for title matches and for items the front office uses often.
+ * Ranked search in three steps: the best full-text matches through the index (typos are already replaced by
+ * known words, titles and synonyms weigh most); those re-ranked by the trigram closeness of the query to title
+ * and synonyms and by how often the front office used the answer; snippets only for the rows returned, since
+ * `ts_headline` is the expensive part. `highlightQuery` marks any of the words, also when matching needed all.
+ * `words` is the query already lower-cased and stripped of accents.
  */
 export function searchDocuments(
   db: Db,
   organisationId: string,
-  raw: string,
+  words: string,
   tsquery: string,
+  highlightQuery: string,
   f: SearchFilters,
   limit: number,
 ) {
   const headline = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=" … "`;
   return queryRows<SearchRow>(
     db,
-    sql`WITH q AS (SELECT to_tsquery('dutch', ${tsquery}) AS tsq, unaccent(lower(${raw})) AS raw)
-        SELECT d.kind, d.ref_id, d.code, d.title, d.summary, d.audience, d.item_kind, d.team_id,
-               ts_headline('dutch', d.summary || ' ' || d.body, q.tsq, ${headline}) AS snippet,
-               (ts_rank_cd(d.tsv, q.tsq, 32) * 4
-                 + word_similarity(q.raw, unaccent(lower(d.title || ' ' || d.terms)))
-                 + CASE WHEN to_tsvector('dutch', unaccent(d.title)) @@ q.tsq THEN 0.5 ELSE 0 END
-                 + ln(1 + d.usage_count) * 0.05)::float8 AS score
-        FROM search_document d, q
-        WHERE d.organisation_id = ${organisationId}
-          AND d.audience = ANY(${textArray(f.audiences)})
-          ${f.kind ? sql`AND d.kind = ${f.kind}` : sql``}
-          ${f.itemKind ? sql`AND d.item_kind = ${f.itemKind}` : sql``}
-          ${f.teamId ? sql`AND d.team_id = ${f.teamId}` : sql``}
-          AND (d.tsv @@ q.tsq OR q.raw <% lower(d.title || ' ' || d.terms))
-        ORDER BY score DESC, d.title
-        LIMIT ${limit}`,
+    sql`WITH matches AS (
+          SELECT d.kind, d.ref_id, d.code, d.title, d.summary, d.body, d.terms, d.audience, d.item_kind, d.team_id,
+                 d.usage_count, ts_rank_cd(d.tsv, to_tsquery('dutch', ${tsquery}), 32) AS rank
+          FROM search_document d
+          WHERE d.organisation_id = ${organisationId}
+            AND d.audience = ANY(${textArray(f.audiences)})
+            ${f.kind ? sql`AND d.kind = ${f.kind}` : sql``}
+            ${f.itemKind ? sql`AND d.item_kind = ${f.itemKind}` : sql``}
+            ${f.teamId ? sql`AND d.team_id = ${f.teamId}` : sql``}
+            AND d.tsv @@ to_tsquery('dutch', ${tsquery})
+          ORDER BY rank DESC
+          LIMIT ${Math.max(50, limit * 5)}
+        ), hits AS (
+          SELECT *, (rank * 4 + word_similarity(${words}, lower(title || ' ' || terms)) + ln(1 + usage_count) * 0.05)::float8 AS score
+          FROM matches
+          ORDER BY score DESC, title
+          LIMIT ${limit}
+        )
+        SELECT kind, ref_id, code, title, summary, audience, item_kind, team_id, score,
+               ts_headline('dutch', summary || ' ' || body, to_tsquery('dutch', ${highlightQuery}), ${headline}) AS snippet
+        FROM hits
+        ORDER BY score DESC, title`,
   );
 }
 

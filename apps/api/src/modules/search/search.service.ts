@@ -35,15 +35,21 @@ export function queryTerms(text: string): string[] {
   ].slice(0, 12);
 }
 
-/** `(term | close1 | close2) | (next …)`; the last word also as a prefix, for type-ahead. */
-export function buildTsQuery(terms: string[], expansions: Map<string, string[]>): string {
+/**
+ * `(term | close1 | close2) & (next …)`; the last word also as a prefix, for type-ahead. `all` joins the words
+ * with AND (precise); otherwise with OR (broad).
+ */
+export function buildTsQuery(terms: string[], expansions: Map<string, string[]>, all = true): string {
   return terms
     .map((t, i) => {
       const own = i === terms.length - 1 && t.length >= 3 ? `${t}:*` : t;
       return `(${[own, ...(expansions.get(t) ?? [])].join(' | ')})`;
     })
-    .join(' | ');
+    .join(all ? ' & ' : ' | ');
 }
+
+/** Below this many precise answers, the search widens to documents with any of the words. */
+const WIDEN_BELOW = 3;
 
 /** Splits a headline with markers into text segments, so clients highlight without trusting HTML. */
 export function snippetSegments(snippet: string): { text: string; match: boolean }[] {
@@ -65,23 +71,35 @@ export async function search(
 ) {
   const terms = queryTerms(input.q);
   if (terms.length === 0) throw errors.validation([{ field: 'q', message: 'Type at least one word' }]);
+  // Words the catalogue does not know are probably misspelt: add the closest words it does know.
+  const known = new Set(await q.knownWords(db, organisationId, terms));
   const expansions = new Map<string, string[]>();
-  for (const row of await q.similarWords(db, organisationId, terms)) {
-    expansions.set(row.term, [...(expansions.get(row.term) ?? []), row.word]);
+  for (const term of terms.filter((t) => t.length >= 4 && !known.has(t))) {
+    const similar = await q.similarWords(db, organisationId, term);
+    if (similar.length) expansions.set(term, similar);
   }
-  const rows = await q.searchDocuments(
+  const filters = {
+    audiences: audiencesFor(scope, input.audience),
+    kind: input.kind,
+    itemKind: input.itemKind,
+    teamId: input.teamId,
+  };
+  const words = terms.join(' ');
+  const anyWord = buildTsQuery(terms, expansions, false);
+  let rows = await q.searchDocuments(
     db,
     organisationId,
-    input.q,
-    buildTsQuery(terms, expansions),
-    {
-      audiences: audiencesFor(scope, input.audience),
-      kind: input.kind,
-      itemKind: input.itemKind,
-      teamId: input.teamId,
-    },
+    words,
+    buildTsQuery(terms, expansions, true),
+    anyWord,
+    filters,
     input.limit,
   );
+  if (rows.length < WIDEN_BELOW && terms.length > 1) {
+    const broad = await q.searchDocuments(db, organisationId, words, anyWord, anyWord, filters, input.limit);
+    const seen = new Set(rows.map((r) => r.ref_id));
+    rows = [...rows, ...broad.filter((r) => !seen.has(r.ref_id))].slice(0, input.limit);
+  }
   const [logged] = await q.logSearch(db, {
     organisationId,
     actorUserId,
