@@ -1,5 +1,6 @@
 export { type App, buildApp } from './app.ts';
 export { type Config, loadConfig } from './config.ts';
+export { indexDocuments, type SearchDocumentInput, search } from './modules/search/index.ts';
 export { createToken } from './modules/tokens/index.ts';
 export {
   articlesFromCsv,
@@ -13,7 +14,6 @@ export {
 export { createUser, resetPassword } from './modules/users/index.ts';
 export { type Actor, type Ctx, systemCtx } from './platform/actor.ts';
 export { AppError } from './plugins/errors.ts';
-export { indexDocuments, type SearchDocumentInput, search } from './modules/search/index.ts';
 export { DEMO_SLUG, DEMO_USERS, demoContent, seedDemo } from './seed/demo.ts';
 export { type ServerRole, startServer } from './server.ts';
 export { runMaintenance } from './worker/maintenance.ts';

@@ -3,9 +3,22 @@
  * The endpoint list comes from the OpenAPI document, so a new endpoint without a case here fails this test.
  */
 import type { Database } from '@voordeur/db';
-import { apiToken, appUser, membership, team } from '@voordeur/db';
+import {
+  apiToken,
+  appUser,
+  articleVersion,
+  catalogueItemVersion,
+  membership,
+  searchDocument,
+  searchQuery,
+  team,
+  workingCalendar,
+} from '@voordeur/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importContent } from '../modules/transfer/index.ts';
+import { systemCtx } from '../platform/actor.ts';
+import { articleDef, itemDef } from './catalogue-fixtures.ts';
 import {
   bearerFor,
   makeOrg,
@@ -23,12 +36,37 @@ let a: TestOrg;
 let b: TestOrg;
 let aTokenId: string;
 
+let aSearchId: string;
+let aItemId: string;
+let aArticleId: string;
+
 beforeAll(async () => {
   database = await openTestDatabase();
   app = await testApp(database);
   a = await makeOrg(database, 'A');
   b = await makeOrg(database, 'B');
-  aTokenId = (await bearerFor(app, await signIn(app, a.users.admin), 'agent')).id;
+  const aAdmin = await signIn(app, a.users.admin);
+  aTokenId = (await bearerFor(app, aAdmin, 'agent')).id;
+  // A's catalogue, knowledge base, calendar and a search of A's: all things B must not reach.
+  await importContent(
+    database.db,
+    systemCtx(a.id),
+    { items: [itemDef('geheim-a')], articles: [articleDef('kb-geheim-a', { items: ['geheim-a'] })] },
+    { dryRun: false },
+  );
+  await app.inject({
+    method: 'PUT',
+    url: '/api/calendar',
+    headers: aAdmin.headers,
+    payload: {
+      definition: { openingHours: { 1: [{ open: '09:00', close: '12:00' }] }, closures: [] },
+      version: 0,
+    },
+  });
+  const found = (await app.inject({ url: '/api/search?q=geheim', headers: aAdmin.headers })).json();
+  aSearchId = found.searchId;
+  aItemId = found.hits[0].id;
+  aArticleId = (await app.inject({ url: '/api/knowledge/articles/kb-geheim-a', headers: aAdmin.headers })).json().id;
 });
 afterAll(async () => {
   await app.close();
@@ -57,15 +95,25 @@ async function snapshotOfA() {
 type Headers = Record<string, string>;
 type Case = (headers: Headers) => Promise<void>;
 
-const aIds = () => [a.id, ...Object.values(a.teams), ...Object.values(a.users).map((u) => u.id), aTokenId];
+const aIds = () => [
+  a.id,
+  ...Object.values(a.teams),
+  ...Object.values(a.users).map((u) => u.id),
+  aTokenId,
+  aItemId,
+];
 const leaksNothingOfA = (body: string) => {
   for (const id of aIds()) expect(body).not.toContain(id);
 };
 
 function cases(): Record<string, Case | 'public'> {
   const get = async (url: string, headers: Headers) => app.inject({ url, headers });
-  const send = (method: 'POST' | 'PATCH' | 'DELETE', url: string, headers: Headers, payload?: object) =>
-    app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+  const send = (
+    method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    headers: Headers,
+    payload?: object,
+  ) => app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
   return {
     'GET /healthz': 'public',
     'GET /readyz': 'public',
@@ -148,6 +196,111 @@ function cases(): Record<string, Case | 'public'> {
       );
       expect(aimed.json().items).toEqual([]);
     },
+    'GET /api/calendar': async (h) => {
+      const res = await get('/api/calendar', h);
+      expect(res.json().definition.openingHours['1']).not.toEqual([{ open: '09:00', close: '12:00' }]);
+    },
+    'PUT /api/calendar': async (h) => {
+      const res = await send('PUT', '/api/calendar', h, {
+        definition: { openingHours: { 2: [{ open: '08:00', close: '16:00' }] }, closures: [] },
+        version: 0,
+      });
+      leaksNothingOfA(res.body);
+    },
+    'GET /api/catalogue/items': async (h) => leaksNothingOfA((await get('/api/catalogue/items', h)).body),
+    // B may have made its own item with A's code (codes are per organisation): it must never see A's.
+    'GET /api/catalogue/items/{code}': async (h) =>
+      leaksNothingOfA((await get('/api/catalogue/items/geheim-a', h)).body),
+    'GET /api/catalogue/items/{code}/versions': async (h) => {
+      const res = await get('/api/catalogue/items/geheim-a/versions', h);
+      expect(res.statusCode === 404 || res.json().items.length <= 1).toBe(true);
+    },
+    'GET /api/catalogue/items/{code}/expected-date': async (h) =>
+      expect([404, 409]).toContain((await get('/api/catalogue/items/geheim-a/expected-date', h)).statusCode),
+    'POST /api/catalogue/items': async (h) => {
+      // B may create its own item with the same code; A's stays A's.
+      const res = await send('POST', '/api/catalogue/items', h, {
+        definition: itemDef('geheim-a', { team: 'KCC' }),
+      });
+      expect([201, 409]).toContain(res.statusCode);
+      leaksNothingOfA(res.body);
+    },
+    'PUT /api/catalogue/items/{code}/draft': async (h) => {
+      const res = await send('PUT', '/api/catalogue/items/geheim-a/draft', h, {
+        definition: itemDef('geheim-a', { team: 'KCC' }),
+        version: 1,
+      });
+      leaksNothingOfA(res.body);
+    },
+    'POST /api/catalogue/items/{code}/publish': async (h) =>
+      leaksNothingOfA((await send('POST', '/api/catalogue/items/geheim-a/publish', h, { version: 99 })).body),
+    'POST /api/catalogue/items/{code}/retire': async (h) =>
+      leaksNothingOfA((await send('POST', '/api/catalogue/items/geheim-a/retire', h, { version: 99 })).body),
+    'GET /api/knowledge/articles': async (h) =>
+      leaksNothingOfA((await get('/api/knowledge/articles', h)).body),
+    'GET /api/knowledge/articles/{code}': async (h) =>
+      leaksNothingOfA((await get('/api/knowledge/articles/kb-geheim-a', h)).body),
+    'POST /api/knowledge/articles': async (h) => {
+      const res = await send('POST', '/api/knowledge/articles', h, {
+        definition: articleDef('kb-geheim-a', { items: ['geheim-a'] }),
+      });
+      leaksNothingOfA(res.body);
+    },
+    'PUT /api/knowledge/articles/{code}/draft': async (h) =>
+      leaksNothingOfA(
+        (
+          await send('PUT', '/api/knowledge/articles/kb-geheim-a/draft', h, {
+            definition: articleDef('kb-geheim-a'),
+            version: 1,
+          })
+        ).body,
+      ),
+    'POST /api/knowledge/articles/{code}/publish': async (h) =>
+      leaksNothingOfA(
+        (await send('POST', '/api/knowledge/articles/kb-geheim-a/publish', h, { version: 99 })).body,
+      ),
+    'POST /api/knowledge/articles/{code}/retire': async (h) =>
+      leaksNothingOfA(
+        (await send('POST', '/api/knowledge/articles/kb-geheim-a/retire', h, { version: 99 })).body,
+      ),
+    'GET /api/search': async (h) => {
+      const res = await get('/api/search?q=geheim', h);
+      expect(res.statusCode).toBe(200);
+      leaksNothingOfA(JSON.stringify(res.json().hits));
+    },
+    'POST /api/search/{id}/used': async (h) =>
+      expect(
+        (await send('POST', `/api/search/${aSearchId}/used`, h, { kind: 'item', id: aItemId })).statusCode,
+      ).toBe(404),
+    'GET /api/public/organisations/{slug}/catalogue': 'public',
+    'GET /api/public/organisations/{slug}/search': 'public',
+    'POST /api/transfer/import': async (h) => {
+      const res = await send('POST', '/api/transfer/import', h, {
+        items: [itemDef('import-b', { related: ['geheim-a'], team: 'KCC' })],
+      });
+      leaksNothingOfA(JSON.stringify(res.json().items ?? {}));
+    },
+    'POST /api/transfer/import/csv': async (h) =>
+      leaksNothingOfA(
+        (
+          await app.inject({
+            method: 'POST',
+            url: '/api/transfer/import/csv?type=articles',
+            headers: { ...h, 'content-type': 'text/csv' },
+            payload: 'code;question;answer;audience\n',
+          })
+        ).body,
+      ),
+    'GET /api/transfer/export': async (h) => {
+      const res = await get('/api/transfer/export', h);
+      expect(res.statusCode).toBe(200);
+      leaksNothingOfA(res.body);
+      expect(res.body).not.toContain('Dienst geheim-a');
+    },
+    'GET /api/transfer/export/csv': async (h) =>
+      expect((await get('/api/transfer/export/csv?type=articles', h)).body).not.toContain(
+        'Vraag kb-geheim-a',
+      ),
     // Last: it ends B's session.
     'POST /api/auth/logout': async (h) => leaksNothingOfA((await send('POST', '/api/auth/logout', h)).body),
   };
