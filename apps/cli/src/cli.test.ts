@@ -41,7 +41,7 @@ async function serve(env: Record<string, string>, args: string[] = []) {
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`serve exited: ${output}`);
     const ready = await fetch(`${base}/readyz`).then(
@@ -75,7 +75,9 @@ const cli = (args: string[], env: Record<string, string>) =>
   promisify(execFile)(process.execPath, [BIN, ...args], { env: baseEnv(env) });
 
 describe.runIf(dbKind === 'pglite')('voordeur on the embedded database', () => {
-  it('starts with the demo organisation, keeps data across a restart, and refuses a second process on the same data', async () => {
+  it('starts with the demo organisation, keeps data across a restart, and refuses a second process on the same data', {
+    timeout: 240_000,
+  }, async () => {
     const env = { VOORDEUR_DATA_DIR: mkdtempSync(join(tmpdir(), 'voordeur-data-')) };
     const first = await serve(env);
     expect(first.output()).toContain('agent@voorbeeld.nl');
@@ -134,7 +136,9 @@ describe.runIf(dbKind === 'pglite')('voordeur on the embedded database', () => {
 });
 
 describe.runIf(dbKind === 'postgres')('voordeur on a PostgreSQL server', () => {
-  it('two app processes and a worker start at once against one empty database', async () => {
+  it('two app processes and a worker start at once against one empty database', {
+    timeout: 240_000,
+  }, async () => {
     const url = createDatabase(inject('pgClusterUrl'), `serve_${Date.now().toString(36)}`);
     const env = { DATABASE_URL: url };
     const [a, b, worker] = await Promise.all([

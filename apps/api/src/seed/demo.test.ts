@@ -30,7 +30,7 @@ afterEach(async () => {
 
 describe('demo seed', () => {
   it('creates Gemeente Voorbeeld with its teams and one user per role, once', async () => {
-    const result = await seedDemo(database.db, { password: 'demo-password-123' });
+    const result = await seedDemo(database.db, { password: 'demo-password-123', content: false });
     expect(result.seeded).toBe(true);
     expect(result.generatedPassword).toBeUndefined();
     const [org] = await database.db.select().from(organisation).where(eq(organisation.slug, DEMO_SLUG));
@@ -61,7 +61,7 @@ describe('demo seed', () => {
   });
 
   it('generates a password when none is configured, and reports it once', async () => {
-    const result = await seedDemo(database.db);
+    const result = await seedDemo(database.db, { content: false });
     expect(result.generatedPassword).toMatch(/^[A-Za-z0-9_-]{16}$/);
     const [u] = await database.db.select().from(appUser).where(eq(appUser.email, 'agent@voorbeeld.nl'));
     expect(await verifyPassword(u!.passwordHash, result.generatedPassword!)).toBe(true);
@@ -69,11 +69,17 @@ describe('demo seed', () => {
 
   it('never touches a database that holds another organisation unless forced, and then only adds', async () => {
     await database.db.insert(organisation).values({ slug: 'elders', name: 'Gemeente Elders' });
-    expect((await seedDemo(database.db, { password: 'demo-password-123' })).seeded).toBe(false);
+    expect((await seedDemo(database.db, { password: 'demo-password-123', content: false })).seeded).toBe(
+      false,
+    );
     expect(await database.db.select().from(organisation)).toHaveLength(1);
-    const forced = await seedDemo(database.db, { password: 'demo-password-123', force: true });
+    const forced = await seedDemo(database.db, {
+      password: 'demo-password-123',
+      force: true,
+      content: false,
+    });
     expect(forced.users).toHaveLength(DEMO_USERS.length);
-    const again = await seedDemo(database.db, { password: 'demo-password-123', force: true });
+    const again = await seedDemo(database.db, { password: 'demo-password-123', force: true, content: false });
     expect(again.users).toEqual([]);
     expect(await database.db.select().from(organisation)).toHaveLength(2);
   });
@@ -84,8 +90,8 @@ describe('demo seed', () => {
     try {
       await Promise.all([p1.migrate(), p2.migrate()]);
       const results = await Promise.all([
-        seedDemo(p1.db, { password: 'demo-password-123' }),
-        seedDemo(p2.db, { password: 'demo-password-123' }),
+        seedDemo(p1.db, { password: 'demo-password-123', content: false }),
+        seedDemo(p2.db, { password: 'demo-password-123', content: false }),
       ]);
       expect(results.map((r) => r.seeded).sort()).toEqual([false, true]);
       expect(await p1.db.select().from(organisation)).toHaveLength(1);

@@ -109,7 +109,13 @@ const SEED_LOCK_KEY = 7_007_100_002;
  */
 export async function seedDemo(
   db: Db,
-  options: { password?: string | undefined; force?: boolean; onProgress?: (step: string) => void } = {},
+  options: {
+    password?: string | undefined;
+    force?: boolean;
+    /** Also import the demo catalogue and knowledge base (default true). */
+    content?: boolean;
+    onProgress?: (step: string) => void;
+  } = {},
 ): Promise<SeedResult> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
@@ -150,8 +156,10 @@ export async function seedDemo(
       });
       created.push(u.email);
     }
-    options.onProgress?.('catalogue and knowledge base');
-    await importContent(tx, ctx, await demoContent(), { dryRun: false });
+    if (options.content !== false) {
+      options.onProgress?.('catalogue and knowledge base');
+      await importContent(tx, ctx, await demoContent(), { dryRun: false });
+    }
     return {
       seeded: true,
       organisationId: org!.id,

@@ -65,8 +65,10 @@ beforeAll(async () => {
   });
   const found = (await app.inject({ url: '/api/search?q=geheim', headers: aAdmin.headers })).json();
   aSearchId = found.searchId;
-  aItemId = found.hits[0].id;
-  aArticleId = (await app.inject({ url: '/api/knowledge/articles/kb-geheim-a', headers: aAdmin.headers })).json().id;
+  aItemId = (await app.inject({ url: '/api/catalogue/items/geheim-a', headers: aAdmin.headers })).json().id;
+  aArticleId = (
+    await app.inject({ url: '/api/knowledge/articles/kb-geheim-a', headers: aAdmin.headers })
+  ).json().id;
 });
 afterAll(async () => {
   await app.close();
