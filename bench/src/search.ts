@@ -111,12 +111,19 @@ function percentile(sorted: number[], p: number) {
 async function measure(fn: (q: string) => Promise<unknown>) {
   for (const q of QUERIES) await fn(q); // warm-up
   const times: number[] = [];
+  const perQuery = new Map<string, number>();
   for (let r = 0; r < ROUNDS; r++) {
     for (const q of QUERIES) {
       const t0 = performance.now();
       await fn(q);
-      times.push(performance.now() - t0);
+      const ms = performance.now() - t0;
+      times.push(ms);
+      perQuery.set(q, Math.max(perQuery.get(q) ?? 0, ms));
     }
+  }
+  if (process.env.BENCH_VERBOSE) {
+    for (const [q, ms] of [...perQuery].sort((a, b) => b[1] - a[1]).slice(0, 8))
+      process.stderr.write(`  slowest: ${ms.toFixed(1)} ms  ${q}\n`);
   }
   times.sort((a, b) => a - b);
   return { p50: percentile(times, 50), p95: percentile(times, 95) };

@@ -71,13 +71,6 @@ export async function search(
 ) {
   const terms = queryTerms(input.q);
   if (terms.length === 0) throw errors.validation([{ field: 'q', message: 'Type at least one word' }]);
-  // Words the catalogue does not know are probably misspelt: add the closest words it does know.
-  const known = new Set(await q.knownWords(db, organisationId, terms));
-  const expansions = new Map<string, string[]>();
-  for (const term of terms.filter((t) => t.length >= 4 && !known.has(t))) {
-    const similar = await q.similarWords(db, organisationId, term);
-    if (similar.length) expansions.set(term, similar);
-  }
   const filters = {
     audiences: audiencesFor(scope, input.audience),
     kind: input.kind,
@@ -85,16 +78,27 @@ export async function search(
     teamId: input.teamId,
   };
   const words = terms.join(' ');
+  const run = (expansions: Map<string, string[]>, all: boolean) =>
+    q.searchDocuments(
+      db,
+      organisationId,
+      words,
+      buildTsQuery(terms, expansions, all),
+      buildTsQuery(terms, expansions, false),
+      filters,
+      input.limit,
+    );
+  // Most queries are spelt right: search as typed while checking the words against the vocabulary (two
+  // connections on a server), and search again only when a word is unknown — probably misspelt — with the
+  // closest words the catalogue does know.
+  const [known, asTyped] = await Promise.all([q.knownWords(db, organisationId, terms), run(new Map(), true)]);
+  const expansions = new Map<string, string[]>();
+  for (const term of terms.filter((t) => t.length >= 4 && !known.includes(t))) {
+    const similar = await q.similarWords(db, organisationId, term);
+    if (similar.length) expansions.set(term, similar);
+  }
+  let rows = expansions.size ? await run(expansions, true) : asTyped;
   const anyWord = buildTsQuery(terms, expansions, false);
-  let rows = await q.searchDocuments(
-    db,
-    organisationId,
-    words,
-    buildTsQuery(terms, expansions, true),
-    anyWord,
-    filters,
-    input.limit,
-  );
   if (rows.length < WIDEN_BELOW && terms.length > 1) {
     const broad = await q.searchDocuments(db, organisationId, words, anyWord, anyWord, filters, input.limit);
     const seen = new Set(rows.map((r) => r.ref_id));
