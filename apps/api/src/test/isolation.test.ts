@@ -91,6 +91,23 @@ async function snapshotOfA() {
     tokens: (await database.db.select().from(apiToken).where(byOrg(apiToken)).orderBy(apiToken.id)).map(
       ({ lastUsedAt, ...t }) => t,
     ),
+    items: await database.db
+      .select()
+      .from(catalogueItemVersion)
+      .where(byOrg(catalogueItemVersion))
+      .orderBy(catalogueItemVersion.id),
+    articles: await database.db
+      .select()
+      .from(articleVersion)
+      .where(byOrg(articleVersion))
+      .orderBy(articleVersion.id),
+    documents: await database.db
+      .select({ refId: searchDocument.refId, usage: searchDocument.usageCount })
+      .from(searchDocument)
+      .where(byOrg(searchDocument))
+      .orderBy(searchDocument.refId),
+    calendar: await database.db.select().from(workingCalendar).where(byOrg(workingCalendar)),
+    searches: await database.db.select().from(searchQuery).where(byOrg(searchQuery)).orderBy(searchQuery.id),
   });
 }
 
@@ -103,6 +120,7 @@ const aIds = () => [
   ...Object.values(a.users).map((u) => u.id),
   aTokenId,
   aItemId,
+  aArticleId,
 ];
 const leaksNothingOfA = (body: string) => {
   for (const id of aIds()) expect(body).not.toContain(id);

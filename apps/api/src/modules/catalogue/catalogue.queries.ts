@@ -76,14 +76,6 @@ export async function relationGraph(db: Db, organisationId: string) {
   return new Map(rows.map((r) => [r.code, r.related ?? []]));
 }
 
-export function teamByName(db: Db, organisationId: string, name: string) {
-  return db
-    .select({ id: team.id })
-    .from(team)
-    .where(and(eq(team.organisationId, organisationId), sql`lower(${team.name}) = lower(${name})`))
-    .then((r) => r[0]);
-}
-
 export function insertItem(db: Db, values: typeof catalogueItem.$inferInsert) {
   return db.insert(catalogueItem).values(values).returning({ id: catalogueItem.id });
 }

@@ -9,6 +9,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/policy.ts';
 import { errors } from '../../plugins/errors.ts';
 import { indexDocument, removeDocument } from '../search/index.ts';
+import { findTeamByName } from '../teams/index.ts';
 import { catalogueErrors } from './catalogue.errors.ts';
 import { cataloguePolicy } from './catalogue.policy.ts';
 import * as q from './catalogue.queries.ts';
@@ -19,7 +20,7 @@ async function validate(db: Db, organisationId: string, def: CatalogueItemDefini
   const errs: FieldError[] = definitionErrors(def);
   let teamId: string | null = null;
   if (def.team) {
-    const found = await q.teamByName(db, organisationId, def.team);
+    const found = await findTeamByName(db, organisationId, def.team);
     if (found) teamId = found.id;
     else errs.push({ field: 'team', message: `No team "${def.team}"` });
   }

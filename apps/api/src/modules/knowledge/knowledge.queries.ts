@@ -59,14 +59,6 @@ export function existingItemCodes(db: Db, organisationId: string, codes: string[
     .then((r) => r.map((x) => x.code));
 }
 
-export function teamByName(db: Db, organisationId: string, name: string) {
-  return db
-    .select({ id: team.id })
-    .from(team)
-    .where(and(eq(team.organisationId, organisationId), sql`lower(${team.name}) = lower(${name})`))
-    .then((r) => r[0]);
-}
-
 export function maxVersionNumber(db: Db, articleId: string) {
   return db
     .select({ n: sql<number>`coalesce(max(${articleVersion.number}), 0)::int` })

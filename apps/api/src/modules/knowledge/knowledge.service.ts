@@ -6,6 +6,7 @@ import { anyOf, authorize, signedIn } from '../../platform/policy.ts';
 import { errors } from '../../plugins/errors.ts';
 import { catalogueErrors } from '../catalogue/index.ts';
 import { indexDocument, removeDocument } from '../search/index.ts';
+import { findTeamByName } from '../teams/index.ts';
 import * as q from './knowledge.queries.ts';
 
 export const knowledgePolicy = {
@@ -21,7 +22,7 @@ async function validate(db: Db, organisationId: string, def: ArticleDefinition) 
   const errs: FieldError[] = [];
   let ownerTeamId: string | null = null;
   if (def.owner) {
-    const found = await q.teamByName(db, organisationId, def.owner);
+    const found = await findTeamByName(db, organisationId, def.owner);
     if (found) ownerTeamId = found.id;
     else errs.push({ field: 'owner', message: `No team "${def.owner}"` });
   }

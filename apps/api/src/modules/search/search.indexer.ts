@@ -26,8 +26,8 @@ export function plainText(markdown: string): string {
     .trim();
 }
 
-/** Lower-case, accent-free words of four letters or more: the vocabulary typo expansion draws from. */
-export function words(text: string): string[] {
+/** Distinct lower-case, accent-free words of at least `minLength` letters. */
+export function normalisedWords(text: string, minLength: number): string[] {
   return [
     ...new Set(
       text
@@ -35,10 +35,13 @@ export function words(text: string): string[] {
         .replace(/\p{M}/gu, '')
         .toLowerCase()
         .split(/[^a-z0-9]+/)
-        .filter((w) => w.length >= 4 && w.length <= 40),
+        .filter((w) => w.length >= minLength && w.length <= 40),
     ),
   ];
 }
+
+/** Words of four letters or more: the vocabulary typo expansion draws from. */
+export const words = (text: string) => normalisedWords(text, 4);
 
 /**
  * Writes (or rewrites) the search documents of published items or articles, in the caller's transaction.

@@ -1,5 +1,6 @@
 import type { Db } from '@voordeur/db';
 import { errors } from '../../plugins/errors.ts';
+import { normalisedWords } from './search.indexer.ts';
 import * as q from './search.queries.ts';
 
 export type SearchScope = 'public' | 'staff';
@@ -23,16 +24,7 @@ function audiencesFor(scope: SearchScope, audience: SearchInput['audience']): st
 
 /** Query words, accent-free and lower-case; short words are kept for full text (stop words drop out there). */
 export function queryTerms(text: string): string[] {
-  return [
-    ...new Set(
-      text
-        .normalize('NFD')
-        .replace(/\p{M}/gu, '')
-        .toLowerCase()
-        .split(/[^a-z0-9]+/)
-        .filter((w) => w.length >= 2 && w.length <= 40),
-    ),
-  ].slice(0, 12);
+  return normalisedWords(text, 2).slice(0, 12);
 }
 
 /**

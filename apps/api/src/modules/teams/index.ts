@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { teamsRoutes } from './teams.routes.ts';
 
-export { teamIdsIn } from './teams.queries.ts';
+export { findTeamByName, teamIdsIn } from './teams.queries.ts';
 
 export async function teamsModule(app: FastifyInstance) {
   await app.register(teamsRoutes, { prefix: '/api/teams' });
