@@ -14,6 +14,13 @@ interface NavItem {
 }
 
 const HOME: NavItem = { nl: 'Overzicht', en: 'Home', path: '/', h1: { nl: /^Welkom/, en: /^Welcome/ } };
+const SEARCH: NavItem = { nl: 'Zoeken', en: 'Search', path: '/search', h1: { nl: 'Zoeken', en: 'Search' } };
+const CATALOGUE: NavItem = {
+  nl: 'Catalogus',
+  en: 'Catalogue',
+  path: '/admin/catalogue',
+  h1: { nl: 'Catalogus', en: 'Catalogue' },
+};
 const USERS: NavItem = {
   nl: 'Gebruikers',
   en: 'Users',
@@ -35,13 +42,13 @@ const AUDIT: NavItem = {
 };
 
 const ROLES: { email: string; nav: NavItem[] }[] = [
-  { email: 'agent@voorbeeld.nl', nav: [HOME] },
-  { email: 'mcc@voorbeeld.nl', nav: [HOME] },
-  { email: 'backoffice@voorbeeld.nl', nav: [HOME] },
-  { email: 'teamlead@voorbeeld.nl', nav: [HOME, USERS, TEAMS] },
-  { email: 'manager@voorbeeld.nl', nav: [HOME, USERS, TEAMS] },
-  { email: 'quality@voorbeeld.nl', nav: [HOME, AUDIT] },
-  { email: 'admin@voorbeeld.nl', nav: [HOME, USERS, TEAMS, TOKENS, AUDIT] },
+  { email: 'agent@voorbeeld.nl', nav: [HOME, SEARCH] },
+  { email: 'mcc@voorbeeld.nl', nav: [HOME, SEARCH] },
+  { email: 'backoffice@voorbeeld.nl', nav: [HOME, SEARCH] },
+  { email: 'teamlead@voorbeeld.nl', nav: [HOME, SEARCH, USERS, TEAMS] },
+  { email: 'manager@voorbeeld.nl', nav: [HOME, SEARCH, CATALOGUE, USERS, TEAMS] },
+  { email: 'quality@voorbeeld.nl', nav: [HOME, SEARCH, CATALOGUE, AUDIT] },
+  { email: 'admin@voorbeeld.nl', nav: [HOME, SEARCH, CATALOGUE, USERS, TEAMS, TOKENS, AUDIT] },
 ];
 
 for (const lang of ['nl', 'en'] as Lang[]) {

@@ -3,6 +3,7 @@ import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client.ts';
 import { ButtonGroup } from '../ui/ButtonGroup.tsx';
+import { cx } from '../ui/cx.ts';
 import { Section } from '../ui/Section.tsx';
 import { SubmitButton } from '../ui/SubmitButton.tsx';
 import { FormErrorAlert } from './FormErrorAlert.tsx';
@@ -20,9 +21,16 @@ export interface EditorPanelProps {
   onCancel: () => void;
   /** Offered after a version conflict: fetch the record again and start over. */
   onReload: () => void;
+  /** More buttons after the submit button (another action on the same form). */
+  actions?: ReactNode;
+  /** A form wider than the usual column (rows of fields side by side). */
+  wide?: boolean;
   /** The fields. */
   children: ReactNode;
 }
+
+/** Id of the panel's error alert, for moving focus to it. */
+export const editorErrorsId = (headingId: string) => `${headingId}-errors`;
 
 /**
  * The create-or-edit panel of a list page: a focusable heading, the error alert (with "Reload"
@@ -37,13 +45,15 @@ export function EditorPanel({
   submitLabel,
   onCancel,
   onReload,
+  actions,
+  wide = false,
   children,
 }: EditorPanelProps) {
   const { t } = useTranslation();
   const conflict = isApiError(mutation.error) && mutation.error.code === 'version_conflict';
   return (
     <Section headingId={headingId} title={title} panel focusHeading>
-      <FormErrorAlert form={form} error={mutation.error} />
+      <FormErrorAlert form={form} error={mutation.error} id={editorErrorsId(headingId)} />
       {conflict ? (
         <div>
           <Button appearance="secondary-action-button" onClick={onReload}>
@@ -51,10 +61,11 @@ export function EditorPanel({
           </Button>
         </div>
       ) : null}
-      <form className="vd-form" onSubmit={onSubmit} noValidate>
+      <form className={cx('vd-form', wide && 'vd-form--wide')} onSubmit={onSubmit} noValidate>
         {children}
         <ButtonGroup>
           <SubmitButton busy={mutation.isPending}>{submitLabel}</SubmitButton>
+          {actions}
           <Button appearance="secondary-action-button" onClick={onCancel}>
             {t('common.cancel')}
           </Button>

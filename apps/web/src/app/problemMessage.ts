@@ -40,6 +40,14 @@ export function problemMessage(error: unknown, t: TFunction): string {
       return t('errors.validationFailed');
     case 'wrong_password':
       return t('errors.wrongPassword');
+    case 'invalid_definition':
+      return t('errors.invalidDefinition');
+    case 'code_taken':
+      return t('errors.codeTaken');
+    case 'no_draft':
+      return t('errors.noDraft');
+    case 'not_published':
+      return t('errors.notPublished');
     default:
       return error.detail ?? (error.title || t('errors.unknown'));
   }

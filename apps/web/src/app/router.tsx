@@ -1,12 +1,16 @@
 import type { ReactNode } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AccountPage } from '../features/account/AccountPage.tsx';
+import { CatalogueItemPage } from '../features/admin-catalogue/CatalogueItemPage.tsx';
+import { CatalogueListPage } from '../features/admin-catalogue/CatalogueListPage.tsx';
 import { TeamsPage } from '../features/admin-teams/TeamsPage.tsx';
 import { TokensPage } from '../features/admin-tokens/TokensPage.tsx';
 import { UsersPage } from '../features/admin-users/UsersPage.tsx';
 import { AuditPage } from '../features/audit/AuditPage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
+import { PublicCataloguePage } from '../features/public-catalogue/PublicCataloguePage.tsx';
+import { SearchPage } from '../features/search/SearchPage.tsx';
 import type { Permission } from './access.ts';
 import { RequireAuth } from './RequireAuth.tsx';
 import { RequireRole } from './RequireRole.tsx';
@@ -20,11 +24,12 @@ const restricted = (path: string, permission: Permission, page: ReactNode): Rout
 });
 
 /**
- * All routes. Everything except /login needs a session (RequireAuth); pages for some roles
- * only are wrapped in RequireRole, which shows the 403 page to others.
+ * All routes. Everything except /login and the public pages (/p/…) needs a session (RequireAuth);
+ * pages for some roles only are wrapped in RequireRole, which shows the 403 page to others.
  */
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+  { path: '/p/:slug/diensten', element: <PublicCataloguePage />, errorElement: <RouteErrorPage /> },
   {
     element: <RequireAuth />,
     errorElement: <RouteErrorPage />,
@@ -34,6 +39,9 @@ export const router = createBrowserRouter([
         errorElement: <RouteErrorPage inShell />,
         children: [
           { index: true, element: <HomePage /> },
+          { path: 'search', element: <SearchPage /> },
+          restricted('admin/catalogue', 'readCatalogueAdmin', <CatalogueListPage />),
+          restricted('admin/catalogue/:code', 'readCatalogueAdmin', <CatalogueItemPage />),
           restricted('admin/users', 'listUsers', <UsersPage />),
           restricted('admin/teams', 'listTeams', <TeamsPage />),
           restricted('admin/tokens', 'manageTokens', <TokensPage />),

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 
-const intlLocale = (lng: string) => (lng === 'en' ? 'en-GB' : 'nl-NL');
+export const intlLocale = (lng: string) => (lng === 'en' ? 'en-GB' : 'nl-NL');
 
 /** Date formatting in the interface language; `null` renders as the given fallback. */
 export function useFormat() {

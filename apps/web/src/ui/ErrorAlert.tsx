@@ -13,10 +13,19 @@ export interface ErrorAlertProps {
   fieldErrors?: FieldErrors;
   /** Label and control id per field path, for the links in the list. */
   fields?: Record<string, { label: string; id: string }>;
+  /** With an id the alert can take focus (a long form moves focus to it after a failed save). */
+  id?: string | undefined;
 }
 
 /** Problems that are fully explained by their field errors. */
-const FIELD_CODES = new Set(['validation_failed', 'wrong_password', 'email_taken', 'team_name_taken']);
+const FIELD_CODES = new Set([
+  'validation_failed',
+  'wrong_password',
+  'email_taken',
+  'team_name_taken',
+  'invalid_definition',
+  'code_taken',
+]);
 
 const focusField = (id: string) => (event: MouseEvent<HTMLAnchorElement>) => {
   const element = document.getElementById(id);
@@ -29,7 +38,7 @@ const focusField = (id: string) => (event: MouseEvent<HTMLAnchorElement>) => {
  * The one error alert of a page or form (`role="alert"`, so it is announced): the problem's
  * message, the field errors as links to their fields, and the request id for support.
  */
-export function ErrorAlert({ error, fieldErrors = {}, fields = {} }: ErrorAlertProps) {
+export function ErrorAlert({ error, fieldErrors = {}, fields = {}, id }: ErrorAlertProps) {
   const { t } = useTranslation();
   const listed = Object.entries(fieldErrors).filter((entry): entry is [string, string] => Boolean(entry[1]));
   if (!error && listed.length === 0) return null;
@@ -38,7 +47,7 @@ export function ErrorAlert({ error, fieldErrors = {}, fields = {} }: ErrorAlertP
   const aboutFields = listed.length > 0 && (!error || (isApiError(error) && FIELD_CODES.has(error.code)));
   const headline = aboutFields || !error ? t('validation.summary') : problemMessage(error, t);
   return (
-    <Alert type="error" role="alert">
+    <Alert type="error" role="alert" id={id} tabIndex={id ? -1 : undefined}>
       <Paragraph>
         <strong>{headline}</strong>
       </Paragraph>

@@ -6,6 +6,8 @@ export interface SectionProps {
   /** Id of the heading, which names the section. */
   headingId: string;
   title: ReactNode;
+  /** Outline level of the heading: 2 for a part of the page, 3 or 4 for a part of a part. */
+  level?: 2 | 3 | 4;
   /** A framed panel (`vd-panel`). */
   panel?: boolean;
   /** The heading can take focus, for moving focus to the section when it opens. */
@@ -13,11 +15,11 @@ export interface SectionProps {
   children: ReactNode;
 }
 
-/** A section of a page, named by its level-2 heading. */
-export function Section({ headingId, title, panel, focusHeading, children }: SectionProps) {
+/** A section of a page, named by its heading (level 2 unless nested). */
+export function Section({ headingId, title, level = 2, panel, focusHeading, children }: SectionProps) {
   return (
     <section className={cx(panel && 'vd-panel', 'vd-stack')} aria-labelledby={headingId}>
-      <Heading level={2} id={headingId} tabIndex={focusHeading ? -1 : undefined}>
+      <Heading level={level} id={headingId} tabIndex={focusHeading ? -1 : undefined}>
         {title}
       </Heading>
       {children}

@@ -1,0 +1,89 @@
+import { useTranslation } from 'react-i18next';
+import { focusLater } from '../../app/focus.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { Paragraph } from '../../ui/Paragraph.tsx';
+import { ArticleDetail } from '../catalogue/ArticleDetail.tsx';
+import { useArticle, useCatalogueItem, useExpectedDate } from '../catalogue/api.ts';
+import { useCatalogueFormat } from '../catalogue/format.ts';
+import { ItemDetail } from '../catalogue/ItemDetail.tsx';
+
+export interface Opened {
+  kind: 'item' | 'article';
+  code: string;
+}
+
+const HEADING_ID = 'search-detail-heading';
+export const DETAIL_PANE_ID = 'search-detail';
+
+/**
+ * The pane next to the results: the opened item or article. Opening a related item replaces the content
+ * and moves focus to its heading (the button that was pressed is gone).
+ */
+export function DetailPane({
+  opened,
+  onOpenItem,
+}: {
+  opened: Opened | null;
+  onOpenItem: (code: string) => void;
+}) {
+  const { t } = useTranslation();
+  const openRelated = (code: string) => {
+    onOpenItem(code);
+    focusLater(HEADING_ID);
+  };
+  return (
+    <section
+      id={DETAIL_PANE_ID}
+      className="vd-panel vd-stack vd-search__detail"
+      aria-label={t('search.detailLabel')}
+    >
+      {!opened ? <Paragraph className="vd-muted">{t('search.detailEmpty')}</Paragraph> : null}
+      {opened?.kind === 'item' ? (
+        <ItemPane key={opened.code} code={opened.code} onOpenItem={openRelated} />
+      ) : null}
+      {opened?.kind === 'article' ? (
+        <ArticlePane key={opened.code} code={opened.code} onOpenItem={openRelated} />
+      ) : null}
+    </section>
+  );
+}
+
+function ItemPane({ code, onOpenItem }: { code: string; onOpenItem: (code: string) => void }) {
+  const { t } = useTranslation();
+  const item = useCatalogueItem(code);
+  const definition = item.data?.published?.definition ?? item.data?.draft?.definition;
+  if (item.isPending) return <Paragraph role="status">{t('app.loading')}</Paragraph>;
+  if (item.isError) return <ErrorAlert error={item.error} />;
+  if (!definition) return null;
+  return (
+    <ItemDetail
+      definition={definition}
+      headingId={HEADING_ID}
+      level={2}
+      expected={item.data.published ? <ExpectedDate code={code} /> : t('catalogue.expectedUnpublished')}
+      onOpenItem={onOpenItem}
+    />
+  );
+}
+
+/** "U kunt het verwachten op woensdag 8 april 2026", from the API's working-time calendar. */
+function ExpectedDate({ code }: { code: string }) {
+  const { t } = useTranslation();
+  const f = useCatalogueFormat();
+  const expected = useExpectedDate(code);
+  if (expected.isPending) return t('app.loading');
+  if (expected.isError) return t('catalogue.expectedUnknown');
+  return (
+    <time dateTime={expected.data.expectedDate}>
+      {t('catalogue.expectedOn', { date: f.longDate(expected.data.expectedDate) })}
+    </time>
+  );
+}
+
+function ArticlePane({ code, onOpenItem }: { code: string; onOpenItem: (code: string) => void }) {
+  const article = useArticle(code);
+  const { t } = useTranslation();
+  if (article.isPending) return <Paragraph role="status">{t('app.loading')}</Paragraph>;
+  if (article.isError) return <ErrorAlert error={article.error} />;
+  return <ArticleDetail article={article.data} headingId={HEADING_ID} level={2} onOpenItem={onOpenItem} />;
+}
