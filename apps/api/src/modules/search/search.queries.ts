@@ -71,21 +71,25 @@ export function searchDocuments(
   return queryRows<SearchRow>(
     db,
     sql`WITH matches AS (
-          SELECT d.kind, d.ref_id, d.code, d.title, d.summary, d.body, d.terms, d.audience, d.item_kind, d.team_id,
-                 d.usage_count, ts_rank_cd(d.tsv, to_tsquery('dutch', ${tsquery}), 32) AS rank
+          -- unaccent() (stable, and a no-op on our already accent-free words) keeps the planner from folding the
+          -- query into a constant; with a constant it misjudges frequent words and scans every row's tsvector
+          -- (measured 11-21 ms against 4 ms through the GIN index on 11,000 documents).
+          SELECT d.kind, d.ref_id, ts_rank_cd(d.tsv, to_tsquery('dutch', unaccent(${tsquery})), 32) AS rank
           FROM search_document d
           WHERE d.organisation_id = ${organisationId}
             AND d.audience = ANY(${textArray(f.audiences)})
             ${f.kind ? sql`AND d.kind = ${f.kind}` : sql``}
             ${f.itemKind ? sql`AND d.item_kind = ${f.itemKind}` : sql``}
             ${f.teamId ? sql`AND d.team_id = ${f.teamId}` : sql``}
-            AND d.tsv @@ to_tsquery('dutch', ${tsquery})
+            AND d.tsv @@ to_tsquery('dutch', unaccent(${tsquery}))
           ORDER BY rank DESC
           LIMIT ${Math.max(50, limit * 5)}
         ), hits AS (
-          SELECT *, (rank * 4 + word_similarity(${words}, lower(title || ' ' || terms)) + ln(1 + usage_count) * 0.05)::float8 AS score
-          FROM matches
-          ORDER BY score DESC, title
+          SELECT d.kind, d.ref_id, d.code, d.title, d.summary, d.body, d.audience, d.item_kind, d.team_id,
+                 (m.rank * 4 + word_similarity(${words}, lower(d.title || ' ' || d.terms)) + ln(1 + d.usage_count) * 0.05)::float8 AS score
+          FROM matches m
+          JOIN search_document d ON d.organisation_id = ${organisationId} AND d.kind = m.kind AND d.ref_id = m.ref_id
+          ORDER BY score DESC, d.title
           LIMIT ${limit}
         )
         SELECT kind, ref_id, code, title, summary, audience, item_kind, team_id, score,

@@ -28,17 +28,22 @@ export function queryTerms(text: string): string[] {
 }
 
 /**
- * `(term | close1 | close2) & (next …)`; the last word also as a prefix, for type-ahead. `all` joins the words
+ * `(term | close1 | close2) & (next …)`; a short last word also as a prefix, for type-ahead. `all` joins the words
  * with AND (precise); otherwise with OR (broad).
  */
 export function buildTsQuery(terms: string[], expansions: Map<string, string[]>, all = true): string {
   return terms
     .map((t, i) => {
-      const own = i === terms.length - 1 && t.length >= 3 ? `${t}:*` : t;
+      // A short last word is probably still being typed: match it as a prefix. Longer words are taken as
+      // typed (a prefix on a long word costs time and rarely adds a good answer).
+      const own = i === terms.length - 1 && t.length >= 3 && t.length <= PREFIX_MAX ? `${t}:*` : t;
       return `(${[own, ...(expansions.get(t) ?? [])].join(' | ')})`;
     })
     .join(all ? ' & ' : ' | ');
 }
+
+/** Last words up to this length also match as a prefix (type-ahead). */
+const PREFIX_MAX = 6;
 
 /** Below this many precise answers, the search widens to documents with any of the words. */
 const WIDEN_BELOW = 3;
