@@ -21,6 +21,24 @@ const CATALOGUE: NavItem = {
   path: '/admin/catalogue',
   h1: { nl: 'Catalogus', en: 'Catalogue' },
 };
+const KNOWLEDGE: NavItem = {
+  nl: 'Kennisbank',
+  en: 'Knowledge base',
+  path: '/admin/knowledge',
+  h1: { nl: 'Kennisbank', en: 'Knowledge base' },
+};
+const CALENDAR: NavItem = {
+  nl: 'Werktijden',
+  en: 'Working hours',
+  path: '/admin/calendar',
+  h1: { nl: 'Werktijden', en: 'Working hours' },
+};
+const TRANSFER: NavItem = {
+  nl: 'Importeren en exporteren',
+  en: 'Import and export',
+  path: '/admin/transfer',
+  h1: { nl: 'Importeren en exporteren', en: 'Import and export' },
+};
 const USERS: NavItem = {
   nl: 'Gebruikers',
   en: 'Users',
@@ -46,9 +64,12 @@ const ROLES: { email: string; nav: NavItem[] }[] = [
   { email: 'mcc@voorbeeld.nl', nav: [HOME, SEARCH] },
   { email: 'backoffice@voorbeeld.nl', nav: [HOME, SEARCH] },
   { email: 'teamlead@voorbeeld.nl', nav: [HOME, SEARCH, USERS, TEAMS] },
-  { email: 'manager@voorbeeld.nl', nav: [HOME, SEARCH, CATALOGUE, USERS, TEAMS] },
-  { email: 'quality@voorbeeld.nl', nav: [HOME, SEARCH, CATALOGUE, AUDIT] },
-  { email: 'admin@voorbeeld.nl', nav: [HOME, SEARCH, CATALOGUE, USERS, TEAMS, TOKENS, AUDIT] },
+  { email: 'manager@voorbeeld.nl', nav: [HOME, SEARCH, CATALOGUE, KNOWLEDGE, CALENDAR, USERS, TEAMS] },
+  { email: 'quality@voorbeeld.nl', nav: [HOME, SEARCH, CATALOGUE, KNOWLEDGE, CALENDAR, AUDIT] },
+  {
+    email: 'admin@voorbeeld.nl',
+    nav: [HOME, SEARCH, CATALOGUE, KNOWLEDGE, CALENDAR, TRANSFER, USERS, TEAMS, TOKENS, AUDIT],
+  },
 ];
 
 for (const lang of ['nl', 'en'] as Lang[]) {

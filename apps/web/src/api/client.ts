@@ -47,6 +47,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Send the CSRF token (default for non-GET). Login has no session yet, so it skips this. */
   csrf?: boolean;
+  /** Send `body` (a string) as it is, with this content type, instead of as JSON (a CSV upload). */
+  contentType?: string;
 }
 
 let csrfToken: string | null = null;
@@ -131,7 +133,9 @@ async function send(path: string, options: RequestOptions, retried: boolean): Pr
     // The interface language, for any text the API writes for people.
     'accept-language': document.documentElement.lang || 'nl',
   };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const raw = options.contentType !== undefined && typeof options.body === 'string';
+  if (options.body !== undefined)
+    headers['content-type'] = raw ? (options.contentType as string) : 'application/json';
   if (method !== 'GET' && options.csrf !== false) {
     const token = await loadCsrfToken();
     if (token) headers['x-csrf-token'] = token;
@@ -142,7 +146,12 @@ async function send(path: string, options: RequestOptions, retried: boolean): Pr
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body:
+        options.body === undefined
+          ? undefined
+          : raw
+            ? (options.body as string)
+            : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (error) {
@@ -164,6 +173,12 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** Call the API and return the answer as a file (an export to download). Throws {@link ApiError}. */
+export async function apiBlob(path: string, options: RequestOptions = {}): Promise<Blob> {
+  const res = await send(path, options, false);
+  return res.blob();
 }
 
 /** A list answer of the API. */

@@ -6,7 +6,17 @@ import { can, type Permission } from './access.ts';
 
 interface NavItem {
   to: string;
-  label: 'nav.home' | 'nav.search' | 'nav.catalogue' | 'nav.users' | 'nav.teams' | 'nav.tokens' | 'nav.audit';
+  label:
+    | 'nav.home'
+    | 'nav.search'
+    | 'nav.catalogue'
+    | 'nav.knowledge'
+    | 'nav.calendar'
+    | 'nav.transfer'
+    | 'nav.users'
+    | 'nav.teams'
+    | 'nav.tokens'
+    | 'nav.audit';
   /** Who sees the item; everyone when absent. */
   permission?: Permission;
 }
@@ -16,6 +26,9 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'nav.home' },
   { to: '/search', label: 'nav.search' },
   { to: '/admin/catalogue', label: 'nav.catalogue', permission: 'readCatalogueAdmin' },
+  { to: '/admin/knowledge', label: 'nav.knowledge', permission: 'readCatalogueAdmin' },
+  { to: '/admin/calendar', label: 'nav.calendar', permission: 'readCatalogueAdmin' },
+  { to: '/admin/transfer', label: 'nav.transfer', permission: 'transferContent' },
   { to: '/admin/users', label: 'nav.users', permission: 'listUsers' },
   { to: '/admin/teams', label: 'nav.teams', permission: 'listTeams' },
   { to: '/admin/tokens', label: 'nav.tokens', permission: 'manageTokens' },

@@ -15,6 +15,12 @@ export const ACCESS = {
   /** The catalogue admin pages: everyone listed reads; only `manageCatalogue` changes items. */
   readCatalogueAdmin: ['admin', 'manager', 'quality'],
   manageCatalogue: ['admin'],
+  /** The working-time calendar: the catalogue readers read it; administrators change it. */
+  manageCalendar: ['admin'],
+  /** The knowledge base admin pages: everyone listed reads (drafts too); `editKnowledge` changes articles. */
+  editKnowledge: ['admin', 'quality'],
+  /** Import and export of the catalogue and knowledge base. */
+  transferContent: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ACCESS;

@@ -1,10 +1,14 @@
 import type { ReactNode } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AccountPage } from '../features/account/AccountPage.tsx';
+import { CalendarPage } from '../features/admin-calendar/CalendarPage.tsx';
 import { CatalogueItemPage } from '../features/admin-catalogue/CatalogueItemPage.tsx';
 import { CatalogueListPage } from '../features/admin-catalogue/CatalogueListPage.tsx';
+import { ArticlePage } from '../features/admin-knowledge/ArticlePage.tsx';
+import { KnowledgeListPage } from '../features/admin-knowledge/KnowledgeListPage.tsx';
 import { TeamsPage } from '../features/admin-teams/TeamsPage.tsx';
 import { TokensPage } from '../features/admin-tokens/TokensPage.tsx';
+import { TransferPage } from '../features/admin-transfer/TransferPage.tsx';
 import { UsersPage } from '../features/admin-users/UsersPage.tsx';
 import { AuditPage } from '../features/audit/AuditPage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
@@ -42,6 +46,10 @@ export const router = createBrowserRouter([
           { path: 'search', element: <SearchPage /> },
           restricted('admin/catalogue', 'readCatalogueAdmin', <CatalogueListPage />),
           restricted('admin/catalogue/:code', 'readCatalogueAdmin', <CatalogueItemPage />),
+          restricted('admin/knowledge', 'readCatalogueAdmin', <KnowledgeListPage />),
+          restricted('admin/knowledge/:code', 'readCatalogueAdmin', <ArticlePage />),
+          restricted('admin/calendar', 'readCatalogueAdmin', <CalendarPage />),
+          restricted('admin/transfer', 'transferContent', <TransferPage />),
           restricted('admin/users', 'listUsers', <UsersPage />),
           restricted('admin/teams', 'listTeams', <TeamsPage />),
           restricted('admin/tokens', 'manageTokens', <TokensPage />),
