@@ -1,5 +1,5 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { focusLater } from '../../app/focus.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { ArticleDetail } from '../catalogue/ArticleDetail.tsx';
@@ -27,9 +27,12 @@ export function DetailPane({
   onOpenItem: (code: string) => void;
 }) {
   const { t } = useTranslation();
+  // The item to focus once its heading is rendered: after its data has loaded, not while the previous item
+  // (whose heading has the same id) is still on screen.
+  const [focusCode, setFocusCode] = useState<string | null>(null);
   const openRelated = (code: string) => {
+    setFocusCode(code);
     onOpenItem(code);
-    focusLater(HEADING_ID);
   };
   return (
     <section
@@ -39,19 +42,43 @@ export function DetailPane({
     >
       {!opened ? <Paragraph className="vd-muted">{t('search.detailEmpty')}</Paragraph> : null}
       {opened?.kind === 'item' ? (
-        <ItemPane key={opened.code} code={opened.code} onOpenItem={openRelated} />
+        <ItemPane
+          key={opened.code}
+          code={opened.code}
+          onOpenItem={openRelated}
+          focus={focusCode === opened.code}
+        />
       ) : null}
       {opened?.kind === 'article' ? (
-        <ArticlePane key={opened.code} code={opened.code} onOpenItem={openRelated} />
+        <ArticlePane
+          key={opened.code}
+          code={opened.code}
+          onOpenItem={openRelated}
+          focus={focusCode === opened.code}
+        />
       ) : null}
     </section>
   );
 }
 
-function ItemPane({ code, onOpenItem }: { code: string; onOpenItem: (code: string) => void }) {
+interface PaneProps {
+  code: string;
+  onOpenItem: (code: string) => void;
+  /** Move focus to the heading once the content is shown. */
+  focus: boolean;
+}
+
+function useFocusHeadingWhen(ready: boolean) {
+  useEffect(() => {
+    if (ready) document.getElementById(HEADING_ID)?.focus();
+  }, [ready]);
+}
+
+function ItemPane({ code, onOpenItem, focus }: PaneProps) {
   const { t } = useTranslation();
   const item = useCatalogueItem(code);
   const definition = item.data?.published?.definition ?? item.data?.draft?.definition;
+  useFocusHeadingWhen(focus && Boolean(definition));
   if (item.isPending) return <Paragraph role="status">{t('app.loading')}</Paragraph>;
   if (item.isError) return <ErrorAlert error={item.error} />;
   if (!definition) return null;
@@ -80,9 +107,10 @@ function ExpectedDate({ code }: { code: string }) {
   );
 }
 
-function ArticlePane({ code, onOpenItem }: { code: string; onOpenItem: (code: string) => void }) {
+function ArticlePane({ code, onOpenItem, focus }: PaneProps) {
   const article = useArticle(code);
   const { t } = useTranslation();
+  useFocusHeadingWhen(focus && Boolean(article.data));
   if (article.isPending) return <Paragraph role="status">{t('app.loading')}</Paragraph>;
   if (article.isError) return <ErrorAlert error={article.error} />;
   return <ArticleDetail article={article.data} headingId={HEADING_ID} level={2} onOpenItem={onOpenItem} />;
