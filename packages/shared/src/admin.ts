@@ -123,3 +123,6 @@ export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
 export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 export const idParamsSchema = z.strictObject({ id: z.uuid() });
+
+/** An organisation's slug in public addresses (/api/public/organisations/{slug}/…). */
+export const slugParamsSchema = z.strictObject({ slug: z.string().regex(/^[a-z0-9-]{1,63}$/) });

@@ -1,4 +1,4 @@
-import { catalogueItem, catalogueItemVersion, type Db, organisation, team } from '@voordeur/db';
+import { catalogueItem, catalogueItemVersion, type Db, team } from '@voordeur/db';
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 
@@ -110,10 +110,10 @@ export function updateItem(
     .then((r) => r[0]);
 }
 
-export function organisationBySlug(db: Db, slug: string) {
+export function maxVersionNumber(db: Db, itemId: string) {
   return db
-    .select({ id: organisation.id, name: organisation.name, slug: organisation.slug })
-    .from(organisation)
-    .where(eq(organisation.slug, slug))
-    .then((r) => r[0]);
+    .select({ n: sql<number>`coalesce(max(${catalogueItemVersion.number}), 0)::int` })
+    .from(catalogueItemVersion)
+    .where(eq(catalogueItemVersion.itemId, itemId))
+    .then((r) => r[0]?.n ?? 0);
 }

@@ -114,11 +114,7 @@ export async function saveDraft(
     if (draftId) {
       await q.updateVersion(tx, draftId, { definition: def });
     } else {
-      const number =
-        Math.max(
-          current.published?.number ?? 0,
-          ...(await q.listVersions(tx, organisationId, current.item.id)).map((v) => v.number),
-        ) + 1;
+      const number = (await q.maxVersionNumber(tx, current.item.id)) + 1;
       [{ id: draftId }] = (await q.insertVersion(tx, {
         organisationId,
         itemId: current.item.id,

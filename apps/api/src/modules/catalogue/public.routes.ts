@@ -1,17 +1,16 @@
 import {
-  CATALOGUE_LIMITS,
   type CatalogueItemDefinition,
   listOf,
   problemSchema,
   publicServiceSchema,
+  slugParamsSchema,
 } from '@voordeur/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors } from '../../plugins/errors.ts';
+import { organisationBySlug } from '../search/index.ts';
 import { presentPublicService } from './catalogue.presenter.ts';
 import * as q from './catalogue.queries.ts';
-
-export const slugParamsSchema = z.strictObject({ slug: z.string().regex(/^[a-z0-9-]{1,63}$/) });
 
 /** What anyone may see without signing in: the published external catalogue with its norms. */
 export const publicCatalogueRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -33,7 +32,7 @@ export const publicCatalogueRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const org = await q.organisationBySlug(app.db, request.params.slug);
+      const org = await organisationBySlug(app.db, request.params.slug);
       if (!org) throw errors.notFound('organisation');
       const rows = await q.listItems(app.db, org.id, { audience: 'external', state: 'published' });
       const items = rows
@@ -42,7 +41,7 @@ export const publicCatalogueRoutes: FastifyPluginAsyncZod = async (app) => {
         .sort((a, b) => a.name.nl.localeCompare(b.name.nl, 'nl'));
       return {
         organisation: { name: org.name, slug: org.slug },
-        items: items.slice(0, CATALOGUE_LIMITS.importMaxRows),
+        items,
       };
     },
   );

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { searchRoutes } from './search.routes.ts';
 
 export { indexDocument, indexDocuments, removeDocument, type SearchDocumentInput } from './search.indexer.ts';
+export { organisationBySlug } from './search.queries.ts';
 export { search } from './search.service.ts';
 
 export async function searchModule(app: FastifyInstance) {

@@ -127,7 +127,7 @@ export function bumpUsage(db: Db, organisationId: string, kind: 'item' | 'articl
 
 export function organisationBySlug(db: Db, slug: string) {
   return db
-    .select({ id: organisation.id })
+    .select({ id: organisation.id, name: organisation.name, slug: organisation.slug })
     .from(organisation)
     .where(eq(organisation.slug, slug))
     .then((r) => r[0]);

@@ -1,8 +1,9 @@
-import { problemSchema, searchQuerySchema, searchResultSchema } from '@voordeur/shared';
+import { problemSchema, searchQuerySchema, searchResultSchema, slugParamsSchema } from '@voordeur/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors } from '../../plugins/errors.ts';
 import { ctxOf } from '../auth/index.ts';
+import { organisationBySlug } from './search.queries.ts';
 import * as service from './search.service.ts';
 
 const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
@@ -78,13 +79,13 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['public'],
         summary: 'Search the public catalogue and public articles of an organisation.',
-        params: z.strictObject({ slug: z.string().regex(/^[a-z0-9-]{1,63}$/) }),
+        params: slugParamsSchema,
         querystring: searchQuerySchema.pick({ q: true, kind: true, limit: true }),
         response: { 200: searchResultSchema, 400: problemSchema, 404: problemSchema },
       },
     },
     async (request) => {
-      const org = await service.organisationBySlug(app.db, request.params.slug);
+      const org = await organisationBySlug(app.db, request.params.slug);
       if (!org) throw errors.notFound('organisation');
       return present(await service.search(app.db, org.id, 'public', request.query, null));
     },

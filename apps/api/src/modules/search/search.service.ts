@@ -131,5 +131,3 @@ export async function recordUse(
     if (!bumped.length) throw errors.notFound(kind);
   });
 }
-
-export { organisationBySlug } from './search.queries.ts';
