@@ -1,5 +1,5 @@
 import { searchDocument, searchQuery } from '@voordeur/db';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importContent } from '../modules/transfer/index.ts';
 import { systemCtx } from '../platform/actor.ts';
@@ -113,6 +113,7 @@ describe('search', () => {
       query: 'tegel kapot',
       scope: 'staff',
       resultCount: r.hits.length,
+      topResults: r.hits.slice(0, 5).map((h: { kind: string; code: string }) => ({ kind: h.kind, code: h.code })),
       usedRefId: null,
     });
     const hit = r.hits.find((h: { code: string }) => h.code === 'losliggende-tegel');
@@ -130,6 +131,26 @@ describe('search', () => {
       .from(searchDocument)
       .where(and(eq(searchDocument.organisationId, org.id), eq(searchDocument.refId, hit.id)));
     expect(doc!.usageCount).toBe(1);
+  });
+
+  it('records what was finally shown after a second pass, and searches that found nothing', async () => {
+    // "lantarenpaal" is misspelt: the first pass finds little, the corrected pass finds the street light.
+    const corrected = await search('lantaarnpaall kappot');
+    expect(corrected.hits.length).toBeGreaterThan(0);
+    const nothing = await search('qwxyzzy');
+    expect(nothing.hits).toEqual([]);
+    const rows = await t.database.db
+      .select()
+      .from(searchQuery)
+      .where(inArray(searchQuery.id, [corrected.searchId, nothing.searchId]));
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    expect(byId.get(corrected.searchId)).toMatchObject({
+      resultCount: corrected.hits.length,
+      topResults: corrected.hits
+        .slice(0, 5)
+        .map((h: { kind: string; code: string }) => ({ kind: h.kind, code: h.code })),
+    });
+    expect(byId.get(nothing.searchId)).toMatchObject({ query: 'qwxyzzy', resultCount: 0, topResults: [] });
   });
 
   it('refuses empty or absurd queries clearly, and another organisation’s search id', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from '@voordeur/db';
 import { errors } from '../../plugins/errors.ts';
 import { normalisedWords } from './search.indexer.ts';
@@ -75,42 +76,42 @@ export async function search(
     teamId: input.teamId,
   };
   const words = terms.join(' ');
-  const run = (expansions: Map<string, string[]>, all: boolean) =>
-    q.searchDocuments(
-      db,
-      organisationId,
-      words,
-      buildTsQuery(terms, expansions, all),
-      buildTsQuery(terms, expansions, false),
-      filters,
-      input.limit,
-    );
-  // Most queries are spelt right: search as typed while checking the words against the vocabulary (two
-  // connections on a server), and search again only when a word is unknown — probably misspelt — with the
-  // closest words the catalogue does know.
-  const [known, asTyped] = await Promise.all([q.knownWords(db, organisationId, terms), run(new Map(), true)]);
-  const expansions = new Map<string, string[]>();
-  for (const term of terms.filter((t) => t.length >= 4 && !known.includes(t))) {
-    const similar = await q.similarWords(db, organisationId, term);
-    if (similar.length) expansions.set(term, similar);
-  }
-  let rows = expansions.size ? await run(expansions, true) : asTyped;
-  const anyWord = buildTsQuery(terms, expansions, false);
-  if (rows.length < WIDEN_BELOW && terms.length > 1) {
-    const broad = await q.searchDocuments(db, organisationId, words, anyWord, anyWord, filters, input.limit);
-    const seen = new Set(rows.map((r) => r.ref_id));
-    rows = [...rows, ...broad.filter((r) => !seen.has(r.ref_id))].slice(0, input.limit);
-  }
-  const [logged] = await q.logSearch(db, {
-    organisationId,
+  const params = (expansions: Map<string, string[]>, all: boolean): q.SearchParams => ({
+    words,
+    tsquery: buildTsQuery(terms, expansions, all),
+    highlightQuery: buildTsQuery(terms, expansions, false),
+    filters,
+    limit: input.limit,
+  });
+  // Most queries are spelt right: one statement searches as typed, checks the words against the vocabulary and
+  // records the search. Only when a word is unknown — probably misspelt — or too little was found does a second
+  // pass run (with the closest words the catalogue does know, or with any of the words), and the record is
+  // corrected.
+  const searchId = randomUUID();
+  const first = await q.searchCheckingWords(db, organisationId, params(new Map(), true), terms, {
+    id: searchId,
     actorUserId,
     scope,
     query: input.q.slice(0, 200),
-    resultCount: rows.length,
-    topResults: rows.slice(0, 5).map((r) => ({ kind: r.kind, code: r.code })),
   });
+  const unknown = terms.filter((t) => t.length >= 4 && !first.known.includes(t));
+  const expansions = unknown.length
+    ? await q.similarWords(db, organisationId, unknown)
+    : new Map<string, string[]>();
+  let rows = expansions.size
+    ? await q.searchDocuments(db, organisationId, params(expansions, true))
+    : first.rows;
+  if (rows.length < WIDEN_BELOW && terms.length > 1) {
+    const broad = await q.searchDocuments(db, organisationId, params(expansions, false));
+    const seen = new Set(rows.map((r) => r.ref_id));
+    rows = [...rows, ...broad.filter((r) => !seen.has(r.ref_id))].slice(0, input.limit);
+  }
+  if (rows !== first.rows) {
+    const top = rows.slice(0, 5).map((r) => ({ kind: r.kind, code: r.code }));
+    await q.updateSearchLog(db, organisationId, searchId, rows.length, top);
+  }
   return {
-    searchId: logged!.id,
+    searchId,
     didYouMean: [...expansions.values()].flat(),
     hits: rows.map((r) => ({ ...r, segments: snippetSegments(r.snippet) })),
   };
