@@ -113,7 +113,9 @@ describe('search', () => {
       query: 'tegel kapot',
       scope: 'staff',
       resultCount: r.hits.length,
-      topResults: r.hits.slice(0, 5).map((h: { kind: string; code: string }) => ({ kind: h.kind, code: h.code })),
+      topResults: r.hits
+        .slice(0, 5)
+        .map((h: { kind: string; code: string }) => ({ kind: h.kind, code: h.code })),
       usedRefId: null,
     });
     const hit = r.hits.find((h: { code: string }) => h.code === 'losliggende-tegel');
