@@ -1,7 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
 const include = ['apps/api/src/**/*.test.ts', 'apps/cli/src/**/*.test.ts', 'packages/*/src/**/*.test.ts'];
-const shared = { testTimeout: 60_000, hookTimeout: 120_000 };
+const shared = {
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+  setupFiles: ['apps/api/src/test/data-key.setup.ts'],
+};
 
 /**
  * Every database test runs twice: on PGlite (the embedded default) and on a real PostgreSQL server

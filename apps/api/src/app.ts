@@ -7,7 +7,10 @@ import type { Config } from './config.ts';
 import { auditModule } from './modules/audit/index.ts';
 import { authPlugin } from './modules/auth/index.ts';
 import { calendarModule } from './modules/calendar/index.ts';
+import { casesModule } from './modules/cases/index.ts';
 import { catalogueModule } from './modules/catalogue/index.ts';
+import { contactsModule } from './modules/contacts/index.ts';
+import { customersModule } from './modules/customers/index.ts';
 import { healthModule } from './modules/health/index.ts';
 import { knowledgeModule } from './modules/knowledge/index.ts';
 import { searchModule } from './modules/search/index.ts';
@@ -15,6 +18,7 @@ import { teamsModule } from './modules/teams/index.ts';
 import { tokensModule } from './modules/tokens/index.ts';
 import { transferModule } from './modules/transfer/index.ts';
 import { usersModule } from './modules/users/index.ts';
+import { loadDataKey, useDataKey } from './platform/personal-data.ts';
 import { contextPlugin } from './plugins/context.ts';
 import { docsUi, openApiPlugin } from './plugins/docs.ts';
 import { errorsPlugin } from './plugins/errors.ts';
@@ -37,6 +41,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
  * The order is the path of every request: rate limit -> authenticate (+CSRF) -> validate -> handler.
  */
 export async function buildApp({ config, database, logger }: BuildOptions) {
+  useDataKey(loadDataKey(config));
   const app = Fastify({
     logger: logger ?? {
       level: config.logLevel,
@@ -79,6 +84,9 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   await app.register(knowledgeModule);
   await app.register(searchModule);
   await app.register(transferModule);
+  await app.register(customersModule);
+  await app.register(contactsModule);
+  await app.register(casesModule);
 
   await app.register(docsUi);
   await app.register(webPlugin);

@@ -22,6 +22,11 @@ const envSchema = z.object({
   VOORDEUR_DATA_DIR: z.string().default('./data'),
   VOORDEUR_DEMO_PASSWORD: z.string().min(8).optional(),
   VOORDEUR_SEED_DEMO: bool.default(true),
+  /** base64 of 32 random bytes; encrypts BSNs at rest. Without it, an embedded install keeps one in its data dir. */
+  VOORDEUR_DATA_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, 'base64 of 32 bytes')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   COOKIE_SECURE: bool.optional(),
   TRUST_PROXY: bool.default(false),
@@ -68,6 +73,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: e.VOORDEUR_DATA_DIR,
     demoPassword: e.VOORDEUR_DEMO_PASSWORD,
     seedDemo: e.VOORDEUR_SEED_DEMO,
+    dataKey: e.VOORDEUR_DATA_KEY,
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.COOKIE_SECURE ?? publicUrl.startsWith('https:'),
     trustProxy: e.TRUST_PROXY,

@@ -13,6 +13,7 @@ export {
 } from './modules/transfer/index.ts';
 export { createUser, resetPassword } from './modules/users/index.ts';
 export { type Actor, type Ctx, systemCtx } from './platform/actor.ts';
+export { loadDataKey, useDataKey } from './platform/personal-data.ts';
 export { AppError } from './plugins/errors.ts';
 export { DEMO_SLUG, DEMO_USERS, demoContent, seedDemo } from './seed/demo.ts';
 export { type ServerRole, startServer } from './server.ts';

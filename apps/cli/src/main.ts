@@ -12,12 +12,14 @@ import {
   itemsFromCsv,
   itemsToCsv,
   loadConfig,
+  loadDataKey,
   parseCsv,
   resetPassword,
   type ServerRole,
   seedDemo,
   startServer,
   systemCtx,
+  useDataKey,
 } from '@voordeur/api';
 import { appUser, type Database, openDatabase, organisation, team } from '@voordeur/db';
 import { LIMITS, ROLES, type Role } from '@voordeur/shared';
@@ -33,6 +35,7 @@ const program = new Command()
 /** Opens the configured database and applies migrations, with a visible step for each. */
 async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
   const config = loadConfig();
+  useDataKey(loadDataKey(config));
   const where = config.databaseUrl ? 'PostgreSQL server' : `embedded PGlite in ${config.dataDir}`;
   process.stderr.write(`• opening ${where}\n`);
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });

@@ -14,6 +14,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -330,3 +331,264 @@ export const workingCalendar = pgTable('working_calendar', {
   version: integer('version').notNull().default(1),
   updatedAt: updatedAt(),
 });
+
+// ---- front office: customers, contacts, callbacks; cases --------------------------------------------------
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+/** A resident, business or employee. Identifiers are normalised; the BSN is encrypted, and found by its HMAC. */
+export const customer = pgTable(
+  'customer',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    /** resident | business | employee */
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    /** Lower-case, accent-free name for find-as-you-type. */
+    nameSearch: text('name_search').notNull(),
+    /** AES-256-GCM ciphertext of the BSN (key id, iv, tag, data). */
+    bsnEncrypted: bytea('bsn_encrypted'),
+    /** Keyed hash of the BSN: lookups and duplicate detection without decrypting. */
+    bsnHash: text('bsn_hash'),
+    bsnLast3: text('bsn_last3'),
+    kvkNumber: text('kvk_number'),
+    employeeNumber: text('employee_number'),
+    department: text('department'),
+    dateOfBirth: text('date_of_birth'),
+    email: text('email'),
+    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
+    /** E.164 */
+    phone: text('phone'),
+    phoneVerifiedAt: timestamp('phone_verified_at', { withTimezone: true }),
+    street: text('street'),
+    houseNumber: integer('house_number'),
+    houseLetter: text('house_letter'),
+    houseAddition: text('house_addition'),
+    /** 1234AB */
+    postcode: text('postcode'),
+    city: text('city'),
+    area: text('area'),
+    preferredChannel: text('preferred_channel'),
+    preferredLanguage: text('preferred_language'),
+    segments: text('segments').array().notNull().default(sql`'{}'::text[]`),
+    confidential: boolean('confidential').notNull().default(false),
+    /** Set when this record was merged into another; it is then kept only for the trail. */
+    mergedIntoId: uuid('merged_into_id'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('customer_name_trgm_idx').using('gin', sql`${t.nameSearch} gin_trgm_ops`),
+    index('customer_name_prefix_idx').on(t.organisationId, sql`${t.nameSearch} text_pattern_ops`),
+    index('customer_email_idx').on(t.organisationId, t.email),
+    index('customer_phone_idx').on(t.organisationId, t.phone),
+    index('customer_postcode_idx').on(t.organisationId, t.postcode, t.houseNumber),
+    index('customer_bsn_idx').on(t.organisationId, t.bsnHash),
+    index('customer_kvk_idx').on(t.organisationId, t.kvkNumber),
+    index('customer_employee_idx').on(t.organisationId, t.employeeNumber),
+  ],
+);
+
+export const customerConsent = pgTable(
+  'customer_consent',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customer.id),
+    purpose: text('purpose').notNull(),
+    granted: boolean('granted').notNull(),
+    channel: text('channel'),
+    recordedBy: text('recorded_by').notNull(),
+    recordedAt: createdAt(),
+  },
+  (t) => [index('customer_consent_customer_idx').on(t.organisationId, t.customerId)],
+);
+
+/** One interaction through one channel; the register of every contact. */
+export const contact = pgTable(
+  'contact',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    channel: text('channel').notNull(),
+    /** in | out */
+    direction: text('direction').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    waitSeconds: integer('wait_seconds'),
+    customerId: uuid('customer_id').references(() => customer.id),
+    catalogueItemId: uuid('catalogue_item_id').references(() => catalogueItem.id),
+    topic: text('topic'),
+    question: text('question').notNull().default(''),
+    answer: text('answer').notNull().default(''),
+    articleIds: uuid('article_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    /** answered | case | callback | referred | not_helped; null while open or when closed automatically */
+    outcome: text('outcome'),
+    referredTo: text('referred_to'),
+    closedAutomatically: boolean('closed_automatically').notNull().default(false),
+    isRepeat: boolean('is_repeat').notNull().default(false),
+    repeatOfId: uuid('repeat_of_id'),
+    agentUserId: uuid('agent_user_id').references(() => appUser.id),
+    teamId: uuid('team_id').references(() => team.id),
+    language: text('language').notNull().default('nl'),
+    /** A channel's delivery id: a retried delivery with the same key never creates a second contact. */
+    idempotencyKey: text('idempotency_key'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('contact_idempotency_uq').on(t.organisationId, t.idempotencyKey),
+    index('contact_customer_idx').on(t.organisationId, t.customerId, t.startedAt),
+    index('contact_open_idx').on(t.organisationId, t.startedAt).where(sql`${t.endedAt} IS NULL`),
+    index('contact_agent_idx').on(t.organisationId, t.agentUserId, t.startedAt),
+  ],
+);
+
+/**
+ * First-contact resolution per day, channel, team, agent and subject, kept up to date in the transaction that
+ * closes a contact: reports over millions of contacts read a few thousand rows.
+ */
+export const contactDailyStat = pgTable(
+  'contact_daily_stat',
+  {
+    organisationId: organisationId(),
+    day: text('day').notNull(),
+    channel: text('channel').notNull(),
+    teamId: uuid('team_id'),
+    agentUserId: uuid('agent_user_id'),
+    catalogueItemId: uuid('catalogue_item_id'),
+    contacts: integer('contacts').notNull().default(0),
+    answered: integer('answered').notNull().default(0),
+    handedOver: integer('handed_over').notNull().default(0),
+    callbacks: integer('callbacks').notNull().default(0),
+    referred: integer('referred').notNull().default(0),
+    notHelped: integer('not_helped').notNull().default(0),
+    unrecorded: integer('unrecorded').notNull().default(0),
+    repeats: integer('repeats').notNull().default(0),
+    handlingSeconds: bigint('handling_seconds', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [
+    unique('contact_daily_stat_uq')
+      .on(t.organisationId, t.day, t.channel, t.teamId, t.agentUserId, t.catalogueItemId)
+      .nullsNotDistinct(),
+  ],
+);
+
+/** A request for the back office to call the person back, with its own norm. */
+export const callback = pgTable(
+  'callback',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contact.id),
+    customerId: uuid('customer_id').references(() => customer.id),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => team.id),
+    catalogueItemId: uuid('catalogue_item_id').references(() => catalogueItem.id),
+    phone: text('phone').notNull(),
+    note: text('note').notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    /** open | done */
+    state: text('state').notNull().default('open'),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('callback_team_idx').on(t.organisationId, t.state, t.teamId, t.dueAt)],
+);
+
+export const callbackAttempt = pgTable(
+  'callback_attempt',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    callbackId: uuid('callback_id')
+      .notNull()
+      .references(() => callback.id),
+    /** reached | not_reached | message_left */
+    result: text('result').notNull(),
+    note: text('note').notNull().default(''),
+    byUserId: uuid('by_user_id'),
+    byLabel: text('by_label').notNull(),
+    at: createdAt(),
+  },
+  (t) => [index('callback_attempt_idx').on(t.organisationId, t.callbackId)],
+);
+
+/** Per organisation and year, the last case number handed out (VB-2026-000123). */
+export const caseCounter = pgTable(
+  'case_counter',
+  {
+    organisationId: organisationId(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.year] })],
+);
+
+/** A case (zaak): one unit of work under the handling definition of the item version it started with. */
+export const caseFile = pgTable(
+  'case_file',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    reference: text('reference').notNull(),
+    catalogueItemId: uuid('catalogue_item_id')
+      .notNull()
+      .references(() => catalogueItem.id),
+    itemVersionId: uuid('item_version_id')
+      .notNull()
+      .references(() => catalogueItemVersion.id),
+    kind: text('kind').notNull(),
+    subject: text('subject').notNull(),
+    description: text('description').notNull(),
+    answers: jsonb('answers').notNull().default(sql`'{}'::jsonb`),
+    location: jsonb('location'),
+    area: text('area'),
+    customerId: uuid('customer_id').references(() => customer.id),
+    contactId: uuid('contact_id').references(() => contact.id),
+    channel: text('channel').notNull(),
+    priority: text('priority').notNull().default('normal'),
+    teamId: uuid('team_id').references(() => team.id),
+    assigneeUserId: uuid('assignee_user_id').references(() => appUser.id),
+    status: text('status').notNull(),
+    statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    internalDueAt: timestamp('internal_due_at', { withTimezone: true }),
+    legalDueAt: timestamp('legal_due_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('case_reference_uq').on(t.organisationId, t.reference),
+    index('case_customer_idx').on(t.organisationId, t.customerId, t.createdAt),
+    index('case_team_open_idx').on(t.organisationId, t.teamId, t.dueAt).where(sql`${t.closedAt} IS NULL`),
+    index('case_contact_idx').on(t.organisationId, t.contactId),
+  ],
+);
+
+export const caseStatusChange = pgTable(
+  'case_status_change',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => caseFile.id),
+    status: text('status').notNull(),
+    byUserId: uuid('by_user_id'),
+    byLabel: text('by_label').notNull(),
+    note: text('note').notNull().default(''),
+    at: createdAt(),
+  },
+  (t) => [index('case_status_change_idx').on(t.organisationId, t.caseId, t.at)],
+);

@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { appUser, type Db, organisation, team } from '@voordeur/db';
-import type { Role, TeamKind } from '@voordeur/shared';
+import { appUser, customer, type Db, organisation, team } from '@voordeur/db';
+import { type CustomerCreate, customerCreateSchema, type Role, type TeamKind } from '@voordeur/shared';
 import { eq, sql } from 'drizzle-orm';
+import { createCustomer, saveFrontOfficeSettingsFor } from '../modules/customers/index.ts';
 import { createTeam } from '../modules/teams/teams.service.ts';
 import { importContent } from '../modules/transfer/index.ts';
 import { createUser } from '../modules/users/index.ts';
+import type { Ctx } from '../platform/actor.ts';
 
 /** The demo catalogue (external and internal items) and knowledge base, written in Dutch for Gemeente Voorbeeld. */
 export async function demoContent() {
@@ -160,6 +162,8 @@ export async function seedDemo(
       options.onProgress?.('catalogue and knowledge base');
       await importContent(tx, ctx, await demoContent(), { dryRun: false });
     }
+    options.onProgress?.('front office and customers');
+    await seedFrontOffice(tx, ctx, org!.id);
     return {
       seeded: true,
       organisationId: org!.id,
@@ -167,4 +171,82 @@ export async function seedDemo(
       users: created,
     };
   });
+}
+
+/** Districts of the demo municipality, by postcode. */
+const DEMO_AREAS = [
+  { name: 'Centrum', postcodes: [{ from: '1230', to: '1234' }] },
+  { name: 'Noord', postcodes: [{ from: '1235', to: '1239' }] },
+  { name: 'Oost', postcodes: [{ from: '1240', to: '1244' }] },
+  { name: 'Zuid', postcodes: [{ from: '1245', to: '1249' }] },
+  { name: 'West', postcodes: [{ from: '1250', to: '1254' }] },
+];
+
+/** Demo residents, a business and employees; invented people (BSNs pass the 11-test but belong to nobody). */
+export const DEMO_CUSTOMERS: CustomerCreate[] = [
+  {
+    kind: 'resident',
+    name: 'Jan de Vries',
+    bsn: '111222333',
+    dateOfBirth: '1961-04-17',
+    email: 'jan.devries@example.nl',
+    phone: '06 12345678',
+    address: { street: 'Dorpsstraat', houseNumber: 12, postcode: '1234 AB', city: 'Voorbeeld' },
+    preferredChannel: 'email',
+    preferredLanguage: 'nl',
+  },
+  {
+    kind: 'resident',
+    name: 'Fatima El Amrani',
+    email: 'fatima.elamrani@example.nl',
+    phone: '06 23456789',
+    address: { street: 'Molenweg', houseNumber: 3, houseLetter: 'a', postcode: '1236 CD', city: 'Voorbeeld' },
+    preferredChannel: 'phone',
+  },
+  {
+    kind: 'resident',
+    name: 'Anna Jansen',
+    email: 'anna.jansen@example.nl',
+    address: { street: 'Kerkplein', houseNumber: 7, postcode: '1241 EF', city: 'Voorbeeld' },
+    preferredLanguage: 'en',
+  },
+  {
+    kind: 'resident',
+    name: 'Kees Visser',
+    phone: '020 1234567',
+    address: { street: 'Havenkade', houseNumber: 41, addition: '2', postcode: '1251 GH', city: 'Voorbeeld' },
+    segments: ['ouderen'],
+  },
+  {
+    kind: 'resident',
+    name: 'M. de Boer',
+    address: { street: 'Beukenlaan', houseNumber: 19, postcode: '1246 JK', city: 'Voorbeeld' },
+    confidential: true,
+  },
+  {
+    kind: 'business',
+    name: 'Bakkerij Van Dijk',
+    kvkNumber: '12345678',
+    email: 'info@bakkerijvandijk.example',
+    phone: '0201234568',
+    address: { street: 'Marktstraat', houseNumber: 2, postcode: '1231 LM', city: 'Voorbeeld' },
+  },
+  {
+    kind: 'employee',
+    name: 'Sanne de Groot',
+    employeeNumber: 'E10231',
+    department: 'Burgerzaken',
+    email: 'sanne.degroot@voorbeeld.nl',
+    phone: '06 34567890',
+  },
+];
+
+async function seedFrontOffice(tx: Db, ctx: Ctx, organisationId: string) {
+  const [{ n } = { n: 0 }] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(customer)
+    .where(eq(customer.organisationId, organisationId));
+  if (n > 0) return;
+  await saveFrontOfficeSettingsFor(tx, ctx, { casePrefix: 'VB', areas: DEMO_AREAS });
+  for (const c of DEMO_CUSTOMERS) await createCustomer(tx, ctx, customerCreateSchema.parse(c));
 }

@@ -7,8 +7,15 @@ import {
   apiToken,
   appUser,
   articleVersion,
+  callback,
+  callbackAttempt,
+  caseFile,
   catalogueItemVersion,
+  contact,
+  customer,
+  customerConsent,
   membership,
+  organisation,
   searchDocument,
   searchQuery,
   team,
@@ -39,6 +46,10 @@ let aTokenId: string;
 let aSearchId: string;
 let aItemId: string;
 let aArticleId: string;
+let aCustomerId: string;
+let aContactId: string;
+let aCaseId: string;
+let aCallbackId: string;
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -69,6 +80,30 @@ beforeAll(async () => {
   aArticleId = (
     await app.inject({ url: '/api/knowledge/articles/kb-geheim-a', headers: aAdmin.headers })
   ).json().id;
+  // A's front office: a customer, a contact handed over as a case, and a callback request.
+  const aAgent = await signIn(app, a.users.agent);
+  const post = async (url: string, payload: object) =>
+    (await app.inject({ method: 'POST', url, headers: aAgent.headers, payload })).json();
+  aCustomerId = (
+    await post('/api/customers', { kind: 'resident', name: 'Geheim Persoon', email: 'geheim@a.example' })
+  ).id;
+  const contact = await post('/api/contacts', { channel: 'phone', customerId: aCustomerId });
+  aContactId = contact.id;
+  const handed = await post(`/api/contacts/${aContactId}/cases`, {
+    itemCode: 'geheim-a',
+    description: 'Geheim',
+    location: { description: 'Achter het stadhuis' },
+    version: contact.version,
+  });
+  aCaseId = handed.case.id;
+  aCallbackId = (
+    await post(`/api/contacts/${aContactId}/callbacks`, {
+      phone: '0612345678',
+      teamId: a.teams.back,
+      note: 'Geheim',
+      version: handed.contact.version,
+    })
+  ).callback.id;
 });
 afterAll(async () => {
   await app.close();
@@ -108,6 +143,16 @@ async function snapshotOfA() {
       .orderBy(searchDocument.refId),
     calendar: await database.db.select().from(workingCalendar).where(byOrg(workingCalendar)),
     searches: await database.db.select().from(searchQuery).where(byOrg(searchQuery)).orderBy(searchQuery.id),
+    settings: await database.db
+      .select({ s: organisation.settings })
+      .from(organisation)
+      .where(eq(organisation.id, a.id)),
+    customers: await database.db.select().from(customer).where(byOrg(customer)).orderBy(customer.id),
+    consents: await database.db.select().from(customerConsent).where(byOrg(customerConsent)),
+    contacts: await database.db.select().from(contact).where(byOrg(contact)).orderBy(contact.id),
+    cases: await database.db.select().from(caseFile).where(byOrg(caseFile)).orderBy(caseFile.id),
+    callbacks: await database.db.select().from(callback).where(byOrg(callback)).orderBy(callback.id),
+    attempts: await database.db.select().from(callbackAttempt).where(byOrg(callbackAttempt)),
   });
 }
 
@@ -121,6 +166,10 @@ const aIds = () => [
   aTokenId,
   aItemId,
   aArticleId,
+  aCustomerId,
+  aContactId,
+  aCaseId,
+  aCallbackId,
 ];
 const leaksNothingOfA = (body: string) => {
   for (const id of aIds()) expect(body).not.toContain(id);
@@ -321,6 +370,90 @@ function cases(): Record<string, Case | 'public'> {
       expect((await get('/api/transfer/export/csv?type=articles', h)).body).not.toContain(
         'Vraag kb-geheim-a',
       ),
+    'GET /api/customers': async (h) => {
+      const res = await get('/api/customers?q=geheim', h);
+      expect(res.statusCode).toBe(200);
+      leaksNothingOfA(res.body);
+      expect((await get('/api/customers?q=geheim%40a.example', h)).json().items).toEqual([]);
+    },
+    'POST /api/customers': async (h) =>
+      leaksNothingOfA(
+        (await send('POST', '/api/customers', h, { kind: 'resident', name: 'Geheim Persoon' })).body,
+      ),
+    'GET /api/customers/{id}': async (h) =>
+      expect((await get(`/api/customers/${aCustomerId}`, h)).statusCode).toBe(404),
+    'PATCH /api/customers/{id}': async (h) =>
+      expect(
+        (await send('PATCH', `/api/customers/${aCustomerId}`, h, { name: 'X', version: 1 })).statusCode,
+      ).toBe(404),
+    'POST /api/customers/{id}/consents': async (h) =>
+      expect(
+        (await send('POST', `/api/customers/${aCustomerId}/consents`, h, { purpose: 'kto', granted: true }))
+          .statusCode,
+      ).toBe(404),
+    'GET /api/customers/{id}/duplicates': async (h) =>
+      expect((await get(`/api/customers/${aCustomerId}/duplicates`, h)).statusCode).toBe(404),
+    'GET /api/customers/{id}/overview': async (h) =>
+      expect((await get(`/api/customers/${aCustomerId}/overview`, h)).statusCode).toBe(404),
+    'POST /api/customers/{id}/merge': async (h) => {
+      const own = (await send('POST', '/api/customers', h, { kind: 'resident', name: 'Eigen' })).json();
+      expect(
+        (await send('POST', `/api/customers/${own.id}/merge`, h, { duplicateId: aCustomerId, version: 1 }))
+          .statusCode,
+      ).toBe(404);
+      expect(
+        (await send('POST', `/api/customers/${aCustomerId}/merge`, h, { duplicateId: own.id, version: 1 }))
+          .statusCode,
+      ).toBe(404);
+    },
+    'GET /api/front-office/settings': async (h) =>
+      leaksNothingOfA((await get('/api/front-office/settings', h)).body),
+    'PUT /api/front-office/settings': async (h) =>
+      expect((await send('PUT', '/api/front-office/settings', h, { casePrefix: 'BB' })).statusCode).toBe(200),
+    'POST /api/contacts': async (h) =>
+      expect(
+        (await send('POST', '/api/contacts', h, { channel: 'phone', customerId: aCustomerId })).statusCode,
+      ).toBe(422),
+    'GET /api/contacts': async (h) => leaksNothingOfA((await get('/api/contacts?limit=200', h)).body),
+    'GET /api/contacts/stats': async (h) =>
+      leaksNothingOfA((await get('/api/contacts/stats?from=2000-01-01&to=2100-01-01&by=agent', h)).body),
+    'GET /api/contacts/{id}': async (h) =>
+      expect((await get(`/api/contacts/${aContactId}`, h)).statusCode).toBe(404),
+    'PATCH /api/contacts/{id}': async (h) =>
+      expect(
+        (await send('PATCH', `/api/contacts/${aContactId}`, h, { question: 'x', version: 3 })).statusCode,
+      ).toBe(404),
+    'POST /api/contacts/{id}/close': async (h) =>
+      expect(
+        (await send('POST', `/api/contacts/${aContactId}/close`, h, { outcome: 'answered', version: 3 }))
+          .statusCode,
+      ).toBe(404),
+    'POST /api/contacts/{id}/cases': async (h) =>
+      expect(
+        (
+          await send('POST', `/api/contacts/${aContactId}/cases`, h, {
+            itemCode: 'geheim-a',
+            description: 'x',
+            version: 3,
+          })
+        ).statusCode,
+      ).toBe(404),
+    'POST /api/contacts/{id}/callbacks': async (h) =>
+      expect(
+        (
+          await send('POST', `/api/contacts/${aContactId}/callbacks`, h, {
+            phone: '0612345678',
+            note: 'x',
+            version: 3,
+          })
+        ).statusCode,
+      ).toBe(404),
+    'GET /api/callbacks': async (h) => leaksNothingOfA((await get('/api/callbacks', h)).body),
+    'POST /api/callbacks/{id}/attempts': async (h) =>
+      expect(
+        (await send('POST', `/api/callbacks/${aCallbackId}/attempts`, h, { result: 'reached' })).statusCode,
+      ).toBe(404),
+    'GET /api/cases/{id}': async (h) => expect((await get(`/api/cases/${aCaseId}`, h)).statusCode).toBe(404),
     // Last: it ends B's session.
     'POST /api/auth/logout': async (h) => leaksNothingOfA((await send('POST', '/api/auth/logout', h)).body),
   };

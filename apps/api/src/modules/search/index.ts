@@ -1,7 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { searchRoutes } from './search.routes.ts';
 
-export { indexDocument, indexDocuments, removeDocument, type SearchDocumentInput } from './search.indexer.ts';
+export {
+  indexDocument,
+  indexDocuments,
+  normalisedWords,
+  removeDocument,
+  type SearchDocumentInput,
+} from './search.indexer.ts';
 export { organisationBySlug } from './search.queries.ts';
 export { search } from './search.service.ts';
 

@@ -1,0 +1,143 @@
+import { callback, caseFile, contact, customer, customerConsent, type Db, queryRows } from '@voordeur/db';
+import { and, asc, desc, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+
+export type CustomerRow = typeof customer.$inferSelect;
+
+export function findCustomer(db: Db, organisationId: string, id: string, lock = false) {
+  const q = db
+    .select()
+    .from(customer)
+    .where(and(eq(customer.organisationId, organisationId), eq(customer.id, id)));
+  return (lock ? q.for('update') : q).then((r) => r[0]);
+}
+
+export function consentsOf(db: Db, organisationId: string, customerId: string) {
+  return db
+    .select()
+    .from(customerConsent)
+    .where(
+      and(eq(customerConsent.organisationId, organisationId), eq(customerConsent.customerId, customerId)),
+    )
+    .orderBy(desc(customerConsent.recordedAt));
+}
+
+export function insertCustomer(db: Db, values: typeof customer.$inferInsert) {
+  return db.insert(customer).values(values).returning();
+}
+
+export function updateCustomer(
+  db: Db,
+  organisationId: string,
+  id: string,
+  version: number,
+  values: Partial<typeof customer.$inferInsert>,
+) {
+  return db
+    .update(customer)
+    .set({ ...values, version: sql`${customer.version} + 1`, updatedAt: new Date() })
+    .where(
+      and(eq(customer.organisationId, organisationId), eq(customer.id, id), eq(customer.version, version)),
+    )
+    .returning()
+    .then((r) => r[0]);
+}
+
+export function insertConsent(db: Db, values: typeof customerConsent.$inferInsert) {
+  return db.insert(customerConsent).values(values);
+}
+
+/** One way a lookup text can match; several may apply to one text (8 digits: a KvK number or a BSN). */
+export interface LookupClause {
+  matchedOn: 'name' | 'email' | 'phone' | 'postcode' | 'bsn' | 'kvk' | 'employee_number';
+  where: SQL;
+}
+
+const active = (organisationId: string) =>
+  and(eq(customer.organisationId, organisationId), isNull(customer.mergedIntoId));
+
+/**
+ * Find-as-you-type. Exact identifiers go through their own index; a name matches when every typed word occurs in
+ * it (trigram index), names that start with the text first.
+ */
+export async function lookup(
+  db: Db,
+  organisationId: string,
+  clauses: LookupClause[],
+  name: string | null,
+  kind: string | undefined,
+  limit: number,
+) {
+  const kindFilter = kind ? eq(customer.kind, kind) : undefined;
+  const exact = clauses.map((c) =>
+    db
+      .select({ row: customer, matchedOn: sql<string>`${c.matchedOn}` })
+      .from(customer)
+      .where(and(active(organisationId), kindFilter, c.where))
+      .orderBy(asc(customer.nameSearch))
+      .limit(limit),
+  );
+  const byName = name
+    ? queryRows<{ id: string }>(
+        db,
+        sql`SELECT id FROM customer
+            WHERE organisation_id = ${organisationId} AND merged_into_id IS NULL
+              ${kind ? sql`AND kind = ${kind}` : sql``}
+              AND ${sql.join(
+                name.split(' ').map((w) => sql`name_search LIKE ${`%${w.replace(/[\\%_]/g, '\\$&')}%`}`),
+                sql` AND `,
+              )}
+            ORDER BY (name_search LIKE ${`${name.replace(/[\\%_]/g, '\\$&')}%`}) DESC,
+                     similarity(name_search, ${name}) DESC, name_search
+            LIMIT ${limit}`,
+      )
+    : Promise.resolve([]);
+  const [exactRows, nameIds] = await Promise.all([Promise.all(exact), byName]);
+  const named = nameIds.length
+    ? await db
+        .select()
+        .from(customer)
+        .where(
+          and(
+            eq(customer.organisationId, organisationId),
+            inArray(
+              customer.id,
+              nameIds.map((r) => r.id),
+            ),
+          ),
+        )
+    : [];
+  const order = new Map(nameIds.map((r, i) => [r.id, i]));
+  return [
+    ...exactRows.flat().map((r) => ({ row: r.row, matchedOn: r.matchedOn as LookupClause['matchedOn'] })),
+    ...named
+      .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
+      .map((row) => ({ row, matchedOn: 'name' as const })),
+  ];
+}
+
+/** Records that look like the same person: same BSN, email or phone, or the same name at the same postcode. */
+export function duplicateCandidates(db: Db, c: CustomerRow) {
+  const conditions: SQL[] = [];
+  if (c.bsnHash) conditions.push(eq(customer.bsnHash, c.bsnHash));
+  if (c.email) conditions.push(eq(customer.email, c.email));
+  if (c.phone) conditions.push(eq(customer.phone, c.phone));
+  if (c.postcode)
+    conditions.push(and(eq(customer.nameSearch, c.nameSearch), eq(customer.postcode, c.postcode))!);
+  if (c.kvkNumber) conditions.push(eq(customer.kvkNumber, c.kvkNumber));
+  if (!conditions.length) return Promise.resolve([]);
+  return db
+    .select()
+    .from(customer)
+    .where(and(active(c.organisationId), ne(customer.id, c.id), or(...conditions)))
+    .limit(20);
+}
+
+/** Moves everything that belongs to `from` over to `to` (contacts, cases, callbacks, consents). */
+export async function repointCustomer(db: Db, organisationId: string, from: string, to: string) {
+  for (const table of [contact, caseFile, callback, customerConsent]) {
+    await db
+      .update(table)
+      .set({ customerId: to })
+      .where(and(eq(table.organisationId, organisationId), eq(table.customerId, from)));
+  }
+}

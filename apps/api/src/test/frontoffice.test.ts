@@ -1,0 +1,372 @@
+import { contactDailyStat, customer, type Database } from '@voordeur/db';
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { autoCloseStaleContacts } from '../modules/contacts/index.ts';
+import { importContent } from '../modules/transfer/index.ts';
+import { systemCtx } from '../platform/actor.ts';
+import { articleDef, itemDef } from './catalogue-fixtures.ts';
+import { expectProblem, makeOrg, type Session, signIn, type TestOrg, useTestApp } from './harness.ts';
+
+const t = useTestApp();
+let org: TestOrg;
+let agent: Session;
+let articleId: string;
+
+const jan = {
+  kind: 'resident',
+  name: 'Jan de Vries',
+  bsn: '111222333',
+  email: 'Jan.deVries@Example.nl',
+  phone: '06-12345678',
+  address: { street: 'Dorpsstraat', houseNumber: 12, postcode: '1234 ab', city: 'Voorbeeld' },
+};
+
+async function post(url: string, payload: object, s = agent, headers: Record<string, string> = {}) {
+  return t.app.inject({ method: 'POST', url, headers: { ...s.headers, ...headers }, payload });
+}
+
+async function seed(database: Database, o: TestOrg) {
+  await importContent(
+    database.db,
+    systemCtx(o.id),
+    {
+      items: [
+        itemDef('lamp-kapot', {
+          intakeFields: [
+            { key: 'locatie', label: { nl: 'Waar?' }, type: 'location', required: true },
+            {
+              key: 'probleem',
+              label: { nl: 'Wat?' },
+              type: 'choice',
+              required: true,
+              options: [
+                { value: 'uit', label: { nl: 'Uit' } },
+                { value: 'knippert', label: { nl: 'Knippert' } },
+              ],
+            },
+          ],
+        }),
+        itemDef('info-vraag', { kind: 'question' }),
+      ],
+      articles: [articleDef('kb-paspoort-kwijt')],
+    },
+    { dryRun: false },
+  );
+}
+
+beforeAll(async () => {
+  org = await makeOrg(t.database);
+  await seed(t.database, org);
+  agent = await signIn(t.app, org.users.agent);
+  articleId = (
+    await t.app.inject({ url: '/api/knowledge/articles/kb-paspoort-kwijt', headers: agent.headers })
+  ).json().id;
+});
+
+describe('customers', () => {
+  it('registers a resident with normalised details, the BSN encrypted and masked, and finds them every way', async () => {
+    const res = await post('/api/customers', jan);
+    expect(res.statusCode).toBe(201);
+    const c = res.json();
+    expect(c).toMatchObject({
+      name: 'Jan de Vries',
+      email: 'jan.devries@example.nl',
+      phone: '+31612345678',
+      bsnMasked: '******333',
+      address: { postcode: '1234AB', houseNumber: 12 },
+      version: 1,
+    });
+    expect(res.body).not.toContain('111222333');
+    const [stored] = await t.database.db.select().from(customer).where(eq(customer.id, c.id));
+    expect(stored!.bsnEncrypted!.toString('latin1')).not.toContain('111222333');
+    expect(stored!.bsnHash).not.toContain('111222333');
+
+    for (const q of [
+      'jan de',
+      'vries',
+      '0031 6 12345678',
+      '+31612345678',
+      '1234ab 12',
+      '1234 AB',
+      '111222333',
+      'JAN.DEVRIES@example.nl',
+    ]) {
+      const found = await t.app.inject({
+        url: `/api/customers?q=${encodeURIComponent(q)}`,
+        headers: agent.headers,
+      });
+      expect(found.statusCode, q).toBe(200);
+      expect(
+        found.json().items.map((m: { id: string }) => m.id),
+        q,
+      ).toContain(c.id);
+    }
+    const none = await t.app.inject({ url: '/api/customers?q=pietersen', headers: agent.headers });
+    expect(none.json().items).toEqual([]);
+  });
+
+  it('rejects an invalid BSN, phone or postcode with the field named, and stores nothing', async () => {
+    const before = (await t.database.db.select().from(customer).where(eq(customer.organisationId, org.id)))
+      .length;
+    for (const [field, value] of [
+      ['bsn', '123456789'],
+      ['phone', '12345'],
+    ] as const) {
+      const res = await post('/api/customers', { ...jan, [field]: value });
+      expectProblem(res, 400, 'validation_failed');
+      expect(JSON.stringify(res.json().errors)).toContain(field);
+    }
+    const badPostcode = await post('/api/customers', {
+      ...jan,
+      address: { ...jan.address, postcode: '0123 SS' },
+    });
+    expectProblem(badPostcode, 400, 'validation_failed');
+    expect(JSON.stringify(badPostcode.json().errors)).toContain('postcode');
+    expect(
+      (await t.database.db.select().from(customer).where(eq(customer.organisationId, org.id))).length,
+    ).toBe(before);
+  });
+
+  it('detects concurrent edits, finds duplicates and merges them with an audit trail', async () => {
+    const one = (
+      await post('/api/customers', { kind: 'resident', name: 'Els Bakker', email: 'els@example.nl' })
+    ).json();
+    const two = (
+      await post('/api/customers', {
+        kind: 'resident',
+        name: 'E. Bakker',
+        email: 'els@example.nl',
+        phone: '0201234567',
+      })
+    ).json();
+    const patch = (version: number, name: string) =>
+      t.app.inject({
+        method: 'PATCH',
+        url: `/api/customers/${one.id}`,
+        headers: agent.headers,
+        payload: { name, version },
+      });
+    expect((await patch(1, 'Els Bakker-de Wit')).statusCode).toBe(200);
+    expectProblem(await patch(1, 'Els de Wit'), 409, 'version_conflict');
+
+    const dups = await t.app.inject({ url: `/api/customers/${one.id}/duplicates`, headers: agent.headers });
+    expect(dups.json().items).toEqual([expect.objectContaining({ reasons: ['email'] })]);
+    // Agents may not merge; a team lead may.
+    expectProblem(
+      await post(`/api/customers/${one.id}/merge`, { duplicateId: two.id, version: 2 }),
+      403,
+      'forbidden',
+    );
+    const lead = await signIn(t.app, org.users.teamlead);
+    const merged = await post(`/api/customers/${one.id}/merge`, { duplicateId: two.id, version: 2 }, lead);
+    expect(merged.statusCode).toBe(200);
+    expect(merged.json()).toMatchObject({ name: 'Els Bakker-de Wit', phone: '+31201234567' });
+    const gone = await t.app.inject({
+      url: `/api/customers?q=${encodeURIComponent('E. Bakker')}`,
+      headers: agent.headers,
+    });
+    expect(gone.json().items.map((m: { id: string }) => m.id)).not.toContain(two.id);
+    const audit = await t.app.inject({
+      url: `/api/audit-events?entityType=customer&entityId=${two.id}`,
+      headers: (await signIn(t.app, org.users.admin)).headers,
+    });
+    expect(audit.json().items.map((e: { action: string }) => e.action)).toContain('merged_into');
+  });
+});
+
+describe('contacts', () => {
+  it('answers a question at the first contact: recorded with the article and counted in the daily figures', async () => {
+    const started = await post('/api/contacts', { channel: 'phone' });
+    expect(started.statusCode).toBe(201);
+    const c = started.json();
+    expect(c).toMatchObject({
+      channel: 'phone',
+      endedAt: null,
+      outcome: null,
+      team: { id: org.teams.front },
+    });
+    const closed = await post(`/api/contacts/${c.id}/close`, {
+      outcome: 'answered',
+      articleIds: [articleId],
+      answer: 'Aangifte en nieuw paspoort uitgelegd',
+      version: c.version,
+    });
+    expect(closed.statusCode).toBe(200);
+    expect(closed.json()).toMatchObject({ outcome: 'answered', articles: [{ id: articleId }] });
+    expect(closed.json().endedAt).not.toBeNull();
+    expectProblem(
+      await post(`/api/contacts/${c.id}/close`, { outcome: 'answered', version: 2 }),
+      409,
+      'contact_closed',
+    );
+    const manager = await signIn(t.app, org.users.manager);
+    const today = new Date().toISOString().slice(0, 10);
+    const stats = await t.app.inject({
+      url: `/api/contacts/stats?from=2020-01-01&to=2099-12-31&by=channel`,
+      headers: manager.headers,
+    });
+    const phone = stats.json().items.find((r: { key: string }) => r.key === 'phone');
+    expect(phone.answered).toBeGreaterThanOrEqual(1);
+    expect(phone.fcrRate).toBeGreaterThan(0);
+    expect(today).toMatch(/^\d{4}/);
+    // Agents do not see the management figures.
+    expectProblem(
+      await t.app.inject({
+        url: '/api/contacts/stats?from=2020-01-01&to=2020-01-02&by=day',
+        headers: agent.headers,
+      }),
+      403,
+      'forbidden',
+    );
+  });
+
+  it('hands a desk report over as a case with due dates, and shows it in the 360° view', async () => {
+    const person = (
+      await post('/api/customers', {
+        ...jan,
+        name: 'Jan de Vries (2)',
+        bsn: undefined,
+        email: 'jan2@example.nl',
+      })
+    ).json();
+    const c = (await post('/api/contacts', { channel: 'desk', customerId: person.id })).json();
+    const bad = await post(`/api/contacts/${c.id}/cases`, {
+      itemCode: 'lamp-kapot',
+      description: 'Lamp is uit',
+      answers: { probleem: 'ontploft' },
+      version: c.version,
+    });
+    expectProblem(bad, 422, 'intake_invalid');
+    expect(
+      bad
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['answers.locatie', 'answers.probleem']);
+    const question = await post(`/api/contacts/${c.id}/cases`, {
+      itemCode: 'info-vraag',
+      description: 'x',
+      version: c.version,
+    });
+    expectProblem(question, 422, 'item_not_for_cases');
+
+    const res = await post(`/api/contacts/${c.id}/cases`, {
+      itemCode: 'lamp-kapot',
+      description: 'Lamp voor nummer 12 is uit',
+      answers: { probleem: 'uit' },
+      location: { address: jan.address },
+      version: c.version,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const { case: created, contact } = res.json();
+    expect(created.reference).toMatch(/^ZK-\d{4}-\d{6}$/);
+    expect(created).toMatchObject({
+      status: { key: 'ontvangen', public: true },
+      team: { id: org.teams.back },
+      customer: { id: person.id },
+      item: { code: 'lamp-kapot', version: 1 },
+    });
+    const expected = (
+      await t.app.inject({
+        url: `/api/catalogue/items/lamp-kapot/expected-date?start=${encodeURIComponent(created.createdAt)}`,
+        headers: agent.headers,
+      })
+    ).json();
+    expect(created.dueAt).toBe(expected.expected);
+    expect(created.dueDate).toBe(expected.expectedDate);
+    const closed = await post(`/api/contacts/${c.id}/close`, { version: contact.version });
+    expect(closed.json()).toMatchObject({ outcome: 'case', cases: [{ reference: created.reference }] });
+
+    const overview = (
+      await t.app.inject({ url: `/api/customers/${person.id}/overview`, headers: agent.headers })
+    ).json();
+    expect(overview.openCases.map((k: { reference: string }) => k.reference)).toEqual([created.reference]);
+    expect(overview.recentContacts.map((k: { id: string }) => k.id)).toContain(c.id);
+  });
+
+  it('marks a second contact about the same subject within the window as a repeat', async () => {
+    const person = (await post('/api/customers', { kind: 'resident', name: 'Piet Herhaal' })).json();
+    const ask = async () => {
+      const c = (
+        await post('/api/contacts', { channel: 'phone', customerId: person.id, itemCode: 'info-vraag' })
+      ).json();
+      return (await post(`/api/contacts/${c.id}/close`, { outcome: 'answered', version: c.version })).json();
+    };
+    expect((await ask()).isRepeat).toBe(false);
+    const second = await ask();
+    expect(second.isRepeat).toBe(true);
+    expect(second.repeatOf).not.toBeNull();
+  });
+
+  it('never creates a second contact for a retried delivery (Idempotency-Key)', async () => {
+    const payload = {
+      channel: 'email',
+      startedAt: '2026-11-20T09:00:00Z',
+      question: 'Wanneer wordt het grofvuil opgehaald?',
+    };
+    const first = await post('/api/contacts', payload, agent, { 'idempotency-key': 'mail-4711' });
+    const again = await post('/api/contacts', payload, agent, { 'idempotency-key': 'mail-4711' });
+    expect(first.statusCode).toBe(201);
+    expect(again.statusCode).toBe(200);
+    expect(again.json().id).toBe(first.json().id);
+    const other = await post('/api/contacts', { ...payload, channel: 'chat' }, agent, {
+      'idempotency-key': 'mail-4711',
+    });
+    expectProblem(other, 422, 'idempotency_conflict');
+  });
+
+  it('closes contacts left open past the limit, without an outcome, and counts them as unrecorded', async () => {
+    const c = (
+      await post('/api/contacts', {
+        channel: 'chat',
+        startedAt: new Date(Date.now() - 6 * 3600_000).toISOString(),
+      })
+    ).json();
+    expect(await autoCloseStaleContacts(t.database.db)).toBeGreaterThanOrEqual(1);
+    const after = (await t.app.inject({ url: `/api/contacts/${c.id}`, headers: agent.headers })).json();
+    expect(after).toMatchObject({ outcome: null, closedAutomatically: true, handlingSeconds: 240 * 60 });
+    const rows = await t.database.db
+      .select()
+      .from(contactDailyStat)
+      .where(eq(contactDailyStat.organisationId, org.id));
+    expect(rows.reduce((n, r) => n + r.unrecorded, 0)).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('callbacks', () => {
+  it('lands in the team queue with a due time, records attempts, and is done when the person is reached', async () => {
+    const c = (await post('/api/contacts', { channel: 'phone' })).json();
+    const res = await post(`/api/contacts/${c.id}/callbacks`, {
+      phone: '06 98765432',
+      teamId: org.teams.back,
+      note: 'Wil weten wanneer de lamp gemaakt wordt',
+      version: c.version,
+    });
+    expect(res.statusCode).toBe(201);
+    const cb = res.json().callback;
+    expect(cb).toMatchObject({
+      state: 'open',
+      phone: '+31698765432',
+      team: { id: org.teams.back },
+      overdue: false,
+    });
+    expect(new Date(cb.dueAt).getTime()).toBeGreaterThan(Date.now());
+    const queue = await t.app.inject({
+      url: `/api/callbacks?teamId=${org.teams.back}`,
+      headers: agent.headers,
+    });
+    expect(queue.json().items.map((x: { id: string }) => x.id)).toContain(cb.id);
+    expect((await post(`/api/callbacks/${cb.id}/attempts`, { result: 'not_reached' })).json()).toMatchObject({
+      state: 'open',
+      attempts: [{ result: 'not_reached' }],
+    });
+    expect((await post(`/api/callbacks/${cb.id}/attempts`, { result: 'reached' })).json().state).toBe('done');
+    expectProblem(
+      await post(`/api/callbacks/${cb.id}/attempts`, { result: 'reached' }),
+      409,
+      'callback_done',
+    );
+    const closed = await post(`/api/contacts/${c.id}/close`, { version: res.json().contact.version });
+    expect(closed.json().outcome).toBe('callback');
+  });
+});
