@@ -9,7 +9,7 @@ import { z } from 'zod';
 /** A phone number in E.164 (+31612345678), or null when it is not a valid number. Dutch is the default. */
 export function normalisePhone(input: string): string | null {
   const cleaned = input.trim().replace(/^00/, '+').replace(/\(0\)/g, '');
-  if (!/^[+0-9][0-9 ()./-]{5,24}$/.test(cleaned)) return null;
+  if (!/^[+0-9(][0-9 ()./-]{5,24}$/.test(cleaned)) return null;
   const parsed = parsePhoneNumberFromString(cleaned, 'NL');
   return parsed?.isValid() ? parsed.number : null;
 }

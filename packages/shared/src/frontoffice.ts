@@ -35,19 +35,18 @@ const text = (max = 200) => z.string().trim().max(max);
 
 // ---- customers ---------------------------------------------------------------------------------------------
 
-export const addressInputSchema = z
-  .strictObject({
-    street: text(200).min(1),
-    houseNumber: z.number().int().min(1).max(99999),
-    houseLetter: z
-      .string()
-      .regex(/^[A-Za-z]$/)
-      .transform((v) => v.toUpperCase())
-      .optional(),
-    addition: text(8).optional(),
-    postcode: postcodeSchema,
-    city: text(100).min(1),
-  });
+export const addressInputSchema = z.strictObject({
+  street: text(200).min(1),
+  houseNumber: z.number().int().min(1).max(99999),
+  houseLetter: z
+    .string()
+    .regex(/^[A-Za-z]$/)
+    .transform((v) => v.toUpperCase())
+    .optional(),
+  addition: text(8).optional(),
+  postcode: postcodeSchema,
+  city: text(100).min(1),
+});
 
 export const addressSchema = z
   .object({
@@ -86,25 +85,24 @@ export const customerCreateSchema = z.strictObject(customerFields);
 export type CustomerCreate = z.input<typeof customerCreateSchema>;
 
 /** A change: send only what changes, `null` to clear, and the version you read. */
-export const customerUpdateSchema = z
-  .strictObject({
-    name: customerFields.name.optional(),
-    bsn: bsnSchema.nullable().optional(),
-    kvkNumber: kvkSchema.nullable().optional(),
-    employeeNumber: text(40).min(1).nullable().optional(),
-    department: text(120).nullable().optional(),
-    dateOfBirth: z.iso.date().nullable().optional(),
-    email: z.email().max(254).nullable().optional(),
-    emailVerified: z.boolean().optional(),
-    phone: phoneSchema.nullable().optional(),
-    phoneVerified: z.boolean().optional(),
-    address: addressInputSchema.nullable().optional(),
-    preferredChannel: z.enum(CHANNELS).nullable().optional(),
-    preferredLanguage: z.enum(LOCALES).nullable().optional(),
-    segments: customerFields.segments,
-    confidential: z.boolean().optional(),
-    version: z.number().int().min(1),
-  });
+export const customerUpdateSchema = z.strictObject({
+  name: customerFields.name.optional(),
+  bsn: bsnSchema.nullable().optional(),
+  kvkNumber: kvkSchema.nullable().optional(),
+  employeeNumber: text(40).min(1).nullable().optional(),
+  department: text(120).nullable().optional(),
+  dateOfBirth: z.iso.date().nullable().optional(),
+  email: z.email().max(254).nullable().optional(),
+  emailVerified: z.boolean().optional(),
+  phone: phoneSchema.nullable().optional(),
+  phoneVerified: z.boolean().optional(),
+  address: addressInputSchema.nullable().optional(),
+  preferredChannel: z.enum(CHANNELS).nullable().optional(),
+  preferredLanguage: z.enum(LOCALES).nullable().optional(),
+  segments: customerFields.segments,
+  confidential: z.boolean().optional(),
+  version: z.number().int().min(1),
+});
 
 export const consentSchema = z
   .object({
@@ -315,18 +313,17 @@ export const locationInputSchema = z
     message: 'An address, coordinates or a description',
   });
 
-export const caseCreateFromContactSchema = z
-  .strictObject({
-    itemCode: z.string().max(40),
-    description: text(L.textMax).min(1),
-    answers: z
-      .record(z.string().max(40), z.unknown())
-      .default({})
-      .meta({ description: 'Intake answers by field key, checked against the item’s intake fields.' }),
-    location: locationInputSchema.optional(),
-    priority: z.enum(CASE_PRIORITIES).default('normal'),
-    version: z.number().int().min(1).meta({ description: 'The contact’s version.' }),
-  });
+export const caseCreateFromContactSchema = z.strictObject({
+  itemCode: z.string().max(40),
+  description: text(L.textMax).min(1),
+  answers: z
+    .record(z.string().max(40), z.unknown())
+    .default({})
+    .meta({ description: 'Intake answers by field key, checked against the item’s intake fields.' }),
+  location: locationInputSchema.optional(),
+  priority: z.enum(CASE_PRIORITIES).default('normal'),
+  version: z.number().int().min(1).meta({ description: 'The contact’s version.' }),
+});
 
 export const caseSummarySchema = z
   .object({
@@ -370,14 +367,13 @@ export const caseSchema = caseSummarySchema
   .meta({ id: 'Case' });
 export type Case = z.infer<typeof caseSchema>;
 
-export const callbackCreateSchema = z
-  .strictObject({
-    phone: phoneSchema,
-    itemCode: z.string().max(40).optional(),
-    teamId: z.uuid().optional().meta({ description: 'Defaults to the item’s team.' }),
-    note: text(L.textMax).min(1),
-    version: z.number().int().min(1).meta({ description: 'The contact’s version.' }),
-  });
+export const callbackCreateSchema = z.strictObject({
+  phone: phoneSchema,
+  itemCode: z.string().max(40).optional(),
+  teamId: z.uuid().optional().meta({ description: 'Defaults to the item’s team.' }),
+  note: text(L.textMax).min(1),
+  version: z.number().int().min(1).meta({ description: 'The contact’s version.' }),
+});
 
 export const callbackAttemptCreateSchema = z.strictObject({
   result: z.enum(CALLBACK_RESULTS),

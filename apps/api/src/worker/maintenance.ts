@@ -1,6 +1,7 @@
 import type { Db } from '@voordeur/db';
 import type { FastifyBaseLogger } from 'fastify';
 import { purgeExpiredSessions } from '../modules/auth/index.ts';
+import { autoCloseStaleContacts } from '../modules/contacts/index.ts';
 
 /**
  * The worker's periodic housekeeping. Every task is idempotent, so several workers may run it side by side.
@@ -9,7 +10,9 @@ import { purgeExpiredSessions } from '../modules/auth/index.ts';
 export async function runMaintenance(db: Db, log: Pick<FastifyBaseLogger, 'info'>) {
   const sessions = await purgeExpiredSessions(db);
   if (sessions) log.info({ sessions }, 'expired sessions removed');
-  return { sessions };
+  const contacts = await autoCloseStaleContacts(db);
+  if (contacts) log.info({ contacts }, 'contacts left open closed automatically');
+  return { sessions, contacts };
 }
 
 export function startMaintenanceLoop(db: Db, log: FastifyBaseLogger, intervalSeconds: number) {
