@@ -18,7 +18,6 @@ import { teamsModule } from './modules/teams/index.ts';
 import { tokensModule } from './modules/tokens/index.ts';
 import { transferModule } from './modules/transfer/index.ts';
 import { usersModule } from './modules/users/index.ts';
-import { loadDataKey, useDataKey } from './platform/personal-data.ts';
 import { contextPlugin } from './plugins/context.ts';
 import { docsUi, openApiPlugin } from './plugins/docs.ts';
 import { errorsPlugin } from './plugins/errors.ts';
@@ -41,7 +40,6 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
  * The order is the path of every request: rate limit -> authenticate (+CSRF) -> validate -> handler.
  */
 export async function buildApp({ config, database, logger }: BuildOptions) {
-  useDataKey(loadDataKey(config));
   const app = Fastify({
     logger: logger ?? {
       level: config.logLevel,
