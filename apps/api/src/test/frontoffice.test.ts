@@ -1,5 +1,6 @@
 import { contactDailyStat, customer, type Database } from '@voordeur/db';
 import { eq } from 'drizzle-orm';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { autoCloseStaleContacts } from '../modules/contacts/index.ts';
 import { importContent } from '../modules/transfer/index.ts';
@@ -368,5 +369,76 @@ describe('callbacks', () => {
     );
     const closed = await post(`/api/contacts/${c.id}/close`, { version: res.json().contact.version });
     expect(closed.json().outcome).toBe('callback');
+  });
+});
+
+describe('bad input on the front office', () => {
+  it('random bodies and random identifiers never cause a 500 and never store a half record', async () => {
+    const person = (await post('/api/customers', { kind: 'resident', name: 'Fuzz Persoon' })).json();
+    const c = (await post('/api/contacts', { channel: 'phone', customerId: person.id })).json();
+    const cb = (
+      await post(`/api/contacts/${c.id}/callbacks`, {
+        phone: '0612345678',
+        teamId: org.teams.back,
+        note: 'fuzz',
+        version: c.version,
+      })
+    ).json().callback;
+    const targets = [
+      ['POST', '/api/customers'],
+      ['PATCH', `/api/customers/${person.id}`],
+      ['POST', `/api/customers/${person.id}/consents`],
+      ['POST', `/api/customers/${person.id}/merge`],
+      ['POST', '/api/contacts'],
+      ['PATCH', `/api/contacts/${c.id}`],
+      ['POST', `/api/contacts/${c.id}/close`],
+      ['POST', `/api/contacts/${c.id}/cases`],
+      ['POST', `/api/contacts/${c.id}/callbacks`],
+      ['POST', `/api/callbacks/${cb.id}/attempts`],
+      ['PUT', '/api/front-office/settings'],
+    ] as const;
+    const admin = await signIn(t.app, org.users.admin);
+    const countCustomers = async () =>
+      (await t.database.db.select().from(customer).where(eq(customer.organisationId, org.id))).length;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...targets), fc.jsonValue(), async ([method, url], body) => {
+        const res = await t.app.inject({
+          method,
+          url,
+          headers: { ...admin.headers, 'content-type': 'application/json' },
+          payload: JSON.stringify(body),
+        });
+        expect(res.statusCode, `${method} ${url} ${JSON.stringify(body)}`).toBeLessThan(500);
+        if (res.statusCode >= 400) expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      }),
+      { numRuns: 120 },
+    );
+    const before = await countCustomers();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          bsn: fc.string({ maxLength: 15 }),
+          phone: fc.string({ maxLength: 20 }),
+          postcode: fc.string({ maxLength: 10 }),
+        }),
+        async (r) => {
+          const res = await post('/api/customers', {
+            kind: 'resident',
+            name: 'Willekeurig',
+            bsn: r.bsn,
+            phone: r.phone,
+            address: { street: 'Straat', houseNumber: 1, postcode: r.postcode, city: 'Voorbeeld' },
+          });
+          expect(res.statusCode).toBeLessThan(500);
+          if (res.statusCode === 400) expect(res.json().errors.length).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 60 },
+    );
+    // Random identifiers are (almost) never valid together: whatever was refused left nothing behind.
+    const created = (await countCustomers()) - before;
+    const ok = (await t.app.inject({ url: '/api/customers?q=willekeurig', headers: agent.headers })).json()
+      .items.length;
+    expect(created).toBe(ok);
   });
 });
