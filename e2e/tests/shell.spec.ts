@@ -15,6 +15,24 @@ interface NavItem {
 
 const HOME: NavItem = { nl: 'Overzicht', en: 'Home', path: '/', h1: { nl: /^Welkom/, en: /^Welcome/ } };
 const SEARCH: NavItem = { nl: 'Zoeken', en: 'Search', path: '/search', h1: { nl: 'Zoeken', en: 'Search' } };
+const WORKSPACE: NavItem = {
+  nl: 'Werkplek',
+  en: 'Workspace',
+  path: '/workspace',
+  h1: { nl: 'Werkplek', en: 'Workspace' },
+};
+const CALLBACKS: NavItem = {
+  nl: 'Terugbelverzoeken',
+  en: 'Callback requests',
+  path: '/callbacks',
+  h1: { nl: 'Terugbelverzoeken', en: 'Callback requests' },
+};
+const STATS: NavItem = {
+  nl: 'Eerste keer goed',
+  en: 'First-contact resolution',
+  path: '/contacts/stats',
+  h1: { nl: 'Eerste keer goed', en: 'First-contact resolution' },
+};
 const CATALOGUE: NavItem = {
   nl: 'Catalogus',
   en: 'Catalogue',
@@ -60,15 +78,29 @@ const AUDIT: NavItem = {
 };
 
 const ROLES: { email: string; nav: NavItem[] }[] = [
-  { email: 'agent@voorbeeld.nl', nav: [HOME, SEARCH] },
-  { email: 'mcc@voorbeeld.nl', nav: [HOME, SEARCH] },
-  { email: 'backoffice@voorbeeld.nl', nav: [HOME, SEARCH] },
-  { email: 'teamlead@voorbeeld.nl', nav: [HOME, SEARCH, USERS, TEAMS] },
-  { email: 'manager@voorbeeld.nl', nav: [HOME, SEARCH, CATALOGUE, KNOWLEDGE, CALENDAR, USERS, TEAMS] },
-  { email: 'quality@voorbeeld.nl', nav: [HOME, SEARCH, CATALOGUE, KNOWLEDGE, CALENDAR, AUDIT] },
+  { email: 'agent@voorbeeld.nl', nav: [HOME, WORKSPACE, SEARCH, CALLBACKS] },
+  { email: 'mcc@voorbeeld.nl', nav: [HOME, WORKSPACE, SEARCH, CALLBACKS] },
+  { email: 'backoffice@voorbeeld.nl', nav: [HOME, SEARCH, CALLBACKS] },
+  { email: 'teamlead@voorbeeld.nl', nav: [HOME, SEARCH, CALLBACKS, STATS, USERS, TEAMS] },
+  { email: 'manager@voorbeeld.nl', nav: [HOME, SEARCH, STATS, CATALOGUE, KNOWLEDGE, CALENDAR, USERS, TEAMS] },
+  { email: 'quality@voorbeeld.nl', nav: [HOME, SEARCH, STATS, CATALOGUE, KNOWLEDGE, CALENDAR, AUDIT] },
   {
     email: 'admin@voorbeeld.nl',
-    nav: [HOME, SEARCH, CATALOGUE, KNOWLEDGE, CALENDAR, TRANSFER, USERS, TEAMS, TOKENS, AUDIT],
+    nav: [
+      HOME,
+      WORKSPACE,
+      SEARCH,
+      CALLBACKS,
+      STATS,
+      CATALOGUE,
+      KNOWLEDGE,
+      CALENDAR,
+      TRANSFER,
+      USERS,
+      TEAMS,
+      TOKENS,
+      AUDIT,
+    ],
   },
 ];
 

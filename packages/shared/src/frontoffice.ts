@@ -299,6 +299,7 @@ export const contactStatRowSchema = z
     avgHandlingSeconds: z.number().nullable(),
   })
   .meta({ id: 'ContactStatRow' });
+export type ContactStatRow = z.infer<typeof contactStatRowSchema>;
 
 // ---- hand-over: cases and callbacks -------------------------------------------------------------------------
 
@@ -416,6 +417,7 @@ export const customerOverviewSchema = z
     openCallbacks: z.array(callbackSchema),
   })
   .meta({ id: 'CustomerOverview' });
+export type CustomerOverview = z.infer<typeof customerOverviewSchema>;
 
 // ---- settings ----------------------------------------------------------------------------------------------
 

@@ -9,6 +9,9 @@ interface NavItem {
   label:
     | 'nav.home'
     | 'nav.search'
+    | 'nav.workspace'
+    | 'nav.callbacks'
+    | 'nav.contactStats'
     | 'nav.catalogue'
     | 'nav.knowledge'
     | 'nav.calendar'
@@ -24,7 +27,10 @@ interface NavItem {
 /** Only features that exist are listed; each only for the roles that may use it. */
 const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'nav.home' },
+  { to: '/workspace', label: 'nav.workspace', permission: 'useWorkspace' },
   { to: '/search', label: 'nav.search' },
+  { to: '/callbacks', label: 'nav.callbacks', permission: 'workCallbacks' },
+  { to: '/contacts/stats', label: 'nav.contactStats', permission: 'readContactStats' },
   { to: '/admin/catalogue', label: 'nav.catalogue', permission: 'readCatalogueAdmin' },
   { to: '/admin/knowledge', label: 'nav.knowledge', permission: 'readCatalogueAdmin' },
   { to: '/admin/calendar', label: 'nav.calendar', permission: 'readCatalogueAdmin' },

@@ -21,6 +21,12 @@ export const ACCESS = {
   editKnowledge: ['admin', 'quality'],
   /** Import and export of the catalogue and knowledge base. */
   transferContent: ['admin'],
+  /** The front-office workspace: register contacts, answer, hand over. */
+  useWorkspace: ['agent', 'admin'],
+  /** Callback requests: the front office makes them, the back office and team leads work them. */
+  workCallbacks: ['agent', 'backoffice', 'teamlead', 'admin'],
+  /** First-contact resolution figures. */
+  readContactStats: ['teamlead', 'manager', 'quality', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ACCESS;

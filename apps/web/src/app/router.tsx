@@ -12,9 +12,12 @@ import { TransferPage } from '../features/admin-transfer/TransferPage.tsx';
 import { UsersPage } from '../features/admin-users/UsersPage.tsx';
 import { AuditPage } from '../features/audit/AuditPage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
+import { CallbacksPage } from '../features/callbacks/CallbacksPage.tsx';
+import { ContactStatsPage } from '../features/contact-stats/ContactStatsPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { PublicCataloguePage } from '../features/public-catalogue/PublicCataloguePage.tsx';
 import { SearchPage } from '../features/search/SearchPage.tsx';
+import { WorkspacePage } from '../features/workspace/WorkspacePage.tsx';
 import type { Permission } from './access.ts';
 import { RequireAuth } from './RequireAuth.tsx';
 import { RequireRole } from './RequireRole.tsx';
@@ -44,6 +47,9 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: 'search', element: <SearchPage /> },
+          restricted('workspace', 'useWorkspace', <WorkspacePage />),
+          restricted('callbacks', 'workCallbacks', <CallbacksPage />),
+          restricted('contacts/stats', 'readContactStats', <ContactStatsPage />),
           restricted('admin/catalogue', 'readCatalogueAdmin', <CatalogueListPage />),
           restricted('admin/catalogue/:code', 'readCatalogueAdmin', <CatalogueItemPage />),
           restricted('admin/knowledge', 'readCatalogueAdmin', <KnowledgeListPage />),

@@ -9,10 +9,20 @@ import { Section } from '../../ui/Section.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
 import { useCurrentUser } from '../auth/CurrentUser.tsx';
 
-type PageKey = 'nav.users' | 'nav.teams' | 'nav.tokens' | 'nav.audit';
+type PageKey =
+  | 'nav.workspace'
+  | 'nav.callbacks'
+  | 'nav.contactStats'
+  | 'nav.users'
+  | 'nav.teams'
+  | 'nav.tokens'
+  | 'nav.audit';
 
 /** Pages the user can reach from here, in navigation order. */
 const SHORTCUTS: Array<{ to: string; label: PageKey; permission: Permission }> = [
+  { to: '/workspace', label: 'nav.workspace', permission: 'useWorkspace' },
+  { to: '/callbacks', label: 'nav.callbacks', permission: 'workCallbacks' },
+  { to: '/contacts/stats', label: 'nav.contactStats', permission: 'readContactStats' },
   { to: '/admin/users', label: 'nav.users', permission: 'listUsers' },
   { to: '/admin/teams', label: 'nav.teams', permission: 'listTeams' },
   { to: '/admin/tokens', label: 'nav.tokens', permission: 'manageTokens' },

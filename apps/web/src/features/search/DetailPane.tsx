@@ -22,9 +22,12 @@ export const DETAIL_PANE_ID = 'search-detail';
 export function DetailPane({
   opened,
   onOpenItem,
+  level = 2,
 }: {
   opened: Opened | null;
   onOpenItem: (code: string) => void;
+  /** Outline level of the opened result's heading. */
+  level?: 2 | 3;
 }) {
   const { t } = useTranslation();
   // The item to focus once its heading is rendered: after its data has loaded, not while the previous item
@@ -47,6 +50,7 @@ export function DetailPane({
           code={opened.code}
           onOpenItem={openRelated}
           focus={focusCode === opened.code}
+          level={level}
         />
       ) : null}
       {opened?.kind === 'article' ? (
@@ -55,6 +59,7 @@ export function DetailPane({
           code={opened.code}
           onOpenItem={openRelated}
           focus={focusCode === opened.code}
+          level={level}
         />
       ) : null}
     </section>
@@ -66,6 +71,7 @@ interface PaneProps {
   onOpenItem: (code: string) => void;
   /** Move focus to the heading once the content is shown. */
   focus: boolean;
+  level: 2 | 3;
 }
 
 function useFocusHeadingWhen(ready: boolean) {
@@ -74,7 +80,7 @@ function useFocusHeadingWhen(ready: boolean) {
   }, [ready]);
 }
 
-function ItemPane({ code, onOpenItem, focus }: PaneProps) {
+function ItemPane({ code, onOpenItem, focus, level }: PaneProps) {
   const { t } = useTranslation();
   const item = useCatalogueItem(code);
   const definition = item.data?.published?.definition ?? item.data?.draft?.definition;
@@ -86,7 +92,7 @@ function ItemPane({ code, onOpenItem, focus }: PaneProps) {
     <ItemDetail
       definition={definition}
       headingId={HEADING_ID}
-      level={2}
+      level={level}
       expected={item.data.published ? <ExpectedDate code={code} /> : t('catalogue.expectedUnpublished')}
       onOpenItem={onOpenItem}
     />
@@ -107,11 +113,13 @@ function ExpectedDate({ code }: { code: string }) {
   );
 }
 
-function ArticlePane({ code, onOpenItem, focus }: PaneProps) {
+function ArticlePane({ code, onOpenItem, focus, level }: PaneProps) {
   const article = useArticle(code);
   const { t } = useTranslation();
   useFocusHeadingWhen(focus && Boolean(article.data));
   if (article.isPending) return <Paragraph role="status">{t('app.loading')}</Paragraph>;
   if (article.isError) return <ErrorAlert error={article.error} />;
-  return <ArticleDetail article={article.data} headingId={HEADING_ID} level={2} onOpenItem={onOpenItem} />;
+  return (
+    <ArticleDetail article={article.data} headingId={HEADING_ID} level={level} onOpenItem={onOpenItem} />
+  );
 }

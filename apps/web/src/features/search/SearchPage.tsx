@@ -15,7 +15,9 @@ import { SEARCH_MIN_LENGTH, useReportUse, useSearch } from '../catalogue/api.ts'
 import { DETAIL_PANE_ID, DetailPane, type Opened } from './DetailPane.tsx';
 import { suggestions } from './suggest.ts';
 
-const INPUT_ID = 'search-query';
+/** The id of the search box, to move focus to it. */
+export const SEARCH_INPUT_ID = 'search-query';
+const INPUT_ID = SEARCH_INPUT_ID;
 const LISTBOX_ID = 'search-results';
 const optionId = (index: number) => `search-result-${index}`;
 
@@ -27,14 +29,33 @@ function showPane() {
   });
 }
 
+/** A result the agent opened: a search hit (with its id and title), or a related item (code only). */
+export interface OpenedResult extends Opened {
+  id: string | null;
+  title: string | null;
+  /** The words searched for. */
+  query: string;
+}
+
+export interface AgentSearchProps {
+  /** Show the "search in" and "for whom" filters (the search page does; the workspace has no room). */
+  filters?: boolean;
+  /** Outline level of the opened result's heading: 2 on its own page, 3 inside a section. */
+  level?: 2 | 3;
+  /** The box's description; the search page explains the keys in full. */
+  hint?: string;
+  /** Told whenever a result, or a related item, opens in the pane (the workspace records it). */
+  onOpen?: (opened: OpenedResult) => void;
+}
+
 /**
  * Search for the agent: type (debounced), move through the results with the arrow keys (an ARIA
  * combobox with a listbox; focus stays in the box), Enter opens the result in the pane next to it,
  * Escape clears. The result count is announced politely; an opened result is reported once.
+ * The search page shows it on its own; the workspace shows it next to the contact.
  */
-export function SearchPage() {
+export function AgentSearch({ filters = true, level = 2, hint, onOpen }: AgentSearchProps) {
   const { t } = useTranslation();
-  useDocumentTitle(t('search.title'));
   const [text, setText] = useState('');
   const [kind, setKind] = useState<'' | 'item' | 'article'>('');
   const [audience, setAudience] = useState<'' | Audience>('');
@@ -64,6 +85,7 @@ export function SearchPage() {
     if (!result) return;
     setActive({ searchId: result.searchId, index });
     setOpened({ kind: hit.kind, code: hit.code });
+    onOpen?.({ kind: hit.kind, code: hit.code, id: hit.id, title: hit.title, query: q });
     setAnnouncement(t('search.opened', { title: hit.title }));
     showPane();
     const key = `${result.searchId}:${hit.kind}:${hit.id}`;
@@ -105,12 +127,10 @@ export function SearchPage() {
   const didYouMean = result && !search.isPlaceholderData ? suggestions(q, result.didYouMean) : [];
 
   return (
-    <div className="vd-stack vd-stack--loose">
-      <PageIntro title={t('search.title')} intro={t('search.intro')} />
-
+    <>
       <div className="vd-search">
         <div className="vd-stack vd-search__results">
-          <div className="vd-search__filters">
+          <div className="vd-search__filters" hidden={!filters}>
             <SelectField
               id="search-kind"
               label={t('search.kindFilter')}
@@ -137,7 +157,7 @@ export function SearchPage() {
           <TextField
             id={INPUT_ID}
             label={t('search.label')}
-            description={t('search.hint')}
+            description={hint ?? t('search.hint')}
             value={text}
             onChange={(event) => setText(event.target.value)}
             onKeyDown={onKeyDown}
@@ -196,11 +216,30 @@ export function SearchPage() {
           </div>
         </div>
 
-        <DetailPane opened={opened} onOpenItem={(code) => setOpened({ kind: 'item', code })} />
+        <DetailPane
+          opened={opened}
+          level={level}
+          onOpenItem={(code) => {
+            setOpened({ kind: 'item', code });
+            onOpen?.({ kind: 'item', code, id: null, title: null, query: q });
+          }}
+        />
       </div>
       <p className="vd-visually-hidden" role="status">
         {announcement}
       </p>
+    </>
+  );
+}
+
+/** The search page: the agent search on its own. */
+export function SearchPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('search.title'));
+  return (
+    <div className="vd-stack vd-stack--loose">
+      <PageIntro title={t('search.title')} intro={t('search.intro')} />
+      <AgentSearch />
     </div>
   );
 }

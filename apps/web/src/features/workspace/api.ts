@@ -1,0 +1,146 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  Callback,
+  CallbackResult,
+  Case,
+  CaseSummary,
+  Contact,
+  ContactOutcome,
+  Customer,
+  CustomerCreate,
+  CustomerMatch,
+  CustomerOverview,
+} from '@voordeur/shared';
+import { FRONT_OFFICE_LIMITS } from '@voordeur/shared';
+import { api, type ListResponse } from '../../api/client.ts';
+
+/** Everything the front office caches: customers, their 360° views, callbacks and contact statistics. */
+export const customersKey = ['customers'] as const;
+export const callbacksKey = ['callbacks'] as const;
+const overviewKey = (id: string) => [...customersKey, id, 'overview'] as const;
+
+// ---- customers -----------------------------------------------------------------------------------------
+
+/** Find-as-you-type over name, email, phone, postcode + house number, BSN, KvK and employee number. */
+export function useCustomerLookup(q: string) {
+  return useQuery({
+    queryKey: [...customersKey, 'lookup', q],
+    queryFn: ({ signal }) =>
+      api<ListResponse<CustomerMatch>>('/api/customers', { query: { q, limit: 8 }, signal }),
+    enabled: q.length >= FRONT_OFFICE_LIMITS.lookupMin,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The 360° view: the customer, open and recent cases, recent contacts on every channel, open callbacks. */
+export type { CustomerOverview };
+
+export function useCustomerOverview(id: string | null) {
+  return useQuery({
+    queryKey: overviewKey(id ?? ''),
+    queryFn: () => api<CustomerOverview>(`/api/customers/${encodeURIComponent(id ?? '')}/overview`),
+    enabled: Boolean(id),
+  });
+}
+
+export function useCreateCustomer() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CustomerCreate) => api<Customer>('/api/customers', { method: 'POST', body }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: [...customersKey, 'lookup'] }),
+  });
+}
+
+// ---- contacts ------------------------------------------------------------------------------------------
+
+const contactPath = (id: string) => `/api/contacts/${encodeURIComponent(id)}`;
+
+export const startContact = (body: { channel: string; direction: 'in' }) =>
+  api<Contact>('/api/contacts', { method: 'POST', body });
+
+export interface ContactChange {
+  customerId?: string | null;
+  itemCode?: string | null;
+  question?: string;
+  articleIds?: string[];
+}
+
+export const updateContact = (contact: Contact, change: ContactChange) =>
+  api<Contact>(contactPath(contact.id), { method: 'PATCH', body: { ...change, version: contact.version } });
+
+export interface ContactCloseBody {
+  outcome: ContactOutcome;
+  referredTo?: string;
+  answer?: string;
+  articleIds?: string[];
+}
+
+export const closeContact = (contact: Contact, body: ContactCloseBody) =>
+  api<Contact>(`${contactPath(contact.id)}/close`, {
+    method: 'POST',
+    body: { ...body, version: contact.version },
+  });
+
+/** Where the case is: a known address, or a description (a street, a park, "near the school"). */
+export interface LocationBody {
+  address?: {
+    street: string;
+    houseNumber: number;
+    houseLetter?: string;
+    addition?: string;
+    postcode: string;
+    city: string;
+  };
+  description?: string;
+}
+
+export interface CaseBody {
+  itemCode: string;
+  description: string;
+  answers: Record<string, unknown>;
+  location?: LocationBody;
+}
+
+export const createCase = (contact: Contact, body: CaseBody) =>
+  api<{ case: Case; contact: Contact }>(`${contactPath(contact.id)}/cases`, {
+    method: 'POST',
+    body: { ...body, version: contact.version },
+  });
+
+export interface CallbackBody {
+  phone: string;
+  note: string;
+  itemCode?: string;
+  teamId?: string;
+}
+
+export const createCallback = (contact: Contact, body: CallbackBody) =>
+  api<{ callback: Callback; contact: Contact }>(`${contactPath(contact.id)}/callbacks`, {
+    method: 'POST',
+    body: { ...body, version: contact.version },
+  });
+
+// ---- callbacks -----------------------------------------------------------------------------------------
+
+export interface CallbackFilters {
+  teamId?: string;
+  overdue?: 'true' | '';
+}
+
+/** Open callback requests, oldest due first (the API's order). */
+export function useCallbacks(filters: CallbackFilters) {
+  return useQuery({
+    queryKey: [...callbacksKey, filters],
+    queryFn: async () =>
+      (await api<ListResponse<Callback>>('/api/callbacks', { query: { state: 'open', ...filters } })).items,
+  });
+}
+
+export function useCallbackAttempt() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string; result: CallbackResult; note?: string }) =>
+      api<Callback>(`/api/callbacks/${encodeURIComponent(id)}/attempts`, { method: 'POST', body }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: callbacksKey }),
+  });
+}
