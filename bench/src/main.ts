@@ -3,7 +3,8 @@
  * session cookie: session lookup, roles, the scoped query, the presenter) on PGlite and on PostgreSQL, next to
  * a bare Fastify route measured on the same machine in the same run (the ceiling).
  * Each server runs as its own process; the load generator (autocannon) runs in this one.
- * `npm run bench -- http` or `-- search` runs one suite; the search suite is in search.ts.
+ * `npm run bench -- http`, `-- search` or `-- frontoffice` runs one suite; the search suite is in search.ts, the
+ * front-office suite (customer lookup and contact registration at 1M customers / 5M contacts) in frontoffice.ts.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { freePort, startPgCluster } from '../../scripts/pg-cluster.ts';
+import { frontOfficeBenchmark } from './frontoffice.ts';
 import { printTable, searchBenchmark } from './search.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -137,3 +139,4 @@ async function main() {
 const suites = process.argv.slice(2);
 if (suites.length === 0 || suites.includes('http')) await main();
 if (suites.length === 0 || suites.includes('search')) await searchBenchmark();
+if (suites.length === 0 || suites.includes('frontoffice')) await frontOfficeBenchmark();
