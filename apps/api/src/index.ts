@@ -1,8 +1,7 @@
 export { type App, buildApp } from './app.ts';
 export { type Config, loadConfig } from './config.ts';
 export { createContact } from './modules/contacts/index.ts';
-export { lookupCustomers } from './modules/customers/customers.service.ts';
-export { createCustomer } from './modules/customers/index.ts';
+export { createCustomer, lookupCustomers } from './modules/customers/index.ts';
 export { indexDocuments, type SearchDocumentInput, search } from './modules/search/index.ts';
 export { createToken } from './modules/tokens/index.ts';
 export {

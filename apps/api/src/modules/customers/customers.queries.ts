@@ -46,6 +46,9 @@ export function insertConsent(db: Db, values: typeof customerConsent.$inferInser
   return db.insert(customerConsent).values(values);
 }
 
+/** How many name matches are ranked at most (see `lookup`). */
+const NAME_CANDIDATES = 300;
+
 /** One way a lookup text can match; several may apply to one text (8 digits: a KvK number or a BSN). */
 export interface LookupClause {
   matchedOn: 'name' | 'email' | 'phone' | 'postcode' | 'bsn' | 'kvk' | 'employee_number';
@@ -76,18 +79,32 @@ export async function lookup(
       .orderBy(asc(customer.nameSearch))
       .limit(limit),
   );
+  // Names: those that start with the text first (btree prefix index, already in order), then names that contain
+  // every typed word (trigram index). A common name matches thousands of people; only the first few hundred
+  // are ranked, so a lookup stays fast whatever the size of the register: typing more narrows it down.
+  const like = (w: string) => w.replace(/[\\%_]/g, '\\$&');
+  const scope = sql`organisation_id = ${organisationId} AND merged_into_id IS NULL ${kind ? sql`AND kind = ${kind}` : sql``}`;
   const byName = name
     ? queryRows<{ id: string }>(
         db,
-        sql`SELECT id FROM customer
-            WHERE organisation_id = ${organisationId} AND merged_into_id IS NULL
-              ${kind ? sql`AND kind = ${kind}` : sql``}
-              AND ${sql.join(
-                name.split(' ').map((w) => sql`name_search LIKE ${`%${w.replace(/[\\%_]/g, '\\$&')}%`}`),
+        sql`WITH prefix AS (
+              SELECT id, name_search FROM customer
+              WHERE ${scope} AND name_search LIKE ${`${like(name)}%`}
+              ORDER BY name_search LIMIT ${limit}
+            ), contains AS (
+              SELECT id, name_search FROM customer
+              WHERE ${scope} AND ${sql.join(
+                name.split(' ').map((w) => sql`name_search LIKE ${`%${like(w)}%`}`),
                 sql` AND `,
               )}
-            ORDER BY (name_search LIKE ${`${name.replace(/[\\%_]/g, '\\$&')}%`}) DESC,
-                     similarity(name_search, ${name}) DESC, name_search
+              LIMIT ${NAME_CANDIDATES}
+            )
+            SELECT id FROM (
+              SELECT id, name_search, true AS starts FROM prefix
+              UNION ALL SELECT id, name_search, false FROM contains
+            ) m
+            GROUP BY id, name_search
+            ORDER BY bool_or(starts) DESC, similarity(name_search, ${name}) DESC, name_search
             LIMIT ${limit}`,
       )
     : Promise.resolve([]);

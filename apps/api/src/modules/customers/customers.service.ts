@@ -41,7 +41,8 @@ function columns(input: Partial<Create> | Update, settings: FrontOfficeSettings)
     v.bsnLast3 = input.bsn === null ? null : input.bsn.slice(-3);
   }
   if (input.kvkNumber !== undefined) v.kvkNumber = input.kvkNumber;
-  if (input.employeeNumber !== undefined) v.employeeNumber = input.employeeNumber;
+  // Stored upper-case, so that the lookup compares with = and uses its index.
+  if (input.employeeNumber !== undefined) v.employeeNumber = input.employeeNumber?.toUpperCase() ?? null;
   if (input.department !== undefined) v.department = input.department;
   if (input.dateOfBirth !== undefined) v.dateOfBirth = input.dateOfBirth;
   if (input.email !== undefined) v.email = input.email?.toLowerCase() ?? null;
@@ -189,7 +190,7 @@ export function lookupClauses(text: string): { clauses: q.LookupClause[]; name: 
   if (/^[A-Za-z]{0,4}[0-9]{3,}$/.test(t) && !bsn && !phone)
     clauses.push({
       matchedOn: 'employee_number',
-      where: sql`upper(${customer.employeeNumber}) = ${t.toUpperCase()}`,
+      where: eq(customer.employeeNumber, t.toUpperCase()),
     });
   const looksLikeName = /\p{L}/u.test(t) && !t.includes('@') && !postcode && !/[0-9]{3,}/.test(t);
   const name = looksLikeName ? searchableName(t) : null;
@@ -236,7 +237,8 @@ export async function mergeCustomers(db: Db, ctx: Ctx, id: string, duplicateId: 
   return db.transaction(async (tx) => {
     // Lock both rows in a fixed order, so two merges of the same pair cannot deadlock.
     const locked = new Map<string, q.CustomerRow | undefined>();
-    for (const key of [id, duplicateId].sort()) locked.set(key, await q.findCustomer(tx, organisationId, key, true));
+    for (const key of [id, duplicateId].sort())
+      locked.set(key, await q.findCustomer(tx, organisationId, key, true));
     const survivor = locked.get(id);
     const duplicate = locked.get(duplicateId);
     if (!survivor) throw errors.notFound('customer');

@@ -8,6 +8,7 @@ export { findCustomer } from './customers.queries.ts';
 export {
   createCustomer,
   getCustomer,
+  lookupCustomers,
   saveSettings as saveFrontOfficeSettingsFor,
   searchableName,
 } from './customers.service.ts';
