@@ -135,3 +135,13 @@ export async function problemTypesRoutes(app: FastifyInstance) {
     },
   );
 }
+
+/** The problem responses of a route that validates, authenticates, finds, and may conflict or refuse. */
+export const problemResponses = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  409: problemSchema,
+  422: problemSchema,
+};

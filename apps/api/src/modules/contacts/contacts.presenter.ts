@@ -3,10 +3,9 @@ import type {
   Callback,
   CatalogueItemDefinition,
   Contact,
-  contactStatRowSchema,
+  ContactStatRow,
 } from '@voordeur/shared';
-import type { z } from 'zod';
-import type { ContactRow, labelsFor } from './contacts.queries.ts';
+import type { ContactRow, labelsFor, StatRow } from './contacts.queries.ts';
 
 type Labels = Awaited<ReturnType<typeof labelsFor>>;
 type CaseLink = { id: string; reference: string; contactId: string | null };
@@ -102,19 +101,7 @@ export function presentCallback(r: {
   };
 }
 
-export function presentStatRow(r: {
-  key: string | null;
-  label: string;
-  contacts: number;
-  answered: number;
-  handed_over: number;
-  callbacks: number;
-  referred: number;
-  not_helped: number;
-  unrecorded: number;
-  repeats: number;
-  handling_seconds: number;
-}): z.infer<typeof contactStatRowSchema> {
+export function presentStatRow(r: StatRow): ContactStatRow {
   return {
     key: r.key,
     label: r.label,

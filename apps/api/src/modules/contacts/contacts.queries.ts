@@ -254,20 +254,22 @@ const LABEL = {
   day: sql`s.day`,
 } as const;
 
+export interface StatRow {
+  key: string | null;
+  label: string;
+  contacts: number;
+  answered: number;
+  handed_over: number;
+  callbacks: number;
+  referred: number;
+  not_helped: number;
+  unrecorded: number;
+  repeats: number;
+  handling_seconds: number;
+}
+
 export function stats(db: Db, organisationId: string, from: string, to: string, by: keyof typeof DIMENSION) {
-  return queryRows<{
-    key: string | null;
-    label: string;
-    contacts: number;
-    answered: number;
-    handed_over: number;
-    callbacks: number;
-    referred: number;
-    not_helped: number;
-    unrecorded: number;
-    repeats: number;
-    handling_seconds: number;
-  }>(
+  return queryRows<StatRow>(
     db,
     sql`SELECT ${DIMENSION[by]} AS key, ${LABEL[by]} AS label,
                sum(s.contacts)::int AS contacts, sum(s.answered)::int AS answered,

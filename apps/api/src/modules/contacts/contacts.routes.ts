@@ -17,11 +17,11 @@ import {
   FRONT_OFFICE_LIMITS,
   idParamsSchema,
   listOf,
-  problemSchema,
 } from '@voordeur/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors } from '../../plugins/errors.ts';
+import { problemResponses } from '../../plugins/problem-types.ts';
 import { ctxOf } from '../auth/index.ts';
 import { casesOfContact, presentCase, presentCaseSummary } from '../cases/index.ts';
 import { presentCustomer } from '../customers/index.ts';
@@ -30,14 +30,7 @@ import type { ContactRow } from './contacts.queries.ts';
 import { labelsFor } from './contacts.queries.ts';
 import * as service from './contacts.service.ts';
 
-const problems = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-  422: problemSchema,
-};
+const problems = problemResponses;
 const tags = ['contacts'];
 
 /** Contacts with their names and links, for any list of rows. */

@@ -10,21 +10,14 @@ import {
   idParamsSchema,
   listOf,
   mergeBodySchema,
-  problemSchema,
 } from '@voordeur/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { problemResponses } from '../../plugins/problem-types.ts';
 import { ctxOf } from '../auth/index.ts';
 import { presentCustomer, presentMatch } from './customers.presenter.ts';
 import * as service from './customers.service.ts';
 
-const problems = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-  422: problemSchema,
-};
+const problems = problemResponses;
 const tags = ['customers'];
 const present = (r: Awaited<ReturnType<typeof service.getCustomer>>) => presentCustomer(r.row, r.consents);
 
