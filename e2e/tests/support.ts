@@ -61,7 +61,7 @@ export async function login(
 }
 
 /** Creates a user through the API as the demo admin (for tests that change a user's own settings). */
-export async function createUser(request: APIRequestContext, role: string) {
+export async function createUser(request: APIRequestContext, role: string, teamName?: string) {
   const login = await request.post('/api/auth/login', {
     data: { email: 'admin@voorbeeld.nl', password: PASSWORD },
   });
@@ -73,7 +73,12 @@ export async function createUser(request: APIRequestContext, role: string) {
   const email = `e2e-${role}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@voorbeeld.nl`;
   const created = await request.post('/api/users', {
     headers: { 'x-csrf-token': csrf },
-    data: { email, name: `E2E ${role}`, password: PASSWORD, memberships: [{ teamId: teams[0]!.id, role }] },
+    data: {
+      email,
+      name: `E2E ${role}`,
+      password: PASSWORD,
+      memberships: [{ teamId: (teams.find((t) => t.name === teamName) ?? teams[0]!).id, role }],
+    },
   });
   expect(created.status()).toBe(201);
   await request.post('/api/auth/logout', { headers: { 'x-csrf-token': csrf } });

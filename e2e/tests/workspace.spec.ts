@@ -4,7 +4,7 @@
  * then works off. The API is the witness.
  */
 import { expect, type Page, test } from '@playwright/test';
-import { expectAccessible, login } from './support.ts';
+import { createUser, expectAccessible, login } from './support.ts';
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Hoofdnavigatie' });
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
@@ -33,8 +33,9 @@ interface ContactBody {
 
 /** The workspace, opened from the navigation, with `channel` chosen in its header. */
 async function openWorkspace(page: Page, channel: 'phone' | 'desk') {
-  // Dutch chosen explicitly: the shell spec leaves this demo user's saved language at English.
-  await login(page, 'agent@voorbeeld.nl', { lang: 'nl' });
+  // An agent of its own: the shell journeys change the demo agent's saved language while this runs.
+  const agent = await createUser(page.request, 'agent', 'KCC');
+  await login(page, agent, { lang: 'nl' });
   await nav(page).getByRole('link', { name: 'Werkplek', exact: true }).click();
   await expect(h1(page)).toHaveText('Werkplek');
   await page.getByLabel('Kanaal').selectOption(channel);
