@@ -84,6 +84,9 @@ export async function lookup(
   // are ranked, so a lookup stays fast whatever the size of the register: typing more narrows it down.
   const like = (w: string) => w.replace(/[\\%_]/g, '\\$&');
   const scope = sql`organisation_id = ${organisationId} AND merged_into_id IS NULL ${kind ? sql`AND kind = ${kind}` : sql``}`;
+  // Words under three letters ("de", "el", an initial) give the trigram index nothing to narrow with and would
+  // be checked row by row over every match of the other words: they only count in the prefix match and ranking.
+  const words = name?.split(' ').filter((w) => w.length >= 3) ?? [];
   const byName = name
     ? queryRows<{ id: string }>(
         db,
@@ -93,10 +96,14 @@ export async function lookup(
               ORDER BY name_search LIMIT ${limit}
             ), contains AS (
               SELECT id, name_search FROM customer
-              WHERE ${scope} AND ${sql.join(
-                name.split(' ').map((w) => sql`name_search LIKE ${`%${like(w)}%`}`),
-                sql` AND `,
-              )}
+              WHERE ${scope} AND ${
+                words.length
+                  ? sql.join(
+                      words.map((w) => sql`name_search LIKE ${`%${like(w)}%`}`),
+                      sql` AND `,
+                    )
+                  : sql`false`
+              }
               LIMIT ${NAME_CANDIDATES}
             )
             SELECT id FROM (
