@@ -93,10 +93,12 @@ export async function lookup(
         sql`WITH prefix AS (
               SELECT id, name_search FROM customer
               WHERE ${scope} AND name_search LIKE ${`${like(name)}%`}
-              ORDER BY name_search LIMIT ${limit}
+              -- ~<~ is the order of the text_pattern_ops index: the first names come straight from it.
+              ORDER BY name_search USING ~<~ LIMIT ${limit}
             ), contains AS (
               SELECT id, name_search FROM customer
-              WHERE ${scope} AND ${
+              -- Only when too few names start with the text (a one-time filter: otherwise not run at all).
+              WHERE (SELECT count(*) FROM prefix) < ${limit} AND ${scope} AND ${
                 words.length
                   ? sql.join(
                       words.map((w) => sql`name_search LIKE ${`%${like(w)}%`}`),
