@@ -201,7 +201,6 @@ describe('contacts', () => {
       'contact_closed',
     );
     const manager = await signIn(t.app, org.users.manager);
-    const today = new Date().toISOString().slice(0, 10);
     const stats = await t.app.inject({
       url: `/api/contacts/stats?from=2020-01-01&to=2099-12-31&by=channel`,
       headers: manager.headers,
@@ -209,7 +208,6 @@ describe('contacts', () => {
     const phone = stats.json().items.find((r: { key: string }) => r.key === 'phone');
     expect(phone.answered).toBeGreaterThanOrEqual(1);
     expect(phone.fcrRate).toBeGreaterThan(0);
-    expect(today).toMatch(/^\d{4}/);
     // Agents do not see the management figures.
     expectProblem(
       await t.app.inject({

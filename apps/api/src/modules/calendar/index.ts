@@ -3,6 +3,7 @@ import { calendarRoutes } from './calendar.routes.ts';
 
 export { calendarOf } from './calendar.service.ts';
 export { addDuration, type CalendarDefinition, DEFAULT_CALENDAR } from './working-time.ts';
+export { localDate } from './zone.ts';
 
 export async function calendarModule(app: FastifyInstance) {
   await app.register(calendarRoutes, { prefix: '/api/calendar' });

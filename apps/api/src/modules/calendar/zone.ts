@@ -129,3 +129,20 @@ export class Zone {
     return early;
   }
 }
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The local calendar date (YYYY-MM-DD) of an instant in a time zone; one formatter per zone, made once. */
+export function localDate(instant: Date, timeZone = 'Europe/Amsterdam'): string {
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dateFormats.set(timeZone, format);
+  }
+  return format.format(instant);
+}

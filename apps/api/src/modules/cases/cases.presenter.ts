@@ -1,14 +1,7 @@
 import type { caseStatusChange } from '@voordeur/db';
 import type { Case, CaseSummary, CatalogueItemDefinition } from '@voordeur/shared';
+import { localDate } from '../calendar/index.ts';
 import type { CaseRow } from './cases.queries.ts';
-
-const localDate = (d: Date) =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Amsterdam',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(d);
 
 export function presentCaseSummary(row: NonNullable<CaseRow>): CaseSummary {
   const { c } = row;

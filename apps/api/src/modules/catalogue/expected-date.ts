@@ -1,8 +1,5 @@
 import type { CatalogueItemDefinition } from '@voordeur/shared';
-import { addDuration, type CalendarDefinition } from '../calendar/index.ts';
-
-const localDate = (d: Date, timeZone: string) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+import { addDuration, type CalendarDefinition, localDate } from '../calendar/index.ts';
 
 /** "You can expect it by …": the public norm (and the internal target) added to `start` in working time. */
 export function expectedCompletion(calendar: CalendarDefinition, def: CatalogueItemDefinition, start: Date) {

@@ -315,12 +315,17 @@ export function findCallback(db: Db, organisationId: string, id: string, lock = 
 export function listCallbacks(
   db: Db,
   organisationId: string,
-  f: { teamId?: string | undefined; state: string; overdue?: boolean | undefined; customerId?: string },
+  f: {
+    teamId?: string | undefined;
+    state?: string | undefined;
+    overdue?: boolean | undefined;
+    customerId?: string | undefined;
+    id?: string | undefined;
+  },
 ) {
-  const where: (SQL | undefined)[] = [
-    eq(callback.organisationId, organisationId),
-    eq(callback.state, f.state),
-  ];
+  const where: (SQL | undefined)[] = [eq(callback.organisationId, organisationId)];
+  if (f.state) where.push(eq(callback.state, f.state));
+  if (f.id) where.push(eq(callback.id, f.id));
   if (f.teamId) where.push(eq(callback.teamId, f.teamId));
   if (f.customerId) where.push(eq(callback.customerId, f.customerId));
   if (f.overdue !== undefined)
@@ -355,6 +360,13 @@ export function attemptsOf(db: Db, organisationId: string, callbackIds: string[]
       ),
     )
     .orderBy(asc(callbackAttempt.at));
+}
+
+export function callbacksOfContact(db: Db, organisationId: string, contactId: string) {
+  return db
+    .select({ id: callback.id })
+    .from(callback)
+    .where(and(eq(callback.organisationId, organisationId), eq(callback.contactId, contactId)));
 }
 
 export function insertAttempt(db: Db, values: typeof callbackAttempt.$inferInsert) {

@@ -210,12 +210,10 @@ export const contactsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const ctx = ctxOf(request);
       const r = await service.createCallback(app.db, ctx, request.params.id, request.body);
-      const [cb] = (await service.listCallbacks(app.db, ctx, { state: 'open' })).filter(
-        (x) => x.cb.id === r.callback.id,
-      );
+      const cb = await service.getCallback(app.db, ctx, r.callback.id);
       return reply
         .status(201)
-        .send({ callback: presentCallback(cb!), contact: await one(ctx.actor.organisationId, r.contact) });
+        .send({ callback: presentCallback(cb), contact: await one(ctx.actor.organisationId, r.contact) });
     },
   );
 };

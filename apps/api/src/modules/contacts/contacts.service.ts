@@ -13,7 +13,7 @@ import type { Ctx } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/policy.ts';
 import { errors } from '../../plugins/errors.ts';
-import { addDuration, calendarOf } from '../calendar/index.ts';
+import { addDuration, calendarOf, localDate } from '../calendar/index.ts';
 import { casesOfContact, casesOfCustomer, openCase } from '../cases/index.ts';
 import { findItem, publishedDefinition } from '../catalogue/index.ts';
 import {
@@ -31,14 +31,6 @@ import * as q from './contacts.queries.ts';
 type CreateInput = z.output<typeof contactCreateSchema>;
 type UpdateInput = z.output<typeof contactUpdateSchema>;
 type CloseInput = z.output<typeof contactCloseSchema>;
-
-const localDay = (d: Date) =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Amsterdam',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(d);
 
 /** Checks that what a contact refers to belongs to the caller's organisation; returns the ids to store. */
 async function resolveRefs(
@@ -92,7 +84,7 @@ async function finishClose(tx: Db, row: q.ContactRow, values: Partial<q.ContactR
     repeatOfId,
   });
   if (!closed) throw errors.versionConflict();
-  await q.addToDailyStats(tx, closed, localDay(closed.startedAt));
+  await q.addToDailyStats(tx, closed, localDate(closed.startedAt));
   return closed;
 }
 
@@ -212,11 +204,11 @@ export async function closeContact(db: Db, ctx: Ctx, id: string, input: CloseInp
     const refs = await resolveRefs(tx, organisationId, input);
     let outcome: ContactOutcome | undefined = input.outcome;
     if (!outcome) {
-      const [cases, labels] = await Promise.all([
+      const [cases, callbacks] = await Promise.all([
         casesOfContact(tx, organisationId, [id]),
-        q.labelsFor(tx, organisationId, [before]),
+        q.callbacksOfContact(tx, organisationId, id),
       ]);
-      outcome = cases.length ? 'case' : labels.callbacks.length ? 'callback' : undefined;
+      outcome = cases.length ? 'case' : callbacks.length ? 'callback' : undefined;
     }
     if (!outcome) throw contactErrors.outcomeRequired();
     if (outcome === 'referred' && !input.referredTo)
@@ -329,9 +321,10 @@ export async function listCallbacks(
   ctx: Ctx,
   f: {
     teamId?: string | undefined;
-    state: 'open' | 'done';
+    state?: 'open' | 'done';
     overdue?: boolean | undefined;
     customerId?: string;
+    id?: string;
   },
 ) {
   authorize(ctx.actor, contactsPolicy.callbacks);
@@ -343,6 +336,13 @@ export async function listCallbacks(
     rows.map((r) => r.cb.id),
   );
   return rows.map((r) => ({ ...r, attempts: attempts.filter((a) => a.callbackId === r.cb.id) }));
+}
+
+/** One callback request with its attempts, whatever its state. */
+export async function getCallback(db: Db, ctx: Ctx, id: string) {
+  const [row] = await listCallbacks(db, ctx, { id });
+  if (!row) throw errors.notFound('callback');
+  return row;
 }
 
 export async function recordAttempt(
@@ -373,8 +373,7 @@ export async function recordAttempt(
       changes: { result: { before: null, after: input.result } },
     });
   });
-  const [row] = (await listCallbacks(db, ctx, { state: 'open' })).filter((r) => r.cb.id === id);
-  return row ?? (await listCallbacks(db, ctx, { state: 'done' })).find((r) => r.cb.id === id)!;
+  return getCallback(db, ctx, id);
 }
 
 export async function contactStats(

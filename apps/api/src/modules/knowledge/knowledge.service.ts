@@ -4,6 +4,7 @@ import type { Ctx } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { anyOf, authorize, signedIn } from '../../platform/policy.ts';
 import { errors } from '../../plugins/errors.ts';
+import { localDate } from '../calendar/index.ts';
 import { catalogueErrors } from '../catalogue/index.ts';
 import { indexDocument, removeDocument } from '../search/index.ts';
 import { findTeamByName } from '../teams/index.ts';
@@ -15,8 +16,7 @@ export const knowledgePolicy = {
   seeDrafts: anyOf('admin', 'quality', 'manager'),
 };
 
-export const today = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+export const today = () => localDate(new Date());
 
 async function validate(db: Db, organisationId: string, def: ArticleDefinition) {
   const errs: FieldError[] = [];
