@@ -564,6 +564,37 @@ export const caseFile = pgTable(
     internalDueAt: timestamp('internal_due_at', { withTimezone: true }),
     legalDueAt: timestamp('legal_due_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** Language of the messages to the person (nl | en). */
+    language: text('language').notNull().default('nl'),
+    /** Where the person hears of progress when there is no customer record (e.g. an anonymous report). */
+    contactEmail: text('contact_email'),
+    /** A child task of another case: the person sees only the parent. */
+    parentCaseId: uuid('parent_case_id'),
+    /** A duplicate merged into this main case; its reporter hears of the main case's progress. */
+    mainCaseId: uuid('main_case_id'),
+    /** A complaint about another case. */
+    aboutCaseId: uuid('about_case_id'),
+    /** The clock stands still since this instant (waiting for the person), with the reason. */
+    suspendedSince: timestamp('suspended_since', { withTimezone: true }),
+    suspendedReason: text('suspended_reason'),
+    /** Past suspensions: [{ from, to, reason }] (ISO instants); due times are pushed out by them. */
+    suspensions: jsonb('suspensions').notNull().default(sql`'[]'::jsonb`),
+    /** An extension of the public norm: { amount, unit, reason, at }. */
+    extension: jsonb('extension'),
+    /** The team was warned that the internal target is near. */
+    warnedAt: timestamp('warned_at', { withTimezone: true }),
+    internalBreachedAt: timestamp('internal_breached_at', { withTimezone: true }),
+    /** The public norm passed while the case was open (set by the breach sweep or at a late close). */
+    breachedAt: timestamp('breached_at', { withTimezone: true }),
+    /** Why the norm was not met: a code from the organisation's list, and text. */
+    breachReason: text('breach_reason'),
+    breachNote: text('breach_note'),
+    /** The person replied after the case was closed: staff decide whether to reopen. */
+    reopenRequestedAt: timestamp('reopen_requested_at', { withTimezone: true }),
+    /** Complaints (Awb 9): acknowledgement due/sent, hearing, advisory committee, extension, decision. */
+    acknowledgeDueAt: timestamp('acknowledge_due_at', { withTimezone: true }),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    complaint: jsonb('complaint'),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -572,8 +603,185 @@ export const caseFile = pgTable(
     uniqueIndex('case_reference_uq').on(t.organisationId, t.reference),
     index('case_customer_idx').on(t.organisationId, t.customerId, t.createdAt),
     index('case_team_open_idx').on(t.organisationId, t.teamId, t.dueAt).where(sql`${t.closedAt} IS NULL`),
+    index('case_assignee_open_idx')
+      .on(t.organisationId, t.assigneeUserId, t.dueAt)
+      .where(sql`${t.closedAt} IS NULL`),
     index('case_contact_idx').on(t.organisationId, t.contactId),
+    index('case_main_idx').on(t.organisationId, t.mainCaseId),
+    index('case_parent_idx').on(t.organisationId, t.parentCaseId),
+    /** The breach sweep reads only the open, running, not yet breached cases, by due time. */
+    index('case_breach_sweep_idx')
+      .on(t.dueAt)
+      .where(sql`${t.closedAt} IS NULL AND ${t.breachedAt} IS NULL AND ${t.suspendedSince} IS NULL`),
+    index('case_warn_sweep_idx')
+      .on(t.internalDueAt)
+      .where(sql`${t.closedAt} IS NULL AND ${t.internalBreachedAt} IS NULL AND ${t.suspendedSince} IS NULL`),
   ],
+);
+
+/** Timeline entries other than status changes: notes, messages to and from the person, clock events, links. */
+export const caseEvent = pgTable(
+  'case_event',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => caseFile.id),
+    /** note | message_out | message_in | assigned | suspended | resumed | extended | linked | reopen_requested | breached | complaint */
+    kind: text('kind').notNull(),
+    /** internal | public */
+    visibility: text('visibility').notNull().default('internal'),
+    body: text('body').notNull().default(''),
+    data: jsonb('data').notNull().default(sql`'{}'::jsonb`),
+    byUserId: uuid('by_user_id'),
+    byLabel: text('by_label').notNull(),
+    at: createdAt(),
+  },
+  (t) => [index('case_event_idx').on(t.organisationId, t.caseId, t.at)],
+);
+
+/** A file attached to a case; stored in the database (size-limited, type sniffed from the content). */
+export const caseAttachment = pgTable(
+  'case_attachment',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => caseFile.id),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    data: bytea('data').notNull(),
+    byUserId: uuid('by_user_id'),
+    byLabel: text('by_label').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('case_attachment_idx').on(t.organisationId, t.caseId)],
+);
+
+/** Message templates staff choose from; `{{placeholders}}` are filled per case. */
+export const messageTemplate = pgTable(
+  'message_template',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    /** { nl, en } */
+    subject: jsonb('subject').notNull(),
+    body: jsonb('body').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('message_template_key_uq').on(t.organisationId, t.key)],
+);
+
+/**
+ * The transactional outbox (ADR 0002): background work written in the same transaction as the change that
+ * causes it, claimed by workers with FOR UPDATE SKIP LOCKED and a lease.
+ */
+export const outboxJob = pgTable(
+  'outbox_job',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    /** notification | webhook */
+    kind: text('kind').notNull(),
+    payload: jsonb('payload').notNull(),
+    runAt: timestamp('run_at', { withTimezone: true }).notNull().defaultNow(),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull().default(12),
+    lockedBy: text('locked_by'),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    failedAt: timestamp('failed_at', { withTimezone: true }),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('outbox_job_due_idx').on(t.runAt).where(sql`${t.doneAt} IS NULL`)],
+);
+
+/** A message to a person or a staff member, and its delivery state (the per-case delivery log). */
+export const notification = pgTable(
+  'notification',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    caseId: uuid('case_id'),
+    /** status | message | acknowledgement | extension | suspension | decision | warning | breach | ... */
+    kind: text('kind').notNull(),
+    /** person | staff */
+    audience: text('audience').notNull(),
+    /** email | sms */
+    channel: text('channel').notNull(),
+    recipient: text('recipient').notNull(),
+    recipientName: text('recipient_name'),
+    language: text('language').notNull().default('nl'),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    /** queued | sent | failed | bounced */
+    status: text('status').notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    /** The Message-ID, stable across retries (receivers can drop a repeat). */
+    messageId: text('message_id').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('notification_case_idx').on(t.organisationId, t.caseId, t.createdAt),
+    uniqueIndex('notification_message_id_uq').on(t.messageId),
+  ],
+);
+
+/** A back-office system that follows case changes as CloudEvents over a signed webhook. */
+export const webhookSubscription = pgTable(
+  'webhook_subscription',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    name: text('name').notNull(),
+    url: text('url').notNull(),
+    /** The signing secret, encrypted with the data key (ADR 0004). */
+    secretEncrypted: bytea('secret_encrypted').notNull(),
+    /** CloudEvent types to send; empty means all. */
+    eventTypes: text('event_types').array().notNull().default(sql`'{}'::text[]`),
+    active: boolean('active').notNull().default(true),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('webhook_subscription_org_idx').on(t.organisationId)],
+);
+
+/** One CloudEvent to one subscription, and how its delivery went (the webhook log). */
+export const webhookDelivery = pgTable(
+  'webhook_delivery',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    subscriptionId: uuid('subscription_id')
+      .notNull()
+      .references(() => webhookSubscription.id, { onDelete: 'cascade' }),
+    eventId: text('event_id').notNull(),
+    eventType: text('event_type').notNull(),
+    caseId: uuid('case_id'),
+    event: jsonb('event').notNull(),
+    /** queued | delivered | failed */
+    status: text('status').notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    responseStatus: integer('response_status'),
+    lastError: text('last_error'),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('webhook_delivery_sub_idx').on(t.organisationId, t.subscriptionId, t.createdAt)],
 );
 
 export const caseStatusChange = pgTable(

@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { type Db, notification } from '@voordeur/db';
+import { enqueueJobs } from '../../platform/outbox.ts';
+
+export interface NotificationInput {
+  organisationId: string;
+  caseId: string | null;
+  /** status | message | acknowledgement | extension | suspension | decision | warning | breach | closing */
+  kind: string;
+  audience: 'person' | 'staff';
+  channel: 'email' | 'sms';
+  recipient: string;
+  recipientName?: string | null;
+  language: 'nl' | 'en';
+  subject: string;
+  body: string;
+}
+
+/**
+ * Queues notifications in the caller's transaction: a `notification` row (the delivery log) and an outbox job
+ * that delivers it. Nothing is sent unless the transaction commits; the worker sends each one at most once.
+ */
+export async function queueNotifications(tx: Db, items: NotificationInput[]) {
+  if (!items.length) return [];
+  const rows = await tx
+    .insert(notification)
+    .values(
+      items.map((n) => {
+        const id = randomUUID();
+        return {
+          id,
+          organisationId: n.organisationId,
+          caseId: n.caseId,
+          kind: n.kind,
+          audience: n.audience,
+          channel: n.channel,
+          recipient: n.recipient,
+          recipientName: n.recipientName ?? null,
+          language: n.language,
+          subject: n.subject,
+          body: n.body,
+          messageId: `<${id}@voordeur>`,
+        };
+      }),
+    )
+    .returning({ id: notification.id, organisationId: notification.organisationId });
+  await enqueueJobs(
+    tx,
+    rows.map((r) => ({
+      organisationId: r.organisationId,
+      kind: 'notification' as const,
+      payload: { notificationId: r.id },
+    })),
+  );
+  return rows.map((r) => r.id);
+}

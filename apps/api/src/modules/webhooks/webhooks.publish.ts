@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { type Db, webhookDelivery, webhookSubscription } from '@voordeur/db';
+import { and, eq } from 'drizzle-orm';
+import { enqueueJobs } from '../../platform/outbox.ts';
+
+/** CloudEvent types of case changes (`type` attribute), sent to subscriptions that ask for them. */
+export const CASE_EVENT_TYPES = [
+  'created',
+  'status_changed',
+  'assigned',
+  'note_added',
+  'message_sent',
+  'message_received',
+  'suspended',
+  'resumed',
+  'extended',
+  'breached',
+  'warned',
+  'closed',
+  'reopen_requested',
+  'linked',
+  'attachment_added',
+  'complaint_updated',
+] as const;
+export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
+export const eventTypeName = (t: CaseEventType) => `nl.voordeur.case.${t}`;
+
+export interface CaseEventInput {
+  organisationId: string;
+  type: CaseEventType;
+  caseId: string;
+  reference: string;
+  time: Date;
+  data: Record<string, unknown>;
+}
+
+/**
+ * Publishes case changes as CloudEvents (spec 1.0, structured JSON) to every active subscription of the
+ * organisation that wants the type: one `webhook_delivery` row (the log) and one outbox job per event and
+ * subscription, in the caller's transaction. The worker signs and posts them.
+ */
+export async function publishCaseEvents(tx: Db, events: CaseEventInput[]) {
+  if (!events.length) return;
+  const organisationId = events[0]!.organisationId;
+  const subs = await tx
+    .select({ id: webhookSubscription.id, eventTypes: webhookSubscription.eventTypes })
+    .from(webhookSubscription)
+    .where(and(eq(webhookSubscription.organisationId, organisationId), eq(webhookSubscription.active, true)));
+  if (!subs.length) return;
+  const rows: (typeof webhookDelivery.$inferInsert)[] = [];
+  for (const e of events) {
+    const type = eventTypeName(e.type);
+    const cloudEvent = {
+      specversion: '1.0',
+      id: randomUUID(),
+      source: `/organisations/${e.organisationId}/cases`,
+      type,
+      subject: e.reference,
+      time: e.time.toISOString(),
+      datacontenttype: 'application/json',
+      data: { caseId: e.caseId, reference: e.reference, ...e.data },
+    };
+    for (const s of subs) {
+      if (s.eventTypes.length && !s.eventTypes.includes(type)) continue;
+      rows.push({
+        id: randomUUID(),
+        organisationId,
+        subscriptionId: s.id,
+        eventId: cloudEvent.id,
+        eventType: type,
+        caseId: e.caseId,
+        event: cloudEvent,
+      });
+    }
+  }
+  if (!rows.length) return;
+  await tx.insert(webhookDelivery).values(rows);
+  await enqueueJobs(
+    tx,
+    rows.map((r) => ({ organisationId, kind: 'webhook' as const, payload: { deliveryId: r.id } })),
+  );
+}
