@@ -581,6 +581,8 @@ export const caseFile = pgTable(
     suspensions: jsonb('suspensions').notNull().default(sql`'[]'::jsonb`),
     /** An extension of the public norm: { amount, unit, reason, at }. */
     extension: jsonb('extension'),
+    /** When to warn the team: the configured working time before the internal target. */
+    warnAt: timestamp('warn_at', { withTimezone: true }),
     /** The team was warned that the internal target is near. */
     warnedAt: timestamp('warned_at', { withTimezone: true }),
     internalBreachedAt: timestamp('internal_breached_at', { withTimezone: true }),

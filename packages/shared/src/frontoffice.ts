@@ -334,39 +334,22 @@ export const caseSummarySchema = z
     subject: z.string(),
     status: z.object({ key: z.string(), label: z.string(), public: z.boolean(), final: z.boolean() }),
     team: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    assignee: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    customer: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    area: z.string().nullable(),
     priority: z.enum(CASE_PRIORITIES),
     createdAt: z.iso.datetime(),
     dueAt: z.iso.datetime().meta({ description: 'Due under the public service norm.' }),
     dueDate: z.iso.date().meta({ description: 'The same, as a local date (Europe/Amsterdam).' }),
     internalDueAt: z.iso.datetime().nullable(),
     closedAt: z.iso.datetime().nullable(),
+    suspended: z.boolean().meta({ description: 'The clock stands still (waiting for the person).' }),
+    breached: z.boolean().meta({ description: 'The public norm has passed (or passed before closing).' }),
+    reopenRequested: z.boolean(),
+    parentId: z.uuid().nullable(),
   })
   .meta({ id: 'CaseSummary' });
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
-
-export const caseSchema = caseSummarySchema
-  .extend({
-    description: z.string(),
-    answers: z.record(z.string(), z.unknown()),
-    location: z
-      .object({
-        address: addressSchema.nullable(),
-        lat: z.number().nullable(),
-        lon: z.number().nullable(),
-        description: z.string().nullable(),
-      })
-      .nullable(),
-    area: z.string().nullable(),
-    customer: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-    item: z.object({ code: z.string(), version: z.number().int() }),
-    contactId: z.uuid().nullable(),
-    history: z.array(
-      z.object({ status: z.string(), label: z.string(), at: z.iso.datetime(), by: z.string() }),
-    ),
-    version: z.number().int(),
-  })
-  .meta({ id: 'Case' });
-export type Case = z.infer<typeof caseSchema>;
 
 export const callbackCreateSchema = z.strictObject({
   phone: phoneSchema,

@@ -1,5 +1,6 @@
 export * from './admin.ts';
 export * from './auth.ts';
+export * from './cases.ts';
 export * from './catalogue.ts';
 export * from './dutch.ts';
 export * from './frontoffice.ts';

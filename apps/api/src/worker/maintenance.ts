@@ -1,6 +1,7 @@
 import type { Db } from '@voordeur/db';
 import type { FastifyBaseLogger } from 'fastify';
 import { purgeExpiredSessions } from '../modules/auth/index.ts';
+import { sweepClocks } from '../modules/cases/index.ts';
 import { autoCloseStaleContacts } from '../modules/contacts/index.ts';
 
 /**
@@ -11,8 +12,10 @@ export async function runMaintenance(db: Db, log: Pick<FastifyBaseLogger, 'info'
   const sessions = await purgeExpiredSessions(db);
   if (sessions) log.info({ sessions }, 'expired sessions removed');
   const contacts = await autoCloseStaleContacts(db);
+  const clocks = await sweepClocks(db);
+  if (clocks.warned || clocks.internalBreached || clocks.breached) log.info(clocks, 'norm clocks swept');
   if (contacts) log.info({ contacts }, 'contacts left open closed automatically');
-  return { sessions, contacts };
+  return { sessions, contacts, clocks };
 }
 
 export function startMaintenanceLoop(db: Db, log: FastifyBaseLogger, intervalSeconds: number) {

@@ -2,7 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import { calendarRoutes } from './calendar.routes.ts';
 
 export { calendarOf } from './calendar.service.ts';
-export { addDuration, type CalendarDefinition, DEFAULT_CALENDAR } from './working-time.ts';
+export {
+  addDuration,
+  addWorkingHours,
+  type CalendarDefinition,
+  DEFAULT_CALENDAR,
+  type Interval,
+  workingMinutesBetween,
+} from './working-time.ts';
 export { localDate } from './zone.ts';
 
 export async function calendarModule(app: FastifyInstance) {

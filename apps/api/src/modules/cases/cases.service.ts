@@ -1,13 +1,27 @@
 import type { Db } from '@voordeur/db';
-import type { CatalogueItemDefinition } from '@voordeur/shared';
+import type {
+  CaseListQuery,
+  CatalogueItemDefinition,
+  caseCreateSchema,
+  Locale,
+  transitionSchema,
+} from '@voordeur/shared';
+import type { z } from 'zod';
 import type { Ctx } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/policy.ts';
 import { errors } from '../../plugins/errors.ts';
-import { addDuration, calendarOf } from '../calendar/index.ts';
+import { addDuration, calendarOf, localDate } from '../calendar/index.ts';
+import { findItem, publishedDefinition } from '../catalogue/index.ts';
+import { areaFor, findCustomer, frontOfficeSettings } from '../customers/index.ts';
+import { type NotificationInput, queueNotifications } from '../notifications/notifications.queue.ts';
+import { type CaseEventType, publishCaseEvents } from '../webhooks/webhooks.publish.ts';
+import { type ComplaintState, dueTimes, resumeFields } from './cases.clock.ts';
 import { caseErrors } from './cases.errors.ts';
+import { composePersonMessages, type PersonMessage } from './cases.messages.ts';
 import { casesPolicy } from './cases.policy.ts';
 import * as q from './cases.queries.ts';
+import { caseSettings } from './cases.settings.ts';
 import { checkIntake } from './intake.ts';
 
 export interface OpenCaseInput {
@@ -29,28 +43,65 @@ export interface OpenCaseInput {
   priority: string;
   /** Prefix of the human-friendly reference, e.g. VB → VB-2026-000123. */
   referencePrefix: string;
+  language?: Locale | undefined;
+  contactEmail?: string | null | undefined;
+  aboutCaseId?: string | null | undefined;
+  parent?: { id: string; reference: string; number: number } | undefined;
+  teamId?: string | null | undefined;
   now?: Date;
+}
+
+/** What one action does to a case, written together in one transaction by {@link commit}. */
+export interface Change {
+  set: q.CaseUpdate;
+  status?: { to: string; note?: string };
+  events?: {
+    kind: string;
+    visibility?: 'internal' | 'public';
+    body?: string;
+    data?: Record<string, unknown>;
+  }[];
+  person?: PersonMessage[];
+  staff?: NotificationInput[];
+  publish: { type: CaseEventType; data?: Record<string, unknown> }[];
+  audit: { action: string; before?: object; after?: object };
 }
 
 /**
  * Opens a case in the caller's transaction: under the published version of its item, in the item's first
- * status, with due times from the norms in the organisation's working time, its status history and audit event.
+ * status, with due times from the norms in the organisation's working time, its status history, audit event, the
+ * person's confirmation (when the first status is public) and the CloudEvent.
  */
 export async function openCase(tx: Db, ctx: Ctx, input: OpenCaseInput) {
   authorize(ctx.actor, casesPolicy.create);
   const organisationId = ctx.actor.organisationId;
   const def = input.item.definition;
   if (def.kind === 'question') throw caseErrors.notForCases();
-  const intake = checkIntake(def.intakeFields, input.answers, input.location !== undefined);
+  const intake = input.parent
+    ? { answers: {}, problems: [] }
+    : checkIntake(def.intakeFields, input.answers, input.location !== undefined);
   if (intake.problems.length) throw caseErrors.intakeInvalid(intake.problems);
   const now = input.now ?? new Date();
-  const { definition: calendar } = await calendarOf(tx, organisationId);
-  const year = Number(
-    new Intl.DateTimeFormat('en', { timeZone: calendar.timeZone, year: 'numeric' }).format(now),
-  );
-  const number = await q.nextCaseNumber(tx, organisationId, year);
-  const reference = `${input.referencePrefix}-${year}-${String(number).padStart(6, '0')}`;
+  const [{ definition: calendar }, settings] = await Promise.all([
+    calendarOf(tx, organisationId),
+    caseSettings(tx, organisationId),
+  ]);
+  let reference: string;
+  if (input.parent) reference = `${input.parent.reference}-T${input.parent.number}`;
+  else {
+    const year = Number(localDate(now, calendar.timeZone).slice(0, 4));
+    const number = await q.nextCaseNumber(tx, organisationId, year);
+    reference = `${input.referencePrefix}-${year}-${String(number).padStart(6, '0')}`;
+  }
   const first = def.handling.statuses[0]!;
+  const times = dueTimes(calendar, def, settings, {
+    createdAt: now,
+    kind: def.kind,
+    suspensions: [],
+    extension: null,
+    complaint: null,
+  });
+  const isComplaint = def.kind === 'complaint' && !input.parent;
   const [row] = await q.insertCase(tx, {
     organisationId,
     reference,
@@ -66,17 +117,24 @@ export async function openCase(tx: Db, ctx: Ctx, input: OpenCaseInput) {
     contactId: input.contactId,
     channel: input.channel,
     priority: input.priority,
-    teamId: input.item.teamId,
+    teamId: input.teamId !== undefined ? input.teamId : input.item.teamId,
     status: first.key,
     statusChangedAt: now,
-    dueAt: addDuration(calendar, now, def.norms.serviceNorm),
-    internalDueAt: def.norms.internalTarget ? addDuration(calendar, now, def.norms.internalTarget) : null,
-    legalDueAt: def.norms.legalTerm ? addDuration(calendar, now, def.norms.legalTerm) : null,
+    ...times,
+    language: input.language ?? 'nl',
+    contactEmail: input.contactEmail ?? null,
+    aboutCaseId: input.aboutCaseId ?? null,
+    parentCaseId: input.parent?.id ?? null,
+    acknowledgeDueAt: isComplaint ? addDuration(calendar, now, settings.complaintAcknowledgeWithin) : null,
+    complaint: isComplaint ? emptyComplaint() : null,
+    suspendedSince: first.stopsClock ? now : null,
+    suspendedReason: first.stopsClock ? first.label.nl : null,
     createdAt: now,
   });
+  const id = row!.id;
   await q.insertStatusChange(tx, {
     organisationId,
-    caseId: row!.id,
+    caseId: id,
     status: first.key,
     byUserId: ctx.actor.userId,
     byLabel: ctx.actor.label,
@@ -84,7 +142,7 @@ export async function openCase(tx: Db, ctx: Ctx, input: OpenCaseInput) {
   });
   await recordAudit(tx, ctx, {
     entityType: 'case',
-    entityId: row!.id,
+    entityId: id,
     action: 'created',
     after: {
       reference,
@@ -94,18 +152,130 @@ export async function openCase(tx: Db, ctx: Ctx, input: OpenCaseInput) {
       contactId: input.contactId,
     },
   });
-  return getCaseIn(tx, organisationId, row!.id);
+  if (first.visibility === 'public' && !input.parent) {
+    const { items } = await composePersonMessages(
+      tx,
+      organisationId,
+      { id, reference, parentCaseId: null, dueAt: times.dueAt, definition: def },
+      {
+        kind: 'status',
+        templateKey: 'received',
+        values: {},
+        localValues: (l) => statusValues(first, l),
+        includeDuplicates: false,
+      },
+      settings.organisationName,
+    );
+    await queueNotifications(tx, items);
+  }
+  await publishCaseEvents(tx, [
+    {
+      organisationId,
+      type: 'created',
+      caseId: id,
+      reference,
+      time: now,
+      data: { item: def.code, kind: def.kind, status: first.key, dueAt: times.dueAt.toISOString() },
+    },
+  ]);
+  return getCaseIn(tx, organisationId, id);
 }
 
-async function getCaseIn(db: Db, organisationId: string, id: string) {
+function emptyComplaint(): ComplaintState {
+  return { advisoryCommittee: false, hearing: null, extension: null, decision: null };
+}
+
+type WorkflowStatus = CatalogueItemDefinition['handling']['statuses'][number];
+
+function statusValues(s: WorkflowStatus, l: Locale) {
+  const label = s.label[l] || s.label.nl;
+  const text = (s.publicText?.[l] || s.publicText?.nl || '').trim();
+  return { status: label, statusText: text || label };
+}
+
+/** Everything the case page shows: the case, its history, timeline events, audit, links and attachments. */
+export async function getCaseIn(db: Db, organisationId: string, id: string) {
   const row = await q.findCase(db, organisationId, id);
   if (!row) throw errors.notFound('case');
-  return { row, history: await q.historyOf(db, organisationId, id) };
+  const c = row.c;
+  const [history, events, audit, attachments, linked, refs, settings] = await Promise.all([
+    q.historyOf(db, organisationId, id),
+    q.eventsOf(db, organisationId, id),
+    q.auditOf(db, organisationId, id),
+    q.attachmentsOf(db, organisationId, id),
+    q.linkedCases(db, organisationId, id),
+    q.referencesOf(
+      db,
+      organisationId,
+      [c.parentCaseId, c.mainCaseId, c.aboutCaseId].filter((x): x is string => !!x),
+    ),
+    caseSettings(db, organisationId),
+  ]);
+  return { row, history, events, audit, attachments, linked, refs, settings };
 }
+export type CaseDetail = Awaited<ReturnType<typeof getCaseIn>>;
 
 export async function getCase(db: Db, ctx: Ctx, id: string) {
   authorize(ctx.actor, casesPolicy.read);
   return getCaseIn(db, ctx.actor.organisationId, id);
+}
+
+export async function createCase(db: Db, ctx: Ctx, input: z.output<typeof caseCreateSchema>) {
+  authorize(ctx.actor, casesPolicy.create);
+  const organisationId = ctx.actor.organisationId;
+  const settings = await frontOfficeSettings(db, organisationId);
+  const found = await findItem(db, organisationId, input.itemCode);
+  if (!found?.published) throw caseErrors.unknown('itemCode', 'published catalogue item');
+  const definition = publishedDefinition(found);
+  const customer = input.customerId ? await findCustomer(db, organisationId, input.customerId) : undefined;
+  if (input.customerId && (!customer || customer.mergedIntoId))
+    throw caseErrors.unknown('customerId', 'customer');
+  if (input.aboutCaseId) {
+    if (definition.kind !== 'complaint')
+      throw caseErrors.invalid('aboutCaseId', 'Only a complaint is about another case');
+    const about = await q.findCase(db, organisationId, input.aboutCaseId);
+    if (!about) throw caseErrors.unknown('aboutCaseId', 'case');
+  }
+  const postcode = input.location?.address?.postcode ?? customer?.postcode ?? null;
+  return db.transaction((tx) =>
+    openCase(tx, ctx, {
+      item: { id: found.item.id, versionId: found.published!.id, teamId: found.item.teamId, definition },
+      description: input.description,
+      answers: input.answers,
+      location: input.location,
+      area: areaFor(settings, postcode),
+      customerId: customer?.id ?? null,
+      contactId: null,
+      channel: input.channel,
+      priority: input.priority,
+      referencePrefix: settings.casePrefix,
+      language: input.language ?? (customer?.preferredLanguage as Locale | null) ?? 'nl',
+      contactEmail: input.contactEmail ?? null,
+      aboutCaseId: input.aboutCaseId ?? null,
+    }),
+  );
+}
+
+export async function listCases(db: Db, ctx: Ctx, query: CaseListQuery) {
+  authorize(ctx.actor, casesPolicy.read);
+  const organisationId = ctx.actor.organisationId;
+  const { definition: cal } = await calendarOf(db, organisationId);
+  const now = new Date();
+  const endOf = (days: number) => {
+    // The end of the local day `days` days from today (DST-safe: step by days from local noon).
+    const today = localDate(now, cal.timeZone);
+    const d = new Date(`${today}T12:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + days + 1);
+    return new Date(`${localDate(d, 'UTC')}T00:00:00${offsetOf(d, cal.timeZone)}`);
+  };
+  return q.listCases(db, organisationId, query, ctx.actor.userId, now, endOf(0), endOf(6));
+}
+
+function offsetOf(d: Date, timeZone: string) {
+  const part = new Intl.DateTimeFormat('en', { timeZone, timeZoneName: 'longOffset' })
+    .formatToParts(d)
+    .find((p) => p.type === 'timeZoneName')!.value;
+  return part === 'GMT' ? 'Z' : part.slice(3);
 }
 
 export async function casesOfCustomer(db: Db, ctx: Ctx, customerId: string) {
@@ -116,4 +286,208 @@ export async function casesOfCustomer(db: Db, ctx: Ctx, customerId: string) {
     q.casesOfCustomer(db, organisationId, customerId, false, 10),
   ]);
   return { open, recent };
+}
+
+// ---- changing a case ---------------------------------------------------------------------------------------
+
+export interface Loaded {
+  row: q.CaseRow;
+  def: CatalogueItemDefinition;
+  settings: Awaited<ReturnType<typeof caseSettings>>;
+  calendar: Awaited<ReturnType<typeof calendarOf>>['definition'];
+}
+
+/** Loads a case for a change and checks the version the caller saw (409 when someone else changed it). */
+export async function loadForChange(
+  tx: Db,
+  organisationId: string,
+  id: string,
+  version?: number,
+): Promise<Loaded> {
+  const [row, settings, { definition: calendar }] = await Promise.all([
+    q.findCase(tx, organisationId, id),
+    caseSettings(tx, organisationId),
+    calendarOf(tx, organisationId),
+  ]);
+  if (!row) throw errors.notFound('case');
+  if (version !== undefined && row.c.version !== version) throw errors.versionConflict();
+  return { row, def: row.definition as CatalogueItemDefinition, settings, calendar };
+}
+
+/**
+ * Writes one change of a case: the row (version-checked), the status history, timeline events, the person's
+ * messages and staff notices (outbox), CloudEvents and the audit event — all in the caller's transaction.
+ */
+export async function commit(tx: Db, ctx: Ctx, l: Loaded, change: Change, now = new Date()) {
+  const { c } = l.row;
+  const organisationId = c.organisationId;
+  const set = { ...change.set };
+  if (change.status) {
+    set.status = change.status.to;
+    set.statusChangedAt = now;
+  }
+  const updated = await q.updateCase(tx, organisationId, c.id, c.version, set);
+  if (!updated) throw errors.versionConflict();
+  if (change.status) {
+    await q.insertStatusChange(tx, {
+      organisationId,
+      caseId: c.id,
+      status: change.status.to,
+      byUserId: ctx.actor.userId,
+      byLabel: ctx.actor.label,
+      note: change.status.note ?? '',
+      at: now,
+    });
+  }
+  const messages: NotificationInput[] = [];
+  for (const m of change.person ?? []) {
+    const { items } = await composePersonMessages(
+      tx,
+      organisationId,
+      {
+        id: c.id,
+        reference: c.reference,
+        parentCaseId: c.parentCaseId,
+        dueAt: set.dueAt ?? c.dueAt,
+        definition: l.def,
+      },
+      m,
+      l.settings.organisationName,
+    );
+    messages.push(...items);
+  }
+  await queueNotifications(tx, [...messages, ...(change.staff ?? [])]);
+  await q.insertEvents(
+    tx,
+    (change.events ?? []).map((e) => ({
+      organisationId,
+      caseId: c.id,
+      kind: e.kind,
+      visibility: e.visibility ?? 'internal',
+      body: e.body ?? '',
+      data: {
+        ...e.data,
+        ...(messages.length && e.visibility === 'public'
+          ? { notified: messages.map((m) => m.recipient) }
+          : {}),
+      },
+      byUserId: ctx.actor.userId,
+      byLabel: ctx.actor.label,
+      at: now,
+    })),
+  );
+  await publishCaseEvents(
+    tx,
+    change.publish.map((p) => ({
+      organisationId,
+      type: p.type,
+      caseId: c.id,
+      reference: c.reference,
+      time: now,
+      data: { status: set.status ?? c.status, ...p.data },
+    })),
+  );
+  await recordAudit(tx, ctx, { entityType: 'case', entityId: c.id, ...change.audit });
+  return updated;
+}
+
+/** Runs a change in a transaction and returns the case as it is afterwards. */
+export async function change(
+  db: Db,
+  ctx: Ctx,
+  id: string,
+  version: number | undefined,
+  build: (l: Loaded, tx: Db, now: Date) => Promise<Change> | Change,
+) {
+  const organisationId = ctx.actor.organisationId;
+  return db.transaction(async (tx) => {
+    const l = await loadForChange(tx, organisationId, id, version);
+    const now = new Date();
+    const ch = await build(l, tx, now);
+    await commit(tx, ctx, l, ch, now);
+    return getCaseIn(tx, organisationId, id);
+  });
+}
+
+function requireOpen(l: Loaded) {
+  if (l.row.c.closedAt) throw caseErrors.closed();
+}
+
+export async function transition(db: Db, ctx: Ctx, id: string, input: z.output<typeof transitionSchema>) {
+  authorize(ctx.actor, casesPolicy.work);
+  return change(db, ctx, id, input.version, async (l, tx, now) => {
+    const { c } = l.row;
+    requireOpen(l);
+    const statuses = l.def.handling.statuses;
+    const allowed = l.def.handling.transitions.filter((t) => t.from === c.status).map((t) => t.to);
+    const target = statuses.find((s) => s.key === input.to);
+    if (!target || !allowed.includes(input.to)) throw caseErrors.transition(c.status, input.to, allowed);
+    const set: q.CaseUpdate = {};
+    const events: NonNullable<Change['events']> = [];
+    const publish: Change['publish'] = [{ type: 'status_changed', data: { from: c.status, to: target.key } }];
+    // Leaving a status that stops the clock resumes it; entering one stops it.
+    if (c.suspendedSince && !target.stopsClock) {
+      Object.assign(set, resumeFields(l, now));
+      events.push({ kind: 'resumed', data: { since: c.suspendedSince.toISOString() } });
+    } else if (!c.suspendedSince && target.stopsClock) {
+      Object.assign(set, { suspendedSince: now, suspendedReason: target.label.nl });
+      events.push({ kind: 'suspended', body: target.label.nl });
+    }
+    if (target.final) {
+      const open = (await q.linkedCases(tx, c.organisationId, c.id)).filter(
+        (x) => x.c.parentCaseId === c.id && !x.c.closedAt,
+      );
+      if (open.length)
+        throw caseErrors.invalid(
+          'to',
+          `Child tasks still open: ${open.map((x) => x.c.reference).join(', ')}`,
+        );
+      if (c.kind === 'complaint' && c.complaint && !(c.complaint as ComplaintState).decision)
+        throw caseErrors.invalid('to', 'Decide on the complaint first (Awb 9:12)');
+      const dueAt = (set.dueAt as Date | undefined) ?? c.dueAt;
+      const late = now > dueAt && !c.suspendedSince;
+      if (late || c.breachedAt) {
+        const reasons = l.settings.breachReasons.map((r) => r.code);
+        const problems = [];
+        if (!input.breachReason || !reasons.includes(input.breachReason))
+          problems.push({ field: 'breachReason', message: `One of: ${reasons.join(', ')}` });
+        if (!input.breachNote)
+          problems.push({ field: 'breachNote', message: 'Explain why the norm was not met' });
+        if (problems.length) throw caseErrors.breachReason(problems);
+        Object.assign(set, {
+          breachedAt: c.breachedAt ?? now,
+          breachReason: input.breachReason,
+          breachNote: input.breachNote,
+        });
+      }
+      Object.assign(set, { closedAt: now, reopenRequestedAt: null });
+      publish.push({
+        type: 'closed',
+        data: { late: !!(late || c.breachedAt), breachReason: input.breachReason ?? null },
+      });
+    }
+    const person: PersonMessage[] = [];
+    if (target.visibility === 'public' && input.notify) {
+      person.push({
+        kind: target.final ? 'closing' : 'status',
+        templateKey: target.final && c.kind !== 'complaint' ? 'fixed' : 'status_changed',
+        values: {},
+        localValues: (lang) => statusValues(target, lang),
+        body: input.message,
+        includeDuplicates: true,
+      });
+    }
+    return {
+      set,
+      status: { to: target.key, note: input.message ?? '' },
+      events,
+      person,
+      publish,
+      audit: {
+        action: target.final ? 'closed' : 'status_changed',
+        before: { status: c.status },
+        after: { status: target.key, ...(set.breachReason ? { breachReason: set.breachReason } : {}) },
+      },
+    };
+  });
 }

@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import './cases.errors.ts';
-import { casesRoutes } from './cases.routes.ts';
+import { caseAdminRoutes, casesRoutes } from './cases.routes.ts';
 
 export { presentCase, presentCaseSummary } from './cases.presenter.ts';
 export { casesOfContact } from './cases.queries.ts';
 export { casesOfCustomer, getCase, type OpenCaseInput, openCase } from './cases.service.ts';
+export { sweepClocks } from './cases.sweep.ts';
 
 export async function casesModule(app: FastifyInstance) {
   await app.register(casesRoutes, { prefix: '/api/cases' });
+  await app.register(caseAdminRoutes, { prefix: '/api' });
 }

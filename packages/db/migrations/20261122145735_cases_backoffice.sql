@@ -113,6 +113,7 @@ ALTER TABLE "case_file" ADD COLUMN "suspended_since" timestamp with time zone;--
 ALTER TABLE "case_file" ADD COLUMN "suspended_reason" text;--> statement-breakpoint
 ALTER TABLE "case_file" ADD COLUMN "suspensions" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "case_file" ADD COLUMN "extension" jsonb;--> statement-breakpoint
+ALTER TABLE "case_file" ADD COLUMN "warn_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "case_file" ADD COLUMN "warned_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "case_file" ADD COLUMN "internal_breached_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "case_file" ADD COLUMN "breached_at" timestamp with time zone;--> statement-breakpoint

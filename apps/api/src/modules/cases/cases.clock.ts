@@ -1,0 +1,109 @@
+import type { caseFile } from '@voordeur/db';
+import type { CaseSettings, CatalogueItemDefinition, Duration } from '@voordeur/shared';
+import {
+  addDuration,
+  addWorkingHours,
+  type CalendarDefinition,
+  type Interval,
+  workingMinutesBetween,
+} from '../calendar/index.ts';
+
+/** A past stop of the clock, as stored on the case. */
+export interface Suspension {
+  from: string;
+  to: string;
+  reason: string;
+}
+
+export interface ComplaintState {
+  advisoryCommittee: boolean;
+  hearing: { held: boolean; at: string | null; note: string } | null;
+  extension: { weeks: number; reason: string; at: string } | null;
+  decision: { outcome: string; text: string; at: string } | null;
+}
+
+export interface ClockInput {
+  createdAt: Date;
+  kind: string;
+  suspensions: Suspension[];
+  extension: (Duration & { reason: string; at: string }) | null;
+  complaint: ComplaintState | null;
+}
+
+const toIntervals = (s: Suspension[]): Interval[] =>
+  s.map((x) => ({ start: new Date(x.from), end: new Date(x.to) }));
+
+/**
+ * The due times of a case in the organisation's working time: the public norm and the internal target pushed out
+ * by every suspension, the public norm extended once when it was; the warning instant the configured working time
+ * before the internal target. For complaints the legal term is the Awb decision term (6 weeks, 10 with an
+ * advisory committee, plus at most 4 weeks' extension) in calendar time, not suspended.
+ */
+export function dueTimes(
+  cal: CalendarDefinition,
+  def: CatalogueItemDefinition,
+  settings: Pick<CaseSettings, 'warnBefore' | 'complaintDecisionWeeks' | 'complaintCommitteeWeeks'>,
+  c: ClockInput,
+) {
+  const susp = toIntervals(c.suspensions);
+  let dueAt = addDuration(cal, c.createdAt, def.norms.serviceNorm, susp);
+  if (c.extension) dueAt = addDuration(cal, dueAt, c.extension, susp);
+  const internalDueAt = def.norms.internalTarget
+    ? addDuration(cal, c.createdAt, def.norms.internalTarget, susp)
+    : null;
+  let legalDueAt: Date | null;
+  if (c.kind === 'complaint') {
+    const weeks =
+      (c.complaint?.advisoryCommittee ? settings.complaintCommitteeWeeks : settings.complaintDecisionWeeks) +
+      (c.complaint?.extension?.weeks ?? 0);
+    legalDueAt = addDuration(cal, c.createdAt, { amount: weeks, unit: 'weeks' });
+  } else {
+    legalDueAt = def.norms.legalTerm ? addDuration(cal, c.createdAt, def.norms.legalTerm, susp) : null;
+  }
+  let warnAt: Date | null = null;
+  if (internalDueAt) {
+    const total = workingMinutesBetween(cal, c.createdAt, internalDueAt, susp);
+    const before = addDuration(cal, c.createdAt, settings.warnBefore);
+    const beforeMinutes = workingMinutesBetween(cal, c.createdAt, before);
+    warnAt = addWorkingHours(cal, c.createdAt, Math.max(0, total - beforeMinutes) / 60, susp);
+  }
+  return { dueAt, internalDueAt, legalDueAt, warnAt };
+}
+
+/** What the clock needs of a loaded case. */
+export interface ClockCase {
+  row: { c: typeof caseFile.$inferSelect };
+  def: CatalogueItemDefinition;
+  settings: Pick<CaseSettings, 'warnBefore' | 'complaintDecisionWeeks' | 'complaintCommitteeWeeks'>;
+  calendar: CalendarDefinition;
+}
+
+/** Due times after the suspension list, the extension or the complaint state changed. */
+export function recompute(
+  l: ClockCase,
+  patch: {
+    suspensions?: Suspension[];
+    extension?: ClockInput['extension'];
+    complaint?: ComplaintState | null;
+  },
+) {
+  const c = l.row.c;
+  return dueTimes(l.calendar, l.def, l.settings, {
+    createdAt: c.createdAt,
+    kind: c.kind,
+    suspensions: patch.suspensions ?? (c.suspensions as Suspension[]),
+    extension: patch.extension !== undefined ? patch.extension : (c.extension as ClockInput['extension']),
+    complaint: patch.complaint !== undefined ? patch.complaint : (c.complaint as ComplaintState | null),
+  });
+}
+
+/** Ending a suspension: the interval joins the list and the due times move out by it. */
+export function resumeFields(l: ClockCase, now: Date) {
+  const c = l.row.c;
+  const since = c.suspendedSince ?? now;
+  const suspensions = [
+    ...(c.suspensions as Suspension[]),
+    { from: since.toISOString(), to: now.toISOString(), reason: c.suspendedReason ?? '' },
+  ];
+  return { suspensions, suspendedSince: null, suspendedReason: null, ...recompute(l, { suspensions }) };
+}

@@ -1,0 +1,146 @@
+import type { Db } from '@voordeur/db';
+import type { ComplaintAction } from '@voordeur/shared';
+import type { Ctx } from '../../platform/actor.ts';
+import { authorize } from '../../platform/policy.ts';
+import { type ComplaintState, recompute } from './cases.clock.ts';
+import { caseErrors } from './cases.errors.ts';
+import { longDate } from './cases.messages.ts';
+import { casesPolicy } from './cases.policy.ts';
+import { type Change, change } from './cases.service.ts';
+
+/**
+ * Complaint handling under the Awb (chapter 9): acknowledgement of receipt (9:6), a hearing or its waiver (9:10),
+ * an advisory committee (9:14: 10 weeks instead of 6), one extension of at most 4 weeks with a message (9:11),
+ * and the decision with the National Ombudsman's details (9:12). Each step is a timeline entry and audited.
+ */
+export async function complaintAction(db: Db, ctx: Ctx, id: string, a: ComplaintAction) {
+  authorize(ctx.actor, casesPolicy.work);
+  return change(db, ctx, id, a.version, (l, _tx, now): Change => {
+    const { c } = l.row;
+    if (c.kind !== 'complaint' || !c.complaint) throw caseErrors.invalid('action', 'Not a complaint');
+    if (c.closedAt) throw caseErrors.closed();
+    const state = c.complaint as ComplaintState;
+    if (state.decision) throw caseErrors.invalid('action', 'The complaint has been decided');
+    const received = (lang: 'nl' | 'en') => ({
+      receivedDate: longDate(c.createdAt, lang),
+      decisionDate: longDate(c.legalDueAt ?? c.dueAt, lang),
+    });
+    const event = (
+      body: string,
+      data: Record<string, unknown>,
+      visibility: 'public' | 'internal' = 'internal',
+    ) => ({
+      kind: 'complaint',
+      visibility,
+      body,
+      data: { action: a.action, ...data },
+    });
+    switch (a.action) {
+      case 'acknowledge': {
+        if (c.acknowledgedAt) throw caseErrors.invalid('action', 'Receipt was acknowledged already');
+        return {
+          set: { acknowledgedAt: now },
+          events: [
+            event(
+              a.message ?? 'Ontvangstbevestiging verstuurd',
+              { late: c.acknowledgeDueAt! < now },
+              'public',
+            ),
+          ],
+          person: [
+            {
+              kind: 'acknowledgement',
+              templateKey: 'complaint_acknowledged',
+              values: {},
+              localValues: received,
+              body: a.message,
+              includeDuplicates: false,
+            },
+          ],
+          publish: [{ type: 'complaint_updated', data: { action: 'acknowledge' } }],
+          audit: { action: 'complaint_acknowledged' },
+        };
+      }
+      case 'hearing': {
+        const hearing = { held: a.held, at: a.date ?? null, note: a.note };
+        if (a.held && !a.date) throw caseErrors.invalid('date', 'When was the hearing?');
+        return {
+          set: { complaint: { ...state, hearing } },
+          events: [event(a.note || (a.held ? 'Hoorzitting gehouden' : 'Afgezien van horen'), hearing)],
+          publish: [{ type: 'complaint_updated', data: { action: 'hearing', held: a.held } }],
+          audit: { action: 'complaint_hearing', after: hearing },
+        };
+      }
+      case 'advisory_committee': {
+        if (state.advisoryCommittee)
+          throw caseErrors.invalid('action', 'Already with the advisory committee');
+        const complaint = { ...state, advisoryCommittee: true };
+        const times = recompute(l, { complaint });
+        return {
+          set: { complaint, legalDueAt: times.legalDueAt },
+          events: [
+            event('Voorgelegd aan de klachtadviescommissie', {
+              decisionDueAt: times.legalDueAt?.toISOString(),
+            }),
+          ],
+          publish: [{ type: 'complaint_updated', data: { action: 'advisory_committee' } }],
+          audit: {
+            action: 'complaint_committee',
+            before: { legalDueAt: c.legalDueAt },
+            after: { legalDueAt: times.legalDueAt },
+          },
+        };
+      }
+      case 'extend': {
+        if (state.extension)
+          throw caseErrors.invalid('weeks', 'The decision may be postponed once (Awb 9:11)');
+        const complaint = {
+          ...state,
+          extension: { weeks: a.weeks, reason: a.reason, at: now.toISOString() },
+        };
+        const times = recompute(l, { complaint });
+        return {
+          set: { complaint, legalDueAt: times.legalDueAt },
+          events: [
+            event(a.reason, { weeks: a.weeks, decisionDueAt: times.legalDueAt?.toISOString() }, 'public'),
+          ],
+          person: [
+            {
+              kind: 'extension',
+              templateKey: 'complaint_extended',
+              values: { reason: a.reason },
+              localValues: (lang) => ({
+                decisionDate: longDate(times.legalDueAt!, lang),
+              }),
+              includeDuplicates: false,
+            },
+          ],
+          publish: [{ type: 'complaint_updated', data: { action: 'extend', weeks: a.weeks } }],
+          audit: {
+            action: 'complaint_extended',
+            before: { legalDueAt: c.legalDueAt },
+            after: { legalDueAt: times.legalDueAt, reason: a.reason },
+          },
+        };
+      }
+      case 'decide': {
+        const decision = { outcome: a.outcome, text: a.text, at: now.toISOString() };
+        return {
+          set: { complaint: { ...state, decision } },
+          events: [event(a.text, { outcome: a.outcome }, 'public')],
+          person: [
+            {
+              kind: 'decision',
+              templateKey: 'complaint_decided',
+              values: { message: a.text },
+              localValues: (lang) => ({ ombudsman: l.settings.ombudsman[lang] ?? l.settings.ombudsman.nl }),
+              includeDuplicates: false,
+            },
+          ],
+          publish: [{ type: 'complaint_updated', data: { action: 'decide', outcome: a.outcome } }],
+          audit: { action: 'complaint_decided', after: { outcome: a.outcome } },
+        };
+      }
+    }
+  });
+}

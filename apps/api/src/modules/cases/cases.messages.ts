@@ -1,0 +1,141 @@
+import type { Db } from '@voordeur/db';
+import type { CatalogueItemDefinition, Locale } from '@voordeur/shared';
+import type { NotificationInput } from '../notifications/notifications.queue.ts';
+import * as q from './cases.queries.ts';
+import { BUILT_IN_TEMPLATES, render, type TemplateText, type TemplateValues } from './cases.templates.ts';
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/** A long local date for letters: "woensdag 8 april 2026" / "Wednesday 8 April 2026". */
+export function longDate(instant: Date, language: Locale, timeZone = 'Europe/Amsterdam') {
+  const key = `${language}|${timeZone}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nl-NL', {
+      timeZone,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    });
+    dateFormats.set(key, f);
+  }
+  return f.format(instant);
+}
+
+/** The built-in templates with the organisation's own versions over them. */
+export async function templatesFor(db: Db, organisationId: string) {
+  const own = await q.templatesOf(db, organisationId);
+  const byKey = new Map(own.map((t) => [t.key, t]));
+  const merged = BUILT_IN_TEMPLATES.map((b) => {
+    const o = byKey.get(b.key);
+    return o
+      ? {
+          ...b,
+          name: o.name,
+          subject: o.subject as TemplateText['subject'],
+          body: o.body as TemplateText['body'],
+          builtIn: false,
+          version: o.version,
+        }
+      : { ...b, builtIn: true, version: null as number | null };
+  });
+  for (const o of own) {
+    if (!BUILT_IN_TEMPLATES.some((b) => b.key === o.key))
+      merged.push({
+        key: o.key,
+        name: o.name,
+        subject: o.subject as TemplateText['subject'],
+        body: o.body as TemplateText['body'],
+        builtIn: false,
+        version: o.version,
+      });
+  }
+  return merged;
+}
+
+export interface PersonMessage {
+  /** Notification kind, for the delivery log. */
+  kind: string;
+  templateKey: string;
+  /** Values shared by all recipients; name, reference, subject, dates are filled per recipient. */
+  values: TemplateValues;
+  /** Language-specific values (e.g. a status text), by language. */
+  localValues?: (language: Locale) => TemplateValues;
+  /** A personalised body that replaces the template's body (the worker's own words). */
+  body?: string | undefined;
+  subject?: string | undefined;
+  /** Also tell the people whose duplicate reports were merged into this case. */
+  includeDuplicates: boolean;
+}
+
+export interface CaseForMessages {
+  id: string;
+  reference: string;
+  parentCaseId: string | null;
+  dueAt: Date;
+  definition: CatalogueItemDefinition;
+}
+
+/**
+ * The emails a message to the person becomes: one per recipient (the case's person and, for public progress,
+ * the reporters of merged duplicates), each in the recipient's language. Child tasks tell nobody: the person
+ * follows the parent. Returns the reason when there is nobody to tell.
+ */
+export async function composePersonMessages(
+  db: Db,
+  organisationId: string,
+  c: CaseForMessages,
+  m: PersonMessage,
+  organisationName: string,
+): Promise<{ items: NotificationInput[]; note: string | null }> {
+  if (c.parentCaseId) return { items: [], note: 'A child task: the person follows the main case.' };
+  const [recipients, templates] = await Promise.all([
+    q.personRecipients(db, organisationId, c.id),
+    templatesFor(db, organisationId),
+  ]);
+  const template =
+    templates.find((t) => t.key === m.templateKey) ?? templates.find((t) => t.key === 'message')!;
+  const items: NotificationInput[] = [];
+  const seen = new Set<string>();
+  for (const r of recipients) {
+    if (r.caseId !== c.id && !m.includeDuplicates) continue;
+    const address = (r.customerEmail ?? r.contactEmail)?.toLowerCase();
+    if (!address || seen.has(address)) continue;
+    seen.add(address);
+    const language = (r.language === 'en' ? 'en' : 'nl') as Locale;
+    const values: Record<string, string | undefined> = {
+      name: r.customerName ?? (language === 'en' ? 'Sir or Madam' : 'heer/mevrouw'),
+      reference: r.reference,
+      subject: (c.definition.name[language] ?? c.definition.name.nl).toLowerCase(),
+      dueDate: longDate(c.dueAt, language),
+      organisation: organisationName,
+      mainReference: c.reference,
+      ...m.values,
+      ...m.localValues?.(language),
+    };
+    let bodyTemplate = template.body[language];
+    if (m.body !== undefined) {
+      // The worker's own words take the place of the standard text, inside the same letter.
+      values.message = m.body;
+      values.statusText = m.body;
+      if (!/\{\{\s*(message|statusText)\s*\}\}/.test(bodyTemplate))
+        bodyTemplate = templates.find((t) => t.key === 'message')!.body[language];
+    }
+    items.push({
+      organisationId,
+      caseId: c.id,
+      kind: m.kind,
+      audience: 'person',
+      channel: 'email',
+      recipient: address,
+      recipientName: r.customerName,
+      language,
+      subject: m.subject ?? render(template.subject[language], values),
+      body: render(bodyTemplate, values),
+    });
+  }
+  return {
+    items,
+    note: items.length ? null : 'No email address is known for the person: tell them another way.',
+  };
+}

@@ -1,0 +1,174 @@
+import type { Locale } from '@voordeur/shared';
+
+/**
+ * The standard messages to the person. `{{placeholders}}` are filled per case; an organisation may save its own
+ * version of each (message_template), and staff may personalise a message before it is sent.
+ */
+export const PLACEHOLDERS = [
+  'name',
+  'reference',
+  'subject',
+  'status',
+  'statusText',
+  'dueDate',
+  'message',
+  'reason',
+  'organisation',
+  'receivedDate',
+  'decisionDate',
+  'ombudsman',
+  'mainReference',
+] as const;
+export type Placeholder = (typeof PLACEHOLDERS)[number];
+export type TemplateValues = Partial<Record<Placeholder, string>>;
+
+export interface TemplateText {
+  key: string;
+  name: string;
+  subject: Record<Locale, string>;
+  body: Record<Locale, string>;
+}
+
+const greeting = { nl: 'Beste {{name}},', en: 'Dear {{name}},' };
+const closing = {
+  nl: 'Uw kenmerk: {{reference}} ({{subject}})\n\nMet vriendelijke groet,\n{{organisation}}',
+  en: 'Your reference: {{reference}} ({{subject}})\n\nKind regards,\n{{organisation}}',
+};
+const letter = (nl: string, en: string) => ({
+  nl: `${greeting.nl}\n\n${nl}\n\n${closing.nl}`,
+  en: `${greeting.en}\n\n${en}\n\n${closing.en}`,
+});
+
+export const BUILT_IN_TEMPLATES: TemplateText[] = [
+  {
+    key: 'status_changed',
+    name: 'Nieuwe status',
+    subject: { nl: '{{reference}}: {{status}}', en: '{{reference}}: {{status}}' },
+    body: letter('{{statusText}}', '{{statusText}}'),
+  },
+  {
+    key: 'received',
+    name: 'Ontvangen',
+    subject: {
+      nl: 'We hebben uw {{subject}} ontvangen ({{reference}})',
+      en: 'We received your request ({{reference}})',
+    },
+    body: letter(
+      '{{statusText}}\n\nU kunt het resultaat verwachten vóór {{dueDate}}.',
+      '{{statusText}}\n\nYou can expect the result by {{dueDate}}.',
+    ),
+  },
+  {
+    key: 'fixed',
+    name: 'Opgelost, bedankt',
+    subject: { nl: 'Opgelost: {{subject}} ({{reference}})', en: 'Fixed: {{subject}} ({{reference}})' },
+    body: letter(
+      'Het is opgelost. Bedankt voor uw melding: zo houden we samen de gemeente mooi en veilig.',
+      'It has been fixed. Thank you for reporting it: together we keep our town clean and safe.',
+    ),
+  },
+  {
+    key: 'message',
+    name: 'Bericht',
+    subject: { nl: 'Bericht over {{reference}}', en: 'Message about {{reference}}' },
+    body: letter('{{message}}', '{{message}}'),
+  },
+  {
+    key: 'suspended',
+    name: 'Wij hebben informatie nodig',
+    subject: {
+      nl: 'Wij hebben informatie van u nodig ({{reference}})',
+      en: 'We need information from you ({{reference}})',
+    },
+    body: letter(
+      '{{message}}\n\nZolang wij op uw antwoord wachten, staat de termijn stil. U kunt antwoorden op dit bericht.',
+      '{{message}}\n\nWhile we wait for your answer, the term stands still. You can reply to this message.',
+    ),
+  },
+  {
+    key: 'extended',
+    name: 'Meer tijd nodig',
+    subject: { nl: 'Wij hebben meer tijd nodig ({{reference}})', en: 'We need more time ({{reference}})' },
+    body: letter(
+      'Het lukt ons niet om uw {{subject}} binnen de afgesproken termijn af te handelen. De reden: {{reason}}\n\nU kunt het resultaat nu verwachten vóór {{dueDate}}. Onze excuses voor het wachten.',
+      'We cannot complete your request within the agreed term. The reason: {{reason}}\n\nYou can now expect the result by {{dueDate}}. We apologise for the wait.',
+    ),
+  },
+  {
+    key: 'merged',
+    name: 'Samengevoegd',
+    subject: { nl: 'Uw melding {{reference}} is samengevoegd', en: 'Your report {{reference}} was merged' },
+    body: letter(
+      'Er was al een melding over hetzelfde: {{mainReference}}. We hebben uw melding daarbij gevoegd. U hoort van ons als er iets verandert.',
+      'The same thing had already been reported: {{mainReference}}. We have added your report to it. You will hear from us when anything changes.',
+    ),
+  },
+  {
+    key: 'complaint_acknowledged',
+    name: 'Ontvangstbevestiging klacht',
+    subject: {
+      nl: 'Ontvangstbevestiging van uw klacht ({{reference}})',
+      en: 'We received your complaint ({{reference}})',
+    },
+    body: letter(
+      'Wij hebben uw klacht van {{receivedDate}} ontvangen. Wij nemen contact met u op om u te horen, tenzij u daar geen prijs op stelt. U krijgt uiterlijk {{decisionDate}} schriftelijk onze beslissing.',
+      'We received your complaint of {{receivedDate}}. We will contact you to hear your side, unless you do not wish so. You will receive our decision in writing by {{decisionDate}}.',
+    ),
+  },
+  {
+    key: 'complaint_extended',
+    name: 'Verdaging klacht',
+    subject: {
+      nl: 'Verdaging van de beslissing op uw klacht ({{reference}})',
+      en: 'Decision on your complaint postponed ({{reference}})',
+    },
+    body: letter(
+      'Wij hebben meer tijd nodig om op uw klacht te beslissen. De reden: {{reason}}\n\nU krijgt onze beslissing nu uiterlijk {{decisionDate}}.',
+      'We need more time to decide on your complaint. The reason: {{reason}}\n\nYou will now receive our decision by {{decisionDate}}.',
+    ),
+  },
+  {
+    key: 'complaint_decided',
+    name: 'Beslissing op klacht',
+    subject: {
+      nl: 'Onze beslissing op uw klacht ({{reference}})',
+      en: 'Our decision on your complaint ({{reference}})',
+    },
+    body: letter('{{message}}\n\n{{ombudsman}}', '{{message}}\n\n{{ombudsman}}'),
+  },
+];
+
+/** Staff messages (Dutch or English by the user's language). */
+export const STAFF_TEXTS = {
+  warning: {
+    nl: {
+      subject: 'Bijna over de interne termijn: {{count}} zaak/zaken',
+      body: 'De interne streeftermijn van deze zaken is bijna bereikt:\n\n{{list}}',
+    },
+    en: {
+      subject: 'Internal target nearly reached: {{count}} case(s)',
+      body: 'The internal target of these cases is nearly reached:\n\n{{list}}',
+    },
+  },
+  breach: {
+    nl: {
+      subject: 'Servicenorm overschreden: {{count}} zaak/zaken',
+      body: 'De servicenorm van deze zaken is verstreken. Bij het afsluiten is een reden nodig.\n\n{{list}}',
+    },
+    en: {
+      subject: 'Service norm breached: {{count}} case(s)',
+      body: 'The service norm of these cases has passed. Closing them will require a reason.\n\n{{list}}',
+    },
+  },
+} as const;
+
+/** Fills `{{placeholders}}`; unknown or missing ones become empty. Plain text: nothing is interpreted. */
+export function render(template: string, values: Record<string, string | undefined>): string {
+  return template.replace(/\{\{\s*([a-zA-Z]+)\s*\}\}/g, (_, k: string) => values[k] ?? '').trim();
+}
+
+/** Placeholders in a template text that do not exist. */
+export function unknownPlaceholders(text: string): string[] {
+  const known = new Set<string>(PLACEHOLDERS);
+  return [...text.matchAll(/\{\{\s*([a-zA-Z]+)\s*\}\}/g)].map((m) => m[1]!).filter((k) => !known.has(k));
+}
