@@ -454,6 +454,79 @@ function cases(): Record<string, Case | 'public'> {
         (await send('POST', `/api/callbacks/${aCallbackId}/attempts`, h, { result: 'reached' })).statusCode,
       ).toBe(404),
     'GET /api/cases/{id}': async (h) => expect((await get(`/api/cases/${aCaseId}`, h)).statusCode).toBe(404),
+    'GET /api/cases': async (h) => leaksNothingOfA((await get('/api/cases?state=all', h)).body),
+    'POST /api/cases': async (h) =>
+      expect(
+        (
+          await send('POST', '/api/cases', h, {
+            itemCode: 'x-item',
+            description: 'x',
+            customerId: aCustomerId,
+            aboutCaseId: aCaseId,
+          })
+        ).statusCode,
+      ).toBeGreaterThanOrEqual(400),
+    'POST /api/cases/assign': async (h) =>
+      expect(
+        (
+          await send('POST', '/api/cases/assign', h, {
+            cases: [{ id: aCaseId, version: 1 }],
+            assigneeId: null,
+          })
+        ).statusCode,
+      ).toBeOneOf([403, 404]),
+    ...Object.fromEntries(
+      (
+        [
+          ['transitions', { to: 'in_behandeling', version: 1 }],
+          ['claim', { version: 1 }],
+          ['notes', { body: 'x' }],
+          ['messages', { direction: 'out', body: 'x' }],
+          ['suspend', { reason: 'x', version: 1 }],
+          ['resume', { version: 1 }],
+          ['extend', { extension: { amount: 1, unit: 'working_days' }, reason: 'x', version: 1 }],
+          ['complaint', { action: 'advisory_committee', version: 1 }],
+          ['children', { teamId: a.teams.back, description: 'x', version: 1 }],
+          ['merge', { mainCaseId: aCaseId, version: 1 }],
+          ['reopen', { reason: 'x', version: 1 }],
+          ['preview', { kind: 'message', body: 'x' }],
+        ] as const
+      ).map(([path, body]) => [
+        `POST /api/cases/{id}/${path}`,
+        async (h: Headers) =>
+          expect((await send('POST', `/api/cases/${aCaseId}/${path}`, h, body)).statusCode).toBeOneOf([
+            403, 404,
+          ]),
+      ]),
+    ),
+    'POST /api/cases/{id}/attachments': async (h) =>
+      expect(
+        (
+          await app.inject({
+            method: 'POST',
+            url: `/api/cases/${aCaseId}/attachments`,
+            headers: { ...h, 'content-type': 'multipart/form-data; boundary=b' },
+            payload:
+              '--b\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.4\r\n--b--\r\n',
+          })
+        ).statusCode,
+      ).toBeOneOf([403, 404, 422]),
+    'GET /api/cases/{id}/attachments/{attachmentId}': async (h) =>
+      expect((await get(`/api/cases/${aCaseId}/attachments/${aCaseId}`, h)).statusCode).toBe(404),
+    'GET /api/message-templates': async (h) => leaksNothingOfA((await get('/api/message-templates', h)).body),
+    'PUT /api/message-templates/{key}': async (h) =>
+      leaksNothingOfA(
+        (
+          await send('PUT', '/api/message-templates/message', h, {
+            name: 'B',
+            subject: { nl: 'B', en: 'B' },
+            body: { nl: 'B', en: 'B' },
+          })
+        ).body,
+      ),
+    'GET /api/case-settings': async (h) => leaksNothingOfA((await get('/api/case-settings', h)).body),
+    'PUT /api/case-settings': async (h) =>
+      leaksNothingOfA((await send('PUT', '/api/case-settings', h, {})).body),
     // Last: it ends B's session.
     'POST /api/auth/logout': async (h) => leaksNothingOfA((await send('POST', '/api/auth/logout', h)).body),
   };

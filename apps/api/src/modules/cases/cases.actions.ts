@@ -318,9 +318,9 @@ export async function createChild(db: Db, ctx: Ctx, id: string, input: In<typeof
 export async function merge(db: Db, ctx: Ctx, id: string, input: In<typeof mergeSchema>) {
   authorize(ctx.actor, casesPolicy.work);
   const organisationId = ctx.actor.organisationId;
-  if (input.mainCaseId === id) throw caseErrors.invalid('mainCaseId', 'A case cannot be its own duplicate');
   return db.transaction(async (tx) => {
     const l = await loadForChange(tx, organisationId, id, input.version);
+    if (input.mainCaseId === id) throw caseErrors.invalid('mainCaseId', 'A case cannot be its own duplicate');
     const main = await loadForChange(tx, organisationId, input.mainCaseId).catch(() => {
       throw caseErrors.unknown('mainCaseId', 'case');
     });

@@ -41,7 +41,7 @@ export async function preview(db: Db, ctx: Ctx, id: string, p: z.output<typeof p
         };
       m = {
         kind: 'status',
-        templateKey: s.final && c.kind !== 'complaint' ? 'fixed' : 'status_changed',
+        templateKey: 'status_changed',
         values: {},
         localValues: (lg) => ({
           status: s.label[lg] || s.label.nl,

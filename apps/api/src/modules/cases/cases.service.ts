@@ -470,7 +470,7 @@ export async function transition(db: Db, ctx: Ctx, id: string, input: z.output<t
     if (target.visibility === 'public' && input.notify) {
       person.push({
         kind: target.final ? 'closing' : 'status',
-        templateKey: target.final && c.kind !== 'complaint' ? 'fixed' : 'status_changed',
+        templateKey: 'status_changed',
         values: {},
         localValues: (lang) => statusValues(target, lang),
         body: input.message,
