@@ -83,11 +83,18 @@ const TEAMS: { key: string; name: string; kind: TeamKind; description: string }[
   { key: 'mgmt', name: 'Management', kind: 'management', description: 'Directie, management en kwaliteit.' },
 ];
 
-export const DEMO_USERS: { email: string; name: string; team: string; role: Role }[] = [
+export const DEMO_USERS: { email: string; name: string; team: string; role: Role; alsoTeams?: string[] }[] = [
   { email: 'agent@voorbeeld.nl', name: 'Anouk Agent', team: 'kcc', role: 'agent' },
   { email: 'mcc@voorbeeld.nl', name: 'Mehmet MCC', team: 'mcc', role: 'agent' },
   { email: 'backoffice@voorbeeld.nl', name: 'Bram Backoffice', team: 'or', role: 'backoffice' },
-  { email: 'teamlead@voorbeeld.nl', name: 'Tessa Teamleider', team: 'kcc', role: 'teamlead' },
+  // The team lead leads the KCC and the street team (Openbare ruimte): she hears of their missed norms.
+  {
+    email: 'teamlead@voorbeeld.nl',
+    name: 'Tessa Teamleider',
+    team: 'kcc',
+    role: 'teamlead',
+    alsoTeams: ['or'],
+  },
   { email: 'manager@voorbeeld.nl', name: 'Maarten Manager', team: 'mgmt', role: 'manager' },
   { email: 'quality@voorbeeld.nl', name: 'Kim Kwaliteit', team: 'mgmt', role: 'quality' },
   { email: 'admin@voorbeeld.nl', name: 'Aisha Admin', team: 'mgmt', role: 'admin' },
@@ -154,7 +161,7 @@ export async function seedDemo(
         name: u.name,
         locale: 'nl',
         password,
-        memberships: [{ teamId: teams.get(u.team)!, role: u.role }],
+        memberships: [u.team, ...(u.alsoTeams ?? [])].map((k) => ({ teamId: teams.get(k)!, role: u.role })),
       });
       created.push(u.email);
     }

@@ -490,7 +490,7 @@ describe('back office', () => {
       to: 'afgehandeld',
       version: busy.version,
     });
-    expect(expectProblem(blocked, 422, 'case_invalid_action').detail ?? '').toBeTruthy();
+    expect(expectProblem(blocked, 422, 'case_invalid_action').errors?.[0]?.field).toBe('to');
     const c = child.json();
     const cBusy = (
       await post(`/api/cases/${c.id}/transitions`, { to: 'in_behandeling', version: c.version })

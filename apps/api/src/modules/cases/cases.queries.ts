@@ -56,7 +56,7 @@ export async function updateCase(
 }
 
 export function insertStatusChange(db: Db, values: typeof caseStatusChange.$inferInsert) {
-  return db.insert(caseStatusChange).values(values);
+  return db.insert(caseStatusChange).values(values).returning();
 }
 
 export function insertEvents(db: Db, values: (typeof caseEvent.$inferInsert)[]) {

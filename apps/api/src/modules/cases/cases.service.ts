@@ -8,7 +8,7 @@ import type {
 } from '@voordeur/shared';
 import type { z } from 'zod';
 import type { Ctx } from '../../platform/actor.ts';
-import { recordAudit } from '../../platform/audit.ts';
+import { diff, recordAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/policy.ts';
 import { errors } from '../../plugins/errors.ts';
 import { addDuration, calendarOf, localDate } from '../calendar/index.ts';
@@ -132,7 +132,7 @@ export async function openCase(tx: Db, ctx: Ctx, input: OpenCaseInput) {
     createdAt: now,
   });
   const id = row!.id;
-  await q.insertStatusChange(tx, {
+  const [status] = await q.insertStatusChange(tx, {
     organisationId,
     caseId: id,
     status: first.key,
@@ -140,18 +140,14 @@ export async function openCase(tx: Db, ctx: Ctx, input: OpenCaseInput) {
     byLabel: ctx.actor.label,
     at: now,
   });
-  await recordAudit(tx, ctx, {
-    entityType: 'case',
-    entityId: id,
-    action: 'created',
-    after: {
-      reference,
-      item: def.code,
-      status: first.key,
-      customerId: input.customerId,
-      contactId: input.contactId,
-    },
-  });
+  const created = {
+    reference,
+    item: def.code,
+    status: first.key,
+    customerId: input.customerId,
+    contactId: input.contactId,
+  };
+  await recordAudit(tx, ctx, { entityType: 'case', entityId: id, action: 'created', after: created });
   if (first.visibility === 'public' && !input.parent) {
     const { items } = await composePersonMessages(
       tx,
@@ -178,7 +174,20 @@ export async function openCase(tx: Db, ctx: Ctx, input: OpenCaseInput) {
       data: { item: def.code, kind: def.kind, status: first.key, dueAt: times.dueAt.toISOString() },
     },
   ]);
-  return getCaseIn(tx, organisationId, id);
+  // A new case has nothing else yet: its page is built from what was just written (one read for the joins).
+  const full = await q.findCase(tx, organisationId, id);
+  const refs = input.parent ? [{ id: input.parent.id, reference: input.parent.reference }] : [];
+  if (input.aboutCaseId) refs.push(...(await q.referencesOf(tx, organisationId, [input.aboutCaseId])));
+  return {
+    row: full!,
+    history: [status!],
+    events: [],
+    audit: [{ action: 'created', at: now, by: ctx.actor.label, changes: diff(null, created) as unknown }],
+    attachments: [],
+    linked: [],
+    refs,
+    settings,
+  } satisfies CaseDetail;
 }
 
 function emptyComplaint(): ComplaintState {
