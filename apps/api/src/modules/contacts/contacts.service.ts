@@ -264,6 +264,7 @@ export async function createCaseFromContact(
       channel: c.channel,
       priority: input.priority,
       referencePrefix: settings.casePrefix,
+      language: customer?.preferredLanguage === 'en' ? 'en' : 'nl',
     });
     const after = await q.updateContact(tx, organisationId, id, c.version, { catalogueItemId: item.id });
     return { opened, contact: after! };
