@@ -616,6 +616,9 @@ export const caseFile = pgTable(
       .on(t.dueAt)
       .where(sql`${t.closedAt} IS NULL AND ${t.breachedAt} IS NULL AND ${t.suspendedSince} IS NULL`),
     index('case_warn_sweep_idx')
+      .on(t.warnAt)
+      .where(sql`${t.closedAt} IS NULL AND ${t.warnedAt} IS NULL AND ${t.suspendedSince} IS NULL`),
+    index('case_internal_sweep_idx')
       .on(t.internalDueAt)
       .where(sql`${t.closedAt} IS NULL AND ${t.internalBreachedAt} IS NULL AND ${t.suspendedSince} IS NULL`),
   ],

@@ -1,5 +1,5 @@
-import { auditEvent, caseEvent, caseFile, type Db } from '@voordeur/db';
-import { and, asc, inArray, isNull, lt, type SQL } from 'drizzle-orm';
+import type { Db } from '@voordeur/db';
+import { sql } from 'drizzle-orm';
 import { localDate } from '../calendar/index.ts';
 import { type NotificationInput, queueNotifications } from '../notifications/notifications.queue.ts';
 import { type CaseEventType, publishCaseEvents } from '../webhooks/webhooks.publish.ts';
@@ -39,66 +39,60 @@ async function sweep(
   db: Db,
   now: Date,
   k: {
-    due: typeof caseFile.dueAt | typeof caseFile.warnAt | typeof caseFile.internalDueAt;
-    mark: typeof caseFile.breachedAt | typeof caseFile.warnedAt | typeof caseFile.internalBreachedAt;
-    set: 'breachedAt' | 'warnedAt' | 'internalBreachedAt';
+    due: 'due_at' | 'warn_at' | 'internal_due_at';
+    mark: 'breached_at' | 'warned_at' | 'internal_breached_at';
     event: 'breached' | 'warned' | 'internal_breached';
     staff?: { texts: (typeof STAFF_TEXTS)[keyof typeof STAFF_TEXTS]; roles: string[] };
     publish?: CaseEventType;
   },
 ) {
+  const due = sql.identifier(k.due);
+  const mark = sql.identifier(k.mark);
+  const kind = k.event === 'internal_breached' ? 'breached' : k.event;
   let total = 0;
   for (;;) {
     const n = await db.transaction(async (tx) => {
-      const pending: SQL = and(
-        isNull(caseFile.closedAt),
-        isNull(k.mark),
-        isNull(caseFile.suspendedSince),
-        lt(k.due, now),
-      )!;
-      const ids = tx
-        .select({ id: caseFile.id })
-        .from(caseFile)
-        .where(pending)
-        .orderBy(asc(k.due))
-        .limit(BATCH)
-        .for('update', { skipLocked: true });
-      const rows: Swept[] = await tx
-        .update(caseFile)
-        .set({ [k.set]: now })
-        .where(inArray(caseFile.id, ids))
-        .returning({
-          id: caseFile.id,
-          organisationId: caseFile.organisationId,
-          reference: caseFile.reference,
-          subject: caseFile.subject,
-          teamId: caseFile.teamId,
-          due: k.due,
-        });
+      // Mark, timeline entry and audit event in one statement per batch (the sweep touches thousands of rows).
+      const result = await tx.execute(sql`
+        WITH m AS (
+          UPDATE case_file SET ${mark} = ${now}
+          WHERE id IN (
+            SELECT id FROM case_file
+            WHERE closed_at IS NULL AND ${mark} IS NULL AND suspended_since IS NULL AND ${due} < ${now}
+            ORDER BY ${due} LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
+          RETURNING id, organisation_id, reference, subject, team_id, ${due} AS due
+        ), e AS (
+          INSERT INTO case_event (organisation_id, case_id, kind, body, data, by_label, created_at)
+          SELECT organisation_id, id, ${kind}, '',
+                 jsonb_build_object('due', to_jsonb(due), 'internal', ${k.event !== 'breached'}::boolean),
+                 ${SYSTEM}, ${now} FROM m
+        ), a AS (
+          INSERT INTO audit_event (organisation_id, actor_kind, actor_label, entity_type, entity_id, action, changes, occurred_at)
+          SELECT organisation_id, 'system', ${SYSTEM}, 'case', id::text, ${k.event},
+                 jsonb_build_object(${k.mark}::text, jsonb_build_object('before', null, 'after', to_jsonb(${now}::timestamptz))),
+                 ${now} FROM m
+        )
+        SELECT id, organisation_id, reference, subject, team_id, due FROM m`);
+      const rows: Swept[] = (
+        result as unknown as {
+          rows: {
+            id: string;
+            organisation_id: string;
+            reference: string;
+            subject: string;
+            team_id: string | null;
+            due: Date | string | null;
+          }[];
+        }
+      ).rows.map((r) => ({
+        id: r.id,
+        organisationId: r.organisation_id,
+        reference: r.reference,
+        subject: r.subject,
+        teamId: r.team_id,
+        due: r.due ? new Date(r.due) : null,
+      }));
       if (!rows.length) return 0;
-      await tx.insert(caseEvent).values(
-        rows.map((r) => ({
-          organisationId: r.organisationId,
-          caseId: r.id,
-          kind: k.event === 'internal_breached' ? 'breached' : k.event,
-          body: '',
-          data: { due: r.due?.toISOString() ?? null, internal: k.event !== 'breached' },
-          byLabel: SYSTEM,
-          at: now,
-        })),
-      );
-      await tx.insert(auditEvent).values(
-        rows.map((r) => ({
-          organisationId: r.organisationId,
-          actorKind: 'system',
-          actorLabel: SYSTEM,
-          entityType: 'case',
-          entityId: r.id,
-          action: k.event,
-          changes: { [k.set]: { before: null, after: now.toISOString() } },
-          occurredAt: now,
-        })),
-      );
       const byOrg = groupBy(rows, (r) => r.organisationId);
       for (const [organisationId, list] of byOrg) {
         if (k.staff) await queueNotifications(tx, await staffDigests(tx, organisationId, list, k.staff));
@@ -167,23 +161,20 @@ async function staffDigests(
  */
 export async function sweepClocks(db: Db, now = new Date()) {
   const warned = await sweep(db, now, {
-    due: caseFile.warnAt,
-    mark: caseFile.warnedAt,
-    set: 'warnedAt',
+    due: 'warn_at',
+    mark: 'warned_at',
     event: 'warned',
     staff: { texts: STAFF_TEXTS.warning, roles: ['backoffice', 'teamlead'] },
     publish: 'warned',
   });
   const internalBreached = await sweep(db, now, {
-    due: caseFile.internalDueAt,
-    mark: caseFile.internalBreachedAt,
-    set: 'internalBreachedAt',
+    due: 'internal_due_at',
+    mark: 'internal_breached_at',
     event: 'internal_breached',
   });
   const breached = await sweep(db, now, {
-    due: caseFile.dueAt,
-    mark: caseFile.breachedAt,
-    set: 'breachedAt',
+    due: 'due_at',
+    mark: 'breached_at',
     event: 'breached',
     staff: { texts: STAFF_TEXTS.breach, roles: ['teamlead'] },
     publish: 'breached',

@@ -145,4 +145,5 @@ CREATE INDEX "case_assignee_open_idx" ON "case_file" USING btree ("organisation_
 CREATE INDEX "case_main_idx" ON "case_file" USING btree ("organisation_id","main_case_id");--> statement-breakpoint
 CREATE INDEX "case_parent_idx" ON "case_file" USING btree ("organisation_id","parent_case_id");--> statement-breakpoint
 CREATE INDEX "case_breach_sweep_idx" ON "case_file" USING btree ("due_at") WHERE "case_file"."closed_at" IS NULL AND "case_file"."breached_at" IS NULL AND "case_file"."suspended_since" IS NULL;--> statement-breakpoint
-CREATE INDEX "case_warn_sweep_idx" ON "case_file" USING btree ("internal_due_at") WHERE "case_file"."closed_at" IS NULL AND "case_file"."internal_breached_at" IS NULL AND "case_file"."suspended_since" IS NULL;
+CREATE INDEX "case_warn_sweep_idx" ON "case_file" USING btree ("warn_at") WHERE "case_file"."closed_at" IS NULL AND "case_file"."warned_at" IS NULL AND "case_file"."suspended_since" IS NULL;--> statement-breakpoint
+CREATE INDEX "case_internal_sweep_idx" ON "case_file" USING btree ("internal_due_at") WHERE "case_file"."closed_at" IS NULL AND "case_file"."internal_breached_at" IS NULL AND "case_file"."suspended_since" IS NULL;
