@@ -3,8 +3,10 @@
  * session cookie: session lookup, roles, the scoped query, the presenter) on PGlite and on PostgreSQL, next to
  * a bare Fastify route measured on the same machine in the same run (the ceiling).
  * Each server runs as its own process; the load generator (autocannon) runs in this one.
- * `npm run bench -- http`, `-- search` or `-- frontoffice` runs one suite; the search suite is in search.ts, the
- * front-office suite (customer lookup and contact registration at 1M customers / 5M contacts) in frontoffice.ts.
+ * `npm run bench -- http`, `-- search`, `-- frontoffice` or `-- cases` runs one suite; the search suite is in
+ * search.ts, the front-office suite (customer lookup and contact registration at 1M customers / 5M contacts) in
+ * frontoffice.ts, the case suite (intake over HTTP next to raw INSERTs, the norm-clock sweep over 1M cases) in
+ * cases.ts.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { freePort, startPgCluster } from '../../scripts/pg-cluster.ts';
+import { casesBenchmark } from './cases.ts';
 import { frontOfficeBenchmark } from './frontoffice.ts';
 import { printTable, searchBenchmark } from './search.ts';
 
@@ -140,3 +143,4 @@ const suites = process.argv.slice(2);
 if (suites.length === 0 || suites.includes('http')) await main();
 if (suites.length === 0 || suites.includes('search')) await searchBenchmark();
 if (suites.length === 0 || suites.includes('frontoffice')) await frontOfficeBenchmark();
+if (suites.length === 0 || suites.includes('cases')) await casesBenchmark();
