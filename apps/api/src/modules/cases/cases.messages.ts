@@ -68,6 +68,8 @@ export interface PersonMessage {
   includeDuplicates: boolean;
 }
 
+type Recipient = Awaited<ReturnType<typeof q.personRecipients>>[number];
+
 export interface CaseForMessages {
   id: string;
   reference: string;
@@ -87,10 +89,12 @@ export async function composePersonMessages(
   c: CaseForMessages,
   m: PersonMessage,
   organisationName: string,
+  /** The one recipient of a brand-new case, when the caller knows it (saves a read). */
+  known?: Recipient,
 ): Promise<{ items: NotificationInput[]; note: string | null }> {
   if (c.parentCaseId) return { items: [], note: 'A child task: the person follows the main case.' };
   const [recipients, templates] = await Promise.all([
-    q.personRecipients(db, organisationId, c.id),
+    known ? [known] : q.personRecipients(db, organisationId, c.id),
     templatesFor(db, organisationId),
   ]);
   const template =

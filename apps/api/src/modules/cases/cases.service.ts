@@ -11,9 +11,9 @@ import type { Ctx } from '../../platform/actor.ts';
 import { diff, recordAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/policy.ts';
 import { errors } from '../../plugins/errors.ts';
-import { addDuration, calendarOf, localDate } from '../calendar/index.ts';
+import { addDuration, type CalendarDefinition, calendarOf, localDate } from '../calendar/index.ts';
 import { findItem, publishedDefinition } from '../catalogue/index.ts';
-import { areaFor, findCustomer, frontOfficeSettings } from '../customers/index.ts';
+import { areaFor, findCustomer } from '../customers/index.ts';
 import { type NotificationInput, queueNotifications } from '../notifications/notifications.queue.ts';
 import { type CaseEventType, publishCaseEvents } from '../webhooks/webhooks.publish.ts';
 import { type ComplaintState, dueTimes, resumeFields } from './cases.clock.ts';
@@ -21,7 +21,7 @@ import { caseErrors } from './cases.errors.ts';
 import { composePersonMessages, type PersonMessage } from './cases.messages.ts';
 import { casesPolicy } from './cases.policy.ts';
 import * as q from './cases.queries.ts';
-import { caseSettings } from './cases.settings.ts';
+import { caseSettings, type IntakeContext, intakeContext } from './cases.settings.ts';
 import { checkIntake } from './intake.ts';
 
 export interface OpenCaseInput {
@@ -47,6 +47,12 @@ export interface OpenCaseInput {
   contactEmail?: string | null | undefined;
   aboutCaseId?: string | null | undefined;
   parent?: { id: string; reference: string; number: number } | undefined;
+  /** The case number, when the caller drew it outside its transaction (see createCase). */
+  number?: number | undefined;
+  /** The organisation's settings and calendar, when the caller has read them already. */
+  context?: { settings: IntakeContext['settings']; calendar: CalendarDefinition } | undefined;
+  /** Who hears of the case, when the caller knows (a new case has no merged duplicates yet). */
+  recipients?: { name: string | null; email: string | null } | undefined;
   teamId?: string | null | undefined;
   now?: Date;
 }
@@ -82,15 +88,17 @@ export async function openCase(tx: Db, ctx: Ctx, input: OpenCaseInput) {
     : checkIntake(def.intakeFields, input.answers, input.location !== undefined);
   if (intake.problems.length) throw caseErrors.intakeInvalid(intake.problems);
   const now = input.now ?? new Date();
-  const [{ definition: calendar }, settings] = await Promise.all([
-    calendarOf(tx, organisationId),
-    caseSettings(tx, organisationId),
-  ]);
+  let context = input.context;
+  if (!context) {
+    const [c, s] = await Promise.all([calendarOf(tx, organisationId), caseSettings(tx, organisationId)]);
+    context = { calendar: c.definition, settings: s };
+  }
+  const { calendar, settings } = context;
   let reference: string;
   if (input.parent) reference = `${input.parent.reference}-T${input.parent.number}`;
   else {
     const year = Number(localDate(now, calendar.timeZone).slice(0, 4));
-    const number = await q.nextCaseNumber(tx, organisationId, year);
+    const number = input.number ?? (await q.nextCaseNumber(tx, organisationId, year));
     reference = `${input.referencePrefix}-${year}-${String(number).padStart(6, '0')}`;
   }
   const first = def.handling.statuses[0]!;
@@ -161,6 +169,15 @@ export async function openCase(tx: Db, ctx: Ctx, input: OpenCaseInput) {
         includeDuplicates: false,
       },
       settings.organisationName,
+      input.recipients && {
+        caseId: id,
+        reference,
+        language: input.language ?? 'nl',
+        contactEmail: input.contactEmail ?? null,
+        customerName: input.recipients.name,
+        customerEmail: input.recipients.email,
+        customerLanguage: null,
+      },
     );
     await queueNotifications(tx, items);
   }
@@ -232,11 +249,13 @@ export async function getCase(db: Db, ctx: Ctx, id: string) {
 export async function createCase(db: Db, ctx: Ctx, input: z.output<typeof caseCreateSchema>) {
   authorize(ctx.actor, casesPolicy.create);
   const organisationId = ctx.actor.organisationId;
-  const settings = await frontOfficeSettings(db, organisationId);
-  const found = await findItem(db, organisationId, input.itemCode);
+  const [context, found, customer] = await Promise.all([
+    intakeContext(db, organisationId),
+    findItem(db, organisationId, input.itemCode),
+    input.customerId ? findCustomer(db, organisationId, input.customerId) : undefined,
+  ]);
   if (!found?.published) throw caseErrors.unknown('itemCode', 'published catalogue item');
   const definition = publishedDefinition(found);
-  const customer = input.customerId ? await findCustomer(db, organisationId, input.customerId) : undefined;
   if (input.customerId && (!customer || customer.mergedIntoId))
     throw caseErrors.unknown('customerId', 'customer');
   if (input.aboutCaseId) {
@@ -245,6 +264,14 @@ export async function createCase(db: Db, ctx: Ctx, input: z.output<typeof caseCr
     const about = await q.findCase(db, organisationId, input.aboutCaseId);
     if (!about) throw caseErrors.unknown('aboutCaseId', 'case');
   }
+  if (definition.kind === 'question') throw caseErrors.notForCases();
+  const intake = checkIntake(definition.intakeFields, input.answers, input.location !== undefined);
+  if (intake.problems.length) throw caseErrors.intakeInvalid(intake.problems);
+  // The number is drawn in its own short statement, not in the intake's transaction: concurrent intakes do not
+  // queue behind one counter row for the whole transaction. A failed intake leaves a gap in the numbering.
+  const now = new Date();
+  const year = Number(localDate(now, context.calendar.timeZone).slice(0, 4));
+  const number = await q.nextCaseNumber(db, organisationId, year);
   const postcode = input.location?.address?.postcode ?? customer?.postcode ?? null;
   return db.transaction((tx) =>
     openCase(tx, ctx, {
@@ -252,15 +279,19 @@ export async function createCase(db: Db, ctx: Ctx, input: z.output<typeof caseCr
       description: input.description,
       answers: input.answers,
       location: input.location,
-      area: areaFor(settings, postcode),
+      area: areaFor(context.frontOffice, postcode),
       customerId: customer?.id ?? null,
       contactId: null,
       channel: input.channel,
       priority: input.priority,
-      referencePrefix: settings.casePrefix,
+      referencePrefix: context.frontOffice.casePrefix,
       language: input.language ?? (customer?.preferredLanguage as Locale | null) ?? 'nl',
       contactEmail: input.contactEmail ?? null,
       aboutCaseId: input.aboutCaseId ?? null,
+      number,
+      now,
+      context,
+      recipients: { name: customer?.name ?? null, email: customer?.email ?? null },
     }),
   );
 }

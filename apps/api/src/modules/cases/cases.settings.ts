@@ -1,6 +1,12 @@
-import { type Db, organisation } from '@voordeur/db';
-import { type CaseSettings, caseSettingsSchema } from '@voordeur/shared';
+import { type Db, organisation, workingCalendar } from '@voordeur/db';
+import {
+  type CaseSettings,
+  caseSettingsSchema,
+  type FrontOfficeSettings,
+  frontOfficeSettingsSchema,
+} from '@voordeur/shared';
 import { eq, sql } from 'drizzle-orm';
+import { type CalendarDefinition, DEFAULT_CALENDAR } from '../calendar/index.ts';
 
 /** The organisation's case settings (breach reasons, warning time, complaint terms), with defaults. */
 export async function caseSettings(
@@ -25,3 +31,30 @@ export function saveCaseSettings(db: Db, organisationId: string, settings: CaseS
     })
     .where(eq(organisation.id, organisationId));
 }
+
+/** Everything an intake needs of its organisation, in one read: name, case and front-office settings, calendar. */
+export async function intakeContext(db: Db, organisationId: string) {
+  const [row] = await db
+    .select({
+      name: organisation.name,
+      cases: sql<unknown>`${organisation.settings} -> 'cases'`,
+      frontOffice: sql<unknown>`${organisation.settings} -> 'frontOffice'`,
+      calendar: workingCalendar.definition,
+    })
+    .from(organisation)
+    .leftJoin(workingCalendar, eq(workingCalendar.organisationId, organisation.id))
+    .where(eq(organisation.id, organisationId));
+  const cases = caseSettingsSchema.safeParse(row?.cases ?? {});
+  const frontOffice = frontOfficeSettingsSchema.safeParse(row?.frontOffice ?? {});
+  return {
+    settings: {
+      ...(cases.success ? cases.data : caseSettingsSchema.parse({})),
+      organisationName: row?.name ?? '',
+    },
+    frontOffice: (frontOffice.success
+      ? frontOffice.data
+      : frontOfficeSettingsSchema.parse({})) as FrontOfficeSettings,
+    calendar: (row?.calendar as CalendarDefinition | null) ?? DEFAULT_CALENDAR,
+  };
+}
+export type IntakeContext = Awaited<ReturnType<typeof intakeContext>>;
