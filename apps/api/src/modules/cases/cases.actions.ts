@@ -15,6 +15,7 @@ import { authorize } from '../../platform/policy.ts';
 import { errors } from '../../plugins/errors.ts';
 import { recompute, resumeFields } from './cases.clock.ts';
 import { caseErrors } from './cases.errors.ts';
+import { messages } from './cases.messages.ts';
 import { casesPolicy } from './cases.policy.ts';
 import * as q from './cases.queries.ts';
 import { change, commit, getCaseIn, loadForChange, openCase } from './cases.service.ts';
@@ -120,16 +121,7 @@ export async function addMessage(db: Db, ctx: Ctx, id: string, input: In<typeof 
             data: { subject: input.subject ?? null },
           },
         ],
-        person: [
-          {
-            kind: 'message',
-            templateKey: input.templateKey ?? 'message',
-            values: {},
-            body: input.body,
-            subject: input.subject,
-            includeDuplicates: false,
-          },
-        ],
+        person: [messages.free(input.body, input.templateKey, input.subject)],
         publish: [{ type: 'message_sent' }],
         audit: { action: 'message_sent' },
       };
@@ -179,16 +171,7 @@ export async function suspend(db: Db, ctx: Ctx, id: string, input: In<typeof sus
           data: { message: input.message ?? null },
         },
       ],
-      person: input.message
-        ? [
-            {
-              kind: 'suspension',
-              templateKey: 'suspended',
-              values: { message: input.message, reason: input.reason },
-              includeDuplicates: false,
-            },
-          ]
-        : [],
+      person: input.message ? [messages.suspended(input.message, input.reason)] : [],
       publish: [{ type: 'suspended', data: { reason: input.reason } }],
       audit: { action: 'suspended', after: { reason: input.reason } },
     };
@@ -232,14 +215,7 @@ export async function extend(db: Db, ctx: Ctx, id: string, input: In<typeof exte
           data: { ...input.extension, dueAt: times.dueAt.toISOString() },
         },
       ],
-      person: [
-        {
-          kind: 'extension',
-          templateKey: 'extended',
-          values: { reason: input.reason },
-          includeDuplicates: true,
-        },
-      ],
+      person: [messages.extended(input.reason)],
       publish: [{ type: 'extended', data: { dueAt: times.dueAt.toISOString(), reason: input.reason } }],
       audit: {
         action: 'extended',

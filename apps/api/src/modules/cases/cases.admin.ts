@@ -5,9 +5,8 @@ import type { Ctx } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/policy.ts';
 import { AppError, errors } from '../../plugins/errors.ts';
-import { recompute } from './cases.clock.ts';
 import { caseErrors } from './cases.errors.ts';
-import { composePersonMessages, longDate, type PersonMessage, templatesFor } from './cases.messages.ts';
+import { composePersonMessages, messages, type PersonMessage, templatesFor } from './cases.messages.ts';
 import { casesPolicy } from './cases.policy.ts';
 import * as q from './cases.queries.ts';
 import { loadForChange } from './cases.service.ts';
@@ -26,7 +25,6 @@ export async function preview(db: Db, ctx: Ctx, id: string, p: z.output<typeof p
     return s;
   };
   let m: PersonMessage;
-  let dueAt = c.dueAt;
   switch (p.kind) {
     case 'transition': {
       const s = status(p.to);
@@ -39,80 +37,32 @@ export async function preview(db: Db, ctx: Ctx, id: string, p: z.output<typeof p
           body: '',
           note: 'An internal status: the person is not told.',
         };
-      m = {
-        kind: 'status',
-        templateKey: 'status_changed',
-        values: {},
-        localValues: (lg) => ({
-          status: s.label[lg] || s.label.nl,
-          statusText: (s.publicText?.[lg] || s.publicText?.nl || s.label.nl).trim(),
-        }),
-        body: p.body,
-        includeDuplicates: true,
-      };
+      m = messages.status(s, p.body);
       break;
     }
     case 'message':
-      m = {
-        kind: 'message',
-        templateKey: p.templateKey ?? 'message',
-        values: {},
-        body: p.body,
-        includeDuplicates: false,
-      };
+      m = messages.free(p.body ?? '', p.templateKey);
       break;
     case 'suspend':
-      m = {
-        kind: 'suspension',
-        templateKey: 'suspended',
-        values: { message: p.body ?? '' },
-        includeDuplicates: false,
-      };
+      m = messages.suspended(p.body ?? '', '');
       break;
     case 'extend':
-      m = {
-        kind: 'extension',
-        templateKey: 'extended',
-        values: { reason: p.body ?? '' },
-        includeDuplicates: true,
-      };
+      m = messages.extended(p.body ?? '');
       break;
     case 'acknowledge':
-      m = {
-        kind: 'acknowledgement',
-        templateKey: 'complaint_acknowledged',
-        values: {},
-        localValues: (lg) => ({
-          receivedDate: longDate(c.createdAt, lg),
-          decisionDate: longDate(c.legalDueAt ?? c.dueAt, lg),
-        }),
-        body: p.body,
-        includeDuplicates: false,
-      };
+      m = messages.acknowledged(c.createdAt, c.legalDueAt ?? c.dueAt, p.body);
       break;
     case 'complaint_extend':
-      m = {
-        kind: 'extension',
-        templateKey: 'complaint_extended',
-        values: { reason: p.body ?? '' },
-        includeDuplicates: false,
-      };
+      m = messages.complaintExtended(p.body ?? '', c.legalDueAt ?? c.dueAt);
       break;
     case 'decide':
-      m = {
-        kind: 'decision',
-        templateKey: 'complaint_decided',
-        values: { message: p.body ?? '' },
-        localValues: (lg) => ({ ombudsman: l.settings.ombudsman[lg] ?? l.settings.ombudsman.nl }),
-        includeDuplicates: false,
-      };
+      m = messages.decided(p.body ?? '', l.settings.ombudsman);
       break;
   }
-  if (p.kind === 'extend') dueAt = recompute(l, { extension: null }).dueAt;
   const { items, note } = await composePersonMessages(
     db,
     organisationId,
-    { id: c.id, reference: c.reference, parentCaseId: c.parentCaseId, dueAt, definition: l.def },
+    { id: c.id, reference: c.reference, parentCaseId: c.parentCaseId, dueAt: c.dueAt, definition: l.def },
     m,
     l.settings.organisationName,
   );

@@ -4,7 +4,7 @@ import type { Ctx } from '../../platform/actor.ts';
 import { authorize } from '../../platform/policy.ts';
 import { type ComplaintState, recompute } from './cases.clock.ts';
 import { caseErrors } from './cases.errors.ts';
-import { longDate } from './cases.messages.ts';
+import { messages } from './cases.messages.ts';
 import { casesPolicy } from './cases.policy.ts';
 import { type Change, change } from './cases.service.ts';
 
@@ -21,10 +21,6 @@ export async function complaintAction(db: Db, ctx: Ctx, id: string, a: Complaint
     if (c.closedAt) throw caseErrors.closed();
     const state = c.complaint as ComplaintState;
     if (state.decision) throw caseErrors.invalid('action', 'The complaint has been decided');
-    const received = (lang: 'nl' | 'en') => ({
-      receivedDate: longDate(c.createdAt, lang),
-      decisionDate: longDate(c.legalDueAt ?? c.dueAt, lang),
-    });
     const event = (
       body: string,
       data: Record<string, unknown>,
@@ -47,16 +43,7 @@ export async function complaintAction(db: Db, ctx: Ctx, id: string, a: Complaint
               'public',
             ),
           ],
-          person: [
-            {
-              kind: 'acknowledgement',
-              templateKey: 'complaint_acknowledged',
-              values: {},
-              localValues: received,
-              body: a.message,
-              includeDuplicates: false,
-            },
-          ],
+          person: [messages.acknowledged(c.createdAt, c.legalDueAt ?? c.dueAt, a.message)],
           publish: [{ type: 'complaint_updated', data: { action: 'acknowledge' } }],
           audit: { action: 'complaint_acknowledged' },
         };
@@ -104,17 +91,7 @@ export async function complaintAction(db: Db, ctx: Ctx, id: string, a: Complaint
           events: [
             event(a.reason, { weeks: a.weeks, decisionDueAt: times.legalDueAt?.toISOString() }, 'public'),
           ],
-          person: [
-            {
-              kind: 'extension',
-              templateKey: 'complaint_extended',
-              values: { reason: a.reason },
-              localValues: (lang) => ({
-                decisionDate: longDate(times.legalDueAt!, lang),
-              }),
-              includeDuplicates: false,
-            },
-          ],
+          person: [messages.complaintExtended(a.reason, times.legalDueAt!)],
           publish: [{ type: 'complaint_updated', data: { action: 'extend', weeks: a.weeks } }],
           audit: {
             action: 'complaint_extended',
@@ -128,15 +105,7 @@ export async function complaintAction(db: Db, ctx: Ctx, id: string, a: Complaint
         return {
           set: { complaint: { ...state, decision } },
           events: [event(a.text, { outcome: a.outcome }, 'public')],
-          person: [
-            {
-              kind: 'decision',
-              templateKey: 'complaint_decided',
-              values: { message: a.text },
-              localValues: (lang) => ({ ombudsman: l.settings.ombudsman[lang] ?? l.settings.ombudsman.nl }),
-              includeDuplicates: false,
-            },
-          ],
+          person: [messages.decided(a.text, l.settings.ombudsman)],
           publish: [{ type: 'complaint_updated', data: { action: 'decide', outcome: a.outcome } }],
           audit: { action: 'complaint_decided', after: { outcome: a.outcome } },
         };

@@ -143,3 +143,69 @@ export async function composePersonMessages(
     note: items.length ? null : 'No email address is known for the person: tell them another way.',
   };
 }
+
+type WorkflowStatus = CatalogueItemDefinition['handling']['statuses'][number];
+
+/** The status's name and its text for the person, in their language (Dutch when there is no translation). */
+export function statusValues(s: WorkflowStatus, l: Locale) {
+  const label = s.label[l] || s.label.nl;
+  const text = (s.publicText?.[l] || s.publicText?.nl || '').trim();
+  return { status: label, statusText: text || label };
+}
+
+/**
+ * The messages each action sends, built in one place: the action uses them to send and the preview to show
+ * exactly the same text beforehand.
+ */
+export const messages = {
+  status: (s: WorkflowStatus, body?: string): PersonMessage => ({
+    kind: s.final ? 'closing' : 'status',
+    templateKey: 'status_changed',
+    values: {},
+    localValues: (l) => statusValues(s, l),
+    body,
+    includeDuplicates: true,
+  }),
+  free: (body: string, templateKey = 'message', subject?: string): PersonMessage => ({
+    kind: 'message',
+    templateKey,
+    values: {},
+    body,
+    subject,
+    includeDuplicates: false,
+  }),
+  suspended: (message: string, reason: string): PersonMessage => ({
+    kind: 'suspension',
+    templateKey: 'suspended',
+    values: { message, reason },
+    includeDuplicates: false,
+  }),
+  extended: (reason: string): PersonMessage => ({
+    kind: 'extension',
+    templateKey: 'extended',
+    values: { reason },
+    includeDuplicates: true,
+  }),
+  acknowledged: (receivedAt: Date, decisionDueAt: Date, body?: string): PersonMessage => ({
+    kind: 'acknowledgement',
+    templateKey: 'complaint_acknowledged',
+    values: {},
+    localValues: (l) => ({ receivedDate: longDate(receivedAt, l), decisionDate: longDate(decisionDueAt, l) }),
+    body,
+    includeDuplicates: false,
+  }),
+  complaintExtended: (reason: string, decisionDueAt: Date): PersonMessage => ({
+    kind: 'extension',
+    templateKey: 'complaint_extended',
+    values: { reason },
+    localValues: (l) => ({ decisionDate: longDate(decisionDueAt, l) }),
+    includeDuplicates: false,
+  }),
+  decided: (text: string, ombudsman: { nl: string; en?: string | undefined }): PersonMessage => ({
+    kind: 'decision',
+    templateKey: 'complaint_decided',
+    values: { message: text },
+    localValues: (l) => ({ ombudsman: ombudsman[l] || ombudsman.nl }),
+    includeDuplicates: false,
+  }),
+};

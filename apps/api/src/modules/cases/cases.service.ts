@@ -18,7 +18,7 @@ import { type NotificationInput, queueNotifications } from '../notifications/not
 import { type CaseEventType, publishCaseEvents } from '../webhooks/webhooks.publish.ts';
 import { type ComplaintState, dueTimes, resumeFields } from './cases.clock.ts';
 import { caseErrors } from './cases.errors.ts';
-import { composePersonMessages, type PersonMessage } from './cases.messages.ts';
+import { composePersonMessages, messages, type PersonMessage, statusValues } from './cases.messages.ts';
 import { casesPolicy } from './cases.policy.ts';
 import * as q from './cases.queries.ts';
 import { caseSettings, type IntakeContext, intakeContext } from './cases.settings.ts';
@@ -209,14 +209,6 @@ export async function openCase(tx: Db, ctx: Ctx, input: OpenCaseInput) {
 
 function emptyComplaint(): ComplaintState {
   return { advisoryCommittee: false, hearing: null, extension: null, decision: null };
-}
-
-type WorkflowStatus = CatalogueItemDefinition['handling']['statuses'][number];
-
-function statusValues(s: WorkflowStatus, l: Locale) {
-  const label = s.label[l] || s.label.nl;
-  const text = (s.publicText?.[l] || s.publicText?.nl || '').trim();
-  return { status: label, statusText: text || label };
 }
 
 /** Everything the case page shows: the case, its history, timeline events, audit, links and attachments. */
@@ -507,16 +499,7 @@ export async function transition(db: Db, ctx: Ctx, id: string, input: z.output<t
       });
     }
     const person: PersonMessage[] = [];
-    if (target.visibility === 'public' && input.notify) {
-      person.push({
-        kind: target.final ? 'closing' : 'status',
-        templateKey: 'status_changed',
-        values: {},
-        localValues: (lang) => statusValues(target, lang),
-        body: input.message,
-        includeDuplicates: true,
-      });
-    }
+    if (target.visibility === 'public' && input.notify) person.push(messages.status(target, input.message));
     return {
       set,
       status: { to: target.key, note: input.message ?? '' },
