@@ -4,6 +4,12 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 
+/** Route config read by the document: `public` needs no credentials; `uploadField` names a multipart file field. */
+export interface RouteDocConfig {
+  public?: boolean;
+  uploadField?: string;
+}
+
 /** Collects every route's zod schemas into an OpenAPI 3 document. Must be registered before the routes. */
 export const openApiPlugin = fp(async (app: FastifyInstance) => {
   await app.register(swagger, {
@@ -42,6 +48,19 @@ export const openApiPlugin = fp(async (app: FastifyInstance) => {
         },
         { name: 'search', description: 'Search over the catalogue and the knowledge base' },
         { name: 'transfer', description: 'Import and export of catalogue and knowledge base (JSON, CSV)' },
+        {
+          name: 'front office',
+          description: 'The agent’s workspace: one contact, its answers and hand-overs',
+        },
+        { name: 'contacts', description: 'Contacts at the front office, on every channel' },
+        { name: 'callbacks', description: 'Callback requests and their attempts' },
+        { name: 'customers', description: 'Residents and businesses, with their 360° view' },
+        {
+          name: 'cases',
+          description: 'Cases along their workflow, with norm clocks, complaints and messages to the person',
+        },
+        { name: 'notifications', description: 'Messages to people and staff, and their delivery log' },
+        { name: 'webhooks', description: 'CloudEvents to back-office systems, signed and logged' },
         { name: 'public', description: 'What anyone may read without signing in' },
         { name: 'health', description: 'Liveness and readiness' },
         { name: 'problems', description: 'What each problem code means' },
@@ -49,9 +68,20 @@ export const openApiPlugin = fp(async (app: FastifyInstance) => {
     },
     transform: (input) => {
       const out = jsonSchemaTransform(input);
+      const config = (input.route.config ?? {}) as RouteDocConfig;
       // Public routes need no credentials; say so in the document.
-      if (input.route.config && (input.route.config as { public?: boolean }).public) {
-        return { ...out, schema: { ...out.schema, security: [] } };
+      if (config.public) out.schema = { ...out.schema, security: [] };
+      // Multipart uploads are parsed by @fastify/multipart, not validated as a body: document the form here.
+      if (config.uploadField) {
+        out.schema = {
+          ...out.schema,
+          consumes: ['multipart/form-data'],
+          body: {
+            type: 'object',
+            required: [config.uploadField],
+            properties: { [config.uploadField]: { type: 'string', format: 'binary' } },
+          },
+        };
       }
       return out;
     },

@@ -62,6 +62,10 @@ describe('API documentation', () => {
       doc.paths['/api/users'].post.requestBody.content['application/json'].schema.properties,
     ).toHaveProperty('memberships');
     expect(doc.paths['/healthz'].get.security).toEqual([]);
+    // Uploads are documented as the form they are, not as JSON.
+    expect(
+      doc.paths['/api/cases/{id}/attachments'].post.requestBody.content['multipart/form-data'].schema,
+    ).toMatchObject({ required: ['file'], properties: { file: { format: 'binary' } } });
   });
 
   it('the interactive docs are served without login and without anything from the internet', async () => {

@@ -304,11 +304,11 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       '/:id/attachments',
       {
         bodyLimit: CASE_LIMITS.attachmentMaxBytes + 64 * 1024,
+        config: { uploadField: 'file' },
         schema: {
           tags,
           summary:
             'Attach a photo or PDF (multipart/form-data, field `file`, at most 10 MB; type decided from the content).',
-          consumes: ['multipart/form-data'],
           params,
           response: { 201: caseSchema, 413: problems[422], ...problems },
         },
