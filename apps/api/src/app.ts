@@ -13,11 +13,13 @@ import { contactsModule } from './modules/contacts/index.ts';
 import { customersModule } from './modules/customers/index.ts';
 import { healthModule } from './modules/health/index.ts';
 import { knowledgeModule } from './modules/knowledge/index.ts';
+import { notificationsModule } from './modules/notifications/index.ts';
 import { searchModule } from './modules/search/index.ts';
 import { teamsModule } from './modules/teams/index.ts';
 import { tokensModule } from './modules/tokens/index.ts';
 import { transferModule } from './modules/transfer/index.ts';
 import { usersModule } from './modules/users/index.ts';
+import { webhooksModule } from './modules/webhooks/index.ts';
 import { contextPlugin } from './plugins/context.ts';
 import { docsUi, openApiPlugin } from './plugins/docs.ts';
 import { errorsPlugin } from './plugins/errors.ts';
@@ -85,6 +87,8 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   await app.register(customersModule);
   await app.register(contactsModule);
   await app.register(casesModule);
+  await app.register(notificationsModule);
+  await app.register(webhooksModule);
 
   await app.register(docsUi);
   await app.register(webPlugin);

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
@@ -52,6 +53,18 @@ const envSchema = z.object({
     .default('voorbeeld-theme'),
   VOORDEUR_WEB_DIST: z.string().default(fileURLToPath(new URL('../../web/dist', import.meta.url))),
   WORKER_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** smtp://user:pass@host:587 or smtps://…:465; without it emails stay in the dev mailbox (ADR 0005). */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/\s]+/, 'must start with smtp:// or smtps://')
+    .optional(),
+  SMTP_FROM: z.string().min(3).max(320).default('Gemeente Voorbeeld <noreply@voorbeeld.nl>'),
+  /** How long a worker holds a claimed outbox job before another worker may take it over. */
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
+  /** First retry delay; it doubles per attempt (with jitter) up to one hour. */
+  OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(10_000),
+  WORKER_ID: z.string().min(1).max(200).optional(),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -86,5 +99,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     themeClass: e.VOORDEUR_THEME_CLASS,
     webDist: e.VOORDEUR_WEB_DIST,
     workerIntervalSeconds: e.WORKER_INTERVAL_SECONDS,
+    smtpUrl: e.SMTP_URL,
+    smtpFrom: e.SMTP_FROM,
+    outboxLeaseSeconds: e.OUTBOX_LEASE_SECONDS,
+    outboxPollMs: e.OUTBOX_POLL_MS,
+    outboxRetryBaseMs: e.OUTBOX_RETRY_BASE_MS,
+    workerId: e.WORKER_ID ?? `${hostname()}:${process.pid}`,
   };
 }

@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import { loadDataKey, useDataKey } from './platform/personal-data.ts';
 import { DEMO_USERS, seedDemo } from './seed/demo.ts';
 import { startMaintenanceLoop } from './worker/maintenance.ts';
+import { startOutboxLoop } from './worker/outbox.ts';
 
 export type ServerRole = 'api' | 'worker' | 'all';
 
@@ -36,6 +37,7 @@ export async function startServer(
   if (role !== 'api') {
     stops.push(
       startMaintenanceLoop(database.db, log.child({ role: 'worker' }), config.workerIntervalSeconds),
+      startOutboxLoop(database.db, log.child({ role: 'worker' }), config),
     );
     log.info('worker started');
   }

@@ -2,6 +2,7 @@ export * from './admin.ts';
 export * from './auth.ts';
 export * from './cases.ts';
 export * from './catalogue.ts';
+export * from './delivery.ts';
 export * from './dutch.ts';
 export * from './frontoffice.ts';
 export * from './limits.ts';

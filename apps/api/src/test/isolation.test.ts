@@ -15,10 +15,13 @@ import {
   customer,
   customerConsent,
   membership,
+  notification,
   organisation,
   searchDocument,
   searchQuery,
   team,
+  webhookDelivery,
+  webhookSubscription,
   workingCalendar,
 } from '@voordeur/db';
 import { eq } from 'drizzle-orm';
@@ -36,6 +39,7 @@ import {
   type TestOrg,
   testApp,
 } from './harness.ts';
+import { drain, queueTestNotifications, testOutboxDeps } from './outbox-harness.ts';
 
 let database: Database;
 let app: TestApp;
@@ -50,6 +54,9 @@ let aCustomerId: string;
 let aContactId: string;
 let aCaseId: string;
 let aCallbackId: string;
+let aNotificationId: string;
+let aBouncedId: string;
+let aWebhookId: string;
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -104,6 +111,19 @@ beforeAll(async () => {
       version: handed.contact.version,
     })
   ).callback.id;
+  // A's delivery log (one email kept in the dev mailbox, one bounced) and A's webhook.
+  aNotificationId = (await queueTestNotifications(database.db, a.id, 1, { caseId: aCaseId }))[0]!;
+  await drain(database.db, testOutboxDeps({}, [a.id]));
+  aBouncedId = (await queueTestNotifications(database.db, a.id, 1, { caseId: aCaseId }))[0]!;
+  await database.db.update(notification).set({ status: 'bounced' }).where(eq(notification.id, aBouncedId));
+  aWebhookId = (
+    await app.inject({
+      method: 'POST',
+      url: '/api/webhooks',
+      headers: aAdmin.headers,
+      payload: { name: 'Zaaksysteem A', url: 'https://a.example/hook' },
+    })
+  ).json().id;
 });
 afterAll(async () => {
   await app.close();
@@ -153,6 +173,13 @@ async function snapshotOfA() {
     cases: await database.db.select().from(caseFile).where(byOrg(caseFile)).orderBy(caseFile.id),
     callbacks: await database.db.select().from(callback).where(byOrg(callback)).orderBy(callback.id),
     attempts: await database.db.select().from(callbackAttempt).where(byOrg(callbackAttempt)),
+    notifications: await database.db
+      .select()
+      .from(notification)
+      .where(byOrg(notification))
+      .orderBy(notification.id),
+    webhooks: await database.db.select().from(webhookSubscription).where(byOrg(webhookSubscription)),
+    deliveries: await database.db.select().from(webhookDelivery).where(byOrg(webhookDelivery)),
   });
 }
 
@@ -170,6 +197,9 @@ const aIds = () => [
   aContactId,
   aCaseId,
   aCallbackId,
+  aNotificationId,
+  aBouncedId,
+  aWebhookId,
 ];
 const leaksNothingOfA = (body: string) => {
   for (const id of aIds()) expect(body).not.toContain(id);
@@ -527,6 +557,43 @@ function cases(): Record<string, Case | 'public'> {
     'GET /api/case-settings': async (h) => leaksNothingOfA((await get('/api/case-settings', h)).body),
     'PUT /api/case-settings': async (h) =>
       leaksNothingOfA((await send('PUT', '/api/case-settings', h, {})).body),
+    'GET /api/notifications': async (h) => {
+      const res = await get(`/api/notifications?caseId=${aCaseId}`, h);
+      expect(res.json().items).toEqual([]);
+      leaksNothingOfA((await get('/api/notifications?limit=200', h)).body);
+    },
+    'GET /api/notifications/{id}': async (h) =>
+      expect((await get(`/api/notifications/${aNotificationId}`, h)).statusCode).toBe(404),
+    'POST /api/notifications/{id}/retry': async (h) =>
+      expect((await send('POST', `/api/notifications/${aBouncedId}/retry`, h, {})).statusCode).toBe(404),
+    'GET /api/mailbox': async (h) => {
+      const res = await get('/api/mailbox', h);
+      expect(res.statusCode).toBe(200);
+      leaksNothingOfA(res.body);
+    },
+    'GET /api/webhooks': async (h) => leaksNothingOfA((await get('/api/webhooks', h)).body),
+    'POST /api/webhooks': async (h) =>
+      leaksNothingOfA(
+        (await send('POST', '/api/webhooks', h, { name: 'Zaaksysteem A', url: 'https://b.example/hook' }))
+          .body,
+      ),
+    'GET /api/webhooks/{id}': async (h) =>
+      expect((await get(`/api/webhooks/${aWebhookId}`, h)).statusCode).toBe(404),
+    'PATCH /api/webhooks/{id}': async (h) =>
+      expect(
+        (
+          await send('PATCH', `/api/webhooks/${aWebhookId}`, h, {
+            url: 'https://b.example/steal',
+            version: 1,
+          })
+        ).statusCode,
+      ).toBe(404),
+    'DELETE /api/webhooks/{id}': async (h) =>
+      expect((await send('DELETE', `/api/webhooks/${aWebhookId}`, h)).statusCode).toBe(404),
+    'GET /api/webhooks/{id}/deliveries': async (h) =>
+      expect((await get(`/api/webhooks/${aWebhookId}/deliveries`, h)).statusCode).toBe(404),
+    'POST /api/webhooks/{id}/test': async (h) =>
+      expect((await send('POST', `/api/webhooks/${aWebhookId}/test`, h, {})).statusCode).toBe(404),
     // Last: it ends B's session.
     'POST /api/auth/logout': async (h) => leaksNothingOfA((await send('POST', '/api/auth/logout', h)).body),
   };

@@ -1,0 +1,34 @@
+import type {
+  Locale,
+  Notification,
+  NotificationChannel,
+  NotificationDetail,
+  NotificationStatus,
+} from '@voordeur/shared';
+import type { NotificationDetailRow, NotificationRow } from './notifications.queries.ts';
+
+export function presentNotification(n: NotificationRow): Notification {
+  return {
+    id: n.id,
+    caseId: n.caseId,
+    kind: n.kind,
+    audience: n.audience as 'person' | 'staff',
+    channel: n.channel as NotificationChannel,
+    recipient: n.recipient,
+    recipientName: n.recipientName,
+    language: n.language as Locale,
+    subject: n.subject,
+    status: n.status as NotificationStatus,
+    attempts: n.attempts,
+    lastError: n.lastError,
+    messageId: n.messageId,
+    keptInMailbox: n.keptInMailbox,
+    sentAt: n.sentAt?.toISOString() ?? null,
+    createdAt: n.createdAt.toISOString(),
+    updatedAt: n.updatedAt.toISOString(),
+  };
+}
+
+export function presentNotificationDetail(n: NotificationDetailRow): NotificationDetail {
+  return { ...presentNotification(n), body: n.body };
+}

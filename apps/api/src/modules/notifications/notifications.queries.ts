@@ -1,0 +1,170 @@
+import { type Db, notification } from '@voordeur/db';
+import type { NotificationChannel, NotificationStatus } from '@voordeur/shared';
+import { and, desc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+
+/** The audit action of a notification that was kept in the dev mailbox instead of being sent anywhere. */
+export const KEPT_IN_MAILBOX = 'kept_in_mailbox';
+
+// Spelled out: inside the subquery, interpolated columns could be rendered without their table.
+const keptInMailbox = sql<boolean>`exists (select 1 from audit_event a
+  where a.organisation_id = "notification"."organisation_id"
+    and a.entity_type = 'notification'
+    and a.entity_id = "notification"."id"::text
+    and a.action = ${KEPT_IN_MAILBOX})`.mapWith(Boolean);
+
+const summary = {
+  id: notification.id,
+  caseId: notification.caseId,
+  kind: notification.kind,
+  audience: notification.audience,
+  channel: notification.channel,
+  recipient: notification.recipient,
+  recipientName: notification.recipientName,
+  language: notification.language,
+  subject: notification.subject,
+  status: notification.status,
+  attempts: notification.attempts,
+  lastError: notification.lastError,
+  messageId: notification.messageId,
+  keptInMailbox,
+  sentAt: notification.sentAt,
+  createdAt: notification.createdAt,
+  updatedAt: notification.updatedAt,
+};
+
+export type NotificationRow = Awaited<ReturnType<typeof listNotifications>>[number];
+export type NotificationDetailRow = NonNullable<Awaited<ReturnType<typeof findNotification>>>;
+
+export interface NotificationFilter {
+  caseId?: string | undefined;
+  status?: NotificationStatus | undefined;
+  channel?: NotificationChannel | undefined;
+  limit: number;
+  before?: { createdAt: Date; id: string } | undefined;
+  onlyKeptInMailbox?: boolean;
+}
+
+function whereOf(organisationId: string, filter: NotificationFilter) {
+  const where: SQL[] = [eq(notification.organisationId, organisationId)];
+  if (filter.caseId) where.push(eq(notification.caseId, filter.caseId));
+  if (filter.status) where.push(eq(notification.status, filter.status));
+  if (filter.channel) where.push(eq(notification.channel, filter.channel));
+  if (filter.onlyKeptInMailbox) where.push(keptInMailbox);
+  if (filter.before) {
+    where.push(
+      or(
+        lt(notification.createdAt, filter.before.createdAt),
+        and(eq(notification.createdAt, filter.before.createdAt), lt(notification.id, filter.before.id)),
+      )!,
+    );
+  }
+  return and(...where);
+}
+
+export function listNotifications(db: Db, organisationId: string, filter: NotificationFilter) {
+  return db
+    .select(summary)
+    .from(notification)
+    .where(whereOf(organisationId, filter))
+    .orderBy(desc(notification.createdAt), desc(notification.id))
+    .limit(filter.limit);
+}
+
+/** The same list with the bodies (the dev mailbox). */
+export function listNotificationDetails(db: Db, organisationId: string, filter: NotificationFilter) {
+  return db
+    .select({ ...summary, body: notification.body })
+    .from(notification)
+    .where(whereOf(organisationId, filter))
+    .orderBy(desc(notification.createdAt), desc(notification.id))
+    .limit(filter.limit);
+}
+
+export function findNotification(db: Db, organisationId: string, id: string) {
+  return db
+    .select({ ...summary, body: notification.body })
+    .from(notification)
+    .where(and(eq(notification.organisationId, organisationId), eq(notification.id, id)))
+    .then((r) => r[0]);
+}
+
+/** Everything a transport needs, read just before the attempt. */
+export function findForDelivery(db: Db, organisationId: string, id: string) {
+  return db
+    .select({
+      id: notification.id,
+      channel: notification.channel,
+      recipient: notification.recipient,
+      recipientName: notification.recipientName,
+      language: notification.language,
+      subject: notification.subject,
+      body: notification.body,
+      messageId: notification.messageId,
+      status: notification.status,
+    })
+    .from(notification)
+    .where(and(eq(notification.organisationId, organisationId), eq(notification.id, id)))
+    .then((r) => r[0]);
+}
+
+/**
+ * Records the outcome of one attempt on a notification that is still queued (so a late or repeated outcome
+ * never overwrites an earlier final one). Returns whether it changed the row.
+ */
+export async function recordAttempt(
+  db: Db,
+  organisationId: string,
+  id: string,
+  values: { status: NotificationStatus; lastError: string | null; sent?: boolean },
+) {
+  const rows = await db
+    .update(notification)
+    .set({
+      status: values.status,
+      lastError: values.lastError,
+      attempts: sql`${notification.attempts} + 1`,
+      updatedAt: sql`now()`,
+      ...(values.sent ? { sentAt: sql`now()` } : {}),
+    })
+    .where(
+      and(
+        eq(notification.organisationId, organisationId),
+        eq(notification.id, id),
+        eq(notification.status, 'queued'),
+      ),
+    )
+    .returning({ id: notification.id });
+  return rows.length > 0;
+}
+
+/** Marks a queued notification failed without an attempt of ours to count (its job was abandoned). */
+export async function markAbandoned(db: Db, organisationId: string, id: string, lastError: string) {
+  const rows = await db
+    .update(notification)
+    .set({ status: 'failed', lastError, updatedAt: sql`now()` })
+    .where(
+      and(
+        eq(notification.organisationId, organisationId),
+        eq(notification.id, id),
+        eq(notification.status, 'queued'),
+      ),
+    )
+    .returning({ id: notification.id });
+  return rows.length > 0;
+}
+
+/** Puts a failed or bounced notification back in the queue; nothing when it is not (any longer) one of those. */
+export async function requeue(db: Db, organisationId: string, id: string) {
+  const rows = await db
+    .update(notification)
+    .set({ status: 'queued', updatedAt: sql`now()` })
+    .where(
+      and(
+        eq(notification.organisationId, organisationId),
+        eq(notification.id, id),
+        inArray(notification.status, ['failed', 'bounced']),
+      ),
+    )
+    .returning({ id: notification.id });
+  return rows.length > 0;
+}

@@ -1,0 +1,68 @@
+import type { Db } from '@voordeur/db';
+import type { NotificationQuery } from '@voordeur/shared';
+import type { Ctx } from '../../platform/actor.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import { enqueueJobs } from '../../platform/outbox.ts';
+import { authorize } from '../../platform/policy.ts';
+import { errors } from '../../plugins/errors.ts';
+import { notificationErrors } from './notifications.errors.ts';
+import { notificationsPolicy } from './notifications.policy.ts';
+import * as q from './notifications.queries.ts';
+
+/** The delivery log of the organisation, newest first, optionally of one case. */
+export async function listNotifications(db: Db, ctx: Ctx, query: NotificationQuery) {
+  authorize(ctx.actor, notificationsPolicy.read);
+  const organisationId = ctx.actor.organisationId;
+  let before: { createdAt: Date; id: string } | undefined;
+  if (query.before) {
+    const cursor = await q.findNotification(db, organisationId, query.before);
+    if (!cursor) return [];
+    before = { createdAt: cursor.createdAt, id: cursor.id };
+  }
+  return q.listNotifications(db, organisationId, { ...query, before });
+}
+
+export async function getNotification(db: Db, ctx: Ctx, id: string) {
+  authorize(ctx.actor, notificationsPolicy.read);
+  const found = await q.findNotification(db, ctx.actor.organisationId, id);
+  if (!found) throw errors.notFound('notification');
+  return found;
+}
+
+/**
+ * Sends a failed or bounced notification again: back to 'queued' with a new outbox job, in one transaction
+ * with its audit event. The Message-ID stays the same.
+ */
+export async function retryNotification(db: Db, ctx: Ctx, id: string, note?: string) {
+  authorize(ctx.actor, notificationsPolicy.retry);
+  const organisationId = ctx.actor.organisationId;
+  return db.transaction(async (tx) => {
+    const before = await q.findNotification(tx, organisationId, id);
+    if (!before) throw errors.notFound('notification');
+    if (!(await q.requeue(tx, organisationId, id))) throw notificationErrors.notRetryable(before.status);
+    await enqueueJobs(tx, [{ organisationId, kind: 'notification', payload: { notificationId: id } }]);
+    await recordAudit(tx, ctx, {
+      entityType: 'notification',
+      entityId: id,
+      action: 'retry_requested',
+      before: { status: before.status, lastError: before.lastError },
+      after: { status: 'queued', lastError: before.lastError },
+      ...(note ? { changes: { note: { before: null, after: note } } } : {}),
+    });
+    return (await q.findNotification(tx, organisationId, id))!;
+  });
+}
+
+/**
+ * The dev mailbox: the emails that were kept instead of sent because no mail server is configured. Exists only
+ * while SMTP_URL is unset.
+ */
+export async function mailbox(db: Db, ctx: Ctx, smtpConfigured: boolean, limit: number) {
+  authorize(ctx.actor, notificationsPolicy.mailbox);
+  if (smtpConfigured) throw notificationErrors.mailboxDisabled();
+  return q.listNotificationDetails(db, ctx.actor.organisationId, {
+    channel: 'email',
+    onlyKeptInMailbox: true,
+    limit,
+  });
+}

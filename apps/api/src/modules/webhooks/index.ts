@@ -1,0 +1,18 @@
+import type { FastifyInstance } from 'fastify';
+import './webhooks.errors.ts';
+import { webhooksRoutes } from './webhooks.routes.ts';
+
+export { WEBHOOK_CONTENT_TYPE, webhookJobHandler } from './webhooks.deliver.ts';
+export {
+  CASE_EVENT_TYPES,
+  type CaseEventInput,
+  type CaseEventType,
+  eventTypeName,
+  publishCaseEvents,
+} from './webhooks.publish.ts';
+export { SUBSCRIBABLE_EVENT_TYPES, TEST_EVENT_TYPE } from './webhooks.service.ts';
+export { generateWebhookSecret, signWebhook, verifyWebhook } from './webhooks.signing.ts';
+
+export async function webhooksModule(app: FastifyInstance) {
+  await app.register(webhooksRoutes, { prefix: '/api/webhooks' });
+}

@@ -1,0 +1,159 @@
+/**
+ * What leaves Voordeur by itself: notifications (email, SMS) and CloudEvents over signed webhooks
+ * (ADR 0005). The delivery log, the dev mailbox and the webhook subscriptions; shared by API and web app.
+ */
+import { z } from 'zod';
+import { LIMITS } from './limits.ts';
+import { LOCALES } from './roles.ts';
+
+export const NOTIFICATION_CHANNELS = ['email', 'sms'] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
+/** queued: waiting for (another) attempt; sent; failed: given up; bounced: the mail server refused it for good. */
+export const NOTIFICATION_STATUSES = ['queued', 'sent', 'failed', 'bounced'] as const;
+export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
+
+export const WEBHOOK_DELIVERY_STATUSES = ['queued', 'delivered', 'failed'] as const;
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+
+export const WEBHOOK_LIMITS = {
+  nameMax: 100,
+  urlMax: 2000,
+  eventTypesMax: 32,
+  eventTypeMax: 100,
+} as const;
+
+const limit = z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault);
+
+// ---- notifications ------------------------------------------------------------------------------------------
+
+export const notificationSchema = z
+  .object({
+    id: z.uuid(),
+    caseId: z.uuid().nullable(),
+    kind: z.string().meta({ description: 'status, message, acknowledgement, decision, warning, breach, …' }),
+    audience: z.enum(['person', 'staff']),
+    channel: z.enum(NOTIFICATION_CHANNELS),
+    recipient: z.string(),
+    recipientName: z.string().nullable(),
+    language: z.enum(LOCALES),
+    subject: z.string(),
+    status: z.enum(NOTIFICATION_STATUSES),
+    attempts: z.number().int().meta({ description: 'Delivery attempts made so far.' }),
+    lastError: z.string().nullable().meta({ description: 'Why the last attempt failed, if it did.' }),
+    messageId: z.string().meta({
+      description: 'The Message-ID header; the same on every attempt, so a receiver can drop a repeat.',
+    }),
+    keptInMailbox: z.boolean().meta({
+      description:
+        'Sent to the dev mailbox only: no mail server was configured (SMTP_URL), so the message never left Voordeur.',
+    }),
+    sentAt: z.iso.datetime().nullable(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Notification' });
+export type Notification = z.infer<typeof notificationSchema>;
+
+export const notificationDetailSchema = notificationSchema
+  .extend({ body: z.string() })
+  .meta({ id: 'NotificationDetail' });
+export type NotificationDetail = z.infer<typeof notificationDetailSchema>;
+
+export const notificationQuerySchema = z.strictObject({
+  caseId: z.uuid().optional(),
+  status: z.enum(NOTIFICATION_STATUSES).optional(),
+  channel: z.enum(NOTIFICATION_CHANNELS).optional(),
+  limit,
+  before: z.uuid().optional().meta({ description: 'Cursor: notifications created before this one.' }),
+});
+export type NotificationQuery = z.infer<typeof notificationQuerySchema>;
+
+/** The body of a retry (`{}` when there is nothing to say). */
+export const notificationRetrySchema = z.strictObject({
+  note: z.string().trim().max(500).optional().meta({
+    description: 'Why it is sent again (e.g. "address checked by phone"); kept in the audit trail.',
+  }),
+});
+
+export const mailboxQuerySchema = z.strictObject({ limit });
+
+// ---- webhooks -----------------------------------------------------------------------------------------------
+
+const webhookName = z.string().trim().min(1).max(WEBHOOK_LIMITS.nameMax);
+const webhookUrl = z
+  .string()
+  .trim()
+  .min(1)
+  .max(WEBHOOK_LIMITS.urlMax)
+  .meta({ description: 'http:// or https:// address that receives the events (POST).' });
+const eventTypes = z
+  .array(z.string().trim().min(1).max(WEBHOOK_LIMITS.eventTypeMax))
+  .max(WEBHOOK_LIMITS.eventTypesMax)
+  .meta({ description: 'CloudEvent types to send, e.g. "nl.voordeur.case.created"; empty: all.' });
+
+export const webhookSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    url: z.string(),
+    eventTypes: z.array(z.string()),
+    active: z.boolean(),
+    version: z.number().int().meta({ description: 'Send back on update (optimistic locking).' }),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Webhook' });
+export type Webhook = z.infer<typeof webhookSchema>;
+
+export const webhookCreatedSchema = webhookSchema
+  .extend({
+    secret: z.string().meta({
+      description:
+        'The signing secret ("whsec_" + base64); shown once, never again. Verify webhook-signature with it.',
+    }),
+  })
+  .meta({ id: 'WebhookCreated' });
+
+export const webhookCreateSchema = z.strictObject({
+  name: webhookName,
+  url: webhookUrl,
+  eventTypes: eventTypes.default([]),
+  active: z.boolean().default(true),
+});
+export type WebhookCreate = z.infer<typeof webhookCreateSchema>;
+
+export const webhookUpdateSchema = z.strictObject({
+  name: webhookName.optional(),
+  url: webhookUrl.optional(),
+  eventTypes: eventTypes.optional(),
+  active: z.boolean().optional(),
+  version: z.number().int().min(1),
+});
+export type WebhookUpdate = z.infer<typeof webhookUpdateSchema>;
+
+/** The body of a test request: `{}` (no fields yet). */
+export const webhookTestSchema = z.strictObject({});
+
+export const webhookDeliverySchema = z
+  .object({
+    id: z.uuid().meta({ description: 'Sent as the webhook-id header; the same on every attempt.' }),
+    eventId: z.string(),
+    eventType: z.string(),
+    caseId: z.uuid().nullable(),
+    status: z.enum(WEBHOOK_DELIVERY_STATUSES),
+    attempts: z.number().int(),
+    responseStatus: z.number().int().nullable().meta({ description: 'HTTP status of the last attempt.' }),
+    lastError: z.string().nullable(),
+    deliveredAt: z.iso.datetime().nullable(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    event: z.record(z.string(), z.unknown()).meta({ description: 'The CloudEvent as it is sent.' }),
+  })
+  .meta({ id: 'WebhookDelivery' });
+export type WebhookDelivery = z.infer<typeof webhookDeliverySchema>;
+
+export const webhookDeliveryQuerySchema = z.strictObject({
+  status: z.enum(WEBHOOK_DELIVERY_STATUSES).optional(),
+  limit,
+});
