@@ -9,6 +9,9 @@ import { defineConfig } from '@playwright/test';
  */
 const port = Number(process.env.E2E_PORT ?? 3210);
 export const DEMO_PASSWORD = 'e2e-demo-password';
+/** The residents' mailbox (e2e/smtp-sink.ts): SMTP for Voordeur to send to, HTTP for the tests to read. */
+export const SMTP_SINK_PORT = Number(process.env.E2E_SMTP_PORT ?? 2526);
+export const SMTP_SINK_HTTP_PORT = Number(process.env.E2E_SMTP_HTTP_PORT ?? 3212);
 
 export default defineConfig({
   testDir: './tests',
@@ -48,20 +51,35 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node ${join(import.meta.dirname, '..', 'apps', 'cli', 'bin', 'voordeur.js')} serve --port ${port}`,
-    url: `http://localhost:${port}/readyz`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    env: {
-      VOORDEUR_DATA_DIR: mkdtempSync(join(tmpdir(), 'voordeur-e2e-')),
-      VOORDEUR_DEMO_PASSWORD: DEMO_PASSWORD,
-      LOG_LEVEL: 'warn',
-      // Every test signs in from 127.0.0.1: the per-IP limits are not what these tests are about.
-      RATE_LIMIT_PER_MINUTE: '100000',
-      LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+  webServer: [
+    {
+      command: `${join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsx')} ${join(import.meta.dirname, 'smtp-sink.ts')}`,
+      url: `http://127.0.0.1:${SMTP_SINK_HTTP_PORT}/readyz`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: { SMTP_SINK_PORT: String(SMTP_SINK_PORT), SMTP_SINK_HTTP_PORT: String(SMTP_SINK_HTTP_PORT) },
     },
-  },
+    {
+      command: `node ${join(import.meta.dirname, '..', 'apps', 'cli', 'bin', 'voordeur.js')} serve --port ${port}`,
+      url: `http://localhost:${port}/readyz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: {
+        VOORDEUR_DATA_DIR: mkdtempSync(join(tmpdir(), 'voordeur-e2e-')),
+        VOORDEUR_DEMO_PASSWORD: DEMO_PASSWORD,
+        LOG_LEVEL: 'warn',
+        // Every test signs in from 127.0.0.1: the per-IP limits are not what these tests are about.
+        RATE_LIMIT_PER_MINUTE: '100000',
+        LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+        // Email really leaves, to the sink; the outbox and the worker look often, so a test need not wait long.
+        SMTP_URL: `smtp://127.0.0.1:${SMTP_SINK_PORT}`,
+        OUTBOX_POLL_MS: '200',
+        WORKER_INTERVAL_SECONDS: '1',
+      },
+    },
+  ],
 });

@@ -21,6 +21,12 @@ const WORKSPACE: NavItem = {
   path: '/workspace',
   h1: { nl: 'Werkplek', en: 'Workspace' },
 };
+const QUEUE: NavItem = {
+  nl: 'Werkvoorraad',
+  en: 'Work queue',
+  path: '/queue',
+  h1: { nl: 'Werkvoorraad', en: 'Work queue' },
+};
 const CALLBACKS: NavItem = {
   nl: 'Terugbelverzoeken',
   en: 'Callback requests',
@@ -78,17 +84,21 @@ const AUDIT: NavItem = {
 };
 
 const ROLES: { email: string; nav: NavItem[] }[] = [
-  { email: 'agent@voorbeeld.nl', nav: [HOME, WORKSPACE, SEARCH, CALLBACKS] },
-  { email: 'mcc@voorbeeld.nl', nav: [HOME, WORKSPACE, SEARCH, CALLBACKS] },
-  { email: 'backoffice@voorbeeld.nl', nav: [HOME, SEARCH, CALLBACKS] },
-  { email: 'teamlead@voorbeeld.nl', nav: [HOME, SEARCH, CALLBACKS, STATS, USERS, TEAMS] },
-  { email: 'manager@voorbeeld.nl', nav: [HOME, SEARCH, STATS, CATALOGUE, KNOWLEDGE, CALENDAR, USERS, TEAMS] },
-  { email: 'quality@voorbeeld.nl', nav: [HOME, SEARCH, STATS, CATALOGUE, KNOWLEDGE, CALENDAR, AUDIT] },
+  { email: 'agent@voorbeeld.nl', nav: [HOME, WORKSPACE, QUEUE, SEARCH, CALLBACKS] },
+  { email: 'mcc@voorbeeld.nl', nav: [HOME, WORKSPACE, QUEUE, SEARCH, CALLBACKS] },
+  { email: 'backoffice@voorbeeld.nl', nav: [HOME, QUEUE, SEARCH, CALLBACKS] },
+  { email: 'teamlead@voorbeeld.nl', nav: [HOME, QUEUE, SEARCH, CALLBACKS, STATS, USERS, TEAMS] },
+  {
+    email: 'manager@voorbeeld.nl',
+    nav: [HOME, QUEUE, SEARCH, STATS, CATALOGUE, KNOWLEDGE, CALENDAR, USERS, TEAMS],
+  },
+  { email: 'quality@voorbeeld.nl', nav: [HOME, QUEUE, SEARCH, STATS, CATALOGUE, KNOWLEDGE, CALENDAR, AUDIT] },
   {
     email: 'admin@voorbeeld.nl',
     nav: [
       HOME,
       WORKSPACE,
+      QUEUE,
       SEARCH,
       CALLBACKS,
       STATS,

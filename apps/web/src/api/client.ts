@@ -51,6 +51,10 @@ export interface RequestOptions {
   contentType?: string;
 }
 
+/** A file upload: the browser sets the multipart content type with its boundary itself. */
+const isFormData = (body: unknown): body is FormData =>
+  typeof FormData !== 'undefined' && body instanceof FormData;
+
 let csrfToken: string | null = null;
 let csrfPending: Promise<string | null> | null = null;
 /** Bumped on every session change, so a token fetched for an older session is never cached. */
@@ -134,7 +138,8 @@ async function send(path: string, options: RequestOptions, retried: boolean): Pr
     'accept-language': document.documentElement.lang || 'nl',
   };
   const raw = options.contentType !== undefined && typeof options.body === 'string';
-  if (options.body !== undefined)
+  const multipart = isFormData(options.body);
+  if (options.body !== undefined && !multipart)
     headers['content-type'] = raw ? (options.contentType as string) : 'application/json';
   if (method !== 'GET' && options.csrf !== false) {
     const token = await loadCsrfToken();
@@ -149,9 +154,11 @@ async function send(path: string, options: RequestOptions, retried: boolean): Pr
       body:
         options.body === undefined
           ? undefined
-          : raw
-            ? (options.body as string)
-            : JSON.stringify(options.body),
+          : multipart
+            ? (options.body as FormData)
+            : raw
+              ? (options.body as string)
+              : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (error) {

@@ -10,6 +10,7 @@ interface NavItem {
     | 'nav.home'
     | 'nav.search'
     | 'nav.workspace'
+    | 'nav.queue'
     | 'nav.callbacks'
     | 'nav.contactStats'
     | 'nav.catalogue'
@@ -28,6 +29,7 @@ interface NavItem {
 const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'nav.home' },
   { to: '/workspace', label: 'nav.workspace', permission: 'useWorkspace' },
+  { to: '/queue', label: 'nav.queue', permission: 'readCases' },
   { to: '/search', label: 'nav.search' },
   { to: '/callbacks', label: 'nav.callbacks', permission: 'workCallbacks' },
   { to: '/contacts/stats', label: 'nav.contactStats', permission: 'readContactStats' },

@@ -27,6 +27,19 @@ export const ACCESS = {
   workCallbacks: ['agent', 'backoffice', 'teamlead', 'admin'],
   /** First-contact resolution figures. */
   readContactStats: ['teamlead', 'manager', 'quality', 'admin'],
+  /** Cases: the queues and the case page. Front and back office both read; management and quality read along. */
+  readCases: ['agent', 'backoffice', 'teamlead', 'manager', 'quality', 'admin'],
+  /** Handle a case: statuses, messages to the person, the clock, complaints, links, claiming. */
+  workCases: ['backoffice', 'teamlead', 'admin'],
+  /** Internal notes and registering what the person told us (the front office too). */
+  annotateCases: ['agent', 'backoffice', 'teamlead', 'admin'],
+  /** Hand cases to someone else, one or many at a time. */
+  assignCases: ['teamlead', 'admin'],
+  /** The delivery log (addresses and texts of emails sent); team leads and administrators send failed ones again. */
+  readDeliveries: ['agent', 'backoffice', 'teamlead', 'admin'],
+  retryDeliveries: ['teamlead', 'admin'],
+  /** Customer data (the front-office settings with the areas, for the queue's filter). */
+  useCustomers: ['agent', 'backoffice', 'teamlead', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ACCESS;

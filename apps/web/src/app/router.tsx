@@ -13,6 +13,8 @@ import { UsersPage } from '../features/admin-users/UsersPage.tsx';
 import { AuditPage } from '../features/audit/AuditPage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { CallbacksPage } from '../features/callbacks/CallbacksPage.tsx';
+import { CasePage } from '../features/cases/CasePage.tsx';
+import { QueuePage } from '../features/cases/QueuePage.tsx';
 import { ContactStatsPage } from '../features/contact-stats/ContactStatsPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { PublicCataloguePage } from '../features/public-catalogue/PublicCataloguePage.tsx';
@@ -48,6 +50,8 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'search', element: <SearchPage /> },
           restricted('workspace', 'useWorkspace', <WorkspacePage />),
+          restricted('queue', 'readCases', <QueuePage />),
+          restricted('cases/:id', 'readCases', <CasePage />),
           restricted('callbacks', 'workCallbacks', <CallbacksPage />),
           restricted('contacts/stats', 'readContactStats', <ContactStatsPage />),
           restricted('admin/catalogue', 'readCatalogueAdmin', <CatalogueListPage />),

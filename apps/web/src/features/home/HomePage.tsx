@@ -11,6 +11,7 @@ import { useCurrentUser } from '../auth/CurrentUser.tsx';
 
 type PageKey =
   | 'nav.workspace'
+  | 'nav.queue'
   | 'nav.callbacks'
   | 'nav.contactStats'
   | 'nav.users'
@@ -21,6 +22,7 @@ type PageKey =
 /** Pages the user can reach from here, in navigation order. */
 const SHORTCUTS: Array<{ to: string; label: PageKey; permission: Permission }> = [
   { to: '/workspace', label: 'nav.workspace', permission: 'useWorkspace' },
+  { to: '/queue', label: 'nav.queue', permission: 'readCases' },
   { to: '/callbacks', label: 'nav.callbacks', permission: 'workCallbacks' },
   { to: '/contacts/stats', label: 'nav.contactStats', permission: 'readContactStats' },
   { to: '/admin/users', label: 'nav.users', permission: 'listUsers' },

@@ -7,8 +7,9 @@ import {
   type IntakeField,
   type ProfileField,
 } from '@voordeur/shared';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { type FieldErrors, problemFieldErrors } from '../../app/fieldErrors.ts';
 import { focusLater } from '../../app/focus.ts';
 import { ButtonGroup } from '../../ui/ButtonGroup.tsx';
@@ -30,6 +31,8 @@ const HEADING_ID = 'case-form-heading';
 const DONE_ID = 'case-created';
 const fieldId = (key: string) => `case-field-${key}`;
 const DESCRIPTION_ID = 'case-description';
+/** Where the reference goes in the sentence, so it can be a link to the case. */
+const REFERENCE_SLOT = '\u0000';
 
 /** What the profile says for an intake field's `prefill` ("ask once"). */
 function profileValue(customer: Customer | null, field: ProfileField | undefined): string {
@@ -130,7 +133,20 @@ export function CaseForm({ itemCode, customer, description, onCreate, onFinish, 
           {t('workspace.case.createdTitle', { reference: created.reference })}
         </Heading>
         <Notice>
-          {t('workspace.case.created', { reference: created.reference })}{' '}
+          {t('workspace.case.createdLink', { reference: REFERENCE_SLOT })
+            .split(REFERENCE_SLOT)
+            .map((part, index) =>
+              index === 0 ? (
+                part
+              ) : (
+                <Fragment key={part}>
+                  <Link className="utrecht-link utrecht-link--html-a" to={`/cases/${created.id}`}>
+                    {created.reference}
+                  </Link>
+                  {part}
+                </Fragment>
+              ),
+            )}{' '}
           <strong>
             <time dateTime={created.dueDate}>
               {t('workspace.case.tellDue', { date: f.longDate(created.dueDate) })}

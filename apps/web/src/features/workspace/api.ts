@@ -3,7 +3,6 @@ import type {
   Callback,
   CallbackResult,
   Case,
-  CaseSummary,
   Contact,
   ContactOutcome,
   Customer,

@@ -1,0 +1,167 @@
+import { CASE_LIMITS } from '@voordeur/shared';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FormErrorAlert } from '../../app/FormErrorAlert.tsx';
+import { useDebouncedValue } from '../../app/useDebouncedValue.ts';
+import { useForm } from '../../app/useForm.ts';
+import { ButtonGroup } from '../../ui/ButtonGroup.tsx';
+import { Paragraph } from '../../ui/Paragraph.tsx';
+import { SelectField } from '../../ui/SelectField.tsx';
+import { SubmitButton } from '../../ui/SubmitButton.tsx';
+import { TextareaField } from '../../ui/TextareaField.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+import { useTeams } from '../admin-teams/api.ts';
+import { type ActionProps, failWith, notConflict } from './actionKit.tsx';
+import { useCaseAction, useCaseReferenceSearch, useCreateChild } from './api.ts';
+
+/** "Deeltaak voor ander team": a child case for work another team does; the person follows the main case. */
+export function ChildForm({ current, onDone, onConflict }: ActionProps) {
+  const { t } = useTranslation();
+  const teams = useTeams();
+  const create = useCreateChild(current);
+  const form = useForm(
+    { teamId: '', description: '' },
+    {
+      teamId: { id: 'case-child-team', label: t('cases.child.team') },
+      description: { id: 'case-child-description', label: t('cases.child.description') },
+    },
+  );
+  const onSubmit = form.submit(() => {
+    const description = form.values.description.trim();
+    const found: Record<string, string> = {};
+    if (!form.values.teamId) found.teamId = t('validation.choose');
+    if (!description) found.description = t('validation.required');
+    if (!form.report(found)) return;
+    create.mutate(
+      { teamId: form.values.teamId, description },
+      {
+        onSuccess: (child) => {
+          form.reset();
+          onDone(t('cases.child.done', { reference: child.reference, team: child.team?.name ?? '' }));
+        },
+        onError: (error) => failWith(error, t, form.report, onConflict),
+      },
+    );
+  });
+  return (
+    <form className="vd-form vd-stack" noValidate onSubmit={onSubmit} aria-labelledby="case-child-summary">
+      <FormErrorAlert form={form} error={notConflict(create.error)} />
+      <SelectField
+        {...form.field('teamId')}
+        emptyOption={t('common.choose')}
+        options={(teams.data ?? [])
+          .filter((team) => team.id !== current.team?.id)
+          .map((team) => ({ value: team.id, label: team.name }))}
+        required
+      />
+      <TextareaField
+        {...form.field('description')}
+        description={t('cases.child.hint')}
+        rows={3}
+        maxLength={CASE_LIMITS.textMax}
+        required
+      />
+      <ButtonGroup>
+        <SubmitButton busy={create.isPending}>{t('cases.child.submit')}</SubmitButton>
+      </ButtonGroup>
+    </form>
+  );
+}
+
+/**
+ * "Samenvoegen met…": this case is a duplicate of another report; find the main case by its reference. The
+ * duplicate closes and its person follows the main case.
+ */
+export function MergeForm({ current, onDone, onConflict }: ActionProps) {
+  const { t } = useTranslation();
+  const action = useCaseAction(current);
+  const [reference, setReference] = useState('');
+  const typed = useDebouncedValue(reference.trim().toUpperCase(), 250);
+  const found = useCaseReferenceSearch(typed);
+  const form = useForm(
+    { mainCaseId: '' },
+    { mainCaseId: { id: 'case-merge-main', label: t('cases.merge.main') } },
+  );
+  const candidates = (found.data?.items ?? []).filter((c) => c.id !== current.id);
+  const onSubmit = form.submit(() => {
+    const main = candidates.find((c) => c.id === form.values.mainCaseId);
+    if (!form.report(main ? {} : { mainCaseId: t('cases.merge.chooseMain') }) || !main) return;
+    action.mutate(
+      { kind: 'merge', body: { mainCaseId: main.id } },
+      {
+        onSuccess: () => {
+          form.reset();
+          setReference('');
+          onDone(t('cases.merge.done', { reference: main.reference }));
+        },
+        onError: (error) => failWith(error, t, form.report, onConflict),
+      },
+    );
+  });
+  return (
+    <form className="vd-form vd-stack" noValidate onSubmit={onSubmit} aria-labelledby="case-merge-summary">
+      <FormErrorAlert form={form} error={notConflict(action.error)} />
+      <Paragraph className="vd-muted">{t('cases.merge.intro')}</Paragraph>
+      <TextField
+        id="case-merge-reference"
+        label={t('cases.merge.reference')}
+        description={t('cases.merge.referenceHint')}
+        value={reference}
+        onChange={(event) => setReference(event.target.value)}
+        type="search"
+        autoComplete="off"
+        className="vd-input-medium"
+      />
+      <p className="vd-visually-hidden" role="status">
+        {typed.length >= 3 && found.data ? t('cases.merge.found', { count: candidates.length }) : ''}
+      </p>
+      <SelectField
+        {...form.field('mainCaseId')}
+        emptyOption={
+          typed.length >= 3 ? t('cases.merge.pick', { count: candidates.length }) : t('cases.merge.typeFirst')
+        }
+        options={candidates.map((c) => ({
+          value: c.id,
+          label: `${c.reference} — ${c.subject} (${c.status.label})`,
+        }))}
+        required
+      />
+      <ButtonGroup>
+        <SubmitButton busy={action.isPending}>{t('cases.merge.submit')}</SubmitButton>
+      </ButtonGroup>
+    </form>
+  );
+}
+
+/** "Heropenen": a closed case (or one whose person asked for it) goes back to work, with the reason. */
+export function ReopenForm({ current, onDone, onConflict }: ActionProps) {
+  const { t } = useTranslation();
+  const action = useCaseAction(current);
+  const form = useForm(
+    { reason: '' },
+    { reason: { id: 'case-reopen-reason', label: t('cases.reopen.reason') } },
+  );
+  const onSubmit = form.submit(() => {
+    const reason = form.values.reason.trim();
+    if (!form.report(reason ? {} : { reason: t('validation.required') })) return;
+    action.mutate(
+      { kind: 'reopen', body: { reason } },
+      {
+        onSuccess: (updated) => {
+          form.reset();
+          onDone(t('cases.reopen.done', { status: updated.status.label }));
+        },
+        onError: (error) => failWith(error, t, form.report, onConflict),
+      },
+    );
+  });
+  return (
+    <form className="vd-form vd-stack" noValidate onSubmit={onSubmit} aria-labelledby="case-reopen-summary">
+      <FormErrorAlert form={form} error={notConflict(action.error)} />
+      <TextareaField {...form.field('reason')} rows={3} maxLength={1000} required />
+      <ButtonGroup>
+        <SubmitButton busy={action.isPending}>{t('cases.reopen.submit')}</SubmitButton>
+      </ButtonGroup>
+    </form>
+  );
+}

@@ -1,0 +1,166 @@
+import { CASE_LIMITS } from '@voordeur/shared';
+import { useTranslation } from 'react-i18next';
+import { FormErrorAlert } from '../../app/FormErrorAlert.tsx';
+import { useForm } from '../../app/useForm.ts';
+import { ButtonGroup } from '../../ui/ButtonGroup.tsx';
+import { SelectField } from '../../ui/SelectField.tsx';
+import { SubmitButton } from '../../ui/SubmitButton.tsx';
+import { TextareaField } from '../../ui/TextareaField.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+import { type ActionProps, failWith, notConflict } from './actionKit.tsx';
+import { useCaseAction, useMessageTemplates } from './api.ts';
+import { MessagePreview } from './MessagePreview.tsx';
+
+/** "Notitie": an internal note, never shown to the person. */
+export function NoteForm({ current, onDone, onConflict }: ActionProps) {
+  const { t } = useTranslation();
+  const action = useCaseAction(current);
+  const form = useForm({ body: '' }, { body: { id: 'case-note-body', label: t('cases.note.body') } });
+  const onSubmit = form.submit(() => {
+    const body = form.values.body.trim();
+    if (!form.report(body ? {} : { body: t('validation.required') })) return;
+    action.mutate(
+      { kind: 'note', body: { body } },
+      {
+        onSuccess: () => {
+          form.reset();
+          onDone(t('cases.note.done'));
+        },
+        onError: (error) => failWith(error, t, form.report, onConflict),
+      },
+    );
+  });
+  return (
+    <form className="vd-form vd-stack" noValidate onSubmit={onSubmit} aria-labelledby="case-note-summary">
+      <FormErrorAlert form={form} error={notConflict(action.error)} />
+      <TextareaField
+        {...form.field('body')}
+        description={t('cases.note.hint')}
+        rows={3}
+        maxLength={CASE_LIMITS.textMax}
+        required
+      />
+      <ButtonGroup>
+        <SubmitButton busy={action.isPending}>{t('cases.note.submit')}</SubmitButton>
+      </ButtonGroup>
+    </form>
+  );
+}
+
+/**
+ * "Bericht aan de persoon": the worker's own words in the organisation's letter (a standard text may frame
+ * them), sent by email; "Voorbeeld" shows the whole email first.
+ */
+export function MessageOutForm({ current, onDone, onConflict }: ActionProps) {
+  const { t } = useTranslation();
+  const action = useCaseAction(current);
+  const templates = useMessageTemplates();
+  const form = useForm(
+    { templateKey: 'message', subject: '', body: '' },
+    {
+      templateKey: { id: 'case-message-template', label: t('cases.message.template') },
+      subject: { id: 'case-message-subject', label: t('cases.message.subject') },
+      body: { id: 'case-message-body', label: t('cases.message.body') },
+    },
+  );
+  const body = form.values.body.trim();
+  const subject = form.values.subject.trim();
+  const templateKey = form.values.templateKey;
+  const onSubmit = form.submit(() => {
+    if (!form.report(body ? {} : { body: t('validation.required') })) return;
+    action.mutate(
+      {
+        kind: 'message',
+        body: {
+          direction: 'out',
+          body,
+          ...(subject ? { subject } : {}),
+          ...(templateKey ? { templateKey } : {}),
+        },
+      },
+      {
+        onSuccess: () => {
+          form.reset();
+          onDone(t('cases.message.done'));
+        },
+        onError: (error) => failWith(error, t, form.report, onConflict),
+      },
+    );
+  });
+  return (
+    <form className="vd-form vd-stack" noValidate onSubmit={onSubmit} aria-labelledby="case-message-summary">
+      <FormErrorAlert form={form} error={notConflict(action.error)} />
+      <SelectField
+        {...form.field('templateKey')}
+        description={t('cases.message.templateHint')}
+        options={(templates.data ?? []).map((template) => ({ value: template.key, label: template.name }))}
+      />
+      <TextField
+        {...form.field('subject')}
+        optional
+        description={t('cases.message.subjectHint')}
+        maxLength={200}
+        autoComplete="off"
+      />
+      <TextareaField {...form.field('body')} rows={5} maxLength={CASE_LIMITS.messageMax} required />
+      <MessagePreview
+        id="case-message"
+        caseId={current.id}
+        request={() =>
+          body
+            ? { kind: 'message', body, ...(templateKey ? { templateKey } : {}) }
+            : t('cases.preview.writeFirst')
+        }
+      >
+        <SubmitButton busy={action.isPending}>{t('cases.message.submit')}</SubmitButton>
+      </MessagePreview>
+    </form>
+  );
+}
+
+/**
+ * "Reactie van de persoon registreren": what the person told us by phone, letter or at the desk. On a closed
+ * case the API turns it into a request to reopen.
+ */
+export function MessageInForm({ current, onDone, onConflict }: ActionProps) {
+  const { t } = useTranslation();
+  const action = useCaseAction(current);
+  const form = useForm(
+    { subject: '', body: '' },
+    {
+      subject: { id: 'case-reply-subject', label: t('cases.reply.subject') },
+      body: { id: 'case-reply-body', label: t('cases.reply.body') },
+    },
+  );
+  const onSubmit = form.submit(() => {
+    const body = form.values.body.trim();
+    const subject = form.values.subject.trim();
+    if (!form.report(body ? {} : { body: t('validation.required') })) return;
+    action.mutate(
+      { kind: 'message', body: { direction: 'in', body, ...(subject ? { subject } : {}) } },
+      {
+        onSuccess: (updated) => {
+          form.reset();
+          onDone(t(updated.reopenRequestedAt ? 'cases.reply.doneReopen' : 'cases.reply.done'));
+        },
+        onError: (error) => failWith(error, t, form.report, onConflict),
+      },
+    );
+  });
+  return (
+    <form className="vd-form vd-stack" noValidate onSubmit={onSubmit} aria-labelledby="case-reply-summary">
+      <FormErrorAlert form={form} error={notConflict(action.error)} />
+      <TextField {...form.field('subject')} optional maxLength={200} autoComplete="off" />
+      <TextareaField
+        {...form.field('body')}
+        description={t('cases.reply.hint')}
+        rows={4}
+        maxLength={CASE_LIMITS.messageMax}
+        required
+      />
+      <ButtonGroup>
+        <SubmitButton busy={action.isPending}>{t('cases.reply.submit')}</SubmitButton>
+      </ButtonGroup>
+    </form>
+  );
+}
