@@ -1,4 +1,4 @@
-import type { Db } from '@voordeur/db';
+import { type Db, readAll } from '@voordeur/db';
 import type { CatalogueItemDefinition, Locale } from '@voordeur/shared';
 import type { NotificationInput } from '../notifications/notifications.queue.ts';
 import * as q from './cases.queries.ts';
@@ -93,10 +93,11 @@ export async function composePersonMessages(
   known?: Recipient,
 ): Promise<{ items: NotificationInput[]; note: string | null }> {
   if (c.parentCaseId) return { items: [], note: 'A child task: the person follows the main case.' };
-  const [recipients, templates] = await Promise.all([
-    known ? [known] : q.personRecipients(db, organisationId, c.id),
-    templatesFor(db, organisationId),
-  ]);
+  const [recipients, templates] = await readAll(
+    db,
+    async () => (known ? [known] : q.personRecipients(db, organisationId, c.id)),
+    () => templatesFor(db, organisationId),
+  );
   const template =
     templates.find((t) => t.key === m.templateKey) ?? templates.find((t) => t.key === 'message')!;
   const items: NotificationInput[] = [];

@@ -1,4 +1,4 @@
-import type { Db } from '@voordeur/db';
+import { type Db, readAll } from '@voordeur/db';
 import type {
   ContactOutcome,
   callbackCreateSchema,
@@ -204,10 +204,11 @@ export async function closeContact(db: Db, ctx: Ctx, id: string, input: CloseInp
     const refs = await resolveRefs(tx, organisationId, input);
     let outcome: ContactOutcome | undefined = input.outcome;
     if (!outcome) {
-      const [cases, callbacks] = await Promise.all([
-        casesOfContact(tx, organisationId, [id]),
-        q.callbacksOfContact(tx, organisationId, id),
-      ]);
+      const [cases, callbacks] = await readAll(
+        tx,
+        () => casesOfContact(tx, organisationId, [id]),
+        () => q.callbacksOfContact(tx, organisationId, id),
+      );
       outcome = cases.length ? 'case' : callbacks.length ? 'callback' : undefined;
     }
     if (!outcome) throw contactErrors.outcomeRequired();
