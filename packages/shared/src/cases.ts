@@ -40,6 +40,7 @@ export const TIMELINE_KINDS = [
   'resumed',
   'extended',
   'breached',
+  'internal_breached',
   'warned',
   'linked',
   'reopen_requested',

@@ -54,6 +54,7 @@ const TITLES: Record<string, string> = {
   resumed: 'Termijn loopt weer',
   extended: 'Termijn verlengd',
   breached: 'Servicenorm overschreden',
+  internal_breached: 'Interne streefdatum verstreken',
   warned: 'Team gewaarschuwd',
   linked: 'Gekoppeld',
   reopen_requested: 'Verzoek tot heropenen',

@@ -4,7 +4,7 @@ import { localDate } from '../calendar/index.ts';
 import { type NotificationInput, queueNotifications } from '../notifications/notifications.queue.ts';
 import { type CaseEventType, publishCaseEvents } from '../webhooks/webhooks.publish.ts';
 import * as q from './cases.queries.ts';
-import { render, STAFF_TEXTS } from './cases.templates.ts';
+import { countCases, render, STAFF_TEXTS } from './cases.templates.ts';
 
 const SYSTEM = 'Voordeur (systeem)';
 
@@ -48,7 +48,6 @@ async function sweep(
 ) {
   const due = sql.identifier(k.due);
   const mark = sql.identifier(k.mark);
-  const kind = k.event === 'internal_breached' ? 'breached' : k.event;
   let total = 0;
   for (;;) {
     const n = await db.transaction(async (tx) => {
@@ -63,7 +62,7 @@ async function sweep(
           RETURNING id, organisation_id, reference, subject, team_id, ${due} AS due
         ), e AS (
           INSERT INTO case_event (organisation_id, case_id, kind, body, data, by_label, created_at)
-          SELECT organisation_id, id, ${kind}, '',
+          SELECT organisation_id, id, ${k.event}, '',
                  jsonb_build_object('due', to_jsonb(due), 'internal', ${k.event !== 'breached'}::boolean),
                  ${SYSTEM}, ${now} FROM m
         ), a AS (
@@ -138,7 +137,7 @@ async function staffDigests(
       .slice(0, 200)
       .map((c) => `- ${c.reference} ${c.subject} (${c.due ? localDate(c.due) : ''})`);
     if (cases.length > 200) lines.push(`… +${cases.length - 200}`);
-    const values = { count: String(cases.length), list: lines.join('\n') };
+    const values = { cases: countCases(cases.length, language), list: lines.join('\n') };
     out.push({
       organisationId,
       caseId: cases.length === 1 ? cases[0]!.id : null,

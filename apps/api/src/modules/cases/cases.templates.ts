@@ -142,25 +142,31 @@ export const BUILT_IN_TEMPLATES: TemplateText[] = [
 export const STAFF_TEXTS = {
   warning: {
     nl: {
-      subject: 'Bijna over de interne termijn: {{count}} zaak/zaken',
-      body: 'De interne streeftermijn van deze zaken is bijna bereikt:\n\n{{list}}',
+      subject: 'Bijna over de interne termijn: {{cases}}',
+      body: 'De interne streeftermijn is bijna bereikt voor:\n\n{{list}}',
     },
     en: {
-      subject: 'Internal target nearly reached: {{count}} case(s)',
-      body: 'The internal target of these cases is nearly reached:\n\n{{list}}',
+      subject: 'Internal target nearly reached: {{cases}}',
+      body: 'The internal target is nearly reached for:\n\n{{list}}',
     },
   },
   breach: {
     nl: {
-      subject: 'Servicenorm overschreden: {{count}} zaak/zaken',
-      body: 'De servicenorm van deze zaken is verstreken. Bij het afsluiten is een reden nodig.\n\n{{list}}',
+      subject: 'Servicenorm overschreden: {{cases}}',
+      body: 'De servicenorm is verstreken voor de zaken hieronder. Bij het afsluiten is een reden nodig.\n\n{{list}}',
     },
     en: {
-      subject: 'Service norm breached: {{count}} case(s)',
-      body: 'The service norm of these cases has passed. Closing them will require a reason.\n\n{{list}}',
+      subject: 'Service norm breached: {{cases}}',
+      body: 'The service norm has passed for the cases below. Closing them will require a reason.\n\n{{list}}',
     },
   },
 } as const;
+
+/** "1 zaak", "3 zaken"; "1 case", "3 cases". */
+export function countCases(n: number, language: 'nl' | 'en') {
+  const noun = language === 'nl' ? (n === 1 ? 'zaak' : 'zaken') : n === 1 ? 'case' : 'cases';
+  return `${n} ${noun}`;
+}
 
 /** Fills `{{placeholders}}`; unknown or missing ones become empty. Plain text: nothing is interpreted. */
 export function render(template: string, values: Record<string, string | undefined>): string {
