@@ -1,12 +1,14 @@
 import type { Database } from '@voordeur/db';
-import { appUser, openDatabase, organisation, searchDocument, team } from '@voordeur/db';
+import { appUser, caseFile, openDatabase, organisation, searchDocument, team } from '@voordeur/db';
 import { count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { createDatabase } from '../../../../scripts/pg-cluster.ts';
+import { sweepClocks } from '../modules/cases/index.ts';
 import { search } from '../modules/search/search.service.ts';
 import { verifyPassword } from '../platform/secrets.ts';
 import { dbKind, openTestDatabase } from '../test/harness.ts';
 import { DEMO_SLUG, DEMO_USERS, seedDemo } from './demo.ts';
+import { demoCases } from './demo-cases.ts';
 
 let database: Database;
 
@@ -126,5 +128,36 @@ describe('demo content', () => {
       .from(searchDocument)
       .where(eq(searchDocument.organisationId, org));
     expect(counts[0]!.n).toBeGreaterThanOrEqual(60 + 20 + 150);
+  });
+
+  it('opens the demo cases through the intake, some late, one assigned, with a complaint about the oldest', async () => {
+    const result = await seedDemo(database.db, { password: 'demo-password-123' });
+    const org = result.organisationId!;
+    const cases = await database.db
+      .select()
+      .from(caseFile)
+      .where(eq(caseFile.organisationId, org))
+      .orderBy(caseFile.createdAt);
+    expect(cases).toHaveLength(demoCases(new Date()).length);
+    expect(new Set(cases.map((c) => c.reference)).size).toBe(demoCases(new Date()).length);
+    const light = cases.find((c) => c.subject.startsWith('Lantaarnpaal'))!;
+    expect(light.status).toBe('beoordeling');
+    const complaint = cases.find((c) => c.kind === 'complaint')!;
+    expect(complaint.aboutCaseId).toBe(light.id);
+    const [backoffice] = await database.db
+      .select({ id: appUser.id })
+      .from(appUser)
+      .where(eq(appUser.email, 'backoffice@voorbeeld.nl'));
+    expect(cases.filter((c) => c.assigneeUserId === backoffice!.id)).toHaveLength(2);
+    // Received two weeks ago under a norm of five working days: the sweep finds it late, as it would have.
+    expect(light.breachedAt).toBeNull();
+    await sweepClocks(database.db);
+    const [after] = await database.db.select().from(caseFile).where(eq(caseFile.id, light.id));
+    expect(after!.breachedAt).not.toBeNull();
+    // A second seed adds no cases.
+    await seedDemo(database.db, { password: 'demo-password-123', force: true });
+    expect(await database.db.select({ id: caseFile.id }).from(caseFile)).toHaveLength(
+      demoCases(new Date()).length,
+    );
   });
 });

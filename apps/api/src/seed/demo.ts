@@ -22,6 +22,7 @@ export async function demoContent() {
 
 import { systemCtx } from '../platform/actor.ts';
 import { randomSecret } from '../platform/secrets.ts';
+import { seedDemoCases } from './demo-cases.ts';
 
 export const DEMO_SLUG = 'voorbeeld';
 
@@ -171,6 +172,14 @@ export async function seedDemo(
     }
     options.onProgress?.('front office and customers');
     await seedFrontOffice(tx, ctx, org!.id);
+    if (options.content !== false) {
+      options.onProgress?.('cases');
+      const users = await tx
+        .select({ id: appUser.id, email: appUser.email })
+        .from(appUser)
+        .where(eq(appUser.organisationId, org!.id));
+      await seedDemoCases(tx, ctx, org!.id, new Map(users.map((u) => [u.email, u.id])));
+    }
     return {
       seeded: true,
       organisationId: org!.id,

@@ -1,4 +1,4 @@
-import type { Db } from '@voordeur/db';
+import { type Db, readAll } from '@voordeur/db';
 import type {
   CaseListQuery,
   CatalogueItemDefinition,
@@ -90,7 +90,11 @@ export async function openCase(tx: Db, ctx: Ctx, input: OpenCaseInput) {
   const now = input.now ?? new Date();
   let context = input.context;
   if (!context) {
-    const [c, s] = await Promise.all([calendarOf(tx, organisationId), caseSettings(tx, organisationId)]);
+    const [c, s] = await readAll(
+      tx,
+      () => calendarOf(tx, organisationId),
+      () => caseSettings(tx, organisationId),
+    );
     context = { calendar: c.definition, settings: s };
   }
   const { calendar, settings } = context;
@@ -216,19 +220,21 @@ export async function getCaseIn(db: Db, organisationId: string, id: string) {
   const row = await q.findCase(db, organisationId, id);
   if (!row) throw errors.notFound('case');
   const c = row.c;
-  const [history, events, audit, attachments, linked, refs, settings] = await Promise.all([
-    q.historyOf(db, organisationId, id),
-    q.eventsOf(db, organisationId, id),
-    q.auditOf(db, organisationId, id),
-    q.attachmentsOf(db, organisationId, id),
-    q.linkedCases(db, organisationId, id),
-    q.referencesOf(
-      db,
-      organisationId,
-      [c.parentCaseId, c.mainCaseId, c.aboutCaseId].filter((x): x is string => !!x),
-    ),
-    caseSettings(db, organisationId),
-  ]);
+  const [history, events, audit, attachments, linked, refs, settings] = await readAll(
+    db,
+    () => q.historyOf(db, organisationId, id),
+    () => q.eventsOf(db, organisationId, id),
+    () => q.auditOf(db, organisationId, id),
+    () => q.attachmentsOf(db, organisationId, id),
+    () => q.linkedCases(db, organisationId, id),
+    () =>
+      q.referencesOf(
+        db,
+        organisationId,
+        [c.parentCaseId, c.mainCaseId, c.aboutCaseId].filter((x): x is string => !!x),
+      ),
+    () => caseSettings(db, organisationId),
+  );
   return { row, history, events, audit, attachments, linked, refs, settings };
 }
 export type CaseDetail = Awaited<ReturnType<typeof getCaseIn>>;
@@ -238,14 +244,21 @@ export async function getCase(db: Db, ctx: Ctx, id: string) {
   return getCaseIn(db, ctx.actor.organisationId, id);
 }
 
-export async function createCase(db: Db, ctx: Ctx, input: z.output<typeof caseCreateSchema>) {
+export async function createCase(
+  db: Db,
+  ctx: Ctx,
+  input: z.output<typeof caseCreateSchema>,
+  /** When the case was received (the demo seed backdates its cases); now by default. */
+  receivedAt = new Date(),
+) {
   authorize(ctx.actor, casesPolicy.create);
   const organisationId = ctx.actor.organisationId;
-  const [context, found, customer] = await Promise.all([
-    intakeContext(db, organisationId),
-    findItem(db, organisationId, input.itemCode),
-    input.customerId ? findCustomer(db, organisationId, input.customerId) : undefined,
-  ]);
+  const [context, found, customer] = await readAll(
+    db,
+    () => intakeContext(db, organisationId),
+    () => findItem(db, organisationId, input.itemCode),
+    async () => (input.customerId ? findCustomer(db, organisationId, input.customerId) : undefined),
+  );
   if (!found?.published) throw caseErrors.unknown('itemCode', 'published catalogue item');
   const definition = publishedDefinition(found);
   if (input.customerId && (!customer || customer.mergedIntoId))
@@ -261,7 +274,7 @@ export async function createCase(db: Db, ctx: Ctx, input: z.output<typeof caseCr
   if (intake.problems.length) throw caseErrors.intakeInvalid(intake.problems);
   // The number is drawn in its own short statement, not in the intake's transaction: concurrent intakes do not
   // queue behind one counter row for the whole transaction. A failed intake leaves a gap in the numbering.
-  const now = new Date();
+  const now = receivedAt;
   const year = Number(localDate(now, context.calendar.timeZone).slice(0, 4));
   const number = await q.nextCaseNumber(db, organisationId, year);
   const postcode = input.location?.address?.postcode ?? customer?.postcode ?? null;
@@ -336,11 +349,12 @@ export async function loadForChange(
   id: string,
   version?: number,
 ): Promise<Loaded> {
-  const [row, settings, { definition: calendar }] = await Promise.all([
-    q.findCase(tx, organisationId, id),
-    caseSettings(tx, organisationId),
-    calendarOf(tx, organisationId),
-  ]);
+  const [row, settings, { definition: calendar }] = await readAll(
+    tx,
+    () => q.findCase(tx, organisationId, id),
+    () => caseSettings(tx, organisationId),
+    () => calendarOf(tx, organisationId),
+  );
   if (!row) throw errors.notFound('case');
   if (version !== undefined && row.c.version !== version) throw errors.versionConflict();
   return { row, def: row.definition as CatalogueItemDefinition, settings, calendar };

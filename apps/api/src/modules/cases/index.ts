@@ -2,9 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import './cases.errors.ts';
 import { caseAdminRoutes, casesRoutes } from './cases.routes.ts';
 
+export { assign } from './cases.actions.ts';
 export { presentCase, presentCaseSummary } from './cases.presenter.ts';
 export { casesOfContact } from './cases.queries.ts';
-export { casesOfCustomer, getCase, type OpenCaseInput, openCase } from './cases.service.ts';
+export {
+  type CaseDetail,
+  casesOfCustomer,
+  createCase,
+  getCase,
+  type OpenCaseInput,
+  openCase,
+  transition,
+} from './cases.service.ts';
 export { sweepClocks } from './cases.sweep.ts';
 
 export async function casesModule(app: FastifyInstance) {
