@@ -10,7 +10,7 @@ import {
 import { and, eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addDuration, calendarOf } from '../modules/calendar/index.ts';
+import { addDuration, addLegalTerm, calendarOf } from '../modules/calendar/index.ts';
 import { sweepClocks } from '../modules/cases/index.ts';
 import { importContent } from '../modules/transfer/index.ts';
 import { createUser } from '../modules/users/index.ts';
@@ -363,9 +363,20 @@ describe('complaints (Awb chapter 9)', () => {
     expect(c.complaint.acknowledgeDueAt).toBe(
       addDuration(cal, received, { amount: 5, unit: 'working_days' }).toISOString(),
     );
+    // Six weeks, to the end of the day, past a weekend or holiday (Algemene termijnenwet).
     expect(c.complaint.decisionDueAt).toBe(
-      addDuration(cal, received, { amount: 6, unit: 'weeks' }).toISOString(),
+      addLegalTerm(cal, received, { amount: 6, unit: 'weeks' }).toISOString(),
     );
+    const wallClock = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Amsterdam',
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(new Date(c.complaint.decisionDueAt));
+    expect(wallClock).toMatch(/^(Mon|Tue|Wed|Thu|Fri) 23:59$/);
+    expect(
+      new Date(c.complaint.decisionDueAt) >= addDuration(cal, received, { amount: 6, unit: 'weeks' }),
+    ).toBe(true);
     const ack = (
       await post(`/api/cases/${c.id}/complaint`, { action: 'acknowledge', version: c.version }, lead)
     ).json();
@@ -387,7 +398,7 @@ describe('complaints (Awb chapter 9)', () => {
       )
     ).json();
     expect(ext.complaint.decisionDueAt).toBe(
-      addDuration(cal, received, { amount: 9, unit: 'weeks' }).toISOString(),
+      addLegalTerm(cal, received, { amount: 9, unit: 'weeks' }).toISOString(),
     );
     expect((await mails(c.id)).at(-1)!.body).toContain('Betrokken medewerker is met verlof');
     const twice = await post(

@@ -4,6 +4,7 @@ import { calendarRoutes } from './calendar.routes.ts';
 export { calendarOf } from './calendar.service.ts';
 export {
   addDuration,
+  addLegalTerm,
   addWorkingHours,
   type CalendarDefinition,
   DEFAULT_CALENDAR,

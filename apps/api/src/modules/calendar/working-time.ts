@@ -623,6 +623,49 @@ export function addDuration(
 }
 
 /**
+ * Days that extend a statutory term (Algemene termijnenwet art. 3): not Good Friday, and 5 May every year,
+ * whatever the organisation's own calendar says.
+ */
+const ATW_HOLIDAYS: ReadonlySet<HolidayKey> = new Set([
+  'newYear',
+  'easterMonday',
+  'ascensionDay',
+  'whitMonday',
+  'kingsDay',
+  'liberationDay',
+  'christmasDay',
+  'boxingDay',
+]);
+
+function isAtwRestDay(day: number): boolean {
+  const weekday = weekdayOfDay(day);
+  if (weekday === 6 || weekday === 7) return true;
+  return nlHolidaysOf(yearOfDay(day)).some((h) => h.day === day && ATW_HOLIDAYS.has(h.key));
+}
+
+/**
+ * The end of a term set by law. In calendar units (days, weeks) it runs to the end of its last day, and a
+ * term of at least three days that would end on a Saturday, a Sunday or a holiday of the Algemene
+ * termijnenwet runs on to the end of the next day that is none of these (Atw art. 1). Suspended time pushes
+ * the last day out first. Working-time units are left to {@link addDuration}.
+ */
+export function addLegalTerm(
+  cal: CalendarDefinition,
+  start: Date,
+  d: Duration,
+  suspensions?: Interval[],
+): Date {
+  if (d.unit !== 'calendar_days' && d.unit !== 'weeks') return addDuration(cal, start, d, suspensions);
+  const c = compile(cal);
+  const due = minuteOf(addDuration(cal, start, d, suspensions), 'due');
+  let day = Math.floor(c.zone.toLocal(due) / MINUTES_PER_DAY);
+  const days = d.unit === 'weeks' ? d.amount * 7 : d.amount;
+  if (days >= 3) while (isAtwRestDay(day)) day++;
+  // The last moment of that local day (shown as 23:59): late means from the next midnight on.
+  return new Date(toDate(c.zone.fromLocal((day + 1) * MINUTES_PER_DAY)).getTime() - 1);
+}
+
+/**
  * Opening minutes in `[from, to)` minus the time covered by suspensions (overlaps counted once); 0 when
  * `to <= from`. Additive: between(a, b) + between(b, c) = between(a, c).
  */

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addDuration,
+  addLegalTerm,
   addWorkingDays,
   addWorkingHours,
   type CalendarDefinition,
@@ -345,6 +346,68 @@ describe('addDuration', () => {
       'Tue 2026-10-27 09:00',
     );
     expect(() => addDuration(C, sat, { amount: 1.5, unit: 'weeks' })).toThrow(RangeError);
+  });
+});
+
+describe('addLegalTerm (Algemene termijnenwet)', () => {
+  const weeks = (amount: number) => ({ amount, unit: 'weeks' as const });
+  const exact = (d: Date) => format(new TZDate(+d, TZ), 'EEE yyyy-MM-dd HH:mm:ss.SSS');
+
+  it.each([
+    // [start, weeks, last moment of the term]
+    [ams(2026, 11, 19, 10), 6, 'Thu 2026-12-31 23:59:59.999'], // an ordinary Thursday: its end of day
+    [ams(2026, 11, 22, 1, 8), 6, 'Mon 2027-01-04 23:59:59.999'], // ends on a Sunday: on to Monday
+    [ams(2026, 11, 13, 9), 6, 'Mon 2026-12-28 23:59:59.999'], // Christmas, Boxing Day, weekend
+    [ams(2026, 11, 20, 9), 6, 'Mon 2027-01-04 23:59:59.999'], // New Year's Day (Friday), then a weekend
+    [ams(2026, 2, 20, 9), 6, 'Fri 2026-04-03 23:59:59.999'], // Good Friday does not extend a legal term
+    [ams(2026, 2, 23, 9), 6, 'Tue 2026-04-07 23:59:59.999'], // Easter Monday does
+    [ams(2026, 3, 24, 9), 6, 'Wed 2026-05-06 23:59:59.999'], // 5 May, every year (not only when closed)
+    [ams(2026, 4, 2, 9), 6, 'Fri 2026-05-15 23:59:59.999'], // Ascension Day (Thursday 14 May)
+    [ams(2026, 4, 16, 9), 6, 'Thu 2026-05-28 23:59:59.999'], // Whit Monday 25 May
+    [ams(2027, 3, 16, 9), 6, 'Wed 2027-04-28 23:59:59.999'], // King's Day on a Tuesday
+  ])('%s + %i weeks ends %s', (start, n, end) => {
+    expect(exact(addLegalTerm(C, start, weeks(n)))).toBe(end);
+  });
+
+  it('runs to the end of the day in calendar days, extends only terms of three days or more', () => {
+    const friday = ams(2026, 11, 20, 14);
+    expect(exact(addLegalTerm(C, friday, { amount: 1, unit: 'calendar_days' }))).toBe(
+      'Sat 2026-11-21 23:59:59.999',
+    );
+    expect(exact(addLegalTerm(C, friday, { amount: 8, unit: 'calendar_days' }))).toBe(
+      'Mon 2026-11-30 23:59:59.999',
+    );
+  });
+
+  it('leaves working-time units to addDuration, and counts suspended time first', () => {
+    const start = ams(2026, 4, 2, 10);
+    const norm = { amount: 3, unit: 'working_days' as const };
+    expect(addLegalTerm(C, start, norm)).toEqual(addDuration(C, start, norm));
+    // Two suspended days push a term that ended on Thursday 14 May (Ascension Day) to Saturday: on to Monday.
+    const stopped = [span(ams(2026, 4, 6, 9), ams(2026, 4, 8, 9))];
+    expect(exact(addLegalTerm(C, ams(2026, 4, 2, 9), weeks(6), stopped))).toBe('Mon 2026-05-18 23:59:59.999');
+  });
+
+  it('property: never earlier than the plain term, never ends on a weekend or an Atw holiday', () => {
+    const atw = new Set(['01-01', '04-27', '05-05', '12-25', '12-26']);
+    fc.assert(
+      fc.property(
+        // From 2014 on, King's Day is 27 April (Queen's Day, 30 April, before).
+        fc.date({ min: new Date('2014-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }),
+        fc.integer({ min: 3, max: 120 }),
+        (start, days) => {
+          const d = { amount: days, unit: 'calendar_days' as const };
+          const end = addLegalTerm(C, start, d);
+          expect(+end).toBeGreaterThanOrEqual(+addDuration(C, start, d));
+          const local = new TZDate(+end, TZ);
+          expect([0, 6]).not.toContain(local.getDay());
+          expect(atw.has(format(local, 'MM-dd'))).toBe(false);
+          expect(format(local, 'HH:mm:ss.SSS')).toBe('23:59:59.999');
+          // At most: a weekend plus Christmas and Boxing Day, or a holiday weekend.
+          expect(+end - +addDuration(C, start, d)).toBeLessThan(5 * 86_400_000);
+        },
+      ),
+    );
   });
 });
 

@@ -2,6 +2,7 @@ import type { caseFile } from '@voordeur/db';
 import type { CaseSettings, CatalogueItemDefinition, Duration } from '@voordeur/shared';
 import {
   addDuration,
+  addLegalTerm,
   addWorkingHours,
   type CalendarDefinition,
   type Interval,
@@ -37,7 +38,8 @@ const toIntervals = (s: Suspension[]): Interval[] =>
  * The due times of a case in the organisation's working time: the public norm and the internal target pushed out
  * by every suspension, the public norm extended once when it was; the warning instant the configured working time
  * before the internal target. For complaints the legal term is the Awb decision term (6 weeks, 10 with an
- * advisory committee, plus at most 4 weeks' extension) in calendar time, not suspended.
+ * advisory committee, plus at most 4 weeks' extension) in calendar time, not suspended; a legal term runs to the
+ * end of its last day and past weekends and Atw holidays ({@link addLegalTerm}).
  */
 export function dueTimes(
   cal: CalendarDefinition,
@@ -56,9 +58,9 @@ export function dueTimes(
     const weeks =
       (c.complaint?.advisoryCommittee ? settings.complaintCommitteeWeeks : settings.complaintDecisionWeeks) +
       (c.complaint?.extension?.weeks ?? 0);
-    legalDueAt = addDuration(cal, c.createdAt, { amount: weeks, unit: 'weeks' });
+    legalDueAt = addLegalTerm(cal, c.createdAt, { amount: weeks, unit: 'weeks' });
   } else {
-    legalDueAt = def.norms.legalTerm ? addDuration(cal, c.createdAt, def.norms.legalTerm, susp) : null;
+    legalDueAt = def.norms.legalTerm ? addLegalTerm(cal, c.createdAt, def.norms.legalTerm, susp) : null;
   }
   let warnAt: Date | null = null;
   if (internalDueAt) {
