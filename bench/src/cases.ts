@@ -956,7 +956,7 @@ async function sweepBenchmark(cluster: PgCluster) {
               (SELECT count(*) FROM case_file f WHERE f.suspended_since IS NOT NULL AND EXISTS (
                  SELECT 1 FROM case_event e WHERE e.organisation_id = f.organisation_id AND e.case_id = f.id
                ))::int AS "suspendedTouched",
-              (SELECT count(*) FROM case_event WHERE kind IN ('warned', 'breached'))::int AS events,
+              (SELECT count(*) FROM case_event WHERE kind IN ('warned', 'internal_breached', 'breached'))::int AS events,
               (SELECT count(*) FROM audit_event WHERE entity_type = 'case'
                  AND action IN ('warned', 'internal_breached', 'breached'))::int AS audit,
               (SELECT count(*) FROM notification WHERE audience = 'staff')::int AS digests`,

@@ -47,8 +47,13 @@ export interface AuditInput {
  * record commit or fail together.
  */
 export async function recordAudit(tx: Db, ctx: Ctx, input: AuditInput): Promise<void> {
+  await auditWrite(tx, ctx, input);
+}
+
+/** The insert of one audit event, not yet sent: for {@link writeTogether} with the change it records. */
+export function auditWrite(tx: Db, ctx: Ctx, input: AuditInput) {
   const { actor } = ctx;
-  await tx.insert(auditEvent).values({
+  return tx.insert(auditEvent).values({
     organisationId: actor.organisationId,
     actorKind: actor.kind,
     actorUserId: actor.kind === 'user' ? actor.userId : null,

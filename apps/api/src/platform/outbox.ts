@@ -14,8 +14,13 @@ export interface JobInput {
  * the change that caused it commits. Workers claim it later (`worker/outbox.ts`).
  */
 export async function enqueueJobs(tx: Db, jobs: JobInput[]): Promise<void> {
-  if (!jobs.length) return;
-  await tx.insert(outboxJob).values(
+  await jobsWrite(tx, jobs);
+}
+
+/** The insert of outbox jobs, not yet sent (null when there are none): for `writeTogether`. */
+export function jobsWrite(tx: Db, jobs: JobInput[]) {
+  if (!jobs.length) return null;
+  return tx.insert(outboxJob).values(
     jobs.map((j) => ({
       organisationId: j.organisationId,
       kind: j.kind,

@@ -577,7 +577,17 @@ describe('back office', () => {
       },
     });
     expect(saved.statusCode, saved.body).toBe(200);
+    // The intake's confirmation too (its templates come with the intake's one read of the organisation).
+    const received = await req('PUT', '/api/message-templates/received', lead, {
+      name: 'Ontvangen',
+      subject: { nl: 'Binnen: {{reference}}', en: 'Received: {{reference}}' },
+      body: { nl: 'Dag {{name}}, we kijken ernaar.', en: 'Hello {{name}}, we are on it.' },
+    });
+    expect(received.statusCode, received.body).toBe(200);
     const c = await intake();
+    const confirmation = (await mails(c.id))[0]!;
+    expect(confirmation.subject).toBe(`Binnen: ${c.reference}`);
+    expect(confirmation.body).toBe('Dag Jan de Vries, we kijken ernaar.');
     await post(`/api/cases/${c.id}/messages`, { direction: 'out', body: 'De monteur komt donderdag.' });
     const last = (await mails(c.id)).at(-1)!;
     expect(last.subject).toBe(`Nieuws over ${c.reference}`);

@@ -2,7 +2,7 @@ import { type Db, readAll } from '@voordeur/db';
 import type { CatalogueItemDefinition, Locale } from '@voordeur/shared';
 import type { NotificationInput } from '../notifications/notifications.queue.ts';
 import * as q from './cases.queries.ts';
-import { BUILT_IN_TEMPLATES, render, type TemplateText, type TemplateValues } from './cases.templates.ts';
+import { mergeTemplates, render, type Template, type TemplateValues } from './cases.templates.ts';
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 /** A long local date for letters: "woensdag 8 april 2026" / "Wednesday 8 April 2026". */
@@ -24,33 +24,7 @@ export function longDate(instant: Date, language: Locale, timeZone = 'Europe/Ams
 
 /** The built-in templates with the organisation's own versions over them. */
 export async function templatesFor(db: Db, organisationId: string) {
-  const own = await q.templatesOf(db, organisationId);
-  const byKey = new Map(own.map((t) => [t.key, t]));
-  const merged = BUILT_IN_TEMPLATES.map((b) => {
-    const o = byKey.get(b.key);
-    return o
-      ? {
-          ...b,
-          name: o.name,
-          subject: o.subject as TemplateText['subject'],
-          body: o.body as TemplateText['body'],
-          builtIn: false,
-          version: o.version,
-        }
-      : { ...b, builtIn: true, version: null as number | null };
-  });
-  for (const o of own) {
-    if (!BUILT_IN_TEMPLATES.some((b) => b.key === o.key))
-      merged.push({
-        key: o.key,
-        name: o.name,
-        subject: o.subject as TemplateText['subject'],
-        body: o.body as TemplateText['body'],
-        builtIn: false,
-        version: o.version,
-      });
-  }
-  return merged;
+  return mergeTemplates(await q.templatesOf(db, organisationId));
 }
 
 export interface PersonMessage {
@@ -89,14 +63,14 @@ export async function composePersonMessages(
   c: CaseForMessages,
   m: PersonMessage,
   organisationName: string,
-  /** The one recipient of a brand-new case, when the caller knows it (saves a read). */
-  known?: Recipient,
+  /** What the caller has read already (saves reads): the one recipient of a brand-new case, the templates. */
+  known: { recipient?: Recipient | undefined; templates?: Template[] | undefined } = {},
 ): Promise<{ items: NotificationInput[]; note: string | null }> {
   if (c.parentCaseId) return { items: [], note: 'A child task: the person follows the main case.' };
   const [recipients, templates] = await readAll(
     db,
-    async () => (known ? [known] : q.personRecipients(db, organisationId, c.id)),
-    () => templatesFor(db, organisationId),
+    async () => (known.recipient ? [known.recipient] : q.personRecipients(db, organisationId, c.id)),
+    async () => known.templates ?? templatesFor(db, organisationId),
   );
   const template =
     templates.find((t) => t.key === m.templateKey) ?? templates.find((t) => t.key === 'message')!;

@@ -33,8 +33,9 @@ export async function nextCaseNumber(db: Db, organisationId: string, year: numbe
 export type CaseInsert = typeof caseFile.$inferInsert;
 export type CaseUpdate = Partial<Omit<CaseInsert, 'id' | 'organisationId' | 'version'>>;
 
+/** Inserts of a case's rows, not yet sent: the service sends them together (`writeTogether`). */
 export function insertCase(db: Db, values: CaseInsert) {
-  return db.insert(caseFile).values(values).returning({ id: caseFile.id });
+  return db.insert(caseFile).values(values);
 }
 
 /** Applies a change when the case still has the version the caller saw; returns nothing when it has not. */
@@ -56,11 +57,11 @@ export async function updateCase(
 }
 
 export function insertStatusChange(db: Db, values: typeof caseStatusChange.$inferInsert) {
-  return db.insert(caseStatusChange).values(values).returning();
+  return db.insert(caseStatusChange).values(values);
 }
 
 export function insertEvents(db: Db, values: (typeof caseEvent.$inferInsert)[]) {
-  if (!values.length) return Promise.resolve();
+  if (!values.length) return null;
   return db.insert(caseEvent).values(values);
 }
 

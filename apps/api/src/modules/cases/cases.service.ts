@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type Db, readAll } from '@voordeur/db';
 import type {
   CaseListQuery,
@@ -8,14 +9,15 @@ import type {
 } from '@voordeur/shared';
 import type { z } from 'zod';
 import type { Ctx } from '../../platform/actor.ts';
-import { diff, recordAudit } from '../../platform/audit.ts';
+import { auditWrite, diff } from '../../platform/audit.ts';
 import { authorize } from '../../platform/policy.ts';
+import { type Write, writeTogether } from '../../platform/writes.ts';
 import { errors } from '../../plugins/errors.ts';
 import { addDuration, type CalendarDefinition, calendarOf, localDate } from '../calendar/index.ts';
 import { findItem, publishedDefinition } from '../catalogue/index.ts';
 import { areaFor, findCustomer } from '../customers/index.ts';
-import { type NotificationInput, queueNotifications } from '../notifications/notifications.queue.ts';
-import { type CaseEventType, publishCaseEvents } from '../webhooks/webhooks.publish.ts';
+import { type NotificationInput, notificationWrites } from '../notifications/notifications.queue.ts';
+import { activeSubscriptions, type CaseEventType, caseEventWrites } from '../webhooks/webhooks.publish.ts';
 import { type ComplaintState, dueTimes, resumeFields } from './cases.clock.ts';
 import { caseErrors } from './cases.errors.ts';
 import { composePersonMessages, messages, type PersonMessage, statusValues } from './cases.messages.ts';
@@ -50,7 +52,14 @@ export interface OpenCaseInput {
   /** The case number, when the caller drew it outside its transaction (see createCase). */
   number?: number | undefined;
   /** The organisation's settings and calendar, when the caller has read them already. */
-  context?: { settings: IntakeContext['settings']; calendar: CalendarDefinition } | undefined;
+  context?:
+    | {
+        settings: IntakeContext['settings'];
+        calendar: CalendarDefinition;
+        templates?: IntakeContext['templates'];
+        webhooks?: IntakeContext['webhooks'];
+      }
+    | undefined;
   /** Who hears of the case, when the caller knows (a new case has no merged duplicates yet). */
   recipients?: { name: string | null; email: string | null } | undefined;
   teamId?: string | null | undefined;
@@ -74,9 +83,10 @@ export interface Change {
 }
 
 /**
- * Opens a case in the caller's transaction: under the published version of its item, in the item's first
- * status, with due times from the norms in the organisation's working time, its status history, audit event, the
- * person's confirmation (when the first status is public) and the CloudEvent.
+ * Opens a case: under the published version of its item, in the item's first status, with due times from the
+ * norms in the organisation's working time, its status history, audit event, the person's confirmation (when
+ * the first status is public) and the CloudEvent — all written in one statement (ADR 0006), so it is atomic
+ * with or without the caller's transaction.
  */
 export async function openCase(tx: Db, ctx: Ctx, input: OpenCaseInput) {
   authorize(ctx.actor, casesPolicy.create);
@@ -114,44 +124,51 @@ export async function openCase(tx: Db, ctx: Ctx, input: OpenCaseInput) {
     complaint: null,
   });
   const isComplaint = def.kind === 'complaint' && !input.parent;
-  const [row] = await q.insertCase(tx, {
-    organisationId,
-    reference,
-    catalogueItemId: input.item.id,
-    itemVersionId: input.item.versionId,
-    kind: def.kind,
-    subject: def.name.nl,
-    description: input.description,
-    answers: intake.answers,
-    location: input.location ?? null,
-    area: input.area,
-    customerId: input.customerId,
-    contactId: input.contactId,
-    channel: input.channel,
-    priority: input.priority,
-    teamId: input.teamId !== undefined ? input.teamId : input.item.teamId,
-    status: first.key,
-    statusChangedAt: now,
-    ...times,
-    language: input.language ?? 'nl',
-    contactEmail: input.contactEmail ?? null,
-    aboutCaseId: input.aboutCaseId ?? null,
-    parentCaseId: input.parent?.id ?? null,
-    acknowledgeDueAt: isComplaint ? addDuration(calendar, now, settings.complaintAcknowledgeWithin) : null,
-    complaint: isComplaint ? emptyComplaint() : null,
-    suspendedSince: first.stopsClock ? now : null,
-    suspendedReason: first.stopsClock ? first.label.nl : null,
-    createdAt: now,
-  });
-  const id = row!.id;
-  const [status] = await q.insertStatusChange(tx, {
+  const id = randomUUID();
+  const writes: (Write | null)[] = [];
+  writes.push(
+    q.insertCase(tx, {
+      id,
+      organisationId,
+      reference,
+      catalogueItemId: input.item.id,
+      itemVersionId: input.item.versionId,
+      kind: def.kind,
+      subject: def.name.nl,
+      description: input.description,
+      answers: intake.answers,
+      location: input.location ?? null,
+      area: input.area,
+      customerId: input.customerId,
+      contactId: input.contactId,
+      channel: input.channel,
+      priority: input.priority,
+      teamId: input.teamId !== undefined ? input.teamId : input.item.teamId,
+      status: first.key,
+      statusChangedAt: now,
+      ...times,
+      language: input.language ?? 'nl',
+      contactEmail: input.contactEmail ?? null,
+      aboutCaseId: input.aboutCaseId ?? null,
+      parentCaseId: input.parent?.id ?? null,
+      acknowledgeDueAt: isComplaint ? addDuration(calendar, now, settings.complaintAcknowledgeWithin) : null,
+      complaint: isComplaint ? emptyComplaint() : null,
+      suspendedSince: first.stopsClock ? now : null,
+      suspendedReason: first.stopsClock ? first.label.nl : null,
+      createdAt: now,
+    }),
+  );
+  const status = {
+    id: randomUUID(),
     organisationId,
     caseId: id,
     status: first.key,
     byUserId: ctx.actor.userId,
     byLabel: ctx.actor.label,
+    note: '',
     at: now,
-  });
+  };
+  writes.push(q.insertStatusChange(tx, status));
   const created = {
     reference,
     item: def.code,
@@ -159,7 +176,7 @@ export async function openCase(tx: Db, ctx: Ctx, input: OpenCaseInput) {
     customerId: input.customerId,
     contactId: input.contactId,
   };
-  await recordAudit(tx, ctx, { entityType: 'case', entityId: id, action: 'created', after: created });
+  writes.push(auditWrite(tx, ctx, { entityType: 'case', entityId: id, action: 'created', after: created }));
   if (first.visibility === 'public' && !input.parent) {
     const { items } = await composePersonMessages(
       tx,
@@ -173,35 +190,43 @@ export async function openCase(tx: Db, ctx: Ctx, input: OpenCaseInput) {
         includeDuplicates: false,
       },
       settings.organisationName,
-      input.recipients && {
-        caseId: id,
-        reference,
-        language: input.language ?? 'nl',
-        contactEmail: input.contactEmail ?? null,
-        customerName: input.recipients.name,
-        customerEmail: input.recipients.email,
-        customerLanguage: null,
+      {
+        recipient: input.recipients && {
+          caseId: id,
+          reference,
+          language: input.language ?? 'nl',
+          contactEmail: input.contactEmail ?? null,
+          customerName: input.recipients.name,
+          customerEmail: input.recipients.email,
+          customerLanguage: null,
+        },
+        templates: context.templates,
       },
     );
-    await queueNotifications(tx, items);
+    writes.push(...notificationWrites(tx, items).writes);
   }
-  await publishCaseEvents(tx, [
+  const published = [
     {
       organisationId,
-      type: 'created',
+      type: 'created' as const,
       caseId: id,
       reference,
       time: now,
       data: { item: def.code, kind: def.kind, status: first.key, dueAt: times.dueAt.toISOString() },
     },
-  ]);
+  ];
+  writes.push(
+    ...caseEventWrites(tx, published, context.webhooks ?? (await activeSubscriptions(tx, organisationId))),
+  );
+  // Every row of the new case in one statement: without a transaction of the caller's, it is still atomic.
+  await writeTogether(tx, writes);
   // A new case has nothing else yet: its page is built from what was just written (one read for the joins).
   const full = await q.findCase(tx, organisationId, id);
   const refs = input.parent ? [{ id: input.parent.id, reference: input.parent.reference }] : [];
   if (input.aboutCaseId) refs.push(...(await q.referencesOf(tx, organisationId, [input.aboutCaseId])));
   return {
     row: full!,
-    history: [status!],
+    history: [status],
     events: [],
     audit: [{ action: 'created', at: now, by: ctx.actor.label, changes: diff(null, created) as unknown }],
     attachments: [],
@@ -278,27 +303,27 @@ export async function createCase(
   const year = Number(localDate(now, context.calendar.timeZone).slice(0, 4));
   const number = await q.nextCaseNumber(db, organisationId, year);
   const postcode = input.location?.address?.postcode ?? customer?.postcode ?? null;
-  return db.transaction((tx) =>
-    openCase(tx, ctx, {
-      item: { id: found.item.id, versionId: found.published!.id, teamId: found.item.teamId, definition },
-      description: input.description,
-      answers: input.answers,
-      location: input.location,
-      area: areaFor(context.frontOffice, postcode),
-      customerId: customer?.id ?? null,
-      contactId: null,
-      channel: input.channel,
-      priority: input.priority,
-      referencePrefix: context.frontOffice.casePrefix,
-      language: input.language ?? (customer?.preferredLanguage as Locale | null) ?? 'nl',
-      contactEmail: input.contactEmail ?? null,
-      aboutCaseId: input.aboutCaseId ?? null,
-      number,
-      now,
-      context,
-      recipients: { name: customer?.name ?? null, email: customer?.email ?? null },
-    }),
-  );
+  // No transaction of its own: with the number, context and recipient known, openCase reads nothing before it
+  // writes every row in one statement.
+  return openCase(db, ctx, {
+    item: { id: found.item.id, versionId: found.published!.id, teamId: found.item.teamId, definition },
+    description: input.description,
+    answers: input.answers,
+    location: input.location,
+    area: areaFor(context.frontOffice, postcode),
+    customerId: customer?.id ?? null,
+    contactId: null,
+    channel: input.channel,
+    priority: input.priority,
+    referencePrefix: context.frontOffice.casePrefix,
+    language: input.language ?? (customer?.preferredLanguage as Locale | null) ?? 'nl',
+    contactEmail: input.contactEmail ?? null,
+    aboutCaseId: input.aboutCaseId ?? null,
+    number,
+    now,
+    context,
+    recipients: { name: customer?.name ?? null, email: customer?.email ?? null },
+  });
 }
 
 export async function listCases(db: Db, ctx: Ctx, query: CaseListQuery) {
@@ -374,16 +399,20 @@ export async function commit(tx: Db, ctx: Ctx, l: Loaded, change: Change, now = 
   }
   const updated = await q.updateCase(tx, organisationId, c.id, c.version, set);
   if (!updated) throw errors.versionConflict();
+  // Everything else the change writes goes in one statement after the version-checked update.
+  const writes: (Write | null)[] = [];
   if (change.status) {
-    await q.insertStatusChange(tx, {
-      organisationId,
-      caseId: c.id,
-      status: change.status.to,
-      byUserId: ctx.actor.userId,
-      byLabel: ctx.actor.label,
-      note: change.status.note ?? '',
-      at: now,
-    });
+    writes.push(
+      q.insertStatusChange(tx, {
+        organisationId,
+        caseId: c.id,
+        status: change.status.to,
+        byUserId: ctx.actor.userId,
+        byLabel: ctx.actor.label,
+        note: change.status.note ?? '',
+        at: now,
+      }),
+    );
   }
   const messages: NotificationInput[] = [];
   for (const m of change.person ?? []) {
@@ -402,38 +431,40 @@ export async function commit(tx: Db, ctx: Ctx, l: Loaded, change: Change, now = 
     );
     messages.push(...items);
   }
-  await queueNotifications(tx, [...messages, ...(change.staff ?? [])]);
-  await q.insertEvents(
-    tx,
-    (change.events ?? []).map((e) => ({
-      organisationId,
-      caseId: c.id,
-      kind: e.kind,
-      visibility: e.visibility ?? 'internal',
-      body: e.body ?? '',
-      data: {
-        ...e.data,
-        ...(messages.length && e.visibility === 'public'
-          ? { notified: messages.map((m) => m.recipient) }
-          : {}),
-      },
-      byUserId: ctx.actor.userId,
-      byLabel: ctx.actor.label,
-      at: now,
-    })),
+  writes.push(...notificationWrites(tx, [...messages, ...(change.staff ?? [])]).writes);
+  writes.push(
+    q.insertEvents(
+      tx,
+      (change.events ?? []).map((e) => ({
+        organisationId,
+        caseId: c.id,
+        kind: e.kind,
+        visibility: e.visibility ?? 'internal',
+        body: e.body ?? '',
+        data: {
+          ...e.data,
+          ...(messages.length && e.visibility === 'public'
+            ? { notified: messages.map((m) => m.recipient) }
+            : {}),
+        },
+        byUserId: ctx.actor.userId,
+        byLabel: ctx.actor.label,
+        at: now,
+      })),
+    ),
   );
-  await publishCaseEvents(
-    tx,
-    change.publish.map((p) => ({
-      organisationId,
-      type: p.type,
-      caseId: c.id,
-      reference: c.reference,
-      time: now,
-      data: { status: set.status ?? c.status, ...p.data },
-    })),
-  );
-  await recordAudit(tx, ctx, { entityType: 'case', entityId: c.id, ...change.audit });
+  const published = change.publish.map((p) => ({
+    organisationId,
+    type: p.type,
+    caseId: c.id,
+    reference: c.reference,
+    time: now,
+    data: { status: set.status ?? c.status, ...p.data },
+  }));
+  if (published.length)
+    writes.push(...caseEventWrites(tx, published, await activeSubscriptions(tx, organisationId)));
+  writes.push(auditWrite(tx, ctx, { entityType: 'case', entityId: c.id, ...change.audit }));
+  await writeTogether(tx, writes);
   return updated;
 }
 

@@ -1,4 +1,4 @@
-import { type Db, organisation, workingCalendar } from '@voordeur/db';
+import { type Db, messageTemplate, organisation, webhookSubscription, workingCalendar } from '@voordeur/db';
 import {
   type CaseSettings,
   caseSettingsSchema,
@@ -7,6 +7,8 @@ import {
 } from '@voordeur/shared';
 import { eq, sql } from 'drizzle-orm';
 import { type CalendarDefinition, DEFAULT_CALENDAR } from '../calendar/index.ts';
+import type { ActiveSubscription } from '../webhooks/webhooks.publish.ts';
+import { mergeTemplates, type OwnTemplate } from './cases.templates.ts';
 
 /** The organisation's case settings (breach reasons, warning time, complaint terms), with defaults. */
 export async function caseSettings(
@@ -32,7 +34,10 @@ export function saveCaseSettings(db: Db, organisationId: string, settings: CaseS
     .where(eq(organisation.id, organisationId));
 }
 
-/** Everything an intake needs of its organisation, in one read: name, case and front-office settings, calendar. */
+/**
+ * Everything an intake needs of its organisation, in one read: name, case and front-office settings, calendar,
+ * its own message templates and its active webhook subscriptions.
+ */
 export async function intakeContext(db: Db, organisationId: string) {
   const [row] = await db
     .select({
@@ -40,6 +45,13 @@ export async function intakeContext(db: Db, organisationId: string) {
       cases: sql<unknown>`${organisation.settings} -> 'cases'`,
       frontOffice: sql<unknown>`${organisation.settings} -> 'frontOffice'`,
       calendar: workingCalendar.definition,
+      templates: sql<OwnTemplate[]>`(
+        SELECT coalesce(jsonb_agg(jsonb_build_object('key', t.key, 'name', t.name, 'subject', t.subject,
+               'body', t.body, 'version', t.version)), '[]'::jsonb)
+        FROM ${messageTemplate} t WHERE t.organisation_id = ${organisation.id})`,
+      webhooks: sql<ActiveSubscription[]>`(
+        SELECT coalesce(jsonb_agg(jsonb_build_object('id', s.id, 'eventTypes', s.event_types)), '[]'::jsonb)
+        FROM ${webhookSubscription} s WHERE s.organisation_id = ${organisation.id} AND s.active)`,
     })
     .from(organisation)
     .leftJoin(workingCalendar, eq(workingCalendar.organisationId, organisation.id))
@@ -55,6 +67,8 @@ export async function intakeContext(db: Db, organisationId: string) {
       ? frontOffice.data
       : frontOfficeSettingsSchema.parse({})) as FrontOfficeSettings,
     calendar: (row?.calendar as CalendarDefinition | null) ?? DEFAULT_CALENDAR,
+    templates: mergeTemplates(row?.templates ?? []),
+    webhooks: row?.webhooks ?? [],
   };
 }
 export type IntakeContext = Awaited<ReturnType<typeof intakeContext>>;

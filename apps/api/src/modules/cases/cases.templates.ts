@@ -162,6 +162,37 @@ export const STAFF_TEXTS = {
   },
 } as const;
 
+/** An organisation's own version of a template, as stored. */
+export interface OwnTemplate {
+  key: string;
+  name: string;
+  subject: unknown;
+  body: unknown;
+  version: number;
+}
+
+export type Template = TemplateText & { builtIn: boolean; version: number | null };
+
+/** The built-in templates with the organisation's own versions over them, and its own extra ones after them. */
+export function mergeTemplates(own: readonly OwnTemplate[]): Template[] {
+  const byKey = new Map(own.map((t) => [t.key, t]));
+  const mine = (o: OwnTemplate) => ({
+    subject: o.subject as TemplateText['subject'],
+    body: o.body as TemplateText['body'],
+    builtIn: false,
+    version: o.version,
+  });
+  const merged: Template[] = BUILT_IN_TEMPLATES.map((b) => {
+    const o = byKey.get(b.key);
+    return o ? { ...b, name: o.name, ...mine(o) } : { ...b, builtIn: true, version: null };
+  });
+  for (const o of own) {
+    if (!BUILT_IN_TEMPLATES.some((b) => b.key === o.key))
+      merged.push({ key: o.key, name: o.name, ...mine(o) });
+  }
+  return merged;
+}
+
 /** "1 zaak", "3 zaken"; "1 case", "3 cases". */
 export function countCases(n: number, language: 'nl' | 'en') {
   const noun = language === 'nl' ? (n === 1 ? 'zaak' : 'zaken') : n === 1 ? 'case' : 'cases';

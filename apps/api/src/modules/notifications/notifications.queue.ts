@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Db, notification } from '@voordeur/db';
-import { enqueueJobs } from '../../platform/outbox.ts';
+import { jobsWrite } from '../../platform/outbox.ts';
+import { type Write, writeTogether } from '../../platform/writes.ts';
 
 export interface NotificationInput {
   organisationId: string;
@@ -21,30 +22,32 @@ export interface NotificationInput {
  * that delivers it. Nothing is sent unless the transaction commits; the worker sends each one at most once.
  */
 export async function queueNotifications(tx: Db, items: NotificationInput[]) {
-  if (!items.length) return [];
-  const rows = await tx
-    .insert(notification)
-    .values(
-      items.map((n) => {
-        const id = randomUUID();
-        return {
-          id,
-          organisationId: n.organisationId,
-          caseId: n.caseId,
-          kind: n.kind,
-          audience: n.audience,
-          channel: n.channel,
-          recipient: n.recipient,
-          recipientName: n.recipientName ?? null,
-          language: n.language,
-          subject: n.subject,
-          body: n.body,
-          messageId: `<${id}@voordeur>`,
-        };
-      }),
-    )
-    .returning({ id: notification.id, organisationId: notification.organisationId });
-  await enqueueJobs(
+  const { ids, writes } = notificationWrites(tx, items);
+  await writeTogether(tx, writes);
+  return ids;
+}
+
+/** The rows of {@link queueNotifications}, not yet sent: for `writeTogether` with the change that causes them. */
+export function notificationWrites(tx: Db, items: NotificationInput[]): { ids: string[]; writes: Write[] } {
+  if (!items.length) return { ids: [], writes: [] };
+  const rows = items.map((n) => {
+    const id = randomUUID();
+    return {
+      id,
+      organisationId: n.organisationId,
+      caseId: n.caseId,
+      kind: n.kind,
+      audience: n.audience,
+      channel: n.channel,
+      recipient: n.recipient,
+      recipientName: n.recipientName ?? null,
+      language: n.language,
+      subject: n.subject,
+      body: n.body,
+      messageId: `<${id}@voordeur>`,
+    };
+  });
+  const jobs = jobsWrite(
     tx,
     rows.map((r) => ({
       organisationId: r.organisationId,
@@ -52,5 +55,8 @@ export async function queueNotifications(tx: Db, items: NotificationInput[]) {
       payload: { notificationId: r.id },
     })),
   );
-  return rows.map((r) => r.id);
+  return {
+    ids: rows.map((r) => r.id),
+    writes: [tx.insert(notification).values(rows), ...(jobs ? [jobs] : [])],
+  };
 }

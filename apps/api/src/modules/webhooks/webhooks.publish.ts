@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { type Db, webhookDelivery, webhookSubscription } from '@voordeur/db';
 import { and, eq } from 'drizzle-orm';
-import { enqueueJobs } from '../../platform/outbox.ts';
+import { jobsWrite } from '../../platform/outbox.ts';
+import { type Write, writeTogether } from '../../platform/writes.ts';
 
 /** CloudEvent types of case changes (`type` attribute), sent to subscriptions that ask for them. */
 export const CASE_EVENT_TYPES = [
@@ -34,6 +35,19 @@ export interface CaseEventInput {
   data: Record<string, unknown>;
 }
 
+export interface ActiveSubscription {
+  id: string;
+  eventTypes: string[];
+}
+
+/** The organisation's active subscriptions: who hears of case changes. */
+export function activeSubscriptions(tx: Db, organisationId: string): Promise<ActiveSubscription[]> {
+  return tx
+    .select({ id: webhookSubscription.id, eventTypes: webhookSubscription.eventTypes })
+    .from(webhookSubscription)
+    .where(and(eq(webhookSubscription.organisationId, organisationId), eq(webhookSubscription.active, true)));
+}
+
 /**
  * Publishes case changes as CloudEvents (spec 1.0, structured JSON) to every active subscription of the
  * organisation that wants the type: one `webhook_delivery` row (the log) and one outbox job per event and
@@ -41,12 +55,14 @@ export interface CaseEventInput {
  */
 export async function publishCaseEvents(tx: Db, events: CaseEventInput[]) {
   if (!events.length) return;
+  const subs = await activeSubscriptions(tx, events[0]!.organisationId);
+  await writeTogether(tx, caseEventWrites(tx, events, subs));
+}
+
+/** The rows of {@link publishCaseEvents} for subscriptions already read, not yet sent: for `writeTogether`. */
+export function caseEventWrites(tx: Db, events: CaseEventInput[], subs: ActiveSubscription[]): Write[] {
+  if (!events.length || !subs.length) return [];
   const organisationId = events[0]!.organisationId;
-  const subs = await tx
-    .select({ id: webhookSubscription.id, eventTypes: webhookSubscription.eventTypes })
-    .from(webhookSubscription)
-    .where(and(eq(webhookSubscription.organisationId, organisationId), eq(webhookSubscription.active, true)));
-  if (!subs.length) return;
   const rows: (typeof webhookDelivery.$inferInsert)[] = [];
   for (const e of events) {
     const type = eventTypeName(e.type);
@@ -73,10 +89,10 @@ export async function publishCaseEvents(tx: Db, events: CaseEventInput[]) {
       });
     }
   }
-  if (!rows.length) return;
-  await tx.insert(webhookDelivery).values(rows);
-  await enqueueJobs(
+  if (!rows.length) return [];
+  const jobs = jobsWrite(
     tx,
     rows.map((r) => ({ organisationId, kind: 'webhook' as const, payload: { deliveryId: r.id } })),
   );
+  return [tx.insert(webhookDelivery).values(rows), ...(jobs ? [jobs] : [])];
 }
