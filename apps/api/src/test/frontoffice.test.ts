@@ -1,4 +1,4 @@
-import { contactDailyStat, customer, type Database } from '@voordeur/db';
+import { contactDailyStat, customer, type Database, notification } from '@voordeur/db';
 import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -273,6 +273,11 @@ describe('contacts', () => {
     ).json();
     expect(created.dueAt).toBe(expected.expected);
     expect(created.dueDate).toBe(expected.expectedDate);
+    // The person is told the case was received, at the address of their customer record.
+    const told = await t.database.db.select().from(notification).where(eq(notification.caseId, created.id));
+    expect(told.map((n) => [n.recipient, n.kind, n.subject.includes(created.reference)])).toEqual([
+      ['jan2@example.nl', 'status', true],
+    ]);
     const closed = await post(`/api/contacts/${c.id}/close`, { version: contact.version });
     expect(closed.json()).toMatchObject({ outcome: 'case', cases: [{ reference: created.reference }] });
 

@@ -178,6 +178,13 @@ export async function openCase(tx: Db, ctx: Ctx, input: OpenCaseInput) {
   };
   writes.push(auditWrite(tx, ctx, { entityType: 'case', entityId: id, action: 'created', after: created }));
   if (first.visibility === 'public' && !input.parent) {
+    // The case is not written yet, so its person cannot be read through it: the caller says who it is, or the
+    // customer is read.
+    const who =
+      input.recipients ??
+      (input.customerId
+        ? await q.customerContact(tx, organisationId, input.customerId)
+        : { name: null, email: null });
     const { items } = await composePersonMessages(
       tx,
       organisationId,
@@ -191,13 +198,13 @@ export async function openCase(tx: Db, ctx: Ctx, input: OpenCaseInput) {
       },
       settings.organisationName,
       {
-        recipient: input.recipients && {
+        recipient: {
           caseId: id,
           reference,
           language: input.language ?? 'nl',
           contactEmail: input.contactEmail ?? null,
-          customerName: input.recipients.name,
-          customerEmail: input.recipients.email,
+          customerName: who.name,
+          customerEmail: who.email,
           customerLanguage: null,
         },
         templates: context.templates,
