@@ -1,10 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { FormErrorAlert } from '../../app/FormErrorAlert.tsx';
 import { useForm } from '../../app/useForm.ts';
 import { ButtonGroup } from '../../ui/ButtonGroup.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { SubmitButton } from '../../ui/SubmitButton.tsx';
-import { type ActionProps, failWith, notConflict } from './actionKit.tsx';
+import { ActionForm, type ActionProps, failWith } from './actionKit.tsx';
 import { useAssign, useAssignees, useCase } from './api.ts';
 
 const WORK_ROLES = new Set(['backoffice', 'teamlead', 'admin']);
@@ -48,8 +47,7 @@ export function AssignForm({ current, onDone, onConflict }: ActionProps) {
     </option>
   );
   return (
-    <form className="vd-form vd-stack" noValidate onSubmit={onSubmit} aria-labelledby="case-assign-summary">
-      <FormErrorAlert form={form} error={notConflict(assign.error)} />
+    <ActionForm summary="case-assign" form={form} error={assign.error} onSubmit={onSubmit}>
       <SelectField {...form.field('assigneeId')} emptyOption={t('common.choose')} required>
         <option value="nobody">{t('queue.nobody')}</option>
         {inTeam.length ? (
@@ -60,6 +58,6 @@ export function AssignForm({ current, onDone, onConflict }: ActionProps) {
       <ButtonGroup>
         <SubmitButton busy={assign.isPending}>{t('cases.assign.submit')}</SubmitButton>
       </ButtonGroup>
-    </form>
+    </ActionForm>
   );
 }

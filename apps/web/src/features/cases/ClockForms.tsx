@@ -1,5 +1,5 @@
 import { Button } from '@utrecht/button-react';
-import { CASE_LIMITS, NORM_UNITS, type NormUnit } from '@voordeur/shared';
+import { CASE_LIMITS, type Case, NORM_UNITS, type NormUnit } from '@voordeur/shared';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { FormErrorAlert } from '../../app/FormErrorAlert.tsx';
@@ -11,7 +11,7 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import { SubmitButton } from '../../ui/SubmitButton.tsx';
 import { TextareaField } from '../../ui/TextareaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { type ActionProps, failWith, notConflict } from './actionKit.tsx';
+import { ActionForm, type ActionProps, failWith, notConflict, settleForm } from './actionKit.tsx';
 import { useCaseAction } from './api.ts';
 import { useCaseFormat } from './format.ts';
 import { MessagePreview } from './MessagePreview.tsx';
@@ -67,18 +67,11 @@ export function SuspendForm({ current, onDone, onConflict }: ActionProps) {
     if (!form.report(reason ? {} : { reason: t('validation.required') })) return;
     action.mutate(
       { kind: 'suspend', body: { reason, ...(message ? { message } : {}) } },
-      {
-        onSuccess: () => {
-          form.reset();
-          onDone(t('cases.suspend.done'));
-        },
-        onError: (error) => failWith(error, t, form.report, onConflict),
-      },
+      settleForm(form, t, { onDone, onConflict }, () => t('cases.suspend.done')),
     );
   });
   return (
-    <form className="vd-form vd-stack" noValidate onSubmit={onSubmit} aria-labelledby="case-clock-summary">
-      <FormErrorAlert form={form} error={notConflict(action.error)} />
+    <ActionForm summary="case-clock" form={form} error={action.error} onSubmit={onSubmit}>
       <TextField
         {...form.field('reason')}
         description={t('cases.suspend.reasonHint')}
@@ -100,7 +93,7 @@ export function SuspendForm({ current, onDone, onConflict }: ActionProps) {
       >
         <SubmitButton busy={action.isPending}>{t('cases.suspend.submit')}</SubmitButton>
       </MessagePreview>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -139,13 +132,9 @@ export function ExtendForm({ current, onDone, onConflict }: ActionProps) {
     if (!form.report(found)) return;
     action.mutate(
       { kind: 'extend', body: { extension: { amount, unit: form.values.unit }, reason } },
-      {
-        onSuccess: (updated) => {
-          form.reset();
-          onDone(t('cases.extend.done', { date: f.longDateTime(updated.clock.dueAt) }));
-        },
-        onError: (error) => failWith(error, t, form.report, onConflict),
-      },
+      settleForm(form, t, { onDone, onConflict }, (updated: Case) =>
+        t('cases.extend.done', { date: f.longDateTime(updated.clock.dueAt) }),
+      ),
     );
   });
   const amountField = form.field('amount');

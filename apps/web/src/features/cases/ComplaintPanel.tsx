@@ -2,7 +2,6 @@ import { Button } from '@utrecht/button-react';
 import { CASE_LIMITS, type Case, COMPLAINT_OUTCOMES } from '@voordeur/shared';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormErrorAlert } from '../../app/FormErrorAlert.tsx';
 import { useForm } from '../../app/useForm.ts';
 import { ButtonGroup } from '../../ui/ButtonGroup.tsx';
 import { DataList, type DataListItem } from '../../ui/DataList.tsx';
@@ -14,7 +13,7 @@ import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { SubmitButton } from '../../ui/SubmitButton.tsx';
 import { TextareaField } from '../../ui/TextareaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { type ActionProps, Disclosure, failWith, notConflict } from './actionKit.tsx';
+import { ActionForm, type ActionProps, Disclosure, failWith, notConflict, settleForm } from './actionKit.tsx';
 import { useCaseAction } from './api.ts';
 import { CaseTime } from './CaseTime.tsx';
 import { useCaseFormat } from './format.ts';
@@ -173,23 +172,11 @@ function AcknowledgeForm({ current, onDone, onConflict }: ActionProps) {
   const onSubmit = form.submit(() =>
     action.mutate(
       { kind: 'complaint', body: { action: 'acknowledge', ...(message ? { message } : {}) } },
-      {
-        onSuccess: () => {
-          form.reset();
-          onDone(t('cases.complaint.ackDone'));
-        },
-        onError: (error) => failWith(error, t, form.report, onConflict),
-      },
+      settleForm(form, t, { onDone, onConflict }, () => t('cases.complaint.ackDone')),
     ),
   );
   return (
-    <form
-      className="vd-form vd-stack"
-      noValidate
-      onSubmit={onSubmit}
-      aria-labelledby="case-complaint-acknowledge-summary"
-    >
-      <FormErrorAlert form={form} error={notConflict(action.error)} />
+    <ActionForm summary="case-complaint-acknowledge" form={form} error={action.error} onSubmit={onSubmit}>
       <Paragraph className="vd-muted">{t('cases.complaint.ackIntro')}</Paragraph>
       <TextareaField
         {...form.field('message')}
@@ -205,7 +192,7 @@ function AcknowledgeForm({ current, onDone, onConflict }: ActionProps) {
       >
         <SubmitButton busy={action.isPending}>{t('cases.complaint.ackSubmit')}</SubmitButton>
       </MessagePreview>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -236,23 +223,13 @@ function HearingForm({ current, onDone, onConflict }: ActionProps) {
           note: form.values.note.trim(),
         },
       },
-      {
-        onSuccess: () => {
-          form.reset();
-          onDone(t(held ? 'cases.complaint.hearingDoneHeld' : 'cases.complaint.hearingDoneWaived'));
-        },
-        onError: (error) => failWith(error, t, form.report, onConflict),
-      },
+      settleForm(form, t, { onDone, onConflict }, () =>
+        t(held ? 'cases.complaint.hearingDoneHeld' : 'cases.complaint.hearingDoneWaived'),
+      ),
     );
   });
   return (
-    <form
-      className="vd-form vd-stack"
-      noValidate
-      onSubmit={onSubmit}
-      aria-labelledby="case-complaint-hearing-summary"
-    >
-      <FormErrorAlert form={form} error={notConflict(action.error)} />
+    <ActionForm summary="case-complaint-hearing" form={form} error={action.error} onSubmit={onSubmit}>
       <SelectField
         {...form.field('held')}
         emptyOption={t('common.choose')}
@@ -267,7 +244,7 @@ function HearingForm({ current, onDone, onConflict }: ActionProps) {
       <ButtonGroup>
         <SubmitButton busy={action.isPending}>{t('cases.complaint.hearingSubmit')}</SubmitButton>
       </ButtonGroup>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -327,27 +304,15 @@ function ComplaintExtendForm({ current, onDone, onConflict }: ActionProps) {
     if (!form.report(found)) return;
     action.mutate(
       { kind: 'complaint', body: { action: 'extend', weeks: Number(form.values.weeks), reason } },
-      {
-        onSuccess: (updated) => {
-          form.reset();
-          onDone(
-            t('cases.complaint.extendDone', {
-              date: updated.complaint?.decisionDueAt ? f.longDate(updated.complaint.decisionDueAt) : '—',
-            }),
-          );
-        },
-        onError: (error) => failWith(error, t, form.report, onConflict),
-      },
+      settleForm(form, t, { onDone, onConflict }, (updated: Case) =>
+        t('cases.complaint.extendDone', {
+          date: updated.complaint?.decisionDueAt ? f.longDate(updated.complaint.decisionDueAt) : '—',
+        }),
+      ),
     );
   });
   return (
-    <form
-      className="vd-form vd-stack"
-      noValidate
-      onSubmit={onSubmit}
-      aria-labelledby="case-complaint-extend-summary"
-    >
-      <FormErrorAlert form={form} error={notConflict(action.error)} />
+    <ActionForm summary="case-complaint-extend" form={form} error={action.error} onSubmit={onSubmit}>
       <Paragraph className="vd-muted">{t('cases.complaint.extendIntro')}</Paragraph>
       <SelectField
         {...form.field('weeks')}
@@ -366,7 +331,7 @@ function ComplaintExtendForm({ current, onDone, onConflict }: ActionProps) {
       >
         <SubmitButton busy={action.isPending}>{t('cases.complaint.extendSubmit')}</SubmitButton>
       </MessagePreview>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -395,23 +360,11 @@ function DecideForm({ current, onDone, onConflict }: ActionProps) {
           text,
         },
       },
-      {
-        onSuccess: () => {
-          form.reset();
-          onDone(t('cases.complaint.decideDone'));
-        },
-        onError: (error) => failWith(error, t, form.report, onConflict),
-      },
+      settleForm(form, t, { onDone, onConflict }, () => t('cases.complaint.decideDone')),
     );
   });
   return (
-    <form
-      className="vd-form vd-stack"
-      noValidate
-      onSubmit={onSubmit}
-      aria-labelledby="case-complaint-decide-summary"
-    >
-      <FormErrorAlert form={form} error={notConflict(action.error)} />
+    <ActionForm summary="case-complaint-decide" form={form} error={action.error} onSubmit={onSubmit}>
       <SelectField
         {...form.field('outcome')}
         emptyOption={t('common.choose')}
@@ -435,6 +388,6 @@ function DecideForm({ current, onDone, onConflict }: ActionProps) {
       >
         <SubmitButton busy={action.isPending}>{t('cases.complaint.decideSubmit')}</SubmitButton>
       </MessagePreview>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,7 +1,6 @@
-import { CASE_LIMITS } from '@voordeur/shared';
+import { CASE_LIMITS, type Case } from '@voordeur/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormErrorAlert } from '../../app/FormErrorAlert.tsx';
 import { useDebouncedValue } from '../../app/useDebouncedValue.ts';
 import { useForm } from '../../app/useForm.ts';
 import { ButtonGroup } from '../../ui/ButtonGroup.tsx';
@@ -11,7 +10,7 @@ import { SubmitButton } from '../../ui/SubmitButton.tsx';
 import { TextareaField } from '../../ui/TextareaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useTeams } from '../admin-teams/api.ts';
-import { type ActionProps, failWith, notConflict } from './actionKit.tsx';
+import { ActionForm, type ActionProps, failWith, settleForm } from './actionKit.tsx';
 import { useCaseAction, useCaseReferenceSearch, useCreateChild } from './api.ts';
 
 /** "Deeltaak voor ander team": a child case for work another team does; the person follows the main case. */
@@ -34,18 +33,13 @@ export function ChildForm({ current, onDone, onConflict }: ActionProps) {
     if (!form.report(found)) return;
     create.mutate(
       { teamId: form.values.teamId, description },
-      {
-        onSuccess: (child) => {
-          form.reset();
-          onDone(t('cases.child.done', { reference: child.reference, team: child.team?.name ?? '' }));
-        },
-        onError: (error) => failWith(error, t, form.report, onConflict),
-      },
+      settleForm(form, t, { onDone, onConflict }, (child: Case) =>
+        t('cases.child.done', { reference: child.reference, team: child.team?.name ?? '' }),
+      ),
     );
   });
   return (
-    <form className="vd-form vd-stack" noValidate onSubmit={onSubmit} aria-labelledby="case-child-summary">
-      <FormErrorAlert form={form} error={notConflict(create.error)} />
+    <ActionForm summary="case-child" form={form} error={create.error} onSubmit={onSubmit}>
       <SelectField
         {...form.field('teamId')}
         emptyOption={t('common.choose')}
@@ -64,7 +58,7 @@ export function ChildForm({ current, onDone, onConflict }: ActionProps) {
       <ButtonGroup>
         <SubmitButton busy={create.isPending}>{t('cases.child.submit')}</SubmitButton>
       </ButtonGroup>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -99,8 +93,7 @@ export function MergeForm({ current, onDone, onConflict }: ActionProps) {
     );
   });
   return (
-    <form className="vd-form vd-stack" noValidate onSubmit={onSubmit} aria-labelledby="case-merge-summary">
-      <FormErrorAlert form={form} error={notConflict(action.error)} />
+    <ActionForm summary="case-merge" form={form} error={action.error} onSubmit={onSubmit}>
       <Paragraph className="vd-muted">{t('cases.merge.intro')}</Paragraph>
       <TextField
         id="case-merge-reference"
@@ -129,7 +122,7 @@ export function MergeForm({ current, onDone, onConflict }: ActionProps) {
       <ButtonGroup>
         <SubmitButton busy={action.isPending}>{t('cases.merge.submit')}</SubmitButton>
       </ButtonGroup>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -146,22 +139,17 @@ export function ReopenForm({ current, onDone, onConflict }: ActionProps) {
     if (!form.report(reason ? {} : { reason: t('validation.required') })) return;
     action.mutate(
       { kind: 'reopen', body: { reason } },
-      {
-        onSuccess: (updated) => {
-          form.reset();
-          onDone(t('cases.reopen.done', { status: updated.status.label }));
-        },
-        onError: (error) => failWith(error, t, form.report, onConflict),
-      },
+      settleForm(form, t, { onDone, onConflict }, (updated: Case) =>
+        t('cases.reopen.done', { status: updated.status.label }),
+      ),
     );
   });
   return (
-    <form className="vd-form vd-stack" noValidate onSubmit={onSubmit} aria-labelledby="case-reopen-summary">
-      <FormErrorAlert form={form} error={notConflict(action.error)} />
+    <ActionForm summary="case-reopen" form={form} error={action.error} onSubmit={onSubmit}>
       <TextareaField {...form.field('reason')} rows={3} maxLength={1000} required />
       <ButtonGroup>
         <SubmitButton busy={action.isPending}>{t('cases.reopen.submit')}</SubmitButton>
       </ButtonGroup>
-    </form>
+    </ActionForm>
   );
 }

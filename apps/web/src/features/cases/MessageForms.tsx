@@ -1,13 +1,12 @@
-import { CASE_LIMITS } from '@voordeur/shared';
+import { CASE_LIMITS, type Case } from '@voordeur/shared';
 import { useTranslation } from 'react-i18next';
-import { FormErrorAlert } from '../../app/FormErrorAlert.tsx';
 import { useForm } from '../../app/useForm.ts';
 import { ButtonGroup } from '../../ui/ButtonGroup.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { SubmitButton } from '../../ui/SubmitButton.tsx';
 import { TextareaField } from '../../ui/TextareaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { type ActionProps, failWith, notConflict } from './actionKit.tsx';
+import { ActionForm, type ActionProps, settleForm } from './actionKit.tsx';
 import { useCaseAction, useMessageTemplates } from './api.ts';
 import { MessagePreview } from './MessagePreview.tsx';
 
@@ -21,18 +20,11 @@ export function NoteForm({ current, onDone, onConflict }: ActionProps) {
     if (!form.report(body ? {} : { body: t('validation.required') })) return;
     action.mutate(
       { kind: 'note', body: { body } },
-      {
-        onSuccess: () => {
-          form.reset();
-          onDone(t('cases.note.done'));
-        },
-        onError: (error) => failWith(error, t, form.report, onConflict),
-      },
+      settleForm(form, t, { onDone, onConflict }, () => t('cases.note.done')),
     );
   });
   return (
-    <form className="vd-form vd-stack" noValidate onSubmit={onSubmit} aria-labelledby="case-note-summary">
-      <FormErrorAlert form={form} error={notConflict(action.error)} />
+    <ActionForm summary="case-note" form={form} error={action.error} onSubmit={onSubmit}>
       <TextareaField
         {...form.field('body')}
         description={t('cases.note.hint')}
@@ -43,7 +35,7 @@ export function NoteForm({ current, onDone, onConflict }: ActionProps) {
       <ButtonGroup>
         <SubmitButton busy={action.isPending}>{t('cases.note.submit')}</SubmitButton>
       </ButtonGroup>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -78,18 +70,11 @@ export function MessageOutForm({ current, onDone, onConflict }: ActionProps) {
           ...(templateKey ? { templateKey } : {}),
         },
       },
-      {
-        onSuccess: () => {
-          form.reset();
-          onDone(t('cases.message.done'));
-        },
-        onError: (error) => failWith(error, t, form.report, onConflict),
-      },
+      settleForm(form, t, { onDone, onConflict }, () => t('cases.message.done')),
     );
   });
   return (
-    <form className="vd-form vd-stack" noValidate onSubmit={onSubmit} aria-labelledby="case-message-summary">
-      <FormErrorAlert form={form} error={notConflict(action.error)} />
+    <ActionForm summary="case-message" form={form} error={action.error} onSubmit={onSubmit}>
       <SelectField
         {...form.field('templateKey')}
         description={t('cases.message.templateHint')}
@@ -114,7 +99,7 @@ export function MessageOutForm({ current, onDone, onConflict }: ActionProps) {
       >
         <SubmitButton busy={action.isPending}>{t('cases.message.submit')}</SubmitButton>
       </MessagePreview>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -138,18 +123,13 @@ export function MessageInForm({ current, onDone, onConflict }: ActionProps) {
     if (!form.report(body ? {} : { body: t('validation.required') })) return;
     action.mutate(
       { kind: 'message', body: { direction: 'in', body, ...(subject ? { subject } : {}) } },
-      {
-        onSuccess: (updated) => {
-          form.reset();
-          onDone(t(updated.reopenRequestedAt ? 'cases.reply.doneReopen' : 'cases.reply.done'));
-        },
-        onError: (error) => failWith(error, t, form.report, onConflict),
-      },
+      settleForm(form, t, { onDone, onConflict }, (updated: Case) =>
+        t(updated.reopenRequestedAt ? 'cases.reply.doneReopen' : 'cases.reply.done'),
+      ),
     );
   });
   return (
-    <form className="vd-form vd-stack" noValidate onSubmit={onSubmit} aria-labelledby="case-reply-summary">
-      <FormErrorAlert form={form} error={notConflict(action.error)} />
+    <ActionForm summary="case-reply" form={form} error={action.error} onSubmit={onSubmit}>
       <TextField {...form.field('subject')} optional maxLength={200} autoComplete="off" />
       <TextareaField
         {...form.field('body')}
@@ -161,6 +141,6 @@ export function MessageInForm({ current, onDone, onConflict }: ActionProps) {
       <ButtonGroup>
         <SubmitButton busy={action.isPending}>{t('cases.reply.submit')}</SubmitButton>
       </ButtonGroup>
-    </form>
+    </ActionForm>
   );
 }

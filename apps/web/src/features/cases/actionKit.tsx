@@ -1,7 +1,8 @@
 import type { Case } from '@voordeur/shared';
 import type { TFunction } from 'i18next';
-import type { ReactNode } from 'react';
+import type { FormEventHandler, ReactNode } from 'react';
 import { isApiError } from '../../api/client.ts';
+import { FormErrorAlert, type FormErrorAlertProps } from '../../app/FormErrorAlert.tsx';
 import { type FieldErrors, problemFieldErrors } from '../../app/fieldErrors.ts';
 
 /** What every action form on the case page gets. */
@@ -47,6 +48,48 @@ export function failWith(
 ) {
   if (isConflict(error)) onConflict();
   report(caseFieldErrors(error, t));
+}
+
+/**
+ * What an action form does when the API answers: on success it empties and the page announces `done(result)`;
+ * on failure, see {@link failWith}. Pass it as the options of the mutation.
+ */
+export function settleForm<T>(
+  form: { reset: () => void; report: (errors: FieldErrors) => unknown },
+  t: TFunction,
+  { onDone, onConflict }: Pick<ActionProps, 'onDone' | 'onConflict'>,
+  done: (result: T) => string,
+) {
+  return {
+    onSuccess: (result: T) => {
+      form.reset();
+      onDone(done(result));
+    },
+    onError: (error: unknown) => failWith(error, t, form.report, onConflict),
+  };
+}
+
+/** The form inside an action's disclosure: named by its summary, with the form's errors (not a conflict) on top. */
+export function ActionForm({
+  summary,
+  form,
+  error,
+  onSubmit,
+  children,
+}: {
+  /** The disclosure's id. */
+  summary: string;
+  form: FormErrorAlertProps['form'];
+  error: unknown;
+  onSubmit: FormEventHandler<HTMLFormElement>;
+  children: ReactNode;
+}) {
+  return (
+    <form className="vd-form vd-stack" noValidate onSubmit={onSubmit} aria-labelledby={summaryId(summary)}>
+      <FormErrorAlert form={form} error={notConflict(error)} />
+      {children}
+    </form>
+  );
 }
 
 export interface DisclosureProps {
