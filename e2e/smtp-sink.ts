@@ -9,6 +9,7 @@
  * Run: `tsx e2e/smtp-sink.ts` (ports from SMTP_SINK_PORT, default 2526, and SMTP_SINK_HTTP_PORT, default 3212).
  */
 import { createServer } from 'node:http';
+import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
 export interface SinkMessage {
@@ -26,73 +27,6 @@ const smtpPort = Number(process.env.SMTP_SINK_PORT ?? 2526);
 const httpPort = Number(process.env.SMTP_SINK_HTTP_PORT ?? 3212);
 const messages: SinkMessage[] = [];
 
-/** Header block and body of a raw message; folded header lines are joined. */
-function split(raw: string) {
-  const at = raw.search(/\r?\n\r?\n/);
-  const head = at < 0 ? raw : raw.slice(0, at);
-  const body = at < 0 ? '' : raw.slice(at).replace(/^\r?\n\r?\n/, '');
-  const headers: Record<string, string> = {};
-  let last: string | undefined;
-  for (const line of head.split(/\r?\n/)) {
-    if (/^[ \t]/.test(line) && last) {
-      headers[last] += ` ${line.trim()}`;
-      continue;
-    }
-    const colon = line.indexOf(':');
-    if (colon <= 0) continue;
-    last = line.slice(0, colon).trim().toLowerCase();
-    headers[last] = line.slice(colon + 1).trim();
-  }
-  return { headers, body };
-}
-
-/** RFC 2047 encoded words (`=?UTF-8?Q?…?=`, `=?UTF-8?B?…?=`) in a header. */
-function decodeWords(value: string): string {
-  return value
-    .replace(/\?=\s+=\?/g, '?==?')
-    .replace(/=\?([^?]+)\?([QqBb])\?([^?]*)\?=/g, (_, _charset: string, kind: string, text: string) =>
-      kind.toUpperCase() === 'B'
-        ? Buffer.from(text, 'base64').toString('utf8')
-        : Buffer.from(
-            text
-              .replace(/_/g, ' ')
-              .replace(/=([0-9A-F]{2})/gi, (_m, hex: string) =>
-                String.fromCharCode(Number.parseInt(hex, 16)),
-              ),
-            'latin1',
-          ).toString('utf8'),
-    );
-}
-
-function decodeBody(body: string, encoding: string | undefined): string {
-  switch (encoding?.toLowerCase()) {
-    case 'quoted-printable':
-      return Buffer.from(
-        body
-          .replace(/=\r?\n/g, '')
-          .replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
-        'latin1',
-      ).toString('utf8');
-    case 'base64':
-      return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-    default:
-      return body;
-  }
-}
-
-/** The text/plain part of a message (the first one, in a multipart message). */
-function plainText(headers: Record<string, string>, body: string): string {
-  const type = headers['content-type'] ?? 'text/plain';
-  const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
-  if (!/^multipart\//i.test(type) || !boundary) return decodeBody(body, headers['content-transfer-encoding']);
-  for (const part of body.split(`--${boundary}`)) {
-    const { headers: partHeaders, body: partBody } = split(part.replace(/^\r?\n/, ''));
-    if (/^text\/plain/i.test(partHeaders['content-type'] ?? 'text/plain') && partBody.trim())
-      return decodeBody(partBody, partHeaders['content-transfer-encoding']);
-  }
-  return '';
-}
-
 const smtp = new SMTPServer({
   authOptional: true,
   disabledCommands: ['AUTH', 'STARTTLS'],
@@ -100,14 +34,14 @@ const smtp = new SMTPServer({
   onData(stream, session, callback) {
     const chunks: Buffer[] = [];
     stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    stream.on('end', () => {
-      const { headers, body } = split(Buffer.concat(chunks).toString('utf8'));
+    stream.on('end', async () => {
+      const parsed = await simpleParser(Buffer.concat(chunks));
       messages.push({
         to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
         from: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
-        subject: decodeWords(headers.subject ?? ''),
-        text: plainText(headers, body).replace(/\r\n/g, '\n'),
-        messageId: headers['message-id'] ?? null,
+        subject: parsed.subject ?? '',
+        text: (parsed.text ?? '').replace(/\r\n/g, '\n'),
+        messageId: parsed.messageId ?? null,
         receivedAt: new Date().toISOString(),
       });
       callback(null, `OK: kept as ${messages.length}`);

@@ -7,6 +7,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { createServer, type Socket } from 'node:net';
+import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 
 export interface ReceivedMail {
@@ -16,7 +17,7 @@ export interface ReceivedMail {
   envelopeTo: string[];
   /** Header names in lower case, folded lines joined. */
   headers: Record<string, string>;
-  /** The body, with quoted-printable or base64 transfer encoding undone. */
+  /** The plain-text body, decoded (mailparser). */
   text: string;
   raw: string;
 }
@@ -70,40 +71,17 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Parses the header block of a raw message; folded lines are joined. */
-export function parseHeaders(raw: string): { headers: Record<string, string>; body: string } {
-  const split = raw.search(/\r?\n\r?\n/);
-  const head = split < 0 ? raw : raw.slice(0, split);
-  const body = split < 0 ? '' : raw.slice(split).replace(/^\r?\n\r?\n/, '');
-  const headers: Record<string, string> = {};
-  let last: string | undefined;
-  for (const line of head.split(/\r?\n/)) {
-    if (/^[ \t]/.test(line) && last) {
-      headers[last] += ` ${line.trim()}`;
-      continue;
-    }
-    const colon = line.indexOf(':');
-    if (colon <= 0) continue;
-    last = line.slice(0, colon).trim().toLowerCase();
-    headers[last] = line.slice(colon + 1).trim();
-  }
-  return { headers, body };
-}
-
-function decodeBody(body: string, encoding: string | undefined): string {
-  switch (encoding?.toLowerCase()) {
-    case 'quoted-printable':
-      return Buffer.from(
-        body
-          .replace(/=\r?\n/g, '')
-          .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
-        'latin1',
-      ).toString('utf8');
-    case 'base64':
-      return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-    default:
-      return body;
-  }
+/** Header lines of a parsed message by lower-case name, folded lines joined (the raw values, undecoded). */
+export function headerRecord(parsed: ParsedMail): Record<string, string> {
+  return Object.fromEntries(
+    parsed.headerLines.map((h) => [
+      h.key,
+      h.line
+        .slice(h.line.indexOf(':') + 1)
+        .replace(/\r?\n[ \t]+/g, ' ')
+        .trim(),
+    ]),
+  );
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -141,15 +119,15 @@ export async function startTestSmtp(options: { port?: number; down?: boolean } =
 
   const mutable = state as { holding: number; lastAcceptedAt: number };
 
-  function receive(raw: string, session: SMTPServerSession): ReceivedMail {
-    const { headers, body } = parseHeaders(raw);
+  async function receive(raw: string, session: SMTPServerSession): Promise<ReceivedMail> {
+    const parsed = await simpleParser(raw);
     const address = (a: { address: string } | false) => (a ? a.address : null);
     return {
-      messageId: headers['message-id'] ?? null,
+      messageId: parsed.messageId ?? null,
       envelopeFrom: address(session.envelope.mailFrom),
       envelopeTo: session.envelope.rcptTo.map((r) => r.address),
-      headers,
-      text: decodeBody(body, headers['content-transfer-encoding']),
+      headers: headerRecord(parsed),
+      text: parsed.text ?? '',
       raw,
     };
   }
@@ -163,7 +141,7 @@ export async function startTestSmtp(options: { port?: number; down?: boolean } =
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', async () => {
-          const mail = receive(Buffer.concat(chunks).toString('utf8'), session);
+          const mail = await receive(Buffer.concat(chunks).toString('utf8'), session);
           if (state.dataDelayMs > 0) {
             mutable.holding++;
             events.emit('waiting', mail);
