@@ -199,7 +199,8 @@ describe('intake and transitions', () => {
     const audit = await t.database.db
       .select({ action: auditEvent.action })
       .from(auditEvent)
-      .where(and(eq(auditEvent.entityType, 'case'), eq(auditEvent.entityId, c.id)));
+      .where(and(eq(auditEvent.entityType, 'case'), eq(auditEvent.entityId, c.id)))
+      .orderBy(auditEvent.id);
     expect(audit.map((a) => a.action)).toEqual(['created', 'status_changed', 'closed']);
     // A reply to a closed case is not lost: it becomes a reopen request.
     const reply = (

@@ -198,7 +198,7 @@ export function auditOf(db: Db, organisationId: string, caseId: string) {
         eq(auditEvent.entityId, caseId),
       ),
     )
-    .orderBy(asc(auditEvent.occurredAt))
+    .orderBy(asc(auditEvent.occurredAt), asc(auditEvent.id))
     .limit(500);
 }
 
