@@ -1,25 +1,5 @@
 import { type Db, organisation, queryRows, searchDocument, searchQuery, textArray } from '@voordeur/db';
-import { and, eq, sql } from 'drizzle-orm';
-
-/**
- * For each word the vocabulary does not know, the three closest known words (trigram similarity,
- * index-assisted), all in one statement.
- */
-export async function similarWords(db: Db, organisationId: string, terms: string[]) {
-  const rows = await queryRows<{ term: string; word: string }>(
-    db,
-    sql`SELECT t.term, s.word
-        FROM unnest(${textArray(terms)}) AS t(term)
-        CROSS JOIN LATERAL (
-          SELECT word FROM search_word
-          WHERE organisation_id = ${organisationId} AND word % t.term
-          ORDER BY similarity(word, t.term) DESC, word LIMIT 3
-        ) s`,
-  );
-  const out = new Map<string, string[]>();
-  for (const r of rows) out.set(r.term, [...(out.get(r.term) ?? []), r.word]);
-  return out;
-}
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 
 export interface SearchFilters {
   audiences: string[];
@@ -39,6 +19,8 @@ export interface SearchRow {
   team_id: string | null;
   snippet: string;
   score: number;
+  /** Has all the words (false: found by widening to any of them). */
+  precise: boolean;
 }
 
 export const MARK_START = '⟦';
@@ -52,24 +34,41 @@ export interface SearchLog {
   query: string;
 }
 
+/** Below this many precise answers (all words), the search widens to documents with any of the words. */
+export const WIDEN_BELOW = 3;
+
 /**
- * Ranked search in three steps: the best full-text matches through the index (titles and synonyms weigh most);
- * those re-ranked by the trigram closeness of the query to title and synonyms and by how often the front office
+ * Ranked search, in one statement: the best full-text matches with all the words through the index (titles and
+ * synonyms weigh most) and — only when fewer than {@link WIDEN_BELOW} are found — after them those with any of the
+ * words; re-ranked by the trigram closeness of the query to title and synonyms and by how often the front office
  * used the answer; snippets only for the rows returned, since `ts_headline` is the expensive part.
- * `highlightQuery` marks any of the words, also when matching needed all. `words` is the query already
- * lower-cased and stripped of accents.
- *
+ * `highlightQuery` marks any of the words. `words` is the query already lower-cased and stripped of accents.
+ * With `correctsLog`, the search recorded by the first pass is corrected to what this pass shows.
  */
-export function searchDocuments(db: Db, organisationId: string, p: SearchParams) {
+export function searchDocuments(db: Db, organisationId: string, p: SearchParams, correctsLog?: string) {
   return queryRows<SearchRow>(
     db,
-    sql`WITH ${ranked(organisationId, p)} SELECT * FROM result ORDER BY score DESC, title`,
+    sql`WITH ${ranked(organisationId, p, sql`true`)}
+        ${
+          correctsLog
+            ? sql`, corrected AS (
+                UPDATE search_query SET result_count = (SELECT count(*) FROM result), top_results = ${topFive}
+                WHERE organisation_id = ${organisationId} AND id = ${correctsLog})`
+            : sql``
+        }
+        SELECT * FROM result ORDER BY precise DESC, score DESC, title`,
   );
 }
 
+/** The first five results as recorded in `search_query`. */
+const topFive = sql`coalesce((SELECT jsonb_agg(jsonb_build_object('kind', t.kind, 'code', t.code) ORDER BY t.precise DESC, t.score DESC, t.title)
+  FROM (SELECT kind, code, precise, score, title FROM result ORDER BY precise DESC, score DESC, title LIMIT 5) t), '[]'::jsonb)`;
+
 /**
- * `searchDocuments` that in the same statement also finds which of `terms` the vocabulary knows (the others may
- * be typos) and records the search in `search_query` with its results: the usual search costs one round trip.
+ * `searchDocuments` that in the same statement also finds which of `terms` the vocabulary knows, the three
+ * closest known words (trigram similarity, index-assisted) for each word of four letters or more that it does
+ * not know — probably a typo, for a second pass — and records the search in `search_query` with its results. The
+ * usual search costs one round trip; when a second pass will follow, no snippets are made here.
  */
 export function searchCheckingWords(
   db: Db,
@@ -78,62 +77,102 @@ export function searchCheckingWords(
   terms: string[],
   log: SearchLog,
 ) {
-  // The statement always returns a row; without a match it is a row with only `known`.
-  return queryRows<SearchRow & { known: string[] }>(
+  // The statement always returns a row; without a match it is a row with only `known` and `close_words`.
+  return queryRows<SearchRow & { known: string[]; close_words: { term: string; word: string }[] }>(
     db,
-    sql`WITH ${ranked(organisationId, p)}, known AS (
+    sql`WITH known AS (
           SELECT coalesce(array_agg(word), ARRAY[]::text[]) AS words
           FROM search_word WHERE organisation_id = ${organisationId} AND word = ANY(${textArray(terms)})
-        ), logged AS (
+        ), close_words AS (
+          SELECT t.term, s.word, t.n, s.rank
+          FROM known k
+          CROSS JOIN unnest(${textArray(terms)}) WITH ORDINALITY AS t(term, n)
+          CROSS JOIN LATERAL (
+            SELECT word, row_number() OVER (ORDER BY similarity(word, t.term) DESC, word) AS rank
+            FROM search_word
+            WHERE organisation_id = ${organisationId} AND word % t.term
+            ORDER BY similarity(word, t.term) DESC, word LIMIT 3
+          ) s
+          WHERE length(t.term) >= 4 AND NOT t.term = ANY(k.words)
+        ), ${ranked(organisationId, p, sql`NOT EXISTS (SELECT 1 FROM close_words)`)}, logged AS (
           -- A data-modifying CTE always runs to completion, also when the search finds nothing.
           INSERT INTO search_query (id, organisation_id, actor_user_id, scope, query, result_count, top_results)
           SELECT ${log.id}, ${organisationId}, ${log.actorUserId}, ${log.scope}, ${log.query},
-                 (SELECT count(*) FROM result),
-                 coalesce((SELECT jsonb_agg(jsonb_build_object('kind', t.kind, 'code', t.code) ORDER BY t.score DESC, t.title)
-                           FROM (SELECT kind, code, score, title FROM result ORDER BY score DESC, title LIMIT 5) t), '[]'::jsonb)
+                 (SELECT count(*) FROM result), ${topFive}
         )
-        SELECT r.*, k.words AS known
+        SELECT r.*, k.words AS known,
+               coalesce((SELECT jsonb_agg(jsonb_build_object('term', term, 'word', word) ORDER BY n, rank) FROM close_words), '[]'::jsonb) AS close_words
         FROM known k LEFT JOIN result r ON true
-        ORDER BY r.score DESC, r.title`,
-  ).then((rows) => ({ known: rows[0]?.known ?? [], rows: rows.filter((r) => r.ref_id) as SearchRow[] }));
+        ORDER BY r.precise DESC, r.score DESC, r.title`,
+  ).then((rows) => ({
+    known: rows[0]?.known ?? [],
+    similar: rows[0]?.close_words ?? [],
+    rows: rows.filter((r) => r.ref_id) as SearchRow[],
+  }));
 }
 
 export interface SearchParams {
   /** The query, lower-cased and accent-free. */
   words: string;
+  /** All the words (precise). */
   tsquery: string;
+  /** Any of the words (broad), for widening; null for a one-word query. */
+  broadQuery: string | null;
   highlightQuery: string;
   filters: SearchFilters;
   limit: number;
 }
 
-function ranked(organisationId: string, { words, tsquery, highlightQuery, filters: f, limit }: SearchParams) {
+function ranked(
+  organisationId: string,
+  { words, tsquery, broadQuery, highlightQuery, filters: f, limit }: SearchParams,
+  /** Whether snippets are worth making (not when another pass will replace these results). */
+  snippets: SQL,
+) {
   const headline = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=" … "`;
-  return sql`matches AS (
-          -- unaccent() (stable, and a no-op on our already accent-free words) keeps the planner from folding the
-          -- query into a constant; with a constant it misjudges frequent words and scans every row's tsvector
-          -- (measured 11-21 ms against 4 ms through the GIN index on 11,000 documents).
-          SELECT d.kind, d.ref_id, ts_rank_cd(d.tsv, to_tsquery('dutch', unaccent(${tsquery})), 32) AS rank
+  const top = Math.max(50, limit * 5);
+  // unaccent() (stable, and a no-op on our already accent-free words) keeps the planner from folding the query
+  // into a constant; with a constant it misjudges frequent words and scans every row's tsvector (measured 11-21
+  // ms against 4 ms through the GIN index on 11,000 documents).
+  const matching = (query: string) => sql`
+          SELECT d.kind, d.ref_id, ts_rank_cd(d.tsv, to_tsquery('dutch', unaccent(${query})), 32) AS rank
           FROM search_document d
           WHERE d.organisation_id = ${organisationId}
             AND d.audience = ANY(${textArray(f.audiences)})
             ${f.kind ? sql`AND d.kind = ${f.kind}` : sql``}
             ${f.itemKind ? sql`AND d.item_kind = ${f.itemKind}` : sql``}
             ${f.teamId ? sql`AND d.team_id = ${f.teamId}` : sql``}
-            AND d.tsv @@ to_tsquery('dutch', unaccent(${tsquery}))
-          ORDER BY rank DESC
-          LIMIT ${Math.max(50, limit * 5)}
-        ), scored AS (
+            AND d.tsv @@ to_tsquery('dutch', unaccent(${query}))`;
+  return sql`precise AS (
+          ${matching(tsquery)}
+          ORDER BY rank DESC LIMIT ${top}
+        ), ${
+          broadQuery
+            ? sql`broad AS (
+          -- A one-time filter: the broad scan runs only when the precise one found too little.
+          ${matching(broadQuery)}
+            AND (SELECT count(*) FROM precise) < ${WIDEN_BELOW}
+          ORDER BY rank DESC LIMIT ${top}
+        ), matches AS (
+          SELECT kind, ref_id, rank, true AS precise FROM precise
+          UNION ALL
+          SELECT b.kind, b.ref_id, b.rank, false FROM broad b
+          WHERE NOT EXISTS (SELECT 1 FROM precise x WHERE x.kind = b.kind AND x.ref_id = b.ref_id)
+        ),`
+            : sql`matches AS (SELECT kind, ref_id, rank, true AS precise FROM precise),`
+        } scored AS (
           -- Only keys and score go through the sort: carrying the (toasted) body along would unpack 50 bodies.
-          SELECT d.kind, d.ref_id,
+          SELECT d.kind, d.ref_id, m.precise,
                  (m.rank * 4 + word_similarity(${words}, lower(d.title || ' ' || d.terms)) + ln(1 + d.usage_count) * 0.05)::float8 AS score
           FROM matches m
           JOIN search_document d ON d.organisation_id = ${organisationId} AND d.kind = m.kind AND d.ref_id = m.ref_id
-          ORDER BY score DESC, d.title
+          ORDER BY m.precise DESC, score DESC, d.title
           LIMIT ${limit}
         ), result AS (
-          SELECT d.kind, d.ref_id, d.code, d.title, d.summary, d.audience, d.item_kind, d.team_id, s.score,
-                 ts_headline('dutch', d.summary || ' ' || d.body, to_tsquery('dutch', ${highlightQuery}), ${headline}) AS snippet
+          SELECT d.kind, d.ref_id, d.code, d.title, d.summary, d.audience, d.item_kind, d.team_id, s.score, s.precise,
+                 CASE WHEN ${snippets}
+                      THEN ts_headline('dutch', d.summary || ' ' || d.body, to_tsquery('dutch', ${highlightQuery}), ${headline})
+                      ELSE '' END AS snippet
           FROM scored s
           JOIN search_document d ON d.organisation_id = ${organisationId} AND d.kind = s.kind AND d.ref_id = s.ref_id
         )`;

@@ -46,9 +46,6 @@ export function buildTsQuery(terms: string[], expansions: Map<string, string[]>,
 /** Last words up to this length also match as a prefix (type-ahead). */
 const PREFIX_MAX = 6;
 
-/** Below this many precise answers, the search widens to documents with any of the words. */
-const WIDEN_BELOW = 3;
-
 /** Splits a headline with markers into text segments, so clients highlight without trusting HTML. */
 export function snippetSegments(snippet: string): { text: string; match: boolean }[] {
   const out: { text: string; match: boolean }[] = [];
@@ -76,40 +73,30 @@ export async function search(
     teamId: input.teamId,
   };
   const words = terms.join(' ');
-  const params = (expansions: Map<string, string[]>, all: boolean): q.SearchParams => ({
+  const params = (expansions: Map<string, string[]>): q.SearchParams => ({
     words,
-    tsquery: buildTsQuery(terms, expansions, all),
+    tsquery: buildTsQuery(terms, expansions, true),
+    broadQuery: terms.length > 1 ? buildTsQuery(terms, expansions, false) : null,
     highlightQuery: buildTsQuery(terms, expansions, false),
     filters,
     limit: input.limit,
   });
-  // Most queries are spelt right: one statement searches as typed, checks the words against the vocabulary and
-  // records the search. Only when a word is unknown — probably misspelt — or too little was found does a second
-  // pass run (with the closest words the catalogue does know, or with any of the words), and the record is
-  // corrected.
+  // Most queries are spelt right: one statement searches as typed (widening to any of the words when all of them
+  // find too little), checks the words against the vocabulary, looks up the closest known words for unknown ones
+  // and records the search. Only when a word is unknown — probably misspelt — and close words exist does a
+  // second statement search with them, and correct the record.
   const searchId = randomUUID();
-  const first = await q.searchCheckingWords(db, organisationId, params(new Map(), true), terms, {
+  const first = await q.searchCheckingWords(db, organisationId, params(new Map()), terms, {
     id: searchId,
     actorUserId,
     scope,
     query: input.q.slice(0, 200),
   });
-  const unknown = terms.filter((t) => t.length >= 4 && !first.known.includes(t));
-  const expansions = unknown.length
-    ? await q.similarWords(db, organisationId, unknown)
-    : new Map<string, string[]>();
-  let rows = expansions.size
-    ? await q.searchDocuments(db, organisationId, params(expansions, true))
+  const expansions = new Map<string, string[]>();
+  for (const { term, word } of first.similar) expansions.set(term, [...(expansions.get(term) ?? []), word]);
+  const rows = expansions.size
+    ? await q.searchDocuments(db, organisationId, params(expansions), searchId)
     : first.rows;
-  if (rows.length < WIDEN_BELOW && terms.length > 1) {
-    const broad = await q.searchDocuments(db, organisationId, params(expansions, false));
-    const seen = new Set(rows.map((r) => r.ref_id));
-    rows = [...rows, ...broad.filter((r) => !seen.has(r.ref_id))].slice(0, input.limit);
-  }
-  if (rows !== first.rows) {
-    const top = rows.slice(0, 5).map((r) => ({ kind: r.kind, code: r.code }));
-    await q.updateSearchLog(db, organisationId, searchId, rows.length, top);
-  }
   return {
     searchId,
     didYouMean: [...expansions.values()].flat(),
