@@ -53,6 +53,13 @@ beforeAll(async () => {
           items: ['paspoort-aanvragen'],
           tags: ['vermissing', 'verloren'],
         }),
+        // "lantaarnpalen" only in answers: a word the vocabulary (titles, synonyms, summaries) does not know.
+        ...['park', 'plein', 'fietspad'].map((place) =>
+          articleDef(`kb-verlichting-${place}`, {
+            question: { nl: `Wie onderhoudt de verlichting bij het ${place}?` },
+            answer: { nl: `De gemeente onderhoudt de lantaarnpalen bij het ${place} en vervangt lampen.` },
+          }),
+        ),
         articleDef('kb-intern-zaal', {
           audience: 'internal',
           question: { nl: 'Hoe reserveer ik een vergaderzaal voor een extern overleg?' },
@@ -153,6 +160,18 @@ describe('search', () => {
         .map((h: { kind: string; code: string }) => ({ kind: h.kind, code: h.code })),
     });
     expect(byId.get(nothing.searchId)).toMatchObject({ query: 'qwxyzzy', resultCount: 0, topResults: [] });
+  });
+
+  it('takes an unknown word as typed when it finds enough, and only corrects it when it does not', async () => {
+    // Close to the known "lantaarnpaal", but found as typed in three answers: no correction, no second pass.
+    const asTyped = await search('lantaarnpalen');
+    expect(asTyped.didYouMean).toEqual([]);
+    expect(asTyped.hits.map((h: { code: string }) => h.code)).toEqual(
+      expect.arrayContaining(['kb-verlichting-park', 'kb-verlichting-plein', 'kb-verlichting-fietspad']),
+    );
+    const misspelt = await search('lantaarnpaall');
+    expect(misspelt.didYouMean).toContain('lantaarnpaal');
+    expect(misspelt.hits[0]).toMatchObject({ code: 'straatverlichting-kapot' });
   });
 
   it('refuses empty or absurd queries clearly, and another organisation’s search id', async () => {

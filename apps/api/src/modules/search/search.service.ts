@@ -29,18 +29,23 @@ export function queryTerms(text: string): string[] {
 }
 
 /**
- * `(term | close1 | close2) & (next …)`; a short last word also as a prefix, for type-ahead. `all` joins the words
- * with AND (precise); otherwise with OR (broad).
+ * `(term | close1 | close2) & (next …)`: `all` joins the words with AND (precise), `any` with OR (broad). With
+ * `prefix`, a short last word also matches as a prefix, for type-ahead.
  */
-export function buildTsQuery(terms: string[], expansions: Map<string, string[]>, all = true): string {
+export function buildTsQuery(
+  terms: string[],
+  expansions: Map<string, string[]>,
+  join: 'all' | 'any',
+  prefix: boolean,
+): string {
   return terms
     .map((t, i) => {
       // A short last word is probably still being typed: match it as a prefix. Longer words are taken as
       // typed (a prefix on a long word costs time and rarely adds a good answer).
-      const own = i === terms.length - 1 && t.length >= 3 && t.length <= PREFIX_MAX ? `${t}:*` : t;
+      const own = prefix && i === terms.length - 1 && t.length >= 3 && t.length <= PREFIX_MAX ? `${t}:*` : t;
       return `(${[own, ...(expansions.get(t) ?? [])].join(' | ')})`;
     })
-    .join(all ? ' & ' : ' | ');
+    .join(join === 'all' ? ' & ' : ' | ');
 }
 
 /** Last words up to this length also match as a prefix (type-ahead). */
@@ -75,16 +80,17 @@ export async function search(
   const words = terms.join(' ');
   const params = (expansions: Map<string, string[]>): q.SearchParams => ({
     words,
-    tsquery: buildTsQuery(terms, expansions, true),
-    broadQuery: terms.length > 1 ? buildTsQuery(terms, expansions, false) : null,
-    highlightQuery: buildTsQuery(terms, expansions, false),
+    tsquery: buildTsQuery(terms, expansions, 'all', true),
+    // Widening takes the words as typed: a short prefix on its own ("vol:*") matches half the documents.
+    broadQuery: terms.length > 1 ? buildTsQuery(terms, expansions, 'any', false) : null,
+    highlightQuery: buildTsQuery(terms, expansions, 'any', true),
     filters,
     limit: input.limit,
   });
   // Most queries are spelt right: one statement searches as typed (widening to any of the words when all of them
-  // find too little), checks the words against the vocabulary, looks up the closest known words for unknown ones
-  // and records the search. Only when a word is unknown — probably misspelt — and close words exist does a
-  // second statement search with them, and correct the record.
+  // find too little), checks the words against the vocabulary and records the search. Only when the words as
+  // typed find too little, one of them is unknown — probably misspelt — and close words exist does a second
+  // statement search with them, and correct the record.
   const searchId = randomUUID();
   const first = await q.searchCheckingWords(db, organisationId, params(new Map()), terms, {
     id: searchId,
