@@ -396,6 +396,12 @@ test('A complaint is acknowledged within 5 working days, its decision postponed 
   form = await openAction(page, 'Beslissing verdagen');
   await form.getByLabel('Verdagen met').selectOption({ label: '2 weken' });
   await form.getByLabel('Reden voor de klager').fill(reason);
+  // The preview names the date the postponement gives, before anything is sent.
+  await form.getByRole('button', { name: 'Voorbeeld' }).click();
+  const extPreview = form.getByRole('region', { name: 'Voorbeeld van de e-mail' });
+  await expect(extPreview).toContainText(
+    `U krijgt onze beslissing nu uiterlijk ${longDate(legalTermEnd(calendar, complaint.createdAt, 56))}.`,
+  );
   await form.getByRole('button', { name: 'Beslissing verdagen' }).click();
   await announced(page, /^De beslissing is verdaagd\. Beslissen uiterlijk /);
   const postponed = await readCase(page.request, id);

@@ -278,12 +278,28 @@ export const mergeSchema = z.strictObject({
 
 export const reopenSchema = z.strictObject({ reason: text(1000).min(1), version });
 
-export const previewSchema = z.strictObject({
-  kind: z.enum(['transition', 'message', 'suspend', 'extend', 'acknowledge', 'complaint_extend', 'decide']),
-  to: z.string().max(40).optional(),
-  body: text(L.messageMax).optional(),
-  templateKey: z.string().max(60).optional(),
-});
+export const previewSchema = z
+  .strictObject({
+    kind: z.enum(['transition', 'message', 'suspend', 'extend', 'acknowledge', 'complaint_extend', 'decide']),
+    to: z.string().max(40).optional(),
+    body: text(L.messageMax).optional(),
+    templateKey: z.string().max(60).optional(),
+    extension: durationSchema
+      .optional()
+      .meta({ description: "kind 'extend': the extension asked for; the message shows the date it gives." }),
+    weeks: z.number().int().min(1).max(4).optional().meta({
+      description: "kind 'complaint_extend': the postponement; the message shows the new decision date.",
+    }),
+  })
+  .superRefine((p, ctx) => {
+    // The message names the new date: without the extension there is no date to show.
+    if (p.kind === 'extend' && !p.extension)
+      ctx.addIssue({ code: 'custom', path: ['extension'], message: 'Required to preview an extension' });
+    if (p.kind === 'complaint_extend' && p.weeks === undefined)
+      ctx.addIssue({ code: 'custom', path: ['weeks'], message: 'Required to preview a postponement' });
+  });
+
+export type PreviewRequest = z.input<typeof previewSchema>;
 
 export const previewResultSchema = z
   .object({

@@ -273,8 +273,17 @@ describe('the norm clock', () => {
     expect(new Date(answered.dueAt) > addDuration(cal, createdAt, norm)).toBe(true);
   });
 
-  it('extends once with a message carrying the new date', async () => {
+  it('extends once with a message carrying the new date, previewed with that date', async () => {
     const c = await intake();
+    const preview = (
+      await post(`/api/cases/${c.id}/preview`, {
+        kind: 'extend',
+        body: 'Onderdeel moet besteld worden',
+        extension: { amount: 3, unit: 'working_days' },
+      })
+    ).json();
+    const withoutExtension = await post(`/api/cases/${c.id}/preview`, { kind: 'extend', body: 'x' });
+    expect(expectProblem(withoutExtension, 400, 'validation_failed').errors?.[0]?.field).toBe('extension');
     const ext = (
       await post(`/api/cases/${c.id}/extend`, {
         extension: { amount: 3, unit: 'working_days' },
@@ -286,8 +295,14 @@ describe('the norm clock', () => {
     expect(ext.dueAt).toBe(
       addDuration(cal, new Date(c.dueAt), { amount: 3, unit: 'working_days' }).toISOString(),
     );
-    expect((await mails(c.id)).at(-1)).toMatchObject({ kind: 'extension' });
-    expect((await mails(c.id)).at(-1)!.body).toContain('Onderdeel moet besteld worden');
+    const sent = (await mails(c.id)).at(-1)!;
+    expect(sent).toMatchObject({ kind: 'extension' });
+    expect(sent.body).toContain('Onderdeel moet besteld worden');
+    // The preview named the new date, not the one before the extension.
+    expect({ subject: sent.subject, body: sent.body }).toEqual({
+      subject: preview.subject,
+      body: preview.body,
+    });
     const again = await post(`/api/cases/${c.id}/extend`, {
       extension: { amount: 1, unit: 'working_days' },
       reason: 'x',
@@ -391,6 +406,13 @@ describe('complaints (Awb chapter 9)', () => {
       lead,
     );
     expect(expectProblem(tooLong, 400, 'validation_failed').errors?.[0]?.field).toBe('weeks');
+    const preview = (
+      await post(
+        `/api/cases/${c.id}/preview`,
+        { kind: 'complaint_extend', weeks: 3, body: 'Betrokken medewerker is met verlof' },
+        lead,
+      )
+    ).json();
     const ext = (
       await post(
         `/api/cases/${c.id}/complaint`,
@@ -401,7 +423,12 @@ describe('complaints (Awb chapter 9)', () => {
     expect(ext.complaint.decisionDueAt).toBe(
       addLegalTerm(cal, received, { amount: 9, unit: 'weeks' }).toISOString(),
     );
-    expect((await mails(c.id)).at(-1)!.body).toContain('Betrokken medewerker is met verlof');
+    const postponement = (await mails(c.id)).at(-1)!;
+    expect(postponement.body).toContain('Betrokken medewerker is met verlof');
+    expect({ subject: postponement.subject, body: postponement.body }).toEqual({
+      subject: preview.subject,
+      body: preview.body,
+    });
     const twice = await post(
       `/api/cases/${c.id}/complaint`,
       { action: 'extend', weeks: 1, reason: 'x', version: ext.version },

@@ -13,7 +13,7 @@ import type { z } from 'zod';
 import type { Ctx } from '../../platform/actor.ts';
 import { authorize } from '../../platform/policy.ts';
 import { errors } from '../../plugins/errors.ts';
-import { recompute, resumeFields } from './cases.clock.ts';
+import { extended, resumeFields } from './cases.clock.ts';
 import { caseErrors } from './cases.errors.ts';
 import { messages } from './cases.messages.ts';
 import { casesPolicy } from './cases.policy.ts';
@@ -203,8 +203,7 @@ export async function extend(db: Db, ctx: Ctx, id: string, input: In<typeof exte
     const { c } = l.row;
     if (c.closedAt) throw caseErrors.closed();
     if (c.extension) throw caseErrors.invalid('extension', 'The norm was extended once already');
-    const extension = { ...input.extension, reason: input.reason, at: now.toISOString() };
-    const times = recompute(l, { extension });
+    const { extension, times } = extended(l, input.extension, input.reason, now);
     return {
       set: { extension, ...times, breachedAt: times.dueAt > now ? null : c.breachedAt },
       events: [

@@ -5,6 +5,7 @@ import type { Ctx } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/policy.ts';
 import { AppError, errors } from '../../plugins/errors.ts';
+import { extended, postponed } from './cases.clock.ts';
 import { caseErrors } from './cases.errors.ts';
 import { composePersonMessages, messages, type PersonMessage, templatesFor } from './cases.messages.ts';
 import { casesPolicy } from './cases.policy.ts';
@@ -25,6 +26,7 @@ export async function preview(db: Db, ctx: Ctx, id: string, p: z.output<typeof p
     return s;
   };
   let m: PersonMessage;
+  let dueAt = c.dueAt;
   switch (p.kind) {
     case 'transition': {
       const s = status(p.to);
@@ -47,13 +49,19 @@ export async function preview(db: Db, ctx: Ctx, id: string, p: z.output<typeof p
       m = messages.suspended(p.body ?? '', '');
       break;
     case 'extend':
+      // The message names the date the extension gives, not the current one.
+      dueAt = extended(l, p.extension!, p.body ?? '', new Date()).times.dueAt;
       m = messages.extended(p.body ?? '');
       break;
     case 'acknowledge':
       m = messages.acknowledged(c.createdAt, c.legalDueAt ?? c.dueAt, p.body);
       break;
     case 'complaint_extend':
-      m = messages.complaintExtended(p.body ?? '', c.legalDueAt ?? c.dueAt);
+      if (c.kind !== 'complaint' || !c.complaint) throw caseErrors.invalid('kind', 'Not a complaint');
+      m = messages.complaintExtended(
+        p.body ?? '',
+        postponed(l, p.weeks!, p.body ?? '', new Date()).times.legalDueAt!,
+      );
       break;
     case 'decide':
       m = messages.decided(p.body ?? '', l.settings.ombudsman);
@@ -62,7 +70,7 @@ export async function preview(db: Db, ctx: Ctx, id: string, p: z.output<typeof p
   const { items, note } = await composePersonMessages(
     db,
     organisationId,
-    { id: c.id, reference: c.reference, parentCaseId: c.parentCaseId, dueAt: c.dueAt, definition: l.def },
+    { id: c.id, reference: c.reference, parentCaseId: c.parentCaseId, dueAt, definition: l.def },
     m,
     l.settings.organisationName,
   );

@@ -99,6 +99,21 @@ export function recompute(
   });
 }
 
+/** The public norm extended once: the extension as stored, and the due times it gives (the action and its preview). */
+export function extended(l: ClockCase, by: Duration, reason: string, now: Date) {
+  const extension = { ...by, reason, at: now.toISOString() };
+  return { extension, times: recompute(l, { extension }) };
+}
+
+/** A complaint's decision postponed once (Awb 9:11): the state as stored, and the due times it gives. */
+export function postponed(l: ClockCase, weeks: number, reason: string, now: Date) {
+  const complaint = {
+    ...(l.row.c.complaint as ComplaintState),
+    extension: { weeks, reason, at: now.toISOString() },
+  };
+  return { complaint, times: recompute(l, { complaint }) };
+}
+
 /** Ending a suspension: the interval joins the list and the due times move out by it. */
 export function resumeFields(l: ClockCase, now: Date) {
   const c = l.row.c;

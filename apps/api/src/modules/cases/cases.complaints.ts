@@ -2,7 +2,7 @@ import type { Db } from '@voordeur/db';
 import type { ComplaintAction } from '@voordeur/shared';
 import type { Ctx } from '../../platform/actor.ts';
 import { authorize } from '../../platform/policy.ts';
-import { type ComplaintState, recompute } from './cases.clock.ts';
+import { type ComplaintState, postponed, recompute } from './cases.clock.ts';
 import { caseErrors } from './cases.errors.ts';
 import { messages } from './cases.messages.ts';
 import { casesPolicy } from './cases.policy.ts';
@@ -81,11 +81,7 @@ export async function complaintAction(db: Db, ctx: Ctx, id: string, a: Complaint
       case 'extend': {
         if (state.extension)
           throw caseErrors.invalid('weeks', 'The decision may be postponed once (Awb 9:11)');
-        const complaint = {
-          ...state,
-          extension: { weeks: a.weeks, reason: a.reason, at: now.toISOString() },
-        };
-        const times = recompute(l, { complaint });
+        const { complaint, times } = postponed(l, a.weeks, a.reason, now);
         return {
           set: { complaint, legalDueAt: times.legalDueAt },
           events: [

@@ -123,11 +123,11 @@ export function ExtendForm({ current, onDone, onConflict }: ActionProps) {
     );
   }
   const reason = form.values.reason.trim();
+  const amount = Number(form.values.amount.replace(',', '.'));
+  const amountValid = form.values.amount.trim() !== '' && Number.isInteger(amount) && amount >= 1;
   const onSubmit = form.submit(() => {
-    const amount = Number(form.values.amount.replace(',', '.'));
     const found: Record<string, string> = {};
-    if (!form.values.amount.trim() || !Number.isInteger(amount) || amount < 1)
-      found['extension.amount'] = t('cases.extend.amountInvalid');
+    if (!amountValid) found['extension.amount'] = t('cases.extend.amountInvalid');
     if (!reason) found.reason = t('validation.required');
     if (!form.report(found)) return;
     action.mutate(
@@ -172,7 +172,14 @@ export function ExtendForm({ current, onDone, onConflict }: ActionProps) {
       <MessagePreview
         id="case-extend"
         caseId={current.id}
-        request={() => (reason ? { kind: 'extend', body: reason } : t('cases.extend.reasonFirst'))}
+        request={() =>
+          // The email names the new date, so the preview needs the extension as well as the reason.
+          !amountValid
+            ? t('cases.extend.amountFirst')
+            : reason
+              ? { kind: 'extend', body: reason, extension: { amount, unit: form.values.unit as NormUnit } }
+              : t('cases.extend.reasonFirst')
+        }
       >
         <SubmitButton busy={action.isPending}>{t('cases.extend.submit')}</SubmitButton>
       </MessagePreview>

@@ -327,7 +327,13 @@ function ComplaintExtendForm({ current, onDone, onConflict }: ActionProps) {
       <MessagePreview
         id="case-complaint-extend"
         caseId={current.id}
-        request={() => (reason ? { kind: 'complaint_extend', body: reason } : t('cases.extend.reasonFirst'))}
+        request={() =>
+          !form.values.weeks
+            ? t('cases.complaint.weeksFirst')
+            : reason
+              ? { kind: 'complaint_extend', body: reason, weeks: Number(form.values.weeks) }
+              : t('cases.extend.reasonFirst')
+        }
       >
         <SubmitButton busy={action.isPending}>{t('cases.complaint.extendSubmit')}</SubmitButton>
       </MessagePreview>

@@ -9,6 +9,7 @@ import type {
   MessageTemplate,
   Notification,
   NotificationPreview,
+  PreviewRequest,
   User,
 } from '@voordeur/shared';
 import { api, type ListResponse } from '../../api/client.ts';
@@ -181,12 +182,7 @@ export const attachmentUrl = (caseId: string, attachmentId: string) =>
   `${casePath(caseId)}/attachments/${encodeURIComponent(attachmentId)}`;
 
 /** What would be sent, and to whom, before it is sent. */
-export interface PreviewBody {
-  kind: 'transition' | 'message' | 'suspend' | 'extend' | 'acknowledge' | 'complaint_extend' | 'decide';
-  to?: string;
-  body?: string;
-  templateKey?: string;
-}
+export type PreviewBody = PreviewRequest;
 
 export const previewMessage = (caseId: string, body: PreviewBody) =>
   api<NotificationPreview>(`${casePath(caseId)}/preview`, { method: 'POST', body });
