@@ -311,6 +311,30 @@ describe('the norm clock', () => {
     expect(expectProblem(again, 422, 'case_invalid_action').errors?.[0]?.field).toBe('extension');
   });
 
+  it('refuses an extension that would end in the past, also in the preview', async () => {
+    const c = await intake();
+    // Received six weeks ago: the norm has long passed, and one working day more has passed too.
+    await setCase(c.id, { createdAt: new Date(Date.now() - 42 * 86_400_000) });
+    const before = (await mails(c.id)).length;
+    const short = { extension: { amount: 1, unit: 'working_days' }, reason: 'Onderdeel moet besteld worden' };
+    const preview = await post(`/api/cases/${c.id}/preview`, {
+      kind: 'extend',
+      body: short.reason,
+      extension: short.extension,
+    });
+    expect(expectProblem(preview, 422, 'extension_ends_in_past').errors?.[0]?.field).toBe('extension.amount');
+    const refused = await post(`/api/cases/${c.id}/extend`, { ...short, version: c.version });
+    expect(expectProblem(refused, 422, 'extension_ends_in_past').errors?.[0]?.field).toBe('extension.amount');
+    expect(await mails(c.id)).toHaveLength(before); // the refusals told the person nothing
+    const enough = await post(`/api/cases/${c.id}/extend`, {
+      ...short,
+      extension: { amount: 40, unit: 'working_days' },
+      version: c.version,
+    });
+    expect(enough.statusCode).toBe(200);
+    expect(new Date(enough.json().dueAt) > new Date()).toBe(true);
+  });
+
   it('warns the team before the internal target, reports a breach to the team lead once, and wants a reason to close late', async () => {
     const c = await intake();
     const past = new Date(Date.now() - 60_000);

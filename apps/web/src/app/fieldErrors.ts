@@ -92,6 +92,8 @@ export function problemFieldErrors(error: unknown, t: TFunction): FieldErrors {
       return { name: t('errors.teamNameTaken') };
     case 'last_admin':
       return errors;
+    case 'extension_ends_in_past':
+      return { 'extension.amount': t('validation.extendByMore') };
   }
   for (const { field, message } of error.errors) {
     if (NOT_FORM_FIELDS.has(field) || errors[field]) continue;

@@ -48,6 +48,8 @@ export function problemMessage(error: unknown, t: TFunction): string {
       return t('errors.noDraft');
     case 'not_published':
       return t('errors.notPublished');
+    case 'extension_ends_in_past':
+      return t('errors.extensionEndsInPast');
     default:
       return error.detail ?? (error.title || t('errors.unknown'));
   }

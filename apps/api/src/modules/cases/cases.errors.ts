@@ -35,6 +35,12 @@ registerProblemTypes({
     title: 'Not possible for this case',
     description: 'The action does not fit the state of the case; the problem names the field.',
   },
+  extension_ends_in_past: {
+    status: 422,
+    title: 'Extension ends in the past',
+    description:
+      'An extension counts from the due date; the one asked for would end before now, and the person cannot be promised a day gone by. Extend by more.',
+  },
   attachment_rejected: {
     status: 422,
     title: 'Attachment refused',
@@ -89,6 +95,14 @@ export const caseErrors = {
       { field: 'id', message: 'Closed; reopen it first' },
     ]),
   invalid,
+  extensionInPast: (endsAt: Date) =>
+    new AppError(
+      422,
+      'extension_ends_in_past',
+      'Extension ends in the past',
+      `The extended term would end on ${endsAt.toISOString()}, which has passed; extend by more.`,
+      [{ field: 'extension.amount', message: 'Ends in the past; extend by more' }],
+    ),
   unknown: (field: string, what: string) => invalid(field, `No such ${what}`),
   attachmentRejected: (message: string) =>
     new AppError(422, 'attachment_rejected', 'Attachment refused', message, [{ field: 'file', message }]),
