@@ -42,7 +42,7 @@ const PASSWORD = 'bench-password-123';
 const GOAL_RATE = 1500;
 const GOAL_SHARE = 35;
 const GOAL_SWEEP_S = 2;
-/** The batch size of `sweep` in cases.sweep.ts: a part of the sweep ends with a transaction marking fewer. */
+/** The batch size of `sweep` in cases.sweep.ts: the sweep ends with a transaction marking fewer cases. */
 const SWEEP_BATCH = 5000;
 const ITEM = 'straatverlichting-kapot';
 const INTAKE = {
@@ -799,50 +799,35 @@ async function generateCases(url: string, ids: SweepIds, n: number) {
   });
 }
 
-/** The sweep's transactions, timed: each part (warned, internal, breached) ends with one marking < a batch. */
-function timedTransactions(db: Db) {
-  const log: { ms: number; n: unknown }[] = [];
-  const timed = Object.create(db) as Db;
-  timed.transaction = (async (fn: never, config?: never) => {
-    const t0 = performance.now();
-    const n = await db.transaction(fn, config);
-    log.push({ ms: performance.now() - t0, n });
-    return n;
+/** The sweep's transactions, counted: one per batch of cases (each case marked once, all its passed instants). */
+function countedTransactions(db: Db) {
+  let count = 0;
+  const counted = Object.create(db) as Db;
+  counted.transaction = (async (fn: never, config?: never) => {
+    count++;
+    return db.transaction(fn, config);
   }) as Db['transaction'];
-  const parts = () => {
-    const out: { ms: number; n: number; tx: number }[] = [];
-    let cur = { ms: 0, n: 0, tx: 0 };
-    for (const t of log) {
-      if (typeof t.n !== 'number') return null;
-      cur = { ms: cur.ms + t.ms, n: cur.n + t.n, tx: cur.tx + 1 };
-      if (t.n < SWEEP_BATCH) {
-        out.push(cur);
-        cur = { ms: 0, n: 0, tx: 0 };
-      }
-    }
-    return out.length === 3 && cur.tx === 0 ? out : null;
-  };
-  return { db: timed, parts };
+  return { db: counted, transactions: () => count };
 }
 
 interface SweepResult {
   label: string;
   counts: { warned: number; internalBreached: number; breached: number };
-  parts: { ms: number; n: number; tx: number }[] | null;
+  transactions: number;
   totalMs: number;
 }
 
 async function timedSweep(url: string, label: string): Promise<SweepResult> {
   const database = await openDatabase({ url, poolSize: 2 });
   try {
-    const t = timedTransactions(database.db);
+    const t = countedTransactions(database.db);
     const t0 = performance.now();
     const counts = await sweepClocks(t.db, new Date());
     const totalMs = performance.now() - t0;
     log(
       `   ${label}: ${(totalMs / 1000).toFixed(2)} s, warned ${counts.warned}, internal ${counts.internalBreached}, breached ${counts.breached}`,
     );
-    return { label, counts, parts: t.parts(), totalMs };
+    return { label, counts, transactions: t.transactions(), totalMs };
   } finally {
     await database.close();
   }
@@ -959,6 +944,9 @@ async function sweepBenchmark(cluster: PgCluster) {
               (SELECT count(*) FROM case_event WHERE kind IN ('warned', 'internal_breached', 'breached'))::int AS events,
               (SELECT count(*) FROM audit_event WHERE entity_type = 'case'
                  AND action IN ('warned', 'internal_breached', 'breached'))::int AS audit,
+              -- One audit event per case updated, recording every mark column it set.
+              (SELECT count(*) FROM audit_event a, jsonb_object_keys(a.changes) k WHERE a.entity_type = 'case'
+                 AND a.action IN ('warned', 'internal_breached', 'breached'))::int AS "auditedMarks",
               (SELECT count(*) FROM notification WHERE audience = 'staff')::int AS digests`,
     );
     return rows[0] as {
@@ -966,6 +954,7 @@ async function sweepBenchmark(cluster: PgCluster) {
       suspendedTouched: number;
       events: number;
       audit: number;
+      auditedMarks: number;
       digests: number;
     };
   });
@@ -1118,16 +1107,12 @@ function printSweep(s: Awaited<ReturnType<typeof sweepBenchmark>>) {
   console.log(
     `\nNorm-clock sweep over ${e.open.toLocaleString('en')} open cases (case_file ${e.size}; ${e.breach} past due and not breached, ${e.internal} past the internal target, ${e.warn} past the warning; ${e.suspended} suspended, ${e.suspendedPastDue} of them past due)`,
   );
-  const partRows = (r: SweepResult) => {
-    const names = ['warned', 'internal target', 'breached'];
-    const counts = [r.counts.warned, r.counts.internalBreached, r.counts.breached];
-    return names.map((n, i) => [
-      `${r.label}: ${n}`,
-      String(counts[i]),
-      r.parts ? String(r.parts[i]!.tx) : '',
-      r.parts ? (r.parts[i]!.ms / 1000).toFixed(3) : 'n/a',
-    ]);
-  };
+  const runRow = (r: SweepResult) => [
+    `${r.label}: warned ${r.counts.warned}, internal target ${r.counts.internalBreached}, breached ${r.counts.breached}`,
+    String(sum(r.counts)),
+    String(r.transactions),
+    (r.totalMs / 1000).toFixed(3),
+  ];
   const rawRow = (name: keyof typeof s.raw, label: string) => [
     `raw UPDATE (copy): ${label}`,
     String(s.raw[name].n),
@@ -1136,12 +1121,10 @@ function printSweep(s: Awaited<ReturnType<typeof sweepBenchmark>>) {
   ];
   const rawTotal = s.raw.warned.ms + s.raw.internal.ms + s.raw.breached.ms;
   printTable(
-    ['step', 'cases', 'transactions', 'seconds'],
+    ['step', 'marks', 'transactions', 'seconds'],
     [
-      ...partRows(s.first),
-      ['sweepClocks, 1st run: total', String(sum(s.first.counts)), '', (s.first.totalMs / 1000).toFixed(3)],
-      ...partRows(s.second),
-      ['sweepClocks, 2nd run: total', String(sum(s.second.counts)), '', (s.second.totalMs / 1000).toFixed(3)],
+      runRow(s.first),
+      runRow(s.second),
       rawRow('warned', 'warned_at (warn_at < now())'),
       rawRow('internal', 'internal_breached_at'),
       rawRow('breached', 'breached_at (the reference)'),
@@ -1156,10 +1139,10 @@ function printSweep(s: Awaited<ReturnType<typeof sweepBenchmark>>) {
   const a = s.after;
   const swept = sum(s.first.counts);
   console.log(
-    `Checks: breached ${a.breached} = ${e.breach}: ${a.breached === e.breach ? 'ok' : 'MISMATCH'}; suspended cases marked: ${a.suspendedTouched} (${a.suspendedTouched === 0 ? 'ok' : 'WRONG'}); timeline events ${a.events}, audit events ${a.audit} for ${swept} marks (${a.events === swept && a.audit === swept ? 'ok' : 'MISMATCH'}); staff digests ${a.digests}`,
+    `Checks: breached ${a.breached} = ${e.breach}: ${a.breached === e.breach ? 'ok' : 'MISMATCH'}; suspended cases marked: ${a.suspendedTouched} (${a.suspendedTouched === 0 ? 'ok' : 'WRONG'}); timeline events ${a.events}, audit events ${a.audit} recording ${a.auditedMarks} marks, for ${swept} marks (${a.events === swept && a.auditedMarks === swept ? 'ok' : 'MISMATCH'}); staff digests ${a.digests}`,
   );
   console.log(
-    `Goal: sweep <= ${GOAL_SWEEP_S} s: 1st run ${(s.first.totalMs / 1000).toFixed(2)} s, ${s.first.totalMs <= GOAL_SWEEP_S * 1000 ? 'met' : 'NOT met'} (breach part alone ${s.first.parts ? `${(s.first.parts[2]!.ms / 1000).toFixed(2)} s` : 'n/a'}; raw breach UPDATE ${(s.raw.breached.ms / 1000).toFixed(2)} s); 2nd run ${(s.second.totalMs / 1000).toFixed(2)} s, ${s.second.totalMs <= GOAL_SWEEP_S * 1000 ? 'met' : 'NOT met'}`,
+    `Goal: sweep <= ${GOAL_SWEEP_S} s: 1st run ${(s.first.totalMs / 1000).toFixed(2)} s, ${s.first.totalMs <= GOAL_SWEEP_S * 1000 ? 'met' : 'NOT met'} (the three raw UPDATEs alone ${(rawTotal / 1000).toFixed(2)} s); 2nd run ${(s.second.totalMs / 1000).toFixed(2)} s, ${s.second.totalMs <= GOAL_SWEEP_S * 1000 ? 'met' : 'NOT met'}`,
   );
 }
 

@@ -335,6 +335,38 @@ describe('the norm clock', () => {
     expect(new Date(enough.json().dueAt) > new Date()).toBe(true);
   });
 
+  it('marks each instant of the clock once, as it passes, also when a case passes several at once', async () => {
+    const c = await intake();
+    const at = new Date();
+    const past = new Date(at.getTime() - 60_000);
+    const future = new Date(at.getTime() + 86_400_000);
+    const clockEvents = async () =>
+      ((await get(`/api/cases/${c.id}`)).json().timeline as { kind: string }[])
+        .map((e) => e.kind)
+        .filter((k) => ['warned', 'internal_breached', 'breached'].includes(k));
+    // Only the warning instant has passed.
+    await setCase(c.id, { warnAt: past, internalDueAt: future, dueAt: future });
+    await sweepClocks(t.database.db, at);
+    expect(await clockEvents()).toEqual(['warned']);
+    // Then both targets, swept at the same instant: the warning is not repeated.
+    await setCase(c.id, { internalDueAt: past, dueAt: past });
+    await sweepClocks(t.database.db, at);
+    expect((await clockEvents()).sort()).toEqual(['breached', 'internal_breached', 'warned']);
+    const [row] = await t.database.db.select().from(caseFile).where(eq(caseFile.id, c.id));
+    expect([row!.warnedAt, row!.internalBreachedAt, row!.breachedAt]).toEqual([at, at, at]);
+    // One audit event per update of the case: the warning first, then both targets together.
+    const audit = await t.database.db
+      .select({ action: auditEvent.action, changes: auditEvent.changes })
+      .from(auditEvent)
+      .where(and(eq(auditEvent.entityType, 'case'), eq(auditEvent.entityId, c.id)))
+      .orderBy(auditEvent.id);
+    const after = { before: null, after: at.toISOString() };
+    expect(audit.filter((a) => a.action !== 'created')).toEqual([
+      { action: 'warned', changes: { warned_at: after } },
+      { action: 'breached', changes: { internal_breached_at: after, breached_at: after } },
+    ]);
+  });
+
   it('warns the team before the internal target, reports a breach to the team lead once, and wants a reason to close late', async () => {
     const c = await intake();
     const past = new Date(Date.now() - 60_000);

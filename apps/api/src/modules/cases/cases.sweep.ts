@@ -30,89 +30,156 @@ interface Swept {
   due: Date | null;
 }
 
-/**
- * One kind of clock event over all organisations: marks the open, running cases whose instant has passed (in
- * batches, rows locked with SKIP LOCKED so several workers share the work and none marks a case twice), and in
- * the same transaction writes the timeline entry, the audit event, the staff digest per team and the CloudEvents.
- */
-async function sweep(
-  db: Db,
-  now: Date,
-  k: {
-    due: 'due_at' | 'warn_at' | 'internal_due_at';
-    mark: 'breached_at' | 'warned_at' | 'internal_breached_at';
-    event: 'breached' | 'warned' | 'internal_breached';
+type ClockEvent = 'warned' | 'internal_breached' | 'breached';
+
+/** The three instants of a case's clock, each with the column that records that it passed. */
+const CLOCK_MARKS: { event: ClockEvent; due: string; mark: string }[] = [
+  { event: 'warned', due: 'warn_at', mark: 'warned_at' },
+  { event: 'internal_breached', due: 'internal_due_at', mark: 'internal_breached_at' },
+  { event: 'breached', due: 'due_at', mark: 'breached_at' },
+];
+
+/** Who hears of a mark, and which marks are published as CloudEvents. */
+const FOLLOW_UP: Record<
+  ClockEvent,
+  {
     staff?: { texts: (typeof STAFF_TEXTS)[keyof typeof STAFF_TEXTS]; roles: string[] };
     publish?: CaseEventType;
-  },
-) {
-  const due = sql.identifier(k.due);
-  const mark = sql.identifier(k.mark);
-  let total = 0;
+  }
+> = {
+  warned: { staff: { texts: STAFF_TEXTS.warning, roles: ['backoffice', 'teamlead'] }, publish: 'warned' },
+  internal_breached: {},
+  breached: { staff: { texts: STAFF_TEXTS.breach, roles: ['teamlead'] }, publish: 'breached' },
+};
+
+/**
+ * All clock events over all organisations, in one pass: marks the open, running cases whose warning instant,
+ * internal target or public norm has passed (in batches, rows locked with SKIP LOCKED so several workers share
+ * the work and none marks a case twice) — each case updated once however many of its instants passed, since
+ * every update of a case writes a new row version in all of its indexes — and in the same transaction writes a
+ * timeline entry per mark, an audit event per case, the staff digest per team and the CloudEvents.
+ */
+async function sweep(db: Db, now: Date) {
+  const passed = (m: (typeof CLOCK_MARKS)[number], alias = '') =>
+    sql.raw(`${alias}${m.mark} IS NULL AND ${alias}${m.due} < `);
+  const counts: Record<ClockEvent, number> = { warned: 0, internal_breached: 0, breached: 0 };
   for (;;) {
     const n = await db.transaction(async (tx) => {
-      // Mark, timeline entry and audit event in one statement per batch (the sweep touches thousands of rows).
+      // The statement's estimated cost makes PostgreSQL compile it (JIT): measured 55 ms of a 5,000-case batch.
+      await tx.execute(sql`SET LOCAL jit = off`);
+      // Marks, timeline entries and audit events in one statement per batch (the sweep touches thousands of rows).
+      // The locked rows' marks before (s.was_*) tell which marks this statement made.
       const result = await tx.execute(sql`
         WITH m AS (
-          UPDATE case_file SET ${mark} = ${now}
-          WHERE id IN (
-            SELECT id FROM case_file
-            WHERE closed_at IS NULL AND ${mark} IS NULL AND suspended_since IS NULL AND ${due} < ${now}
-            ORDER BY ${due} LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
-          RETURNING id, organisation_id, reference, subject, team_id, ${due} AS due
+          UPDATE case_file c SET
+            ${sql.join(
+              CLOCK_MARKS.map(
+                (k) =>
+                  sql`${sql.identifier(k.mark)} = CASE WHEN ${passed(k, 'c.')}${now} THEN ${now}::timestamptz ELSE c.${sql.identifier(k.mark)} END`,
+              ),
+              sql`, `,
+            )}
+          FROM (
+            SELECT id, ${sql.join(
+              CLOCK_MARKS.map((k) => sql`${sql.identifier(k.mark)} AS ${sql.identifier(`was_${k.event}`)}`),
+              sql`, `,
+            )}
+            FROM case_file
+            -- Candidates from each instant's partial index, in due order (an OR over the three let the planner
+            -- scan the whole table); checked again on the locked row.
+            WHERE id IN (${sql.join(
+              CLOCK_MARKS.map(
+                (k) => sql`(SELECT id FROM case_file
+                  WHERE closed_at IS NULL AND suspended_since IS NULL AND ${passed(k)}${now}
+                  ORDER BY ${sql.identifier(k.due)} LIMIT ${BATCH})`,
+              ),
+              sql` UNION `,
+            )})
+              AND closed_at IS NULL AND suspended_since IS NULL
+              AND (${sql.join(
+                CLOCK_MARKS.map((k) => sql`(${passed(k)}${now})`),
+                sql` OR `,
+              )})
+            LIMIT ${BATCH} FOR UPDATE SKIP LOCKED) s
+          WHERE c.id = s.id
+          RETURNING c.id, c.organisation_id, c.reference, c.subject, c.team_id,
+            ${sql.join(
+              CLOCK_MARKS.map(
+                (k) =>
+                  sql`CASE WHEN s.${sql.identifier(`was_${k.event}`)} IS NULL AND c.${sql.identifier(k.mark)} IS NOT NULL THEN c.${sql.identifier(k.due)} END AS ${sql.identifier(k.event)}`,
+              ),
+              sql`, `,
+            )}
+        ), marks AS (
+          SELECT m.id, m.organisation_id, m.reference, m.subject, m.team_id, x.event, x.due, x.mark, x.severity
+          FROM m CROSS JOIN LATERAL (VALUES ${sql.join(
+            CLOCK_MARKS.map(
+              (k, i) => sql`(${k.event}, m.${sql.identifier(k.event)}, ${k.mark}, ${sql.raw(String(i))})`,
+            ),
+            sql`, `,
+          )}) AS x(event, due, mark, severity)
+          WHERE x.due IS NOT NULL
         ), e AS (
           INSERT INTO case_event (organisation_id, case_id, kind, body, data, by_label, created_at)
-          SELECT organisation_id, id, ${k.event}, '',
-                 jsonb_build_object('due', to_jsonb(due), 'internal', ${k.event !== 'breached'}::boolean),
-                 ${SYSTEM}, ${now} FROM m
+          SELECT organisation_id, id, event, '',
+                 jsonb_build_object('due', to_jsonb(due), 'internal', event <> 'breached'),
+                 ${SYSTEM}, ${now} FROM marks
         ), a AS (
+          -- One audit event per case, as one update of it: named after its most serious mark, with every column set.
           INSERT INTO audit_event (organisation_id, actor_kind, actor_label, entity_type, entity_id, action, changes, occurred_at)
-          SELECT organisation_id, 'system', ${SYSTEM}, 'case', id::text, ${k.event},
-                 jsonb_build_object(${k.mark}::text, jsonb_build_object('before', null, 'after', to_jsonb(${now}::timestamptz))),
-                 ${now} FROM m
-        )
-        SELECT id, organisation_id, reference, subject, team_id, due FROM m`);
-      const rows: Swept[] = (
+          SELECT organisation_id, 'system', ${SYSTEM}, 'case', id::text, (array_agg(event ORDER BY severity DESC))[1],
+                 jsonb_object_agg(mark, jsonb_build_object('before', null, 'after', ${now.toISOString()}::text)),
+                 ${now}
+          FROM marks GROUP BY organisation_id, id
+        ), batch AS (SELECT count(*) AS n FROM m)
+        SELECT marks.*, batch.n FROM batch LEFT JOIN marks ON true`);
+      const rows = (
         result as unknown as {
           rows: {
-            id: string;
+            id: string | null;
             organisation_id: string;
             reference: string;
             subject: string;
             team_id: string | null;
+            event: ClockEvent;
             due: Date | string | null;
+            n: string | number;
           }[];
         }
-      ).rows.map((r) => ({
-        id: r.id,
-        organisationId: r.organisation_id,
-        reference: r.reference,
-        subject: r.subject,
-        teamId: r.team_id,
-        due: r.due ? new Date(r.due) : null,
-      }));
-      if (!rows.length) return 0;
-      const byOrg = groupBy(rows, (r) => r.organisationId);
-      for (const [organisationId, list] of byOrg) {
-        if (k.staff) await queueNotifications(tx, await staffDigests(tx, organisationId, list, k.staff));
-        if (k.publish) {
-          await publishCaseEvents(
-            tx,
-            list.map((r) => ({
-              organisationId,
-              type: k.publish!,
-              caseId: r.id,
-              reference: r.reference,
-              time: now,
-              data: { due: r.due?.toISOString() ?? null },
-            })),
-          );
+      ).rows;
+      const marked = rows
+        .filter((r) => r.id)
+        .map((r) => ({
+          event: r.event,
+          id: r.id!,
+          organisationId: r.organisation_id,
+          reference: r.reference,
+          subject: r.subject,
+          teamId: r.team_id,
+          due: r.due ? new Date(r.due) : null,
+        }));
+      for (const [event, list] of groupBy(marked, (r) => r.event)) {
+        counts[event] += list.length;
+        const { staff, publish } = FOLLOW_UP[event];
+        for (const [organisationId, cases] of groupBy(list, (r) => r.organisationId)) {
+          if (staff) await queueNotifications(tx, await staffDigests(tx, organisationId, cases, staff));
+          if (publish)
+            await publishCaseEvents(
+              tx,
+              cases.map((r) => ({
+                organisationId,
+                type: publish,
+                caseId: r.id,
+                reference: r.reference,
+                time: now,
+                data: { due: r.due?.toISOString() ?? null },
+              })),
+            );
         }
       }
-      return rows.length;
+      return Number(rows[0]?.n ?? 0);
     });
-    total += n;
-    if (n < BATCH) return total;
+    if (n < BATCH) return counts;
   }
 }
 
@@ -159,24 +226,6 @@ async function staffDigests(
  * breach is recorded, and a breach of the public norm is recorded and reported to the team lead. Idempotent.
  */
 export async function sweepClocks(db: Db, now = new Date()) {
-  const warned = await sweep(db, now, {
-    due: 'warn_at',
-    mark: 'warned_at',
-    event: 'warned',
-    staff: { texts: STAFF_TEXTS.warning, roles: ['backoffice', 'teamlead'] },
-    publish: 'warned',
-  });
-  const internalBreached = await sweep(db, now, {
-    due: 'internal_due_at',
-    mark: 'internal_breached_at',
-    event: 'internal_breached',
-  });
-  const breached = await sweep(db, now, {
-    due: 'due_at',
-    mark: 'breached_at',
-    event: 'breached',
-    staff: { texts: STAFF_TEXTS.breach, roles: ['teamlead'] },
-    publish: 'breached',
-  });
-  return { warned, internalBreached, breached };
+  const counts = await sweep(db, now);
+  return { warned: counts.warned, internalBreached: counts.internal_breached, breached: counts.breached };
 }
