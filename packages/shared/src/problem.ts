@@ -6,6 +6,9 @@ export const fieldErrorSchema = z.object({
     description: 'Dotted path of the offending field ("body", "query" or "header" when not one field).',
   }),
   message: z.string(),
+  code: z.string().optional().meta({
+    description: 'Stable code of the reason, where there is one, for clients that word it themselves.',
+  }),
   line: z
     .number()
     .int()

@@ -587,7 +587,16 @@ describe('back office', () => {
       to: 'afgehandeld',
       version: busy.version,
     });
-    expect(expectProblem(blocked, 422, 'case_invalid_action').errors?.[0]?.field).toBe('to');
+    // The refusal names its field and, for clients that word it themselves, a stable reason.
+    expect(expectProblem(blocked, 422, 'case_invalid_action').errors?.[0]).toMatchObject({
+      field: 'to',
+      code: 'child_tasks_open',
+    });
+    const itself = await post(`/api/cases/${main.id}/merge`, { mainCaseId: main.id, version: busy.version });
+    expect(expectProblem(itself, 422, 'case_invalid_action').errors?.[0]).toMatchObject({
+      field: 'mainCaseId',
+      code: 'own_duplicate',
+    });
     const c = child.json();
     const cBusy = (
       await post(`/api/cases/${c.id}/transitions`, { to: 'in_behandeling', version: c.version })

@@ -95,12 +95,20 @@ export function problemFieldErrors(error: unknown, t: TFunction): FieldErrors {
     case 'extension_ends_in_past':
       return { 'extension.amount': t('validation.extendByMore') };
   }
-  for (const { field, message } of error.errors) {
+  for (const { field, message, code } of error.errors) {
     if (NOT_FORM_FIELDS.has(field) || errors[field]) continue;
     const known = KNOWN_MESSAGES[message];
-    errors[field] = known ? t(known) : message;
+    errors[field] = known ? t(known) : refusal(code, message, t);
   }
   return errors;
+}
+
+/**
+ * A refused case action in the interface's words, by the reason code the API gives (`errors[].code`); the API's
+ * English message when the code is unknown here.
+ */
+export function refusal(code: string | undefined, message: string, t: TFunction): string {
+  return code ? t(`cases.refusals.${code}` as 'cases.refusals.closed', { defaultValue: message }) : message;
 }
 
 export const hasErrors = (errors: FieldErrors) => Object.values(errors).some(Boolean);

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { isApiError } from '../api/client.ts';
+import { refusal } from './fieldErrors.ts';
 
 /**
  * The sentence to show for a failed request. Known problem codes get the interface's own,
@@ -50,6 +51,10 @@ export function problemMessage(error: unknown, t: TFunction): string {
       return t('errors.notPublished');
     case 'extension_ends_in_past':
       return t('errors.extensionEndsInPast');
+    case 'case_invalid_action': {
+      const first = error.errors[0];
+      return refusal(first?.code, error.detail ?? first?.message ?? error.title, t);
+    }
     default:
       return error.detail ?? (error.title || t('errors.unknown'));
   }

@@ -38,7 +38,7 @@ export async function assign(db: Db, ctx: Ctx, input: In<typeof assignSchema>) {
         throw e === undefined ? e : withField(e, `cases.${i}.id`);
       });
       if (l.row.c.version !== item.version) throw withField(errors.versionConflict(), `cases.${i}.version`);
-      if (l.row.c.closedAt) throw caseErrors.invalid(`cases.${i}.id`, 'Closed');
+      if (l.row.c.closedAt) throw caseErrors.invalid(`cases.${i}.id`, 'Closed', 'closed');
       await commit(
         tx,
         ctx,
@@ -161,7 +161,7 @@ export async function suspend(db: Db, ctx: Ctx, id: string, input: In<typeof sus
   return change(db, ctx, id, input.version, (l, _tx, now) => {
     const { c } = l.row;
     if (c.closedAt) throw caseErrors.closed();
-    if (c.suspendedSince) throw caseErrors.invalid('id', 'The clock already stands still');
+    if (c.suspendedSince) throw caseErrors.invalid('id', 'The clock already stands still', 'clock_stopped');
     return {
       set: { suspendedSince: now, suspendedReason: input.reason },
       events: [
@@ -184,9 +184,13 @@ export async function resume(db: Db, ctx: Ctx, id: string, version: number) {
   return change(db, ctx, id, version, (l, _tx, now) => {
     const { c } = l.row;
     if (c.closedAt) throw caseErrors.closed();
-    if (!c.suspendedSince) throw caseErrors.invalid('id', 'The clock is running');
+    if (!c.suspendedSince) throw caseErrors.invalid('id', 'The clock is running', 'clock_running');
     if (currentStatusStopsClock(l))
-      throw caseErrors.invalid('id', 'This status stops the clock: move the case on to resume it');
+      throw caseErrors.invalid(
+        'id',
+        'This status stops the clock: move the case on to resume it',
+        'status_stops_clock',
+      );
     const set = resumeFields(l, now);
     return {
       set,
@@ -213,7 +217,8 @@ export async function extend(db: Db, ctx: Ctx, id: string, input: In<typeof exte
   return change(db, ctx, id, input.version, (l, _tx, now) => {
     const { c } = l.row;
     if (c.closedAt) throw caseErrors.closed();
-    if (c.extension) throw caseErrors.invalid('extension', 'The norm was extended once already');
+    if (c.extension)
+      throw caseErrors.invalid('extension', 'The norm was extended once already', 'extended_once');
     const { extension, times } = extensionFor(l, input.extension, input.reason, now);
     return {
       set: { extension, ...times, breachedAt: null },
@@ -241,8 +246,9 @@ export async function reopen(db: Db, ctx: Ctx, id: string, input: In<typeof reop
   authorize(ctx.actor, casesPolicy.work);
   return change(db, ctx, id, input.version, (l) => {
     const { c } = l.row;
-    if (!c.closedAt) throw caseErrors.invalid('id', 'The case is open');
-    if (c.mainCaseId) throw caseErrors.invalid('id', 'A merged duplicate: work on the main case');
+    if (!c.closedAt) throw caseErrors.invalid('id', 'The case is open', 'case_open');
+    if (c.mainCaseId)
+      throw caseErrors.invalid('id', 'A merged duplicate: work on the main case', 'merged_duplicate');
     const first = l.def.handling.statuses.find((s) => !s.final)!;
     return {
       set: { closedAt: null, reopenRequestedAt: null },
@@ -266,7 +272,8 @@ export async function createChild(db: Db, ctx: Ctx, id: string, input: In<typeof
     const l = await loadForChange(tx, organisationId, id, input.version);
     const { c } = l.row;
     if (c.closedAt) throw caseErrors.closed();
-    if (c.parentCaseId) throw caseErrors.invalid('id', 'A child task cannot have child tasks');
+    if (c.parentCaseId)
+      throw caseErrors.invalid('id', 'A child task cannot have child tasks', 'nested_child_task');
     const team = await q.teamInOrg(tx, organisationId, input.teamId);
     if (!team) throw caseErrors.unknown('teamId', 'team');
     const number = (await q.childCount(tx, organisationId, c.id)) + 1;
@@ -306,16 +313,19 @@ export async function merge(db: Db, ctx: Ctx, id: string, input: In<typeof merge
   const organisationId = ctx.actor.organisationId;
   return db.transaction(async (tx) => {
     const l = await loadForChange(tx, organisationId, id, input.version);
-    if (input.mainCaseId === id) throw caseErrors.invalid('mainCaseId', 'A case cannot be its own duplicate');
+    if (input.mainCaseId === id)
+      throw caseErrors.invalid('mainCaseId', 'A case cannot be its own duplicate', 'own_duplicate');
     const main = await loadForChange(tx, organisationId, input.mainCaseId).catch(() => {
       throw caseErrors.unknown('mainCaseId', 'case');
     });
     const { c } = l.row;
     if (c.closedAt) throw caseErrors.closed();
-    if (main.row.c.closedAt) throw caseErrors.invalid('mainCaseId', 'The main case is closed');
-    if (main.row.c.mainCaseId) throw caseErrors.invalid('mainCaseId', 'That case is itself a duplicate');
+    if (main.row.c.closedAt)
+      throw caseErrors.invalid('mainCaseId', 'The main case is closed', 'main_case_closed');
+    if (main.row.c.mainCaseId)
+      throw caseErrors.invalid('mainCaseId', 'That case is itself a duplicate', 'main_is_duplicate');
     if (c.parentCaseId || main.row.c.parentCaseId)
-      throw caseErrors.invalid('mainCaseId', 'Child tasks are not merged');
+      throw caseErrors.invalid('mainCaseId', 'Child tasks are not merged', 'child_task_merge');
     const now = new Date();
     await commit(
       tx,

@@ -58,7 +58,8 @@ export async function preview(db: Db, ctx: Ctx, id: string, p: z.output<typeof p
       m = messages.acknowledged(c.createdAt, c.legalDueAt ?? c.dueAt, p.body);
       break;
     case 'complaint_extend':
-      if (c.kind !== 'complaint' || !c.complaint) throw caseErrors.invalid('kind', 'Not a complaint');
+      if (c.kind !== 'complaint' || !c.complaint)
+        throw caseErrors.invalid('kind', 'Not a complaint', 'not_a_complaint');
       m = messages.complaintExtended(
         p.body ?? '',
         postponed(l, p.weeks!, p.body ?? '', new Date()).times.legalDueAt!,

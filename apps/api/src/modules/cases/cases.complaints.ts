@@ -17,10 +17,12 @@ export async function complaintAction(db: Db, ctx: Ctx, id: string, a: Complaint
   authorize(ctx.actor, casesPolicy.work);
   return change(db, ctx, id, a.version, (l, _tx, now): Change => {
     const { c } = l.row;
-    if (c.kind !== 'complaint' || !c.complaint) throw caseErrors.invalid('action', 'Not a complaint');
+    if (c.kind !== 'complaint' || !c.complaint)
+      throw caseErrors.invalid('action', 'Not a complaint', 'not_a_complaint');
     if (c.closedAt) throw caseErrors.closed();
     const state = c.complaint as ComplaintState;
-    if (state.decision) throw caseErrors.invalid('action', 'The complaint has been decided');
+    if (state.decision)
+      throw caseErrors.invalid('action', 'The complaint has been decided', 'complaint_decided');
     const event = (
       body: string,
       data: Record<string, unknown>,
@@ -33,7 +35,8 @@ export async function complaintAction(db: Db, ctx: Ctx, id: string, a: Complaint
     });
     switch (a.action) {
       case 'acknowledge': {
-        if (c.acknowledgedAt) throw caseErrors.invalid('action', 'Receipt was acknowledged already');
+        if (c.acknowledgedAt)
+          throw caseErrors.invalid('action', 'Receipt was acknowledged already', 'acknowledged_already');
         return {
           set: { acknowledgedAt: now },
           events: [
@@ -50,7 +53,7 @@ export async function complaintAction(db: Db, ctx: Ctx, id: string, a: Complaint
       }
       case 'hearing': {
         const hearing = { held: a.held, at: a.date ?? null, note: a.note };
-        if (a.held && !a.date) throw caseErrors.invalid('date', 'When was the hearing?');
+        if (a.held && !a.date) throw caseErrors.invalid('date', 'When was the hearing?', 'hearing_date');
         return {
           set: { complaint: { ...state, hearing } },
           events: [event(a.note || (a.held ? 'Hoorzitting gehouden' : 'Afgezien van horen'), hearing)],
@@ -60,7 +63,7 @@ export async function complaintAction(db: Db, ctx: Ctx, id: string, a: Complaint
       }
       case 'advisory_committee': {
         if (state.advisoryCommittee)
-          throw caseErrors.invalid('action', 'Already with the advisory committee');
+          throw caseErrors.invalid('action', 'Already with the advisory committee', 'committee_already');
         const complaint = { ...state, advisoryCommittee: true };
         const times = recompute(l, { complaint });
         return {
@@ -80,7 +83,11 @@ export async function complaintAction(db: Db, ctx: Ctx, id: string, a: Complaint
       }
       case 'extend': {
         if (state.extension)
-          throw caseErrors.invalid('weeks', 'The decision may be postponed once (Awb 9:11)');
+          throw caseErrors.invalid(
+            'weeks',
+            'The decision may be postponed once (Awb 9:11)',
+            'postponed_once',
+          );
         const { complaint, times } = postponed(l, a.weeks, a.reason, now);
         return {
           set: { complaint, legalDueAt: times.legalDueAt },

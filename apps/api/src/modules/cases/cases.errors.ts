@@ -54,8 +54,11 @@ registerProblemTypes({
   },
 });
 
-const invalid = (field: string, message: string, detail = message) =>
-  new AppError(422, 'case_invalid_action', 'Not possible for this case', detail, [{ field, message }]);
+/** `reason`: a stable code for why, so clients can word the refusal in their own language. */
+const invalid = (field: string, message: string, reason?: string) =>
+  new AppError(422, 'case_invalid_action', 'Not possible for this case', message, [
+    { field, message, ...(reason ? { code: reason } : {}) },
+  ]);
 
 export const caseErrors = {
   intakeInvalid: (errs: FieldError[]) =>
@@ -103,7 +106,7 @@ export const caseErrors = {
       `The extended term would end on ${endsAt.toISOString()}, which has passed; extend by more.`,
       [{ field: 'extension.amount', message: 'Ends in the past; extend by more' }],
     ),
-  unknown: (field: string, what: string) => invalid(field, `No such ${what}`),
+  unknown: (field: string, what: string) => invalid(field, `No such ${what}`, 'unknown'),
   attachmentRejected: (message: string) =>
     new AppError(422, 'attachment_rejected', 'Attachment refused', message, [{ field: 'file', message }]),
   attachmentTooLarge: (max: number) =>

@@ -297,7 +297,11 @@ export async function createCase(
     throw caseErrors.unknown('customerId', 'customer');
   if (input.aboutCaseId) {
     if (definition.kind !== 'complaint')
-      throw caseErrors.invalid('aboutCaseId', 'Only a complaint is about another case');
+      throw caseErrors.invalid(
+        'aboutCaseId',
+        'Only a complaint is about another case',
+        'about_case_complaint_only',
+      );
     const about = await q.findCase(db, organisationId, input.aboutCaseId);
     if (!about) throw caseErrors.unknown('aboutCaseId', 'case');
   }
@@ -525,9 +529,10 @@ export async function transition(db: Db, ctx: Ctx, id: string, input: z.output<t
         throw caseErrors.invalid(
           'to',
           `Child tasks still open: ${open.map((x) => x.c.reference).join(', ')}`,
+          'child_tasks_open',
         );
       if (c.kind === 'complaint' && c.complaint && !(c.complaint as ComplaintState).decision)
-        throw caseErrors.invalid('to', 'Decide on the complaint first (Awb 9:12)');
+        throw caseErrors.invalid('to', 'Decide on the complaint first (Awb 9:12)', 'decide_complaint_first');
       const dueAt = (set.dueAt as Date | undefined) ?? c.dueAt;
       const late = now > dueAt && !c.suspendedSince;
       if (late || c.breachedAt) {
