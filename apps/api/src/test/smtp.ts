@@ -6,9 +6,10 @@
  * connection that is still open: a client that vanishes while it waits has not delivered anything.
  */
 import { EventEmitter } from 'node:events';
-import { createServer, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
+import { freePort } from '../../../../scripts/pg-cluster.ts';
 
 export interface ReceivedMail {
   /** The Message-ID header, e.g. `<uuid@voordeur>`. */
@@ -54,21 +55,6 @@ export interface TestSmtp {
   close(): Promise<void>;
   /** Waits until `predicate` holds (checked every 20 ms). */
   waitFor(predicate: () => boolean, timeoutMs?: number, what?: string): Promise<void>;
-}
-
-/** A TCP port that was free a moment ago. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 /** Header lines of a parsed message by lower-case name, folded lines joined (the raw values, undecoded). */

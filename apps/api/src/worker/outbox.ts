@@ -4,8 +4,10 @@
  * exponential backoff and jitter, or given up — in one transaction with the handler's own rows. Any number of
  * workers may run side by side, on one PostgreSQL server; on PGlite there is one.
  */
+
 import { type Db, outboxJob, queryRows } from '@voordeur/db';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.ts';
 import { notificationJobHandler, notificationTransports } from '../modules/notifications/index.ts';
@@ -126,38 +128,34 @@ async function claimJobs(db: Db, deps: OutboxDeps, cutoff: string, limit: number
 const held = (deps: OutboxDeps, id: string) =>
   and(eq(outboxJob.id, id), eq(outboxJob.lockedBy, deps.workerId), isNull(outboxJob.doneAt));
 
-async function markDone(tx: Db, deps: OutboxDeps, job: ClaimedJob) {
+/** Settles a job this worker still holds; false when it no longer does (its lease ran out and it was taken). */
+async function settle(
+  tx: Db,
+  deps: OutboxDeps,
+  job: ClaimedJob,
+  values: PgUpdateSetSource<typeof outboxJob>,
+) {
   const rows = await tx
     .update(outboxJob)
-    .set({ doneAt: sql`now()`, lockedUntil: null, lastError: null })
+    .set(values)
     .where(held(deps, job.id))
     .returning({ id: outboxJob.id });
   return rows.length > 0;
 }
 
-async function giveUp(tx: Db, deps: OutboxDeps, job: ClaimedJob, error: string) {
-  const rows = await tx
-    .update(outboxJob)
-    .set({ doneAt: sql`now()`, failedAt: sql`now()`, lockedUntil: null, lastError: error })
-    .where(held(deps, job.id))
-    .returning({ id: outboxJob.id });
-  return rows.length > 0;
-}
+const markDone = (tx: Db, deps: OutboxDeps, job: ClaimedJob) =>
+  settle(tx, deps, job, { doneAt: sql`now()`, lockedUntil: null, lastError: null });
 
-async function reschedule(tx: Db, deps: OutboxDeps, job: ClaimedJob, error: string) {
-  const delay = backoffMs(job.attempts, deps.retryBaseMs);
-  const rows = await tx
-    .update(outboxJob)
-    .set({
-      runAt: sql`now() + ${delay}::int * interval '1 millisecond'`,
-      lockedBy: null,
-      lockedUntil: null,
-      lastError: error,
-    })
-    .where(held(deps, job.id))
-    .returning({ id: outboxJob.id });
-  return rows.length > 0;
-}
+const giveUp = (tx: Db, deps: OutboxDeps, job: ClaimedJob, error: string) =>
+  settle(tx, deps, job, { doneAt: sql`now()`, failedAt: sql`now()`, lockedUntil: null, lastError: error });
+
+const reschedule = (tx: Db, deps: OutboxDeps, job: ClaimedJob, error: string) =>
+  settle(tx, deps, job, {
+    runAt: sql`now() + ${backoffMs(job.attempts, deps.retryBaseMs)}::int * interval '1 millisecond'`,
+    lockedBy: null,
+    lockedUntil: null,
+    lastError: error,
+  });
 
 /** Extends the lease of the jobs this worker still runs (a heartbeat: only a dead worker's lease runs out). */
 async function renewLeases(db: Db, deps: OutboxDeps, ids: string[]) {

@@ -2,7 +2,6 @@ import type { Db } from '@voordeur/db';
 import type {
   assignSchema,
   childCreateSchema,
-  Duration,
   extendSchema,
   mergeSchema,
   messageCreateSchema,
@@ -201,16 +200,6 @@ export async function resume(db: Db, ctx: Ctx, id: string, version: number) {
   });
 }
 
-/**
- * The norm extended as asked, refused when the new date has passed already: the extension counts from the due
- * date (so a late case stays late in the figures), and the person must not be promised a day gone by.
- */
-export function extensionFor(l: Parameters<typeof extended>[0], by: Duration, reason: string, now: Date) {
-  const e = extended(l, by, reason, now);
-  if (e.times.dueAt <= now) throw caseErrors.extensionInPast(e.times.dueAt);
-  return e;
-}
-
 /** Extends the public norm once, with a reason and a message to the person with the new date. */
 export async function extend(db: Db, ctx: Ctx, id: string, input: In<typeof extendSchema>) {
   authorize(ctx.actor, casesPolicy.work);
@@ -219,7 +208,7 @@ export async function extend(db: Db, ctx: Ctx, id: string, input: In<typeof exte
     if (c.closedAt) throw caseErrors.closed();
     if (c.extension)
       throw caseErrors.invalid('extension', 'The norm was extended once already', 'extended_once');
-    const { extension, times } = extensionFor(l, input.extension, input.reason, now);
+    const { extension, times } = extended(l, input.extension, input.reason, now);
     return {
       set: { extension, ...times, breachedAt: null },
       events: [
@@ -291,6 +280,7 @@ export async function createChild(db: Db, ctx: Ctx, id: string, input: In<typeof
       language: c.language as 'nl' | 'en',
       parent: { id: c.id, reference: c.reference, number },
       teamId: team.id,
+      context: { settings: l.settings, calendar: l.calendar },
     });
     await commit(tx, ctx, l, {
       set: {},

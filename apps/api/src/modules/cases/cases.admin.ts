@@ -5,8 +5,7 @@ import type { Ctx } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/policy.ts';
 import { AppError, errors } from '../../plugins/errors.ts';
-import { extensionFor } from './cases.actions.ts';
-import { postponed } from './cases.clock.ts';
+import { extended, postponed } from './cases.clock.ts';
 import { caseErrors } from './cases.errors.ts';
 import { composePersonMessages, messages, type PersonMessage, templatesFor } from './cases.messages.ts';
 import { casesPolicy } from './cases.policy.ts';
@@ -51,7 +50,7 @@ export async function preview(db: Db, ctx: Ctx, id: string, p: z.output<typeof p
       break;
     case 'extend':
       // The message names the date the extension gives, not the current one.
-      dueAt = extensionFor(l, p.extension!, p.body ?? '', new Date()).times.dueAt;
+      dueAt = extended(l, p.extension!, p.body ?? '', new Date()).times.dueAt;
       m = messages.extended(p.body ?? '');
       break;
     case 'acknowledge':

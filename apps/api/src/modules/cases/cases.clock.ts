@@ -8,6 +8,7 @@ import {
   type Interval,
   workingMinutesBetween,
 } from '../calendar/index.ts';
+import { caseErrors } from './cases.errors.ts';
 
 /** A past stop of the clock, as stored on the case. */
 export interface Suspension {
@@ -99,10 +100,16 @@ export function recompute(
   });
 }
 
-/** The public norm extended once: the extension as stored, and the due times it gives (the action and its preview). */
+/**
+ * The public norm extended once: the extension as stored, and the due times it gives (the action and its
+ * preview). Refused when the new date has passed already: the extension counts from the due date (so a late case
+ * stays late in the figures), and the person must not be promised a day gone by.
+ */
 export function extended(l: ClockCase, by: Duration, reason: string, now: Date) {
   const extension = { ...by, reason, at: now.toISOString() };
-  return { extension, times: recompute(l, { extension }) };
+  const times = recompute(l, { extension });
+  if (times.dueAt <= now) throw caseErrors.extensionInPast(times.dueAt);
+  return { extension, times };
 }
 
 /** A complaint's decision postponed once (Awb 9:11): the state as stored, and the due times it gives. */

@@ -55,9 +55,9 @@ registerProblemTypes({
 });
 
 /** `reason`: a stable code for why, so clients can word the refusal in their own language. */
-const invalid = (field: string, message: string, reason?: string) =>
+const invalid = (field: string, message: string, reason: string) =>
   new AppError(422, 'case_invalid_action', 'Not possible for this case', message, [
-    { field, message, ...(reason ? { code: reason } : {}) },
+    { field, message, code: reason },
   ]);
 
 export const caseErrors = {

@@ -1,6 +1,6 @@
 import { type Db, readAll } from '@voordeur/db';
 import type { CatalogueItemDefinition, Locale } from '@voordeur/shared';
-import type { NotificationInput } from '../notifications/notifications.queue.ts';
+import type { NotificationInput } from '../notifications/index.ts';
 import * as q from './cases.queries.ts';
 import { mergeTemplates, render, type Template, type TemplateValues } from './cases.templates.ts';
 

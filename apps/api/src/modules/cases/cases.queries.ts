@@ -267,15 +267,6 @@ export async function childCount(db: Db, organisationId: string, caseId: string)
 }
 
 /** Who hears of a case's public steps: its own person and the people whose duplicates were merged into it. */
-/** Who a new case's person is, before the case exists: the customer's name and email address. */
-export async function customerContact(db: Db, organisationId: string, customerId: string) {
-  const [row] = await db
-    .select({ name: customer.name, email: customer.email })
-    .from(customer)
-    .where(and(eq(customer.organisationId, organisationId), eq(customer.id, customerId)));
-  return row ?? { name: null, email: null };
-}
-
 export function personRecipients(db: Db, organisationId: string, caseId: string) {
   return db
     .select({

@@ -16,8 +16,8 @@ import { errors } from '../../plugins/errors.ts';
 import { addDuration, type CalendarDefinition, calendarOf, localDate } from '../calendar/index.ts';
 import { findItem, publishedDefinition } from '../catalogue/index.ts';
 import { areaFor, findCustomer } from '../customers/index.ts';
-import { type NotificationInput, notificationWrites } from '../notifications/notifications.queue.ts';
-import { activeSubscriptions, type CaseEventType, caseEventWrites } from '../webhooks/webhooks.publish.ts';
+import { type NotificationInput, notificationWrites } from '../notifications/index.ts';
+import { activeSubscriptions, type CaseEventType, caseEventWrites } from '../webhooks/index.ts';
 import { type ComplaintState, dueTimes, resumeFields } from './cases.clock.ts';
 import { caseErrors } from './cases.errors.ts';
 import { composePersonMessages, messages, type PersonMessage, statusValues } from './cases.messages.ts';
@@ -51,7 +51,7 @@ export interface OpenCaseInput {
   parent?: { id: string; reference: string; number: number } | undefined;
   /** The case number, when the caller drew it outside its transaction (see createCase). */
   number?: number | undefined;
-  /** The organisation's settings and calendar, when the caller has read them already. */
+  /** The organisation's settings and calendar (and templates, webhooks), when the caller has read them already. */
   context?:
     | {
         settings: IntakeContext['settings'];
@@ -60,7 +60,7 @@ export interface OpenCaseInput {
         webhooks?: IntakeContext['webhooks'];
       }
     | undefined;
-  /** Who hears of the case, when the caller knows (a new case has no merged duplicates yet). */
+  /** Who hears of the case (a new case has no merged duplicates yet); nobody when absent. */
   recipients?: { name: string | null; email: string | null } | undefined;
   teamId?: string | null | undefined;
   now?: Date;
@@ -98,15 +98,7 @@ export async function openCase(tx: Db, ctx: Ctx, input: OpenCaseInput) {
     : checkIntake(def.intakeFields, input.answers, input.location !== undefined);
   if (intake.problems.length) throw caseErrors.intakeInvalid(intake.problems);
   const now = input.now ?? new Date();
-  let context = input.context;
-  if (!context) {
-    const [c, s] = await readAll(
-      tx,
-      () => calendarOf(tx, organisationId),
-      () => caseSettings(tx, organisationId),
-    );
-    context = { calendar: c.definition, settings: s };
-  }
+  const context = input.context ?? (await intakeContext(tx, organisationId));
   const { calendar, settings } = context;
   let reference: string;
   if (input.parent) reference = `${input.parent.reference}-T${input.parent.number}`;
@@ -178,13 +170,8 @@ export async function openCase(tx: Db, ctx: Ctx, input: OpenCaseInput) {
   };
   writes.push(auditWrite(tx, ctx, { entityType: 'case', entityId: id, action: 'created', after: created }));
   if (first.visibility === 'public' && !input.parent) {
-    // The case is not written yet, so its person cannot be read through it: the caller says who it is, or the
-    // customer is read.
-    const who =
-      input.recipients ??
-      (input.customerId
-        ? await q.customerContact(tx, organisationId, input.customerId)
-        : { name: null, email: null });
+    // The case is not written yet, so its person cannot be read through it: the caller says who it is.
+    const who = input.recipients ?? { name: null, email: null };
     const { items } = await composePersonMessages(
       tx,
       organisationId,

@@ -7,7 +7,7 @@ import {
 } from '@voordeur/shared';
 import { eq, sql } from 'drizzle-orm';
 import { type CalendarDefinition, DEFAULT_CALENDAR } from '../calendar/index.ts';
-import type { ActiveSubscription } from '../webhooks/webhooks.publish.ts';
+import type { ActiveSubscription } from '../webhooks/index.ts';
 import { mergeTemplates, type OwnTemplate } from './cases.templates.ts';
 
 /** The organisation's case settings (breach reasons, warning time, complaint terms), with defaults. */

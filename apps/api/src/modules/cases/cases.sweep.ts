@@ -1,8 +1,8 @@
 import type { Db } from '@voordeur/db';
 import { sql } from 'drizzle-orm';
 import { localDate } from '../calendar/index.ts';
-import { type NotificationInput, queueNotifications } from '../notifications/notifications.queue.ts';
-import { type CaseEventType, publishCaseEvents } from '../webhooks/webhooks.publish.ts';
+import { type NotificationInput, queueNotifications } from '../notifications/index.ts';
+import { type CaseEventType, publishCaseEvents } from '../webhooks/index.ts';
 import * as q from './cases.queries.ts';
 import { countCases, render, STAFF_TEXTS } from './cases.templates.ts';
 

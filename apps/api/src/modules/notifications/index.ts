@@ -3,7 +3,7 @@ import './notifications.errors.ts';
 import { mailboxRoutes, notificationsRoutes } from './notifications.routes.ts';
 
 export { notificationJobHandler } from './notifications.deliver.ts';
-export { type NotificationInput, queueNotifications } from './notifications.queue.ts';
+export { type NotificationInput, notificationWrites, queueNotifications } from './notifications.queue.ts';
 export {
   devMailbox,
   type NotificationTransports,

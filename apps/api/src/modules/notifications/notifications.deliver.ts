@@ -74,7 +74,13 @@ export function notificationJobHandler(transports: NotificationTransports): JobH
       const payload = payloadSchema.safeParse(job.payload);
       if (!payload.success) return;
       const id = payload.data.notificationId;
-      if (await q.markAbandoned(tx, job.organisationId, id, error))
+      if (
+        await q.recordAttempt(tx, job.organisationId, id, {
+          status: 'failed',
+          lastError: error,
+          counts: false,
+        })
+      )
         await audit(tx, job, id, 'failed', { status: 'failed', lastError: error });
     },
   };

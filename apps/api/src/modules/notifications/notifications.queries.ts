@@ -109,39 +109,24 @@ export function findForDelivery(db: Db, organisationId: string, id: string) {
 
 /**
  * Records the outcome of one attempt on a notification that is still queued (so a late or repeated outcome
- * never overwrites an earlier final one). Returns whether it changed the row.
+ * never overwrites an earlier final one). Returns whether it changed the row. `counts: false` when no attempt of
+ * ours is behind it (its job was abandoned).
  */
 export async function recordAttempt(
   db: Db,
   organisationId: string,
   id: string,
-  values: { status: NotificationStatus; lastError: string | null; sent?: boolean },
+  values: { status: NotificationStatus; lastError: string | null; sent?: boolean; counts?: boolean },
 ) {
   const rows = await db
     .update(notification)
     .set({
       status: values.status,
       lastError: values.lastError,
-      attempts: sql`${notification.attempts} + 1`,
+      ...(values.counts === false ? {} : { attempts: sql`${notification.attempts} + 1` }),
       updatedAt: sql`now()`,
       ...(values.sent ? { sentAt: sql`now()` } : {}),
     })
-    .where(
-      and(
-        eq(notification.organisationId, organisationId),
-        eq(notification.id, id),
-        eq(notification.status, 'queued'),
-      ),
-    )
-    .returning({ id: notification.id });
-  return rows.length > 0;
-}
-
-/** Marks a queued notification failed without an attempt of ours to count (its job was abandoned). */
-export async function markAbandoned(db: Db, organisationId: string, id: string, lastError: string) {
-  const rows = await db
-    .update(notification)
-    .set({ status: 'failed', lastError, updatedAt: sql`now()` })
     .where(
       and(
         eq(notification.organisationId, organisationId),

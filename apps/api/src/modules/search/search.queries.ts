@@ -35,7 +35,7 @@ export interface SearchLog {
 }
 
 /** Below this many precise answers (all words), the search widens to documents with any of the words. */
-export const WIDEN_BELOW = 3;
+const WIDEN_BELOW = 3;
 
 /**
  * Ranked search, in one statement: the best full-text matches with all the words through the index (titles and
@@ -194,20 +194,6 @@ function ranked(
           FROM to_tsquery('dutch', unaccent(${highlightQuery})) AS hq, scored s
           JOIN search_document d ON d.organisation_id = ${organisationId} AND d.kind = s.kind AND d.ref_id = s.ref_id
         )`;
-}
-
-/** Rewrites the recorded outcome of a search after a second pass (typo expansion, widening). */
-export function updateSearchLog(
-  db: Db,
-  organisationId: string,
-  id: string,
-  resultCount: number,
-  topResults: { kind: string; code: string }[],
-) {
-  return db
-    .update(searchQuery)
-    .set({ resultCount, topResults })
-    .where(and(eq(searchQuery.organisationId, organisationId), eq(searchQuery.id, id)));
 }
 
 export function markUsed(db: Db, organisationId: string, id: string, kind: string, refId: string) {

@@ -4,9 +4,12 @@ import { webhooksRoutes } from './webhooks.routes.ts';
 
 export { WEBHOOK_CONTENT_TYPE, webhookJobHandler } from './webhooks.deliver.ts';
 export {
+  type ActiveSubscription,
+  activeSubscriptions,
   CASE_EVENT_TYPES,
   type CaseEventInput,
   type CaseEventType,
+  caseEventWrites,
   eventTypeName,
   publishCaseEvents,
 } from './webhooks.publish.ts';
