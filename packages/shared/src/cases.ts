@@ -284,6 +284,7 @@ export const previewSchema = z
     to: z.string().max(40).optional(),
     body: text(L.messageMax).optional(),
     templateKey: z.string().max(60).optional(),
+    subject: text(200).optional().meta({ description: "kind 'message': the worker's own subject." }),
     extension: durationSchema
       .optional()
       .meta({ description: "kind 'extend': the extension asked for; the message shows the date it gives." }),
@@ -301,6 +302,9 @@ export const previewSchema = z
 
 export type PreviewRequest = z.input<typeof previewSchema>;
 
+export const PREVIEW_NOTES = ['child_task', 'no_address', 'internal_status'] as const;
+export type PreviewNote = (typeof PREVIEW_NOTES)[number];
+
 export const previewResultSchema = z
   .object({
     recipients: z.array(z.object({ address: z.string(), name: z.string().nullable() })),
@@ -308,7 +312,10 @@ export const previewResultSchema = z
     language: z.enum(LOCALES),
     subject: z.string(),
     body: z.string(),
-    note: z.string().nullable().meta({ description: 'Why nobody would be told, if so.' }),
+    note: z.enum(PREVIEW_NOTES).nullable().meta({
+      description:
+        'Why nobody would be told, if so: a child task (the person follows the main case), no email address known, an internal status.',
+    }),
   })
   .meta({ id: 'NotificationPreview' });
 export type NotificationPreview = z.infer<typeof previewResultSchema>;

@@ -233,7 +233,16 @@ describe('intake and transitions', () => {
       await post(`/api/cases/${c.id}/preview`, { kind: 'transition', to: 'in_behandeling' })
     ).json();
     expect(internal.recipients).toEqual([]);
-    expect(internal.note).toBeTruthy();
+    expect(internal.note).toBe('internal_status');
+    // A message with the worker's own subject is previewed with that subject.
+    const own = (
+      await post(`/api/cases/${c.id}/preview`, {
+        kind: 'message',
+        body: 'Wij komen morgen.',
+        subject: 'Afspraak',
+      })
+    ).json();
+    expect(own.subject).toBe('Afspraak');
   });
 });
 

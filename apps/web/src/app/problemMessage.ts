@@ -51,6 +51,8 @@ export function problemMessage(error: unknown, t: TFunction): string {
       return t('errors.notPublished');
     case 'extension_ends_in_past':
       return t('errors.extensionEndsInPast');
+    case 'case_closed':
+      return t('cases.refusals.closed');
     case 'case_invalid_action': {
       const first = error.errors[0];
       return refusal(first?.code, error.detail ?? first?.message ?? error.title, t);

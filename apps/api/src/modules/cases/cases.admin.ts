@@ -37,13 +37,13 @@ export async function preview(db: Db, ctx: Ctx, id: string, p: z.output<typeof p
           language: lang(c.language),
           subject: '',
           body: '',
-          note: 'An internal status: the person is not told.',
+          note: 'internal_status' as const,
         };
       m = messages.status(s, p.body);
       break;
     }
     case 'message':
-      m = messages.free(p.body ?? '', p.templateKey);
+      m = messages.free(p.body ?? '', p.templateKey, p.subject);
       break;
     case 'suspend':
       m = messages.suspended(p.body ?? '', '');

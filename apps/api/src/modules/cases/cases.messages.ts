@@ -1,5 +1,5 @@
 import { type Db, readAll } from '@voordeur/db';
-import type { CatalogueItemDefinition, Locale } from '@voordeur/shared';
+import type { CatalogueItemDefinition, Locale, PreviewNote } from '@voordeur/shared';
 import type { NotificationInput } from '../notifications/index.ts';
 import * as q from './cases.queries.ts';
 import { mergeTemplates, render, type Template, type TemplateValues } from './cases.templates.ts';
@@ -65,8 +65,8 @@ export async function composePersonMessages(
   organisationName: string,
   /** What the caller has read already (saves reads): the one recipient of a brand-new case, the templates. */
   known: { recipient?: Recipient | undefined; templates?: Template[] | undefined } = {},
-): Promise<{ items: NotificationInput[]; note: string | null }> {
-  if (c.parentCaseId) return { items: [], note: 'A child task: the person follows the main case.' };
+): Promise<{ items: NotificationInput[]; note: PreviewNote | null }> {
+  if (c.parentCaseId) return { items: [], note: 'child_task' };
   const [recipients, templates] = await readAll(
     db,
     async () => (known.recipient ? [known.recipient] : q.personRecipients(db, organisationId, c.id)),
@@ -115,7 +115,7 @@ export async function composePersonMessages(
   }
   return {
     items,
-    note: items.length ? null : 'No email address is known for the person: tell them another way.',
+    note: items.length ? null : 'no_address',
   };
 }
 

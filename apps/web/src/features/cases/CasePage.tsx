@@ -209,7 +209,7 @@ function CaseActions({ current, onDone, onConflict }: ActionProps) {
     {
       key: 'message',
       title: t('cases.actions.message'),
-      show: canWork && current.parentId === null,
+      show: canWork && !closed && current.parentId === null,
       render: () => <MessageOutForm {...props} />,
     },
     { key: 'note', title: t('cases.actions.note'), show: canAnnotate, render: () => <NoteForm {...props} /> },
@@ -246,13 +246,14 @@ function CaseActions({ current, onDone, onConflict }: ActionProps) {
     {
       key: 'merge',
       title: t('cases.actions.merge'),
-      show: canWork && !closed && current.links.main === null,
+      show: canWork && !closed && current.links.main === null && current.parentId === null,
       render: () => <MergeForm {...props} />,
     },
     {
       key: 'reopen',
       title: t('cases.actions.reopen'),
-      show: canWork && (closed || current.reopenRequestedAt !== null),
+      // A merged duplicate is worked on through its main case.
+      show: canWork && closed && current.links.main === null,
       render: () => <ReopenForm {...props} />,
     },
   ];

@@ -110,18 +110,6 @@ export function ExtendForm({ current, onDone, onConflict }: ActionProps) {
       reason: { id: 'case-extend-reason', label: t('cases.extend.reason') },
     },
   );
-  const extension = current.clock.extension;
-  if (extension) {
-    return (
-      <Paragraph>
-        {t('cases.extend.already', {
-          amount: extension.amount,
-          unit: unitLabel(t, extension.unit),
-          date: f.dateTime(extension.at),
-        })}
-      </Paragraph>
-    );
-  }
   const reason = form.values.reason.trim();
   const amount = Number(form.values.amount.replace(',', '.'));
   const amountValid = form.values.amount.trim() !== '' && Number.isInteger(amount) && amount >= 1;

@@ -1,7 +1,6 @@
 import { Button } from '@utrecht/button-react';
 import { NOTIFICATION_STATUSES, type NotificationStatus } from '@voordeur/shared';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../api/client.ts';
 import { useCan } from '../../app/access.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
@@ -29,13 +28,11 @@ export function DeliveryLog({ caseId }: { caseId: string }) {
     status && (NOTIFICATION_STATUSES as readonly string[]).includes(status)
       ? t(`cases.delivery.status.${status as NotificationStatus}`)
       : (status ?? '—');
-  const unavailable = isApiError(log.error) && (log.error.status === 404 || log.error.status === 405);
 
   return (
     <Section headingId="case-deliveries" title={t('cases.delivery.title')} panel>
       {log.isPending ? <Paragraph role="status">{t('app.loading')}</Paragraph> : null}
-      {unavailable ? <Paragraph className="vd-muted">{t('cases.delivery.unavailable')}</Paragraph> : null}
-      {log.isError && !unavailable ? <ErrorAlert error={log.error} /> : null}
+      {log.isError ? <ErrorAlert error={log.error} /> : null}
       {retry.isError ? <ErrorAlert error={retry.error} /> : null}
       {log.isSuccess && items.length === 0 ? (
         <Paragraph className="vd-muted">{t('cases.delivery.none')}</Paragraph>

@@ -76,7 +76,8 @@ export function MergeForm({ current, onDone, onConflict }: ActionProps) {
     { mainCaseId: '' },
     { mainCaseId: { id: 'case-merge-main', label: t('cases.merge.main') } },
   );
-  const candidates = (found.data?.items ?? []).filter((c) => c.id !== current.id);
+  // Not itself, and not a child task: those are refused as main cases.
+  const candidates = (found.data?.items ?? []).filter((c) => c.id !== current.id && c.parentId === null);
   const onSubmit = form.submit(() => {
     const main = candidates.find((c) => c.id === form.values.mainCaseId);
     if (!form.report(main ? {} : { mainCaseId: t('cases.merge.chooseMain') }) || !main) return;

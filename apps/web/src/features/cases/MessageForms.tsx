@@ -93,7 +93,12 @@ export function MessageOutForm({ current, onDone, onConflict }: ActionProps) {
         caseId={current.id}
         request={() =>
           body
-            ? { kind: 'message', body, ...(templateKey ? { templateKey } : {}) }
+            ? {
+                kind: 'message',
+                body,
+                ...(templateKey ? { templateKey } : {}),
+                ...(subject ? { subject } : {}),
+              }
             : t('cases.preview.writeFirst')
         }
       >

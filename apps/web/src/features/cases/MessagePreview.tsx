@@ -74,7 +74,9 @@ export function MessagePreview({ id, caseId, request, children }: MessagePreview
           </h4>
           {preview.recipients.length === 0 ? (
             <Alert type="warning">
-              <Paragraph>{preview.note ?? t('cases.preview.nobody')}</Paragraph>
+              <Paragraph>
+                {preview.note ? t(`cases.preview.note.${preview.note}`) : t('cases.preview.nobody')}
+              </Paragraph>
             </Alert>
           ) : (
             <>
@@ -98,7 +100,6 @@ export function MessagePreview({ id, caseId, request, children }: MessagePreview
               <div className="vd-letter" lang={preview.language}>
                 {preview.body}
               </div>
-              {preview.note ? <Paragraph className="vd-muted">{preview.note}</Paragraph> : null}
             </>
           )}
         </section>

@@ -263,7 +263,10 @@ export function QueuePage() {
                 return next;
               })
             }
-            onSelectAll={(on) => setSelected(on ? new Map(items.map((c) => [c.id, c])) : new Map())}
+            onSelectAll={(on) =>
+              // Only open cases can be assigned: a closed one would make the whole batch fail.
+              setSelected(on ? new Map(items.filter((c) => !c.closedAt).map((c) => [c.id, c])) : new Map())
+            }
             canClaim={canWork}
             showTeam={!team}
             meId={me.id}
@@ -336,7 +339,8 @@ function QueueTable({
   const { t } = useTranslation();
   const f = useCaseFormat();
   const now = new Date();
-  const allSelected = items.every((c) => selected.has(c.id));
+  const open = items.filter((c) => !c.closedAt);
+  const allSelected = open.length > 0 && open.every((c) => selected.has(c.id));
   return (
     <Table
       caption={
@@ -354,7 +358,8 @@ function QueueTable({
                 id="queue-select-all"
                 aria-label={t('queue.selectAll')}
                 checked={allSelected}
-                indeterminate={!allSelected && items.some((c) => selected.has(c.id))}
+                disabled={open.length === 0}
+                indeterminate={!allSelected && open.some((c) => selected.has(c.id))}
                 onChange={(event) => onSelectAll(event.target.checked)}
               />
             </TableHeaderCell>
@@ -375,12 +380,14 @@ function QueueTable({
             <TableRow key={c.id} className={selected.has(c.id) ? 'vd-queue__row--selected' : undefined}>
               {selectable ? (
                 <TableCell className="vd-queue__select">
-                  <Checkbox
-                    id={`queue-select-${c.id}`}
-                    aria-label={t('queue.select', { reference: c.reference })}
-                    checked={selected.has(c.id)}
-                    onChange={(event) => onSelect(c, event.target.checked)}
-                  />
+                  {c.closedAt ? null : (
+                    <Checkbox
+                      id={`queue-select-${c.id}`}
+                      aria-label={t('queue.select', { reference: c.reference })}
+                      checked={selected.has(c.id)}
+                      onChange={(event) => onSelect(c, event.target.checked)}
+                    />
+                  )}
                 </TableCell>
               ) : null}
               <TableHeaderCell scope="row">

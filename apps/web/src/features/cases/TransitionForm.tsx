@@ -15,10 +15,6 @@ import { MessagePreview } from './MessagePreview.tsx';
 
 const ID = 'case-transition';
 
-/** Past its norm: closing it then asks for the reason (the API says so too; this asks before sending). */
-export const isLate = (c: Case, now = new Date()) =>
-  c.clock.breachedAt !== null || c.clock.breach !== null || new Date(c.clock.dueAt) < now;
-
 /**
  * "Status wijzigen": only the statuses the workflow reaches from here. A public status tells the person
  * (unless unticked), in the status's standard words or the worker's own; "Voorbeeld" shows the email first.
@@ -42,16 +38,14 @@ export function TransitionForm({ current, onDone, onConflict }: ActionProps) {
   );
   const reachable = current.workflow.filter((status) => status.reachable);
   const target = current.workflow.find((status) => status.key === form.values.to);
-  const needsReason = Boolean(target?.final && (isLate(current) || askedByServer));
+  // Past its norm (as the API judges it: a stopped clock is not late), closing asks why; the API says so too when
+  // the norm passed after this page was read.
+  const needsReason = Boolean(target?.final && (current.breached || askedByServer));
   const tells = Boolean(target?.public && notify);
   const message = form.values.message.trim();
 
   if (reachable.length === 0) {
-    return (
-      <Paragraph className="vd-muted">
-        {current.closedAt ? t('cases.transition.closed') : t('cases.transition.nothingReachable')}
-      </Paragraph>
-    );
+    return <Paragraph className="vd-muted">{t('cases.transition.nothingReachable')}</Paragraph>;
   }
 
   const onSubmit = form.submit(() => {

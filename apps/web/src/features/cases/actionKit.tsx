@@ -36,6 +36,8 @@ export function caseFieldErrors(error: unknown, t: TFunction): FieldErrors {
       found.body ??= message;
     }
   }
+  // A refusal about the case as a whole (`id`) is the alert's own sentence; no need to list it again.
+  if (error.code === 'case_invalid_action' || error.code === 'case_closed') delete found.id;
   return found;
 }
 

@@ -42,12 +42,11 @@ export function useCases(query: QueueQuery, enabled = true) {
   });
 }
 
-/** Cases whose reference starts with what was typed (to merge with), open or closed. */
+/** Open cases whose reference starts with what was typed (to merge with: a closed one is refused). */
 export function useCaseReferenceSearch(reference: string) {
   return useQuery({
     queryKey: [...casesKey, 'reference', reference],
-    queryFn: ({ signal }) =>
-      api<CaseList>('/api/cases', { query: { reference, state: 'all', limit: 10 }, signal }),
+    queryFn: ({ signal }) => api<CaseList>('/api/cases', { query: { reference, limit: 10 }, signal }),
     enabled: reference.length >= 3,
     placeholderData: keepPreviousData,
   });
@@ -191,21 +190,14 @@ export const previewMessage = (caseId: string, body: PreviewBody) =>
 
 const notificationsKey = (caseId: string) => ['notifications', caseId] as const;
 
-/**
- * One email about the case as the outbox handled it. Read defensively (every field may be missing): the
- * delivery log is younger than this page.
- */
-export type Delivery = Partial<Notification>;
+/** One email about the case as the outbox handled it. */
+export type Delivery = Notification;
 
 export function useDeliveries(caseId: string, enabled = true) {
   return useQuery({
     queryKey: notificationsKey(caseId),
-    queryFn: async () => {
-      const answer = await api<ListResponse<Delivery> | Delivery[]>('/api/notifications', {
-        query: { caseId },
-      });
-      return Array.isArray(answer) ? answer : (answer?.items ?? []);
-    },
+    queryFn: async () =>
+      (await api<ListResponse<Delivery>>('/api/notifications', { query: { caseId } })).items,
     // While something waits in the outbox, look again now and then: the worker sends within seconds.
     refetchInterval: (query) => (query.state.data?.some((item) => item.status === 'queued') ? 3000 : false),
     enabled,
@@ -235,10 +227,7 @@ export function useCaseSettings() {
 export function useMessageTemplates(enabled = true) {
   return useQuery({
     queryKey: ['message-templates'],
-    queryFn: async () => {
-      const answer = await api<ListResponse<MessageTemplate> | MessageTemplate[]>('/api/message-templates');
-      return Array.isArray(answer) ? answer : answer.items;
-    },
+    queryFn: () => api<MessageTemplate[]>('/api/message-templates'),
     staleTime: 5 * 60_000,
     enabled,
   });
