@@ -1,5 +1,5 @@
 import type { Db } from '@voordeur/db';
-import { type OrganisationCreate, organisationCreateSchema } from '@voordeur/shared';
+import { type CalendarInput, type OrganisationCreate, organisationCreateSchema } from '@voordeur/shared';
 import type { z } from 'zod';
 import type { Config } from '../../config.ts';
 import { type Ctx, systemCtx } from '../../platform/actor.ts';
@@ -82,7 +82,7 @@ export async function createOrganisation(
     );
     // The rest is set up as the organisation's own administrator would, through the same services.
     const own = { ...systemCtx(org.id, ctx.actor.label), requestId: ctx.requestId };
-    await saveCalendar(tx, own, DEFAULT_CALENDAR as never, 0);
+    await saveCalendar(tx, own, DEFAULT_CALENDAR as unknown as CalendarInput, 0);
     await saveFrontOfficeSettingsFor(tx, own, { casePrefix: data.casePrefix ?? prefixFromSlug(data.slug) });
     const team = await createTeam(tx, own, {
       name: 'Beheer',
