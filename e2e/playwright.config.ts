@@ -9,6 +9,9 @@ import { defineConfig } from '@playwright/test';
  */
 const port = Number(process.env.E2E_PORT ?? 3210);
 export const DEMO_PASSWORD = 'e2e-demo-password';
+/** A platform administrator (added before the server starts); organisations.spec.ts creates an organisation. */
+export const PLATFORM_TOKEN = 'vdp_e2e-platform-administrator-token-0001';
+const voordeur = `node ${join(import.meta.dirname, '..', 'apps', 'cli', 'bin', 'voordeur.js')}`;
 /** The residents' mailbox (e2e/smtp-sink.ts): SMTP for Voordeur to send to, HTTP for the tests to read. */
 export const SMTP_SINK_PORT = Number(process.env.E2E_SMTP_PORT ?? 2526);
 export const SMTP_SINK_HTTP_PORT = Number(process.env.E2E_SMTP_HTTP_PORT ?? 3212);
@@ -62,15 +65,17 @@ export default defineConfig({
       env: { SMTP_SINK_PORT: String(SMTP_SINK_PORT), SMTP_SINK_HTTP_PORT: String(SMTP_SINK_HTTP_PORT) },
     },
     {
-      command: `node ${join(import.meta.dirname, '..', 'apps', 'cli', 'bin', 'voordeur.js')} serve --port ${port}`,
+      command: `${voordeur} platform-admin add --name e2e && ${voordeur} serve --port ${port}`,
       url: `http://localhost:${port}/readyz`,
       reuseExistingServer: false,
-      timeout: 120_000,
+      // Two processes in turn: the platform administrator is added on the fresh data directory, then serve.
+      timeout: 180_000,
       stdout: 'ignore',
       stderr: 'pipe',
       env: {
         VOORDEUR_DATA_DIR: mkdtempSync(join(tmpdir(), 'voordeur-e2e-')),
         VOORDEUR_DEMO_PASSWORD: DEMO_PASSWORD,
+        VOORDEUR_PLATFORM_TOKEN: PLATFORM_TOKEN,
         LOG_LEVEL: 'warn',
         // Every test signs in from 127.0.0.1: the per-IP limits are not what these tests are about.
         RATE_LIMIT_PER_MINUTE: '100000',

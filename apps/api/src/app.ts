@@ -5,7 +5,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { auditModule } from './modules/audit/index.ts';
-import { authPlugin } from './modules/auth/index.ts';
+import { authPlugin, SESSION_COOKIE } from './modules/auth/index.ts';
 import { calendarModule } from './modules/calendar/index.ts';
 import { casesModule } from './modules/cases/index.ts';
 import { catalogueModule } from './modules/catalogue/index.ts';
@@ -14,6 +14,7 @@ import { customersModule } from './modules/customers/index.ts';
 import { healthModule } from './modules/health/index.ts';
 import { knowledgeModule } from './modules/knowledge/index.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
+import { organisationsModule, pageTheme } from './modules/organisations/index.ts';
 import { searchModule } from './modules/search/index.ts';
 import { teamsModule } from './modules/teams/index.ts';
 import { tokensModule } from './modules/tokens/index.ts';
@@ -89,9 +90,13 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   await app.register(casesModule);
   await app.register(notificationsModule);
   await app.register(webhooksModule);
+  await app.register(organisationsModule);
 
   await app.register(docsUi);
-  await app.register(webPlugin);
+  // Each page wears the theme of its organisation (ADR 00NN-organisations).
+  await app.register(webPlugin, {
+    themeOf: (request) => pageTheme(database.db, config, request.url, request.cookies[SESSION_COOKIE]),
+  });
   return app;
 }
 

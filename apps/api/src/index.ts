@@ -2,6 +2,14 @@ export { type App, buildApp } from './app.ts';
 export { type Config, loadConfig } from './config.ts';
 export { createContact } from './modules/contacts/index.ts';
 export { createCustomer, lookupCustomers } from './modules/customers/index.ts';
+export {
+  addPlatformAdmin,
+  BUILT_IN_THEMES,
+  createOrganisation,
+  listOrganisations,
+  listPlatformAdmins,
+  revokePlatformAdmin,
+} from './modules/organisations/index.ts';
 export { indexDocuments, type SearchDocumentInput, search } from './modules/search/index.ts';
 export { createToken } from './modules/tokens/index.ts';
 export {
@@ -14,7 +22,7 @@ export {
   parseCsv,
 } from './modules/transfer/index.ts';
 export { createUser, resetPassword } from './modules/users/index.ts';
-export { type Actor, type Ctx, systemCtx } from './platform/actor.ts';
+export { type Actor, type Ctx, platformCtx, systemCtx } from './platform/actor.ts';
 export { loadDataKey, useDataKey } from './platform/personal-data.ts';
 export { AppError } from './plugins/errors.ts';
 export { DEMO_SLUG, DEMO_USERS, demoContent, seedDemo } from './seed/demo.ts';

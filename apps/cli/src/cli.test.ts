@@ -135,6 +135,98 @@ describe.runIf(dbKind === 'pglite')('voordeur on the embedded database', () => {
   });
 });
 
+describe.runIf(dbKind === 'pglite')('voordeur org and platform-admin', () => {
+  it('creates platform administrators and organisations with their theme, sender and first administrator', {
+    timeout: 240_000,
+  }, async () => {
+    const env = { VOORDEUR_DATA_DIR: mkdtempSync(join(tmpdir(), 'voordeur-data-')) };
+    const added = await cli(['platform-admin', 'add', '--name', 'Servicecentrum'], env);
+    const token = /^Token, shown once.*: (vdp_[A-Za-z0-9_-]+)$/m.exec(added.stdout)?.[1];
+    expect(token).toBeTruthy();
+
+    const utrecht = await cli(
+      [
+        'org',
+        'create',
+        '--slug',
+        'utrecht',
+        '--name',
+        'Gemeente Utrecht',
+        '--theme',
+        'utrecht',
+        '--sender',
+        'Gemeente Utrecht <noreply@utrecht.example>',
+        '--admin-email',
+        'beheer@utrecht.example',
+      ],
+      env,
+    );
+    const password = /One-time password[^:]*: (\S+)/.exec(utrecht.stdout)?.[1];
+    expect(password).toBeTruthy();
+    // Its own CSS, and the first administrator's password from the environment (not printed).
+    const css = join(env.VOORDEUR_DATA_DIR, 'eigen.css');
+    writeFileSync(css, '.eigen-theme { --basis-color-action-1-color-default: #005a9c; }');
+    const eigen = await cli(
+      [
+        'org',
+        'create',
+        '--slug',
+        'eigen',
+        '--name',
+        'Waterschap Eigen',
+        '--theme',
+        css,
+        '--theme-class',
+        'eigen-theme',
+        '--admin-email',
+        'beheer@eigen.example',
+      ],
+      { ...env, VOORDEUR_ADMIN_PASSWORD: 'an-own-password-123' },
+    );
+    expect(eigen.stdout).not.toContain('One-time password');
+    const again = await cli(
+      ['org', 'create', '--slug', 'utrecht', '--name', 'Nog een', '--admin-email', 'ander@utrecht.example'],
+      env,
+    ).catch((e: { code: number; stderr: string }) => e);
+    expect(again).toMatchObject({ code: 1, stderr: expect.stringContaining('(slug)') });
+    const bad = await cli(
+      [
+        'org',
+        'create',
+        '--slug',
+        'Fout!',
+        '--name',
+        'X',
+        '--sender',
+        'geen adres',
+        '--admin-email',
+        'x@x.example',
+      ],
+      env,
+    ).catch((e: { code: number; stderr: string }) => e);
+    expect(bad).toMatchObject({ code: 1, stderr: expect.stringMatching(/slug:[\s\S]*mailFrom:/) });
+    const list = (await cli(['org', 'list'], env)).stdout;
+    expect(list).toContain('utrecht\tGemeente Utrecht\tutrecht\tGemeente Utrecht <noreply@utrecht.example>');
+    expect(list).toContain('eigen\tWaterschap Eigen\tcustom\tSMTP_FROM');
+    expect((await cli(['platform-admin', 'list'], env)).stdout).toContain('Servicecentrum');
+
+    const server = await serve(env);
+    expect((await login(server.base, 'beheer@utrecht.example', password)).status).toBe(200);
+    expect((await login(server.base, 'beheer@eigen.example', 'an-own-password-123')).status).toBe(200);
+    const orgs = await fetch(`${server.base}/api/platform/organisations`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(((await orgs.json()) as { items: { slug: string }[] }).items.map((o) => o.slug)).toEqual([
+      'eigen',
+      'utrecht',
+    ]);
+    expect(await (await fetch(`${server.base}/p/utrecht/theme.css`)).text()).toContain('.utrecht-theme {');
+    expect(await (await fetch(`${server.base}/p/eigen/theme.css`)).text()).toBe(
+      '.eigen-theme { --basis-color-action-1-color-default: #005a9c; }',
+    );
+  });
+});
+
 describe.runIf(dbKind === 'postgres')('voordeur on a PostgreSQL server', () => {
   it('two app processes and a worker start at once against one empty database', {
     timeout: 240_000,

@@ -2,8 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import {
   AppError,
+  addPlatformAdmin,
   articlesFromCsv,
   articlesToCsv,
+  BUILT_IN_THEMES,
+  createOrganisation,
   createToken,
   createUser,
   DEMO_SLUG,
@@ -11,10 +14,14 @@ import {
   importContent,
   itemsFromCsv,
   itemsToCsv,
+  listOrganisations,
+  listPlatformAdmins,
   loadConfig,
   loadDataKey,
   parseCsv,
+  platformCtx,
   resetPassword,
+  revokePlatformAdmin,
   type ServerRole,
   seedDemo,
   startServer,
@@ -22,7 +29,13 @@ import {
   useDataKey,
 } from '@voordeur/api';
 import { appUser, type Database, openDatabase, organisation, team } from '@voordeur/db';
-import { LIMITS, ROLES, type Role } from '@voordeur/shared';
+import {
+  LIMITS,
+  type OrganisationCreate,
+  organisationCreateSchema,
+  ROLES,
+  type Role,
+} from '@voordeur/shared';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { eq } from 'drizzle-orm';
@@ -103,6 +116,135 @@ program
       );
       if (result.generatedPassword)
         console.log(`Password of the new demo users: ${result.generatedPassword}`);
+    });
+  });
+
+const org = program.command('org').description('Manage organisations (as the platform administrator)');
+org
+  .command('create')
+  .description(
+    'Create an organisation with its calendar, settings, theme, sender and first administrator; prints the ' +
+      "administrator's one-time password (or takes it from VOORDEUR_ADMIN_PASSWORD)",
+  )
+  .requiredOption('--slug <slug>', 'its address in public URLs, e.g. "utrecht" for /p/utrecht/diensten')
+  .requiredOption('--name <name>', 'its name, e.g. "Gemeente Utrecht"')
+  .requiredOption('--admin-email <email>', 'e-mail address of its first administrator')
+  .option('--admin-name <name>', 'name of its first administrator', 'Beheerder')
+  .option(
+    '--theme <theme>',
+    `${Object.keys(BUILT_IN_THEMES).join(', ')}, or a design-token CSS file (with --theme-class); ` +
+      "default: the install's theme",
+  )
+  .option('--theme-class <class>', 'root class of a theme CSS file, e.g. "gemeente-theme"')
+  .option('--sender <sender>', 'sender of its emails, e.g. "Gemeente Utrecht <noreply@utrecht.nl>"')
+  .option('--case-prefix <letters>', 'case numbers start with these 2 to 6 capitals (default from the slug)')
+  .action(
+    async (opts: {
+      slug: string;
+      name: string;
+      adminEmail: string;
+      adminName: string;
+      theme?: string;
+      themeClass?: string;
+      sender?: string;
+      casePrefix?: string;
+    }) => {
+      let theme: OrganisationCreate['theme'];
+      if (opts.theme && Object.hasOwn(BUILT_IN_THEMES, opts.theme)) {
+        theme = opts.theme as keyof typeof BUILT_IN_THEMES;
+      } else if (opts.theme) {
+        if (!opts.themeClass) throw new Error('A theme CSS file needs its root class: add --theme-class.');
+        theme = { className: opts.themeClass, css: await readFile(opts.theme, 'utf8') };
+      }
+      const parsed = organisationCreateSchema.safeParse({
+        slug: opts.slug,
+        name: opts.name,
+        ...(theme ? { theme } : {}),
+        ...(opts.sender ? { mailFrom: opts.sender } : {}),
+        ...(opts.casePrefix ? { casePrefix: opts.casePrefix } : {}),
+        admin: { email: opts.adminEmail, name: opts.adminName },
+      });
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues)
+          process.stderr.write(`  ${issue.path.join('.')}: ${issue.message}\n`);
+        throw new Error('Organisation not created.');
+      }
+      const password = process.env.VOORDEUR_ADMIN_PASSWORD || undefined;
+      if (password !== undefined && password.length < LIMITS.passwordMin)
+        throw new Error(`VOORDEUR_ADMIN_PASSWORD needs at least ${LIMITS.passwordMin} characters.`);
+      await withDatabase(async (database) => {
+        try {
+          const created = await createOrganisation(database.db, platformCtx(), parsed.data, {
+            adminPassword: password,
+          });
+          console.log(`Organisation ${created.organisation.name} (${created.organisation.slug}) created.`);
+          console.log(`Administrator: ${created.admin.email}`);
+          if (!password)
+            console.log(`One-time password (change it at first sign-in): ${created.admin.password}`);
+        } catch (error) {
+          if (error instanceof AppError)
+            throw new Error(
+              `${error.detail ?? error.title}${error.errors?.length ? ` (${error.errors.map((e) => e.field).join(', ')})` : ''}`,
+            );
+          throw error;
+        }
+      });
+    },
+  );
+
+org
+  .command('list')
+  .description('List the organisations')
+  .action(async () => {
+    await withDatabase(async (database) => {
+      for (const o of await listOrganisations(database.db, platformCtx()))
+        console.log(`${o.slug}\t${o.name}\t${o.theme ?? 'default theme'}\t${o.mailFrom ?? 'SMTP_FROM'}`);
+    });
+  });
+
+const platformAdmin = program
+  .command('platform-admin')
+  .description(
+    'Manage platform administrators: tokens that belong to no organisation and may only manage organisations',
+  );
+platformAdmin
+  .command('add')
+  .description(
+    'Add a platform administrator; prints its token once (or takes it from VOORDEUR_PLATFORM_TOKEN)',
+  )
+  .requiredOption('--name <name>', 'who or what it is for, e.g. "Servicecentrum"')
+  .action(async (opts: { name: string }) => {
+    await withDatabase(async (database) => {
+      const given = process.env.VOORDEUR_PLATFORM_TOKEN || undefined;
+      const created = await addPlatformAdmin(database.db, { name: opts.name, secret: given }).catch(
+        (error: unknown) => {
+          if (error instanceof AppError && error.errors?.length)
+            throw new Error(`VOORDEUR_PLATFORM_TOKEN: ${error.errors[0]!.message}`);
+          throw error;
+        },
+      );
+      console.log(`Platform administrator "${created.name}" (${created.prefix}…) added.`);
+      if (!given) console.log(`Token, shown once (Authorization: Bearer …): ${created.token}`);
+    });
+  });
+platformAdmin
+  .command('list')
+  .description('List the platform administrators (their prefixes, never their tokens)')
+  .action(async () => {
+    await withDatabase(async (database) => {
+      for (const t of await listPlatformAdmins(database.db))
+        console.log(`${t.prefix}…\t${t.name}\t${t.lastUsedAt?.toISOString() ?? 'never used'}`);
+    });
+  });
+platformAdmin
+  .command('revoke')
+  .description('Revoke a platform administrator by its prefix (as "list" shows it)')
+  .requiredOption('--prefix <prefix>', 'e.g. vdp_AbC123')
+  .action(async (opts: { prefix: string }) => {
+    await withDatabase(async (database) => {
+      const n = await revokePlatformAdmin(database.db, opts.prefix.replace(/…$/, ''));
+      if (!n) throw new Error(`No platform administrator with prefix ${opts.prefix}.`);
+      console.log(`Revoked ${n} platform administrator token(s).`);
     });
   });
 

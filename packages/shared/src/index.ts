@@ -6,5 +6,6 @@ export * from './delivery.ts';
 export * from './dutch.ts';
 export * from './frontoffice.ts';
 export * from './limits.ts';
+export * from './organisations.ts';
 export * from './problem.ts';
 export * from './roles.ts';

@@ -10,7 +10,11 @@ export const anyOf =
   (actor) =>
     roles.some((r) => actor.roles.has(r));
 
-export const signedIn: Rule = () => true;
+/** Anyone of the organisation; never a platform administrator, who reads no organisation's data. */
+export const signedIn: Rule = (actor) => actor.kind !== 'platform';
+
+/** Only a platform administrator (ADR 00NN-organisations). */
+export const platformAdmin: Rule = (actor) => actor.kind === 'platform';
 
 /** Throws 403 unless the rule allows the actor. */
 export function authorize(actor: Actor, rule: Rule): void {

@@ -3,7 +3,7 @@ import { appUser, customer, type Db, organisation, team } from '@voordeur/db';
 import { type CustomerCreate, customerCreateSchema, type Role, type TeamKind } from '@voordeur/shared';
 import { eq, sql } from 'drizzle-orm';
 import { createCustomer, saveFrontOfficeSettingsFor } from '../modules/customers/index.ts';
-import { createTeam } from '../modules/teams/teams.service.ts';
+import { createTeam } from '../modules/teams/index.ts';
 import { importContent } from '../modules/transfer/index.ts';
 import { createUser } from '../modules/users/index.ts';
 import type { Ctx } from '../platform/actor.ts';

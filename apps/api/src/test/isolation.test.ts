@@ -26,6 +26,7 @@ import {
 } from '@voordeur/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addPlatformAdmin } from '../modules/organisations/index.ts';
 import { importContent } from '../modules/transfer/index.ts';
 import { systemCtx } from '../platform/actor.ts';
 import { articleDef, itemDef } from './catalogue-fixtures.ts';
@@ -219,6 +220,20 @@ function cases(): Record<string, Case | 'public'> {
     'POST /api/auth/login': 'public',
     'GET /api/problems': 'public',
     'GET /api/problems/{code}': 'public',
+    // Organisations are managed by platform administrators only: B's admin may neither list nor create them.
+    'GET /api/platform/organisations': async (h) => {
+      const res = await get('/api/platform/organisations', h);
+      expect(res.statusCode).toBe(403);
+      leaksNothingOfA(res.body);
+    },
+    'POST /api/platform/organisations': async (h) => {
+      const res = await send('POST', '/api/platform/organisations', h, {
+        slug: `b-${Date.now()}`,
+        name: 'Nieuw',
+        admin: { email: `nieuw-${Date.now()}@b.example`, name: 'N' },
+      });
+      expect(res.statusCode).toBe(403);
+    },
     'GET /api/auth/me': async (h) => {
       const res = await get('/api/auth/me', h);
       // A token has no person behind the session: refused, not someone else's data.
@@ -371,6 +386,7 @@ function cases(): Record<string, Case | 'public'> {
       expect(
         (await send('POST', `/api/search/${aSearchId}/used`, h, { kind: 'item', id: aItemId })).statusCode,
       ).toBe(404),
+    'GET /api/public/organisations/{slug}': 'public',
     'GET /api/public/organisations/{slug}/catalogue': 'public',
     'GET /api/public/organisations/{slug}/search': 'public',
     'POST /api/transfer/import': async (h) => {
@@ -608,6 +624,34 @@ describe('organisation isolation', () => {
       Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
     );
     expect(operations.sort()).toEqual(Object.keys(cases()).sort());
+  });
+
+  it("a platform administrator reaches nothing of any organisation's data, on any endpoint", async () => {
+    const before = await snapshotOfA();
+    const { token } = await addPlatformAdmin(database.db, { name: 'Isolatie' });
+    const headers = { authorization: `Bearer ${token}` };
+    const doc = (await app.inject({ url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const all = cases();
+    const aId = aCaseId;
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const method of Object.keys(ops)) {
+        const operation = `${method.toUpperCase()} ${path}`;
+        if (all[operation] === 'public' || path.startsWith('/api/platform/')) continue;
+        // Every path parameter names something of A's; the body does not matter: refused before it is read.
+        const url = path.replace(/\{[^}]+\}/g, aId);
+        const res = await app.inject({
+          method: method.toUpperCase() as 'GET',
+          url,
+          headers,
+          ...(method === 'get' || method === 'delete' ? {} : { payload: {} }),
+        });
+        expect([operation, res.statusCode, res.json().code]).toEqual([operation, 403, 'not_for_platform']);
+        leaksNothingOfA(res.body);
+      }
+    }
+    expect(await snapshotOfA()).toBe(before);
   });
 
   for (const via of ['session', 'token'] as const) {

@@ -9,6 +9,7 @@ import { SkipLink } from '../ui/SkipLink.tsx';
 import { Brand } from './Brand.tsx';
 import { Footer } from './Footer.tsx';
 import { PrimaryNav } from './PrimaryNav.tsx';
+import { useOrganisationTheme } from './theme.ts';
 import { UserMenu } from './UserMenu.tsx';
 
 /**
@@ -21,6 +22,8 @@ export function AppShell() {
   const { pathname } = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const firstPath = useRef(pathname);
+  // The signed-in person's organisation wears its own theme (also right after signing in, without a reload).
+  useOrganisationTheme(me.organisation.slug);
 
   // Fetch the CSRF token of this session up front, so the first change does not wait for it.
   useEffect(() => {

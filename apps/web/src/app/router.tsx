@@ -12,6 +12,7 @@ import { TransferPage } from '../features/admin-transfer/TransferPage.tsx';
 import { UsersPage } from '../features/admin-users/UsersPage.tsx';
 import { AuditPage } from '../features/audit/AuditPage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
+import { OrganisationLoginPage } from '../features/auth/OrganisationLoginPage.tsx';
 import { CallbacksPage } from '../features/callbacks/CallbacksPage.tsx';
 import { CasePage } from '../features/cases/CasePage.tsx';
 import { QueuePage } from '../features/cases/QueuePage.tsx';
@@ -39,6 +40,7 @@ const restricted = (path: string, permission: Permission, page: ReactNode): Rout
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
   { path: '/p/:slug/diensten', element: <PublicCataloguePage />, errorElement: <RouteErrorPage /> },
+  { path: '/p/:slug/inloggen', element: <OrganisationLoginPage />, errorElement: <RouteErrorPage /> },
   {
     element: <RequireAuth />,
     errorElement: <RouteErrorPage />,

@@ -33,6 +33,17 @@ registerProblemTypes({
     title: 'Session required',
     description: 'Only a signed-in person can do this; an API token cannot.',
   },
+  platform_only: {
+    status: 403,
+    title: 'Platform administrators only',
+    description: 'Only a platform administrator (a platform token) can manage organisations.',
+  },
+  not_for_platform: {
+    status: 403,
+    title: 'Not for platform administrators',
+    description:
+      "A platform administrator manages organisations and reads nothing of any organisation's data.",
+  },
 });
 
 export const authErrors = {
@@ -76,6 +87,20 @@ export const authErrors = {
     new AppError(400, 'wrong_password', 'Wrong password', 'The current password is not correct.', [
       { field: 'currentPassword', message: 'Incorrect password' },
     ]),
+  platformOnly: () =>
+    new AppError(
+      403,
+      'platform_only',
+      'Platform administrators only',
+      'Only a platform administrator can manage organisations.',
+    ),
+  notForPlatform: () =>
+    new AppError(
+      403,
+      'not_for_platform',
+      'Not for platform administrators',
+      "A platform administrator manages organisations and reads nothing of an organisation's data.",
+    ),
   sessionRequired: () =>
     new AppError(
       403,

@@ -1,4 +1,13 @@
-import { apiToken, appUser, type Db, membership, organisation, session, team } from '@voordeur/db';
+import {
+  apiToken,
+  appUser,
+  type Db,
+  membership,
+  organisation,
+  platformToken,
+  session,
+  team,
+} from '@voordeur/db';
 import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 
 export function findUserByEmail(db: Db, email: string) {
@@ -102,6 +111,24 @@ export async function findLiveToken(db: Db, tokenHash: string, now: Date) {
       ),
     );
   return rows[0];
+}
+
+/** A platform administrator's token that is not revoked (ADR 00NN-organisations). */
+export function findLivePlatformToken(db: Db, tokenHash: string) {
+  return db
+    .select({ id: platformToken.id, name: platformToken.name, lastUsedAt: platformToken.lastUsedAt })
+    .from(platformToken)
+    .where(and(eq(platformToken.tokenHash, tokenHash), isNull(platformToken.revokedAt)))
+    .then((r) => r[0]);
+}
+
+export function touchPlatformToken(db: Db, id: string, now: Date) {
+  return db.update(platformToken).set({ lastUsedAt: now }).where(eq(platformToken.id, id));
+}
+
+/** The organisation of a live session (for the theme of a page), or nothing. */
+export async function organisationOfSession(db: Db, id: string, now: Date) {
+  return (await findLiveSession(db, id, now))?.session.organisationId;
 }
 
 export function touchToken(db: Db, id: string, now: Date) {

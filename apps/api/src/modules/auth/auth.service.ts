@@ -5,7 +5,7 @@ import type { Role } from '@voordeur/shared';
 import { ROLES } from '@voordeur/shared';
 import { eq, sql } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
-import type { Actor, Ctx } from '../../platform/actor.ts';
+import { type Actor, type Ctx, platformActor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import {
   burnPasswordCheck,
@@ -21,6 +21,8 @@ const csrfTokens = new Tokens({ userInfo: false });
 
 /** Prefix that makes a leaked Voordeur token recognisable to secret scanners. */
 export const TOKEN_PREFIX = 'vdr_';
+/** Prefix of a platform administrator's token (ADR 00NN-organisations). */
+export const PLATFORM_TOKEN_PREFIX = 'vdp_';
 
 export type AuthSettings = Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'loginLockAfterFailures'>;
 
@@ -142,8 +144,9 @@ export async function actorFromSession(
   return { actor, csrfSecret: row.session.csrfSecret };
 }
 
-/** Resolves a Bearer token to an actor with exactly the token's role. */
+/** Resolves a Bearer token to an actor with exactly the token's role, or a platform administrator. */
 export async function actorFromToken(db: Db, secret: string, now = new Date()): Promise<Actor | null> {
+  if (secret.startsWith(PLATFORM_TOKEN_PREFIX)) return actorFromPlatformToken(db, secret, now);
   if (!secret.startsWith(TOKEN_PREFIX)) return null;
   const row = await q.findLiveToken(db, sha256(secret), now);
   if (!row) return null;
@@ -159,6 +162,20 @@ export async function actorFromToken(db: Db, secret: string, now = new Date()): 
     roles: rolesOf([row.token]),
     label: `API-token "${row.token.name}"`,
   };
+}
+
+async function actorFromPlatformToken(db: Db, secret: string, now: Date): Promise<Actor | null> {
+  const row = await q.findLivePlatformToken(db, sha256(secret));
+  if (!row) return null;
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
+    await q.touchPlatformToken(db, row.id, now);
+  }
+  return platformActor(row.id, row.name);
+}
+
+/** The organisation of a session cookie, if the session is live: which theme a page wears. */
+export function organisationOfSession(db: Db, cookieValue: string, now = new Date()) {
+  return q.organisationOfSession(db, sha256(cookieValue), now);
 }
 
 export function csrfTokenFor(csrfSecret: string): string {

@@ -8,9 +8,14 @@ import { setUserPassword } from './auth.queries.ts';
 import { authRoutes } from './auth.routes.ts';
 import { actorFromSession, actorFromToken, csrfTokenValid } from './auth.service.ts';
 
-export { actorOf, ctxOf } from './auth.context.ts';
+export { actorOf, ctxOf, SESSION_COOKIE } from './auth.context.ts';
 export { deleteSessionsOfUser as endSessionsOf } from './auth.queries.ts';
-export { purgeExpiredSessions, TOKEN_PREFIX } from './auth.service.ts';
+export {
+  organisationOfSession,
+  PLATFORM_TOKEN_PREFIX,
+  purgeExpiredSessions,
+  TOKEN_PREFIX,
+} from './auth.service.ts';
 
 /** Sets a user's password hash and clears any lock-out (used by admin resets and the CLI). */
 export function setPasswordHash(db: Db, organisationId: string, userId: string, passwordHash: string) {
@@ -56,6 +61,11 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     if (!request.actor) {
       if (config.public) return payload;
       throw errors.unauthenticated();
+    }
+    // A platform administrator may call the platform routes and nothing else; nobody else may call those.
+    if ((request.actor.kind === 'platform') !== Boolean(config.platform)) {
+      if (config.platform) throw authErrors.platformOnly();
+      if (!config.public) throw authErrors.notForPlatform();
     }
     if (request.actor.kind === 'user' && !SAFE_METHODS.has(request.method) && !config.skipCsrf) {
       const sent = request.headers['x-csrf-token'];

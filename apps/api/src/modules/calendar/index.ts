@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { calendarRoutes } from './calendar.routes.ts';
 
-export { calendarOf } from './calendar.service.ts';
+export { calendarOf, saveCalendar } from './calendar.service.ts';
 export {
   addDuration,
   addLegalTerm,

@@ -1,4 +1,4 @@
-import { type Db, notification } from '@voordeur/db';
+import { type Db, notification, organisation } from '@voordeur/db';
 import type { NotificationChannel, NotificationStatus } from '@voordeur/shared';
 import { and, desc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 
@@ -101,8 +101,11 @@ export function findForDelivery(db: Db, organisationId: string, id: string) {
       body: notification.body,
       messageId: notification.messageId,
       status: notification.status,
+      // The organisation's own sender, when it has one (else SMTP_FROM).
+      from: organisation.mailFrom,
     })
     .from(notification)
+    .innerJoin(organisation, eq(organisation.id, notification.organisationId))
     .where(and(eq(notification.organisationId, organisationId), eq(notification.id, id)))
     .then((r) => r[0]);
 }

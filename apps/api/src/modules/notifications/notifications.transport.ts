@@ -17,6 +17,8 @@ export interface OutgoingNotification {
   body: string;
   /** `<uuid@voordeur>`, the same on every attempt. */
   messageId: string;
+  /** The organisation's sender ("Naam <adres>"); null: the configured SMTP_FROM. */
+  from?: string | null;
 }
 
 export type SendResult =
@@ -67,7 +69,7 @@ interface MailerError {
 }
 
 /**
- * Email over SMTP. The Message-ID is the row's, so a retried message carries the same one and a receiver
+ * Email over SMTP, from the organisation's sender or else `from` (SMTP_FROM). The Message-ID is the row's, so a retried message carries the same one and a receiver
  * (or its mail server) can drop a repeat. A 5xx reply to the envelope or the message is a bounce; every other
  * failure (no connection, a timeout, a 4xx, a failed login) is worth retrying.
  */
@@ -82,7 +84,7 @@ export function smtpTransport(url: string, from: string): Transport {
     async send(n) {
       try {
         const info = await mailer.sendMail({
-          from,
+          from: n.from ?? from,
           to: n.recipientName ? { name: n.recipientName, address: n.recipient } : n.recipient,
           subject: n.subject,
           text: n.body,

@@ -23,9 +23,9 @@ export function safeNext(value: string | null): string {
   return value;
 }
 
-export function LoginPage() {
+export function LoginPage({ organisation }: { organisation?: string | undefined } = {}) {
   const { t } = useTranslation();
-  useDocumentTitle(t('auth.login.title'));
+  useDocumentTitle(organisation ? `${t('auth.login.title')} — ${organisation}` : t('auth.login.title'));
   const [searchParams] = useSearchParams();
   const location = useLocation();
   const navigate = useNavigate();
@@ -68,7 +68,7 @@ export function LoginPage() {
   });
 
   return (
-    <PublicLayout onLocaleChange={setChosenLocale}>
+    <PublicLayout onLocaleChange={setChosenLocale} organisation={organisation}>
       <div className="vd-stack">
         <Heading level={1}>{t('auth.login.title')}</Heading>
         <Paragraph>{t('auth.login.intro')}</Paragraph>

@@ -5,6 +5,7 @@ import { useParams } from 'react-router';
 import { isApiError } from '../../api/client.ts';
 import { PublicLayout } from '../../app/PublicLayout.tsx';
 import { StatusContent } from '../../app/StatusContent.tsx';
+import { useOrganisationTheme } from '../../app/theme.ts';
 import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { PageIntro } from '../../ui/PageIntro.tsx';
@@ -25,6 +26,7 @@ export function PublicCataloguePage() {
   const { t } = useTranslation();
   const { slug = '' } = useParams();
   const catalogue = usePublicCatalogue(slug);
+  useOrganisationTheme(slug);
   const f = useCatalogueFormat();
   const [text, setText] = useState('');
   const [kind, setKind] = useState<ItemKind | ''>('');
