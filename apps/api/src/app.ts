@@ -93,7 +93,7 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   await app.register(organisationsModule);
 
   await app.register(docsUi);
-  // Each page wears the theme of its organisation (ADR 00NN-organisations).
+  // Each page wears the theme of its organisation (ADR 0007).
   await app.register(webPlugin, {
     themeOf: (request) => pageTheme(database.db, config, request.url, request.cookies[SESSION_COOKIE]),
   });

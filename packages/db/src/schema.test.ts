@@ -23,7 +23,7 @@ describe('schema', () => {
       FROM information_schema.tables t
       WHERE t.table_schema = 'public' AND t.table_type = 'BASE TABLE'`,
     );
-    // The two named exceptions (ADR 00NN-organisations): the organisations themselves and the platform administrators' tokens.
+    // The two named exceptions (ADR 0007): the organisations themselves and the platform administrators' tokens.
     const tables = rows.filter((r) => r.table_name !== 'organisation' && r.table_name !== 'platform_token');
     expect(tables.length).toBeGreaterThanOrEqual(6);
     expect(tables.filter((r) => !r.has_org).map((r) => r.table_name)).toEqual([]);

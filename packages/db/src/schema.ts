@@ -46,7 +46,7 @@ export const organisation = pgTable('organisation', {
 
 /**
  * A platform administrator's credential: belongs to no organisation (the one table besides `organisation`
- * without `organisation_id`; ADR 00NN-organisations) and may only list and create organisations. A Bearer token `vdp_…`.
+ * without `organisation_id`; ADR 0007) and may only list and create organisations. A Bearer token `vdp_…`.
  */
 export const platformToken = pgTable(
   'platform_token',

@@ -2,7 +2,7 @@ import type { Role } from '@voordeur/shared';
 
 /**
  * Who is acting: a signed-in user (session), a system integration (API token), Voordeur itself
- * (the CLI, the demo seed, background jobs), or a platform administrator (ADR 00NN-organisations), who belongs to no
+ * (the CLI, the demo seed, background jobs), or a platform administrator (ADR 0007), who belongs to no
  * organisation and may only list and create organisations.
  */
 export interface Actor {

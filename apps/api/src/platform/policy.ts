@@ -13,7 +13,7 @@ export const anyOf =
 /** Anyone of the organisation; never a platform administrator, who reads no organisation's data. */
 export const signedIn: Rule = (actor) => actor.kind !== 'platform';
 
-/** Only a platform administrator (ADR 00NN-organisations). */
+/** Only a platform administrator (ADR 0007). */
 export const platformAdmin: Rule = (actor) => actor.kind === 'platform';
 
 /** Throws 403 unless the rule allows the actor. */

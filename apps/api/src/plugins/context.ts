@@ -14,7 +14,7 @@ declare module 'fastify' {
     public?: boolean;
     /** Route may be called with a session cookie without a CSRF token (only login). */
     skipCsrf?: boolean;
-    /** Route is for platform administrators only, and they may call nothing else (ADR 00NN-organisations). */
+    /** Route is for platform administrators only, and they may call nothing else (ADR 0007). */
     platform?: boolean;
   }
 }

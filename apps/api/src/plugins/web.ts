@@ -18,7 +18,7 @@ export interface WebOptions {
 
 /**
  * Serves the built web app (apps/web/dist) and the install's theme. The install's theme is configuration
- * (VOORDEUR_THEME_CSS, VOORDEUR_THEME_CLASS); an organisation may wear its own (ADR 00NN-organisations), which `themeOf`
+ * (VOORDEUR_THEME_CSS, VOORDEUR_THEME_CLASS); an organisation may wear its own (ADR 0007), which `themeOf`
  * fills into each page as it is sent.
  */
 export const webPlugin = fp(async (app: FastifyInstance, options: WebOptions) => {

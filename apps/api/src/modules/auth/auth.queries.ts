@@ -113,7 +113,7 @@ export async function findLiveToken(db: Db, tokenHash: string, now: Date) {
   return rows[0];
 }
 
-/** A platform administrator's token that is not revoked (ADR 00NN-organisations). */
+/** A platform administrator's token that is not revoked (ADR 0007). */
 export function findLivePlatformToken(db: Db, tokenHash: string) {
   return db
     .select({ id: platformToken.id, name: platformToken.name, lastUsedAt: platformToken.lastUsedAt })

@@ -21,7 +21,7 @@ const csrfTokens = new Tokens({ userInfo: false });
 
 /** Prefix that makes a leaked Voordeur token recognisable to secret scanners. */
 export const TOKEN_PREFIX = 'vdr_';
-/** Prefix of a platform administrator's token (ADR 00NN-organisations). */
+/** Prefix of a platform administrator's token (ADR 0007). */
 export const PLATFORM_TOKEN_PREFIX = 'vdp_';
 
 export type AuthSettings = Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'loginLockAfterFailures'>;

@@ -15,7 +15,7 @@ import * as service from './organisations.service.ts';
 
 const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 409: problemSchema };
 
-/** Platform administration: organisations (ADR 00NN-organisations). Only platform tokens may call these. */
+/** Platform administration: organisations (ADR 0007). Only platform tokens may call these. */
 export const platformRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/organisations',

@@ -108,7 +108,7 @@ export async function createOrganisation(
 }
 
 /**
- * Adds a platform administrator: a token that belongs to no organisation (ADR 00NN-organisations). Its secret is returned
+ * Adds a platform administrator: a token that belongs to no organisation (ADR 0007). Its secret is returned
  * once; only its SHA-256 is stored. `secret` lets an operator bring their own (at least 32 characters).
  */
 export async function addPlatformAdmin(db: Db, input: { name: string; secret?: string | undefined }) {
