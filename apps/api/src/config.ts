@@ -46,6 +46,8 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   LOGIN_LOCK_AFTER_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  /** Failed sign-ins from one client IP within 15 minutes, whatever the accounts, before it must wait. */
+  LOGIN_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(50),
   VOORDEUR_THEME_CSS: z.string().default(defaultThemeCss),
   VOORDEUR_THEME_CLASS: z
     .string()
@@ -95,6 +97,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     loginLockAfterFailures: e.LOGIN_LOCK_AFTER_FAILURES,
+    loginFailuresPerIp: e.LOGIN_FAILURES_PER_IP,
     themeCss: e.VOORDEUR_THEME_CSS,
     themeClass: e.VOORDEUR_THEME_CLASS,
     webDist: e.VOORDEUR_WEB_DIST,

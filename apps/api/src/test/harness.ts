@@ -28,6 +28,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     LOG_LEVEL: 'silent',
     RATE_LIMIT_PER_MINUTE: '100000',
     LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+    LOGIN_FAILURES_PER_IP: '100000',
     VOORDEUR_WEB_DIST: '/nonexistent-web-dist',
     ...overrides,
   });
