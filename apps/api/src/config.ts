@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { PASSWORD_PROBLEM_MESSAGES, passwordProblem } from '@voordeur/shared/password';
 import { z } from 'zod';
 
 const bool = z
@@ -21,7 +22,14 @@ const envSchema = z.object({
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   VOORDEUR_DATA_DIR: z.string().default('./data'),
-  VOORDEUR_DEMO_PASSWORD: z.string().min(8).optional(),
+  /** Held to the rule for every password (at least 12 characters, not common or guessable). */
+  VOORDEUR_DEMO_PASSWORD: z
+    .string()
+    .superRefine((value, ctx) => {
+      const problem = passwordProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: PASSWORD_PROBLEM_MESSAGES[problem] });
+    })
+    .optional(),
   VOORDEUR_SEED_DEMO: bool.default(true),
   /** base64 of 32 random bytes; encrypts BSNs at rest. Without it, an embedded install keeps one in its data dir. */
   VOORDEUR_DATA_KEY: z

@@ -23,6 +23,7 @@ import {
 } from '@voordeur/api';
 import { appUser, type Database, openDatabase, organisation, team } from '@voordeur/db';
 import { LIMITS, ROLES, type Role } from '@voordeur/shared';
+import { PASSWORD_PROBLEM_MESSAGES, type PasswordOwner, passwordProblem } from '@voordeur/shared/password';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { eq } from 'drizzle-orm';
@@ -54,6 +55,12 @@ async function organisationBySlug(database: Database, slug: string) {
 }
 
 const generatePassword = () => randomBytes(12).toString('base64url');
+
+/** The API's password rule (@voordeur/shared/password), said before anything is written. */
+function refuseWeak(password: string, owner: PasswordOwner) {
+  const problem = passwordProblem(password, owner);
+  if (problem) throw new Error(`This password may not be used: ${PASSWORD_PROBLEM_MESSAGES[problem]}.`);
+}
 
 program
   .command('serve')
@@ -151,8 +158,7 @@ user
           return { teamId: t.id, role: m.role };
         });
         const password = opts.password ?? generatePassword();
-        if (password.length < LIMITS.passwordMin)
-          throw new Error(`The password needs at least ${LIMITS.passwordMin} characters.`);
+        refuseWeak(password, opts);
         await createUser(database.db, systemCtx(org.id, 'CLI'), {
           email: opts.email.trim().toLowerCase(),
           name: opts.name,
@@ -177,8 +183,7 @@ user
       const [u] = await database.db.select().from(appUser).where(eq(appUser.email, email));
       if (!u) throw new Error(`No user with e-mail address ${email}.`);
       const password = opts.password ?? generatePassword();
-      if (password.length < LIMITS.passwordMin)
-        throw new Error(`The password needs at least ${LIMITS.passwordMin} characters.`);
+      refuseWeak(password, u);
       await resetPassword(database.db, systemCtx(u.organisationId, 'CLI'), u.id, password);
       console.log(`Password of ${email} changed.`);
       if (!opts.password) console.log(`New password: ${password}`);

@@ -11,6 +11,7 @@ import {
   burnPasswordCheck,
   hashPassword,
   randomSecret,
+  refuseWeakPassword,
   sha256,
   verifyPassword,
 } from '../../platform/secrets.ts';
@@ -203,6 +204,7 @@ export async function changePassword(db: Db, ctx: Ctx, currentPassword: string, 
   if (actor.kind !== 'user' || !actor.userId) throw authErrors.sessionRequired();
   const user = await q.findUserById(db, actor.organisationId, actor.userId);
   if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) throw authErrors.wrongPassword();
+  refuseWeakPassword(newPassword, user, 'newPassword');
   const passwordHash = await hashPassword(newPassword);
   const now = new Date();
   await db.transaction(async (tx) => {
