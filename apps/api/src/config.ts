@@ -36,6 +36,11 @@ const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9+/]{43}=$/, 'base64 of 32 bytes')
     .optional(),
+  /** Bearer token a Prometheus scraper sends to read /metrics; without it /metrics is off. */
+  METRICS_TOKEN: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().min(24, 'at least 24 characters').max(200).optional(),
+  ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   COOKIE_SECURE: bool.optional(),
   TRUST_PROXY: bool.default(false),
@@ -98,6 +103,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.VOORDEUR_SEED_DEMO,
     dataKey: e.VOORDEUR_DATA_KEY,
     logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN,
     cookieSecure: e.COOKIE_SECURE ?? publicUrl.startsWith('https:'),
     trustProxy: e.TRUST_PROXY,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,

@@ -13,6 +13,8 @@ import { createUser } from '../modules/users/index.ts';
 import { systemCtx } from '../platform/actor.ts';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
+/** What a test's Prometheus scraper sends to read /metrics. */
+export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789';
 
 export const dbKind = (process.env.VOORDEUR_TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
 
@@ -29,6 +31,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     RATE_LIMIT_PER_MINUTE: '100000',
     LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
     LOGIN_FAILURES_PER_IP: '100000',
+    METRICS_TOKEN: TEST_METRICS_TOKEN,
     VOORDEUR_WEB_DIST: '/nonexistent-web-dist',
     ...overrides,
   });
