@@ -80,6 +80,7 @@ export default defineConfig({
         // Every test signs in from 127.0.0.1: the per-IP limits are not what these tests are about.
         RATE_LIMIT_PER_MINUTE: '100000',
         LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+        LOGIN_FAILURES_PER_IP: '100000',
         // Email really leaves, to the sink; the outbox and the worker look often, so a test need not wait long.
         SMTP_URL: `smtp://127.0.0.1:${SMTP_SINK_PORT}`,
         OUTBOX_POLL_MS: '200',

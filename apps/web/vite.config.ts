@@ -36,6 +36,12 @@ export default defineConfig({
         // Libraries change less often than the app: separate chunks stay cached across releases.
         codeSplitting: {
           groups: [
+            // The password rule's dictionaries: loaded only by the forms that choose a password.
+            {
+              name: 'password-rule',
+              test: /node_modules[\\/](@zxcvbn-ts|fastest-levenshtein)[\\/]/,
+              priority: 3,
+            },
             {
               name: 'react',
               test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,

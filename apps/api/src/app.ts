@@ -21,6 +21,7 @@ import { tokensModule } from './modules/tokens/index.ts';
 import { transferModule } from './modules/transfer/index.ts';
 import { usersModule } from './modules/users/index.ts';
 import { webhooksModule } from './modules/webhooks/index.ts';
+import { loggerOptions } from './platform/logging.ts';
 import { contextPlugin } from './plugins/context.ts';
 import { docsUi, openApiPlugin } from './plugins/docs.ts';
 import { errorsPlugin } from './plugins/errors.ts';
@@ -44,10 +45,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
  */
 export async function buildApp({ config, database, logger }: BuildOptions) {
   const app = Fastify({
-    logger: logger ?? {
-      level: config.logLevel,
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-    },
+    // No personal data in any log line: routes and errors are logged without their values (platform/logging.ts).
+    logger: logger ?? loggerOptions(config.logLevel),
     bodyLimit: LIMITS.bodyLimitBytes,
     trustProxy: config.trustProxy,
     // A caller's (or proxy's) request id is kept when it is sane, so logs can be joined across systems.

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { PASSWORD_PROBLEM_MESSAGES, passwordProblem } from '@voordeur/shared/password';
 import { z } from 'zod';
 
 const bool = z
@@ -21,13 +22,25 @@ const envSchema = z.object({
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   VOORDEUR_DATA_DIR: z.string().default('./data'),
-  VOORDEUR_DEMO_PASSWORD: z.string().min(8).optional(),
+  /** Held to the rule for every password (at least 12 characters, not common or guessable). */
+  VOORDEUR_DEMO_PASSWORD: z
+    .string()
+    .superRefine((value, ctx) => {
+      const problem = passwordProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: PASSWORD_PROBLEM_MESSAGES[problem] });
+    })
+    .optional(),
   VOORDEUR_SEED_DEMO: bool.default(true),
   /** base64 of 32 random bytes; encrypts BSNs at rest. Without it, an embedded install keeps one in its data dir. */
   VOORDEUR_DATA_KEY: z
     .string()
     .regex(/^[A-Za-z0-9+/]{43}=$/, 'base64 of 32 bytes')
     .optional(),
+  /** Bearer token a Prometheus scraper sends to read /metrics; without it /metrics is off. */
+  METRICS_TOKEN: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().min(24, 'at least 24 characters').max(200).optional(),
+  ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   COOKIE_SECURE: bool.optional(),
   TRUST_PROXY: bool.default(false),
@@ -46,6 +59,8 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   LOGIN_LOCK_AFTER_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  /** Failed sign-ins from one client IP within 15 minutes, whatever the accounts, before it must wait. */
+  LOGIN_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(50),
   VOORDEUR_THEME_CSS: z.string().default(defaultThemeCss),
   VOORDEUR_THEME_CLASS: z
     .string()
@@ -88,6 +103,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.VOORDEUR_SEED_DEMO,
     dataKey: e.VOORDEUR_DATA_KEY,
     logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN,
     cookieSecure: e.COOKIE_SECURE ?? publicUrl.startsWith('https:'),
     trustProxy: e.TRUST_PROXY,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
@@ -95,6 +111,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     loginLockAfterFailures: e.LOGIN_LOCK_AFTER_FAILURES,
+    loginFailuresPerIp: e.LOGIN_FAILURES_PER_IP,
     themeCss: e.VOORDEUR_THEME_CSS,
     themeClass: e.VOORDEUR_THEME_CLASS,
     webDist: e.VOORDEUR_WEB_DIST,

@@ -2,6 +2,7 @@ import { openDatabase } from '@voordeur/db';
 import pino from 'pino';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
+import { loggerOptions } from './platform/logging.ts';
 import { loadDataKey, useDataKey } from './platform/personal-data.ts';
 import { DEMO_USERS, seedDemo } from './seed/demo.ts';
 import { startMaintenanceLoop } from './worker/maintenance.ts';
@@ -18,7 +19,7 @@ export async function startServer(
   role: ServerRole,
   print: (line: string) => void = console.log,
 ) {
-  const log = pino({ level: config.logLevel });
+  const log = pino(loggerOptions(config.logLevel));
   useDataKey(loadDataKey(config));
   const database = await openDatabase({
     url: config.databaseUrl,

@@ -36,6 +36,7 @@ import {
   ROLES,
   type Role,
 } from '@voordeur/shared';
+import { PASSWORD_PROBLEM_MESSAGES, type PasswordOwner, passwordProblem } from '@voordeur/shared/password';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { eq } from 'drizzle-orm';
@@ -67,6 +68,12 @@ async function organisationBySlug(database: Database, slug: string) {
 }
 
 const generatePassword = () => randomBytes(12).toString('base64url');
+
+/** The API's password rule (@voordeur/shared/password), said before anything is written. */
+function refuseWeak(password: string, owner: PasswordOwner) {
+  const problem = passwordProblem(password, owner);
+  if (problem) throw new Error(`This password may not be used: ${PASSWORD_PROBLEM_MESSAGES[problem]}.`);
+}
 
 program
   .command('serve')
@@ -170,8 +177,7 @@ org
         throw new Error('Organisation not created.');
       }
       const password = process.env.VOORDEUR_ADMIN_PASSWORD || undefined;
-      if (password !== undefined && password.length < LIMITS.passwordMin)
-        throw new Error(`VOORDEUR_ADMIN_PASSWORD needs at least ${LIMITS.passwordMin} characters.`);
+      if (password !== undefined) refuseWeak(password, { email: opts.adminEmail, name: opts.adminName });
       await withDatabase(async (database) => {
         try {
           const created = await createOrganisation(database.db, platformCtx(), parsed.data, {
@@ -293,8 +299,7 @@ user
           return { teamId: t.id, role: m.role };
         });
         const password = opts.password ?? generatePassword();
-        if (password.length < LIMITS.passwordMin)
-          throw new Error(`The password needs at least ${LIMITS.passwordMin} characters.`);
+        refuseWeak(password, opts);
         await createUser(database.db, systemCtx(org.id, 'CLI'), {
           email: opts.email.trim().toLowerCase(),
           name: opts.name,
@@ -319,8 +324,7 @@ user
       const [u] = await database.db.select().from(appUser).where(eq(appUser.email, email));
       if (!u) throw new Error(`No user with e-mail address ${email}.`);
       const password = opts.password ?? generatePassword();
-      if (password.length < LIMITS.passwordMin)
-        throw new Error(`The password needs at least ${LIMITS.passwordMin} characters.`);
+      refuseWeak(password, u);
       await resetPassword(database.db, systemCtx(u.organisationId, 'CLI'), u.id, password);
       console.log(`Password of ${email} changed.`);
       if (!opts.password) console.log(`New password: ${password}`);

@@ -1,3 +1,5 @@
+// Before anything parses: zod must not probe for eval (a CSP violation).
+import '@voordeur/shared/jitless';
 import '@utrecht/component-library-css/dist/index.css';
 import './app/app.css';
 import './i18n/index.ts';

@@ -1,5 +1,15 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -93,6 +103,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   let client: PGlite;
   try {
     client = await PGlite.create(inMemory ? dataDir : dataDir, { extensions: { pg_trgm, unaccent } });
+    if (!inMemory) ownerOnly(dataDir);
   } catch (error) {
     release();
     throw error;
@@ -110,9 +121,25 @@ async function openPglite(dataDir: string): Promise<Database> {
     },
     async close() {
       await client.close();
+      if (!inMemory) ownerOnly(dataDir);
       release();
     },
   };
+}
+
+/**
+ * The data directory holds every person's data: only its owner may read or write it. PGlite writes most of a
+ * new cluster's files as 0666 whatever the umask (its initdb sets the mode explicitly), so after opening and
+ * after closing every directory is made 0700 and every file 0600. In between, files that PostgreSQL creates
+ * get the umask's mode, but inside a directory that nobody else may enter.
+ */
+export function ownerOnly(dir: string): void {
+  chmodSync(dir, 0o700);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) ownerOnly(path);
+    else if (entry.isFile()) chmodSync(path, 0o600);
+  }
 }
 
 /**
@@ -120,7 +147,9 @@ async function openPglite(dataDir: string): Promise<Database> {
  * A lock file with the owner's pid refuses that, and is taken over when its owner is gone.
  */
 function lockDataDir(dataDir: string): () => void {
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // Also a directory made by an older version or by hand: nobody but the owner may look inside.
+  chmodSync(dataDir, 0o700);
   const lockFile = join(dataDir, 'voordeur.lock');
   if (existsSync(lockFile)) {
     const pid = Number(readFileSync(lockFile, 'utf8').trim());
@@ -131,7 +160,7 @@ function lockDataDir(dataDir: string): () => void {
     }
     rmSync(lockFile, { force: true });
   }
-  const fd = openSync(lockFile, 'wx');
+  const fd = openSync(lockFile, 'wx', 0o600);
   writeFileSync(fd, String(process.pid));
   closeSync(fd);
   return () => rmSync(lockFile, { force: true });

@@ -26,7 +26,7 @@ export function loadDataKey(options: {
   if (options.dataDir.startsWith('memory://')) return randomBytes(32);
   const file = join(options.dataDir, 'voordeur-data.key');
   if (!existsSync(file)) {
-    mkdirSync(options.dataDir, { recursive: true });
+    mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
     writeFileSync(file, randomBytes(32).toString('base64'), { flag: 'wx', mode: 0o600 });
   }
   chmodSync(file, 0o600);

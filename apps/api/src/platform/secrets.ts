@@ -1,5 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import { PASSWORD_PROBLEM_MESSAGES, type PasswordOwner, passwordProblem } from '@voordeur/shared/password';
+import { errors } from '../plugins/errors.ts';
 
 /** A URL-safe random secret with `bytes` bytes of entropy. */
 export function randomSecret(bytes = 32): string {
@@ -40,4 +42,18 @@ let dummyHash: Promise<string> | undefined;
 export async function burnPasswordCheck(password: string): Promise<void> {
   dummyHash ??= hashPassword(randomSecret());
   await verifyPassword(await dummyHash, password);
+}
+
+/**
+ * Refuses a new password that is too short, commonly used, easy to guess or made of the person's own name or
+ * address (the rule of `@voordeur/shared/password`, which the web's forms also apply), naming `field`.
+ */
+export function refuseWeakPassword(password: string, owner: PasswordOwner, field: string): void {
+  const problem = passwordProblem(password, owner);
+  if (problem) {
+    throw errors.validation(
+      [{ field, message: PASSWORD_PROBLEM_MESSAGES[problem], code: problem }],
+      'The new password may not be used.',
+    );
+  }
 }

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { safeEqual } from '../platform/secrets.ts';
+import { AppError, errors } from './errors.ts';
 
-/** Prometheus metrics at /metrics: process metrics and per-route request counts and latencies. */
+/** Prometheus metrics at /metrics (with METRICS_TOKEN): process metrics and per-route request counts and latencies. */
 export const metricsPlugin = fp(async (app: FastifyInstance) => {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'voordeur_' });
@@ -35,8 +37,23 @@ export const metricsPlugin = fp(async (app: FastifyInstance) => {
     return payload;
   });
 
-  app.get('/metrics', { config: { public: true }, schema: { hide: true } }, async (_request, reply) => {
-    reply.type(registry.contentType);
+  // Metrics tell who is busy with what and when: only a scraper with METRICS_TOKEN may read them. Without the
+  // setting the endpoint is off (404), as if it did not exist.
+  const token = app.config.metricsToken;
+  app.get('/metrics', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
+    if (!token) throw errors.notFound('endpoint');
+    const sent = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+    if (!sent || !safeEqual(sent, token)) {
+      throw new AppError(
+        401,
+        'unauthenticated',
+        'Authentication required',
+        'Send METRICS_TOKEN as a Bearer token.',
+        [{ field: 'authorization', message: 'Bearer METRICS_TOKEN required' }],
+        { 'www-authenticate': 'Bearer realm="metrics"' },
+      );
+    }
+    reply.header('cache-control', 'no-store').type(registry.contentType);
     return registry.metrics();
   });
 });

@@ -5,6 +5,23 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from './errors.ts';
 
+const PERMISSIONS_POLICY = [
+  'accelerometer=()',
+  'bluetooth=()',
+  'browsing-topics=()',
+  'camera=()',
+  'display-capture=()',
+  'geolocation=()',
+  'gyroscope=()',
+  'hid=()',
+  'magnetometer=()',
+  'microphone=()',
+  'midi=()',
+  'payment=()',
+  'serial=()',
+  'usb=()',
+].join(', ');
+
 /** Cookies, rate limits and security headers for the whole server (before authentication runs). */
 export const securityPlugin = fp(async (app: FastifyInstance) => {
   await app.register(cookie);
@@ -39,5 +56,9 @@ export const securityPlugin = fp(async (app: FastifyInstance) => {
     },
     strictTransportSecurity: app.config.cookieSecure,
     crossOriginEmbedderPolicy: false,
+  });
+  // No page of ours uses these powerful features: a script that got in could not use them either.
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.header('permissions-policy', PERMISSIONS_POLICY);
   });
 });

@@ -3,7 +3,7 @@
  * build a fresh organisation per test so tests never depend on each other's data.
  */
 import { randomBytes } from 'node:crypto';
-import { type Database, openDatabase, organisation } from '@voordeur/db';
+import { appUser, customer, type Database, openDatabase, organisation } from '@voordeur/db';
 import type { Role, TeamKind } from '@voordeur/shared';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { buildApp } from '../app.ts';
@@ -11,8 +11,12 @@ import { type Config, loadConfig } from '../config.ts';
 import { createTeam } from '../modules/teams/teams.service.ts';
 import { createUser } from '../modules/users/index.ts';
 import { systemCtx } from '../platform/actor.ts';
+import { loggerOptions } from '../platform/logging.ts';
+import { decryptIdentifier } from '../platform/personal-data.ts';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
+/** What a test's Prometheus scraper sends to read /metrics. */
+export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789';
 
 export const dbKind = (process.env.VOORDEUR_TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
 
@@ -28,16 +32,80 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     LOG_LEVEL: 'silent',
     RATE_LIMIT_PER_MINUTE: '100000',
     LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+    LOGIN_FAILURES_PER_IP: '100000',
+    METRICS_TOKEN: TEST_METRICS_TOKEN,
     VOORDEUR_WEB_DIST: '/nonexistent-web-dist',
     ...overrides,
   });
 }
 
+/**
+ * Every log line of this test file's apps, at trace level (each test file has its own module instance). At the
+ * end of the file `useTestApp` checks that none carries the personal data in the database.
+ */
+export const capturedLog: string[] = [];
+const captureLog = {
+  ...loggerOptions('trace'),
+  stream: { write: (line: string) => void capturedLog.push(line) },
+};
+
 export async function testApp(database: Database, overrides: Record<string, string> = {}) {
   const config = testConfig(overrides);
-  const app = await buildApp({ config, database, logger: false });
+  const app = await buildApp({ config, database, logger: captureLog });
   await app.ready();
   return app;
+}
+
+/** The BSN, or nothing when another key encrypted it (tests of keys share the server's database). */
+function readableBsn(blob: Buffer): string | undefined {
+  try {
+    return decryptIdentifier(blob);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Fails when a captured log line holds a customer's name, e-mail address, phone number, birth date or BSN, or a
+ * staff member's name or e-mail address, from anywhere in the database: every test file that uses
+ * `useTestApp` is also a log-privacy test of what it did.
+ */
+export async function expectNoPersonalDataInLog(database: Database) {
+  const log = capturedLog.join('').toLowerCase();
+  if (!log) return;
+  const [customers, users] = await Promise.all([
+    database.db
+      .select({
+        name: customer.name,
+        email: customer.email,
+        phone: customer.phone,
+        dateOfBirth: customer.dateOfBirth,
+        bsn: customer.bsnEncrypted,
+      })
+      .from(customer),
+    database.db.select({ name: appUser.name, email: appUser.email }).from(appUser),
+  ]);
+  const values = new Set<string>();
+  const add = (v: string | null | undefined, min = 6) => {
+    if (v && v.length >= min) values.add(v.toLowerCase());
+  };
+  for (const c of customers) {
+    add(c.name);
+    add(c.email);
+    add(c.phone);
+    add(c.phone?.replace(/^\+31/, ''), 9);
+    add(c.dateOfBirth);
+    if (c.bsn) add(readableBsn(c.bsn), 9);
+  }
+  for (const u of users) {
+    add(u.name, 8);
+    add(u.email);
+  }
+  const found = [...values].filter((v) => log.includes(v));
+  if (found.length) {
+    const lines = capturedLog.filter((l) => found.some((f) => l.toLowerCase().includes(f))).slice(0, 3);
+    throw new Error(`personal data in the log: ${found.slice(0, 5).join(', ')}\n${lines.join('')}`);
+  }
 }
 
 export type TestApp = Awaited<ReturnType<typeof testApp>>;
@@ -53,8 +121,12 @@ export function useTestApp(overrides: Record<string, string> = {}) {
     t.app = await testApp(t.database, overrides);
   });
   afterAll(async () => {
-    await t.app?.close();
-    await t.database?.close();
+    try {
+      if (t.database) await expectNoPersonalDataInLog(t.database);
+    } finally {
+      await t.app?.close();
+      await t.database?.close();
+    }
   });
   return t;
 }

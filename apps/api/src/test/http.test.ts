@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectProblem, testApp, useTestApp } from './harness.ts';
+import { expectProblem, TEST_METRICS_TOKEN, testApp, useTestApp } from './harness.ts';
 
 const t = useTestApp();
 
@@ -17,7 +17,9 @@ describe('operations endpoints', () => {
 
   it('Prometheus metrics count requests per route and problems per code', async () => {
     await t.app.inject({ url: '/api/teams' });
-    const text = (await t.app.inject({ url: '/metrics' })).body;
+    const text = (
+      await t.app.inject({ url: '/metrics', headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` } })
+    ).body;
     expect(text).toMatch(
       /voordeur_http_request_duration_seconds_count\{method="GET",route="\/api\/teams",status="401"\} \d+/,
     );

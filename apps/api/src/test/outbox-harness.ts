@@ -12,7 +12,7 @@ import { createDatabase } from '../../../../scripts/pg-cluster.ts';
 import { type NotificationInput, queueNotifications } from '../modules/notifications/index.ts';
 import type { JobHandlers } from '../platform/jobs.ts';
 import { drainOutbox, type OutboxDeps, outboxDeps } from '../worker/outbox.ts';
-import { dbKind, type TestApp, testApp, testConfig } from './harness.ts';
+import { dbKind, expectNoPersonalDataInLog, type TestApp, testApp, testConfig } from './harness.ts';
 
 export interface IsolatedDatabase {
   database: Database;
@@ -54,8 +54,12 @@ export function useIsolatedTestApp(overrides: Record<string, string> = {}) {
     t.app = await testApp(t.database, overrides);
   });
   afterAll(async () => {
-    await t.app?.close();
-    await t.isolated?.drop();
+    try {
+      if (t.database) await expectNoPersonalDataInLog(t.database);
+    } finally {
+      await t.app?.close();
+      await t.isolated?.drop();
+    }
   });
   return t;
 }

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { isApiError } from '../api/client.ts';
+import { isPasswordProblem, passwordProblemText } from './usePasswordRule.ts';
 
 /** Error message per field, keyed by the dotted field path (`memberships.0.role`). */
 export type FieldErrors = Partial<Record<string, string>>;
@@ -98,7 +99,11 @@ export function problemFieldErrors(error: unknown, t: TFunction): FieldErrors {
   for (const { field, message, code } of error.errors) {
     if (NOT_FORM_FIELDS.has(field) || errors[field]) continue;
     const known = KNOWN_MESSAGES[message];
-    errors[field] = known ? t(known) : refusal(code, message, t);
+    errors[field] = known
+      ? t(known)
+      : isPasswordProblem(code)
+        ? passwordProblemText(code, t)
+        : refusal(code, message, t);
   }
   return errors;
 }

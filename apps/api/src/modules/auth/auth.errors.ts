@@ -5,12 +5,14 @@ registerProblemTypes({
   invalid_credentials: {
     status: 401,
     title: 'Invalid credentials',
-    description: 'The e-mail address or password is not correct (which of the two is not said).',
+    description:
+      'The e-mail address or password is not correct, or the account is locked for a few minutes after repeated failures. Which of these is not said: the answer is the same for an address without an account.',
   },
   login_throttled: {
     status: 429,
     title: 'Too many failed sign-ins',
-    description: 'The account is locked for a while after repeated failures; Retry-After says how long.',
+    description:
+      'Too many failed sign-ins came from this network, whatever the accounts; Retry-After says how long to wait.',
   },
   session_expired: {
     status: 401,
@@ -52,7 +54,7 @@ export const authErrors = {
       401,
       'invalid_credentials',
       'Invalid credentials',
-      'The e-mail address or password is not correct.',
+      'The e-mail address or password is not correct, or there were too many attempts: try again in a few minutes.',
       [{ field: 'password', message: 'Incorrect e-mail address or password' }],
     ),
   loginThrottled: (retryAfterSeconds: number) =>
@@ -60,7 +62,7 @@ export const authErrors = {
       429,
       'login_throttled',
       'Too many failed sign-ins',
-      `Too many failed attempts for this account. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
+      `Too many failed sign-ins from your network. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
       undefined,
       { 'retry-after': String(retryAfterSeconds) },
     ),

@@ -9,16 +9,19 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sha256 } from '../../platform/secrets.ts';
-import { errors } from '../../plugins/errors.ts';
+import { AppError, errors } from '../../plugins/errors.ts';
 import { actorOf, clearSessionCookie, ctxOf, SESSION_COOKIE, setSessionCookie } from './auth.context.ts';
 import { authErrors } from './auth.errors.ts';
 import { presentMe } from './auth.presenter.ts';
 import * as q from './auth.queries.ts';
 import * as service from './auth.service.ts';
+import { FailuresPerIp } from './auth.throttle.ts';
 
 const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 429: problemSchema };
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const failuresPerIp = new FailuresPerIp(app.config.loginFailuresPerIp, 15 * 60_000);
+
   app.post(
     '/login',
     {
@@ -35,12 +38,20 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await service.login(app.db, app.config, {
-        ...request.body,
-        ip: request.ip,
-        userAgent: request.headers['user-agent'] ?? null,
-        requestId: String(request.id),
-      });
+      const wait = failuresPerIp.retryAfterSeconds(request.ip);
+      if (wait) throw authErrors.loginThrottled(wait);
+      const result = await service
+        .login(app.db, app.config, {
+          ...request.body,
+          ip: request.ip,
+          userAgent: request.headers['user-agent'] ?? null,
+          requestId: String(request.id),
+        })
+        .catch((error: unknown) => {
+          if (error instanceof AppError && error.code === 'invalid_credentials')
+            failuresPerIp.fail(request.ip);
+          throw error;
+        });
       // An old session on this browser ends: a fresh id after sign-in prevents session fixation.
       const old = request.cookies[SESSION_COOKIE];
       if (old) await q.deleteSession(app.db, sha256(old));

@@ -11,6 +11,7 @@ import {
   burnPasswordCheck,
   hashPassword,
   randomSecret,
+  refuseWeakPassword,
   sha256,
   verifyPassword,
 } from '../../platform/secrets.ts';
@@ -37,9 +38,15 @@ export interface LoginInput {
   requestId: string;
 }
 
+/** The longest an account stays locked after repeated failures. */
+const MAX_LOCK_SECONDS = 15 * 60;
+
 /**
  * Checks the password (argon2id) with a progressive lock-out per account: after N failures the account is
- * locked for 1, 2, 4 … (at most 60) minutes. Unknown addresses cost the same time as wrong passwords.
+ * locked for 30 s, 1, 2, 4, 8 and at most 15 minutes. A locked account, an unknown or inactive address and a
+ * wrong password all answer the same (401 `invalid_credentials`), after the same argon2 work: neither the
+ * answer nor its timing tells whether an address has an account or whether it is locked. The caller also
+ * throttles per client IP (`FailuresPerIp`, 429 whatever the address).
  * Returns the new session's cookie value.
  */
 export async function login(db: Db, settings: AuthSettings, input: LoginInput, now = new Date()) {
@@ -48,10 +55,9 @@ export async function login(db: Db, settings: AuthSettings, input: LoginInput, n
     await burnPasswordCheck(input.password);
     throw authErrors.invalidCredentials();
   }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    throw authErrors.loginThrottled(Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000));
-  }
+  // Verified also while locked (and the answer then ignored): a locked account takes as long as any other.
   const ok = await verifyPassword(user.passwordHash, input.password);
+  if (user.lockedUntil && user.lockedUntil > now) throw authErrors.invalidCredentials();
   const ctx: Ctx = {
     actor: {
       kind: 'user',
@@ -74,8 +80,8 @@ export async function login(db: Db, settings: AuthSettings, input: LoginInput, n
         .returning({ failed: appUser.failedLoginCount });
       const failed = row?.failed ?? 0;
       if (failed >= settings.loginLockAfterFailures) {
-        const minutes = Math.min(60, 2 ** (failed - settings.loginLockAfterFailures));
-        const lockedUntil = new Date(now.getTime() + minutes * 60_000);
+        const seconds = Math.min(MAX_LOCK_SECONDS, 30 * 2 ** (failed - settings.loginLockAfterFailures));
+        const lockedUntil = new Date(now.getTime() + seconds * 1000);
         await q.updateUserLoginState(tx, user.id, { lockedUntil });
         await recordAudit(tx, ctx, {
           entityType: 'user',
@@ -215,6 +221,7 @@ export async function changePassword(db: Db, ctx: Ctx, currentPassword: string, 
   if (actor.kind !== 'user' || !actor.userId) throw authErrors.sessionRequired();
   const user = await q.findUserById(db, actor.organisationId, actor.userId);
   if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) throw authErrors.wrongPassword();
+  refuseWeakPassword(newPassword, user, 'newPassword');
   const passwordHash = await hashPassword(newPassword);
   const now = new Date();
   await db.transaction(async (tx) => {

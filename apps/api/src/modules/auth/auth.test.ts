@@ -1,7 +1,15 @@
 import { appUser, session } from '@voordeur/db';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { cookieFrom, expectProblem, makeOrg, signIn, TEST_PASSWORD, useTestApp } from '../../test/harness.ts';
+import {
+  cookieFrom,
+  expectProblem,
+  makeOrg,
+  signIn,
+  TEST_PASSWORD,
+  testApp,
+  useTestApp,
+} from '../../test/harness.ts';
 
 const t = useTestApp({ LOGIN_LOCK_AFTER_FAILURES: '3' });
 
@@ -55,23 +63,33 @@ describe('login', () => {
     expect(wrong.json().detail).toBe(unknown.json().detail);
   });
 
-  it('locks an account after repeated failures, then lets the right password in after the lock', async () => {
+  it('locks an account after repeated failures, answering exactly as for an address without an account', async () => {
     const org = await makeOrg(t.database);
     const email = org.users.backoffice.email;
+    const login = (payload: { email: string; password: string }) =>
+      t.app.inject({ method: 'POST', url: '/api/auth/login', payload });
+    /** What a caller can compare: status, headers that could differ, and the body without its request id. */
+    const seen = async (payload: { email: string; password: string }) => {
+      const res = await login(payload);
+      const { requestId: _, ...body } = res.json();
+      return {
+        status: res.statusCode,
+        retryAfter: res.headers['retry-after'],
+        type: res.headers['content-type'],
+        body,
+      };
+    };
     for (let i = 0; i < 3; i++) {
-      expectProblem(
-        await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: 'bad' } }),
-        401,
-        'invalid_credentials',
-      );
+      expectProblem(await login({ email, password: 'bad' }), 401, 'invalid_credentials');
     }
-    const locked = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { email, password: TEST_PASSWORD },
-    });
-    expectProblem(locked, 429, 'login_throttled');
-    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    const unknown = await seen({ email: 'nobody-at-all@example.nl', password: 'bad' });
+    expect(unknown.status).toBe(401);
+    // Locked now: the right password and a wrong one get the unknown address's answer, to the byte.
+    expect(await seen({ email, password: TEST_PASSWORD })).toEqual(unknown);
+    expect(await seen({ email, password: 'bad' })).toEqual(unknown);
+    const [locked] = await t.database.db.select().from(appUser).where(eq(appUser.email, email));
+    expect(locked!.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
+    expect(locked!.lockedUntil!.getTime()).toBeLessThanOrEqual(Date.now() + 15 * 60_000);
     // The lock-out is in the audit trail.
     const admin = await signIn(t.app, org.users.admin);
     const audit = await t.app.inject({
@@ -84,17 +102,38 @@ describe('login', () => {
       .update(appUser)
       .set({ lockedUntil: new Date(Date.now() - 1000) })
       .where(eq(appUser.email, email));
-    expect(
-      (
-        await t.app.inject({
-          method: 'POST',
-          url: '/api/auth/login',
-          payload: { email, password: TEST_PASSWORD },
-        })
-      ).statusCode,
-    ).toBe(200);
+    expect((await login({ email, password: TEST_PASSWORD })).statusCode).toBe(200);
     const [row] = await t.database.db.select().from(appUser).where(eq(appUser.email, email));
     expect(row!.failedLoginCount).toBe(0);
+  });
+
+  it('throttles failed sign-ins per client IP, for known and unknown addresses alike', async () => {
+    const org = await makeOrg(t.database);
+    const app = await testApp(t.database, { LOGIN_FAILURES_PER_IP: '4', LOGIN_LOCK_AFTER_FAILURES: '100' });
+    try {
+      const login = (email: string, password: string, remoteAddress: string) =>
+        app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, remoteAddress });
+      // Four failures from one address, spread over accounts that exist and one that does not.
+      for (const email of [
+        org.users.agent.email,
+        org.users.admin.email,
+        'nobody@example.nl',
+        'x@example.nl',
+      ]) {
+        expectProblem(await login(email, 'bad', '10.0.0.7'), 401, 'invalid_credentials');
+      }
+      // Now that address waits, whichever account it names (and even with the right password).
+      const known = await login(org.users.agent.email, TEST_PASSWORD, '10.0.0.7');
+      const unknown = await login('nobody@example.nl', 'bad', '10.0.0.7');
+      expectProblem(known, 429, 'login_throttled');
+      expectProblem(unknown, 429, 'login_throttled');
+      expect(Number(known.headers['retry-after'])).toBeGreaterThan(0);
+      expect(known.json().detail).toBe(unknown.json().detail);
+      // Another address is not affected.
+      expect((await login(org.users.agent.email, TEST_PASSWORD, '10.0.0.8')).statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
   });
 
   it('refuses a deactivated user', async () => {

@@ -79,5 +79,17 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     return payload;
   });
 
+  // The API's answers carry personal data: no browser or proxy may keep them. Always so for a signed-in caller
+  // (and sign-in itself); a public route may choose its own caching.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (
+      request.url.startsWith('/api/') &&
+      (request.actor || request.url.startsWith('/api/auth/') || !reply.hasHeader('cache-control'))
+    ) {
+      reply.header('cache-control', 'no-store');
+    }
+    return payload;
+  });
+
   await app.register(authRoutes, { prefix: '/api/auth' });
 });

@@ -3,7 +3,7 @@ import type { Locale, Role } from '@voordeur/shared';
 import type { Ctx } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/policy.ts';
-import { hashPassword } from '../../platform/secrets.ts';
+import { hashPassword, refuseWeakPassword } from '../../platform/secrets.ts';
 import { errors } from '../../plugins/errors.ts';
 import { endSessionsOf, setPasswordHash } from '../auth/index.ts';
 import { teamIdsIn } from '../teams/index.ts';
@@ -66,6 +66,7 @@ export interface CreateUserInput {
 export async function createUser(db: Db, ctx: Ctx, input: CreateUserInput) {
   authorize(ctx.actor, usersPolicy.manage);
   const organisationId = ctx.actor.organisationId;
+  refuseWeakPassword(input.password, input, 'password');
   const passwordHash = await hashPassword(input.password);
   const id = await db.transaction(async (tx) => {
     if (await q.emailExists(tx, input.email)) throw userErrors.emailTaken();
@@ -141,6 +142,9 @@ export async function updateUser(db: Db, ctx: Ctx, id: string, input: UpdateUser
 export async function resetPassword(db: Db, ctx: Ctx, id: string, password: string) {
   authorize(ctx.actor, usersPolicy.manage);
   const organisationId = ctx.actor.organisationId;
+  const owner = await q.findUser(db, organisationId, id);
+  if (!owner) throw errors.notFound('user');
+  refuseWeakPassword(password, owner, 'password');
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     const user = await q.findUser(tx, organisationId, id);

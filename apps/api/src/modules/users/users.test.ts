@@ -179,4 +179,43 @@ describe('users', () => {
       expectProblem(await t.app.inject({ url: '/api/users', headers: s.headers }), 403, 'forbidden');
     }
   });
+
+  it('refuses a common, guessable or personal password wherever one is chosen, naming the field and reason', async () => {
+    const org = await makeOrg(t.database);
+    const admin = await signIn(t.app, org.users.admin);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: admin.headers,
+      payload: { ...newUser(org.teams.front), password: 'password1234' },
+    });
+    expect(expectProblem(created, 400, 'validation_failed').errors).toEqual([
+      { field: 'password', code: 'password_too_common', message: expect.any(String) },
+    ]);
+    const reset = await t.app.inject({
+      method: 'POST',
+      url: `/api/users/${org.users.agent.id}/password`,
+      headers: admin.headers,
+      payload: { password: 'aaaaaaaaaaaa' },
+    });
+    expect(expectProblem(reset, 400, 'validation_failed').errors).toEqual([
+      { field: 'password', code: 'password_guessable', message: expect.any(String) },
+    ]);
+    const agent = await signIn(t.app, org.users.agent);
+    const own = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: agent.headers,
+      // The agent's e-mail address's local part ("agent-t-…") with a year.
+      payload: {
+        currentPassword: org.users.agent.password,
+        newPassword: `${org.users.agent.email.split('@')[0]}2026`,
+      },
+    });
+    expect(expectProblem(own, 400, 'validation_failed').errors).toEqual([
+      { field: 'newPassword', code: 'password_personal', message: expect.any(String) },
+    ]);
+    // Nothing changed: the old password still works.
+    await signIn(t.app, org.users.agent);
+  });
 });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { FormErrorAlert } from '../../app/FormErrorAlert.tsx';
 import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
 import { useForm } from '../../app/useForm.ts';
+import { usePasswordRule } from '../../app/usePasswordRule.ts';
 import { DataList } from '../../ui/DataList.tsx';
 import { Heading } from '../../ui/Heading.tsx';
 import { Notice } from '../../ui/Notice.tsx';
@@ -30,14 +31,15 @@ export function AccountPage() {
           ]}
         />
       </Section>
-      <PasswordChangeForm email={me.email} />
+      <PasswordChangeForm email={me.email} name={me.name} />
     </div>
   );
 }
 
-function PasswordChangeForm({ email }: { email: string }) {
+function PasswordChangeForm({ email, name }: { email: string; name: string }) {
   const { t } = useTranslation();
   const change = useChangePassword();
+  const weakPassword = usePasswordRule();
   const form = useForm(
     { currentPassword: '', newPassword: '', repeatPassword: '' },
     {
@@ -56,6 +58,7 @@ function PasswordChangeForm({ email }: { email: string }) {
         if (!found.newPassword && newPassword && newPassword === currentPassword) {
           found.newPassword = t('validation.samePassword');
         }
+        found.newPassword ??= weakPassword(newPassword, { email, name }, t) ?? undefined;
         if (!repeatPassword) found.repeatPassword = t('validation.required');
         else if (repeatPassword !== newPassword) found.repeatPassword = t('validation.passwordMismatch');
       },

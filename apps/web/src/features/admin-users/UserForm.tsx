@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { EditorPanel } from '../../app/EditorPanel.tsx';
 import { useForm } from '../../app/useForm.ts';
 import type { EditorFormProps } from '../../app/useListEditor.ts';
+import { usePasswordRule } from '../../app/usePasswordRule.ts';
 import { CheckboxField } from '../../ui/CheckboxField.tsx';
 import { DataList } from '../../ui/DataList.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
@@ -39,6 +40,8 @@ export function UserForm({ user, teams, onDone, ...panel }: UserFormProps) {
   const { t } = useTranslation();
   const create = useCreateUser();
   const update = useUpdateUser();
+  // Only a new user gets a password here.
+  const weakPassword = usePasswordRule(!user);
   const prefix = user ? `user-edit-${user.id}` : 'user-create';
 
   const [active, setActive] = useState(user?.active ?? true);
@@ -70,7 +73,10 @@ export function UserForm({ user, teams, onDone, ...panel }: UserFormProps) {
     } else {
       const data = form.validate(
         userCreateSchema.safeParse({ email, name, locale, password, memberships }),
-        rowErrors,
+        (found) => {
+          Object.assign(found, rowErrors);
+          found.password ??= weakPassword(password, { email, name }, t) ?? undefined;
+        },
       );
       if (data) create.mutate(data, callbacks);
     }
