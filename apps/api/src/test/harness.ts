@@ -164,7 +164,7 @@ export function expectProblem(
     type: string;
     title: string;
     requestId: string;
-    errors?: { field: string }[];
+    errors?: { field: string; code?: string }[];
   };
   const problem = { statusCode: res.statusCode, contentType: String(res.headers['content-type']), ...body };
   if (
