@@ -11,6 +11,7 @@ import { type Config, loadConfig } from '../config.ts';
 import { createTeam } from '../modules/teams/teams.service.ts';
 import { createUser } from '../modules/users/index.ts';
 import { systemCtx } from '../platform/actor.ts';
+import { checkResponsesAgainstDocument } from './contract.ts';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
 
@@ -36,6 +37,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 export async function testApp(database: Database, overrides: Record<string, string> = {}) {
   const config = testConfig(overrides);
   const app = await buildApp({ config, database, logger: false });
+  checkResponsesAgainstDocument(app);
   await app.ready();
   return app;
 }
