@@ -284,6 +284,16 @@ describe('text no database can store, and errors before routing (issue 11)', () 
     expect(t).toBe(t0 + 1);
   });
 
+  it('a version beyond a database integer is a 400 naming it (found by the fuzz test: was a 500)', async () => {
+    const res = await app.inject({
+      method: 'PUT',
+      url: '/api/message-templates/message',
+      headers: admin.headers,
+      payload: { name: 'X', subject: { nl: 'X', en: 'X' }, body: { nl: 'X', en: 'X' }, version: 2147483648 },
+    });
+    expect(expectProblem(res, 400, 'validation_failed').errors?.[0]?.field).toBe('version');
+  });
+
   it('JSON nested deeper than any input of ours is refused, not parsed into the database', async () => {
     const deep = `{"name":"x","kind":"back_office","description":${'['.repeat(5000)}${']'.repeat(5000)}}`;
     const p = expectProblem(await send('POST', '/api/teams', deep), 400, 'validation_failed');
