@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 const include = ['apps/api/src/**/*.test.ts', 'apps/cli/src/**/*.test.ts', 'packages/*/src/**/*.test.ts'];
+/** Checks every response the API tests see against the OpenAPI document (apps/api/src/test/contract.ts). */
+const contractSetup = 'apps/api/src/test/contract.setup.ts';
 const shared = {
   testTimeout: 60_000,
   hookTimeout: 120_000,
@@ -26,6 +28,7 @@ export default defineConfig({
         test: {
           ...shared,
           name: 'pglite',
+          setupFiles: [...shared.setupFiles, contractSetup],
           include,
           exclude: ['**/node_modules/**', '**/*.unit.test.ts', '**/*.pg.test.ts'],
           env: { VOORDEUR_TEST_DB: 'pglite' },
@@ -35,6 +38,7 @@ export default defineConfig({
         test: {
           ...shared,
           name: 'postgres',
+          setupFiles: [...shared.setupFiles, contractSetup],
           include,
           exclude: ['**/node_modules/**', '**/*.unit.test.ts'],
           env: { VOORDEUR_TEST_DB: 'postgres' },

@@ -24,7 +24,8 @@ import { webhooksModule } from './modules/webhooks/index.ts';
 import { loggerOptions } from './platform/logging.ts';
 import { contextPlugin } from './plugins/context.ts';
 import { docsUi, openApiPlugin } from './plugins/docs.ts';
-import { errorsPlugin } from './plugins/errors.ts';
+import { errorsPlugin, frameworkErrorOptions } from './plugins/errors.ts';
+import { inputPlugin } from './plugins/input.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
 import { problemTypesRoutes } from './plugins/problem-types.ts';
 import { securityPlugin } from './plugins/security.ts';
@@ -55,6 +56,8 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     routerOptions: { ignoreTrailingSlash: true },
+    // Errors before routing (bad path encoding, over-long parameters, URLs or headers) as problem+json too.
+    ...frameworkErrorOptions,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -68,6 +71,7 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
 
   await app.register(contextPlugin, { config, database });
   await app.register(errorsPlugin);
+  await app.register(inputPlugin);
   await app.register(metricsPlugin);
   await app.register(securityPlugin);
   await app.register(openApiPlugin);

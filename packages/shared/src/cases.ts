@@ -342,6 +342,8 @@ export const messageTemplateInputSchema = z.strictObject({
     .number()
     .int()
     .min(1)
+    // A PostgreSQL integer: it is compared in SQL, where a larger number is an error, not a conflict.
+    .max(2_147_483_647)
     .optional()
     .meta({ description: 'Required when changing an own template.' }),
 });

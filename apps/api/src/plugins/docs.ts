@@ -3,6 +3,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { finishDocument } from './openapi-finish.ts';
 
 /** Route config read by the document: `public` needs no credentials; `uploadField` names a multipart file field. */
 export interface RouteDocConfig {
@@ -85,7 +86,8 @@ export const openApiPlugin = fp(async (app: FastifyInstance) => {
       }
       return out;
     },
-    transformObject: jsonSchemaTransformObject,
+    // Over the whole document: operationIds, problem+json errors, 413/415/429, servers, licence, no unused parts.
+    transformObject: (input) => finishDocument(jsonSchemaTransformObject(input)),
   });
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>

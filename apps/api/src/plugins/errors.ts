@@ -1,5 +1,14 @@
+import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FieldError, Problem } from '@voordeur/shared';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type {
+  FastifyError,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  FastifyServerOptions,
+} from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 
@@ -42,7 +51,7 @@ export const errors = {
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
-export function problemOf(request: FastifyRequest, e: AppError): Problem {
+export function problemOf(request: Pick<FastifyRequest, 'id'>, e: AppError): Problem {
   return {
     type: `/api/problems/${e.code}`,
     title: e.title,
@@ -105,6 +114,22 @@ export function toAppError(error: FastifyError | Error, request: FastifyRequest)
       ]);
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new AppError(400, 'invalid_content_length', 'Invalid Content-Length', fe.message);
+    case 'FST_ERR_BAD_URL':
+      return new AppError(
+        400,
+        'bad_url',
+        'Malformed URL',
+        'A part of the path is not valid percent-encoded UTF-8.',
+        [{ field: 'path', message: 'Not valid percent-encoding' }],
+      );
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new AppError(
+        414,
+        'path_too_long',
+        'Path parameter too long',
+        'A part of the path is longer than 100 characters.',
+        [{ field: 'path', message: 'Longer than 100 characters' }],
+      );
     case 'FST_CSRF_MISSING_SECRET':
     case 'FST_CSRF_INVALID_TOKEN':
       return csrfError(request);
@@ -141,6 +166,42 @@ export function csrfError(request: FastifyRequest): AppError {
         [{ field: 'x-csrf-token', message: 'Required' }],
       );
 }
+
+/**
+ * Errors that happen before a request reaches a route: the router refuses a badly encoded path or an over-long
+ * path parameter (`frameworkErrors`), and Node's HTTP parser refuses over-long URLs and headers, bad framing and
+ * slow clients (`clientErrorHandler`, which has only a socket). Both answer problem+json like everything else.
+ * Spread into the Fastify constructor options.
+ */
+export const frameworkErrorOptions = {
+  frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const e = toAppError(error, request);
+    request.log.info({ code: e.code, status: e.status }, 'request refused');
+    reply.header('x-request-id', request.id);
+    sendProblem(request, reply, e);
+  },
+  clientErrorHandler: (error: Error & { code?: string }, socket: Socket) => {
+    if (error.code === 'ECONNRESET' || socket.destroyed || !socket.writable) return;
+    const e =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? new AppError(
+            431,
+            'headers_too_large',
+            'Request headers too large',
+            'The URL and headers together exceed the server limit (16 KiB).',
+            [{ field: 'header', message: 'Too large' }],
+          )
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? new AppError(408, 'request_timeout', 'Request timeout', 'The request did not arrive in time.')
+          : new AppError(400, 'bad_request', 'Bad request', 'The request is not valid HTTP.');
+    const requestId = randomUUID();
+    const body = JSON.stringify(problemOf({ id: requestId }, e));
+    socket.end(
+      `HTTP/1.1 ${e.status} ${STATUS_CODES[e.status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nX-Request-Id: ${requestId}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  },
+} satisfies Pick<FastifyServerOptions, 'frameworkErrors' | 'clientErrorHandler'>;
 
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error, request, reply) => {

@@ -51,6 +51,26 @@ registerProblemTypes({
     description: 'The Content-Length header does not match the body.',
   },
   bad_request: { status: 400, title: 'Bad request', description: 'The request could not be understood.' },
+  bad_url: {
+    status: 400,
+    title: 'Malformed URL',
+    description: 'A part of the path is not valid percent-encoded UTF-8 (for example `%ZZ`).',
+  },
+  request_timeout: {
+    status: 408,
+    title: 'Request timeout',
+    description: 'The request (headers or body) did not arrive within the server’s time limit.',
+  },
+  path_too_long: {
+    status: 414,
+    title: 'Path parameter too long',
+    description: 'A part of the path between slashes is longer than 100 characters; no identifier is.',
+  },
+  headers_too_large: {
+    status: 431,
+    title: 'Request headers too large',
+    description: 'The URL and headers together exceed 16 KiB; send long input in a body instead.',
+  },
   unauthenticated: {
     status: 401,
     title: 'Authentication required',

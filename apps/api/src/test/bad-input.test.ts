@@ -222,3 +222,104 @@ describe('rate limits', () => {
     }
   });
 });
+
+describe('text no database can store, and errors before routing (issue 11)', () => {
+  const send = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: string) =>
+    app.inject({
+      method,
+      url,
+      headers: { ...admin.headers, ...(payload ? { 'content-type': 'application/json' } : {}) },
+      ...(payload ? { payload } : {}),
+    });
+
+  it('NUL characters and unpaired surrogates are a 400 naming the field, on both databases', async () => {
+    const before = await rowCounts();
+    const field = async (res: Awaited<ReturnType<typeof send>>, code: string) => {
+      const p = expectProblem(res, 400, 'validation_failed');
+      expect(p.errors).toHaveLength(1);
+      expect(p.errors?.[0]?.code).toBe(code);
+      return p.errors?.[0]?.field;
+    };
+    expect(await field(await send('GET', '/api/cases?status=%00'), 'nul_character')).toBe('status');
+    expect(await field(await send('GET', '/api/search?q=a%00b'), 'nul_character')).toBe('q');
+    expect(
+      await field(
+        await send('POST', '/api/customers', '{"kind":"resident","name":"a\\u0000b"}'),
+        'nul_character',
+      ),
+    ).toBe('name');
+    expect(
+      await field(
+        await send('POST', '/api/customers', '{"kind":"resident","name":"a\\ud800b"}'),
+        'unpaired_surrogate',
+      ),
+    ).toBe('name');
+    expect(
+      await field(
+        await send('POST', '/api/teams', '{"name":"x","kind":"back_office","description":"\\udc00"}'),
+        'unpaired_surrogate',
+      ),
+    ).toBe('description');
+    // Nested, and in a key: the path is named.
+    expect(
+      await field(
+        await send('PUT', '/api/calendar', '{"definition":{"closures":[{"reason":"\\u0000"}]}}'),
+        'nul_character',
+      ),
+    ).toBe('definition.closures.0.reason');
+    expect(
+      await field(
+        await send('POST', '/api/teams', '{"name":"x","kind":"back_office","a\\u0000":1}'),
+        'nul_character',
+      ),
+    ).toBe('a?');
+    expect(await field(await send('GET', '/api/catalogue/items/a%00b'), 'nul_character')).toBe('code');
+    // A paired surrogate (an emoji) is ordinary text.
+    expect(
+      (await send('POST', '/api/teams', '{"name":"Team \\ud83d\\ude00","kind":"back_office"}')).statusCode,
+    ).toBe(201);
+    const { team: t, audit, ...rest } = await rowCounts();
+    const { team: t0, audit: a0, ...rest0 } = before;
+    expect(rest).toEqual(rest0);
+    expect(t).toBe(t0 + 1);
+  });
+
+  it('a version beyond a database integer is a 400 naming it (found by the fuzz test: was a 500)', async () => {
+    const res = await app.inject({
+      method: 'PUT',
+      url: '/api/message-templates/message',
+      headers: admin.headers,
+      payload: { name: 'X', subject: { nl: 'X', en: 'X' }, body: { nl: 'X', en: 'X' }, version: 2147483648 },
+    });
+    expect(expectProblem(res, 400, 'validation_failed').errors?.[0]?.field).toBe('version');
+  });
+
+  it('JSON nested deeper than any input of ours is refused, not parsed into the database', async () => {
+    const deep = `{"name":"x","kind":"back_office","description":${'['.repeat(5000)}${']'.repeat(5000)}}`;
+    const p = expectProblem(await send('POST', '/api/teams', deep), 400, 'validation_failed');
+    expect(p.errors?.[0]?.code).toBe('too_deep');
+    expect(p.errors?.[0]?.field).toMatch(/^description(\.0)+$/);
+  });
+
+  it('a badly encoded path and an over-long path parameter are problem+json', async () => {
+    const bad = expectProblem(await send('GET', '/api/cases/%ZZ'), 400, 'bad_url');
+    expect(bad.errors?.[0]?.field).toBe('path');
+    const long = expectProblem(await send('GET', `/api/cases/${'a'.repeat(101)}`), 414, 'path_too_long');
+    expect(long.errors?.[0]?.field).toBe('path');
+  });
+
+  it('an over-long URL (over HTTP, where the parser refuses it) is a 431 problem', async () => {
+    const server = await testApp(database);
+    try {
+      const address = await server.listen({ port: 0, host: '127.0.0.1' });
+      const res = await fetch(`${address}/api/cases?q=${'a'.repeat(20_000)}`);
+      expect(res.status).toBe(431);
+      expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      const body = (await res.json()) as { code: string; status: number; requestId: string };
+      expect(body).toMatchObject({ code: 'headers_too_large', status: 431 });
+      expect(body.requestId).toBe(res.headers.get('x-request-id'));
+    } finally {
+      await server.close();
+    }
+  });
+});

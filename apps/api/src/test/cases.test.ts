@@ -568,6 +568,30 @@ describe('back office', () => {
     expect((await get('/api/cases?assignee=me')).json().total).toBe(2);
   });
 
+  it('simultaneous child tasks on the same version: one is made, the others get 409 (never a 500)', async () => {
+    const main = await intake();
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        post(`/api/cases/${main.id}/children`, {
+          teamId: org.teams.front,
+          description: `Deeltaak ${i}`,
+          version: main.version,
+        }),
+      ),
+    );
+    const statuses = results.map((r) => r.statusCode).sort();
+    expect(statuses, results.map((r) => r.body).join('\n')).toEqual([201, 409, 409, 409, 409, 409]);
+    for (const r of results.filter((x) => x.statusCode === 409)) expectProblem(r, 409, 'version_conflict');
+    // The next one, on the new version, gets the next number.
+    const now = (await get(`/api/cases/${main.id}`)).json();
+    const next = await post(`/api/cases/${main.id}/children`, {
+      teamId: org.teams.front,
+      description: 'Nog een',
+      version: now.version,
+    });
+    expect(next.json().reference).toBe(`${main.reference}-T2`);
+  });
+
   it('splits work into child tasks and merges duplicates whose reporters then hear of the main case', async () => {
     const main = await intake();
     const other = (

@@ -13,6 +13,7 @@ import { createUser } from '../modules/users/index.ts';
 import { systemCtx } from '../platform/actor.ts';
 import { loggerOptions } from '../platform/logging.ts';
 import { decryptIdentifier } from '../platform/personal-data.ts';
+import { checkResponsesAgainstDocument } from './contract.ts';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
 /** What a test's Prometheus scraper sends to read /metrics. */
@@ -52,6 +53,7 @@ const captureLog = {
 export async function testApp(database: Database, overrides: Record<string, string> = {}) {
   const config = testConfig(overrides);
   const app = await buildApp({ config, database, logger: captureLog });
+  checkResponsesAgainstDocument(app);
   await app.ready();
   return app;
 }
@@ -236,7 +238,7 @@ export function expectProblem(
     type: string;
     title: string;
     requestId: string;
-    errors?: { field: string }[];
+    errors?: { field: string; code?: string }[];
   };
   const problem = { statusCode: res.statusCode, contentType: String(res.headers['content-type']), ...body };
   if (

@@ -265,6 +265,8 @@ export async function createChild(db: Db, ctx: Ctx, id: string, input: In<typeof
       throw caseErrors.invalid('id', 'A child task cannot have child tasks', 'nested_child_task');
     const team = await q.teamInOrg(tx, organisationId, input.teamId);
     if (!team) throw caseErrors.unknown('teamId', 'team');
+    // The next number is counted under the parent's row lock: simultaneous requests would count the same.
+    if (!(await q.lockCaseVersion(tx, organisationId, c.id, c.version))) throw errors.versionConflict();
     const number = (await q.childCount(tx, organisationId, c.id)) + 1;
     const child = await openCase(tx, ctx, {
       item: { id: c.catalogueItemId, versionId: c.itemVersionId, teamId: team.id, definition: l.def },

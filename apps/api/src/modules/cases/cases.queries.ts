@@ -257,6 +257,21 @@ export function referencesOf(db: Db, organisationId: string, ids: string[]) {
     .where(and(eq(caseFile.organisationId, organisationId), inArray(caseFile.id, ids)));
 }
 
+/**
+ * Locks a case row until the transaction ends, if it still has this version. Whoever waited for the lock sees
+ * the version its holder wrote and gets nothing: a version conflict instead of a duplicate child number.
+ */
+export async function lockCaseVersion(db: Db, organisationId: string, id: string, version: number) {
+  const [row] = await db
+    .select({ id: caseFile.id })
+    .from(caseFile)
+    .where(
+      and(eq(caseFile.organisationId, organisationId), eq(caseFile.id, id), eq(caseFile.version, version)),
+    )
+    .for('update');
+  return row;
+}
+
 /** How many child tasks a case has (numbers the next one). */
 export async function childCount(db: Db, organisationId: string, caseId: string) {
   const [r] = await db

@@ -1,5 +1,6 @@
 import multipart from '@fastify/multipart';
 import {
+  ATTACHMENT_TYPES,
   assignSchema,
   attachmentParamsSchema,
   CASE_LIMITS,
@@ -281,7 +282,13 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Download an attachment (always as a download, with its sniffed content type).',
         params: attachmentParamsSchema,
-        response: { 200: z.unknown(), ...problems },
+        produces: ATTACHMENT_TYPES,
+        response: {
+          200: z
+            .unknown()
+            .meta({ type: 'string', format: 'binary', description: 'The file as it was uploaded.' }),
+          ...problems,
+        },
       },
     },
     async (request, reply) => {

@@ -33,12 +33,13 @@ const dryRunQuery = z.strictObject({
     .default('false')
     .transform((v) => v === 'true'),
 });
+const CSV_TYPES = ['text/csv', 'application/csv'];
 const rows = z.array(z.unknown()).max(CATALOGUE_LIMITS.importMaxRows);
 
 export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
   // CSV arrives as text; it is parsed (with line numbers) by the service, not by Fastify.
   app.addContentTypeParser(
-    ['text/csv', 'application/csv'],
+    CSV_TYPES,
     { parseAs: 'string', bodyLimit: CATALOGUE_LIMITS.importMaxBytes },
     (_req, body, done) => done(null, body),
   );
@@ -69,6 +70,7 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Import one CSV file (text/csv; semicolons as Dutch Excel writes them, or commas; UTF-8) of items or articles (admin). Errors name the file line.',
         querystring: dryRunQuery.extend({ type: z.enum(['items', 'articles']) }),
+        consumes: CSV_TYPES,
         body: z.string().max(CATALOGUE_LIMITS.importMaxBytes),
         response: { 200: reportSchema, ...problems },
       },
@@ -120,7 +122,13 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['transfer'],
         summary: 'Export items or articles as semicolon CSV for Excel (admin).',
         querystring: z.strictObject({ type: z.enum(['items', 'articles']) }),
-        response: { 200: z.string(), ...problems },
+        produces: ['text/csv'],
+        response: {
+          200: z
+            .string()
+            .meta({ description: 'Semicolon-separated CSV, UTF-8, one row per item or article.' }),
+          ...problems,
+        },
       },
     },
     async (request, reply) => {
