@@ -127,7 +127,7 @@ function LetterTable({
                     className="utrecht-link utrecht-link--html-a vd-nowrap"
                     href={letterPdfUrl(letter.id)}
                     download
-                    aria-label={t('letters.downloadFor', { who })}
+                    aria-label={t('letters.downloadFor', { who, subject: letter.subject })}
                   >
                     {t('letters.download')}
                   </a>
@@ -136,7 +136,7 @@ function LetterTable({
                       appearance="primary-action-button"
                       busy={busyId === letter.id}
                       disabled={busyId !== undefined}
-                      aria-label={t('letters.markSentFor', { who })}
+                      aria-label={t('letters.markSentFor', { who, subject: letter.subject })}
                       onClick={() => onMarkSent(letter)}
                     >
                       {t('letters.markSent')}
