@@ -56,7 +56,7 @@ export interface PrintableLetter {
   letter: LetterContent;
 }
 
-/** The pdfmake document of a letter (exported for tests: what is printed where). */
+/** The pdfmake document of a letter: what is printed where. */
 export function letterDocument(l: PrintableLetter): TDocumentDefinitions {
   const labels = LABELS[l.language];
   const { sender } = l.letter;
