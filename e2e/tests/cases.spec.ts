@@ -196,7 +196,7 @@ test('A desk report of a broken street light for Jan de Vries reaches the Openba
   form = await openAction(worker, 'Status wijzigen');
   await form.getByLabel('Nieuwe status').selectOption({ label: 'Ingepland' });
   await form.getByRole('button', { name: 'Voorbeeld' }).click();
-  const planPreview = form.getByRole('region', { name: 'Voorbeeld van de e-mail' });
+  const planPreview = form.getByRole('region', { name: 'Voorbeeld van het bericht' });
   await expect(planPreview).toContainText(janEmail);
   await expect(planPreview).toContainText(`${reference}: Ingepland`);
   await expect(planPreview).toContainText('We hebben het werk ingepland.');
@@ -215,7 +215,7 @@ test('A desk report of a broken street light for Jan de Vries reaches the Openba
   await form.getByLabel('Nieuwe status').selectOption({ label: 'Opgelost (rondt de zaak af)' });
   await form.getByLabel('Persoonlijke tekst voor de persoon').fill(thanks);
   await form.getByRole('button', { name: 'Voorbeeld' }).click();
-  const closePreview = form.getByRole('region', { name: 'Voorbeeld van de e-mail' });
+  const closePreview = form.getByRole('region', { name: 'Voorbeeld van het bericht' });
   await expect(closePreview).toContainText(thanks);
   await expect(closePreview).toContainText(`${reference}: Opgelost`);
   await expectAccessible(worker, 'the case page with the email preview');
@@ -372,14 +372,14 @@ test('A complaint is acknowledged within 5 working days, its decision postponed 
   // Acknowledge receipt: the preview first, then the letter.
   let form = await openAction(page, 'Ontvangst bevestigen');
   await form.getByRole('button', { name: 'Voorbeeld' }).click();
-  const ackPreview = form.getByRole('region', { name: 'Voorbeeld van de e-mail' });
+  const ackPreview = form.getByRole('region', { name: 'Voorbeeld van het bericht' });
   await expect(ackPreview).toContainText(email);
   await expect(ackPreview).toContainText(`Ontvangstbevestiging van uw klacht (${reference})`);
   await expect(ackPreview).toContainText(
     `U krijgt uiterlijk ${longDate(ack.decisionDueAt!)} schriftelijk onze beslissing.`,
   );
   await form.getByRole('button', { name: 'Ontvangst bevestigen' }).click();
-  await announced(page, 'De ontvangst is bevestigd; de klager krijgt een e-mail.');
+  await announced(page, 'De ontvangst is bevestigd. De persoon krijgt hierover een e-mail.');
   const acknowledged = await readCase(page.request, id);
   expect(acknowledged.complaint?.acknowledgedAt).not.toBeNull();
   await expect(panel.locator(`time[datetime="${acknowledged.complaint!.acknowledgedAt}"]`)).toBeVisible();
@@ -398,7 +398,7 @@ test('A complaint is acknowledged within 5 working days, its decision postponed 
   await form.getByLabel('Reden voor de klager').fill(reason);
   // The preview names the date the postponement gives, before anything is sent.
   await form.getByRole('button', { name: 'Voorbeeld' }).click();
-  const extPreview = form.getByRole('region', { name: 'Voorbeeld van de e-mail' });
+  const extPreview = form.getByRole('region', { name: 'Voorbeeld van het bericht' });
   await expect(extPreview).toContainText(
     `U krijgt onze beslissing nu uiterlijk ${longDate(legalTermEnd(calendar, complaint.createdAt, 56))}.`,
   );
@@ -424,12 +424,12 @@ test('A complaint is acknowledged within 5 working days, its decision postponed 
   await form.getByLabel('Oordeel').selectOption({ label: 'Gegrond' });
   await form.getByLabel('Beslissing en motivering').fill(decision);
   await form.getByRole('button', { name: 'Voorbeeld' }).click();
-  const decidePreview = form.getByRole('region', { name: 'Voorbeeld van de e-mail' });
+  const decidePreview = form.getByRole('region', { name: 'Voorbeeld van het bericht' });
   await expect(decidePreview).toContainText(decision);
   await expect(decidePreview).toContainText('Nationale ombudsman');
   await expectAccessible(page, 'the complaint page with the decision preview');
   await form.getByRole('button', { name: 'Beslissing versturen' }).click();
-  await announced(page, /^De beslissing is verstuurd\./);
+  await announced(page, /^De beslissing is vastgelegd. De persoon krijgt hierover een e-mail\./);
   await expect(panel).toContainText('Gegrond');
   const decided = await readCase(page.request, id);
   expect(decided.complaint?.decision).toMatchObject({ outcome: 'founded', text: decision });

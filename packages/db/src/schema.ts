@@ -748,7 +748,7 @@ export const notification = pgTable(
     kind: text('kind').notNull(),
     /** person | staff */
     audience: text('audience').notNull(),
-    /** email | sms */
+    /** email | sms | post (a printed letter: no outbox job; staff post it and mark it sent) */
     channel: text('channel').notNull(),
     recipient: text('recipient').notNull(),
     recipientName: text('recipient_name'),
@@ -764,10 +764,22 @@ export const notification = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /**
+     * A letter (channel post): what is printed besides subject and body, fixed when it was written — the person's
+     * address lines, the case reference and the organisation's letterhead.
+     */
+    letter: jsonb('letter'),
+    /** A letter: who marked it as sent by post (sent_at says when). */
+    sentByUserId: uuid('sent_by_user_id'),
+    sentByLabel: text('sent_by_label'),
   },
   (t) => [
     index('notification_case_idx').on(t.organisationId, t.caseId, t.createdAt),
     uniqueIndex('notification_message_id_uq').on(t.messageId),
+    // The post queue: letters of one organisation by state, oldest first.
+    index('notification_letters_idx')
+      .on(t.organisationId, t.status, t.createdAt)
+      .where(sql`${t.channel} = 'post'`),
   ],
 );
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { CHANNELS, durationSchema, ITEM_KINDS, localTextSchema } from './catalogue.ts';
+import { PERSON_CHANNELS, PERSON_REACH } from './delivery.ts';
 import { addressSchema, CASE_PRIORITIES, caseSummarySchema, locationInputSchema } from './frontoffice.ts';
 import { LOCALES } from './roles.ts';
 
@@ -144,6 +145,10 @@ export const caseSchema = caseSummarySchema
     ),
     reopenRequestedAt: z.iso.datetime().nullable(),
     version: z.number().int(),
+    reach: z.enum(PERSON_REACH).meta({
+      description:
+        'How a message to the case’s own person goes out now: email, a printed letter (no email address, or the person asked for letters), or none (no address at all, or a child task: the person follows the main case).',
+    }),
   })
   .meta({ id: 'Case' });
 export type Case = z.infer<typeof caseSchema>;
@@ -307,14 +312,23 @@ export type PreviewNote = (typeof PREVIEW_NOTES)[number];
 
 export const previewResultSchema = z
   .object({
-    recipients: z.array(z.object({ address: z.string(), name: z.string().nullable() })),
-    channel: z.literal('email'),
+    recipients: z.array(
+      z.object({
+        address: z.string().meta({ description: 'The email address, or the postal address on one line.' }),
+        name: z.string().nullable(),
+        channel: z.enum(PERSON_CHANNELS),
+      }),
+    ),
+    channel: z.enum(PERSON_CHANNELS).nullable().meta({
+      description:
+        'email, or post: a printed letter for the post queue (no email address known); null when nobody is told.',
+    }),
     language: z.enum(LOCALES),
     subject: z.string(),
     body: z.string(),
     note: z.enum(PREVIEW_NOTES).nullable().meta({
       description:
-        'Why nobody would be told, if so: a child task (the person follows the main case), no email address known, an internal status.',
+        'Why nobody would be told, if so: a child task (the person follows the main case), no email and no postal address known, an internal status.',
     }),
   })
   .meta({ id: 'NotificationPreview' });
@@ -386,6 +400,19 @@ export const caseSettingsSchema = z
       nl: 'Bent u het niet eens met deze afhandeling? Dan kunt u zich wenden tot de Nationale ombudsman: www.nationaleombudsman.nl, telefoon 0800 335 55 55 (gratis), Postbus 93122, 2509 AC Den Haag.',
       en: 'If you disagree with how your complaint was handled, you may turn to the National Ombudsman: www.nationaleombudsman.nl, phone 0800 335 55 55 (free), PO Box 93122, 2509 AC The Hague.',
     }),
+    /** Printed at the top of every letter to a person without an email address. */
+    letterhead: z
+      .strictObject({
+        address: z.array(text(100).min(1)).max(4).default([]).meta({
+          description:
+            'The organisation’s postal (return) address, line by line, e.g. ["Postbus 100", "1234 AB  Voorbeeldstad"].',
+        }),
+        contact: z.array(text(100).min(1)).max(3).default([]).meta({
+          description: 'Contact lines under the address, e.g. ["Telefoon 14 020", "www.voorbeeldstad.nl"].',
+        }),
+      })
+      .default({ address: [], contact: [] })
+      .meta({ description: 'The letterhead of printed letters: the organisation’s name with these lines.' }),
   })
   .meta({ id: 'CaseSettings' });
 export type CaseSettings = z.infer<typeof caseSettingsSchema>;

@@ -6,8 +6,18 @@ import { z } from 'zod';
 import { LIMITS } from './limits.ts';
 import { LOCALES } from './roles.ts';
 
-export const NOTIFICATION_CHANNELS = ['email', 'sms'] as const;
+/** post: a printed letter, for a person without an email address (see the letters below). */
+export const NOTIFICATION_CHANNELS = ['email', 'sms', 'post'] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
+/**
+ * How a message to a person goes out: by email when an address is known (unless they asked for letters), else as
+ * a printed letter when a postal address is known; with neither, nobody is told.
+ */
+export const PERSON_CHANNELS = ['email', 'post'] as const;
+export type PersonChannel = (typeof PERSON_CHANNELS)[number];
+export const PERSON_REACH = [...PERSON_CHANNELS, 'none'] as const;
+export type PersonReach = (typeof PERSON_REACH)[number];
 
 /** queued: waiting for (another) attempt; sent; failed: given up; bounced: the mail server refused it for good. */
 export const NOTIFICATION_STATUSES = ['queued', 'sent', 'failed', 'bounced'] as const;
@@ -51,6 +61,10 @@ export const notificationSchema = z
     sentAt: z.iso.datetime().nullable(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
+    sentBy: z
+      .string()
+      .nullable()
+      .meta({ description: 'A letter (channel post): who marked it as sent by post; sentAt says when.' }),
   })
   .meta({ id: 'Notification' });
 export type Notification = z.infer<typeof notificationSchema>;
@@ -77,6 +91,46 @@ export const notificationRetrySchema = z.strictObject({
 });
 
 export const mailboxQuerySchema = z.strictObject({ limit });
+
+// ---- letters --------------------------------------------------------------------------------------------------
+
+/** to_send: printed and posted by nobody yet; sent: a staff member marked it as sent by post. */
+export const LETTER_STATES = ['to_send', 'sent'] as const;
+export type LetterState = (typeof LETTER_STATES)[number];
+
+export const letterSchema = z
+  .object({
+    id: z.uuid().meta({ description: 'The notification (channel post) that is this letter.' }),
+    caseId: z.uuid().nullable(),
+    reference: z.string().meta({ description: 'The person’s case reference, printed on the letter.' }),
+    kind: z.string().meta({ description: 'acknowledgement, status, message, decision, …' }),
+    recipientName: z.string().nullable(),
+    address: z.array(z.string()).meta({ description: 'The postal address as printed, line by line.' }),
+    language: z.enum(LOCALES),
+    subject: z.string(),
+    state: z.enum(LETTER_STATES),
+    senderAddressMissing: z.boolean().meta({
+      description:
+        'The organisation had no postal address in its case settings (letterhead) when the letter was written: it is printed without a return address.',
+    }),
+    createdAt: z.iso.datetime(),
+    sentAt: z.iso.datetime().nullable(),
+    sentBy: z.string().nullable().meta({ description: 'Who marked it as sent by post.' }),
+  })
+  .meta({ id: 'Letter' });
+export type Letter = z.infer<typeof letterSchema>;
+
+export const letterQuerySchema = z.strictObject({
+  state: z
+    .enum(LETTER_STATES)
+    .default('to_send')
+    .meta({ description: 'to_send: oldest first (the post queue); sent: most recently sent first.' }),
+  limit,
+});
+export type LetterQuery = z.infer<typeof letterQuerySchema>;
+
+/** The body of "sent by post": `{}`. Marking a letter that is already sent changes nothing (idempotent). */
+export const letterSentSchema = z.strictObject({});
 
 // ---- webhooks -----------------------------------------------------------------------------------------------
 

@@ -5,10 +5,14 @@ import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { finishDocument } from './openapi-finish.ts';
 
-/** Route config read by the document: `public` needs no credentials; `uploadField` names a multipart file field. */
+/**
+ * Route config read by the document: `public` needs no credentials; `uploadField` names a multipart file field;
+ * `download` is the media type of a 200 that is a file rather than JSON (e.g. application/pdf).
+ */
 export interface RouteDocConfig {
   public?: boolean;
   uploadField?: string;
+  download?: string;
 }
 
 /** Collects every route's zod schemas into an OpenAPI 3 document. Must be registered before the routes. */
@@ -61,6 +65,10 @@ export const openApiPlugin = fp(async (app: FastifyInstance) => {
           description: 'Cases along their workflow, with norm clocks, complaints and messages to the person',
         },
         { name: 'notifications', description: 'Messages to people and staff, and their delivery log' },
+        {
+          name: 'letters',
+          description: 'Printed letters for people without an email address: the post queue and its PDFs',
+        },
         { name: 'webhooks', description: 'CloudEvents to back-office systems, signed and logged' },
         { name: 'public', description: 'What anyone may read without signing in' },
         { name: 'health', description: 'Liveness and readiness' },
@@ -81,6 +89,21 @@ export const openApiPlugin = fp(async (app: FastifyInstance) => {
             type: 'object',
             required: [config.uploadField],
             properties: { [config.uploadField]: { type: 'string', format: 'binary' } },
+          },
+        };
+      }
+      // A file answer: its media type and binary body, not the JSON placeholder of the route's zod schema.
+      if (config.download) {
+        const response = (out.schema as { response?: Record<string, unknown> }).response ?? {};
+        out.schema = {
+          ...out.schema,
+          produces: [config.download, 'application/problem+json'],
+          response: {
+            ...response,
+            200: {
+              description: `The file (${config.download}).`,
+              content: { [config.download]: { schema: { type: 'string', format: 'binary' } } },
+            },
           },
         };
       }

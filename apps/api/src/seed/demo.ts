@@ -136,7 +136,14 @@ export async function seedDemo(
     if (!org) {
       [org] = await tx
         .insert(organisation)
-        .values({ slug: DEMO_SLUG, name: 'Gemeente Voorbeeld' })
+        .values({
+          slug: DEMO_SLUG,
+          name: 'Gemeente Voorbeeld',
+          // The return address on letters to people without an email address (admins change it in the case settings).
+          settings: {
+            cases: { letterhead: { address: ['Postbus 1000', '1000 AA  VOORBEELD'], contact: [] } },
+          },
+        })
         .returning();
     }
     const ctx = systemCtx(org!.id, 'Demo-inrichting');

@@ -222,7 +222,9 @@ describe('intake and transitions', () => {
     const preview = (
       await post(`/api/cases/${c.id}/preview`, { kind: 'transition', to: 'afgehandeld' })
     ).json();
-    expect(preview.recipients).toEqual([{ address: 'jan@example.nl', name: 'Jan de Vries' }]);
+    expect(preview.recipients).toEqual([
+      { address: 'jan@example.nl', name: 'Jan de Vries', channel: 'email' },
+    ]);
     await post(`/api/cases/${c.id}/transitions`, { to: 'afgehandeld', version: busy.version });
     const last = (await mails(c.id)).at(-1)!;
     expect({ subject: last.subject, body: last.body }).toEqual({

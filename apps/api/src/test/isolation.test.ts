@@ -58,6 +58,7 @@ let aCallbackId: string;
 let aNotificationId: string;
 let aBouncedId: string;
 let aWebhookId: string;
+let aLetterId: string;
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -117,6 +118,23 @@ beforeAll(async () => {
   await drain(database.db, testOutboxDeps({}, [a.id]));
   aBouncedId = (await queueTestNotifications(database.db, a.id, 1, { caseId: aCaseId }))[0]!;
   await database.db.update(notification).set({ status: 'bounced' }).where(eq(notification.id, aBouncedId));
+  // A's letter: a case for a person without an email address, told by post.
+  const aPostal = await post('/api/customers', {
+    kind: 'resident',
+    name: 'Geheim Adres',
+    address: { street: 'Geheimstraat', houseNumber: 1, postcode: '1234AB', city: 'Geheimstad' },
+  });
+  const posted = await post('/api/cases', {
+    itemCode: 'geheim-a',
+    description: 'Geheim per post',
+    location: { description: 'Achter het stadhuis' },
+    customerId: aPostal.id,
+  });
+  const [aLetter] = await database.db
+    .select({ id: notification.id })
+    .from(notification)
+    .where(eq(notification.caseId, posted.id));
+  aLetterId = aLetter!.id;
   aWebhookId = (
     await app.inject({
       method: 'POST',
@@ -201,6 +219,7 @@ const aIds = () => [
   aNotificationId,
   aBouncedId,
   aWebhookId,
+  aLetterId,
 ];
 const leaksNothingOfA = (body: string) => {
   for (const id of aIds()) expect(body).not.toContain(id);
@@ -587,6 +606,18 @@ function cases(): Record<string, Case | 'public'> {
       expect(res.statusCode).toBe(200);
       leaksNothingOfA(res.body);
     },
+    'GET /api/letters': async (h) => {
+      for (const state of ['to_send', 'sent']) {
+        const res = await get(`/api/letters?state=${state}&limit=200`, h);
+        expect(res.statusCode).toBe(200);
+        leaksNothingOfA(res.body);
+        expect(res.body).not.toContain('Geheim');
+      }
+    },
+    'GET /api/letters/{id}.pdf': async (h) =>
+      expect((await get(`/api/letters/${aLetterId}.pdf`, h)).statusCode).toBe(404),
+    'POST /api/letters/{id}/sent': async (h) =>
+      expect((await send('POST', `/api/letters/${aLetterId}/sent`, h, {})).statusCode).toBe(404),
     'GET /api/webhooks': async (h) => leaksNothingOfA((await get('/api/webhooks', h)).body),
     'POST /api/webhooks': async (h) =>
       leaksNothingOfA(

@@ -12,6 +12,7 @@ interface NavItem {
     | 'nav.workspace'
     | 'nav.queue'
     | 'nav.callbacks'
+    | 'nav.letters'
     | 'nav.contactStats'
     | 'nav.catalogue'
     | 'nav.knowledge'
@@ -32,6 +33,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/queue', label: 'nav.queue', permission: 'readCases' },
   { to: '/search', label: 'nav.search' },
   { to: '/callbacks', label: 'nav.callbacks', permission: 'workCallbacks' },
+  { to: '/letters', label: 'nav.letters', permission: 'workLetters' },
   { to: '/contacts/stats', label: 'nav.contactStats', permission: 'readContactStats' },
   { to: '/admin/catalogue', label: 'nav.catalogue', permission: 'readCatalogueAdmin' },
   { to: '/admin/knowledge', label: 'nav.knowledge', permission: 'readCatalogueAdmin' },

@@ -40,6 +40,8 @@ export const ACCESS = {
   retryDeliveries: ['teamlead', 'admin'],
   /** Customer data (the front-office settings with the areas, for the queue's filter). */
   useCustomers: ['agent', 'backoffice', 'teamlead', 'admin'],
+  /** Letters to people without an email address: the post queue, the PDFs, "sent by post" (those who work cases). */
+  workLetters: ['backoffice', 'teamlead', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ACCESS;

@@ -18,6 +18,7 @@ import { CasePage } from '../features/cases/CasePage.tsx';
 import { QueuePage } from '../features/cases/QueuePage.tsx';
 import { ContactStatsPage } from '../features/contact-stats/ContactStatsPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
+import { LettersPage } from '../features/letters/LettersPage.tsx';
 import { PublicCataloguePage } from '../features/public-catalogue/PublicCataloguePage.tsx';
 import { SearchPage } from '../features/search/SearchPage.tsx';
 import { WorkspacePage } from '../features/workspace/WorkspacePage.tsx';
@@ -55,6 +56,7 @@ export const router = createBrowserRouter([
           restricted('queue', 'readCases', <QueuePage />),
           restricted('cases/:id', 'readCases', <CasePage />),
           restricted('callbacks', 'workCallbacks', <CallbacksPage />),
+          restricted('letters', 'workLetters', <LettersPage />),
           restricted('contacts/stats', 'readContactStats', <ContactStatsPage />),
           restricted('admin/catalogue', 'readCatalogueAdmin', <CatalogueListPage />),
           restricted('admin/catalogue/:code', 'readCatalogueAdmin', <CatalogueItemPage />),

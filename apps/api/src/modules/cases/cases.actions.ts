@@ -102,8 +102,9 @@ export async function addNote(db: Db, ctx: Ctx, id: string, input: In<typeof not
 }
 
 /**
- * A message to the person (sent by email, public on the timeline) or from the person (registered). A reply from
- * the person resumes a stopped clock; on a closed case it becomes a reopen request instead of being lost.
+ * A message to the person (by email, or as a letter without an email address; public on the timeline) or from
+ * the person (registered). A reply from the person resumes a stopped clock; on a closed case it becomes a reopen
+ * request instead of being lost.
  */
 export async function addMessage(db: Db, ctx: Ctx, id: string, input: In<typeof messageCreateSchema>) {
   authorize(ctx.actor, input.direction === 'out' ? casesPolicy.work : casesPolicy.annotate);

@@ -33,7 +33,7 @@ export async function preview(db: Db, ctx: Ctx, id: string, p: z.output<typeof p
       if (s.visibility !== 'public')
         return {
           recipients: [],
-          channel: 'email' as const,
+          channel: null,
           language: lang(c.language),
           subject: '',
           body: '',
@@ -73,12 +73,16 @@ export async function preview(db: Db, ctx: Ctx, id: string, p: z.output<typeof p
     organisationId,
     { id: c.id, reference: c.reference, parentCaseId: c.parentCaseId, dueAt, definition: l.def },
     m,
-    l.settings.organisationName,
+    l.settings,
   );
   const first = items[0];
   return {
-    recipients: items.map((i) => ({ address: i.recipient, name: i.recipientName ?? null })),
-    channel: 'email' as const,
+    recipients: items.map((i) => ({
+      address: i.recipient,
+      name: i.recipientName ?? null,
+      channel: i.channel === 'post' ? ('post' as const) : ('email' as const),
+    })),
+    channel: first ? (first.channel === 'post' ? ('post' as const) : ('email' as const)) : null,
     language: first?.language ?? lang(c.language),
     subject: first?.subject ?? '',
     body: first?.body ?? '',

@@ -1,5 +1,12 @@
 import { type Db, readAll } from '@voordeur/db';
-import type { CatalogueItemDefinition, Locale, PreviewNote } from '@voordeur/shared';
+import {
+  type CaseSettings,
+  type CatalogueItemDefinition,
+  formatPostcode,
+  type Locale,
+  type PersonChannel,
+  type PreviewNote,
+} from '@voordeur/shared';
 import type { NotificationInput } from '../notifications/index.ts';
 import * as q from './cases.queries.ts';
 import { mergeTemplates, render, type Template, type TemplateValues } from './cases.templates.ts';
@@ -44,6 +51,39 @@ export interface PersonMessage {
 
 type Recipient = Awaited<ReturnType<typeof q.personRecipients>>[number];
 
+/** A person's postal address as it is printed in the envelope's window; null without street, number, postcode or place. */
+export function postalAddress(p: {
+  street: string | null;
+  houseNumber: number | null;
+  houseLetter: string | null;
+  houseAddition: string | null;
+  postcode: string | null;
+  city: string | null;
+}): string[] | null {
+  if (!p.street || !p.houseNumber || !p.postcode || !p.city) return null;
+  const number = `${p.houseNumber}${p.houseLetter ?? ''}${p.houseAddition ? `-${p.houseAddition}` : ''}`;
+  // PostNL's way: the postcode with a space, two spaces, the place in capitals.
+  return [`${p.street} ${number}`, `${formatPostcode(p.postcode)}  ${p.city.toUpperCase()}`];
+}
+
+/**
+ * How a message reaches this person: email when an address is known, unless they asked for letters; a printed
+ * letter when only a postal address is known (the Awb asks for a written acknowledgement of a complaint, and a
+ * person without email still hears of their case); null when there is neither, and nobody is told.
+ */
+export function channelFor(
+  r: Recipient,
+): { channel: PersonChannel; address: string[] | null; email: string | null } | null {
+  const email = (r.customerEmail ?? r.contactEmail)?.toLowerCase() ?? null;
+  const address = postalAddress(r);
+  if (address && (!email || r.preferredChannel === 'letter')) return { channel: 'post', address, email };
+  if (email) return { channel: 'email', address, email };
+  return null;
+}
+
+/** The organisation as a message needs it: its name (in the text) and its letterhead (on a letter). */
+export type Sender = Pick<CaseSettings, 'letterhead'> & { organisationName: string };
+
 export interface CaseForMessages {
   id: string;
   reference: string;
@@ -53,8 +93,9 @@ export interface CaseForMessages {
 }
 
 /**
- * The emails a message to the person becomes: one per recipient (the case's person and, for public progress,
- * the reporters of merged duplicates), each in the recipient's language. Child tasks tell nobody: the person
+ * The emails and letters a message to the person becomes: one per recipient (the case's person and, for public
+ * progress, the reporters of merged duplicates), each in the recipient's language, by email or — without an
+ * email address — as a letter for the post queue ({@link channelFor}). Child tasks tell nobody: the person
  * follows the parent. Returns the reason when there is nobody to tell.
  */
 export async function composePersonMessages(
@@ -62,7 +103,7 @@ export async function composePersonMessages(
   organisationId: string,
   c: CaseForMessages,
   m: PersonMessage,
-  organisationName: string,
+  sender: Sender,
   /** What the caller has read already (saves reads): the one recipient of a brand-new case, the templates. */
   known: { recipient?: Recipient | undefined; templates?: Template[] | undefined } = {},
 ): Promise<{ items: NotificationInput[]; note: PreviewNote | null }> {
@@ -78,16 +119,19 @@ export async function composePersonMessages(
   const seen = new Set<string>();
   for (const r of recipients) {
     if (r.caseId !== c.id && !m.includeDuplicates) continue;
-    const address = (r.customerEmail ?? r.contactEmail)?.toLowerCase();
-    if (!address || seen.has(address)) continue;
-    seen.add(address);
+    const via = channelFor(r);
+    if (!via) continue;
+    // One message per address: a person who reported twice hears once.
+    const key = via.channel === 'email' ? via.email! : `post|${r.customerName}|${via.address!.join('|')}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     const language = (r.language === 'en' ? 'en' : 'nl') as Locale;
     const values: Record<string, string | undefined> = {
       name: r.customerName ?? (language === 'en' ? 'Sir or Madam' : 'heer/mevrouw'),
       reference: r.reference,
       subject: (c.definition.name[language] ?? c.definition.name.nl).toLowerCase(),
       dueDate: longDate(c.dueAt, language),
-      organisation: organisationName,
+      organisation: sender.organisationName,
       mainReference: c.reference,
       ...m.values,
       ...m.localValues?.(language),
@@ -105,12 +149,27 @@ export async function composePersonMessages(
       caseId: c.id,
       kind: m.kind,
       audience: 'person',
-      channel: 'email',
-      recipient: address,
+      channel: via.channel,
+      // A letter's recipient in the delivery log: the postal address on one line.
+      recipient:
+        via.channel === 'email' ? via.email! : via.address!.map((l) => l.replace(/ {2}/, ' ')).join(', '),
       recipientName: r.customerName,
       language,
       subject: m.subject ?? render(template.subject[language], values),
       body: render(bodyTemplate, values),
+      ...(via.channel === 'post'
+        ? {
+            letter: {
+              address: via.address!,
+              reference: r.reference,
+              sender: {
+                name: sender.organisationName,
+                address: sender.letterhead.address,
+                contact: sender.letterhead.contact,
+              },
+            },
+          }
+        : {}),
     });
   }
   return {

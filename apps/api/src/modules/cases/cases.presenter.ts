@@ -215,6 +215,7 @@ export function presentCase(d: CaseDetail): Case {
     timeline,
     reopenRequestedAt: iso(c.reopenRequestedAt),
     version: c.version,
+    reach: d.reach,
   };
 }
 

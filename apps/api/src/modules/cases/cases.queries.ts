@@ -292,6 +292,13 @@ export function personRecipients(db: Db, organisationId: string, caseId: string)
       customerName: customer.name,
       customerEmail: customer.email,
       customerLanguage: customer.preferredLanguage,
+      preferredChannel: customer.preferredChannel,
+      street: customer.street,
+      houseNumber: customer.houseNumber,
+      houseLetter: customer.houseLetter,
+      houseAddition: customer.houseAddition,
+      postcode: customer.postcode,
+      city: customer.city,
     })
     .from(caseFile)
     .leftJoin(customer, eq(customer.id, caseFile.customerId))

@@ -5,6 +5,7 @@ import type {
   CatalogueItemDefinition,
   caseCreateSchema,
   Locale,
+  PersonReach,
   transitionSchema,
 } from '@voordeur/shared';
 import type { z } from 'zod';
@@ -20,7 +21,13 @@ import { type NotificationInput, notificationWrites } from '../notifications/ind
 import { activeSubscriptions, type CaseEventType, caseEventWrites } from '../webhooks/index.ts';
 import { type ComplaintState, dueTimes, resumeFields } from './cases.clock.ts';
 import { caseErrors } from './cases.errors.ts';
-import { composePersonMessages, messages, type PersonMessage, statusValues } from './cases.messages.ts';
+import {
+  channelFor,
+  composePersonMessages,
+  messages,
+  type PersonMessage,
+  statusValues,
+} from './cases.messages.ts';
 import { casesPolicy } from './cases.policy.ts';
 import * as q from './cases.queries.ts';
 import { caseSettings, type IntakeContext, intakeContext } from './cases.settings.ts';
@@ -60,10 +67,26 @@ export interface OpenCaseInput {
         webhooks?: IntakeContext['webhooks'];
       }
     | undefined;
-  /** Who hears of the case (a new case has no merged duplicates yet); nobody when absent. */
-  recipients?: { name: string | null; email: string | null } | undefined;
+  /**
+   * Who hears of the case (a new case has no merged duplicates yet): the customer record, whose email or else
+   * postal address is used; nobody when absent.
+   */
+  recipients?: CaseRecipient | undefined;
   teamId?: string | null | undefined;
   now?: Date;
+}
+
+/** The person of a new case as the caller read them (the customer record has these fields). */
+export interface CaseRecipient {
+  name: string | null;
+  email: string | null;
+  preferredChannel?: string | null | undefined;
+  street?: string | null | undefined;
+  houseNumber?: number | null | undefined;
+  houseLetter?: string | null | undefined;
+  houseAddition?: string | null | undefined;
+  postcode?: string | null | undefined;
+  city?: string | null | undefined;
 }
 
 /** What one action does to a case, written together in one transaction by {@link commit}. */
@@ -169,9 +192,25 @@ export async function openCase(tx: Db, ctx: Ctx, input: OpenCaseInput) {
     contactId: input.contactId,
   };
   writes.push(auditWrite(tx, ctx, { entityType: 'case', entityId: id, action: 'created', after: created }));
+  // The case is not written yet, so its person cannot be read through it: the caller says who it is.
+  const who = input.recipients ?? { name: null, email: null };
+  const recipient = {
+    caseId: id,
+    reference,
+    language: input.language ?? 'nl',
+    contactEmail: input.contactEmail ?? null,
+    customerName: who.name,
+    customerEmail: who.email,
+    customerLanguage: null,
+    preferredChannel: who.preferredChannel ?? null,
+    street: who.street ?? null,
+    houseNumber: who.houseNumber ?? null,
+    houseLetter: who.houseLetter ?? null,
+    houseAddition: who.houseAddition ?? null,
+    postcode: who.postcode ?? null,
+    city: who.city ?? null,
+  };
   if (first.visibility === 'public' && !input.parent) {
-    // The case is not written yet, so its person cannot be read through it: the caller says who it is.
-    const who = input.recipients ?? { name: null, email: null };
     const { items } = await composePersonMessages(
       tx,
       organisationId,
@@ -183,19 +222,8 @@ export async function openCase(tx: Db, ctx: Ctx, input: OpenCaseInput) {
         localValues: (l) => statusValues(first, l),
         includeDuplicates: false,
       },
-      settings.organisationName,
-      {
-        recipient: {
-          caseId: id,
-          reference,
-          language: input.language ?? 'nl',
-          contactEmail: input.contactEmail ?? null,
-          customerName: who.name,
-          customerEmail: who.email,
-          customerLanguage: null,
-        },
-        templates: context.templates,
-      },
+      settings,
+      { recipient, templates: context.templates },
     );
     writes.push(...notificationWrites(tx, items).writes);
   }
@@ -227,6 +255,7 @@ export async function openCase(tx: Db, ctx: Ctx, input: OpenCaseInput) {
     linked: [],
     refs,
     settings,
+    reach: input.parent ? 'none' : (channelFor(recipient)?.channel ?? 'none'),
   } satisfies CaseDetail;
 }
 
@@ -239,7 +268,7 @@ export async function getCaseIn(db: Db, organisationId: string, id: string) {
   const row = await q.findCase(db, organisationId, id);
   if (!row) throw errors.notFound('case');
   const c = row.c;
-  const [history, events, audit, attachments, linked, refs, settings] = await readAll(
+  const [history, events, audit, attachments, linked, refs, settings, people] = await readAll(
     db,
     () => q.historyOf(db, organisationId, id),
     () => q.eventsOf(db, organisationId, id),
@@ -253,8 +282,11 @@ export async function getCaseIn(db: Db, organisationId: string, id: string) {
         [c.parentCaseId, c.mainCaseId, c.aboutCaseId].filter((x): x is string => !!x),
       ),
     () => caseSettings(db, organisationId),
+    async () => (c.parentCaseId ? [] : q.personRecipients(db, organisationId, id)),
   );
-  return { row, history, events, audit, attachments, linked, refs, settings };
+  const own = people.find((p) => p.caseId === id);
+  const reach: PersonReach = (own && channelFor(own)?.channel) || 'none';
+  return { row, history, events, audit, attachments, linked, refs, settings, reach };
 }
 export type CaseDetail = Awaited<ReturnType<typeof getCaseIn>>;
 
@@ -320,7 +352,7 @@ export async function createCase(
     number,
     now,
     context,
-    recipients: { name: customer?.name ?? null, email: customer?.email ?? null },
+    recipients: customer ?? undefined,
   });
 }
 
@@ -425,7 +457,7 @@ export async function commit(tx: Db, ctx: Ctx, l: Loaded, change: Change, now = 
         definition: l.def,
       },
       m,
-      l.settings.organisationName,
+      l.settings,
     );
     messages.push(...items);
   }

@@ -266,7 +266,7 @@ export async function createCaseFromContact(
       priority: input.priority,
       referencePrefix: settings.casePrefix,
       language: customer?.preferredLanguage === 'en' ? 'en' : 'nl',
-      recipients: { name: customer?.name ?? null, email: customer?.email ?? null },
+      recipients: customer ?? undefined,
     });
     const after = await q.updateContact(tx, organisationId, id, c.version, { catalogueItemId: item.id });
     return { opened, contact: after! };

@@ -1,9 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import './notifications.errors.ts';
-import { mailboxRoutes, notificationsRoutes } from './notifications.routes.ts';
+import { lettersRoutes, mailboxRoutes, notificationsRoutes } from './notifications.routes.ts';
 
 export { notificationJobHandler } from './notifications.deliver.ts';
-export { type NotificationInput, notificationWrites, queueNotifications } from './notifications.queue.ts';
+export {
+  type LetterContent,
+  type NotificationInput,
+  notificationWrites,
+  queueNotifications,
+} from './notifications.queue.ts';
 export {
   devMailbox,
   type NotificationTransports,
@@ -18,4 +23,5 @@ export {
 export async function notificationsModule(app: FastifyInstance) {
   await app.register(notificationsRoutes, { prefix: '/api/notifications' });
   await app.register(mailboxRoutes, { prefix: '/api/mailbox' });
+  await app.register(lettersRoutes, { prefix: '/api/letters' });
 }

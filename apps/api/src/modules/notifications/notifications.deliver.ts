@@ -66,6 +66,8 @@ export function notificationJobHandler(transports: NotificationTransports): JobH
       // Gone, or already sent/failed/bounced (a repeated job, or a worker that died after settling): nothing
       // to do. This re-check is what keeps a job that runs twice from sending twice.
       if (n?.status !== 'queued') return { outcome: 'done' };
+      // A letter is posted by people, not by the worker (it never gets a job; this guards against one anyway).
+      if (n.channel === 'post') return { outcome: 'done' };
       const transport = n.channel === 'sms' ? transports.sms : transports.email;
       return settleFor(job, id, await transport.send(n));
     },

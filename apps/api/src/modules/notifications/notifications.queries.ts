@@ -1,6 +1,7 @@
 import { type Db, notification, organisation } from '@voordeur/db';
 import type { NotificationChannel, NotificationStatus } from '@voordeur/shared';
-import { and, desc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { LetterContent } from './notifications.queue.ts';
 
 /** The audit action of a notification that was kept in the dev mailbox instead of being sent anywhere. */
 export const KEPT_IN_MAILBOX = 'kept_in_mailbox';
@@ -30,6 +31,7 @@ const summary = {
   sentAt: notification.sentAt,
   createdAt: notification.createdAt,
   updatedAt: notification.updatedAt,
+  sentBy: notification.sentByLabel,
 };
 
 export type NotificationRow = Awaited<ReturnType<typeof listNotifications>>[number];
@@ -151,6 +153,87 @@ export async function requeue(db: Db, organisationId: string, id: string) {
         eq(notification.organisationId, organisationId),
         eq(notification.id, id),
         inArray(notification.status, ['failed', 'bounced']),
+      ),
+    )
+    .returning({ id: notification.id });
+  return rows.length > 0;
+}
+
+// ---- letters (channel post) ----------------------------------------------------------------------------------
+
+const letterColumns = {
+  id: notification.id,
+  caseId: notification.caseId,
+  kind: notification.kind,
+  recipientName: notification.recipientName,
+  language: notification.language,
+  subject: notification.subject,
+  status: notification.status,
+  letter: sql<LetterContent | null>`${notification.letter}`,
+  createdAt: notification.createdAt,
+  sentAt: notification.sentAt,
+  sentBy: notification.sentByLabel,
+};
+export type LetterRow = Awaited<ReturnType<typeof listLetters>>[number];
+
+/** The post queue (queued letters, oldest first) or the letters sent by post (latest first). */
+export function listLetters(db: Db, organisationId: string, sent: boolean, limit: number) {
+  return db
+    .select(letterColumns)
+    .from(notification)
+    .where(
+      and(
+        eq(notification.organisationId, organisationId),
+        eq(notification.channel, 'post'),
+        eq(notification.status, sent ? 'sent' : 'queued'),
+      ),
+    )
+    .orderBy(
+      ...(sent
+        ? [desc(notification.sentAt), desc(notification.id)]
+        : [asc(notification.createdAt), asc(notification.id)]),
+    )
+    .limit(limit);
+}
+
+/** One letter with its text (for the PDF). */
+export function findLetter(db: Db, organisationId: string, id: string) {
+  return db
+    .select({ ...letterColumns, body: notification.body })
+    .from(notification)
+    .where(
+      and(
+        eq(notification.organisationId, organisationId),
+        eq(notification.id, id),
+        eq(notification.channel, 'post'),
+      ),
+    )
+    .then((r) => r[0]);
+}
+
+/** Marks a queued letter as sent by post; nothing (false) when it is not queued (any longer). */
+export async function markLetterSent(
+  db: Db,
+  organisationId: string,
+  id: string,
+  by: { userId: string | null; label: string },
+) {
+  const rows = await db
+    .update(notification)
+    .set({
+      status: 'sent',
+      sentAt: sql`now()`,
+      sentByUserId: by.userId,
+      sentByLabel: by.label,
+      attempts: sql`${notification.attempts} + 1`,
+      updatedAt: sql`now()`,
+    })
+    .where(
+      and(
+        eq(notification.organisationId, organisationId),
+        eq(notification.id, id),
+        eq(notification.channel, 'post'),
+        eq(notification.status, 'queued'),
       ),
     )
     .returning({ id: notification.id });

@@ -9,17 +9,31 @@ export interface NotificationInput {
   /** status | message | acknowledgement | extension | suspension | decision | warning | breach | closing */
   kind: string;
   audience: 'person' | 'staff';
-  channel: 'email' | 'sms';
+  /** post: a printed letter (it gets no outbox job: staff print and post it, and mark it sent). */
+  channel: 'email' | 'sms' | 'post';
   recipient: string;
   recipientName?: string | null;
   language: 'nl' | 'en';
   subject: string;
   body: string;
+  /** A letter's printed parts besides subject and body (channel post only). */
+  letter?: LetterContent | undefined;
+}
+
+/** What a letter prints besides its subject and body, fixed when it is written. */
+export interface LetterContent {
+  /** The person's postal address, line by line (the name is the notification's recipientName). */
+  address: string[];
+  /** The person's case reference. */
+  reference: string;
+  /** The letterhead: the organisation's name, postal address and contact lines (the case settings). */
+  sender: { name: string; address: string[]; contact: string[] };
 }
 
 /**
  * Queues notifications in the caller's transaction: a `notification` row (the delivery log) and an outbox job
  * that delivers it. Nothing is sent unless the transaction commits; the worker sends each one at most once.
+ * A letter (channel post) gets no job: it waits in the post queue until someone marks it sent by post.
  */
 export async function queueNotifications(tx: Db, items: NotificationInput[]) {
   const { ids, writes } = notificationWrites(tx, items);
@@ -45,15 +59,18 @@ export function notificationWrites(tx: Db, items: NotificationInput[]): { ids: s
       subject: n.subject,
       body: n.body,
       messageId: `<${id}@voordeur>`,
+      letter: n.channel === 'post' ? (n.letter ?? null) : null,
     };
   });
   const jobs = jobsWrite(
     tx,
-    rows.map((r) => ({
-      organisationId: r.organisationId,
-      kind: 'notification' as const,
-      payload: { notificationId: r.id },
-    })),
+    rows
+      .filter((r) => r.channel !== 'post')
+      .map((r) => ({
+        organisationId: r.organisationId,
+        kind: 'notification' as const,
+        payload: { notificationId: r.id },
+      })),
   );
   return {
     ids: rows.map((r) => r.id),

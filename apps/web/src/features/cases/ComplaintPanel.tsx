@@ -172,7 +172,9 @@ function AcknowledgeForm({ current, onDone, onConflict }: ActionProps) {
   const onSubmit = form.submit(() =>
     action.mutate(
       { kind: 'complaint', body: { action: 'acknowledge', ...(message ? { message } : {}) } },
-      settleForm(form, t, { onDone, onConflict }, () => t('cases.complaint.ackDone')),
+      settleForm(form, t, { onDone, onConflict }, (updated: Case) =>
+        t('cases.complaint.ackDone', { told: t(`letters.told.${updated.reach}`) }),
+      ),
     ),
   );
   return (
@@ -366,7 +368,9 @@ function DecideForm({ current, onDone, onConflict }: ActionProps) {
           text,
         },
       },
-      settleForm(form, t, { onDone, onConflict }, () => t('cases.complaint.decideDone')),
+      settleForm(form, t, { onDone, onConflict }, (updated: Case) =>
+        t('cases.complaint.decideDone', { told: t(`letters.told.${updated.reach}`) }),
+      ),
     );
   });
   return (

@@ -7,6 +7,7 @@ import { Paragraph } from '../../ui/Paragraph.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
+import { letterPdfUrl } from '../letters/api.ts';
 import { type Delivery, useDeliveries, useRetryDelivery } from './api.ts';
 import { CaseTime } from './CaseTime.tsx';
 
@@ -16,18 +17,22 @@ const badge = (status: string) =>
 
 /**
  * "Verzonden berichten": every email about this case as the outbox handled it — to whom, what, whether it
- * went out, and the last error when it did not. Read defensively: fields may be missing.
+ * went out, and the last error when it did not — and every letter: still to post, or posted by whom.
+ * Read defensively: fields may be missing.
  */
 export function DeliveryLog({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const log = useDeliveries(caseId);
   const canRetry = useCan('retryDeliveries');
+  const canPost = useCan('workLetters');
   const retry = useRetryDelivery(caseId);
   const items = log.data ?? [];
-  const statusText = (status: string | undefined) =>
-    status && (NOTIFICATION_STATUSES as readonly string[]).includes(status)
-      ? t(`cases.delivery.status.${status as NotificationStatus}`)
-      : (status ?? '—');
+  const statusText = (item: Delivery) =>
+    item.channel === 'post'
+      ? t(item.status === 'sent' ? 'letters.delivery.sent' : 'letters.delivery.to_send')
+      : item.status && (NOTIFICATION_STATUSES as readonly string[]).includes(item.status)
+        ? t(`cases.delivery.status.${item.status as NotificationStatus}`)
+        : (item.status ?? '—');
 
   return (
     <Section headingId="case-deliveries" title={t('cases.delivery.title')} panel>
@@ -60,7 +65,24 @@ export function DeliveryLog({ caseId }: { caseId: string }) {
                   </TableCell>
                   <TableCell>{item.subject ?? '—'}</TableCell>
                   <TableCell>
-                    <StatusBadge status={badge(item.status ?? '')}>{statusText(item.status)}</StatusBadge>
+                    <StatusBadge status={badge(item.status ?? '')}>{statusText(item)}</StatusBadge>
+                    {item.channel === 'post' && item.sentBy ? (
+                      <span className="vd-block vd-muted vd-small">
+                        {t('letters.delivery.sentBy', { by: item.sentBy })}
+                      </span>
+                    ) : null}
+                    {item.channel === 'post' && canPost && item.id ? (
+                      <a
+                        className="utrecht-link utrecht-link--html-a vd-block"
+                        href={letterPdfUrl(item.id)}
+                        download
+                        aria-label={t('letters.delivery.pdfFor', {
+                          to: item.recipientName ?? item.recipient ?? '',
+                        })}
+                      >
+                        {t('letters.delivery.pdf')}
+                      </a>
+                    ) : null}
                     {item.keptInMailbox ? (
                       <span className="vd-block vd-muted vd-small">{t('cases.delivery.keptInMailbox')}</span>
                     ) : null}

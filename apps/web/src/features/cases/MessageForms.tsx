@@ -70,7 +70,9 @@ export function MessageOutForm({ current, onDone, onConflict }: ActionProps) {
           ...(templateKey ? { templateKey } : {}),
         },
       },
-      settleForm(form, t, { onDone, onConflict }, () => t('cases.message.done')),
+      settleForm(form, t, { onDone, onConflict }, (updated: Case) =>
+        t('cases.message.done', { told: t(`letters.told.${updated.reach}`) }),
+      ),
     );
   });
   return (

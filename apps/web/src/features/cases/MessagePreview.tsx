@@ -22,8 +22,9 @@ export interface MessagePreviewProps {
 }
 
 /**
- * "Voorbeeld": what the person will receive — to whom, the subject and the whole letter — before anything is
- * sent. The preview belongs to the text it was made from: once the form changes, it is shown as outdated.
+ * "Voorbeeld": what the person will receive — to whom, how (an email, or a letter by post when no email address
+ * is known), the subject and the whole text — before anything is sent. The preview belongs to the text it was
+ * made from: once the form changes, it is shown as outdated.
  */
 export function MessagePreview({ id, caseId, request, children }: MessagePreviewProps) {
   const { t } = useTranslation();
@@ -88,6 +89,13 @@ export function MessagePreview({ id, caseId, request, children }: MessagePreview
                     value: preview.recipients
                       .map((r) => (r.name ? `${r.name} <${r.address}>` : r.address))
                       .join(', '),
+                  },
+                  {
+                    key: 'channel',
+                    label: t('letters.preview.channel'),
+                    value: [...new Set(preview.recipients.map((r) => r.channel))]
+                      .map((channel) => t(`letters.preview.${channel}`))
+                      .join('; '),
                   },
                   { key: 'subject', label: t('cases.preview.subject'), value: preview.subject },
                   {

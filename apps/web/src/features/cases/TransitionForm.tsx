@@ -17,7 +17,8 @@ const ID = 'case-transition';
 
 /**
  * "Status wijzigen": only the statuses the workflow reaches from here. A public status tells the person
- * (unless unticked), in the status's standard words or the worker's own; "Voorbeeld" shows the email first.
+ * (unless unticked), in the status's standard words or the worker's own, by email or by letter; "Voorbeeld"
+ * shows the message and how it goes out first.
  * Closing after the norm asks why, from the organisation's list of reasons, with an explanation.
  */
 export function TransitionForm({ current, onDone, onConflict }: ActionProps) {
@@ -67,11 +68,18 @@ export function TransitionForm({ current, onDone, onConflict }: ActionProps) {
         },
       },
       {
-        onSuccess: () => {
+        onSuccess: (updated) => {
           form.reset();
           setNotify(true);
           setAskedByServer(false);
-          onDone(t(tells ? 'cases.transition.doneTold' : 'cases.transition.done', { status: target.label }));
+          onDone(
+            tells
+              ? t('cases.transition.doneTold', {
+                  status: target.label,
+                  told: t(`letters.told.${updated.reach}`),
+                })
+              : t('cases.transition.done', { status: target.label }),
+          );
         },
         onError: (error) =>
           failWith(

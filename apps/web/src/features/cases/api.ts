@@ -198,8 +198,10 @@ export function useDeliveries(caseId: string, enabled = true) {
     queryKey: notificationsKey(caseId),
     queryFn: async () =>
       (await api<ListResponse<Delivery>>('/api/notifications', { query: { caseId } })).items,
-    // While something waits in the outbox, look again now and then: the worker sends within seconds.
-    refetchInterval: (query) => (query.state.data?.some((item) => item.status === 'queued') ? 3000 : false),
+    // While something waits in the outbox, look again now and then: the worker sends within seconds. A letter
+    // waits for a person to post it, not for the worker.
+    refetchInterval: (query) =>
+      query.state.data?.some((item) => item.status === 'queued' && item.channel !== 'post') ? 3000 : false,
     enabled,
   });
 }
