@@ -5,6 +5,7 @@ export { calendarOf } from './calendar.service.ts';
 export {
   addDuration,
   addLegalTerm,
+  addPublicNorm,
   addWorkingHours,
   type CalendarDefinition,
   DEFAULT_CALENDAR,
