@@ -336,7 +336,10 @@ export const caseSummarySchema = z
     team: z.object({ id: z.uuid(), name: z.string() }).nullable(),
     assignee: z.object({ id: z.uuid(), name: z.string() }).nullable(),
     customer: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-    area: z.string().nullable(),
+    area: z.string().nullable().meta({
+      description:
+        'District of the reported location (its postcode, also one written in its description); null means unknown: no location was reported, or it names no postcode in a district. The reporter’s home address never decides.',
+    }),
     priority: z.enum(CASE_PRIORITIES),
     createdAt: z.iso.datetime(),
     dueAt: z.iso.datetime().meta({ description: 'Due under the public service norm.' }),

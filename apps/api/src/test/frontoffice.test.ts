@@ -288,6 +288,81 @@ describe('contacts', () => {
     expect(overview.recentContacts.map((k: { id: string }) => k.id)).toContain(c.id);
   });
 
+  it('takes a case’s district from the reported location, never from the reporter’s home; unknown otherwise', async () => {
+    const o = await makeOrg(t.database);
+    await seed(t.database, o);
+    const admin = await signIn(t.app, o.users.admin);
+    const desk = await signIn(t.app, o.users.agent);
+    const settings = await t.app.inject({
+      method: 'PUT',
+      url: '/api/front-office/settings',
+      headers: admin.headers,
+      payload: {
+        areas: [
+          { name: 'Centrum', postcodes: [{ from: '1230', to: '1234' }] },
+          { name: 'Oost', postcodes: [{ from: '1240', to: '1244' }] },
+        ],
+      },
+    });
+    expect(settings.statusCode, settings.body).toBe(200);
+    // Jan lives in Centrum (1234 AB).
+    const person = (await post('/api/customers', { ...jan, bsn: undefined }, desk)).json();
+    expect(person.area).toBe('Centrum');
+    const report = async (location: object) => {
+      const c = (await post('/api/contacts', { channel: 'phone', customerId: person.id }, desk)).json();
+      const res = await post(
+        `/api/contacts/${c.id}/cases`,
+        {
+          itemCode: 'lamp-kapot',
+          description: 'Lamp is uit',
+          answers: { probleem: 'uit' },
+          location,
+          version: c.version,
+        },
+        desk,
+      );
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().case as { id: string; area: string | null };
+    };
+    const elsewhere = await report({
+      address: { street: 'Kerkplein', houseNumber: 7, postcode: '1241 EF', city: 'Voorbeeld' },
+    });
+    expect(elsewhere.area).toBe('Oost');
+    // Typed by the agent, with a postcode: that postcode decides.
+    expect((await report({ description: 'Kerkplein 7, 1241 EF' })).area).toBe('Oost');
+    // A street without a postcode, or coordinates: unknown — not Jan's Centrum.
+    const vague = await report({ description: 'Parklaan, bij de speeltuin' });
+    expect(vague.area).toBeNull();
+    const coordinates = await report({ lat: 52.1, lon: 5.1 });
+    expect(coordinates.area).toBeNull();
+    // Over POST /api/cases too, and without any location.
+    const direct = await t.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      headers: desk.headers,
+      payload: {
+        itemCode: 'lamp-kapot',
+        description: 'Lamp is uit',
+        answers: { probleem: 'uit' },
+        location: { description: 'Bij de molen' },
+        customerId: person.id,
+        channel: 'web',
+      },
+    });
+    expect(direct.statusCode, direct.body).toBe(201);
+    expect(direct.json().area).toBeNull();
+
+    // The queue filters on a district and on "unknown".
+    const queue = async (query: string) =>
+      (await t.app.inject({ url: `/api/cases?${query}`, headers: admin.headers }))
+        .json()
+        .items.map((c: { id: string }) => c.id)
+        .sort();
+    expect(await queue('area=Oost')).toHaveLength(2);
+    expect(await queue('area=Centrum')).toEqual([]);
+    expect(await queue('areaUnknown=true')).toEqual([vague.id, coordinates.id, direct.json().id].sort());
+  });
+
   it('marks a second contact about the same subject within the window as a repeat', async () => {
     const person = (await post('/api/customers', { kind: 'resident', name: 'Piet Herhaal' })).json();
     const ask = async () => {

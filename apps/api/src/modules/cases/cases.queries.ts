@@ -118,6 +118,7 @@ export async function listCases(
   else if (f.assignee) where.push(eq(caseFile.assigneeUserId, f.assignee));
   if (f.status) where.push(eq(caseFile.status, f.status));
   if (f.area) where.push(eq(caseFile.area, f.area));
+  if (f.areaUnknown === 'true') where.push(isNull(caseFile.area));
   if (f.priority) where.push(eq(caseFile.priority, f.priority));
   if (f.kind) where.push(eq(caseFile.kind, f.kind));
   if (f.reference)

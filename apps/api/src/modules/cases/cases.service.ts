@@ -15,7 +15,7 @@ import { type Write, writeTogether } from '../../platform/writes.ts';
 import { errors } from '../../plugins/errors.ts';
 import { addDuration, type CalendarDefinition, calendarOf, localDate } from '../calendar/index.ts';
 import { findItem, publishedDefinition } from '../catalogue/index.ts';
-import { areaFor, findCustomer } from '../customers/index.ts';
+import { areaOfLocation, findCustomer } from '../customers/index.ts';
 import { type NotificationInput, notificationWrites } from '../notifications/index.ts';
 import { activeSubscriptions, type CaseEventType, caseEventWrites } from '../webhooks/index.ts';
 import { type ComplaintState, dueTimes, resumeFields } from './cases.clock.ts';
@@ -300,7 +300,6 @@ export async function createCase(
   const now = receivedAt;
   const year = Number(localDate(now, context.calendar.timeZone).slice(0, 4));
   const number = await q.nextCaseNumber(db, organisationId, year);
-  const postcode = input.location?.address?.postcode ?? customer?.postcode ?? null;
   // No transaction of its own: with the number, context and recipient known, openCase reads nothing before it
   // writes every row in one statement.
   return openCase(db, ctx, {
@@ -308,7 +307,7 @@ export async function createCase(
     description: input.description,
     answers: input.answers,
     location: input.location,
-    area: areaFor(context.frontOffice, postcode),
+    area: areaOfLocation(context.frontOffice, input.location),
     customerId: customer?.id ?? null,
     contactId: null,
     channel: input.channel,

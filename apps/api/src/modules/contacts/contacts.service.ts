@@ -17,7 +17,7 @@ import { addDuration, calendarOf, localDate } from '../calendar/index.ts';
 import { casesOfContact, casesOfCustomer, openCase } from '../cases/index.ts';
 import { findItem, publishedDefinition } from '../catalogue/index.ts';
 import {
-  areaFor,
+  areaOfLocation,
   customerErrors,
   findCustomer,
   frontOfficeSettings,
@@ -253,13 +253,12 @@ export async function createCaseFromContact(
     const c = await lockOpen(tx, organisationId, id, input.version);
     const item = await publishedItem(tx, organisationId, input.itemCode);
     const customer = c.customerId ? await findCustomer(tx, organisationId, c.customerId) : undefined;
-    const postcode = input.location?.address?.postcode ?? customer?.postcode ?? null;
     const opened = await openCase(tx, ctx, {
       item,
       description: input.description,
       answers: input.answers,
       location: input.location,
-      area: areaFor(settings, postcode),
+      area: areaOfLocation(settings, input.location),
       customerId: c.customerId,
       contactId: c.id,
       channel: c.channel,
