@@ -496,6 +496,9 @@ export const callback = pgTable(
     phone: text('phone').notNull(),
     note: text('note').notNull(),
     dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    /** The time slot the person chose to be called in ("tomorrow between 13:00 and 15:00"), if any. */
+    slotStart: timestamp('slot_start', { withTimezone: true }),
+    slotEnd: timestamp('slot_end', { withTimezone: true }),
     /** open | done */
     state: text('state').notNull().default('open'),
     doneAt: timestamp('done_at', { withTimezone: true }),

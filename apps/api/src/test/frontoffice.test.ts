@@ -2,6 +2,8 @@ import { contactDailyStat, customer, type Database, notification } from '@voorde
 import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { calendarOf, instantOf, localDate } from '../modules/calendar/index.ts';
+import { isWorkingDay } from '../modules/calendar/working-time.ts';
 import { autoCloseStaleContacts } from '../modules/contacts/index.ts';
 import { importContent } from '../modules/transfer/index.ts';
 import { systemCtx } from '../platform/actor.ts';
@@ -451,6 +453,65 @@ describe('callbacks', () => {
 });
 
 describe('bad input on the front office', () => {
+  it('takes the time slot the person chose: due at its end (norm or not), shown in the queue; refuses a slot that cannot be', async () => {
+    const tz = 'Europe/Amsterdam';
+    const { definition: cal } = await calendarOf(t.database.db, org.id);
+    /** The n-th local date after today that is (or is not) a working day. */
+    const dateAhead = (n: number, working = true) => {
+      let found = 0;
+      for (let d = 1; d < 400; d++) {
+        const date = localDate(new Date(Date.now() + d * 86_400_000), tz);
+        if (isWorkingDay(cal, date) === working && ++found === n) return date;
+      }
+      throw new Error('no such day');
+    };
+    const request = async (slot: object) => {
+      const c = (await post('/api/contacts', { channel: 'phone' })).json();
+      return post(`/api/contacts/${c.id}/callbacks`, {
+        phone: '06 98765432',
+        teamId: org.teams.back,
+        note: 'Liefst na de lunch',
+        slot,
+        version: c.version,
+      });
+    };
+    // "Morgen tussen 13:00 en 15:00" (the next working day).
+    const tomorrow = dateAhead(1);
+    const res = await request({ date: tomorrow, from: '13:00', to: '15:00' });
+    expect(res.statusCode, res.body).toBe(201);
+    const cb = res.json().callback;
+    const start = instantOf(tomorrow, '13:00', tz).toISOString();
+    const end = instantOf(tomorrow, '15:00', tz).toISOString();
+    expect(cb.slot).toEqual({ start, end });
+    expect(cb.dueAt).toBe(end);
+    // Later than the callback norm (1 working day): the person's choice wins, and the request is not late.
+    const later = dateAhead(6);
+    const laterRes = await request({ date: later, from: '09:00', to: '10:30' });
+    expect(laterRes.statusCode, laterRes.body).toBe(201);
+    expect(laterRes.json().callback.dueAt).toBe(instantOf(later, '10:30', tz).toISOString());
+    const queue = await t.app.inject({
+      url: `/api/callbacks?teamId=${org.teams.back}`,
+      headers: agent.headers,
+    });
+    const listed = queue.json().items.find((x: { id: string }) => x.id === cb.id);
+    expect(listed).toMatchObject({ slot: { start, end }, dueAt: end, overdue: false });
+
+    const refused = async (slot: object, field: string, code: string) => {
+      const r = await request(slot);
+      const problem = expectProblem(r, 400, 'validation_failed');
+      expect(problem.errors?.map((e) => [e.field, (e as { code?: string }).code])).toEqual([[field, code]]);
+    };
+    await refused({ date: tomorrow, from: '15:00', to: '13:00' }, 'slot.to', 'slot_order');
+    await refused({ date: '2020-01-06', from: '13:00', to: '15:00' }, 'slot.date', 'slot_past');
+    await refused({ date: dateAhead(80), from: '13:00', to: '15:00' }, 'slot.date', 'slot_too_far');
+    await refused({ date: dateAhead(1, false), from: '13:00', to: '15:00' }, 'slot.from', 'slot_closed');
+    await refused({ date: tomorrow, from: '18:00', to: '20:00' }, 'slot.from', 'slot_closed');
+    expect(
+      expectProblem(await request({ date: tomorrow, from: '25:00', to: '26:00' }), 400, 'validation_failed')
+        .errors?.[0]?.field,
+    ).toBe('slot.from');
+  });
+
   it('random bodies and random identifiers never cause a 500 and never store a half record', async () => {
     const person = (await post('/api/customers', { kind: 'resident', name: 'Fuzz Persoon' })).json();
     const c = (await post('/api/contacts', { channel: 'phone', customerId: person.id })).json();

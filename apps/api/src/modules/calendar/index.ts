@@ -12,7 +12,7 @@ export {
   type Interval,
   workingMinutesBetween,
 } from './working-time.ts';
-export { localDate } from './zone.ts';
+export { instantOf, localDate } from './zone.ts';
 
 export async function calendarModule(app: FastifyInstance) {
   await app.register(calendarRoutes, { prefix: '/api/calendar' });
