@@ -600,6 +600,11 @@ export const caseFile = pgTable(
     acknowledgeDueAt: timestamp('acknowledge_due_at', { withTimezone: true }),
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
     complaint: jsonb('complaint'),
+    /**
+     * The number of the case's last CloudEvent: each event of the case takes the next one (the `sequence`
+     * extension attribute), so receivers can order a case's events however they arrive (ADR 0005).
+     */
+    eventSequence: integer('event_sequence').notNull().default(0),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -45,14 +45,21 @@ export async function updateCase(
   id: string,
   version: number,
   set: CaseUpdate,
+  /** CloudEvents this change publishes: they take the case's next sequence numbers (returned: the last). */
+  events = 0,
 ) {
   const [row] = await db
     .update(caseFile)
-    .set({ ...set, version: sql`${caseFile.version} + 1`, updatedAt: new Date() })
+    .set({
+      ...set,
+      version: sql`${caseFile.version} + 1`,
+      ...(events ? { eventSequence: sql`${caseFile.eventSequence} + ${events}` } : {}),
+      updatedAt: new Date(),
+    })
     .where(
       and(eq(caseFile.organisationId, organisationId), eq(caseFile.id, id), eq(caseFile.version, version)),
     )
-    .returning({ id: caseFile.id, version: caseFile.version });
+    .returning({ id: caseFile.id, version: caseFile.version, eventSequence: caseFile.eventSequence });
   return row;
 }
 

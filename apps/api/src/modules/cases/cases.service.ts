@@ -144,6 +144,8 @@ export async function openCase(tx: Db, ctx: Ctx, input: OpenCaseInput) {
       aboutCaseId: input.aboutCaseId ?? null,
       parentCaseId: input.parent?.id ?? null,
       acknowledgeDueAt: isComplaint ? addDuration(calendar, now, settings.complaintAcknowledgeWithin) : null,
+      // Its first CloudEvent, 'created', is number 1.
+      eventSequence: 1,
       complaint: isComplaint ? emptyComplaint() : null,
       suspendedSince: first.stopsClock ? now : null,
       suspendedReason: first.stopsClock ? first.label.nl : null,
@@ -205,6 +207,7 @@ export async function openCase(tx: Db, ctx: Ctx, input: OpenCaseInput) {
       type: 'created' as const,
       caseId: id,
       reference,
+      sequence: 1,
       time: now,
       data: { item: def.code, kind: def.kind, status: first.key, dueAt: times.dueAt.toISOString() },
     },
@@ -394,7 +397,7 @@ export async function commit(tx: Db, ctx: Ctx, l: Loaded, change: Change, now = 
     set.status = change.status.to;
     set.statusChangedAt = now;
   }
-  const updated = await q.updateCase(tx, organisationId, c.id, c.version, set);
+  const updated = await q.updateCase(tx, organisationId, c.id, c.version, set, change.publish.length);
   if (!updated) throw errors.versionConflict();
   // Everything else the change writes goes in one statement after the version-checked update.
   const writes: (Write | null)[] = [];
@@ -450,11 +453,14 @@ export async function commit(tx: Db, ctx: Ctx, l: Loaded, change: Change, now = 
       })),
     ),
   );
-  const published = change.publish.map((p) => ({
+  // The row lock of the version-checked update orders every change of the case: its numbers are the next ones.
+  const firstSequence = updated.eventSequence - change.publish.length + 1;
+  const published = change.publish.map((p, i) => ({
     organisationId,
     type: p.type,
     caseId: c.id,
     reference: c.reference,
+    sequence: firstSequence + i,
     time: now,
     data: { status: set.status ?? c.status, ...p.data },
   }));
