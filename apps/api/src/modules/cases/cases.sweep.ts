@@ -167,9 +167,8 @@ async function sweep(db: Db, now: Date) {
         (r) => r.id!,
       )) {
         const last = Number(list[0]!.event_sequence);
-        list
-          .sort((a, b) => CLOCK_ORDER.indexOf(a.event) - CLOCK_ORDER.indexOf(b.event))
-          .forEach((r, i) => sequences.set(`${id}|${r.event}`, last - list.length + 1 + i));
+        list.sort((a, b) => CLOCK_ORDER.indexOf(a.event) - CLOCK_ORDER.indexOf(b.event));
+        for (const [i, r] of list.entries()) sequences.set(`${id}|${r.event}`, last - list.length + 1 + i);
       }
       const marked = rows
         .filter((r) => r.id)
