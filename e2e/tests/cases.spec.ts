@@ -134,7 +134,7 @@ test('A desk report of a broken street light for Jan de Vries reaches the Openba
   expect(received.text).toContain('Beste Jan de Vries');
   expect(received.text).toContain('We hebben uw melding ontvangen.');
   expect(received.text).toContain(
-    `U kunt het resultaat verwachten vóór ${longDate(created.case.clock.dueAt)}.`,
+    `U kunt het resultaat uiterlijk ${longDate(created.case.clock.dueAt)} verwachten.`,
   );
 
   // ---- the back office: a worker of Openbare ruimte, in a browser of their own ----

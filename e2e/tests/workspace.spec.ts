@@ -190,7 +190,7 @@ test("An agent takes a desk report of a broken street light from a known residen
   const { reference, dueDate } = result.case;
   expect(reference).toMatch(/^VB-\d{4}-\d+$/);
   await expect(page.getByRole('heading', { name: `Zaak ${reference} aangemaakt` })).toBeVisible();
-  await expect(page.getByText(`U kunt het verwachten vóór ${longDate(dueDate)}.`)).toBeVisible();
+  await expect(page.getByText(`U kunt het uiterlijk ${longDate(dueDate)} verwachten.`)).toBeVisible();
   await expectAccessible(page, 'case created');
 
   await page.getByRole('button', { name: 'Contact afronden' }).click();

@@ -523,6 +523,9 @@ export const callback = pgTable(
     phone: text('phone').notNull(),
     note: text('note').notNull(),
     dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    /** The time slot the person chose to be called in ("tomorrow between 13:00 and 15:00"), if any. */
+    slotStart: timestamp('slot_start', { withTimezone: true }),
+    slotEnd: timestamp('slot_end', { withTimezone: true }),
     /** open | done */
     state: text('state').notNull().default('open'),
     doneAt: timestamp('done_at', { withTimezone: true }),
@@ -624,6 +627,11 @@ export const caseFile = pgTable(
     acknowledgeDueAt: timestamp('acknowledge_due_at', { withTimezone: true }),
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
     complaint: jsonb('complaint'),
+    /**
+     * The number of the case's last CloudEvent: each event of the case takes the next one (the `sequence`
+     * extension attribute), so receivers can order a case's events however they arrive (ADR 0005).
+     */
+    eventSequence: integer('event_sequence').notNull().default(0),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

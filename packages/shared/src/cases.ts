@@ -181,7 +181,10 @@ export const caseListQuerySchema = z.strictObject({
     .optional()
     .meta({ description: '`me` for my work, `none` for unassigned, or a user id.' }),
   status: z.string().max(40).optional(),
-  area: z.string().max(100).optional(),
+  area: z.string().max(100).optional().meta({ description: 'Cases in this district.' }),
+  areaUnknown: z.enum(['true', 'false']).optional().meta({
+    description: '`true`: only cases whose district is unknown (no location with a postcode in a district).',
+  }),
   priority: z.enum(CASE_PRIORITIES).optional(),
   kind: z.enum(ITEM_KINDS).optional(),
   due: z.enum(['overdue', 'today', 'week', 'internal_overdue']).optional(),

@@ -336,7 +336,10 @@ export const caseSummarySchema = z
     team: z.object({ id: z.uuid(), name: z.string() }).nullable(),
     assignee: z.object({ id: z.uuid(), name: z.string() }).nullable(),
     customer: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-    area: z.string().nullable(),
+    area: z.string().nullable().meta({
+      description:
+        'District of the reported location (its postcode, also one written in its description); null means unknown: no location was reported, or it names no postcode in a district. The reporter’s home address never decides.',
+    }),
     priority: z.enum(CASE_PRIORITIES),
     createdAt: z.iso.datetime(),
     dueAt: z.iso.datetime().meta({ description: 'Due under the public service norm.' }),
@@ -351,8 +354,25 @@ export const caseSummarySchema = z
   .meta({ id: 'CaseSummary' });
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 
+const timeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'A time HH:MM');
+
+/** When the person wants to be called ("tomorrow between 13:00 and 15:00"), in the organisation's local time. */
+export const callbackSlotSchema = z
+  .strictObject({
+    date: z.iso.date(),
+    from: timeOfDaySchema,
+    to: timeOfDaySchema,
+  })
+  .meta({
+    id: 'CallbackSlot',
+    description:
+      'A local date and times (Europe/Amsterdam). The request is due at the end of the slot, whatever the callback norm says; the slot must end in the future, within 60 days, and overlap the opening hours.',
+  });
+export type CallbackSlot = z.infer<typeof callbackSlotSchema>;
+
 export const callbackCreateSchema = z.strictObject({
   phone: phoneSchema,
+  slot: callbackSlotSchema.optional(),
   itemCode: z.string().max(40).optional(),
   teamId: z.uuid().optional().meta({ description: 'Defaults to the item’s team.' }),
   note: text(L.textMax).min(1),
@@ -375,7 +395,13 @@ export const callbackSchema = z
     item: z.object({ code: z.string(), name: z.string() }).nullable(),
     contactId: z.uuid(),
     createdAt: z.iso.datetime(),
-    dueAt: z.iso.datetime(),
+    dueAt: z.iso
+      .datetime()
+      .meta({ description: 'The end of the chosen slot, else under the callback norm.' }),
+    slot: z
+      .object({ start: z.iso.datetime(), end: z.iso.datetime() })
+      .nullable()
+      .meta({ description: 'The time slot the person chose; call no earlier than its start.' }),
     overdue: z.boolean(),
     attempts: z.array(
       z.object({ result: z.enum(CALLBACK_RESULTS), note: z.string(), at: z.iso.datetime(), by: z.string() }),

@@ -10,7 +10,7 @@ import {
 import { and, eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addDuration, addLegalTerm, calendarOf } from '../modules/calendar/index.ts';
+import { addDuration, addLegalTerm, addPublicNorm, calendarOf } from '../modules/calendar/index.ts';
 import { sweepClocks } from '../modules/cases/index.ts';
 import { importContent } from '../modules/transfer/index.ts';
 import { createUser } from '../modules/users/index.ts';
@@ -132,7 +132,8 @@ describe('intake and transitions', () => {
     expect(c.reference).toMatch(/^ZK-\d{4}-\d{6}$/);
     const { definition: cal } = await calendarOf(t.database.db, org.id);
     const created = new Date(c.createdAt as string);
-    expect(c.dueAt).toBe(addDuration(cal, created, { amount: 5, unit: 'working_days' }).toISOString());
+    // The public norm ends at the close of its last working day; the internal target is exact.
+    expect(c.dueAt).toBe(addPublicNorm(cal, created, { amount: 5, unit: 'working_days' }).toISOString());
     expect(c.clock.internalDueAt).toBe(
       addDuration(cal, created, { amount: 3, unit: 'working_days' }).toISOString(),
     );
@@ -276,12 +277,12 @@ describe('the norm clock', () => {
     expect(stop.from).toBe(since.toISOString());
     const { definition: cal } = await calendarOf(t.database.db, org.id);
     const norm = { amount: 5, unit: 'working_days' } as const;
-    const expected = addDuration(cal, createdAt, norm, [
+    const expected = addPublicNorm(cal, createdAt, norm, [
       { start: new Date(stop.from), end: new Date(stop.to) },
     ]);
     expect(answered.dueAt).toBe(expected.toISOString());
-    // Six calendar days always hold working time: the due date moved out.
-    expect(new Date(answered.dueAt) > addDuration(cal, createdAt, norm)).toBe(true);
+    // Six calendar days always hold working days: the due date moved out.
+    expect(new Date(answered.dueAt) > addPublicNorm(cal, createdAt, norm)).toBe(true);
   });
 
   it('extends once with a message carrying the new date, previewed with that date', async () => {
@@ -303,9 +304,12 @@ describe('the norm clock', () => {
       })
     ).json();
     const { definition: cal } = await calendarOf(t.database.db, org.id);
+    // Three working days after the day the norm ended, at that day's close.
+    const old = new Date(c.dueAt);
     expect(ext.dueAt).toBe(
-      addDuration(cal, new Date(c.dueAt), { amount: 3, unit: 'working_days' }).toISOString(),
+      addPublicNorm(cal, new Date(+old - 60_000), { amount: 3, unit: 'working_days' }).toISOString(),
     );
+    expect(+new Date(ext.dueAt) - +old).toBeGreaterThanOrEqual(3 * 86_400_000 - 3_600_000);
     const sent = (await mails(c.id)).at(-1)!;
     expect(sent).toMatchObject({ kind: 'extension' });
     expect(sent.body).toContain('Onderdeel moet besteld worden');
@@ -457,6 +461,17 @@ describe('complaints (Awb chapter 9)', () => {
       minute: '2-digit',
     }).format(new Date(c.complaint.decisionDueAt));
     expect(wallClock).toMatch(/^(Mon|Tue|Wed|Thu|Fri) 23:59$/);
+    // The public norm of 4 weeks ends at the close of a working day, never on a Sunday night.
+    expect(c.dueAt).toBe(addPublicNorm(cal, received, { amount: 4, unit: 'weeks' }).toISOString());
+    expect(
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'Europe/Amsterdam',
+        weekday: 'short',
+        hour: '2-digit',
+        minute: '2-digit',
+      }).format(new Date(c.dueAt)),
+    ).toMatch(/^(Mon|Tue|Wed|Thu|Fri) 17:00$/);
+    expect(new Date(c.dueAt) >= addDuration(cal, received, { amount: 4, unit: 'weeks' })).toBe(true);
     expect(
       new Date(c.complaint.decisionDueAt) >= addDuration(cal, received, { amount: 6, unit: 'weeks' }),
     ).toBe(true);

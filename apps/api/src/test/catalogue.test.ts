@@ -178,7 +178,8 @@ describe('catalogue items', () => {
       ).json();
     expect(await at('drie-dagen', '2026-04-02T10:00:00+02:00')).toMatchObject({
       expectedDate: '2026-04-08',
-      expected: '2026-04-08T08:00:00.000Z',
+      // A public norm ends at the close of its last working day (17:00).
+      expected: '2026-04-08T15:00:00.000Z',
     });
     expect((await at('een-dag', '2026-04-24T09:00:00+02:00')).expectedDate).toBe('2026-04-28');
     // An unpublished item has no public norm yet.

@@ -2,6 +2,8 @@ import { contactDailyStat, customer, type Database, notification } from '@voorde
 import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { calendarOf, instantOf, localDate } from '../modules/calendar/index.ts';
+import { isWorkingDay } from '../modules/calendar/working-time.ts';
 import { autoCloseStaleContacts } from '../modules/contacts/index.ts';
 import { importContent } from '../modules/transfer/index.ts';
 import { systemCtx } from '../platform/actor.ts';
@@ -288,6 +290,81 @@ describe('contacts', () => {
     expect(overview.recentContacts.map((k: { id: string }) => k.id)).toContain(c.id);
   });
 
+  it('takes a case’s district from the reported location, never from the reporter’s home; unknown otherwise', async () => {
+    const o = await makeOrg(t.database);
+    await seed(t.database, o);
+    const admin = await signIn(t.app, o.users.admin);
+    const desk = await signIn(t.app, o.users.agent);
+    const settings = await t.app.inject({
+      method: 'PUT',
+      url: '/api/front-office/settings',
+      headers: admin.headers,
+      payload: {
+        areas: [
+          { name: 'Centrum', postcodes: [{ from: '1230', to: '1234' }] },
+          { name: 'Oost', postcodes: [{ from: '1240', to: '1244' }] },
+        ],
+      },
+    });
+    expect(settings.statusCode, settings.body).toBe(200);
+    // Jan lives in Centrum (1234 AB).
+    const person = (await post('/api/customers', { ...jan, bsn: undefined }, desk)).json();
+    expect(person.area).toBe('Centrum');
+    const report = async (location: object) => {
+      const c = (await post('/api/contacts', { channel: 'phone', customerId: person.id }, desk)).json();
+      const res = await post(
+        `/api/contacts/${c.id}/cases`,
+        {
+          itemCode: 'lamp-kapot',
+          description: 'Lamp is uit',
+          answers: { probleem: 'uit' },
+          location,
+          version: c.version,
+        },
+        desk,
+      );
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().case as { id: string; area: string | null };
+    };
+    const elsewhere = await report({
+      address: { street: 'Kerkplein', houseNumber: 7, postcode: '1241 EF', city: 'Voorbeeld' },
+    });
+    expect(elsewhere.area).toBe('Oost');
+    // Typed by the agent, with a postcode: that postcode decides.
+    expect((await report({ description: 'Kerkplein 7, 1241 EF' })).area).toBe('Oost');
+    // A street without a postcode, or coordinates: unknown — not Jan's Centrum.
+    const vague = await report({ description: 'Parklaan, bij de speeltuin' });
+    expect(vague.area).toBeNull();
+    const coordinates = await report({ lat: 52.1, lon: 5.1 });
+    expect(coordinates.area).toBeNull();
+    // Over POST /api/cases too, and without any location.
+    const direct = await t.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      headers: desk.headers,
+      payload: {
+        itemCode: 'lamp-kapot',
+        description: 'Lamp is uit',
+        answers: { probleem: 'uit' },
+        location: { description: 'Bij de molen' },
+        customerId: person.id,
+        channel: 'web',
+      },
+    });
+    expect(direct.statusCode, direct.body).toBe(201);
+    expect(direct.json().area).toBeNull();
+
+    // The queue filters on a district and on "unknown".
+    const queue = async (query: string) =>
+      (await t.app.inject({ url: `/api/cases?${query}`, headers: admin.headers }))
+        .json()
+        .items.map((c: { id: string }) => c.id)
+        .sort();
+    expect(await queue('area=Oost')).toHaveLength(2);
+    expect(await queue('area=Centrum')).toEqual([]);
+    expect(await queue('areaUnknown=true')).toEqual([vague.id, coordinates.id, direct.json().id].sort());
+  });
+
   it('marks a second contact about the same subject within the window as a repeat', async () => {
     const person = (await post('/api/customers', { kind: 'resident', name: 'Piet Herhaal' })).json();
     const ask = async () => {
@@ -376,6 +453,65 @@ describe('callbacks', () => {
 });
 
 describe('bad input on the front office', () => {
+  it('takes the time slot the person chose: due at its end (norm or not), shown in the queue; refuses a slot that cannot be', async () => {
+    const tz = 'Europe/Amsterdam';
+    const { definition: cal } = await calendarOf(t.database.db, org.id);
+    /** The n-th local date after today that is (or is not) a working day. */
+    const dateAhead = (n: number, working = true) => {
+      let found = 0;
+      for (let d = 1; d < 400; d++) {
+        const date = localDate(new Date(Date.now() + d * 86_400_000), tz);
+        if (isWorkingDay(cal, date) === working && ++found === n) return date;
+      }
+      throw new Error('no such day');
+    };
+    const request = async (slot: object) => {
+      const c = (await post('/api/contacts', { channel: 'phone' })).json();
+      return post(`/api/contacts/${c.id}/callbacks`, {
+        phone: '06 98765432',
+        teamId: org.teams.back,
+        note: 'Liefst na de lunch',
+        slot,
+        version: c.version,
+      });
+    };
+    // "Morgen tussen 13:00 en 15:00" (the next working day).
+    const tomorrow = dateAhead(1);
+    const res = await request({ date: tomorrow, from: '13:00', to: '15:00' });
+    expect(res.statusCode, res.body).toBe(201);
+    const cb = res.json().callback;
+    const start = instantOf(tomorrow, '13:00', tz).toISOString();
+    const end = instantOf(tomorrow, '15:00', tz).toISOString();
+    expect(cb.slot).toEqual({ start, end });
+    expect(cb.dueAt).toBe(end);
+    // Later than the callback norm (1 working day): the person's choice wins, and the request is not late.
+    const later = dateAhead(6);
+    const laterRes = await request({ date: later, from: '09:00', to: '10:30' });
+    expect(laterRes.statusCode, laterRes.body).toBe(201);
+    expect(laterRes.json().callback.dueAt).toBe(instantOf(later, '10:30', tz).toISOString());
+    const queue = await t.app.inject({
+      url: `/api/callbacks?teamId=${org.teams.back}`,
+      headers: agent.headers,
+    });
+    const listed = queue.json().items.find((x: { id: string }) => x.id === cb.id);
+    expect(listed).toMatchObject({ slot: { start, end }, dueAt: end, overdue: false });
+
+    const refused = async (slot: object, field: string, code: string) => {
+      const r = await request(slot);
+      const problem = expectProblem(r, 400, 'validation_failed');
+      expect(problem.errors?.map((e) => [e.field, (e as { code?: string }).code])).toEqual([[field, code]]);
+    };
+    await refused({ date: tomorrow, from: '15:00', to: '13:00' }, 'slot.to', 'slot_order');
+    await refused({ date: '2020-01-06', from: '13:00', to: '15:00' }, 'slot.date', 'slot_past');
+    await refused({ date: dateAhead(80), from: '13:00', to: '15:00' }, 'slot.date', 'slot_too_far');
+    await refused({ date: dateAhead(1, false), from: '13:00', to: '15:00' }, 'slot.from', 'slot_closed');
+    await refused({ date: tomorrow, from: '18:00', to: '20:00' }, 'slot.from', 'slot_closed');
+    expect(
+      expectProblem(await request({ date: tomorrow, from: '25:00', to: '26:00' }), 400, 'validation_failed')
+        .errors?.[0]?.field,
+    ).toBe('slot.from');
+  });
+
   it('random bodies and random identifiers never cause a 500 and never store a half record', async () => {
     const person = (await post('/api/customers', { kind: 'resident', name: 'Fuzz Persoon' })).json();
     const c = (await post('/api/contacts', { channel: 'phone', customerId: person.id })).json();

@@ -5,13 +5,14 @@ export { calendarOf, saveCalendar } from './calendar.service.ts';
 export {
   addDuration,
   addLegalTerm,
+  addPublicNorm,
   addWorkingHours,
   type CalendarDefinition,
   DEFAULT_CALENDAR,
   type Interval,
   workingMinutesBetween,
 } from './working-time.ts';
-export { localDate } from './zone.ts';
+export { instantOf, localDate } from './zone.ts';
 
 export async function calendarModule(app: FastifyInstance) {
   await app.register(calendarRoutes, { prefix: '/api/calendar' });

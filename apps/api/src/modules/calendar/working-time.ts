@@ -623,6 +623,43 @@ export function addDuration(
 }
 
 /**
+ * The first close of a working day at or after `due` (UTC minutes): the close of that day's last opening
+ * interval (not a lunch closure). The day before `due`'s local day is looked at too, for a close at 24:00.
+ */
+function closeAtOrAfter(c: Compiled, due: number): number {
+  let day = Math.floor(c.zone.toLocal(due) / MINUTES_PER_DAY) - 1;
+  for (let idle = 0; idle <= MAX_IDLE_DAYS; day++) {
+    const spans = spansOf(c, day);
+    if (spans.length === 0) {
+      idle++;
+      continue;
+    }
+    const close = c.zone.fromLocal(day * MINUTES_PER_DAY + spans.at(-1)![1]);
+    if (close >= due) return close;
+  }
+  throw noOpeningError(c, day - MAX_IDLE_DAYS);
+}
+
+/**
+ * The end of a public service norm ("binnen 5 werkdagen", "binnen 4 weken"): a promise to the public always ends
+ * at the close of a working day, never before the norm itself has run. The norm is counted as
+ * {@link addDuration} counts it (suspensions included) and then runs on to the first close of a working day at
+ * or after that instant: a 4-week norm that would end on Sunday 3 January 04:22 ends on Monday 4 January at
+ * closing time; 5 working days from Monday 10:00 end on the next Monday at closing time. A norm in working hours
+ * ("binnen 4 werkuren") is a promise of opening time and is left to {@link addWorkingHours}.
+ */
+export function addPublicNorm(
+  cal: CalendarDefinition,
+  start: Date,
+  d: Duration,
+  suspensions?: Interval[],
+): Date {
+  const due = addDuration(cal, start, d, suspensions);
+  if (d.unit === 'working_hours') return due;
+  return toDate(closeAtOrAfter(compile(cal), minuteOf(due, 'due')));
+}
+
+/**
  * Days that extend a statutory term (Algemene termijnenwet art. 3): not Good Friday, and 5 May every year,
  * whatever the organisation's own calendar says.
  */

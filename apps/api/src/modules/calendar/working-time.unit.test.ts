@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addDuration,
   addLegalTerm,
+  addPublicNorm,
   addWorkingDays,
   addWorkingHours,
   type CalendarDefinition,
@@ -633,6 +634,82 @@ describe('properties', () => {
         expect(+open).toBeGreaterThanOrEqual(floored);
         expect(workingMinutesBetween(cal, at, open)).toBe(0);
         expect(workingMinutesBetween(cal, open, new Date(+open + MINUTE))).toBe(1);
+      }),
+    );
+  });
+});
+
+describe('addPublicNorm: a public norm ends at the close of a working day', () => {
+  const weeks = (amount: number) => ({ amount, unit: 'weeks' as const });
+  const days = (amount: number) => ({ amount, unit: 'working_days' as const });
+  const cal = (amount: number) => ({ amount, unit: 'calendar_days' as const });
+
+  it.each([
+    // [start, norm, end] — the complaint item's 4 weeks that ended on Sunday 3 January 04:22
+    [ams(2026, 12, 6, 4, 22), weeks(4), 'Mon 2027-01-04 17:00'],
+    [ams(2020, 12, 6, 4, 22), weeks(4), 'Mon 2021-01-04 17:00'],
+    [ams(2026, 11, 27, 10), weeks(4), 'Mon 2026-12-28 17:00'], // Christmas Friday, Boxing Day, Sunday
+    [ams(2027, 12, 4, 9), weeks(3), 'Mon 2027-12-27 17:00'], // Christmas on a Saturday
+    [ams(2028, 3, 30, 11), weeks(4), 'Fri 2028-04-28 17:00'], // King's Day, Thursday 27 April 2028
+    [ams(2025, 4, 7, 11), weeks(4), 'Tue 2025-05-06 17:00'], // Liberation Day off in a lustrum year (2025)
+    [ams(2026, 4, 7, 11), weeks(4), 'Tue 2026-05-05 17:00'], // …and worked in 2026
+    [ams(2029, 4, 13, 16), weeks(6), 'Fri 2029-05-25 17:00'], // an ordinary Friday: the same day's close
+    [ams(2031, 12, 3, 20, 15), weeks(4), 'Fri 2032-01-02 17:00'], // Wednesday evening, then New Year's Day
+    [ams(2026, 4, 2, 10), days(5), 'Fri 2026-04-10 17:00'], // Easter Monday skipped, then the day's close
+    [ams(2026, 4, 24, 9), days(1), 'Tue 2026-04-28 17:00'], // Friday → (King's Day Monday) → Tuesday
+    [ams(2026, 4, 10, 20), days(3), 'Thu 2026-04-16 17:00'], // Friday evening counts from Monday 08:30
+    [ams(2026, 4, 8, 17), cal(2), 'Fri 2026-04-10 17:00'], // ends at a close exactly: that close
+    [ams(2026, 4, 8, 17, 1), cal(2), 'Mon 2026-04-13 17:00'], // a minute later: past Friday's close
+  ])('%s + %o ends %s', (start, norm, end) => {
+    expect(show(addPublicNorm(C, start, norm))).toBe(end);
+  });
+
+  it('ends at the close of the last interval, not at a lunch closure or a short Friday', () => {
+    // LUNCH_CAL: lunch 12:00–13:00, Friday mornings only.
+    expect(show(addPublicNorm(LUNCH_CAL, ams(2026, 4, 8, 12, 30), cal(7)))).toBe('Wed 2026-04-15 17:00');
+    expect(show(addPublicNorm(LUNCH_CAL, ams(2026, 4, 9, 14), cal(1)))).toBe('Mon 2026-04-13 17:00');
+    // ODD_CAL: Sunday open until 24:00 — that midnight is a close.
+    expect(show(addPublicNorm(ODD_CAL, ams(2026, 4, 4, 23, 59), cal(7)))).toBe('Mon 2026-04-13 00:00');
+  });
+
+  it('leaves a norm in working hours as it is (a promise of opening time)', () => {
+    const start = ams(2026, 4, 8, 10);
+    const norm = { amount: 4, unit: 'working_hours' as const };
+    expect(addPublicNorm(C, start, norm)).toEqual(addWorkingHours(C, start, 4));
+  });
+
+  it('property (2024–2032, three calendars, suspensions): the first close of a working day at or after the norm', () => {
+    /** The close of a local date's last opening interval as an instant, or none on a day that is not worked. */
+    const closeOf = (c: CalendarDefinition, date: string) => {
+      if (!isWorkingDay(c, date)) return undefined;
+      const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+      const weekday = (new TZDate(y, m - 1, d, 12, 0, TZ).getDay() || 7) as 1 | 2 | 3 | 4 | 5 | 6 | 7;
+      const [hh, mm] = c.openingHours[weekday]!.map((i) => i.close)
+        .sort()
+        .at(-1)!
+        .split(':')
+        .map(Number);
+      return ams(y, m, d, hh!, mm!); // 24:00 rolls over to the next day's 00:00, as it should
+    };
+    const unitArb = fc.constantFrom('working_days' as const, 'calendar_days' as const, 'weeks' as const);
+    fc.assert(
+      fc.property(caseArb(10), unitArb, fc.integer({ min: 0, max: 30 }), ([c, start, susp], unit, amount) => {
+        const norm = { amount, unit };
+        const plain = addDuration(c, start, norm, susp);
+        const end = addPublicNorm(c, start, norm, susp);
+        // Never before the norm has run, and at most a few weeks of closed days after it.
+        expect(+end).toBeGreaterThanOrEqual(+plain);
+        expect(+end - +plain).toBeLessThan(14 * 86_400_000);
+        // Every day from the one before the norm's end on: a worked day's close before the end lies before the
+        // norm; the end itself is such a close.
+        let found = false;
+        for (let t = +plain - 86_400_000; t <= +end + 86_400_000; t += 86_400_000) {
+          const close = closeOf(c, localDate(new Date(t)));
+          if (!close) continue;
+          if (+close === +end) found = true;
+          else if (+close < +end) expect(+close).toBeLessThan(+plain);
+        }
+        expect(found, `${show(end)} is not the close of a working day`).toBe(true);
       }),
     );
   });

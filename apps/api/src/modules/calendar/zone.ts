@@ -130,6 +130,20 @@ export class Zone {
   }
 }
 
+/**
+ * The instant of a local date and time of day in a zone (`'2026-04-08'`, `'13:00'`), resolved as
+ * {@link Zone.fromLocal} does (a time that occurs twice is the earlier; one that does not exist moves on by the
+ * gap). Throws a RangeError for a malformed date or time.
+ */
+export function instantOf(date: string, time: string, timeZone = 'Europe/Amsterdam'): Date {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const t = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
+  if (!d || !t) throw new RangeError(`Not a local date and time: ${date} ${time}`);
+  const day = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3])) / 86_400_000;
+  const local = day * MINUTES_PER_DAY + Number(t[1]) * 60 + Number(t[2]);
+  return new Date(new Zone(timeZone).fromLocal(local) * 60_000);
+}
+
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The local calendar date (YYYY-MM-DD) of an instant in a time zone; one formatter per zone, made once. */

@@ -3,6 +3,7 @@ import type { CaseSettings, CatalogueItemDefinition, Duration } from '@voordeur/
 import {
   addDuration,
   addLegalTerm,
+  addPublicNorm,
   addWorkingHours,
   type CalendarDefinition,
   type Interval,
@@ -37,7 +38,8 @@ const toIntervals = (s: Suspension[]): Interval[] =>
 
 /**
  * The due times of a case in the organisation's working time: the public norm and the internal target pushed out
- * by every suspension, the public norm extended once when it was; the warning instant the configured working time
+ * by every suspension, the public norm extended once when it was, and ending at the close of a working day
+ * ({@link addPublicNorm}); the warning instant the configured working time
  * before the internal target. For complaints the legal term is the Awb decision term (6 weeks, 10 with an
  * advisory committee, plus at most 4 weeks' extension) in calendar time, not suspended; a legal term runs to the
  * end of its last day and past weekends and Atw holidays ({@link addLegalTerm}).
@@ -49,8 +51,10 @@ export function dueTimes(
   c: ClockInput,
 ) {
   const susp = toIntervals(c.suspensions);
-  let dueAt = addDuration(cal, c.createdAt, def.norms.serviceNorm, susp);
-  if (c.extension) dueAt = addDuration(cal, dueAt, c.extension, susp);
+  let dueAt = addPublicNorm(cal, c.createdAt, def.norms.serviceNorm, susp);
+  // The extension counts from the old end, a close: from the minute before it, so that the day of that close
+  // is the day counted from (from the close itself, working days would start at the next opening, a day late).
+  if (c.extension) dueAt = addPublicNorm(cal, new Date(dueAt.getTime() - 60_000), c.extension, susp);
   const internalDueAt = def.norms.internalTarget
     ? addDuration(cal, c.createdAt, def.norms.internalTarget, susp)
     : null;
@@ -63,6 +67,9 @@ export function dueTimes(
   } else {
     legalDueAt = def.norms.legalTerm ? addLegalTerm(cal, c.createdAt, def.norms.legalTerm, susp) : null;
   }
+  // A promise to the public never runs past the law's term (the close of a working day may lie after it when the
+  // term ends on a closing day the Algemene termijnenwet does not know, such as Good Friday).
+  if (legalDueAt && dueAt > legalDueAt) dueAt = legalDueAt;
   let warnAt: Date | null = null;
   if (internalDueAt) {
     const total = workingMinutesBetween(cal, c.createdAt, internalDueAt, susp);

@@ -9,7 +9,7 @@ import {
 } from '@voordeur/shared';
 import type { NotificationInput } from '../notifications/index.ts';
 import * as q from './cases.queries.ts';
-import { mergeTemplates, render, type Template, type TemplateValues } from './cases.templates.ts';
+import { kindWord, mergeTemplates, render, type Template, type TemplateValues } from './cases.templates.ts';
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 /** A long local date for letters: "woensdag 8 april 2026" / "Wednesday 8 April 2026". */
@@ -129,7 +129,9 @@ export async function composePersonMessages(
     const values: Record<string, string | undefined> = {
       name: r.customerName ?? (language === 'en' ? 'Sir or Madam' : 'heer/mevrouw'),
       reference: r.reference,
-      subject: (c.definition.name[language] ?? c.definition.name.nl).toLowerCase(),
+      // The item's public name as it is written: it is a title, used apart from sentences; sentences say `kind`.
+      subject: c.definition.name[language] || c.definition.name.nl,
+      kind: kindWord(c.definition.kind, language),
       dueDate: longDate(c.dueAt, language),
       organisation: sender.organisationName,
       mainReference: c.reference,

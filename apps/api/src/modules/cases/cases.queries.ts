@@ -45,14 +45,21 @@ export async function updateCase(
   id: string,
   version: number,
   set: CaseUpdate,
+  /** CloudEvents this change publishes: they take the case's next sequence numbers (returned: the last). */
+  events = 0,
 ) {
   const [row] = await db
     .update(caseFile)
-    .set({ ...set, version: sql`${caseFile.version} + 1`, updatedAt: new Date() })
+    .set({
+      ...set,
+      version: sql`${caseFile.version} + 1`,
+      ...(events ? { eventSequence: sql`${caseFile.eventSequence} + ${events}` } : {}),
+      updatedAt: new Date(),
+    })
     .where(
       and(eq(caseFile.organisationId, organisationId), eq(caseFile.id, id), eq(caseFile.version, version)),
     )
-    .returning({ id: caseFile.id, version: caseFile.version });
+    .returning({ id: caseFile.id, version: caseFile.version, eventSequence: caseFile.eventSequence });
   return row;
 }
 
@@ -118,6 +125,7 @@ export async function listCases(
   else if (f.assignee) where.push(eq(caseFile.assigneeUserId, f.assignee));
   if (f.status) where.push(eq(caseFile.status, f.status));
   if (f.area) where.push(eq(caseFile.area, f.area));
+  if (f.areaUnknown === 'true') where.push(isNull(caseFile.area));
   if (f.priority) where.push(eq(caseFile.priority, f.priority));
   if (f.kind) where.push(eq(caseFile.kind, f.kind));
   if (f.reference)

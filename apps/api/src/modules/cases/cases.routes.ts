@@ -67,7 +67,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          'Open a case from the portal, an app or another system: under the item’s published handling definition, with due times from its norms.',
+          'Open a case from a web form, an app or another system: under the item’s published handling definition, with due times from its norms.',
         body: caseCreateSchema,
         response: { 201: caseSchema, ...problems },
       },

@@ -16,7 +16,7 @@ import { type Write, writeTogether } from '../../platform/writes.ts';
 import { errors } from '../../plugins/errors.ts';
 import { addDuration, type CalendarDefinition, calendarOf, localDate } from '../calendar/index.ts';
 import { findItem, publishedDefinition } from '../catalogue/index.ts';
-import { areaFor, findCustomer } from '../customers/index.ts';
+import { areaOfLocation, findCustomer } from '../customers/index.ts';
 import { type NotificationInput, notificationWrites } from '../notifications/index.ts';
 import { activeSubscriptions, type CaseEventType, caseEventWrites } from '../webhooks/index.ts';
 import { type ComplaintState, dueTimes, resumeFields } from './cases.clock.ts';
@@ -167,6 +167,8 @@ export async function openCase(tx: Db, ctx: Ctx, input: OpenCaseInput) {
       aboutCaseId: input.aboutCaseId ?? null,
       parentCaseId: input.parent?.id ?? null,
       acknowledgeDueAt: isComplaint ? addDuration(calendar, now, settings.complaintAcknowledgeWithin) : null,
+      // Its first CloudEvent, 'created', is number 1.
+      eventSequence: 1,
       complaint: isComplaint ? emptyComplaint() : null,
       suspendedSince: first.stopsClock ? now : null,
       suspendedReason: first.stopsClock ? first.label.nl : null,
@@ -233,6 +235,7 @@ export async function openCase(tx: Db, ctx: Ctx, input: OpenCaseInput) {
       type: 'created' as const,
       caseId: id,
       reference,
+      sequence: 1,
       time: now,
       data: { item: def.code, kind: def.kind, status: first.key, dueAt: times.dueAt.toISOString() },
     },
@@ -332,7 +335,6 @@ export async function createCase(
   const now = receivedAt;
   const year = Number(localDate(now, context.calendar.timeZone).slice(0, 4));
   const number = await q.nextCaseNumber(db, organisationId, year);
-  const postcode = input.location?.address?.postcode ?? customer?.postcode ?? null;
   // No transaction of its own: with the number, context and recipient known, openCase reads nothing before it
   // writes every row in one statement.
   return openCase(db, ctx, {
@@ -340,7 +342,7 @@ export async function createCase(
     description: input.description,
     answers: input.answers,
     location: input.location,
-    area: areaFor(context.frontOffice, postcode),
+    area: areaOfLocation(context.frontOffice, input.location),
     customerId: customer?.id ?? null,
     contactId: null,
     channel: input.channel,
@@ -427,7 +429,7 @@ export async function commit(tx: Db, ctx: Ctx, l: Loaded, change: Change, now = 
     set.status = change.status.to;
     set.statusChangedAt = now;
   }
-  const updated = await q.updateCase(tx, organisationId, c.id, c.version, set);
+  const updated = await q.updateCase(tx, organisationId, c.id, c.version, set, change.publish.length);
   if (!updated) throw errors.versionConflict();
   // Everything else the change writes goes in one statement after the version-checked update.
   const writes: (Write | null)[] = [];
@@ -483,11 +485,14 @@ export async function commit(tx: Db, ctx: Ctx, l: Loaded, change: Change, now = 
       })),
     ),
   );
-  const published = change.publish.map((p) => ({
+  // The row lock of the version-checked update orders every change of the case: its numbers are the next ones.
+  const firstSequence = updated.eventSequence - change.publish.length + 1;
+  const published = change.publish.map((p, i) => ({
     organisationId,
     type: p.type,
     caseId: c.id,
     reference: c.reference,
+    sequence: firstSequence + i,
     time: now,
     data: { status: set.status ?? c.status, ...p.data },
   }));

@@ -39,6 +39,8 @@ const CLOCK_MARKS: { event: ClockEvent; due: string; mark: string }[] = [
   { event: 'breached', due: 'due_at', mark: 'breached_at' },
 ];
 
+const CLOCK_ORDER = CLOCK_MARKS.map((k) => k.event);
+
 /** Who hears of a mark, and which marks are published as CloudEvents. */
 const FOLLOW_UP: Record<
   ClockEvent,
@@ -51,6 +53,9 @@ const FOLLOW_UP: Record<
   internal_breached: {},
   breached: { staff: { texts: STAFF_TEXTS.breach, roles: ['teamlead'] }, publish: 'breached' },
 };
+
+/** The marks that become CloudEvents, each numbered in its case's sequence. */
+const PUBLISHED_MARKS = CLOCK_MARKS.filter((k) => FOLLOW_UP[k.event].publish);
 
 /**
  * All clock events over all organisations, in one pass: marks the open, running cases whose warning instant,
@@ -78,6 +83,11 @@ async function sweep(db: Db, now: Date) {
                   sql`${sql.identifier(k.mark)} = CASE WHEN ${passed(k, 'c.')}${now} THEN ${now}::timestamptz ELSE c.${sql.identifier(k.mark)} END`,
               ),
               sql`, `,
+            )},
+            -- Each published mark takes the case's next CloudEvent number (the sequence attribute).
+            event_sequence = c.event_sequence + ${sql.join(
+              PUBLISHED_MARKS.map((k) => sql`(CASE WHEN ${passed(k, 'c.')}${now} THEN 1 ELSE 0 END)`),
+              sql` + `,
             )}
           FROM (
             SELECT id, ${sql.join(
@@ -102,7 +112,7 @@ async function sweep(db: Db, now: Date) {
               )})
             LIMIT ${BATCH} FOR UPDATE SKIP LOCKED) s
           WHERE c.id = s.id
-          RETURNING c.id, c.organisation_id, c.reference, c.subject, c.team_id,
+          RETURNING c.id, c.organisation_id, c.reference, c.subject, c.team_id, c.event_sequence,
             ${sql.join(
               CLOCK_MARKS.map(
                 (k) =>
@@ -111,7 +121,8 @@ async function sweep(db: Db, now: Date) {
               sql`, `,
             )}
         ), marks AS (
-          SELECT m.id, m.organisation_id, m.reference, m.subject, m.team_id, x.event, x.due, x.mark, x.severity
+          SELECT m.id, m.organisation_id, m.reference, m.subject, m.team_id, m.event_sequence,
+                 x.event, x.due, x.mark, x.severity
           FROM m CROSS JOIN LATERAL (VALUES ${sql.join(
             CLOCK_MARKS.map(
               (k, i) => sql`(${k.event}, m.${sql.identifier(k.event)}, ${k.mark}, ${sql.raw(String(i))})`,
@@ -141,12 +152,24 @@ async function sweep(db: Db, now: Date) {
             reference: string;
             subject: string;
             team_id: string | null;
+            event_sequence: number | string;
             event: ClockEvent;
             due: Date | string | null;
             n: string | number;
           }[];
         }
       ).rows;
+      // The CloudEvent numbers of each case's published marks, in the order of severity (warned before breached):
+      // the case's last number counted back.
+      const sequences = new Map<string, number>();
+      for (const [id, list] of groupBy(
+        rows.filter((r) => r.id && FOLLOW_UP[r.event].publish),
+        (r) => r.id!,
+      )) {
+        const last = Number(list[0]!.event_sequence);
+        list.sort((a, b) => CLOCK_ORDER.indexOf(a.event) - CLOCK_ORDER.indexOf(b.event));
+        for (const [i, r] of list.entries()) sequences.set(`${id}|${r.event}`, last - list.length + 1 + i);
+      }
       const marked = rows
         .filter((r) => r.id)
         .map((r) => ({
@@ -171,6 +194,7 @@ async function sweep(db: Db, now: Date) {
                 type: publish,
                 caseId: r.id,
                 reference: r.reference,
+                sequence: sequences.get(`${r.id}|${event}`)!,
                 time: now,
                 data: { due: r.due?.toISOString() ?? null },
               })),

@@ -18,6 +18,7 @@ export const PLACEHOLDERS = [
   'decisionDate',
   'ombudsman',
   'mainReference',
+  'kind',
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 export type TemplateValues = Partial<Record<Placeholder, string>>;
@@ -50,18 +51,21 @@ export const BUILT_IN_TEMPLATES: TemplateText[] = [
     key: 'received',
     name: 'Ontvangen',
     subject: {
-      nl: 'We hebben uw {{subject}} ontvangen ({{reference}})',
-      en: 'We received your request ({{reference}})',
+      nl: 'We hebben uw {{kind}} ontvangen ({{reference}})',
+      en: 'We received your {{kind}} ({{reference}})',
     },
     body: letter(
-      '{{statusText}}\n\nU kunt het resultaat verwachten vóór {{dueDate}}.',
+      '{{statusText}}\n\nU kunt het resultaat uiterlijk {{dueDate}} verwachten.',
       '{{statusText}}\n\nYou can expect the result by {{dueDate}}.',
     ),
   },
   {
     key: 'fixed',
     name: 'Opgelost, bedankt',
-    subject: { nl: 'Opgelost: {{subject}} ({{reference}})', en: 'Fixed: {{subject}} ({{reference}})' },
+    subject: {
+      nl: 'Uw {{kind}} is opgelost ({{reference}})',
+      en: 'Your {{kind}} has been resolved ({{reference}})',
+    },
     body: letter(
       'Het is opgelost. Bedankt voor uw melding: zo houden we samen de gemeente mooi en veilig.',
       'It has been fixed. Thank you for reporting it: together we keep our town clean and safe.',
@@ -90,14 +94,17 @@ export const BUILT_IN_TEMPLATES: TemplateText[] = [
     name: 'Meer tijd nodig',
     subject: { nl: 'Wij hebben meer tijd nodig ({{reference}})', en: 'We need more time ({{reference}})' },
     body: letter(
-      'Het lukt ons niet om uw {{subject}} binnen de afgesproken termijn af te handelen. De reden: {{reason}}\n\nU kunt het resultaat nu verwachten vóór {{dueDate}}. Onze excuses voor het wachten.',
-      'We cannot complete your request within the agreed term. The reason: {{reason}}\n\nYou can now expect the result by {{dueDate}}. We apologise for the wait.',
+      'Het lukt ons niet om uw {{kind}} binnen de afgesproken termijn af te handelen. De reden: {{reason}}\n\nU kunt het resultaat nu uiterlijk {{dueDate}} verwachten. Onze excuses voor het wachten.',
+      'We cannot complete your {{kind}} within the agreed term. The reason: {{reason}}\n\nYou can now expect the result by {{dueDate}}. We apologise for the wait.',
     ),
   },
   {
     key: 'merged',
     name: 'Samengevoegd',
-    subject: { nl: 'Uw melding {{reference}} is samengevoegd', en: 'Your report {{reference}} was merged' },
+    subject: {
+      nl: 'Uw {{kind}} {{reference}} is samengevoegd',
+      en: 'Your {{kind}} {{reference}} was merged',
+    },
     body: letter(
       'Er was al een melding over hetzelfde: {{mainReference}}. We hebben uw melding daarbij gevoegd. U hoort van ons als er iets verandert.',
       'The same thing had already been reported: {{mainReference}}. We have added your report to it. You will hear from us when anything changes.',
@@ -191,6 +198,23 @@ export function mergeTemplates(own: readonly OwnTemplate[]): Template[] {
       merged.push({ key: o.key, name: o.name, ...mine(o) });
   }
   return merged;
+}
+
+/**
+ * What the person asked for, as a noun that reads well after "uw"/"your" whatever the item is called: item names
+ * are titles ("Lantaarnpaal of straatverlichting kapot melden", "Paspoort aanvragen") that do not fit inside a
+ * sentence, so sentences use this word and the name stands apart ("Uw kenmerk: … (name)").
+ */
+const KIND_WORDS: Record<string, Record<Locale, string>> = {
+  question: { nl: 'vraag', en: 'question' },
+  report: { nl: 'melding', en: 'report' },
+  request: { nl: 'aanvraag', en: 'application' },
+  complaint: { nl: 'klacht', en: 'complaint' },
+  callback: { nl: 'verzoek', en: 'request' },
+  appointment: { nl: 'afspraak', en: 'appointment' },
+};
+export function kindWord(kind: string, language: Locale): string {
+  return KIND_WORDS[kind]?.[language] ?? (language === 'en' ? 'request' : 'verzoek');
 }
 
 /** "1 zaak", "3 zaken"; "1 case", "3 cases". */

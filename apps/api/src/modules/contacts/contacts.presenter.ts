@@ -67,6 +67,8 @@ export function presentCallback(r: {
     contactId: string;
     createdAt: Date;
     dueAt: Date;
+    slotStart: Date | null;
+    slotEnd: Date | null;
   };
   teamName: string;
   customerName: string | null;
@@ -91,6 +93,10 @@ export function presentCallback(r: {
     contactId: cb.contactId,
     createdAt: cb.createdAt.toISOString(),
     dueAt: cb.dueAt.toISOString(),
+    slot:
+      cb.slotStart && cb.slotEnd
+        ? { start: cb.slotStart.toISOString(), end: cb.slotEnd.toISOString() }
+        : null,
     overdue: cb.state === 'open' && cb.dueAt.getTime() < Date.now(),
     attempts: r.attempts.map((a) => ({
       result: a.result as Callback['attempts'][number]['result'],

@@ -1,5 +1,6 @@
 import { type Db, readAll } from '@voordeur/db';
 import type {
+  CallbackSlot,
   ContactOutcome,
   callbackCreateSchema,
   caseCreateFromContactSchema,
@@ -13,11 +14,18 @@ import type { Ctx } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/policy.ts';
 import { errors } from '../../plugins/errors.ts';
-import { addDuration, calendarOf, localDate } from '../calendar/index.ts';
+import {
+  addDuration,
+  type CalendarDefinition,
+  calendarOf,
+  instantOf,
+  localDate,
+  workingMinutesBetween,
+} from '../calendar/index.ts';
 import { casesOfContact, casesOfCustomer, openCase } from '../cases/index.ts';
 import { findItem, publishedDefinition } from '../catalogue/index.ts';
 import {
-  areaFor,
+  areaOfLocation,
   customerErrors,
   findCustomer,
   frontOfficeSettings,
@@ -253,13 +261,12 @@ export async function createCaseFromContact(
     const c = await lockOpen(tx, organisationId, id, input.version);
     const item = await publishedItem(tx, organisationId, input.itemCode);
     const customer = c.customerId ? await findCustomer(tx, organisationId, c.customerId) : undefined;
-    const postcode = input.location?.address?.postcode ?? customer?.postcode ?? null;
     const opened = await openCase(tx, ctx, {
       item,
       description: input.description,
       answers: input.answers,
       location: input.location,
-      area: areaFor(settings, postcode),
+      area: areaOfLocation(settings, input.location),
       customerId: c.customerId,
       contactId: c.id,
       channel: c.channel,
@@ -271,6 +278,29 @@ export async function createCaseFromContact(
     const after = await q.updateContact(tx, organisationId, id, c.version, { catalogueItemId: item.id });
     return { opened, contact: after! };
   });
+}
+
+/** How far ahead a person may choose a callback slot. */
+const SLOT_MAX_DAYS = 60;
+
+/**
+ * The slot the person chose, as instants in the organisation's time zone; refused (with a reason code) when it
+ * is not a time range, has passed, lies too far ahead, or falls wholly outside the opening hours (nobody calls
+ * then). The callback is due at its end: the person's own choice outweighs the callback norm both ways.
+ */
+export function callbackSlot(cal: CalendarDefinition, slot: CallbackSlot | undefined, now: Date) {
+  if (!slot) return null;
+  const refuse = (field: string, message: string, code: string) =>
+    errors.validation([{ field: `slot.${field}`, message, code }], 'The chosen time slot cannot be used.');
+  if (slot.to <= slot.from) throw refuse('to', 'Must be later than the start of the slot', 'slot_order');
+  const start = instantOf(slot.date, slot.from, cal.timeZone);
+  const end = instantOf(slot.date, slot.to, cal.timeZone);
+  if (end <= now) throw refuse('date', 'The slot has passed', 'slot_past');
+  if (end.getTime() - now.getTime() > SLOT_MAX_DAYS * 86_400_000)
+    throw refuse('date', `At most ${SLOT_MAX_DAYS} days ahead`, 'slot_too_far');
+  if (workingMinutesBetween(cal, start, end) === 0)
+    throw refuse('from', 'The organisation is closed during this slot', 'slot_closed');
+  return { start, end };
 }
 
 export async function createCallback(
@@ -291,6 +321,7 @@ export async function createCallback(
     if (!(await teamIdsIn(tx, organisationId)).some((t) => t.id === teamId))
       throw contactErrors.unknown('teamId', 'team');
     const now = new Date();
+    const slot = callbackSlot(calendar, input.slot, now);
     const [cb] = await q.insertCallback(tx, {
       organisationId,
       contactId: c.id,
@@ -299,14 +330,16 @@ export async function createCallback(
       catalogueItemId: item?.id ?? null,
       phone: input.phone,
       note: input.note,
-      dueAt: addDuration(calendar, now, settings.callbackNorm),
+      dueAt: slot?.end ?? addDuration(calendar, now, settings.callbackNorm),
+      slotStart: slot?.start ?? null,
+      slotEnd: slot?.end ?? null,
       createdAt: now,
     });
     await recordAudit(tx, ctx, {
       entityType: 'callback',
       entityId: cb!.id,
       action: 'created',
-      after: { contactId: c.id, teamId, dueAt: cb!.dueAt },
+      after: { contactId: c.id, teamId, dueAt: cb!.dueAt, slot: slot ?? null },
     });
     const after = await q.updateContact(
       tx,

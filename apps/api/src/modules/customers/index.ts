@@ -12,7 +12,7 @@ export {
   saveSettings as saveFrontOfficeSettingsFor,
   searchableName,
 } from './customers.service.ts';
-export { areaFor, frontOfficeSettings } from './settings.ts';
+export { areaFor, areaOfLocation, frontOfficeSettings } from './settings.ts';
 
 export async function customersModule(app: FastifyInstance) {
   await app.register(customersRoutes, { prefix: '/api/customers' });

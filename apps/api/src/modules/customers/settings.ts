@@ -29,6 +29,26 @@ export function areaFor(settings: FrontOfficeSettings, postcode: string | null |
   return settings.areas.find((a) => a.postcodes.some((r) => pc4 >= r.from && pc4 <= r.to))?.name ?? null;
 }
 
+/** A Dutch postcode written in free text ("Parklaan 3, 1241 EF"): capitals only, so "1234 en" is no postcode. */
+const POSTCODE_IN_TEXT = /(?<![0-9A-Za-z])([1-9][0-9]{3}) ?(?!SA|SD|SS)([A-Z]{2})(?![0-9A-Za-z])/;
+
+/**
+ * The district of a case: where the reported location lies — its address's postcode, or a postcode written in
+ * its description. Unknown (null) when the location names no postcode in one of the districts, or when no
+ * location was reported: the reporter's home address says nothing about where a broken street light stands.
+ */
+export function areaOfLocation(
+  settings: FrontOfficeSettings,
+  location:
+    | { address?: { postcode: string } | undefined; description?: string | undefined }
+    | null
+    | undefined,
+): string | null {
+  if (!location) return null;
+  const postcode = location.address?.postcode ?? POSTCODE_IN_TEXT.exec(location.description ?? '')?.[1];
+  return areaFor(settings, postcode);
+}
+
 /** Problems in a settings change that the schema cannot see: overlapping postcode ranges. */
 export function settingsProblems(settings: FrontOfficeSettings) {
   const out: { field: string; message: string }[] = [];

@@ -12,6 +12,7 @@ export {
   caseEventWrites,
   eventTypeName,
   publishCaseEvents,
+  sequenceText,
 } from './webhooks.publish.ts';
 export { SUBSCRIBABLE_EVENT_TYPES, TEST_EVENT_TYPE } from './webhooks.service.ts';
 export { generateWebhookSecret, signWebhook, verifyWebhook } from './webhooks.signing.ts';

@@ -31,9 +31,17 @@ export interface CaseEventInput {
   type: CaseEventType;
   caseId: string;
   reference: string;
+  /** The event's number among all events of its case (1, 2, …; `case_file.event_sequence`). */
+  sequence: number;
   time: Date;
   data: Record<string, unknown>;
 }
+
+/**
+ * The CloudEvents `sequence` extension attribute: a string, compared as a string (CloudEvents sequence
+ * extension), so zero-padded to ten digits — '0000000002' sorts before '0000000010' as 2 before 10.
+ */
+export const sequenceText = (n: number) => String(n).padStart(10, '0');
 
 export interface ActiveSubscription {
   id: string;
@@ -72,6 +80,8 @@ export function caseEventWrites(tx: Db, events: CaseEventInput[], subs: ActiveSu
       source: `/organisations/${e.organisationId}/cases`,
       type,
       subject: e.reference,
+      // Orders the events of one case (one subject); events of different cases are not ordered by it.
+      sequence: sequenceText(e.sequence),
       time: e.time.toISOString(),
       datacontenttype: 'application/json',
       data: { caseId: e.caseId, reference: e.reference, ...e.data },

@@ -3,14 +3,18 @@
  * outbox worker to a real (in-process) HTTP receiver as signed, structured CloudEvents; retries and the log.
  */
 import { randomUUID } from 'node:crypto';
-import { auditEvent, outboxJob, webhookDelivery, webhookSubscription } from '@voordeur/db';
+import { auditEvent, caseFile, outboxJob, webhookDelivery, webhookSubscription } from '@voordeur/db';
 import { type CloudEvent, HTTP } from 'cloudevents';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { systemCtx } from '../../platform/actor.ts';
 import { decryptIdentifier } from '../../platform/personal-data.ts';
+import { itemDef } from '../../test/catalogue-fixtures.ts';
 import { expectProblem, makeOrg, type Session, signIn, type TestOrg } from '../../test/harness.ts';
 import { drain, makeDue, testOutboxDeps, useIsolatedTestApp } from '../../test/outbox-harness.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../../test/webhook-receiver.ts';
+import { sweepClocks } from '../cases/index.ts';
+import { importContent } from '../transfer/index.ts';
 import { publishCaseEvents, signWebhook, verifyWebhook, webhookJobHandler } from './index.ts';
 
 const t = useIsolatedTestApp();
@@ -48,11 +52,12 @@ async function publish(types: ('created' | 'closed' | 'status_changed')[], caseI
   await t.database.db.transaction((tx) =>
     publishCaseEvents(
       tx,
-      types.map((type) => ({
+      types.map((type, i) => ({
         organisationId: org.id,
         type,
         caseId,
         reference: 'Z-2026-000042',
+        sequence: i + 1,
         time: new Date('2026-04-08T10:00:00Z'),
         data: { status: type },
       })),
@@ -412,5 +417,88 @@ describe('webhook delivery', () => {
         { now: new Date(1614265330_000) },
       ),
     ).toBe(true);
+  });
+});
+
+describe('the order of a case’s events', () => {
+  it('numbers every event of a case (sequence); events that arrive out of order are put right by it', async () => {
+    await importContent(
+      t.database.db,
+      systemCtx(org.id),
+      { items: [itemDef('lamp-kapot')] },
+      { dryRun: false },
+    );
+    const sub = await subscribe();
+    const agent = await signIn(t.app, org.users.agent);
+    const lead = await signIn(t.app, org.users.teamlead);
+    const created = await send(
+      'POST',
+      '/api/cases',
+      { itemCode: 'lamp-kapot', description: 'Lamp is uit', location: { description: 'Dorpsstraat 12' } },
+      agent.headers,
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    let c = created.json() as { id: string; version: number };
+    // The sweep's warning (its own statement, not a change of the API) takes the next number too.
+    await t.database.db
+      .update(caseFile)
+      .set({ warnAt: new Date(Date.now() - 60_000) })
+      .where(eq(caseFile.id, c.id));
+    expect((await sweepClocks(t.database.db)).warned).toBeGreaterThanOrEqual(1);
+    const changes: [string, object][] = [
+      ['extend', { extension: { amount: 3, unit: 'working_days' }, reason: 'Onderdeel besteld' }],
+      ['transitions', { to: 'in_behandeling' }],
+      ['transitions', { to: 'afgehandeld' }],
+    ];
+    for (const [action, body] of changes) {
+      const res = await send(
+        'POST',
+        `/api/cases/${c.id}/${action}`,
+        { ...body, version: c.version },
+        lead.headers,
+      );
+      expect(res.statusCode, res.body).toBe(200);
+      c = res.json();
+    }
+
+    // The receiver is down for the extension's first attempt only: the closing overtakes it.
+    const arrived: { type: string; sequence: string }[] = [];
+    let refusedOnce = false;
+    receiver.status = (r) => {
+      const e = JSON.parse(r.body) as { type: string; sequence: string };
+      if (e.type === 'nl.voordeur.case.extended' && !refusedOnce) {
+        refusedOnce = true;
+        return 503;
+      }
+      arrived.push({ type: e.type, sequence: e.sequence });
+      return 204;
+    };
+    await drain(t.database.db, deps());
+    await makeDue(t.database.db, [org.id]);
+    await drain(t.database.db, deps());
+    expect((await deliveriesOf(sub.id)).map((d) => d.status)).toEqual(
+      Array((await deliveriesOf(sub.id)).length).fill('delivered'),
+    );
+    const types = arrived.map((a) => a.type.replace('nl.voordeur.case.', ''));
+    expect(types.indexOf('closed')).toBeLessThan(types.indexOf('extended'));
+
+    // Ordered by `sequence` (a string compare, as the CloudEvents sequence extension says), the case's story is
+    // told in the order it happened, numbered 1, 2, 3 … without gaps (this subscription takes every type).
+    const ordered = [...arrived].sort((a, b) => (a.sequence < b.sequence ? -1 : 1));
+    expect(ordered.map((a) => Number(a.sequence))).toEqual(ordered.map((_, i) => i + 1));
+    expect(ordered.map((a) => a.sequence)).toEqual(ordered.map((_, i) => String(i + 1).padStart(10, '0')));
+    const story = ordered.map((a) => a.type.replace('nl.voordeur.case.', ''));
+    expect(story.slice(0, 3)).toEqual(['created', 'warned', 'extended']);
+    expect(story.at(-1)).toBe('closed');
+    expect(story.filter((s) => s === 'status_changed')).toHaveLength(2);
+    expect(story.indexOf('status_changed')).toBeGreaterThan(story.indexOf('extended'));
+
+    // An SDK reads `sequence` as an extension attribute of a valid event.
+    const request = receiver.requests.at(-1)!;
+    const event = HTTP.toEvent({ headers: request.headers, body: request.body }) as CloudEvent<unknown>;
+    expect(event.validate()).toBe(true);
+    expect(event.sequence).toMatch(/^\d{10}$/);
+    const [row] = await t.database.db.select().from(caseFile).where(eq(caseFile.id, c.id));
+    expect(row!.eventSequence).toBe(ordered.length);
   });
 });

@@ -15,7 +15,7 @@ import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
 import { useCurrentUser } from '../auth/CurrentUser.tsx';
 import { useCallbackAttempt, useCallbacks } from '../workspace/api.ts';
-import { displayPhone } from '../workspace/format.ts';
+import { displayPhone, slotText } from '../workspace/format.ts';
 
 const RESULTS: CallbackResult[] = ['reached', 'not_reached', 'message_left'];
 
@@ -93,8 +93,9 @@ function CallbackTable({
   onRecord: (callback: Callback, result: CallbackResult) => void;
   busy: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useFormat();
+  const now = Date.now();
   return (
     <Table caption={t('callbacks.caption', { count: items.length })}>
       <TableHeader>
@@ -118,6 +119,16 @@ function CallbackTable({
               </TableHeaderCell>
               <TableCell>
                 <span className="vd-nowrap">{f.dateTime(callback.dueAt)}</span>
+                {callback.slot ? (
+                  <span className="vd-block">
+                    {t('callbackSlot.slot', { slot: slotText(callback.slot, i18n.language) })}
+                  </span>
+                ) : null}
+                {callback.slot && Date.parse(callback.slot.start) > now ? (
+                  <span className="vd-block">
+                    <StatusBadge status="neutral">{t('callbackSlot.notYet')}</StatusBadge>
+                  </span>
+                ) : null}
                 {callback.overdue ? (
                   <span className="vd-block">
                     <StatusBadge status="warning">{t('callbacks.overdue')}</StatusBadge>

@@ -60,7 +60,11 @@ export function CaseFacts({ current }: { current: Case }) {
         <span className="vd-muted">{t('cases.facts.anonymous')}</span>
       ),
     },
-    { key: 'area', label: t('cases.facts.area'), value: current.area ?? '—' },
+    {
+      key: 'area',
+      label: t('cases.facts.area'),
+      value: current.area ?? <span className="vd-muted">{t('area.unknown')}</span>,
+    },
   ];
   if (where) facts.push({ key: 'location', label: t('cases.facts.location'), value: where });
   facts.push(

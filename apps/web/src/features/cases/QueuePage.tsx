@@ -28,6 +28,8 @@ const NOTICE_ID = 'queue-notice';
 const FILTER_KEYS = ['status', 'due', 'area', 'priority', 'kind', 'state'] as const;
 const DUE = ['overdue', 'today', 'week', 'internal_overdue'] as const;
 const STATES = ['open', 'closed', 'all'] as const;
+/** The area filter's choice for cases whose district is unknown (the API's `areaUnknown`); no district name. */
+const AREA_UNKNOWN = '~unknown';
 /** Kinds that become cases (a question is answered, never handed over). */
 const CASE_KINDS = ITEM_KINDS.filter((kind) => kind !== 'question');
 const WORK_ROLES = new Set(['backoffice', 'teamlead', 'admin']);
@@ -83,10 +85,12 @@ export function QueuePage() {
     string
   >;
 
+  const { area: areaFilter, ...otherFilters } = filters;
   const query: QueueQuery = {
     ...(assignee ? { assignee } : {}),
     ...(team ? { teamId: team } : {}),
-    ...Object.fromEntries(Object.entries(filters).filter(([, value]) => value)),
+    ...Object.fromEntries(Object.entries(otherFilters).filter(([, value]) => value)),
+    ...(areaFilter === AREA_UNKNOWN ? { areaUnknown: 'true' } : areaFilter ? { area: areaFilter } : {}),
     limit: PAGE_SIZE,
     offset: page * PAGE_SIZE,
   };
@@ -128,7 +132,7 @@ export function QueuePage() {
     ...(areas.data ?? []),
     ...items.flatMap((c) => (c.area ? [c.area] : [])),
   ]);
-  if (filters.area) areaOptions.add(filters.area);
+  if (filters.area && filters.area !== AREA_UNKNOWN) areaOptions.add(filters.area);
   const teamName = (id: string) =>
     teams.data?.find((x) => x.id === id)?.name ?? myTeams.find(([x]) => x === id)?.[1];
   const heading =
@@ -202,7 +206,10 @@ export function QueuePage() {
               value={filters.area}
               onChange={(event) => update({ area: event.target.value })}
               emptyOption={t('queue.filter.allAreas')}
-              options={[...areaOptions].sort().map((value) => ({ value, label: value }))}
+              options={[
+                ...[...areaOptions].sort().map((value) => ({ value, label: value })),
+                { value: AREA_UNKNOWN, label: t('area.unknownHint') },
+              ]}
             />
             <SelectField
               id="queue-priority"
@@ -408,7 +415,7 @@ function QueueTable({
                   <span className="vd-block vd-muted vd-small">{t('cases.internal')}</span>
                 )}
               </TableCell>
-              <TableCell>{c.area ?? <span className="vd-muted">—</span>}</TableCell>
+              <TableCell>{c.area ?? <span className="vd-muted">{t('area.unknown')}</span>}</TableCell>
               <TableCell>
                 <PriorityText priority={c.priority} />
               </TableCell>

@@ -9,15 +9,18 @@ import { ButtonGroup } from '../../ui/ButtonGroup.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Heading } from '../../ui/Heading.tsx';
 import { Notice } from '../../ui/Notice.tsx';
+import { Paragraph } from '../../ui/Paragraph.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { SubmitButton } from '../../ui/SubmitButton.tsx';
 import { TextareaField } from '../../ui/TextareaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import type { CallbackBody } from './api.ts';
+import { slotText } from './format.ts';
 
 const HEADING_ID = 'callback-form-heading';
 const PHONE_ID = 'callback-phone';
 const NOTE_ID = 'callback-note';
+const SLOT_FIELDS = ['date', 'from', 'to'] as const;
 
 export interface CallbackFormProps {
   /** The customer's phone number, in the national notation. */
@@ -41,9 +44,10 @@ export function CallbackForm({
   onFinish,
   onCancel,
 }: CallbackFormProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useFormat();
   const [values, setValues] = useState({ phone, note, teamId: teams[0]?.id ?? '' });
+  const [slot, setSlot] = useState({ date: '', from: '', to: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [attempt, setAttempt] = useState(0);
   const [failure, setFailure] = useState<unknown>(null);
@@ -61,9 +65,15 @@ export function CallbackForm({
         <Notice>
           {t('workspace.callback.created', { phone: values.phone })}{' '}
           <strong>
-            <time dateTime={created.dueAt}>
-              {t('workspace.callback.tellDue', { date: f.dateTime(created.dueAt) })}
-            </time>
+            {created.slot ? (
+              <time dateTime={created.slot.start}>
+                {t('callbackSlot.tell', { slot: slotText(created.slot, i18n.language) })}
+              </time>
+            ) : (
+              <time dateTime={created.dueAt}>
+                {t('workspace.callback.tellDue', { date: f.dateTime(created.dueAt) })}
+              </time>
+            )}
           </strong>
         </Notice>
         <ButtonGroup>
@@ -79,7 +89,11 @@ export function CallbackForm({
     phone: { id: PHONE_ID, label: t('workspace.callback.phone') },
     note: { id: NOTE_ID, label: t('workspace.callback.note') },
     teamId: { id: 'callback-team', label: t('workspace.callback.team') },
+    'slot.date': { id: 'callback-slot-date', label: t('callbackSlot.date') },
+    'slot.from': { id: 'callback-slot-from', label: t('callbackSlot.from') },
+    'slot.to': { id: 'callback-slot-to', label: t('callbackSlot.to') },
   };
+  const slotGiven = SLOT_FIELDS.some((key) => slot[key]);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -89,6 +103,11 @@ export function CallbackForm({
     else if (!normalisePhone(values.phone)) found.phone = t('workspace.newCustomer.phoneInvalid');
     if (!values.note.trim()) found.note = t('validation.required');
     if (!itemCode && !values.teamId) found.teamId = t('validation.choose');
+    // A slot is all three or nothing; the API checks that it can be (in the future, within opening hours).
+    if (slotGiven)
+      for (const key of SLOT_FIELDS) if (!slot[key]) found[`slot.${key}`] = t('callbackSlot.incomplete');
+    if (slotGiven && slot.from && slot.to && slot.to <= slot.from)
+      found['slot.to'] = t('cases.refusals.slot_order');
     setErrors(found);
     setFailure(null);
     if (Object.values(found).some(Boolean)) return;
@@ -98,6 +117,7 @@ export function CallbackForm({
         phone: values.phone.trim(),
         note: values.note.trim(),
         ...(itemCode ? { itemCode } : { teamId: values.teamId }),
+        ...(slotGiven ? { slot } : {}),
       });
       setCreated(callback);
       focusLater('callback-finish');
@@ -135,6 +155,34 @@ export function CallbackForm({
         maxLength={4000}
         required
       />
+      <fieldset className="vd-fieldset" aria-describedby="callback-slot-hint">
+        <legend>{t('callbackSlot.legend')}</legend>
+        <Paragraph id="callback-slot-hint">{t('callbackSlot.hint')}</Paragraph>
+        <TextField
+          {...fields['slot.date']}
+          type="date"
+          className="vd-input-short"
+          value={slot.date}
+          onChange={(event) => setSlot({ ...slot, date: event.target.value })}
+          error={errors['slot.date']}
+        />
+        <TextField
+          {...fields['slot.from']}
+          type="time"
+          className="vd-input-short"
+          value={slot.from}
+          onChange={(event) => setSlot({ ...slot, from: event.target.value })}
+          error={errors['slot.from']}
+        />
+        <TextField
+          {...fields['slot.to']}
+          type="time"
+          className="vd-input-short"
+          value={slot.to}
+          onChange={(event) => setSlot({ ...slot, to: event.target.value })}
+          error={errors['slot.to']}
+        />
+      </fieldset>
       {itemCode ? null : (
         <SelectField
           {...fields.teamId}

@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type {
   Callback,
   CallbackResult,
+  CallbackSlot,
   Case,
   Contact,
   ContactOutcome,
@@ -111,6 +112,8 @@ export interface CallbackBody {
   note: string;
   itemCode?: string;
   teamId?: string;
+  /** When the person wants to be called: local date and times. */
+  slot?: CallbackSlot;
 }
 
 export const createCallback = (contact: Contact, body: CallbackBody) =>

@@ -23,3 +23,16 @@ export function addressInput(address: Address): NonNullable<LocationBody['addres
     city: address.city,
   };
 }
+
+/**
+ * A callback's time slot as people say it: "wo 9 dec., 13:00–15:00" / "Wed 9 Dec, 13:00–15:00", on the wall clock
+ * the slot was chosen in (the organisation's, Europe/Amsterdam), so the agent reads back the times the person said
+ * wherever the browser's clock is set.
+ */
+export function slotText(slot: { start: string; end: string }, language: string) {
+  const locale = language === 'en' ? 'en-GB' : 'nl-NL';
+  const timeZone = 'Europe/Amsterdam';
+  const day = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone });
+  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone });
+  return `${day.format(new Date(slot.start))}, ${time.format(new Date(slot.start))}–${time.format(new Date(slot.end))}`;
+}

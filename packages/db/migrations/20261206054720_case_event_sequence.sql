@@ -1,0 +1,1 @@
+ALTER TABLE "case_file" ADD COLUMN "event_sequence" integer DEFAULT 0 NOT NULL;
