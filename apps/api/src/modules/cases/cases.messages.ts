@@ -85,7 +85,7 @@ export async function composePersonMessages(
     const values: Record<string, string | undefined> = {
       name: r.customerName ?? (language === 'en' ? 'Sir or Madam' : 'heer/mevrouw'),
       reference: r.reference,
-      subject: (c.definition.name[language] ?? c.definition.name.nl).toLowerCase(),
+      subject: (c.definition.name[language]?.trim() || c.definition.name.nl).toLowerCase(),
       dueDate: longDate(c.dueAt, language),
       organisation: organisationName,
       mainReference: c.reference,

@@ -28,6 +28,7 @@ import {
 } from '@voordeur/shared';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { languageOf } from '../../plugins/language.ts';
 import { problemResponses as problems } from '../../plugins/problem-types.ts';
 import { ctxOf } from '../auth/index.ts';
 import * as actions from './cases.actions.ts';
@@ -56,7 +57,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const r = await service.listCases(app.db, ctxOf(request), request.query);
-      return { items: r.items.map(presentCaseSummary), total: r.total };
+      return { items: r.items.map((row) => presentCaseSummary(row, languageOf(request))), total: r.total };
     },
   );
 
@@ -72,7 +73,11 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(presentCase(await service.createCase(app.db, ctxOf(request), request.body))),
+      reply
+        .status(201)
+        .send(
+          presentCase(await service.createCase(app.db, ctxOf(request), request.body), languageOf(request)),
+        ),
   );
 
   app.get(
@@ -85,7 +90,8 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: ok,
       },
     },
-    async (request) => presentCase(await service.getCase(app.db, ctxOf(request), request.params.id)),
+    async (request) =>
+      presentCase(await service.getCase(app.db, ctxOf(request), request.params.id), languageOf(request)),
   );
 
   app.post(
@@ -101,7 +107,10 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      presentCase(await service.transition(app.db, ctxOf(request), request.params.id, request.body)),
+      presentCase(
+        await service.transition(app.db, ctxOf(request), request.params.id, request.body),
+        languageOf(request),
+      ),
   );
 
   app.post(
@@ -122,7 +131,10 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:id/claim',
     { schema: { tags, summary: 'Take the case yourself.', params, body: claimSchema, response: ok } },
     async (request) =>
-      presentCase(await actions.claim(app.db, ctxOf(request), request.params.id, request.body.version)),
+      presentCase(
+        await actions.claim(app.db, ctxOf(request), request.params.id, request.body.version),
+        languageOf(request),
+      ),
   );
 
   app.post(
@@ -137,7 +149,10 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      presentCase(await actions.addNote(app.db, ctxOf(request), request.params.id, request.body)),
+      presentCase(
+        await actions.addNote(app.db, ctxOf(request), request.params.id, request.body),
+        languageOf(request),
+      ),
   );
 
   app.post(
@@ -153,7 +168,10 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      presentCase(await actions.addMessage(app.db, ctxOf(request), request.params.id, request.body)),
+      presentCase(
+        await actions.addMessage(app.db, ctxOf(request), request.params.id, request.body),
+        languageOf(request),
+      ),
   );
 
   app.post(
@@ -169,7 +187,10 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      presentCase(await actions.suspend(app.db, ctxOf(request), request.params.id, request.body)),
+      presentCase(
+        await actions.suspend(app.db, ctxOf(request), request.params.id, request.body),
+        languageOf(request),
+      ),
   );
 
   app.post(
@@ -184,7 +205,10 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      presentCase(await actions.resume(app.db, ctxOf(request), request.params.id, request.body.version)),
+      presentCase(
+        await actions.resume(app.db, ctxOf(request), request.params.id, request.body.version),
+        languageOf(request),
+      ),
   );
 
   app.post(
@@ -199,7 +223,10 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      presentCase(await actions.extend(app.db, ctxOf(request), request.params.id, request.body)),
+      presentCase(
+        await actions.extend(app.db, ctxOf(request), request.params.id, request.body),
+        languageOf(request),
+      ),
   );
 
   app.post(
@@ -215,7 +242,10 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      presentCase(await complaintAction(app.db, ctxOf(request), request.params.id, request.body)),
+      presentCase(
+        await complaintAction(app.db, ctxOf(request), request.params.id, request.body),
+        languageOf(request),
+      ),
   );
 
   app.post(
@@ -233,7 +263,10 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       reply
         .status(201)
         .send(
-          presentCase(await actions.createChild(app.db, ctxOf(request), request.params.id, request.body)),
+          presentCase(
+            await actions.createChild(app.db, ctxOf(request), request.params.id, request.body),
+            languageOf(request),
+          ),
         ),
   );
 
@@ -250,14 +283,20 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      presentCase(await actions.merge(app.db, ctxOf(request), request.params.id, request.body)),
+      presentCase(
+        await actions.merge(app.db, ctxOf(request), request.params.id, request.body),
+        languageOf(request),
+      ),
   );
 
   app.post(
     '/:id/reopen',
     { schema: { tags, summary: 'Reopen a closed case.', params, body: reopenSchema, response: ok } },
     async (request) =>
-      presentCase(await actions.reopen(app.db, ctxOf(request), request.params.id, request.body)),
+      presentCase(
+        await actions.reopen(app.db, ctxOf(request), request.params.id, request.body),
+        languageOf(request),
+      ),
   );
 
   app.post(
@@ -323,7 +362,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
           data,
           truncated: file.file.truncated,
         });
-        return reply.status(201).send(presentCase(detail));
+        return reply.status(201).send(presentCase(detail, languageOf(request)));
       },
     );
   });
