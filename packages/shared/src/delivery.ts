@@ -135,6 +135,12 @@ export type WebhookUpdate = z.infer<typeof webhookUpdateSchema>;
 /** The body of a test request: `{}` (no fields yet). */
 export const webhookTestSchema = z.strictObject({});
 
+/** One delivery of one webhook. */
+export const webhookDeliveryParamsSchema = z.strictObject({ id: z.uuid(), deliveryId: z.uuid() });
+
+/** The body of a retry: `{}` (no fields yet). */
+export const webhookRetrySchema = z.strictObject({});
+
 export const webhookDeliverySchema = z
   .object({
     id: z.uuid().meta({ description: 'Sent as the webhook-id header; the same on every attempt.' }),

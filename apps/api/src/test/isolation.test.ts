@@ -57,6 +57,7 @@ let aCallbackId: string;
 let aNotificationId: string;
 let aBouncedId: string;
 let aWebhookId: string;
+let aWebhookDeliveryId: string;
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -122,6 +123,14 @@ beforeAll(async () => {
       url: '/api/webhooks',
       headers: aAdmin.headers,
       payload: { name: 'Zaaksysteem A', url: 'https://a.example/hook' },
+    })
+  ).json().id;
+  aWebhookDeliveryId = (
+    await app.inject({
+      method: 'POST',
+      url: `/api/webhooks/${aWebhookId}/test`,
+      headers: aAdmin.headers,
+      payload: {},
     })
   ).json().id;
 });
@@ -594,6 +603,11 @@ function cases(): Record<string, Case | 'public'> {
       expect((await get(`/api/webhooks/${aWebhookId}/deliveries`, h)).statusCode).toBe(404),
     'POST /api/webhooks/{id}/test': async (h) =>
       expect((await send('POST', `/api/webhooks/${aWebhookId}/test`, h, {})).statusCode).toBe(404),
+    'POST /api/webhooks/{id}/deliveries/{deliveryId}/retry': async (h) =>
+      expect(
+        (await send('POST', `/api/webhooks/${aWebhookId}/deliveries/${aWebhookDeliveryId}/retry`, h, {}))
+          .statusCode,
+      ).toBe(404),
     // Last: it ends B's session.
     'POST /api/auth/logout': async (h) => leaksNothingOfA((await send('POST', '/api/auth/logout', h)).body),
   };

@@ -175,3 +175,30 @@ export async function testWebhook(db: Db, ctx: Ctx, id: string) {
     return delivery!;
   });
 }
+
+/**
+ * Sends a failed delivery again: back to 'queued' with a new outbox job (a new round of attempts with backoff),
+ * in one transaction with its audit event. Refused for an inactive webhook, which would receive nothing.
+ */
+export async function retryDelivery(db: Db, ctx: Ctx, id: string, deliveryId: string) {
+  authorize(ctx.actor, webhooksPolicy.manage);
+  const organisationId = ctx.actor.organisationId;
+  return db.transaction(async (tx) => {
+    const sub = await q.findSubscription(tx, organisationId, id);
+    if (!sub) throw errors.notFound('webhook');
+    const before = await q.findDelivery(tx, organisationId, deliveryId);
+    if (before?.subscriptionId !== sub.id) throw errors.notFound('webhook delivery');
+    if (!sub.active) throw webhookErrors.inactive();
+    if (!(await q.requeueDelivery(tx, organisationId, sub.id, deliveryId)))
+      throw webhookErrors.notRetryable(before.status);
+    await enqueueJobs(tx, [{ organisationId, kind: 'webhook', payload: { deliveryId } }]);
+    await recordAudit(tx, ctx, {
+      entityType: 'webhook',
+      entityId: sub.id,
+      action: 'retry_requested',
+      before: { deliveryId, status: before.status, lastError: before.lastError },
+      after: { deliveryId, status: 'queued' },
+    });
+    return (await q.findDelivery(tx, organisationId, deliveryId))!;
+  });
+}
