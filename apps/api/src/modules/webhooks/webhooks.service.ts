@@ -26,19 +26,21 @@ function validate(input: { url?: string | undefined; eventTypes?: string[] | und
     try {
       url = new URL(input.url);
     } catch {
-      errs.push({ field: 'url', message: 'Not a URL' });
+      errs.push({ field: 'url', message: 'Not a URL', code: 'not_a_url' });
     }
     if (url && url.protocol !== 'http:' && url.protocol !== 'https:')
-      errs.push({ field: 'url', message: 'Must be http:// or https://' });
+      errs.push({ field: 'url', message: 'Must be http:// or https://', code: 'url_scheme' });
     else if (url && (url.username || url.password))
-      errs.push({ field: 'url', message: 'Must not contain credentials' });
-    else if (url?.hash) errs.push({ field: 'url', message: 'Must not contain a #fragment' });
+      errs.push({ field: 'url', message: 'Must not contain credentials', code: 'url_credentials' });
+    else if (url?.hash)
+      errs.push({ field: 'url', message: 'Must not contain a #fragment', code: 'url_fragment' });
   }
   input.eventTypes?.forEach((t, i) => {
     if (!SUBSCRIBABLE_EVENT_TYPES.includes(t))
       errs.push({
         field: `eventTypes.${i}`,
         message: `Unknown event type; one of ${SUBSCRIBABLE_EVENT_TYPES.join(', ')}`,
+        code: 'unknown_event_type',
       });
   });
   if (errs.length) throw webhookErrors.invalid(errs);
