@@ -16,6 +16,29 @@ export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 export const WEBHOOK_DELIVERY_STATUSES = ['queued', 'delivered', 'failed'] as const;
 export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
 
+/**
+ * CloudEvent types of case changes, sent to subscriptions that ask for them: the `type` attribute is
+ * `nl.voordeur.case.<type>`.
+ */
+export const CASE_EVENT_TYPES = [
+  'created',
+  'status_changed',
+  'assigned',
+  'note_added',
+  'message_sent',
+  'message_received',
+  'suspended',
+  'resumed',
+  'extended',
+  'breached',
+  'warned',
+  'closed',
+  'reopen_requested',
+  'linked',
+  'attachment_added',
+  'complaint_updated',
+] as const;
+
 export const WEBHOOK_LIMITS = {
   nameMax: 100,
   urlMax: 2000,
