@@ -76,6 +76,12 @@ const TOKENS: NavItem = {
   path: '/admin/tokens',
   h1: { nl: 'API-tokens', en: 'API tokens' },
 };
+const SETTINGS: NavItem = {
+  nl: 'Instellingen',
+  en: 'Settings',
+  path: '/admin/settings',
+  h1: { nl: 'Instellingen', en: 'Settings' },
+};
 const AUDIT: NavItem = {
   nl: 'Audittrail',
   en: 'Audit trail',
@@ -87,7 +93,7 @@ const ROLES: { email: string; nav: NavItem[] }[] = [
   { email: 'agent@voorbeeld.nl', nav: [HOME, WORKSPACE, QUEUE, SEARCH, CALLBACKS] },
   { email: 'mcc@voorbeeld.nl', nav: [HOME, WORKSPACE, QUEUE, SEARCH, CALLBACKS] },
   { email: 'backoffice@voorbeeld.nl', nav: [HOME, QUEUE, SEARCH, CALLBACKS] },
-  { email: 'teamlead@voorbeeld.nl', nav: [HOME, QUEUE, SEARCH, CALLBACKS, STATS, USERS, TEAMS] },
+  { email: 'teamlead@voorbeeld.nl', nav: [HOME, QUEUE, SEARCH, CALLBACKS, STATS, USERS, TEAMS, SETTINGS] },
   {
     email: 'manager@voorbeeld.nl',
     nav: [HOME, QUEUE, SEARCH, STATS, CATALOGUE, KNOWLEDGE, CALENDAR, USERS, TEAMS],
@@ -109,6 +115,7 @@ const ROLES: { email: string; nav: NavItem[] }[] = [
       USERS,
       TEAMS,
       TOKENS,
+      SETTINGS,
       AUDIT,
     ],
   },
