@@ -19,6 +19,7 @@ import { TextareaField } from '../../ui/TextareaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useCaseSettingsAdmin, useSaveCaseSettings } from './api.ts';
 import { settingsFieldErrors } from './reasons.ts';
+import { BackToSettings } from './SettingsPage.tsx';
 
 const NOTICE_ID = 'case-settings-notice';
 const ERRORS_ID = 'case-settings-errors';
@@ -91,10 +92,9 @@ export function CaseSettingsPage() {
   const [reloads, setReloads] = useState(0);
   return (
     <div className="vd-stack vd-stack--loose">
-      <PageIntro
-        title={t('adminSettings.caseSettings.title')}
-        intro={t('adminSettings.caseSettings.intro')}
-      />
+      <PageIntro title={t('adminSettings.caseSettings.title')} intro={t('adminSettings.caseSettings.intro')}>
+        <BackToSettings />
+      </PageIntro>
       {notice ? <Notice id={NOTICE_ID}>{notice}</Notice> : null}
       {settings.isPending ? <Paragraph role="status">{t('app.loading')}</Paragraph> : null}
       {settings.isError ? <ErrorAlert error={settings.error} /> : null}

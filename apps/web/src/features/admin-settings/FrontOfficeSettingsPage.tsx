@@ -18,6 +18,7 @@ import { TextareaField } from '../../ui/TextareaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useFrontOfficeSettings, useSaveFrontOfficeSettings } from './api.ts';
 import { settingsFieldErrors } from './reasons.ts';
+import { BackToSettings } from './SettingsPage.tsx';
 
 const NOTICE_ID = 'fo-settings-notice';
 const ERRORS_ID = 'fo-settings-errors';
@@ -89,7 +90,9 @@ export function FrontOfficeSettingsPage() {
   const [notice, setNotice] = useState<string | null>(null);
   return (
     <div className="vd-stack vd-stack--loose">
-      <PageIntro title={t('adminSettings.frontOffice.title')} intro={t('adminSettings.frontOffice.intro')} />
+      <PageIntro title={t('adminSettings.frontOffice.title')} intro={t('adminSettings.frontOffice.intro')}>
+        <BackToSettings />
+      </PageIntro>
       {notice ? <Notice id={NOTICE_ID}>{notice}</Notice> : null}
       {settings.isPending ? <Paragraph role="status">{t('app.loading')}</Paragraph> : null}
       {settings.isError ? <ErrorAlert error={settings.error} /> : null}

@@ -13,6 +13,18 @@ export const SETTINGS_PAGES = [
   { to: '/admin/settings/webhooks', key: 'webhooks', permission: 'manageWebhooks' },
 ] as const satisfies readonly { to: string; key: string; permission: Permission }[];
 
+/** The link from a settings page back to the overview. */
+export function BackToSettings() {
+  const { t } = useTranslation();
+  return (
+    <Paragraph>
+      <Link className="utrecht-link utrecht-link--html-a" to="/admin/settings">
+        {t('adminSettings.back')}
+      </Link>
+    </Paragraph>
+  );
+}
+
 /** The way to the settings: one link with a line of explanation per page the user may change. */
 export function SettingsPage() {
   const { t } = useTranslation();

@@ -12,6 +12,7 @@ import { QueryList } from '../../ui/QueryList.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
 import { useTemplates } from './api.ts';
+import { BackToSettings } from './SettingsPage.tsx';
 import { TemplateForm, type TemplateRow } from './TemplateForm.tsx';
 
 const IDS = {
@@ -38,6 +39,7 @@ export function TemplatesPage() {
     <div className="vd-stack vd-stack--loose">
       <PageIntro title={t('adminSettings.templates.title')} intro={t('adminSettings.templates.intro')}>
         <Paragraph>{t('adminSettings.templates.noDelete')}</Paragraph>
+        <BackToSettings />
       </PageIntro>
       {editor.notice ? <Notice id={IDS.notice}>{editor.notice}</Notice> : null}
       <CreateButton editor={editor}>{t('adminSettings.templates.createOpen')}</CreateButton>

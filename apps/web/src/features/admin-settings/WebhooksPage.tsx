@@ -19,6 +19,7 @@ import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } f
 import { type CreatedWebhook, useDeleteWebhook, useWebhooks } from './api.ts';
 import { CREATED_WEBHOOK_HEADING, CreatedSecretNotice } from './CreatedSecretNotice.tsx';
 import { DELIVERY_LOG_HEADING, DeliveryLog } from './DeliveryLog.tsx';
+import { BackToSettings } from './SettingsPage.tsx';
 import { eventTypeName, WebhookForm } from './WebhookForm.tsx';
 
 const IDS = {
@@ -59,7 +60,9 @@ export function WebhooksPage() {
 
   return (
     <div className="vd-stack vd-stack--loose">
-      <PageIntro title={t('adminSettings.webhooks.title')} intro={t('adminSettings.webhooks.intro')} />
+      <PageIntro title={t('adminSettings.webhooks.title')} intro={t('adminSettings.webhooks.intro')}>
+        <BackToSettings />
+      </PageIntro>
 
       {created ? (
         <CreatedSecretNotice
