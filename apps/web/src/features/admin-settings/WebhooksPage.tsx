@@ -1,6 +1,6 @@
 import { Button } from '@utrecht/button-react';
 import { CASE_EVENT_TYPES, type Webhook } from '@voordeur/shared';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreateButton } from '../../app/CreateButton.tsx';
 import { focusLater } from '../../app/focus.ts';
@@ -42,6 +42,7 @@ export function WebhooksPage() {
   const [deleting, setDeleting] = useState<Webhook | null>(null);
   const [logId, setLogId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [focusNotice, setFocusNotice] = useState(false);
   const logFor = webhooks.data?.find((w) => w.id === logId);
   const shownNotice = notice ?? editor.notice;
 
@@ -53,10 +54,17 @@ export function WebhooksPage() {
         setDeleting(null);
         if (logId === id) setLogId(null);
         setNotice(t('adminSettings.webhooks.deleted', { name }));
-        focusLater(IDS.notice);
+        setFocusNotice(true);
       },
     });
   };
+  // After the dialog has closed: closing it gives focus back to its opener (the delete button of a row that is
+  // going away), and the dialog's own effect runs before this one.
+  useEffect(() => {
+    if (!focusNotice || deleting) return;
+    setFocusNotice(false);
+    focusLater(IDS.notice);
+  }, [focusNotice, deleting]);
 
   return (
     <div className="vd-stack vd-stack--loose">
