@@ -118,7 +118,7 @@ test('an admin adds an intake field, saves the draft (badge shown) and publishes
   const field = page.getByRole('group', { name: new RegExp(`^Veld ${n}\\b`) });
   await expect(field.getByLabel('Sleutel')).toBeFocused();
   await field.getByLabel('Sleutel').fill('oud_pasnummer');
-  await field.getByLabel('Vraag').fill('Nummer van de oude pas');
+  await field.getByLabel('Vraag', { exact: true }).fill('Nummer van de oude pas');
   await field.getByLabel('Soort antwoord').selectOption('number');
   await expect(page.getByRole('region', { name: 'Voorbeeld' })).toContainText('Nummer van de oude pas');
 
@@ -157,7 +157,7 @@ test("the API's workflow errors are listed at the top and lead to the field", as
   await expect(h1(page)).toHaveText('Hondenpoep of hondenoverlast melden');
   // A public status without the text the person is told: only the API knows this rule.
   const first = page.getByRole('group', { name: /^Status 1\b/ });
-  const text = first.getByRole('textbox', { name: 'Tekst voor de klant' });
+  const text = first.getByRole('textbox', { name: 'Tekst voor de klant', exact: true });
   await text.fill('');
   await page.getByRole('button', { name: 'Concept opslaan' }).click();
 

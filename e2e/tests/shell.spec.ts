@@ -82,6 +82,12 @@ const TOKENS: NavItem = {
   path: '/admin/tokens',
   h1: { nl: 'API-tokens', en: 'API tokens' },
 };
+const SETTINGS: NavItem = {
+  nl: 'Instellingen',
+  en: 'Settings',
+  path: '/admin/settings',
+  h1: { nl: 'Instellingen', en: 'Settings' },
+};
 const AUDIT: NavItem = {
   nl: 'Audittrail',
   en: 'Audit trail',
@@ -93,7 +99,7 @@ const ROLES: { email: string; nav: NavItem[] }[] = [
   { email: 'agent@voorbeeld.nl', nav: [HOME, WORKSPACE, QUEUE, SEARCH, CALLBACKS] },
   { email: 'mcc@voorbeeld.nl', nav: [HOME, WORKSPACE, QUEUE, SEARCH, CALLBACKS] },
   { email: 'backoffice@voorbeeld.nl', nav: [HOME, QUEUE, SEARCH, CALLBACKS, LETTERS] },
-  { email: 'teamlead@voorbeeld.nl', nav: [HOME, QUEUE, SEARCH, CALLBACKS, LETTERS, STATS, USERS, TEAMS] },
+  { email: 'teamlead@voorbeeld.nl', nav: [HOME, QUEUE, SEARCH, CALLBACKS, LETTERS, STATS, USERS, TEAMS, SETTINGS] },
   {
     email: 'manager@voorbeeld.nl',
     nav: [HOME, QUEUE, SEARCH, STATS, CATALOGUE, KNOWLEDGE, CALENDAR, USERS, TEAMS],
@@ -116,6 +122,7 @@ const ROLES: { email: string; nav: NavItem[] }[] = [
       USERS,
       TEAMS,
       TOKENS,
+      SETTINGS,
       AUDIT,
     ],
   },

@@ -26,6 +26,29 @@ export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 export const WEBHOOK_DELIVERY_STATUSES = ['queued', 'delivered', 'failed'] as const;
 export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
 
+/**
+ * CloudEvent types of case changes, sent to subscriptions that ask for them: the `type` attribute is
+ * `nl.voordeur.case.<type>`.
+ */
+export const CASE_EVENT_TYPES = [
+  'created',
+  'status_changed',
+  'assigned',
+  'note_added',
+  'message_sent',
+  'message_received',
+  'suspended',
+  'resumed',
+  'extended',
+  'breached',
+  'warned',
+  'closed',
+  'reopen_requested',
+  'linked',
+  'attachment_added',
+  'complaint_updated',
+] as const;
+
 export const WEBHOOK_LIMITS = {
   nameMax: 100,
   urlMax: 2000,
@@ -188,6 +211,12 @@ export type WebhookUpdate = z.infer<typeof webhookUpdateSchema>;
 
 /** The body of a test request: `{}` (no fields yet). */
 export const webhookTestSchema = z.strictObject({});
+
+/** One delivery of one webhook. */
+export const webhookDeliveryParamsSchema = z.strictObject({ id: z.uuid(), deliveryId: z.uuid() });
+
+/** The body of a retry: `{}` (no fields yet). */
+export const webhookRetrySchema = z.strictObject({});
 
 export const webhookDeliverySchema = z
   .object({

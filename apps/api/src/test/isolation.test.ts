@@ -59,6 +59,7 @@ let aNotificationId: string;
 let aBouncedId: string;
 let aWebhookId: string;
 let aLetterId: string;
+let aWebhookDeliveryId: string;
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -141,6 +142,14 @@ beforeAll(async () => {
       url: '/api/webhooks',
       headers: aAdmin.headers,
       payload: { name: 'Zaaksysteem A', url: 'https://a.example/hook' },
+    })
+  ).json().id;
+  aWebhookDeliveryId = (
+    await app.inject({
+      method: 'POST',
+      url: `/api/webhooks/${aWebhookId}/test`,
+      headers: aAdmin.headers,
+      payload: {},
     })
   ).json().id;
 });
@@ -641,6 +650,11 @@ function cases(): Record<string, Case | 'public'> {
       expect((await get(`/api/webhooks/${aWebhookId}/deliveries`, h)).statusCode).toBe(404),
     'POST /api/webhooks/{id}/test': async (h) =>
       expect((await send('POST', `/api/webhooks/${aWebhookId}/test`, h, {})).statusCode).toBe(404),
+    'POST /api/webhooks/{id}/deliveries/{deliveryId}/retry': async (h) =>
+      expect(
+        (await send('POST', `/api/webhooks/${aWebhookId}/deliveries/${aWebhookDeliveryId}/retry`, h, {}))
+          .statusCode,
+      ).toBe(404),
     // Last: it ends B's session.
     'POST /api/auth/logout': async (h) => leaksNothingOfA((await send('POST', '/api/auth/logout', h)).body),
   };

@@ -21,7 +21,8 @@ interface NavItem {
     | 'nav.users'
     | 'nav.teams'
     | 'nav.tokens'
-    | 'nav.audit';
+    | 'nav.audit'
+    | 'adminSettings.navLabel';
   /** Who sees the item; everyone when absent. */
   permission?: Permission;
 }
@@ -42,6 +43,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/admin/users', label: 'nav.users', permission: 'listUsers' },
   { to: '/admin/teams', label: 'nav.teams', permission: 'listTeams' },
   { to: '/admin/tokens', label: 'nav.tokens', permission: 'manageTokens' },
+  { to: '/admin/settings', label: 'adminSettings.navLabel', permission: 'adminSettings' },
   { to: '/audit', label: 'nav.audit', permission: 'readAudit' },
 ];
 

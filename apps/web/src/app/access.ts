@@ -42,6 +42,17 @@ export const ACCESS = {
   useCustomers: ['agent', 'backoffice', 'teamlead', 'admin'],
   /** Letters to people without an email address: the post queue, the PDFs, "sent by post" (those who work cases). */
   workLetters: ['backoffice', 'teamlead', 'admin'],
+
+  /** The settings pages (one way in, each page for the roles the API lets change it). */
+  adminSettings: ['teamlead', 'admin'],
+  /** Breach reasons, the warning time and the complaint terms. */
+  manageCaseSettings: ['admin'],
+  /** The message templates residents receive. */
+  editTemplates: ['teamlead', 'admin'],
+  /** The front-office settings and the districts (areas) by postcode. */
+  manageFrontOfficeSettings: ['admin'],
+  /** Webhooks: other systems that receive case events, with their delivery logs. */
+  manageWebhooks: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ACCESS;

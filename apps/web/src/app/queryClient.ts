@@ -2,6 +2,7 @@ import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { isApiError } from '../api/client.ts';
 import { meQueryKey } from '../features/auth/api.ts';
 import { markSessionExpired } from '../features/auth/session.ts';
+import i18n from '../i18n/index.ts';
 
 /**
  * A 401 on any call while we believed we were signed in means the session ended (expired,
@@ -27,4 +28,10 @@ export const queryClient: QueryClient = new QueryClient({
         !(isApiError(error) && error.status >= 400 && error.status < 500) && failures < 2,
     },
   },
+});
+
+// The API words some texts in the caller's language (Accept-Language: statuses, workflow steps, item names):
+// after a switch, what is on screen is fetched again in the new one. (i18n sets <html lang> first.)
+i18n.on('languageChanged', () => {
+  void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
 });

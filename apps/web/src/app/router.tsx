@@ -6,6 +6,11 @@ import { CatalogueItemPage } from '../features/admin-catalogue/CatalogueItemPage
 import { CatalogueListPage } from '../features/admin-catalogue/CatalogueListPage.tsx';
 import { ArticlePage } from '../features/admin-knowledge/ArticlePage.tsx';
 import { KnowledgeListPage } from '../features/admin-knowledge/KnowledgeListPage.tsx';
+import { CaseSettingsPage } from '../features/admin-settings/CaseSettingsPage.tsx';
+import { FrontOfficeSettingsPage } from '../features/admin-settings/FrontOfficeSettingsPage.tsx';
+import { SettingsPage } from '../features/admin-settings/SettingsPage.tsx';
+import { TemplatesPage } from '../features/admin-settings/TemplatesPage.tsx';
+import { WebhooksPage } from '../features/admin-settings/WebhooksPage.tsx';
 import { TeamsPage } from '../features/admin-teams/TeamsPage.tsx';
 import { TokensPage } from '../features/admin-tokens/TokensPage.tsx';
 import { TransferPage } from '../features/admin-transfer/TransferPage.tsx';
@@ -67,6 +72,11 @@ export const router = createBrowserRouter([
           restricted('admin/users', 'listUsers', <UsersPage />),
           restricted('admin/teams', 'listTeams', <TeamsPage />),
           restricted('admin/tokens', 'manageTokens', <TokensPage />),
+          restricted('admin/settings', 'adminSettings', <SettingsPage />),
+          restricted('admin/settings/case', 'manageCaseSettings', <CaseSettingsPage />),
+          restricted('admin/settings/templates', 'editTemplates', <TemplatesPage />),
+          restricted('admin/settings/front-office', 'manageFrontOfficeSettings', <FrontOfficeSettingsPage />),
+          restricted('admin/settings/webhooks', 'manageWebhooks', <WebhooksPage />),
           restricted('audit', 'readAudit', <AuditPage />),
           { path: 'account', element: <AccountPage /> },
           { path: '*', element: <NotFoundPage /> },

@@ -109,12 +109,14 @@ export async function saveTemplate(
       unknownPlaceholders(input.subject[l]).map((p) => ({
         field: `subject.${l}`,
         message: `Unknown placeholder {{${p}}}`,
+        code: 'unknown_placeholder',
       })),
     ),
     ...(['nl', 'en'] as const).flatMap((l) =>
       unknownPlaceholders(input.body[l]).map((p) => ({
         field: `body.${l}`,
         message: `Unknown placeholder {{${p}}}`,
+        code: 'unknown_placeholder',
       })),
     ),
   ];
@@ -151,7 +153,7 @@ export async function updateCaseSettings(db: Db, ctx: Ctx, input: CaseSettings) 
   const dup = codes.findIndex((c, i) => codes.indexOf(c) !== i);
   if (dup >= 0)
     throw new AppError(422, 'case_invalid_action', 'Not possible', 'Breach reason codes must be unique.', [
-      { field: `breachReasons.${dup}.code`, message: 'Duplicate code' },
+      { field: `breachReasons.${dup}.code`, message: 'Duplicate code', code: 'duplicate_code' },
     ]);
   const organisationId = ctx.actor.organisationId;
   return db.transaction(async (tx) => {

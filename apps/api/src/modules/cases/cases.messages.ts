@@ -130,7 +130,8 @@ export async function composePersonMessages(
       name: r.customerName ?? (language === 'en' ? 'Sir or Madam' : 'heer/mevrouw'),
       reference: r.reference,
       // The item's public name as it is written: it is a title, used apart from sentences; sentences say `kind`.
-      subject: c.definition.name[language] || c.definition.name.nl,
+      // An English name left empty falls back to the Dutch one.
+      subject: c.definition.name[language]?.trim() || c.definition.name.nl,
       kind: kindWord(c.definition.kind, language),
       dueDate: longDate(c.dueAt, language),
       organisation: sender.organisationName,

@@ -2,9 +2,11 @@ import type {
   Case,
   CaseSummary,
   CatalogueItemDefinition,
+  Locale,
   MessageTemplate,
   TimelineKind,
 } from '@voordeur/shared';
+import { localised } from '../../plugins/language.ts';
 import { localDate } from '../calendar/index.ts';
 import type { ComplaintState, Suspension } from './cases.clock.ts';
 import type { CaseRow } from './cases.queries.ts';
@@ -12,7 +14,11 @@ import type { CaseDetail } from './cases.service.ts';
 
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 
-export function presentCaseSummary(row: CaseRow): CaseSummary {
+/**
+ * A case in a list. `language` is the reader's (Accept-Language): the status and the subject (the item's name)
+ * in English when the item has English for them, else in Dutch.
+ */
+export function presentCaseSummary(row: CaseRow, language: Locale = 'nl'): CaseSummary {
   const now = new Date();
   const { c } = row;
   const def = row.definition as CatalogueItemDefinition;
@@ -21,10 +27,11 @@ export function presentCaseSummary(row: CaseRow): CaseSummary {
     id: c.id,
     reference: c.reference,
     kind: c.kind as CaseSummary['kind'],
-    subject: c.subject,
+    // The subject is the item's Dutch name when the case was opened; its English name is read from the same version.
+    subject: language === 'en' && def.name.en?.trim() ? def.name.en : c.subject,
     status: {
       key: c.status,
-      label: status?.label.nl ?? c.status,
+      label: localised(status?.label, language) ?? c.status,
       public: status?.visibility === 'public',
       final: status?.final ?? false,
     },
@@ -63,7 +70,8 @@ const TITLES: Record<string, string> = {
   complaint: 'Klachtbehandeling',
 };
 
-export function presentCase(d: CaseDetail): Case {
+/** A whole case; names the organisation wrote in two languages in the reader's `language` (see presentCaseSummary). */
+export function presentCase(d: CaseDetail, language: Locale = 'nl'): Case {
   const { row } = d;
   const { c } = row;
   const def = row.definition as CatalogueItemDefinition;
@@ -80,7 +88,8 @@ export function presentCase(d: CaseDetail): Case {
     lon?: number;
     description?: string;
   } | null;
-  const label = (key: string) => def.handling.statuses.find((s) => s.key === key)?.label.nl ?? key;
+  const label = (key: string) =>
+    localised(def.handling.statuses.find((s) => s.key === key)?.label, language) ?? key;
   const reachable = new Set(
     c.closedAt ? [] : def.handling.transitions.filter((t) => t.from === c.status).map((t) => t.to),
   );
@@ -90,7 +99,10 @@ export function presentCase(d: CaseDetail): Case {
   };
   const complaint = c.complaint as ComplaintState | null;
   const extension = c.extension as { amount: number; unit: string; reason: string; at: string } | null;
-  const breachLabel = d.settings.breachReasons.find((r) => r.code === c.breachReason)?.label.nl;
+  const breachLabel = localised(
+    d.settings.breachReasons.find((r) => r.code === c.breachReason)?.label,
+    language,
+  );
 
   const timeline: Case['timeline'] = [
     ...d.history.map((h) => {
@@ -126,7 +138,7 @@ export function presentCase(d: CaseDetail): Case {
   ].sort((a, b) => a.at.localeCompare(b.at) || order(a.kind) - order(b.kind));
 
   return {
-    ...presentCaseSummary(row),
+    ...presentCaseSummary(row, language),
     description: c.description,
     answers: c.answers as Record<string, unknown>,
     location: location
@@ -153,7 +165,7 @@ export function presentCase(d: CaseDetail): Case {
     contactId: c.contactId,
     workflow: def.handling.statuses.map((s) => ({
       key: s.key,
-      label: s.label.nl,
+      label: localised(s.label, language) ?? s.key,
       public: s.visibility === 'public',
       final: s.final,
       stopsClock: s.stopsClock,
@@ -188,7 +200,7 @@ export function presentCase(d: CaseDetail): Case {
       : null,
     links: {
       parent: ref(c.parentCaseId),
-      children: d.linked.filter((x) => x.c.parentCaseId === c.id).map((x) => presentCaseSummary(x)),
+      children: d.linked.filter((x) => x.c.parentCaseId === c.id).map((x) => presentCaseSummary(x, language)),
       main: ref(c.mainCaseId),
       duplicates: d.linked
         .filter((x) => x.c.mainCaseId === c.id)

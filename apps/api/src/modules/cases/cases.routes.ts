@@ -29,6 +29,7 @@ import {
 } from '@voordeur/shared';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { languageOf } from '../../plugins/language.ts';
 import { problemResponses as problems } from '../../plugins/problem-types.ts';
 import { ctxOf } from '../auth/index.ts';
 import * as actions from './cases.actions.ts';
@@ -57,7 +58,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const r = await service.listCases(app.db, ctxOf(request), request.query);
-      return { items: r.items.map(presentCaseSummary), total: r.total };
+      return { items: r.items.map((row) => presentCaseSummary(row, languageOf(request))), total: r.total };
     },
   );
 
@@ -73,7 +74,11 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(presentCase(await service.createCase(app.db, ctxOf(request), request.body))),
+      reply
+        .status(201)
+        .send(
+          presentCase(await service.createCase(app.db, ctxOf(request), request.body), languageOf(request)),
+        ),
   );
 
   app.get(
@@ -86,7 +91,8 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: ok,
       },
     },
-    async (request) => presentCase(await service.getCase(app.db, ctxOf(request), request.params.id)),
+    async (request) =>
+      presentCase(await service.getCase(app.db, ctxOf(request), request.params.id), languageOf(request)),
   );
 
   app.post(
@@ -102,7 +108,10 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      presentCase(await service.transition(app.db, ctxOf(request), request.params.id, request.body)),
+      presentCase(
+        await service.transition(app.db, ctxOf(request), request.params.id, request.body),
+        languageOf(request),
+      ),
   );
 
   app.post(
@@ -123,7 +132,10 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:id/claim',
     { schema: { tags, summary: 'Take the case yourself.', params, body: claimSchema, response: ok } },
     async (request) =>
-      presentCase(await actions.claim(app.db, ctxOf(request), request.params.id, request.body.version)),
+      presentCase(
+        await actions.claim(app.db, ctxOf(request), request.params.id, request.body.version),
+        languageOf(request),
+      ),
   );
 
   app.post(
@@ -138,7 +150,10 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      presentCase(await actions.addNote(app.db, ctxOf(request), request.params.id, request.body)),
+      presentCase(
+        await actions.addNote(app.db, ctxOf(request), request.params.id, request.body),
+        languageOf(request),
+      ),
   );
 
   app.post(
@@ -154,7 +169,10 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      presentCase(await actions.addMessage(app.db, ctxOf(request), request.params.id, request.body)),
+      presentCase(
+        await actions.addMessage(app.db, ctxOf(request), request.params.id, request.body),
+        languageOf(request),
+      ),
   );
 
   app.post(
@@ -170,7 +188,10 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      presentCase(await actions.suspend(app.db, ctxOf(request), request.params.id, request.body)),
+      presentCase(
+        await actions.suspend(app.db, ctxOf(request), request.params.id, request.body),
+        languageOf(request),
+      ),
   );
 
   app.post(
@@ -185,7 +206,10 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      presentCase(await actions.resume(app.db, ctxOf(request), request.params.id, request.body.version)),
+      presentCase(
+        await actions.resume(app.db, ctxOf(request), request.params.id, request.body.version),
+        languageOf(request),
+      ),
   );
 
   app.post(
@@ -200,7 +224,10 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      presentCase(await actions.extend(app.db, ctxOf(request), request.params.id, request.body)),
+      presentCase(
+        await actions.extend(app.db, ctxOf(request), request.params.id, request.body),
+        languageOf(request),
+      ),
   );
 
   app.post(
@@ -216,7 +243,10 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      presentCase(await complaintAction(app.db, ctxOf(request), request.params.id, request.body)),
+      presentCase(
+        await complaintAction(app.db, ctxOf(request), request.params.id, request.body),
+        languageOf(request),
+      ),
   );
 
   app.post(
@@ -234,7 +264,10 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       reply
         .status(201)
         .send(
-          presentCase(await actions.createChild(app.db, ctxOf(request), request.params.id, request.body)),
+          presentCase(
+            await actions.createChild(app.db, ctxOf(request), request.params.id, request.body),
+            languageOf(request),
+          ),
         ),
   );
 
@@ -251,14 +284,20 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      presentCase(await actions.merge(app.db, ctxOf(request), request.params.id, request.body)),
+      presentCase(
+        await actions.merge(app.db, ctxOf(request), request.params.id, request.body),
+        languageOf(request),
+      ),
   );
 
   app.post(
     '/:id/reopen',
     { schema: { tags, summary: 'Reopen a closed case.', params, body: reopenSchema, response: ok } },
     async (request) =>
-      presentCase(await actions.reopen(app.db, ctxOf(request), request.params.id, request.body)),
+      presentCase(
+        await actions.reopen(app.db, ctxOf(request), request.params.id, request.body),
+        languageOf(request),
+      ),
   );
 
   app.post(
@@ -330,7 +369,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
           data,
           truncated: file.file.truncated,
         });
-        return reply.status(201).send(presentCase(detail));
+        return reply.status(201).send(presentCase(detail, languageOf(request)));
       },
     );
   });

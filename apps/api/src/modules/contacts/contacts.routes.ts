@@ -21,6 +21,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors } from '../../plugins/errors.ts';
+import { languageOf } from '../../plugins/language.ts';
 import { problemResponses } from '../../plugins/problem-types.ts';
 import { ctxOf } from '../auth/index.ts';
 import { casesOfContact, presentCase, presentCaseSummary } from '../cases/index.ts';
@@ -190,7 +191,7 @@ export const contactsRoutes: FastifyPluginAsyncZod = async (app) => {
       const ctx = ctxOf(request);
       const r = await service.createCaseFromContact(app.db, ctx, request.params.id, request.body);
       return reply.status(201).send({
-        case: presentCase(r.opened),
+        case: presentCase(r.opened, languageOf(request)),
         contact: await one(ctx.actor.organisationId, r.contact),
       });
     },
@@ -279,8 +280,8 @@ export const overviewRoutes: FastifyPluginAsyncZod = async (app) => {
       const o = await service.customerOverview(app.db, ctx, request.params.id);
       return {
         customer: presentCustomer(o.customer.row, o.customer.consents),
-        openCases: o.cases.open.map(presentCaseSummary),
-        recentCases: o.cases.recent.map(presentCaseSummary),
+        openCases: o.cases.open.map((row) => presentCaseSummary(row, languageOf(request))),
+        recentCases: o.cases.recent.map((row) => presentCaseSummary(row, languageOf(request))),
         recentContacts: await presentContacts(app.db, ctx.actor.organisationId, o.contacts),
         openCallbacks: o.callbacks.map(presentCallback),
       };

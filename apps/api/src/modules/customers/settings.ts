@@ -51,13 +51,22 @@ export function areaOfLocation(
 
 /** Problems in a settings change that the schema cannot see: overlapping postcode ranges. */
 export function settingsProblems(settings: FrontOfficeSettings) {
-  const out: { field: string; message: string }[] = [];
+  const out: { field: string; message: string; code: string }[] = [];
   const ranges = settings.areas.flatMap((a, i) => a.postcodes.map((r, j) => ({ ...r, area: a.name, i, j })));
   for (const r of ranges) {
-    if (r.from > r.to) out.push({ field: `areas.${r.i}.postcodes.${r.j}`, message: 'from is after to' });
+    if (r.from > r.to)
+      out.push({
+        field: `areas.${r.i}.postcodes.${r.j}`,
+        message: 'from is after to',
+        code: 'range_reversed',
+      });
     const other = ranges.find((o) => o !== r && o.i !== r.i && o.from <= r.to && r.from <= o.to);
     if (other && r.i < other.i)
-      out.push({ field: `areas.${r.i}.postcodes.${r.j}`, message: `Overlaps with ${other.area}` });
+      out.push({
+        field: `areas.${r.i}.postcodes.${r.j}`,
+        message: `Overlaps with ${other.area}`,
+        code: 'range_overlap',
+      });
   }
   return out;
 }

@@ -14,6 +14,11 @@ registerProblemTypes({
     title: 'Webhook inactive',
     description: 'An inactive webhook receives nothing, not even a test event; activate it first.',
   },
+  webhook_delivery_not_retryable: {
+    status: 409,
+    title: 'Not retryable',
+    description: 'Only a failed delivery can be sent again; this one is queued or delivered.',
+  },
 });
 
 export const webhookErrors = {
@@ -29,4 +34,12 @@ export const webhookErrors = {
     new AppError(422, 'webhook_inactive', 'Webhook inactive', 'Activate the webhook before testing it.', [
       { field: 'active', message: 'Inactive' },
     ]),
+  notRetryable: (status: string) =>
+    new AppError(
+      409,
+      'webhook_delivery_not_retryable',
+      'Not retryable',
+      `This delivery is ${status}; only failed ones can be sent again.`,
+      [{ field: 'status', message: `Is ${status}`, code: status }],
+    ),
 };

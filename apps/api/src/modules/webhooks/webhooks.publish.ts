@@ -1,28 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { type Db, webhookDelivery, webhookSubscription } from '@voordeur/db';
+import { CASE_EVENT_TYPES } from '@voordeur/shared';
 import { and, eq } from 'drizzle-orm';
 import { jobsWrite } from '../../platform/outbox.ts';
 import { type Write, writeTogether } from '../../platform/writes.ts';
 
-/** CloudEvent types of case changes (`type` attribute), sent to subscriptions that ask for them. */
-export const CASE_EVENT_TYPES = [
-  'created',
-  'status_changed',
-  'assigned',
-  'note_added',
-  'message_sent',
-  'message_received',
-  'suspended',
-  'resumed',
-  'extended',
-  'breached',
-  'warned',
-  'closed',
-  'reopen_requested',
-  'linked',
-  'attachment_added',
-  'complaint_updated',
-] as const;
+export { CASE_EVENT_TYPES };
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 export const eventTypeName = (t: CaseEventType) => `nl.voordeur.case.${t}`;
 

@@ -162,3 +162,23 @@ export async function recordAttempt(
     .returning({ id: webhookDelivery.id });
   return rows.length > 0;
 }
+
+/**
+ * Puts a failed delivery back in the queue for a new round of attempts; returns whether it did (only a failed
+ * one of this subscription). Its id, and so the webhook-id header a receiver drops repeats by, stays the same.
+ */
+export async function requeueDelivery(db: Db, organisationId: string, subscriptionId: string, id: string) {
+  const rows = await db
+    .update(webhookDelivery)
+    .set({ status: 'queued', updatedAt: sql`now()` })
+    .where(
+      and(
+        eq(webhookDelivery.organisationId, organisationId),
+        eq(webhookDelivery.subscriptionId, subscriptionId),
+        eq(webhookDelivery.id, id),
+        eq(webhookDelivery.status, 'failed'),
+      ),
+    )
+    .returning({ id: webhookDelivery.id });
+  return rows.length > 0;
+}

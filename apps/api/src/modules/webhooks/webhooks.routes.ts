@@ -3,8 +3,10 @@ import {
   listOf,
   webhookCreatedSchema,
   webhookCreateSchema,
+  webhookDeliveryParamsSchema,
   webhookDeliveryQuerySchema,
   webhookDeliverySchema,
+  webhookRetrySchema,
   webhookSchema,
   webhookTestSchema,
   webhookUpdateSchema,
@@ -128,5 +130,27 @@ export const webhooksRoutes: FastifyPluginAsyncZod = async (app) => {
       reply
         .status(202)
         .send(presentDelivery(await service.testWebhook(app.db, ctxOf(request), request.params.id))),
+  );
+
+  app.post(
+    '/:id/deliveries/:deliveryId/retry',
+    {
+      schema: {
+        tags,
+        summary:
+          'Send a failed delivery again (admin): queued for a new round of attempts, with the same webhook-id.',
+        params: webhookDeliveryParamsSchema,
+        body: webhookRetrySchema,
+        response: { 202: webhookDeliverySchema, ...problems },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(202)
+        .send(
+          presentDelivery(
+            await service.retryDelivery(app.db, ctxOf(request), request.params.id, request.params.deliveryId),
+          ),
+        ),
   );
 };

@@ -26,19 +26,21 @@ function validate(input: { url?: string | undefined; eventTypes?: string[] | und
     try {
       url = new URL(input.url);
     } catch {
-      errs.push({ field: 'url', message: 'Not a URL' });
+      errs.push({ field: 'url', message: 'Not a URL', code: 'not_a_url' });
     }
     if (url && url.protocol !== 'http:' && url.protocol !== 'https:')
-      errs.push({ field: 'url', message: 'Must be http:// or https://' });
+      errs.push({ field: 'url', message: 'Must be http:// or https://', code: 'url_scheme' });
     else if (url && (url.username || url.password))
-      errs.push({ field: 'url', message: 'Must not contain credentials' });
-    else if (url?.hash) errs.push({ field: 'url', message: 'Must not contain a #fragment' });
+      errs.push({ field: 'url', message: 'Must not contain credentials', code: 'url_credentials' });
+    else if (url?.hash)
+      errs.push({ field: 'url', message: 'Must not contain a #fragment', code: 'url_fragment' });
   }
   input.eventTypes?.forEach((t, i) => {
     if (!SUBSCRIBABLE_EVENT_TYPES.includes(t))
       errs.push({
         field: `eventTypes.${i}`,
         message: `Unknown event type; one of ${SUBSCRIBABLE_EVENT_TYPES.join(', ')}`,
+        code: 'unknown_event_type',
       });
   });
   if (errs.length) throw webhookErrors.invalid(errs);
@@ -173,5 +175,32 @@ export async function testWebhook(db: Db, ctx: Ctx, id: string) {
       after: { deliveryId: delivery!.id },
     });
     return delivery!;
+  });
+}
+
+/**
+ * Sends a failed delivery again: back to 'queued' with a new outbox job (a new round of attempts with backoff),
+ * in one transaction with its audit event. Refused for an inactive webhook, which would receive nothing.
+ */
+export async function retryDelivery(db: Db, ctx: Ctx, id: string, deliveryId: string) {
+  authorize(ctx.actor, webhooksPolicy.manage);
+  const organisationId = ctx.actor.organisationId;
+  return db.transaction(async (tx) => {
+    const sub = await q.findSubscription(tx, organisationId, id);
+    if (!sub) throw errors.notFound('webhook');
+    const before = await q.findDelivery(tx, organisationId, deliveryId);
+    if (before?.subscriptionId !== sub.id) throw errors.notFound('webhook delivery');
+    if (!sub.active) throw webhookErrors.inactive();
+    if (!(await q.requeueDelivery(tx, organisationId, sub.id, deliveryId)))
+      throw webhookErrors.notRetryable(before.status);
+    await enqueueJobs(tx, [{ organisationId, kind: 'webhook', payload: { deliveryId } }]);
+    await recordAudit(tx, ctx, {
+      entityType: 'webhook',
+      entityId: sub.id,
+      action: 'retry_requested',
+      before: { deliveryId, status: before.status, lastError: before.lastError },
+      after: { deliveryId, status: 'queued' },
+    });
+    return (await q.findDelivery(tx, organisationId, deliveryId))!;
   });
 }

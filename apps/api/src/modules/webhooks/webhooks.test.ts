@@ -350,6 +350,51 @@ describe('webhook delivery', () => {
     ]);
   });
 
+  it('sends a failed delivery again on request, with the same webhook-id; only a failed one, by an admin', async () => {
+    const sub = await subscribe();
+    await publish(['created']);
+    await t.database.db.update(outboxJob).set({ maxAttempts: 1 }).where(eq(outboxJob.organisationId, org.id));
+    receiver.status = () => 410;
+    expect(await drain(t.database.db, deps())).toMatchObject({ failed: 1 });
+    const [failed] = await deliveriesOf(sub.id);
+    expect(failed).toMatchObject({ status: 'failed', attempts: 1, lastError: 'HTTP 410' });
+    const retry = (id = failed!.id, headers = admin.headers, webhookId = sub.id) =>
+      send('POST', `/api/webhooks/${webhookId}/deliveries/${id}/retry`, {}, headers);
+
+    const agent = await signIn(t.app, org.users.agent);
+    expectProblem(await retry(failed!.id, agent.headers), 403, 'forbidden');
+    expectProblem(await retry(randomUUID()), 404, 'not_found');
+    const other = await subscribe({ name: 'Ander systeem' });
+    expectProblem(await retry(failed!.id, admin.headers, other.id), 404, 'not_found');
+
+    receiver.status = () => 204;
+    const queued = await retry();
+    expect(queued.statusCode, queued.body).toBe(202);
+    expect(queued.json()).toMatchObject({ id: failed!.id, status: 'queued', attempts: 1 });
+    // Queued now: a second retry is refused with the reason.
+    const twice = expectProblem(await retry(), 409, 'webhook_delivery_not_retryable');
+    expect(twice.errors?.[0]).toMatchObject({ field: 'status', code: 'queued' });
+    expect(await drain(t.database.db, deps())).toMatchObject({ done: 1 });
+    expect(await deliveriesOf(sub.id)).toMatchObject([{ status: 'delivered', attempts: 2, lastError: null }]);
+    expect(receiver.requests.map((r) => r.headers['webhook-id'])).toEqual([failed!.id, failed!.id]);
+    expectProblem(await retry(), 409, 'webhook_delivery_not_retryable');
+    const audits = await t.database.db
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.entityId, sub.id), eq(auditEvent.action, 'retry_requested')));
+    expect(audits).toHaveLength(1);
+
+    // An inactive webhook would receive nothing: refused.
+    await publish(['closed']);
+    await t.database.db.update(outboxJob).set({ maxAttempts: 1 }).where(eq(outboxJob.organisationId, org.id));
+    receiver.status = () => 410;
+    await drain(t.database.db, deps());
+    const [, second] = await deliveriesOf(sub.id);
+    expect(second).toMatchObject({ status: 'failed' });
+    await send('PATCH', `/api/webhooks/${sub.id}`, { active: false, version: 1 });
+    expectProblem(await retry(second!.id), 422, 'webhook_inactive');
+  });
+
   it('sends a test event on request; an inactive or deleted webhook gets nothing', async () => {
     const sub = await subscribe({ eventTypes: ['nl.voordeur.case.closed'] });
     const queued = await send('POST', `/api/webhooks/${sub.id}/test`, {});

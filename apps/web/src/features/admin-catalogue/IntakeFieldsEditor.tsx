@@ -4,7 +4,7 @@ import type { FieldErrors } from '../../app/fieldErrors.ts';
 import { CheckboxField } from '../../ui/CheckboxField.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextareaField } from '../../ui/TextareaField.tsx';
-import { fieldId, type IntakeRow, newIntakeRow } from './definitionForm.ts';
+import { fieldId, type IntakeRow, newIntakeRow, parseEnglishOptions } from './definitionForm.ts';
 import { KeyedRow, keyedRow, rowControl } from './KeyedRow.tsx';
 import { moveRow, patchRow, RowActions, RowList } from './RowActions.tsx';
 
@@ -86,25 +86,56 @@ function IntakeFieldRow({ rows, index, onChange, errors }: IntakeFieldsEditorPro
         checked={row.required}
         onChange={(event) => update({ required: event.target.checked })}
       />
-      <TextareaField
-        {...control('help.nl')}
-        label={t('catalogueAdmin.intake.help')}
-        optional
-        value={row.help.nl}
-        onChange={(event) => update({ help: { ...row.help, nl: event.target.value } })}
-        rows={2}
-        maxLength={1000}
-      />
-      {choice ? (
+      <div className="vd-columns">
         <TextareaField
-          {...control('options')}
-          label={t('catalogueAdmin.intake.options')}
-          description={t('catalogueAdmin.intake.optionsHint')}
-          value={row.optionsText}
-          onChange={(event) => update({ optionsText: event.target.value })}
-          rows={4}
-          required
+          {...control('help.nl')}
+          label={t('catalogueAdmin.intake.help')}
+          optional
+          value={row.help.nl}
+          onChange={(event) => update({ help: { ...row.help, nl: event.target.value } })}
+          rows={2}
+          maxLength={1000}
+          lang="nl"
         />
+        <TextareaField
+          {...control('help.en')}
+          label={t('catalogueAdmin.inEnglish', { label: t('catalogueAdmin.intake.help') })}
+          optional
+          value={row.help.en ?? ''}
+          onChange={(event) => update({ help: { ...row.help, en: event.target.value } })}
+          rows={2}
+          maxLength={1000}
+          lang="en"
+        />
+      </div>
+      {choice ? (
+        <div className="vd-columns">
+          <TextareaField
+            {...control('options')}
+            label={t('catalogueAdmin.intake.options')}
+            description={t('catalogueAdmin.intake.optionsHint')}
+            value={row.optionsText}
+            onChange={(event) => update({ optionsText: event.target.value })}
+            rows={4}
+            lang="nl"
+            required
+          />
+          <TextareaField
+            {...control('optionsEn')}
+            label={t('catalogueAdmin.inEnglish', { label: t('catalogueAdmin.intake.options') })}
+            description={t('catalogueEnglish.optionsHint')}
+            value={row.optionsEnText}
+            onChange={(event) =>
+              update({
+                optionsEnText: event.target.value,
+                optionsEn: parseEnglishOptions(event.target.value),
+              })
+            }
+            rows={4}
+            lang="en"
+            optional
+          />
+        </div>
       ) : null}
       <RowActions
         idOf={rowId}

@@ -51,8 +51,8 @@ export interface KeyedRowProps {
 }
 
 /**
- * One row of a list editor with a key and a Dutch label (an intake field, a workflow status): a fieldset
- * named "Veld 3: Waar is het?", its key and label fields, and whatever else the row holds.
+ * One row of a list editor with a key and a label in Dutch and English (an intake field, a workflow status): a
+ * fieldset named "Veld 3: Waar is het?", its key and label fields, and whatever else the row holds.
  */
 export function KeyedRow({ list, index, row, errors, onChange, fields, children }: KeyedRowProps) {
   const { t } = useTranslation();
@@ -81,7 +81,18 @@ export function KeyedRow({ list, index, row, errors, onChange, fields, children 
           onChange={(event) => onChange({ label: { ...row.label, nl: event.target.value } })}
           autoComplete="off"
           maxLength={words.labelMax}
+          lang="nl"
           required
+        />
+        <TextField
+          {...control('label.en')}
+          label={t('catalogueAdmin.inEnglish', { label: t(words.label) })}
+          value={row.label.en ?? ''}
+          onChange={(event) => onChange({ label: { ...row.label, en: event.target.value } })}
+          autoComplete="off"
+          maxLength={words.labelMax}
+          lang="en"
+          optional
         />
         {fields}
       </div>

@@ -161,16 +161,30 @@ export function WorkflowEditor({ statuses, transitions, onChange, errors }: Work
               />
             }
           >
-            <TextareaField
-              {...control('publicText.nl')}
-              label={t('catalogueAdmin.workflow.publicText')}
-              description={t('catalogueAdmin.workflow.publicTextHint')}
-              optional={row.visibility !== 'public'}
-              value={row.publicText.nl}
-              onChange={(event) => update({ publicText: { ...row.publicText, nl: event.target.value } })}
-              rows={2}
-              maxLength={2000}
-            />
+            <div className="vd-columns">
+              <TextareaField
+                {...control('publicText.nl')}
+                label={t('catalogueAdmin.workflow.publicText')}
+                description={t('catalogueAdmin.workflow.publicTextHint')}
+                optional={row.visibility !== 'public'}
+                value={row.publicText.nl}
+                onChange={(event) => update({ publicText: { ...row.publicText, nl: event.target.value } })}
+                rows={2}
+                maxLength={2000}
+                lang="nl"
+              />
+              <TextareaField
+                {...control('publicText.en')}
+                label={t('catalogueAdmin.inEnglish', { label: t('catalogueAdmin.workflow.publicText') })}
+                description={t('catalogueEnglish.rowHint')}
+                optional
+                value={row.publicText.en ?? ''}
+                onChange={(event) => update({ publicText: { ...row.publicText, en: event.target.value } })}
+                rows={2}
+                maxLength={2000}
+                lang="en"
+              />
+            </div>
             <div className="vd-row__checks">
               {(['stopsClock', 'final'] as const).map((flag) => (
                 <CheckboxField

@@ -17,8 +17,8 @@ import { foldText } from '../catalogue/format.ts';
 /**
  * The catalogue item editor's state, and the way between it and a definition: plain text fields (keyed by
  * the definition's own dotted paths, so the schema's and the API's errors land on them), the channels, and
- * the rows of the intake form and the workflow. What the editor does not show (English labels of intake
- * fields and statuses) is carried along unchanged.
+ * the rows of the intake form and the workflow. Every text has its English beside the Dutch (left empty: the
+ * English interface shows the Dutch).
  */
 
 export const FLAT_KEYS = [
@@ -66,6 +66,8 @@ export interface IntakeRow {
   optionsText: string;
   /** English option labels by value, kept while the Dutch ones are edited. */
   optionsEn: Record<string, string>;
+  /** The English option labels as typed: `value = label`, one a line (see parseEnglishOptions). */
+  optionsEnText: string;
   prefill: ProfileField | '';
 }
 
@@ -106,6 +108,7 @@ export const newIntakeRow = (): IntakeRow => ({
   help: { nl: '' },
   optionsText: '',
   optionsEn: {},
+  optionsEnText: '',
   prefill: '',
 });
 
@@ -169,6 +172,10 @@ export function toEditorState(def: CatalogueItemDefinition): EditorState {
       optionsEn: Object.fromEntries(
         (field.options ?? []).filter((o) => o.label.en).map((o) => [o.value, o.label.en as string]),
       ),
+      optionsEnText: (field.options ?? [])
+        .filter((o) => o.label.en)
+        .map((o) => `${o.value} = ${o.label.en}`)
+        .join('\n'),
       prefill: field.prefill ?? '',
     })),
     statuses: def.handling.statuses.map((status) => ({
@@ -257,6 +264,19 @@ export function optionValue(label: string): string {
   return /^[a-z]/.test(value) ? value : `o_${value}`.slice(0, 40);
 }
 
+/** "licht = Light is out" lines → { licht: 'Light is out' }; a line without "=" names no option and is left out. */
+export function parseEnglishOptions(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    const at = line.indexOf('=');
+    if (at < 0) continue;
+    const value = line.slice(0, at).trim();
+    const label = line.slice(at + 1).trim();
+    if (value && label) out[value] = label;
+  }
+  return out;
+}
+
 function parseOptions(row: IntakeRow): IntakeField['options'] {
   return row.optionsText
     .split('\n')
@@ -323,7 +343,7 @@ export function buildDefinition(state: EditorState): CatalogueItemDefinition {
     related: list(v.related),
     intakeFields: state.intake.map((row) => ({
       key: row.key,
-      label: row.label,
+      label: localText(row.label.nl, row.label.en ?? ''),
       type: row.type,
       required: row.required,
       help: withoutEmpty(row.help),
@@ -334,7 +354,7 @@ export function buildDefinition(state: EditorState): CatalogueItemDefinition {
       statuses: state.statuses.map(
         (row): WorkflowStatus => ({
           key: row.key,
-          label: row.label,
+          label: localText(row.label.nl, row.label.en ?? ''),
           visibility: row.visibility,
           publicText: withoutEmpty(row.publicText),
           stopsClock: row.stopsClock,
@@ -407,8 +427,28 @@ type FieldLabelKey =
 
 export const catalogueField = (t: TFunction, key: FieldLabelKey) => t(`catalogueAdmin.fields.${key}`);
 
-const INTAKE_PARTS = ['key', 'label.nl', 'type', 'required', 'help.nl', 'options', 'prefill'] as const;
-const STATUS_PARTS = ['key', 'label.nl', 'visibility', 'publicText.nl', 'stopsClock', 'final'] as const;
+const INTAKE_PARTS = [
+  'key',
+  'label.nl',
+  'label.en',
+  'type',
+  'required',
+  'help.nl',
+  'help.en',
+  'options',
+  'optionsEn',
+  'prefill',
+] as const;
+const STATUS_PARTS = [
+  'key',
+  'label.nl',
+  'label.en',
+  'visibility',
+  'publicText.nl',
+  'publicText.en',
+  'stopsClock',
+  'final',
+] as const;
 
 /** Id and label of every control of the editor, keyed by definition path (what errors name). */
 export function editorFields(
@@ -424,20 +464,14 @@ export function editorFields(
     const legend = t('catalogueAdmin.intake.legend', { n: i + 1 });
     for (const part of INTAKE_PARTS) {
       const path = `intakeFields.${i}.${part}`;
-      fields[path] = {
-        id: fieldId(path),
-        label: `${legend}, ${t(`catalogueAdmin.intake.${intakePart(part)}`)}`,
-      };
+      fields[path] = { id: fieldId(path), label: `${legend}, ${partLabel(t, 'intake', part)}` };
     }
   });
   state.statuses.forEach((_, i) => {
     const legend = t('catalogueAdmin.workflow.statusLegend', { n: i + 1 });
     for (const part of STATUS_PARTS) {
       const path = `handling.statuses.${i}.${part}`;
-      fields[path] = {
-        id: fieldId(path),
-        label: `${legend}, ${t(`catalogueAdmin.workflow.${statusPart(part)}`)}`,
-      };
+      fields[path] = { id: fieldId(path), label: `${legend}, ${partLabel(t, 'workflow', part)}` };
     }
   });
   state.transitions.forEach((_, i) => {
@@ -450,10 +484,17 @@ export function editorFields(
   return fields as Record<FlatKey, FieldMeta> & Record<string, FieldMeta>;
 }
 
-const intakePart = (part: (typeof INTAKE_PARTS)[number]) =>
-  part === 'label.nl' ? 'label' : part === 'help.nl' ? 'help' : part;
-const statusPart = (part: (typeof STATUS_PARTS)[number]) =>
-  part === 'label.nl' ? 'label' : part === 'publicText.nl' ? 'publicText' : part;
+/** The label of a row's control: `label.en` → "Vraag (Engels)", `optionsEn` → "Keuzes (Engels)". */
+function partLabel(
+  t: TFunction,
+  list: 'intake' | 'workflow',
+  part: (typeof INTAKE_PARTS)[number] | (typeof STATUS_PARTS)[number],
+): string {
+  const english = part.endsWith('.en') || part === 'optionsEn';
+  const base = part.replace(/\.(nl|en)$/, '').replace(/En$/, '');
+  const label = t(`catalogueAdmin.${list}.${base}` as 'catalogueAdmin.intake.label');
+  return english ? t('catalogueAdmin.inEnglish', { label }) : label;
+}
 
 /**
  * The control an error belongs to. Errors may name a part of a control's path (`handling.statuses.3`:
