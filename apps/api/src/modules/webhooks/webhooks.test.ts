@@ -149,10 +149,10 @@ describe('webhook subscriptions', () => {
         code,
       ).errors;
     expect(await problem({ url: 'ftp://example.nl/hook' }, 422, 'webhook_invalid')).toEqual([
-      { field: 'url', message: 'Must be http:// or https://' },
+      { field: 'url', message: 'Must be http:// or https://', code: 'url_scheme' },
     ]);
     expect(await problem({ url: 'not a url' }, 422, 'webhook_invalid')).toEqual([
-      { field: 'url', message: 'Not a URL' },
+      { field: 'url', message: 'Not a URL', code: 'not_a_url' },
     ]);
     expect((await problem({ url: 'https://user:pw@example.nl/' }, 422, 'webhook_invalid'))?.[0]?.field).toBe(
       'url',
