@@ -1,3 +1,7 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -19,6 +23,45 @@ function devThemeClass(): Plugin {
   };
 }
 
+/** Files worth compressing: text. Source maps are left to the server's on-the-fly compression (devtools only). */
+const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt)$/;
+
+/**
+ * Writes a brotli (quality 11) and a gzip (level 9) copy next to every text file of the build, for the server
+ * to send as they are (@fastify/static `preCompressed`): the strongest compression costs time once, at build
+ * time, instead of on every request. node:zlib does it in a few lines offline; the Vite compression plugins on
+ * npm add dependencies for the same.
+ */
+function precompress(): Plugin {
+  const brotli = promisify(brotliCompress);
+  const gz = promisify(gzip);
+  return {
+    name: 'voordeur-precompress',
+    apply: 'build',
+    async writeBundle(options, bundle) {
+      const dir = options.dir ?? 'dist';
+      const files = Object.keys(bundle).filter((f) => COMPRESSIBLE.test(f));
+      await Promise.all(
+        files.map(async (file) => {
+          const path = join(dir, file);
+          const data = await readFile(path);
+          if (data.length < 1024) return;
+          const [br, gzipped] = await Promise.all([
+            brotli(data, {
+              params: {
+                [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+                [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+              },
+            }),
+            gz(data, { level: 9 }),
+          ]);
+          await Promise.all([writeFile(`${path}.br`, br), writeFile(`${path}.gz`, gzipped)]);
+        }),
+      );
+    },
+  };
+}
+
 const proxy = {
   '/api': API_ORIGIN,
   '/theme.css': API_ORIGIN,
@@ -26,7 +69,7 @@ const proxy = {
 };
 
 export default defineConfig({
-  plugins: [react(), devThemeClass()],
+  plugins: [react(), devThemeClass(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

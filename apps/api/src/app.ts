@@ -20,6 +20,7 @@ import { tokensModule } from './modules/tokens/index.ts';
 import { transferModule } from './modules/transfer/index.ts';
 import { usersModule } from './modules/users/index.ts';
 import { webhooksModule } from './modules/webhooks/index.ts';
+import { compressionPlugin } from './plugins/compression.ts';
 import { contextPlugin } from './plugins/context.ts';
 import { docsUi, openApiPlugin } from './plugins/docs.ts';
 import { errorsPlugin } from './plugins/errors.ts';
@@ -68,6 +69,7 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
 
   await app.register(contextPlugin, { config, database });
   await app.register(errorsPlugin);
+  await app.register(compressionPlugin);
   await app.register(metricsPlugin);
   await app.register(securityPlugin);
   await app.register(openApiPlugin);
