@@ -1,4 +1,4 @@
-import '@utrecht/component-library-css/dist/index.css';
+import './ui/nl-design-system.ts';
 import './app/app.css';
 import './i18n/index.ts';
 import { StrictMode } from 'react';
