@@ -75,21 +75,25 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     rolldownOptions: {
-      // Schemas are built at module level (`z.object(…)`); calls through `z` make nothing happen besides the
-      // schema, so one that no page uses is left out. With `sideEffects: false` in @voordeur/shared, a page
-      // that only needs a constant (the public catalogue: the item kinds) loads neither zod nor libphonenumber.
-      treeshake: { manualPureFunctions: ['z'] },
       output: {
         // React and the router change less often than the app and every page needs them: their own chunk stays
-        // cached across releases. Other libraries go with the pages that use them (no catch-all vendor chunk: it
-        // made the public pages load zod and libphonenumber for the staff app's forms).
+        // cached across releases. So does what every page uses besides: i18n, the query cache, the NL Design
+        // System React components, and the app's own toolkit (ui/, api/, i18n/; no page or feature code), each
+        // as one chunk rather than a dozen small ones (every request is a round trip on a slow line). No
+        // catch-all vendor chunk: it made the public pages load zod and libphonenumber for the staff forms.
         codeSplitting: {
           groups: [
             {
               name: 'react',
               test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
+              priority: 3,
+            },
+            {
+              name: 'libs',
+              test: /node_modules[\\/](i18next|react-i18next|@tanstack|use-sync-external-store|@utrecht)[\\/]/,
               priority: 2,
             },
+            { name: 'toolkit', test: /apps[\\/]web[\\/]src[\\/](ui|api|i18n)[\\/]/, priority: 1 },
           ],
         },
       },

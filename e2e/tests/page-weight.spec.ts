@@ -12,6 +12,7 @@ interface Loaded {
   vary: string | undefined;
   /** Decoded size: files under 1 kB are not worth compressing and come as they are. */
   bytes: Promise<number>;
+  text: Promise<string>;
 }
 
 function recordAssets(page: Page): Loaded[] {
@@ -25,6 +26,7 @@ function recordAssets(page: Page): Loaded[] {
       encoding: headers['content-encoding'],
       vary: headers.vary,
       bytes: response.body().then((b) => b.length),
+      text: response.text(),
     });
   });
   return loaded;
@@ -47,6 +49,10 @@ test('the public catalogue loads its own page and the shell, not the staff app, 
   const files = loaded.map((l) => l.file);
   expect(files.some((f) => /^PublicCataloguePage-.*\.js$/.test(f))).toBe(true);
   expect(files.filter(staffChunk)).toEqual([]);
+  // Nor the libraries of the staff forms: zod (the schemas) and libphonenumber.
+  for (const asset of loaded.filter((l) => l.file.endsWith('.js'))) {
+    expect(await asset.text, asset.file).not.toMatch(/ZodError|INVALID_COUNTRY/);
+  }
   // Chromium asks for gzip over plain http (brotli only over https); both copies come from the build.
   for (const asset of loaded) {
     if ((await asset.bytes) < 1024) continue;
