@@ -214,13 +214,25 @@ export async function queryPrepared<T>(db: Db, query: SQL): Promise<T[]> {
   const compiled = dialect.sqlToQuery(query);
   // The session is Drizzle's own (not in its public types): through it, a name makes node-postgres prepare the
   // statement once per connection, and the rows get the same type parsers as every other query.
-  const { session } = db as unknown as { session: PgSession & { client?: object } };
-  const name =
-    session.client && unnamedOnly.has(session.client)
-      ? undefined
-      : `vd_${createHash('sha1').update(compiled.sql).digest('base64url').slice(0, 24)}`;
-  const result = (await session.prepareQuery(compiled, undefined, name, false).execute()) as { rows: T[] };
+  const { session } = db as unknown as { session: PgSession };
+  const name = statementName(
+    db,
+    `vd_${createHash('sha1').update(compiled.sql).digest('base64url').slice(0, 24)}`,
+  );
+  const result = (await session.prepareQuery(compiled, undefined, name || undefined, false).execute()) as {
+    rows: T[];
+  };
   return result.rows;
+}
+
+/**
+ * The name to prepare a statement under on this database (for Drizzle's `.prepare(name)` and `queryPrepared`):
+ * the name itself, or '' when prepared statements are off (`OpenOptions.preparedStatements`), which node-postgres
+ * sends as an unnamed statement, parsed on every run.
+ */
+export function statementName(db: Db, name: string): string {
+  const { session } = db as unknown as { session: { client?: object } };
+  return session.client && unnamedOnly.has(session.client) ? '' : name;
 }
 
 /** A text[] parameter list (Drizzle would otherwise expand a JS array into a row). */

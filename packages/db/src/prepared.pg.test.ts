@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, inject, it } from 'vitest';
 import { createDatabase } from '../../../scripts/pg-cluster.ts';
-import { openDatabase, queryPrepared, queryRows } from './client.ts';
+import { openDatabase, queryPrepared, queryRows, statementName } from './client.ts';
+import { organisation } from './schema.ts';
 
 /**
  * Behind a transaction pooler (PgBouncer in transaction mode before 1.21) a statement prepared by name in one
@@ -13,9 +14,17 @@ describe('queryPrepared and the preparedStatements setting', () => {
   const named = async (preparedStatements?: boolean) => {
     const database = await openDatabase({ url, poolSize: 1, preparedStatements });
     try {
+      await database.migrate();
       return await database.db.transaction(async (tx) => {
         const rows = await queryPrepared<{ answer: number }>(tx, sql`SELECT ${41}::int + 1 AS answer`);
         expect(rows).toEqual([{ answer: 42 }]);
+        // A Drizzle prepared query (the session lookup is one) under the name statementName gives.
+        const bySlug = tx
+          .select({ id: organisation.id })
+          .from(organisation)
+          .where(sql`${organisation.slug} = ${sql.placeholder('slug')}`)
+          .prepare(statementName(database.db, 'vd_test_by_slug'));
+        expect(await bySlug.execute({ slug: 'nobody' })).toEqual([]);
         return (
           await queryRows<{ name: string }>(
             tx,
@@ -28,8 +37,8 @@ describe('queryPrepared and the preparedStatements setting', () => {
     }
   };
 
-  it('names the statement by default: the connection keeps it prepared', async () => {
-    expect(await named()).toHaveLength(1);
+  it('names the statements by default: the connection keeps them prepared', async () => {
+    expect(await named()).toHaveLength(2);
   });
 
   it('runs it unnamed when prepared statements are off: nothing stays on the server connection', async () => {
