@@ -52,7 +52,7 @@ export async function serve(name: string, role: 'api' | 'worker' | 'all', env: R
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const proc: Proc = { name, child, base: port ? `http://127.0.0.1:${port}` : undefined, output, exited };
   started.push(proc);
-  const deadline = Date.now() + 180_000;
+  const deadline = Date.now() + 300_000; // minutes on a loaded machine
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${name} exited:\n${output.join('').slice(-3000)}`);
     if (proc.base) {
