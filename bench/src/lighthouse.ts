@@ -55,7 +55,7 @@ async function startServer(): Promise<{ base: string; child: ChildProcess; dataD
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 300_000;
+  const deadline = Date.now() + 900_000; // a fresh embedded database with the demo: minutes on a loaded machine
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error('voordeur serve exited');
     const ok = await fetch(`${base}/readyz`).then(
