@@ -65,6 +65,8 @@ async function startServer(): Promise<{ base: string; child: ChildProcess; dataD
     if (ok) return { base, child, dataDir };
     await new Promise((r) => setTimeout(r, 250));
   }
+  child.kill('SIGTERM');
+  rmSync(dataDir, { recursive: true, force: true });
   throw new Error('server not ready');
 }
 
