@@ -22,6 +22,7 @@ import { transferModule } from './modules/transfer/index.ts';
 import { usersModule } from './modules/users/index.ts';
 import { webhooksModule } from './modules/webhooks/index.ts';
 import { loggerOptions } from './platform/logging.ts';
+import { compressionPlugin } from './plugins/compression.ts';
 import { contextPlugin } from './plugins/context.ts';
 import { docsUi, openApiPlugin } from './plugins/docs.ts';
 import { errorsPlugin, frameworkErrorOptions } from './plugins/errors.ts';
@@ -72,6 +73,7 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   await app.register(contextPlugin, { config, database });
   await app.register(errorsPlugin);
   await app.register(inputPlugin);
+  await app.register(compressionPlugin);
   await app.register(metricsPlugin);
   await app.register(securityPlugin);
   await app.register(openApiPlugin);

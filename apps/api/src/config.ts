@@ -21,6 +21,8 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** false behind a pooler that does not keep named prepared statements (PgBouncer transaction mode < 1.21). */
+  DATABASE_PREPARED_STATEMENTS: bool.default(true),
   VOORDEUR_DATA_DIR: z.string().default('./data'),
   /** Held to the rule for every password (at least 12 characters, not common or guessable). */
   VOORDEUR_DEMO_PASSWORD: z
@@ -98,6 +100,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl,
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    databasePreparedStatements: e.DATABASE_PREPARED_STATEMENTS,
     dataDir: e.VOORDEUR_DATA_DIR,
     demoPassword: e.VOORDEUR_DEMO_PASSWORD,
     seedDemo: e.VOORDEUR_SEED_DEMO,

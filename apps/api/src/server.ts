@@ -25,6 +25,7 @@ export async function startServer(
     url: config.databaseUrl,
     dataDir: config.dataDir,
     poolSize: config.databasePoolSize,
+    preparedStatements: config.databasePreparedStatements,
   });
   log.info({ database: database.kind }, 'database opened');
   await database.migrate((m) => log.info(m));

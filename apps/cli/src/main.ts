@@ -52,7 +52,12 @@ async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<
   useDataKey(loadDataKey(config));
   const where = config.databaseUrl ? 'PostgreSQL server' : `embedded PGlite in ${config.dataDir}`;
   process.stderr.write(`• opening ${where}\n`);
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: 2,
+    preparedStatements: config.databasePreparedStatements,
+  });
   try {
     await database.migrate((m) => process.stderr.write(`• ${m}\n`));
     return await fn(database);

@@ -1,6 +1,6 @@
 // Before anything parses: zod must not probe for eval (a CSP violation).
 import '@voordeur/shared/jitless';
-import '@utrecht/component-library-css/dist/index.css';
+import './ui/nl-design-system.ts';
 import './app/app.css';
 import './i18n/index.ts';
 import { StrictMode } from 'react';

@@ -16,8 +16,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { type SQL, sql } from 'drizzle-orm';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
-import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import {
   type PgDatabase,
   PgDialect,
@@ -52,6 +52,12 @@ export interface OpenOptions {
   dataDir?: string | undefined;
   /** Connections in the pool (server only). */
   poolSize?: number | undefined;
+  /**
+   * Whether `queryPrepared` may name its statements (server only; default true). False behind a pooler that
+   * does not carry named prepared statements from one transaction to the next (PgBouncer in transaction mode
+   * before 1.21, or without `max_prepared_statements`): each statement is then parsed on every run.
+   */
+  preparedStatements?: boolean | undefined;
 }
 
 export const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
@@ -61,32 +67,35 @@ const MIGRATION_LOCK_KEY = 7_007_100_001;
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   return options.url
-    ? openPostgres(options.url, options.poolSize ?? 10)
+    ? openPostgres(options.url, options.poolSize ?? 10, options.preparedStatements ?? true)
     : openPglite(options.dataDir ?? './data');
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
+/** Pools (and their clients) whose statements must not be named: see `OpenOptions.preparedStatements`. */
+const unnamedOnly = new WeakSet<object>();
+
+async function openPostgres(url: string, poolSize: number, preparedStatements: boolean): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'voordeur' });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
+  if (!preparedStatements) {
+    unnamedOnly.add(pool);
+    pool.on('connect', (client) => unnamedOnly.add(client));
+  }
   const db = drizzleNodePg({ client: pool, schema }) as unknown as Db;
   return {
     kind: 'postgres',
     db,
     async migrate(onProgress) {
-      const client = await pool.connect();
-      try {
-        onProgress?.('waiting for the migration lock');
-        await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-        try {
-          onProgress?.('applying migrations');
-          await migrateNodePg(drizzleNodePg({ client }), { migrationsFolder });
-        } finally {
-          await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
-        }
-      } finally {
-        client.release();
-      }
+      // One transaction holding a transaction-scoped lock: a session-level lock taken and released in separate
+      // statements may be taken on one server connection and "released" on another behind a transaction
+      // pooler (PgBouncer), and then stays held until that server connection closes; the next start waits.
+      onProgress?.('waiting for the migration lock');
+      await db.transaction(async (tx) => {
+        await tx.execute(sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`);
+        onProgress?.('applying migrations');
+        await applyMigrations(tx);
+      });
     },
     async ping() {
       await pool.query('SELECT 1');
@@ -139,6 +148,29 @@ export function ownerOnly(dir: string): void {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) ownerOnly(path);
     else if (entry.isFile()) chmodSync(path, 0o600);
+  }
+}
+
+/**
+ * Drizzle's migrator (`drizzle-orm/pg-core` dialect.migrate), in the caller's transaction: the same bookkeeping
+ * table (drizzle.__drizzle_migrations) and rule (apply every migration newer than the last one recorded), but
+ * Drizzle's own version opens a transaction of its own, which would end ours and with it the migration lock.
+ */
+async function applyMigrations(tx: Db) {
+  await tx.execute(sql`CREATE SCHEMA IF NOT EXISTS drizzle`);
+  await tx.execute(
+    sql`CREATE TABLE IF NOT EXISTS drizzle.__drizzle_migrations (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at bigint)`,
+  );
+  const [last] = await queryRows<{ created_at: string }>(
+    tx,
+    sql`SELECT created_at FROM drizzle.__drizzle_migrations ORDER BY created_at DESC LIMIT 1`,
+  );
+  for (const migration of readMigrationFiles({ migrationsFolder })) {
+    if (last && Number(last.created_at) >= migration.folderMillis) continue;
+    for (const statement of migration.sql) await tx.execute(sql.raw(statement));
+    await tx.execute(
+      sql`INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES (${migration.hash}, ${migration.folderMillis})`,
+    );
   }
 }
 
@@ -204,15 +236,32 @@ const dialect = new PgDialect();
  * once per connection instead of on every call (measured: parsing and planning the search took 1.7 of its 7 ms),
  * and may keep its plan. The name is derived from the text, so each shape of the statement is its own prepared
  * statement. PGlite parses every time either way. Rows are parsed as in `queryRows` (through Drizzle's session).
+ * With `preparedStatements: false` (a transaction pooler in front) the statement runs unnamed: the same text,
+ * parsed and planned on every call.
  */
 export async function queryPrepared<T>(db: Db, query: SQL): Promise<T[]> {
   const compiled = dialect.sqlToQuery(query);
-  const name = `vd_${createHash('sha1').update(compiled.sql).digest('base64url').slice(0, 24)}`;
   // The session is Drizzle's own (not in its public types): through it, a name makes node-postgres prepare the
   // statement once per connection, and the rows get the same type parsers as every other query.
   const { session } = db as unknown as { session: PgSession };
-  const result = (await session.prepareQuery(compiled, undefined, name, false).execute()) as { rows: T[] };
+  const name = statementName(
+    db,
+    `vd_${createHash('sha1').update(compiled.sql).digest('base64url').slice(0, 24)}`,
+  );
+  const result = (await session.prepareQuery(compiled, undefined, name || undefined, false).execute()) as {
+    rows: T[];
+  };
   return result.rows;
+}
+
+/**
+ * The name to prepare a statement under on this database (for Drizzle's `.prepare(name)` and `queryPrepared`):
+ * the name itself, or '' when prepared statements are off (`OpenOptions.preparedStatements`), which node-postgres
+ * sends as an unnamed statement, parsed on every run.
+ */
+export function statementName(db: Db, name: string): string {
+  const { session } = db as unknown as { session: { client?: object } };
+  return session.client && unnamedOnly.has(session.client) ? '' : name;
 }
 
 /** A text[] parameter list (Drizzle would otherwise expand a JS array into a row). */

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { ITEM_KINDS } from './kinds.ts';
+
+export { ITEM_KINDS, type ItemKind } from './kinds.ts';
 
 /** Channels through which people reach the organisation (glossary: kanaal). */
 export const CHANNELS = [
@@ -17,9 +20,6 @@ export type Channel = (typeof CHANNELS)[number];
 /** External: residents and businesses. Internal: employees, served by the MCC. */
 export const AUDIENCES = ['external', 'internal'] as const;
 export type Audience = (typeof AUDIENCES)[number];
-
-export const ITEM_KINDS = ['question', 'report', 'request', 'complaint', 'callback', 'appointment'] as const;
-export type ItemKind = (typeof ITEM_KINDS)[number];
 
 export const PUBLICATION_STATES = ['draft', 'published', 'retired'] as const;
 export type PublicationState = (typeof PUBLICATION_STATES)[number];

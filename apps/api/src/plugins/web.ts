@@ -39,7 +39,12 @@ export const webPlugin = fp(async (app: FastifyInstance, options: WebOptions) =>
       wildcard: false,
       index: false,
       cacheControl: false,
+      // The build writes a .br and a .gz next to each asset (apps/web/vite.config.ts): sent as they are to a
+      // client that accepts them, with no compression work per request.
+      preCompressed: true,
+      globIgnore: ['**/*.br', '**/*.gz'],
       setHeaders: (res, path) => {
+        res.setHeader('vary', 'accept-encoding');
         // Vite fingerprints assets: they may be cached for good; other files for an hour.
         res.setHeader(
           'cache-control',

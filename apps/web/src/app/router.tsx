@@ -1,42 +1,43 @@
-import type { ReactNode } from 'react';
+import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import { AccountPage } from '../features/account/AccountPage.tsx';
-import { CalendarPage } from '../features/admin-calendar/CalendarPage.tsx';
-import { CatalogueItemPage } from '../features/admin-catalogue/CatalogueItemPage.tsx';
-import { CatalogueListPage } from '../features/admin-catalogue/CatalogueListPage.tsx';
-import { ArticlePage } from '../features/admin-knowledge/ArticlePage.tsx';
-import { KnowledgeListPage } from '../features/admin-knowledge/KnowledgeListPage.tsx';
-import { CaseSettingsPage } from '../features/admin-settings/CaseSettingsPage.tsx';
-import { FrontOfficeSettingsPage } from '../features/admin-settings/FrontOfficeSettingsPage.tsx';
-import { SettingsPage } from '../features/admin-settings/SettingsPage.tsx';
-import { TemplatesPage } from '../features/admin-settings/TemplatesPage.tsx';
-import { WebhooksPage } from '../features/admin-settings/WebhooksPage.tsx';
-import { TeamsPage } from '../features/admin-teams/TeamsPage.tsx';
-import { TokensPage } from '../features/admin-tokens/TokensPage.tsx';
-import { TransferPage } from '../features/admin-transfer/TransferPage.tsx';
-import { UsersPage } from '../features/admin-users/UsersPage.tsx';
-import { AuditPage } from '../features/audit/AuditPage.tsx';
-import { LoginPage } from '../features/auth/LoginPage.tsx';
-import { OrganisationLoginPage } from '../features/auth/OrganisationLoginPage.tsx';
-import { CallbacksPage } from '../features/callbacks/CallbacksPage.tsx';
-import { CasePage } from '../features/cases/CasePage.tsx';
-import { QueuePage } from '../features/cases/QueuePage.tsx';
-import { ContactStatsPage } from '../features/contact-stats/ContactStatsPage.tsx';
-import { HomePage } from '../features/home/HomePage.tsx';
-import { LettersPage } from '../features/letters/LettersPage.tsx';
-import { PublicCataloguePage } from '../features/public-catalogue/PublicCataloguePage.tsx';
-import { SearchPage } from '../features/search/SearchPage.tsx';
-import { WorkspacePage } from '../features/workspace/WorkspacePage.tsx';
 import type { Permission } from './access.ts';
-import { RequireAuth } from './RequireAuth.tsx';
+import { PageLoading } from './PageLoading.tsx';
 import { RequireRole } from './RequireRole.tsx';
 import { RouteErrorPage } from './RouteErrorPage.tsx';
 import { NotFoundPage } from './StatusPages.tsx';
 
-/** A page only some roles may use: others get the 403 page. */
-const restricted = (path: string, permission: Permission, page: ReactNode): RouteObject => ({
+type Load = () => Promise<ComponentType>;
+
+/**
+ * Every page is loaded when it is first visited (route `lazy`): each is its own chunk, so a resident opening a
+ * public page (/p/…) or the login page loads that page and the shell, not the staff app (issue 11: the first
+ * visit of any page transferred all of it).
+ */
+const page = (load: Load): Pick<RouteObject, 'lazy'> => ({
+  lazy: async () => ({ Component: await load() }),
+});
+
+/** A page outside the staff shell (login, public pages): its own error page and a loading state. */
+const outside = (path: string, load: Load): RouteObject => ({
   path,
-  element: <RequireRole permission={permission}>{page}</RequireRole>,
+  ...page(load),
+  errorElement: <RouteErrorPage />,
+  hydrateFallbackElement: <PageLoading />,
+});
+
+/** A page only some roles may use: others get the 403 page. */
+const restricted = (path: string, permission: Permission, load: Load): RouteObject => ({
+  path,
+  lazy: async () => {
+    const Page = await load();
+    return {
+      element: (
+        <RequireRole permission={permission}>
+          <Page />
+        </RequireRole>
+      ),
+    };
+  },
 });
 
 /**
@@ -44,41 +45,140 @@ const restricted = (path: string, permission: Permission, page: ReactNode): Rout
  * pages for some roles only are wrapped in RequireRole, which shows the 403 page to others.
  */
 export const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
-  { path: '/p/:slug/diensten', element: <PublicCataloguePage />, errorElement: <RouteErrorPage /> },
-  { path: '/p/:slug/inloggen', element: <OrganisationLoginPage />, errorElement: <RouteErrorPage /> },
+  outside('/login', async () => (await import('../features/auth/LoginPage.tsx')).LoginPage),
+  outside(
+    '/p/:slug/diensten',
+    async () => (await import('../features/public-catalogue/PublicCataloguePage.tsx')).PublicCataloguePage,
+  ),
+  outside(
+    '/p/:slug/inloggen',
+    async () => (await import('../features/auth/OrganisationLoginPage.tsx')).OrganisationLoginPage,
+  ),
   {
-    element: <RequireAuth />,
+    ...page(async () => (await import('./RequireAuth.tsx')).RequireAuth),
     errorElement: <RouteErrorPage />,
+    hydrateFallbackElement: <PageLoading />,
     children: [
       {
         // A crash inside a page keeps the shell (navigation, user menu) around the error.
         errorElement: <RouteErrorPage inShell />,
         children: [
-          { index: true, element: <HomePage /> },
-          { path: 'search', element: <SearchPage /> },
-          restricted('workspace', 'useWorkspace', <WorkspacePage />),
-          restricted('queue', 'readCases', <QueuePage />),
-          restricted('cases/:id', 'readCases', <CasePage />),
-          restricted('callbacks', 'workCallbacks', <CallbacksPage />),
-          restricted('letters', 'workLetters', <LettersPage />),
-          restricted('contacts/stats', 'readContactStats', <ContactStatsPage />),
-          restricted('admin/catalogue', 'readCatalogueAdmin', <CatalogueListPage />),
-          restricted('admin/catalogue/:code', 'readCatalogueAdmin', <CatalogueItemPage />),
-          restricted('admin/knowledge', 'readCatalogueAdmin', <KnowledgeListPage />),
-          restricted('admin/knowledge/:code', 'readCatalogueAdmin', <ArticlePage />),
-          restricted('admin/calendar', 'readCatalogueAdmin', <CalendarPage />),
-          restricted('admin/transfer', 'transferContent', <TransferPage />),
-          restricted('admin/users', 'listUsers', <UsersPage />),
-          restricted('admin/teams', 'listTeams', <TeamsPage />),
-          restricted('admin/tokens', 'manageTokens', <TokensPage />),
-          restricted('admin/settings', 'adminSettings', <SettingsPage />),
-          restricted('admin/settings/case', 'manageCaseSettings', <CaseSettingsPage />),
-          restricted('admin/settings/templates', 'editTemplates', <TemplatesPage />),
-          restricted('admin/settings/front-office', 'manageFrontOfficeSettings', <FrontOfficeSettingsPage />),
-          restricted('admin/settings/webhooks', 'manageWebhooks', <WebhooksPage />),
-          restricted('audit', 'readAudit', <AuditPage />),
-          { path: 'account', element: <AccountPage /> },
+          { index: true, ...page(async () => (await import('../features/home/HomePage.tsx')).HomePage) },
+          {
+            path: 'search',
+            ...page(async () => (await import('../features/search/SearchPage.tsx')).SearchPage),
+          },
+          restricted(
+            'workspace',
+            'useWorkspace',
+            async () => (await import('../features/workspace/WorkspacePage.tsx')).WorkspacePage,
+          ),
+          restricted(
+            'queue',
+            'readCases',
+            async () => (await import('../features/cases/QueuePage.tsx')).QueuePage,
+          ),
+          restricted(
+            'cases/:id',
+            'readCases',
+            async () => (await import('../features/cases/CasePage.tsx')).CasePage,
+          ),
+          restricted(
+            'callbacks',
+            'workCallbacks',
+            async () => (await import('../features/callbacks/CallbacksPage.tsx')).CallbacksPage,
+          ),
+          restricted(
+            'letters',
+            'workLetters',
+            async () => (await import('../features/letters/LettersPage.tsx')).LettersPage,
+          ),
+          restricted(
+            'contacts/stats',
+            'readContactStats',
+            async () => (await import('../features/contact-stats/ContactStatsPage.tsx')).ContactStatsPage,
+          ),
+          restricted(
+            'admin/catalogue',
+            'readCatalogueAdmin',
+            async () => (await import('../features/admin-catalogue/CatalogueListPage.tsx')).CatalogueListPage,
+          ),
+          restricted(
+            'admin/catalogue/:code',
+            'readCatalogueAdmin',
+            async () => (await import('../features/admin-catalogue/CatalogueItemPage.tsx')).CatalogueItemPage,
+          ),
+          restricted(
+            'admin/knowledge',
+            'readCatalogueAdmin',
+            async () => (await import('../features/admin-knowledge/KnowledgeListPage.tsx')).KnowledgeListPage,
+          ),
+          restricted(
+            'admin/knowledge/:code',
+            'readCatalogueAdmin',
+            async () => (await import('../features/admin-knowledge/ArticlePage.tsx')).ArticlePage,
+          ),
+          restricted(
+            'admin/calendar',
+            'readCatalogueAdmin',
+            async () => (await import('../features/admin-calendar/CalendarPage.tsx')).CalendarPage,
+          ),
+          restricted(
+            'admin/transfer',
+            'transferContent',
+            async () => (await import('../features/admin-transfer/TransferPage.tsx')).TransferPage,
+          ),
+          restricted(
+            'admin/users',
+            'listUsers',
+            async () => (await import('../features/admin-users/UsersPage.tsx')).UsersPage,
+          ),
+          restricted(
+            'admin/teams',
+            'listTeams',
+            async () => (await import('../features/admin-teams/TeamsPage.tsx')).TeamsPage,
+          ),
+          restricted(
+            'admin/tokens',
+            'manageTokens',
+            async () => (await import('../features/admin-tokens/TokensPage.tsx')).TokensPage,
+          ),
+          restricted(
+            'admin/settings',
+            'adminSettings',
+            async () => (await import('../features/admin-settings/SettingsPage.tsx')).SettingsPage,
+          ),
+          restricted(
+            'admin/settings/case',
+            'manageCaseSettings',
+            async () => (await import('../features/admin-settings/CaseSettingsPage.tsx')).CaseSettingsPage,
+          ),
+          restricted(
+            'admin/settings/templates',
+            'editTemplates',
+            async () => (await import('../features/admin-settings/TemplatesPage.tsx')).TemplatesPage,
+          ),
+          restricted(
+            'admin/settings/front-office',
+            'manageFrontOfficeSettings',
+            async () =>
+              (await import('../features/admin-settings/FrontOfficeSettingsPage.tsx'))
+                .FrontOfficeSettingsPage,
+          ),
+          restricted(
+            'admin/settings/webhooks',
+            'manageWebhooks',
+            async () => (await import('../features/admin-settings/WebhooksPage.tsx')).WebhooksPage,
+          ),
+          restricted(
+            'audit',
+            'readAudit',
+            async () => (await import('../features/audit/AuditPage.tsx')).AuditPage,
+          ),
+          {
+            path: 'account',
+            ...page(async () => (await import('../features/account/AccountPage.tsx')).AccountPage),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -6,6 +6,7 @@ import {
   organisation,
   platformToken,
   session,
+  statementName,
   team,
 } from '@voordeur/db';
 import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
@@ -21,30 +22,33 @@ export function findUserByEmail(db: Db, email: string) {
 const liveSessionQueries = new WeakMap<Db, ReturnType<typeof prepareLiveSession>>();
 
 function prepareLiveSession(db: Db) {
-  return db
-    .select({
-      session: {
-        organisationId: session.organisationId,
-        lastSeenAt: session.lastSeenAt,
-        csrfSecret: session.csrfSecret,
-      },
-      user: { id: appUser.id, name: appUser.name, email: appUser.email },
-      // The roles come along in the same round trip: this runs on every authenticated request.
-      roles: sql<
-        string[]
-      >`array(select distinct ${membership.role} from ${membership} where ${membership.userId} = ${appUser.id})`,
-    })
-    .from(session)
-    .innerJoin(appUser, eq(appUser.id, session.userId))
-    .where(
-      and(
-        eq(session.id, sql.placeholder('id')),
-        gt(session.expiresAt, sql.placeholder('now')),
-        gt(session.absoluteExpiresAt, sql.placeholder('now')),
-        eq(appUser.active, true),
-      ),
-    )
-    .prepare('voordeur_live_session');
+  return (
+    db
+      .select({
+        session: {
+          organisationId: session.organisationId,
+          lastSeenAt: session.lastSeenAt,
+          csrfSecret: session.csrfSecret,
+        },
+        user: { id: appUser.id, name: appUser.name, email: appUser.email },
+        // The roles come along in the same round trip: this runs on every authenticated request.
+        roles: sql<
+          string[]
+        >`array(select distinct ${membership.role} from ${membership} where ${membership.userId} = ${appUser.id})`,
+      })
+      .from(session)
+      .innerJoin(appUser, eq(appUser.id, session.userId))
+      .where(
+        and(
+          eq(session.id, sql.placeholder('id')),
+          gt(session.expiresAt, sql.placeholder('now')),
+          gt(session.absoluteExpiresAt, sql.placeholder('now')),
+          eq(appUser.active, true),
+        ),
+      )
+      // Unnamed behind a transaction pooler (DATABASE_PREPARED_STATEMENTS=false): see statementName.
+      .prepare(statementName(db, 'voordeur_live_session'))
+  );
 }
 
 /** A live session with its user and the user's roles, or nothing. A prepared statement: the hottest query. */
