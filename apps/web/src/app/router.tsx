@@ -20,6 +20,7 @@ import { HomePage } from '../features/home/HomePage.tsx';
 import { PublicCataloguePage } from '../features/public-catalogue/PublicCataloguePage.tsx';
 import { SearchPage } from '../features/search/SearchPage.tsx';
 import { WorkspacePage } from '../features/workspace/WorkspacePage.tsx';
+import type { PageHandle } from './AppShell.tsx';
 import type { Permission } from './access.ts';
 import { RequireAuth } from './RequireAuth.tsx';
 import { RequireRole } from './RequireRole.tsx';
@@ -27,10 +28,19 @@ import { RouteErrorPage } from './RouteErrorPage.tsx';
 import { NotFoundPage } from './StatusPages.tsx';
 
 /** A page only some roles may use: others get the 403 page. */
-const restricted = (path: string, permission: Permission, page: ReactNode): RouteObject => ({
+const restricted = (
+  path: string,
+  permission: Permission,
+  page: ReactNode,
+  handle?: PageHandle,
+): RouteObject => ({
   path,
   element: <RequireRole permission={permission}>{page}</RequireRole>,
+  ...(handle ? { handle } : {}),
 });
+
+/** A work page: it uses the whole width of the screen (see AppShell). */
+const WORK: PageHandle = { wide: true };
 
 /**
  * All routes. Everything except /login and the public pages (/p/…) needs a session (RequireAuth);
@@ -48,11 +58,11 @@ export const router = createBrowserRouter([
         errorElement: <RouteErrorPage inShell />,
         children: [
           { index: true, element: <HomePage /> },
-          { path: 'search', element: <SearchPage /> },
-          restricted('workspace', 'useWorkspace', <WorkspacePage />),
-          restricted('queue', 'readCases', <QueuePage />),
-          restricted('cases/:id', 'readCases', <CasePage />),
-          restricted('callbacks', 'workCallbacks', <CallbacksPage />),
+          { path: 'search', element: <SearchPage />, handle: WORK },
+          restricted('workspace', 'useWorkspace', <WorkspacePage />, WORK),
+          restricted('queue', 'readCases', <QueuePage />, WORK),
+          restricted('cases/:id', 'readCases', <CasePage />, WORK),
+          restricted('callbacks', 'workCallbacks', <CallbacksPage />, WORK),
           restricted('contacts/stats', 'readContactStats', <ContactStatsPage />),
           restricted('admin/catalogue', 'readCatalogueAdmin', <CatalogueListPage />),
           restricted('admin/catalogue/:code', 'readCatalogueAdmin', <CatalogueItemPage />),
