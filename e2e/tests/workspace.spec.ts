@@ -303,6 +303,11 @@ test('an open contact and its notes survive going to another page and a reload: 
   await expect(state).toBeVisible();
   await expect(notes).toHaveValue(note);
 
+  // The 360° view: the resident's cases link to their page, and the demo's case past its norm says so.
+  const late = customerPanel(page).getByRole('listitem').filter({ hasText: 'VB-2026-000001' });
+  await expect(late.getByRole('link', { name: 'VB-2026-000001' })).toHaveAttribute('href', /^\/cases\//);
+  await expect(late).toContainText('Te laat');
+
   // Going on with the same contact: it closes as answered with the notes as its answer.
   const closed = page.waitForResponse((r) => r.url().endsWith(`/api/contacts/${contact.id}/close`));
   await page.getByRole('button', { name: /^Beantwoord/ }).click();
