@@ -213,6 +213,8 @@ test('A desk report of a broken street light for Jan de Vries reaches the Openba
     'Beste meneer De Vries, de lamp voor uw deur brandt weer: de monteur heeft vanochtend de armatuur vervangen. Dank u wel voor het melden!';
   form = await openAction(worker, 'Status wijzigen');
   await form.getByLabel('Nieuwe status').selectOption({ label: 'Opgelost (rondt de zaak af)' });
+  // The notice of the last change (Jan was told) goes once the next change is filled in.
+  await expect(worker.getByText('De persoon krijgt hierover een e-mail.')).toHaveCount(0);
   await form.getByLabel('Persoonlijke tekst voor de persoon').fill(thanks);
   await form.getByRole('button', { name: 'Voorbeeld' }).click();
   const closePreview = form.getByRole('region', { name: 'Voorbeeld van de e-mail' });
