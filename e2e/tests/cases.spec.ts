@@ -89,7 +89,7 @@ test('A desk report of a broken street light for Jan de Vries reaches the Openba
   page,
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const janEmail = 'jan.devries@example.nl';
 
   // ---- the front office: the report, at the desk ----
@@ -123,8 +123,8 @@ test('A desk report of a broken street light for Jan de Vries reaches the Openba
   await intake.getByRole('button', { name: 'Zaak aanmaken', exact: true }).click();
   const created = (await (await handedOver).json()) as { case: CaseBody };
   const { id, reference } = created.case;
-  // The reference the agent reads out is a link to the case.
-  const referenceLink = page.getByRole('link', { name: reference, exact: true });
+  // The reference the agent reads out is a link to the case (in the notice; the 360° view links it as well).
+  const referenceLink = page.getByRole('status').getByRole('link', { name: reference, exact: true });
   await expect(referenceLink).toHaveAttribute('href', `/cases/${id}`);
   await page.getByRole('button', { name: 'Contact afronden' }).click();
   await announced(page, `Contact vastgelegd en overgedragen met zaak ${reference}.`);
@@ -309,7 +309,7 @@ test('A complaint is acknowledged within 5 working days, its decision postponed 
   playwright,
   baseURL,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const admin = await apiAs(playwright, baseURL!, 'admin@voorbeeld.nl');
   const calendar = (await (await admin.request.get('/api/calendar')).json()) as Calendar;
 
@@ -450,7 +450,7 @@ test('A team lead assigns two cases at once to a worker, who finds them under Mi
   playwright,
   baseURL,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const agent = await apiAs(playwright, baseURL!, await createUser(page.request, 'agent', 'KCC'));
   const open = async (description: string) => {
     const response = await agent.request.post('/api/cases', {
