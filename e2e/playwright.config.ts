@@ -18,7 +18,9 @@ export const SMTP_SINK_HTTP_PORT = Number(process.env.E2E_SMTP_HTTP_PORT ?? 3212
 
 export default defineConfig({
   testDir: './tests',
-  timeout: 60_000,
+  // Every accessibility scan runs twice (at the window's width and at 320 px); on a busy machine a long journey
+  // needs more than a minute.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: 2,

@@ -72,3 +72,26 @@ test('the admin creates an API token, sees it once, and it works as Bearer until
   await expect(dialog).toHaveCount(0);
   await expect.poll(async () => (await request.get('/api/teams', { headers: bearer })).status()).toBe(401);
 });
+
+test('the audit trail speaks words: actions and kinds of record in Dutch, cases by their reference (a link), dates as Dutch dates, no ISO instants or ids', async ({
+  page,
+}) => {
+  await login(page, 'admin@voorbeeld.nl');
+  await page.goto('/audit?entityType=case');
+  await expect(page.getByRole('heading', { level: 1, name: 'Audittrail' })).toBeVisible();
+  const table = page.getByRole('table', { name: 'Gebeurtenissen' });
+  const rows = table.getByRole('row');
+  await expect(rows.nth(1)).toBeVisible();
+  // The demo's cases, named by reference and linked to their page.
+  const link = table.getByRole('link', { name: /^VB-\d{4}-\d{6}$/ }).first();
+  await expect(link).toHaveAttribute('href', /^\/cases\/[0-9a-f-]{36}$/);
+  await expect(table.getByRole('cell', { name: 'Aangemaakt', exact: true }).first()).toBeVisible();
+  expect((await table.textContent()) ?? '').not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+  for (const subject of await table.locator('tbody td:nth-child(4)').allTextContents())
+    expect(subject).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
+  // The action column: words, no codes such as complaint_extended.
+  for (const action of await table.locator('tbody td:nth-child(3)').allTextContents())
+    expect(action).not.toMatch(/_/);
+  await expect(page.getByLabel('Soort gegeven')).toHaveValue('case');
+  await expectAccessible(page, 'audit trail of cases');
+});

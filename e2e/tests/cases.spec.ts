@@ -89,7 +89,7 @@ test('A desk report of a broken street light for Jan de Vries reaches the Openba
   page,
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const janEmail = 'jan.devries@example.nl';
 
   // ---- the front office: the report, at the desk ----
@@ -123,8 +123,8 @@ test('A desk report of a broken street light for Jan de Vries reaches the Openba
   await intake.getByRole('button', { name: 'Zaak aanmaken', exact: true }).click();
   const created = (await (await handedOver).json()) as { case: CaseBody };
   const { id, reference } = created.case;
-  // The reference the agent reads out is a link to the case.
-  const referenceLink = page.getByRole('link', { name: reference, exact: true });
+  // The reference the agent reads out is a link to the case (in the notice; the 360° view links it as well).
+  const referenceLink = page.getByRole('status').getByRole('link', { name: reference, exact: true });
   await expect(referenceLink).toHaveAttribute('href', `/cases/${id}`);
   await page.getByRole('button', { name: 'Contact afronden' }).click();
   await announced(page, `Contact vastgelegd en overgedragen met zaak ${reference}.`);
@@ -213,6 +213,8 @@ test('A desk report of a broken street light for Jan de Vries reaches the Openba
     'Beste meneer De Vries, de lamp voor uw deur brandt weer: de monteur heeft vanochtend de armatuur vervangen. Dank u wel voor het melden!';
   form = await openAction(worker, 'Status wijzigen');
   await form.getByLabel('Nieuwe status').selectOption({ label: 'Opgelost (rondt de zaak af)' });
+  // The notice of the last change (Jan was told) goes once the next change is filled in.
+  await expect(worker.getByText('De persoon krijgt hierover een e-mail.')).toHaveCount(0);
   await form.getByLabel('Persoonlijke tekst voor de persoon').fill(thanks);
   await form.getByRole('button', { name: 'Voorbeeld' }).click();
   const closePreview = form.getByRole('region', { name: 'Voorbeeld van het bericht' });
@@ -307,7 +309,7 @@ test('A complaint is acknowledged within 5 working days, its decision postponed 
   playwright,
   baseURL,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const admin = await apiAs(playwright, baseURL!, 'admin@voorbeeld.nl');
   const calendar = (await (await admin.request.get('/api/calendar')).json()) as Calendar;
 
@@ -448,7 +450,7 @@ test('A team lead assigns two cases at once to a worker, who finds them under Mi
   playwright,
   baseURL,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const agent = await apiAs(playwright, baseURL!, await createUser(page.request, 'agent', 'KCC'));
   const open = async (description: string) => {
     const response = await agent.request.post('/api/cases', {

@@ -134,8 +134,8 @@ const ROLES: { email: string; nav: NavItem[] }[] = [
 for (const lang of ['nl', 'en'] as Lang[]) {
   for (const role of ROLES) {
     test(`${role.email} walks the shell in ${lang === 'nl' ? 'Dutch' : 'English'}`, async ({ page }) => {
-      // An administrator walks fifteen pages, each scanned by axe: more than the default minute on a busy machine.
-      test.setTimeout(120_000);
+      // Every page is scanned at two widths: an administrator's walk has some 15 pages.
+      test.slow();
       const t = text(lang);
       await login(page, role.email, { lang });
       const nav = page.getByRole('navigation', { name: t.nav });

@@ -5,8 +5,10 @@ export const PASSWORD = 'e2e-demo-password';
 
 export type Lang = 'nl' | 'en';
 
-/** Zero WCAG 2.1 A/AA violations on what the page shows now. */
-export async function expectAccessible(page: Page, what: string) {
+/** The narrowest screen a page must fit without scrolling sideways (WCAG 1.4.10 Reflow: 320 CSS px). */
+export const REFLOW_WIDTH = 320;
+
+async function axe(page: Page, what: string) {
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
@@ -14,6 +16,35 @@ export async function expectAccessible(page: Page, what: string) {
     (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );
   expect(summary, `axe violations on ${what}`).toEqual([]);
+}
+
+/**
+ * Zero WCAG 2.1 A/AA violations on what the page shows now, at the window's width and again at 320 px wide,
+ * where the page must also reflow: no scrolling sideways (a table may scroll inside its own container). The
+ * window's size is restored afterwards.
+ */
+export async function expectAccessible(page: Page, what: string) {
+  await axe(page, what);
+  const size = page.viewportSize();
+  if (!size || size.width <= REFLOW_WIDTH) return;
+  await page.setViewportSize({ width: REFLOW_WIDTH, height: size.height });
+  try {
+    // Measured after the browser has laid the page out at the new width.
+    const width = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) =>
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() => resolve(document.scrollingElement?.scrollWidth ?? 0)),
+          ),
+        ),
+    );
+    expect(width, `${what} scrolls sideways at ${REFLOW_WIDTH} px wide`).toBeLessThanOrEqual(
+      REFLOW_WIDTH + 1,
+    );
+    await axe(page, `${what} at ${REFLOW_WIDTH} px wide`);
+  } finally {
+    await page.setViewportSize(size);
+  }
 }
 
 const T = {

@@ -266,3 +266,55 @@ test('a callback request made in the workspace shows on the callbacks page, wher
   expect(made?.state).toBe('done');
   expect(made?.attempts.map((a) => a.result)).toEqual(['not_reached', 'reached']);
 });
+
+test('an open contact and its notes survive going to another page and a reload: the workspace picks the contact up again from the server', async ({
+  page,
+}) => {
+  await openWorkspace(page, 'phone');
+  const created = contactCreated(page);
+  await page.keyboard.press('Alt+n');
+  const contact = (await (await created).json()) as ContactBody;
+
+  // A known resident and a note, then away to the queue before the note was saved on purpose.
+  await lookup(page).fill('Jan de Vries');
+  await page.getByRole('listbox', { name: 'Gevonden klanten' }).getByRole('option').first().click();
+  await expect(customerPanel(page).getByRole('heading', { level: 3, name: 'Jan de Vries' })).toBeVisible();
+  const notes = page.getByLabel('Vraag en notities');
+  const note = `Belt over een omgevallen boom bij de school (${Date.now().toString(36)})`;
+  await notes.fill(note);
+  await nav(page).getByRole('link', { name: 'Werkvoorraad', exact: true }).click();
+  await expect(h1(page)).toHaveText('Werkvoorraad');
+  await nav(page).getByRole('link', { name: 'Werkplek', exact: true }).click();
+
+  const state = page.getByText(/^Contact via Telefoon, gestart /);
+  await expect(state).toBeVisible();
+  await expect(page.getByText('Geen open contact.')).toHaveCount(0);
+  await expect(notes).toHaveValue(note);
+  await expect(customerPanel(page).getByRole('heading', { level: 3, name: 'Jan de Vries' })).toBeVisible();
+
+  // The notes are on the server as well: a reload shows them, and they are the contact's answer so far.
+  await expect
+    .poll(
+      async () =>
+        ((await (await page.request.get(`/api/contacts/${contact.id}`)).json()) as ContactBody).answer,
+    )
+    .toBe(note);
+  await page.reload();
+  await expect(state).toBeVisible();
+  await expect(notes).toHaveValue(note);
+
+  // The 360° view: the resident's cases link to their page, and the demo's case past its norm says so.
+  const late = customerPanel(page).getByRole('listitem').filter({ hasText: 'VB-2026-000001' });
+  await expect(late.getByRole('link', { name: 'VB-2026-000001' })).toHaveAttribute('href', /^\/cases\//);
+  await expect(late).toContainText('Te laat');
+
+  // Going on with the same contact: it closes as answered with the notes as its answer.
+  const closed = page.waitForResponse((r) => r.url().endsWith(`/api/contacts/${contact.id}/close`));
+  await page.getByRole('button', { name: /^Beantwoord/ }).click();
+  expect((await closed).status()).toBe(200);
+  await expect(page.getByText('Geen open contact.')).toBeVisible();
+  const saved = (await (await page.request.get(`/api/contacts/${contact.id}`)).json()) as ContactBody;
+  expect(saved).toMatchObject({ outcome: 'answered', answer: note, customer: { name: 'Jan de Vries' } });
+  await page.reload();
+  await expect(page.getByText('Geen open contact.')).toBeVisible();
+});

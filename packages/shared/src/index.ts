@@ -1,4 +1,5 @@
 export * from './admin.ts';
+export * from './audit.ts';
 export * from './auth.ts';
 export * from './cases.ts';
 export * from './catalogue.ts';

@@ -1,4 +1,5 @@
 import { auditEvent, type Db } from '@voordeur/db';
+import type { AuditAction, AuditEntityType } from '@voordeur/shared';
 import type { Ctx } from './actor.ts';
 
 /** Fields whose values never enter the audit trail; that they changed is recorded. */
@@ -33,9 +34,11 @@ function normalise(v: unknown): unknown {
 }
 
 export interface AuditInput {
-  entityType: string;
+  /** One of the kinds the web words (AUDIT_ENTITY_TYPES in @voordeur/shared). */
+  entityType: AuditEntityType;
   entityId: string;
-  action: string;
+  /** One of the actions the web words (AUDIT_ACTIONS in @voordeur/shared). */
+  action: AuditAction;
   before?: object | null;
   after?: object | null;
   /** Extra facts that are not field changes (e.g. the reason of a lock-out). */

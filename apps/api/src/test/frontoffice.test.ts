@@ -288,6 +288,13 @@ describe('contacts', () => {
     ).json();
     expect(overview.openCases.map((k: { reference: string }) => k.reference)).toEqual([created.reference]);
     expect(overview.recentContacts.map((k: { id: string }) => k.id)).toContain(c.id);
+
+    // The figures per subject name the item, not its code.
+    const byItem = await t.app.inject({
+      url: '/api/contacts/stats?from=2020-01-01&to=2099-12-31&by=item',
+      headers: (await signIn(t.app, org.users.manager)).headers,
+    });
+    expect(byItem.json().items.map((r: { label: string }) => r.label)).toContain('Dienst lamp-kapot');
   });
 
   it('takes a case’s district from the reported location, never from the reporter’s home; unknown otherwise', async () => {

@@ -2,15 +2,25 @@ import { PageBody } from '@utrecht/page-body-react';
 import { PageHeader } from '@utrecht/page-header-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useLocation } from 'react-router';
+import { Outlet, useLocation, useMatches } from 'react-router';
 import { prefetchCsrfToken } from '../api/client.ts';
 import { useCurrentUser } from '../features/auth/CurrentUser.tsx';
+import { cx } from '../ui/cx.ts';
 import { SkipLink } from '../ui/SkipLink.tsx';
 import { Brand } from './Brand.tsx';
 import { Footer } from './Footer.tsx';
 import { PrimaryNav } from './PrimaryNav.tsx';
 import { useOrganisationTheme } from './theme.ts';
 import { UserMenu } from './UserMenu.tsx';
+
+/** What a route tells the shell about its page (`handle` in router.tsx). */
+export interface PageHandle {
+  /**
+   * A work page (workspace, queue, case page): it uses the whole width of the screen, as agents on a contact
+   * centre's wide screen need it. Other pages keep a comfortable reading measure.
+   */
+  wide?: boolean;
+}
 
 /**
  * The frame of every signed-in page: skip link (first focusable element), banner with the
@@ -24,6 +34,7 @@ export function AppShell() {
   const firstPath = useRef(pathname);
   // The signed-in person's organisation wears its own theme (also right after signing in, without a reload).
   useOrganisationTheme(me.organisation.slug);
+  const wide = useMatches().some((match) => (match.handle as PageHandle | undefined)?.wide);
 
   // Fetch the CSRF token of this session up front, so the first change does not wait for it.
   useEffect(() => {
@@ -38,7 +49,7 @@ export function AppShell() {
   }, [pathname]);
 
   return (
-    <div className="utrecht-page-layout vd-layout">
+    <div className="utrecht-page-layout vd-layout vd-layout--staff">
       <SkipLink targetId="main">{t('app.skipLink')}</SkipLink>
       <PageHeader className="vd-header">
         <div className="vd-header__bar">
@@ -48,7 +59,7 @@ export function AppShell() {
       </PageHeader>
       <PrimaryNav />
       <PageBody className="vd-body">
-        <main id="main" tabIndex={-1} ref={mainRef} className="vd-main">
+        <main id="main" tabIndex={-1} ref={mainRef} className={cx('vd-main', !wide && 'vd-main--reading')}>
           <Outlet />
         </main>
       </PageBody>

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import type { PageHandle } from './AppShell.tsx';
 import type { Permission } from './access.ts';
 import { PageLoading } from './PageLoading.tsx';
 import { RequireRole } from './RequireRole.tsx';
@@ -25,9 +26,13 @@ const outside = (path: string, load: Load): RouteObject => ({
   hydrateFallbackElement: <PageLoading />,
 });
 
+/** A work page: it uses the whole width of the screen (see AppShell). */
+const WORK: PageHandle = { wide: true };
+
 /** A page only some roles may use: others get the 403 page. */
-const restricted = (path: string, permission: Permission, load: Load): RouteObject => ({
+const restricted = (path: string, permission: Permission, load: Load, handle?: PageHandle): RouteObject => ({
   path,
+  ...(handle ? { handle } : {}),
   lazy: async () => {
     const Page = await load();
     return {
@@ -67,31 +72,37 @@ export const router = createBrowserRouter([
           {
             path: 'search',
             ...page(async () => (await import('../features/search/SearchPage.tsx')).SearchPage),
+            handle: WORK,
           },
           restricted(
             'workspace',
             'useWorkspace',
             async () => (await import('../features/workspace/WorkspacePage.tsx')).WorkspacePage,
+            WORK,
           ),
           restricted(
             'queue',
             'readCases',
             async () => (await import('../features/cases/QueuePage.tsx')).QueuePage,
+            WORK,
           ),
           restricted(
             'cases/:id',
             'readCases',
             async () => (await import('../features/cases/CasePage.tsx')).CasePage,
+            WORK,
           ),
           restricted(
             'callbacks',
             'workCallbacks',
             async () => (await import('../features/callbacks/CallbacksPage.tsx')).CallbacksPage,
+            WORK,
           ),
           restricted(
             'letters',
             'workLetters',
             async () => (await import('../features/letters/LettersPage.tsx')).LettersPage,
+            WORK,
           ),
           restricted(
             'contacts/stats',

@@ -5,7 +5,7 @@ import { anyOf, authorize } from '../../platform/policy.ts';
 import { errors } from '../../plugins/errors.ts';
 import { ctxOf } from '../auth/index.ts';
 import { presentAuditEvent } from './audit.presenter.ts';
-import { listAuditEvents } from './audit.queries.ts';
+import { idsNamedIn, labelsOf, listAuditEvents } from './audit.queries.ts';
 
 export const auditPolicy = { read: anyOf('admin', 'quality') };
 
@@ -13,6 +13,10 @@ const pageSchema = z
   .object({
     items: z.array(auditEventSchema),
     nextCursor: z.string().nullable().meta({ description: 'Pass as `before` for the next (older) page.' }),
+    labels: z.record(z.string(), z.string()).meta({
+      description:
+        'What to call the records the events name (subjects and ids among the changed values), by id: a case by its reference, a user, team, token, webhook or template by its name, an item or article by its code. Customers and contacts are not named.',
+    }),
   })
   .meta({ id: 'AuditEventPage' });
 
@@ -43,6 +47,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       return {
         items: page.map(presentAuditEvent),
         nextCursor: rows.length > f.limit ? (page.at(-1)?.id.toString() ?? null) : null,
+        labels: await labelsOf(app.db, actor.organisationId, idsNamedIn(page)),
       };
     },
   );

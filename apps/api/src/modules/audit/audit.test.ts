@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { systemCtx } from '../../platform/actor.ts';
+import { itemDef } from '../../test/catalogue-fixtures.ts';
 import { expectProblem, makeOrg, signIn, useTestApp } from '../../test/harness.ts';
+import { importContent } from '../transfer/index.ts';
 
 const t = useTestApp();
 
@@ -43,6 +46,63 @@ describe('audit trail', () => {
     const earlier = await q(`to=${encodeURIComponent(started)}&entityType=team`);
     // Only the teams made by the factory before `started`.
     expect(earlier.items.every((e: { occurredAt: string }) => e.occurredAt < started)).toBe(true);
+  });
+
+  it('names the records its events are about: a case by its reference, a user and a team by name; never a customer', async () => {
+    const org = await makeOrg(t.database);
+    await importContent(
+      t.database.db,
+      systemCtx(org.id),
+      { items: [itemDef('lamp-kapot')] },
+      { dryRun: false },
+    );
+    const agent = await signIn(t.app, org.users.agent);
+    const admin = await signIn(t.app, org.users.admin);
+    const started = new Date().toISOString();
+    const customer = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/customers',
+        headers: agent.headers,
+        payload: { kind: 'resident', name: 'Jan de Vries', email: 'jan@example.nl' },
+      })
+    ).json() as { id: string };
+    const opened = await t.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      headers: agent.headers,
+      payload: {
+        itemCode: 'lamp-kapot',
+        description: 'Lamp is uit',
+        location: { description: 'Dorpsstraat 12' },
+        customerId: customer.id,
+      },
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const c = opened.json() as { id: string; reference: string; version: number };
+    const assigned = await t.app.inject({
+      method: 'POST',
+      url: '/api/cases/assign',
+      headers: admin.headers,
+      payload: { cases: [{ id: c.id, version: c.version }], assigneeId: org.users.backoffice.id },
+    });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+
+    const page = (
+      await t.app.inject({
+        url: `/api/audit-events?from=${encodeURIComponent(started)}`,
+        headers: admin.headers,
+      })
+    ).json() as {
+      items: { entityType: string; entityId: string; action: string; changes: Record<string, unknown> }[];
+      labels: Record<string, string>;
+    };
+    const ofCase = page.items.filter((e) => e.entityId === c.id);
+    expect(ofCase.map((e) => e.action)).toEqual(expect.arrayContaining(['created', 'assigned']));
+    expect(page.labels[c.id]).toBe(c.reference);
+    expect(page.labels[org.users.backoffice.id]).toBe(`backoffice ${org.slug}`);
+    expect(page.items.some((e) => e.entityType === 'customer' && e.entityId === customer.id)).toBe(true);
+    expect(page.labels[customer.id]).toBeUndefined();
   });
 
   it('is readable by admin and quality only', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Db, readAll } from '@voordeur/db';
 import type {
+  AuditAction,
   CaseListQuery,
   CatalogueItemDefinition,
   caseCreateSchema,
@@ -102,7 +103,7 @@ export interface Change {
   person?: PersonMessage[];
   staff?: NotificationInput[];
   publish: { type: CaseEventType; data?: Record<string, unknown> }[];
-  audit: { action: string; before?: object; after?: object };
+  audit: { action: AuditAction; before?: object; after?: object };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Db } from '@voordeur/db';
+import type { AuditAction } from '@voordeur/shared';
 import { sql } from 'drizzle-orm';
 import { localDate } from '../calendar/index.ts';
 import { type NotificationInput, queueNotifications } from '../notifications/index.ts';
@@ -30,7 +31,8 @@ interface Swept {
   due: Date | null;
 }
 
-type ClockEvent = 'warned' | 'internal_breached' | 'breached';
+/** The marks of the sweep; each is also the action of its audit event. */
+type ClockEvent = Extract<AuditAction, 'warned' | 'internal_breached' | 'breached'>;
 
 /** The three instants of a case's clock, each with the column that records that it passed. */
 const CLOCK_MARKS: { event: ClockEvent; due: string; mark: string }[] = [

@@ -250,7 +250,8 @@ const LABEL = {
   channel: sql`s.channel`,
   team: sql`coalesce(min(t.name), '—')`,
   agent: sql`coalesce(min(u.name), '—')`,
-  item: sql`coalesce(min(ci.code), '—')`,
+  // The item's name as published (Dutch, as the contact's own subject), its code when it has none.
+  item: sql`coalesce(min(civ.definition->'name'->>'nl'), min(ci.code), '—')`,
   day: sql`s.day`,
 } as const;
 
@@ -281,6 +282,8 @@ export function stats(db: Db, organisationId: string, from: string, to: string, 
         LEFT JOIN team t ON t.id = s.team_id
         LEFT JOIN app_user u ON u.id = s.agent_user_id
         LEFT JOIN catalogue_item ci ON ci.id = s.catalogue_item_id
+        LEFT JOIN catalogue_item_version civ
+          ON civ.organisation_id = ci.organisation_id AND civ.id = ci.published_version_id
         WHERE s.organisation_id = ${organisationId} AND s.day BETWEEN ${from} AND ${to}
         GROUP BY ${DIMENSION[by]}
         ORDER BY 3 DESC, 1`,

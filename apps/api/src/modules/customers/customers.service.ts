@@ -97,7 +97,12 @@ function audited(row: q.CustomerRow) {
 }
 
 /** Reading a person's record is itself recorded: who looked at whom, and when. */
-export async function getCustomer(db: Db, ctx: Ctx, id: string, purpose = 'viewed') {
+export async function getCustomer(
+  db: Db,
+  ctx: Ctx,
+  id: string,
+  purpose: 'viewed' | 'viewed_overview' = 'viewed',
+) {
   authorize(ctx.actor, customersPolicy.use);
   const row = await q.findCustomer(db, ctx.actor.organisationId, id);
   if (!row) throw errors.notFound('customer');

@@ -4,6 +4,7 @@
  * that settles the job.
  */
 import type { Db } from '@voordeur/db';
+import type { AuditAction } from '@voordeur/shared';
 import { z } from 'zod';
 import { recordAudit } from '../../platform/audit.ts';
 import { type ClaimedJob, type JobHandler, type JobResult, jobCtx } from '../../platform/jobs.ts';
@@ -12,7 +13,13 @@ import type { NotificationTransports, SendResult } from './notifications.transpo
 
 const payloadSchema = z.object({ notificationId: z.uuid() });
 
-async function audit(tx: Db, job: ClaimedJob, id: string, action: string, after: Record<string, unknown>) {
+async function audit(
+  tx: Db,
+  job: ClaimedJob,
+  id: string,
+  action: AuditAction,
+  after: Record<string, unknown>,
+) {
   await recordAudit(tx, jobCtx(job), {
     entityType: 'notification',
     entityId: id,

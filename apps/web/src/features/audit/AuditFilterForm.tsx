@@ -1,14 +1,14 @@
 import { Button } from '@utrecht/button-react';
-import type { User } from '@voordeur/shared';
+import { AUDIT_ENTITY_TYPES, type User } from '@voordeur/shared';
 import { useTranslation } from 'react-i18next';
 import { FormErrorAlert } from '../../app/FormErrorAlert.tsx';
 import type { FieldErrors } from '../../app/fieldErrors.ts';
 import { useForm } from '../../app/useForm.ts';
+import { auditEntityLabel } from '../../i18n/auditWords.ts';
 import { ButtonGroup } from '../../ui/ButtonGroup.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { ENTITY_TYPES, entityTypeLabel } from './labels.ts';
 
 /** Filter values as typed, dates as `YYYY-MM-DD`. */
 export interface AuditFilterValues {
@@ -72,9 +72,12 @@ export function AuditFilterForm({ initial, users, onApply, onReset }: AuditFilte
           <SelectField
             {...form.field('entityType')}
             emptyOption={t('audit.entityTypeAll')}
-            options={ENTITY_TYPES.map((type) => ({ value: type, label: entityTypeLabel(type, t) }))}
+            options={AUDIT_ENTITY_TYPES.map((type) => ({
+              value: type,
+              label: auditEntityLabel(type, t),
+            })).sort((a, b) => a.label.localeCompare(b.label))}
           >
-            {values.entityType && !(ENTITY_TYPES as readonly string[]).includes(values.entityType) ? (
+            {values.entityType && !(AUDIT_ENTITY_TYPES as readonly string[]).includes(values.entityType) ? (
               <option value={values.entityType}>{values.entityType}</option>
             ) : null}
           </SelectField>

@@ -1,9 +1,10 @@
 import { Button } from '@utrecht/button-react';
 import type { AuditEvent } from '@voordeur/shared';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useCan } from '../../app/access.ts';
 import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
+import { auditActionLabel, auditEntityLabel } from '../../i18n/auditWords.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { Code } from '../../ui/Code.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
@@ -16,7 +17,6 @@ import { AuditChanges } from './AuditChanges.tsx';
 import { AuditFilterForm, type AuditFilterValues } from './AuditFilterForm.tsx';
 import { type AuditFilters, useAuditEvents } from './api.ts';
 import { endOfDayIso, startOfDayIso } from './dates.ts';
-import { actionLabel, entityTypeLabel } from './labels.ts';
 
 const FILTER_KEYS = ['entityType', 'entityId', 'actorId', 'from', 'to'] as const;
 
@@ -47,6 +47,7 @@ export function AuditPage() {
   };
   const events = useAuditEvents(filters);
   const items = events.data?.pages.flatMap((page) => page.items) ?? [];
+  const labels = Object.assign({}, ...(events.data?.pages.map((page) => page.labels) ?? [])) as Labels;
 
   const apply = (next: AuditFilterValues) => {
     const search = new URLSearchParams();
@@ -74,7 +75,7 @@ export function AuditPage() {
         ) : null}
         {items.length > 0 ? (
           <>
-            <AuditTable events={items} />
+            <AuditTable events={items} labels={labels} />
             <Paragraph role="status" className="vd-muted">
               {t('audit.count', { count: items.length })} {events.hasNextPage ? '' : t('audit.end')}
             </Paragraph>
@@ -98,7 +99,31 @@ export function AuditPage() {
   );
 }
 
-function AuditTable({ events }: { events: AuditEvent[] }) {
+/** What the API calls the records the events name, by id (a case's reference, a user's name). */
+type Labels = Record<string, string>;
+
+/** The record an event is about: its kind in words, and its reference or name (a case links to its page). */
+function Subject({ event, label }: { event: AuditEvent; label: string | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {auditEntityLabel(event.entityType, t)}
+      <span className="vd-block vd-break">
+        {label === undefined ? (
+          <Code className="vd-muted">{event.entityId}</Code>
+        ) : event.entityType === 'case' ? (
+          <Link className="vd-nowrap" to={`/cases/${encodeURIComponent(event.entityId)}`}>
+            {label}
+          </Link>
+        ) : (
+          label
+        )}
+      </span>
+    </>
+  );
+}
+
+function AuditTable({ events, labels }: { events: AuditEvent[]; labels: Labels }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -124,15 +149,12 @@ function AuditTable({ events }: { events: AuditEvent[] }) {
                 <span className="vd-muted"> ({t(`audit.actorKinds.${event.actor.kind}`)})</span>
               ) : null}
             </TableCell>
-            <TableCell>{actionLabel(event.action, t)}</TableCell>
+            <TableCell>{auditActionLabel(event.action, t)}</TableCell>
             <TableCell>
-              {entityTypeLabel(event.entityType, t)}
-              <span className="vd-block vd-muted vd-break">
-                <Code>{event.entityId}</Code>
-              </span>
+              <Subject event={event} label={labels[event.entityId.toLowerCase()]} />
             </TableCell>
             <TableCell>
-              <AuditChanges changes={event.changes} />
+              <AuditChanges changes={event.changes} labels={labels} />
             </TableCell>
           </TableRow>
         ))}

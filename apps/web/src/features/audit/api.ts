@@ -14,6 +14,8 @@ export interface AuditFilters {
 interface AuditPage {
   items: AuditEvent[];
   nextCursor: string | null;
+  /** What to call the records the events name, by id: a case's reference, a user's or team's name. */
+  labels: Record<string, string>;
 }
 
 /** Audit events, newest first, a page at a time ("load more" passes `nextCursor` as `before`). */

@@ -101,10 +101,14 @@ export function CasePage() {
       <div className="vd-case__grid">
         <div className="vd-stack vd-case__main">
           <CaseFacts current={current} />
-          {current.complaint ? (
-            <ComplaintPanel current={current} canWork={canWork} onDone={onDone} onConflict={onConflict} />
-          ) : null}
-          <CaseActions current={current} onDone={onDone} onConflict={onConflict} />
+          {/* The last action's notice goes as soon as the next one is filled in: it said whether the person was
+              told of that change, and would contradict what the form now says of the next. */}
+          <div className="vd-stack" onChange={() => setNotice(null)}>
+            {current.complaint ? (
+              <ComplaintPanel current={current} canWork={canWork} onDone={onDone} onConflict={onConflict} />
+            ) : null}
+            <CaseActions current={current} onDone={onDone} onConflict={onConflict} />
+          </div>
           <Timeline current={current} />
           {canReadDeliveries ? <DeliveryLog caseId={current.id} /> : null}
         </div>

@@ -1,6 +1,7 @@
 import type { Case, TimelineKind } from '@voordeur/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { auditActionLabel } from '../../i18n/auditWords.ts';
 import { CheckboxField } from '../../ui/CheckboxField.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { Section } from '../../ui/Section.tsx';
@@ -36,7 +37,7 @@ export function Timeline({ current }: { current: Case }) {
           : entry.title;
       }
       case 'audit':
-        return t('cases.timeline.audit', { action: entry.title.replaceAll('_', ' ') });
+        return t('cases.timeline.audit', { action: auditActionLabel(entry.title, t) });
       default:
         return t(
           `cases.timeline.kind.${entry.kind as Exclude<TimelineKind, 'status' | 'complaint' | 'audit'>}`,

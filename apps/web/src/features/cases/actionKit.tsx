@@ -95,6 +95,7 @@ export function ActionForm({
 }
 
 export interface DisclosureProps {
+  /** The action's name; the summary's id is `<id>-summary` ({@link summaryId}). */
   id: string;
   title: ReactNode;
   open: boolean;
@@ -108,12 +109,9 @@ export interface DisclosureProps {
  */
 export function Disclosure({ id, title, open, onToggle, children }: DisclosureProps) {
   return (
-    <details
-      className="vd-disclosure"
-      id={id}
-      open={open}
-      onToggle={(event) => onToggle(event.currentTarget.open)}
-    >
+    // No id on the details element: the action's name is also the id of a section or field (case-clock,
+    // case-extend); only the summary carries it, suffixed, to name the form.
+    <details className="vd-disclosure" open={open} onToggle={(event) => onToggle(event.currentTarget.open)}>
       <summary id={`${id}-summary`} className="vd-disclosure__summary">
         {title}
       </summary>

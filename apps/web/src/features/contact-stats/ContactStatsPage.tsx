@@ -44,8 +44,19 @@ export function ContactStatsPage() {
     seconds === null
       ? '—'
       : `${Math.floor(seconds / 60)}:${String(Math.round(seconds % 60)).padStart(2, '0')}`;
-  const label = (row: ContactStatRow) =>
-    by === 'channel' && row.key ? t(`catalogue.channel.${row.key}` as 'catalogue.channel.web') : row.label;
+  const day = new Intl.DateTimeFormat(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
+  const label = (row: ContactStatRow) => {
+    if (by === 'channel' && row.key) return t(`catalogue.channel.${row.key}` as 'catalogue.channel.web');
+    // A day as a date in words (the API gives 2026-12-06), read at noon so no time zone moves it.
+    if (by === 'day' && row.key && /^\d{4}-\d{2}-\d{2}$/.test(row.key))
+      return day.format(new Date(`${row.key}T12:00:00`));
+    return row.label;
+  };
 
   return (
     <div className="vd-stack vd-stack--loose">

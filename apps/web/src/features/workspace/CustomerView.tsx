@@ -1,5 +1,6 @@
 import type { CaseSummary, Contact } from '@voordeur/shared';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useFormat } from '../../i18n/format.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { DataList, type DataListItem } from '../../ui/DataList.tsx';
@@ -7,6 +8,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Heading } from '../../ui/Heading.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
+import { CaseBadges } from '../cases/CaseBadges.tsx';
 import { useCatalogueFormat } from '../catalogue/format.ts';
 import { type CustomerOverview, useCustomerOverview } from './api.ts';
 import { addressLine, displayPhone } from './format.ts';
@@ -155,7 +157,10 @@ function CaseList({ title, cases, empty }: { title: string; cases: CaseSummary[]
         <ul className="vd-plain-list vd-compact-list">
           {cases.map((c) => (
             <li key={c.id}>
-              <strong>{c.reference}</strong> {c.subject}
+              <Link to={`/cases/${encodeURIComponent(c.id)}`} className="vd-nowrap">
+                <strong>{c.reference}</strong>
+              </Link>{' '}
+              {c.subject} <CaseBadges c={c} />
               <span className="vd-block vd-muted">
                 {c.status.label} ·{' '}
                 {c.closedAt

@@ -29,6 +29,7 @@ import { CustomerLookup, LOOKUP_INPUT_ID } from './CustomerLookup.tsx';
 import { CustomerView } from './CustomerView.tsx';
 import { displayPhone } from './format.ts';
 import { NewCustomerForm } from './NewCustomerForm.tsx';
+import { clearNotesDraft, readNotesDraft, useContactNotes } from './useContactNotes.ts';
 import { useContactSession } from './useContactSession.ts';
 
 const CHANNEL_KEY = 'voordeur.workspace.channel';
@@ -77,14 +78,27 @@ export function WorkspacePage() {
   useDocumentTitle(t('workspace.title'));
   const f = useFormat();
   const me = useCurrentUser();
-  const session = useContactSession();
-  const contact = session.contact;
   const [channel, setChannel] = useState<Channel>(storedChannel);
   const [who, setWho] = useState<Who>({ mode: 'lookup' });
   const [notes, setNotes] = useState('');
   const [query, setQuery] = useState('');
   const [item, setItem] = useState<{ code: string; title: string | null } | null>(null);
   const [articles, setArticles] = useState<Recorded[]>([]);
+  // The agent's open contact, picked up again after another page or a reload, as it was left.
+  const session = useContactSession((open) => {
+    setWho(open.customer ? { mode: 'known', id: open.customer.id } : { mode: 'lookup' });
+    setNotes(readNotesDraft(open.id) ?? open.answer);
+    setItem(open.item ? { code: open.item.code, title: open.item.name } : null);
+    setArticles(open.articles.map((a) => ({ id: a.id, title: a.title })));
+  });
+  const contact = session.contact;
+  const savedNotes = useContactNotes(contact, notes, (contactId, value) =>
+    session.update((c) =>
+      c.id !== contactId || c.answer === value.trim()
+        ? Promise.resolve(c)
+        : updateContact(c, { answer: value }),
+    ),
+  );
   const [panel, setPanel] = useState<Panel>(null);
   const [done, setDone] = useState<string | null>(null);
   const [hint, setHint] = useState<string | null>(null);
@@ -195,8 +209,11 @@ export function WorkspacePage() {
 
   const close = async (body: (c: Contact) => ContactCloseBody) => {
     if (!needContact()) return;
+    // The notes go with the closing itself, where they are used at all; a save still waiting is dropped.
+    savedNotes.cancel();
     try {
       const closed = await session.update((c) => closeContact(c, body(c)));
+      clearNotesDraft(closed.id);
       session.finish();
       resetContactState();
       setHint(null);
@@ -328,7 +345,9 @@ export function WorkspacePage() {
                 channel: t(`catalogue.channel.${contact.channel}`),
                 time: f.dateTime(contact.startedAt),
               })
-            : t('workspace.noContactOpen')}
+            : session.resuming
+              ? t('app.loading')
+              : t('workspace.noContactOpen')}
         </Paragraph>
       </div>
 

@@ -58,11 +58,18 @@ const contactPath = (id: string) => `/api/contacts/${encodeURIComponent(id)}`;
 export const startContact = (body: { channel: string; direction: 'in' }) =>
   api<Contact>('/api/contacts', { method: 'POST', body });
 
+/** The agent's own contact that is still open (the newest), or null: the workspace picks it up again. */
+export const findOpenContact = async () =>
+  (await api<ListResponse<Contact>>('/api/contacts', { query: { mine: 'true', open: 'true', limit: 1 } }))
+    .items[0] ?? null;
+
 export interface ContactChange {
   customerId?: string | null;
   itemCode?: string | null;
   question?: string;
   articleIds?: string[];
+  /** The agent's notes so far, kept as the contact's answer while it is open. */
+  answer?: string;
 }
 
 export const updateContact = (contact: Contact, change: ContactChange) =>

@@ -1,20 +1,45 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { Channel, Contact } from '@voordeur/shared';
-import { useRef, useState } from 'react';
-import { callbacksKey, customersKey, startContact } from './api.ts';
+import { useEffect, useRef, useState } from 'react';
+import { callbacksKey, customersKey, findOpenContact, startContact } from './api.ts';
 
 /**
  * The contact the agent is handling now. Every change sends the version it read (optimistic locking), so
  * changes go one after the other: each waits for the answer of the one before and sends its version.
  * Opening an article and pressing Alt+B right after it therefore record both, in order.
+ *
+ * The contact lives on the server, not in this page: when the workspace opens (after going to another page,
+ * or a reload) it asks for the agent's open contact and goes on with it; `onResume` hears about it.
  */
-export function useContactSession() {
+export function useContactSession(onResume?: (contact: Contact) => void) {
   const queryClient = useQueryClient();
   const [contact, setContact] = useState<Contact | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(0);
+  const [resuming, setResuming] = useState(true);
   const chain = useRef<Promise<Contact | null>>(Promise.resolve(null));
   const latest = useRef<Contact | null>(null);
+  const resumed = useRef(onResume);
+  resumed.current = onResume;
+
+  useEffect(() => {
+    let live = true;
+    // A start or change asked for meanwhile waits for this (it queues on the chain).
+    const found = findOpenContact().catch(() => null);
+    chain.current = found;
+    void found.then((open) => {
+      if (!live) return;
+      if (open && !latest.current) {
+        latest.current = open;
+        setContact(open);
+        resumed.current?.(open);
+      }
+      setResuming(false);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
 
   /** Queue a change of the current contact; resolves with `step`'s result, or rejects with its error. */
   const run = <T>(step: (current: Contact) => Promise<{ contact: Contact; result: T }>): Promise<T> => {
@@ -94,5 +119,5 @@ export function useContactSession() {
   /** The contact once every queued change (and a start in progress) is done; null when there is none. */
   const settled = () => chain.current;
 
-  return { contact, error, busy: busy > 0, run, update, start, finish, settled, setError };
+  return { contact, error, busy: busy > 0, resuming, run, update, start, finish, settled, setError };
 }

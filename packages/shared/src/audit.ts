@@ -1,0 +1,81 @@
+/**
+ * Every kind of record the audit trail names, and every action it records. The API can record no other
+ * (`recordAudit` takes these types), and the web words each one (`auditWords` in nl.json and en.json, checked
+ * by type and by a unit test): a new code without wording does not get past the type check.
+ */
+export const AUDIT_ENTITY_TYPES = [
+  'api_token',
+  'article',
+  'callback',
+  'case',
+  'case_settings',
+  'catalogue_item',
+  'contact',
+  'customer',
+  'message_template',
+  'notification',
+  'organisation',
+  'team',
+  'user',
+  'webhook',
+  'working_calendar',
+] as const;
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
+
+export const AUDIT_ACTIONS = [
+  // records of any kind
+  'created',
+  'updated',
+  'deleted',
+  'published',
+  'draft_saved',
+  'retired',
+  'merged',
+  // sign-in and accounts
+  'login',
+  'logout',
+  'password_changed',
+  'password_reset',
+  'locked',
+  'revoked',
+  // customers and contacts
+  'viewed',
+  'viewed_overview',
+  'consent_recorded',
+  'front_office_settings_changed',
+  'attempt_recorded',
+  // cases
+  'status_changed',
+  'closed',
+  'reopened',
+  'reopen_requested',
+  'assigned',
+  'claimed',
+  'note_added',
+  'message_sent',
+  'message_received',
+  'suspended',
+  'resumed',
+  'extended',
+  'attachment_added',
+  'child_created',
+  'duplicate_merged',
+  'merged_into',
+  'warned',
+  'internal_breached',
+  'breached',
+  // complaints
+  'complaint_acknowledged',
+  'complaint_hearing',
+  'complaint_committee',
+  'complaint_extended',
+  'complaint_decided',
+  // messages to people and webhooks
+  'sent',
+  'kept_in_mailbox',
+  'bounced',
+  'failed',
+  'retry_requested',
+  'test_queued',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
