@@ -77,5 +77,7 @@ export const AUDIT_ACTIONS = [
   'failed',
   'retry_requested',
   'test_queued',
+  // letters to people without an email address
+  'sent_by_post',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
