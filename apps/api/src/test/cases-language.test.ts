@@ -124,10 +124,10 @@ describe('names in the reader’s language', () => {
       )[0]!;
     const en = await mail((await intake('lamp-en', 'en')).id);
     expect(en.language).toBe('en');
-    expect(en.body).toContain('(broken street light)');
+    expect(en.body).toContain('(Broken street light)');
     expect(en.body).toContain('EN: ontvangen');
     const nl = await mail((await intake('lamp-nl', 'en')).id);
     expect(nl.language).toBe('en');
-    expect(nl.body).toContain('(losse stoeptegel)');
+    expect(nl.body).toContain('(Losse stoeptegel)');
   });
 });
