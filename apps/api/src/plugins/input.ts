@@ -12,9 +12,16 @@ export const MAX_INPUT_DEPTH = 32;
 export interface UnsafeText {
   /** Dotted path of the field (an object key that is itself unsafe is named by its own path). */
   field: string;
-  code: 'nul_character' | 'unpaired_surrogate' | 'too_deep';
+  code: 'nul_character' | 'unpaired_surrogate' | 'too_deep' | 'number_out_of_range';
   message: string;
 }
+
+/**
+ * The largest whole number any input may carry: PostgreSQL's `integer`, which versions, counts and cents are
+ * stored in. A larger one would pass a schema without its own maximum and fail in the database (a 500 the fuzz
+ * test found on `version`), so it is refused here once, for every field.
+ */
+export const MAX_INPUT_INTEGER = 2_147_483_647;
 
 const NUL = '\u0000';
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one (code units, no `u` flag). */
@@ -29,7 +36,8 @@ function textProblem(text: string): Pick<UnsafeText, 'code' | 'message'> | undef
 
 /**
  * The first string (or object key) in a parsed request part that PostgreSQL cannot store — a NUL character or
- * an unpaired surrogate, both refused by text and jsonb — or the first place nested deeper than `maxDepth`.
+ * an unpaired surrogate, both refused by text and jsonb — the first whole number beyond `integer`, or the first
+ * place nested deeper than `maxDepth`.
  * Iterative, so hostile nesting cannot overflow the stack.
  */
 export function findUnsafeText(value: unknown, maxDepth = MAX_INPUT_DEPTH): UnsafeText | undefined {
@@ -39,6 +47,15 @@ export function findUnsafeText(value: unknown, maxDepth = MAX_INPUT_DEPTH): Unsa
     if (typeof v === 'string') {
       const found = textProblem(v);
       if (found) return { field: path.join('.'), ...found };
+      continue;
+    }
+    if (typeof v === 'number') {
+      if (Number.isInteger(v) && Math.abs(v) > MAX_INPUT_INTEGER)
+        return {
+          field: path.join('.'),
+          code: 'number_out_of_range',
+          message: `Must be between -${MAX_INPUT_INTEGER} and ${MAX_INPUT_INTEGER}`,
+        };
       continue;
     }
     if (v === null || typeof v !== 'object') continue;

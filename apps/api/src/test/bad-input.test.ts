@@ -294,6 +294,28 @@ describe('text no database can store, and errors before routing (issue 11)', () 
     expect(expectProblem(res, 400, 'validation_failed').errors?.[0]?.field).toBe('version');
   });
 
+  it('any whole number beyond a database integer is refused once for every route, naming the field', async () => {
+    // PATCH /api/users/{id} with version 2^31 was a 500 on PostgreSQL (found by the fuzz test after the merge).
+    const res = await app.inject({
+      method: 'PATCH',
+      url: `/api/users/${org.users.agent.id}`,
+      headers: admin.headers,
+      payload: { version: 2147483648 },
+    });
+    const p = expectProblem(res, 400, 'validation_failed');
+    expect(p.errors?.[0]).toMatchObject({ field: 'version', code: 'number_out_of_range' });
+    const nested = expectProblem(
+      await send(
+        'POST',
+        '/api/teams',
+        JSON.stringify({ name: 'x', kind: 'back_office', extra: [{ n: -2147483649 }] }),
+      ),
+      400,
+      'validation_failed',
+    );
+    expect(nested.errors?.[0]).toMatchObject({ field: 'extra.0.n', code: 'number_out_of_range' });
+  });
+
   it('JSON nested deeper than any input of ours is refused, not parsed into the database', async () => {
     const deep = `{"name":"x","kind":"back_office","description":${'['.repeat(5000)}${']'.repeat(5000)}}`;
     const p = expectProblem(await send('POST', '/api/teams', deep), 400, 'validation_failed');
