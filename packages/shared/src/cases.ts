@@ -339,6 +339,25 @@ export type NotificationPreview = z.infer<typeof previewResultSchema>;
 
 // ---- templates and settings --------------------------------------------------------------------------------
 
+/** The `{{placeholders}}` a message template may use: the API fills them per case and refuses others. */
+export const TEMPLATE_PLACEHOLDERS = [
+  'name',
+  'reference',
+  'subject',
+  'status',
+  'statusText',
+  'dueDate',
+  'message',
+  'reason',
+  'organisation',
+  'receivedDate',
+  'decisionDate',
+  'ombudsman',
+  'mainReference',
+  'kind',
+] as const;
+export type TemplatePlaceholder = (typeof TEMPLATE_PLACEHOLDERS)[number];
+
 export const messageTemplateSchema = z
   .object({
     key: z.string(),

@@ -1,26 +1,11 @@
-import type { Locale } from '@voordeur/shared';
+import { type Locale, TEMPLATE_PLACEHOLDERS, type TemplatePlaceholder } from '@voordeur/shared';
 
 /**
  * The standard messages to the person. `{{placeholders}}` are filled per case; an organisation may save its own
  * version of each (message_template), and staff may personalise a message before it is sent.
  */
-export const PLACEHOLDERS = [
-  'name',
-  'reference',
-  'subject',
-  'status',
-  'statusText',
-  'dueDate',
-  'message',
-  'reason',
-  'organisation',
-  'receivedDate',
-  'decisionDate',
-  'ombudsman',
-  'mainReference',
-  'kind',
-] as const;
-export type Placeholder = (typeof PLACEHOLDERS)[number];
+export const PLACEHOLDERS = TEMPLATE_PLACEHOLDERS;
+export type Placeholder = TemplatePlaceholder;
 export type TemplateValues = Partial<Record<Placeholder, string>>;
 
 export interface TemplateText {

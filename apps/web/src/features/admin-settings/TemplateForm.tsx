@@ -2,6 +2,7 @@ import {
   CASE_LIMITS,
   type MessageTemplate,
   messageTemplateInputSchema,
+  TEMPLATE_PLACEHOLDERS,
   templateKeyParamsSchema,
 } from '@voordeur/shared';
 import { useTranslation } from 'react-i18next';
@@ -14,23 +15,8 @@ import { TextField } from '../../ui/TextField.tsx';
 import { useSaveTemplate } from './api.ts';
 import { settingsFieldErrors } from './reasons.ts';
 
-/** The placeholders a template may use; the API refuses others (and names them). */
-const PLACEHOLDERS = [
-  'name',
-  'reference',
-  'subject',
-  'status',
-  'statusText',
-  'dueDate',
-  'message',
-  'reason',
-  'organisation',
-  'receivedDate',
-  'decisionDate',
-  'ombudsman',
-  'mainReference',
-];
-export const placeholderList = PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ');
+/** The placeholders a template may use (the API's own list); the API refuses others and names them. */
+export const placeholderList = TEMPLATE_PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ');
 
 /** A template as the list shows it: keyed by its key, for the list editor. */
 export type TemplateRow = MessageTemplate & { id: string };
