@@ -15,6 +15,9 @@ const shared = {
  */
 export default defineConfig({
   test: {
+    // Vitest runs one file at a time on a 2-core machine (cores - 1); much of a database test is waiting for the
+    // server, a child process or PGlite's file system, so two at a time keep both cores busy.
+    maxWorkers: 2,
     projects: [
       {
         test: {

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { SERVER_LOG } from './server-log.ts';
 
 /**
  * End-to-end tests against the real server (`voordeur serve`) on a fresh embedded database, in Debian's
@@ -17,6 +18,7 @@ export const SMTP_SINK_PORT = Number(process.env.E2E_SMTP_PORT ?? 2526);
 export const SMTP_SINK_HTTP_PORT = Number(process.env.E2E_SMTP_HTTP_PORT ?? 3212);
 
 export default defineConfig({
+  globalTeardown: './log-privacy.teardown.ts',
   testDir: './tests',
   // Every accessibility scan runs twice (at the window's width and at 320 px); on a busy machine a long journey
   // needs more than a minute.
@@ -67,7 +69,7 @@ export default defineConfig({
       env: { SMTP_SINK_PORT: String(SMTP_SINK_PORT), SMTP_SINK_HTTP_PORT: String(SMTP_SINK_HTTP_PORT) },
     },
     {
-      command: `${voordeur} platform-admin add --name e2e && ${voordeur} serve --port ${port}`,
+      command: `${voordeur} platform-admin add --name e2e && ${voordeur} serve --port ${port} > ${SERVER_LOG} 2>&1`,
       url: `http://localhost:${port}/readyz`,
       reuseExistingServer: false,
       // Two processes in turn: the platform administrator is added on the fresh data directory, then serve.
@@ -78,7 +80,8 @@ export default defineConfig({
         VOORDEUR_DATA_DIR: mkdtempSync(join(tmpdir(), 'voordeur-e2e-')),
         VOORDEUR_DEMO_PASSWORD: DEMO_PASSWORD,
         VOORDEUR_PLATFORM_TOKEN: PLATFORM_TOKEN,
-        LOG_LEVEL: 'warn',
+        // Every request and every error is logged, so the log-privacy check after the run reads them all.
+        LOG_LEVEL: 'info',
         // Every test signs in from 127.0.0.1: the per-IP limits are not what these tests are about.
         RATE_LIMIT_PER_MINUTE: '100000',
         LOGIN_RATE_LIMIT_PER_MINUTE: '100000',

@@ -95,9 +95,10 @@ export async function startPgCluster(
 }
 
 /** Creates a fresh database on the cluster and returns its URL. */
-export function createDatabase(clusterUrl: string, name: string): string {
+export function createDatabase(clusterUrl: string, name: string, template?: string): string {
   const url = new URL(clusterUrl);
-  execFileSync('psql', [clusterUrl, '-qc', `CREATE DATABASE "${name}"`], { stdio: 'pipe' });
+  const from = template ? ` TEMPLATE "${template}"` : '';
+  execFileSync('psql', [clusterUrl, '-qc', `CREATE DATABASE "${name}"${from}`], { stdio: 'pipe' });
   url.pathname = `/${name}`;
   return url.toString();
 }
