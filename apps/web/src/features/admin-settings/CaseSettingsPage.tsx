@@ -18,7 +18,7 @@ import { SubmitButton } from '../../ui/SubmitButton.tsx';
 import { TextareaField } from '../../ui/TextareaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useCaseSettingsAdmin, useSaveCaseSettings } from './api.ts';
-import { settingsFieldErrors } from './reasons.ts';
+import { parseOntoControls, settingsFieldErrors } from './reasons.ts';
 import { BackToSettings } from './SettingsPage.tsx';
 
 const NOTICE_ID = 'case-settings-notice';
@@ -191,19 +191,8 @@ function CaseSettingsForm({ settings, onSaved, onChange, onReload }: FormProps) 
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) =>
     form.submit(() => {
-      const parsed = caseSettingsSchema.safeParse(toSettings(draft));
       const data = form.validate(
-        parsed.success
-          ? parsed
-          : {
-              success: false as const,
-              error: {
-                issues: parsed.error.issues.map((i) => ({
-                  ...i,
-                  path: control(i.path.map(String).join('.')).split('.'),
-                })),
-              },
-            },
+        parseOntoControls(caseSettingsSchema, toSettings(draft), control),
         (found) => {
           const seen = new Map<string, number>();
           draft.reasons.forEach((r, i) => {

@@ -17,7 +17,7 @@ import { SubmitButton } from '../../ui/SubmitButton.tsx';
 import { TextareaField } from '../../ui/TextareaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useFrontOfficeSettings, useSaveFrontOfficeSettings } from './api.ts';
-import { settingsFieldErrors } from './reasons.ts';
+import { parseOntoControls, settingsFieldErrors } from './reasons.ts';
 import { BackToSettings } from './SettingsPage.tsx';
 
 const NOTICE_ID = 'fo-settings-notice';
@@ -163,19 +163,8 @@ function FrontOfficeForm({ settings, onSaved, onChange }: FormProps) {
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) =>
     form.submit(() => {
-      const parsed = frontOfficeSettingsSchema.safeParse(toSettings(draft));
       const data = form.validate(
-        parsed.success
-          ? parsed
-          : {
-              success: false as const,
-              error: {
-                issues: parsed.error.issues.map((i) => ({
-                  ...i,
-                  path: control(i.path.map(String).join('.')).split('.'),
-                })),
-              },
-            },
+        parseOntoControls(frontOfficeSettingsSchema, toSettings(draft), control),
         (found) => {
           draft.areas.forEach((_, i) => {
             const key = `areas.${i}.postcodes`;

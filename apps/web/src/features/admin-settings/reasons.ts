@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { isApiError } from '../../api/client.ts';
 import { type FieldErrors, problemFieldErrors } from '../../app/fieldErrors.ts';
+import type { ParseResult } from '../../app/useForm.ts';
 
 /**
  * The field errors of a refused settings change, in the interface language: the API names each field and, where
@@ -29,4 +30,26 @@ export function settingsFieldErrors(
       : (generic[field] as string);
   }
   return found;
+}
+
+/**
+ * The settings parsed with their shared schema, each issue's path mapped to the control that shows it (as
+ * `settingsFieldErrors` does for the API's refusals), ready for `useForm`'s validate.
+ */
+export function parseOntoControls<T>(
+  schema: { safeParse: (value: unknown) => ParseResult<T> },
+  value: unknown,
+  control: (field: string) => string,
+): ParseResult<T> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed;
+  return {
+    success: false as const,
+    error: {
+      issues: parsed.error.issues.map((i) => ({
+        ...i,
+        path: control(i.path.map(String).join('.')).split('.'),
+      })),
+    },
+  };
 }
