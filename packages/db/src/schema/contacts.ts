@@ -1,0 +1,137 @@
+/** The front office: contacts, their daily statistics, callbacks and callback attempts. */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { catalogueItem } from './catalogue.ts';
+import { createdAt, updatedAt } from './columns.ts';
+import { customer } from './customers.ts';
+import { organisationId } from './organisations.ts';
+import { team } from './teams.ts';
+import { appUser } from './users.ts';
+
+/** One interaction through one channel; the register of every contact. */
+export const contact = pgTable(
+  'contact',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    channel: text('channel').notNull(),
+    /** in | out */
+    direction: text('direction').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    waitSeconds: integer('wait_seconds'),
+    customerId: uuid('customer_id').references(() => customer.id),
+    catalogueItemId: uuid('catalogue_item_id').references(() => catalogueItem.id),
+    topic: text('topic'),
+    question: text('question').notNull().default(''),
+    answer: text('answer').notNull().default(''),
+    articleIds: uuid('article_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    /** answered | case | callback | referred | not_helped; null while open or when closed automatically */
+    outcome: text('outcome'),
+    referredTo: text('referred_to'),
+    closedAutomatically: boolean('closed_automatically').notNull().default(false),
+    isRepeat: boolean('is_repeat').notNull().default(false),
+    repeatOfId: uuid('repeat_of_id'),
+    agentUserId: uuid('agent_user_id').references(() => appUser.id),
+    teamId: uuid('team_id').references(() => team.id),
+    language: text('language').notNull().default('nl'),
+    /** A channel's delivery id: a retried delivery with the same key never creates a second contact. */
+    idempotencyKey: text('idempotency_key'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('contact_idempotency_uq').on(t.organisationId, t.idempotencyKey),
+    index('contact_customer_idx').on(t.organisationId, t.customerId, t.startedAt),
+    index('contact_open_idx').on(t.organisationId, t.startedAt).where(sql`${t.endedAt} IS NULL`),
+    index('contact_agent_idx').on(t.organisationId, t.agentUserId, t.startedAt),
+  ],
+);
+
+/**
+ * First-contact resolution per day, channel, team, agent and subject, kept up to date in the transaction that
+ * closes a contact: reports over millions of contacts read a few thousand rows.
+ */
+export const contactDailyStat = pgTable(
+  'contact_daily_stat',
+  {
+    organisationId: organisationId(),
+    day: text('day').notNull(),
+    channel: text('channel').notNull(),
+    teamId: uuid('team_id'),
+    agentUserId: uuid('agent_user_id'),
+    catalogueItemId: uuid('catalogue_item_id'),
+    contacts: integer('contacts').notNull().default(0),
+    answered: integer('answered').notNull().default(0),
+    handedOver: integer('handed_over').notNull().default(0),
+    callbacks: integer('callbacks').notNull().default(0),
+    referred: integer('referred').notNull().default(0),
+    notHelped: integer('not_helped').notNull().default(0),
+    unrecorded: integer('unrecorded').notNull().default(0),
+    repeats: integer('repeats').notNull().default(0),
+    handlingSeconds: bigint('handling_seconds', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [
+    unique('contact_daily_stat_uq')
+      .on(t.organisationId, t.day, t.channel, t.teamId, t.agentUserId, t.catalogueItemId)
+      .nullsNotDistinct(),
+  ],
+);
+
+/** A request for the back office to call the person back, with its own norm. */
+export const callback = pgTable(
+  'callback',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contact.id),
+    customerId: uuid('customer_id').references(() => customer.id),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => team.id),
+    catalogueItemId: uuid('catalogue_item_id').references(() => catalogueItem.id),
+    phone: text('phone').notNull(),
+    note: text('note').notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    /** The time slot the person chose to be called in ("tomorrow between 13:00 and 15:00"), if any. */
+    slotStart: timestamp('slot_start', { withTimezone: true }),
+    slotEnd: timestamp('slot_end', { withTimezone: true }),
+    /** open | done */
+    state: text('state').notNull().default('open'),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('callback_team_idx').on(t.organisationId, t.state, t.teamId, t.dueAt)],
+);
+
+export const callbackAttempt = pgTable(
+  'callback_attempt',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    callbackId: uuid('callback_id')
+      .notNull()
+      .references(() => callback.id),
+    /** reached | not_reached | message_left */
+    result: text('result').notNull(),
+    note: text('note').notNull().default(''),
+    byUserId: uuid('by_user_id'),
+    byLabel: text('by_label').notNull(),
+    at: createdAt(),
+  },
+  (t) => [index('callback_attempt_idx').on(t.organisationId, t.callbackId)],
+);

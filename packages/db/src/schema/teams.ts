@@ -1,0 +1,20 @@
+/** Teams of an organisation. */
+import { integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, updatedAt } from './columns.ts';
+import { organisationId } from './organisations.ts';
+
+export const team = pgTable(
+  'team',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    name: text('name').notNull(),
+    /** front_office | back_office | management */
+    kind: text('kind').notNull(),
+    description: text('description').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('team_org_name_uq').on(t.organisationId, t.name)],
+);
