@@ -1,13 +1,13 @@
 /** The audit trail. */
 import { sql } from 'drizzle-orm';
-import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisationId } from './organisations.ts';
 
 /** Append-only (a trigger refuses UPDATE and DELETE): the integrity of every change is demonstrable. */
 export const auditEvent = pgTable(
   'audit_event',
   {
-    id: bigint('id', { mode: 'bigint' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint('id', { mode: 'bigint' }).generatedAlwaysAsIdentity(),
     organisationId: organisationId(),
     /** user | token | system */
     actorKind: text('actor_kind').notNull(),
@@ -24,7 +24,7 @@ export const auditEvent = pgTable(
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('audit_event_org_time_idx').on(t.organisationId, t.id),
+    primaryKey({ name: 'audit_event_pkey', columns: [t.organisationId, t.id] }),
     index('audit_event_org_entity_idx').on(t.organisationId, t.entityType, t.entityId, t.id),
     index('audit_event_org_actor_idx').on(t.organisationId, t.actorUserId, t.id),
   ],

@@ -1,6 +1,7 @@
 /** Cases (zaken): numbering, the case itself, its timeline, attachments, status changes and message templates. */
 import { sql } from 'drizzle-orm';
 import {
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -34,27 +35,23 @@ export const caseCounter = pgTable(
 export const caseFile = pgTable(
   'case_file',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     organisationId: organisationId(),
     reference: text('reference').notNull(),
-    catalogueItemId: uuid('catalogue_item_id')
-      .notNull()
-      .references(() => catalogueItem.id),
-    itemVersionId: uuid('item_version_id')
-      .notNull()
-      .references(() => catalogueItemVersion.id),
+    catalogueItemId: uuid('catalogue_item_id').notNull(),
+    itemVersionId: uuid('item_version_id').notNull(),
     kind: text('kind').notNull(),
     subject: text('subject').notNull(),
     description: text('description').notNull(),
     answers: jsonb('answers').notNull().default(sql`'{}'::jsonb`),
     location: jsonb('location'),
     area: text('area'),
-    customerId: uuid('customer_id').references(() => customer.id),
-    contactId: uuid('contact_id').references(() => contact.id),
+    customerId: uuid('customer_id'),
+    contactId: uuid('contact_id'),
     channel: text('channel').notNull(),
     priority: text('priority').notNull().default('normal'),
-    teamId: uuid('team_id').references(() => team.id),
-    assigneeUserId: uuid('assignee_user_id').references(() => appUser.id),
+    teamId: uuid('team_id'),
+    assigneeUserId: uuid('assignee_user_id'),
     status: text('status').notNull(),
     statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull().defaultNow(),
     dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
@@ -104,6 +101,37 @@ export const caseFile = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    primaryKey({ name: 'case_file_pkey', columns: [t.organisationId, t.id] }),
+    foreignKey({
+      name: 'case_file_catalogue_item_id_fk',
+      columns: [t.organisationId, t.catalogueItemId],
+      foreignColumns: [catalogueItem.organisationId, catalogueItem.id],
+    }),
+    foreignKey({
+      name: 'case_file_item_version_id_fk',
+      columns: [t.organisationId, t.itemVersionId],
+      foreignColumns: [catalogueItemVersion.organisationId, catalogueItemVersion.id],
+    }),
+    foreignKey({
+      name: 'case_file_customer_id_fk',
+      columns: [t.organisationId, t.customerId],
+      foreignColumns: [customer.organisationId, customer.id],
+    }),
+    foreignKey({
+      name: 'case_file_contact_id_fk',
+      columns: [t.organisationId, t.contactId],
+      foreignColumns: [contact.organisationId, contact.id],
+    }),
+    foreignKey({
+      name: 'case_file_team_id_fk',
+      columns: [t.organisationId, t.teamId],
+      foreignColumns: [team.organisationId, team.id],
+    }),
+    foreignKey({
+      name: 'case_file_assignee_user_id_fk',
+      columns: [t.organisationId, t.assigneeUserId],
+      foreignColumns: [appUser.organisationId, appUser.id],
+    }),
     uniqueIndex('case_reference_uq').on(t.organisationId, t.reference),
     index('case_customer_idx').on(t.organisationId, t.customerId, t.createdAt),
     index('case_team_open_idx').on(t.organisationId, t.teamId, t.dueAt).where(sql`${t.closedAt} IS NULL`),
@@ -130,11 +158,9 @@ export const caseFile = pgTable(
 export const caseEvent = pgTable(
   'case_event',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     organisationId: organisationId(),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => caseFile.id),
+    caseId: uuid('case_id').notNull(),
     /** note | message_out | message_in | assigned | suspended | resumed | extended | linked | reopen_requested | breached | complaint */
     kind: text('kind').notNull(),
     /** internal | public */
@@ -145,18 +171,24 @@ export const caseEvent = pgTable(
     byLabel: text('by_label').notNull(),
     at: createdAt(),
   },
-  (t) => [index('case_event_idx').on(t.organisationId, t.caseId, t.at)],
+  (t) => [
+    primaryKey({ name: 'case_event_pkey', columns: [t.organisationId, t.id] }),
+    foreignKey({
+      name: 'case_event_case_id_fk',
+      columns: [t.organisationId, t.caseId],
+      foreignColumns: [caseFile.organisationId, caseFile.id],
+    }),
+    index('case_event_idx').on(t.organisationId, t.caseId, t.at),
+  ],
 );
 
 /** A file attached to a case; stored in the database (size-limited, type sniffed from the content). */
 export const caseAttachment = pgTable(
   'case_attachment',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     organisationId: organisationId(),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => caseFile.id),
+    caseId: uuid('case_id').notNull(),
     fileName: text('file_name').notNull(),
     contentType: text('content_type').notNull(),
     size: integer('size').notNull(),
@@ -166,31 +198,45 @@ export const caseAttachment = pgTable(
     byLabel: text('by_label').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('case_attachment_idx').on(t.organisationId, t.caseId)],
+  (t) => [
+    primaryKey({ name: 'case_attachment_pkey', columns: [t.organisationId, t.id] }),
+    foreignKey({
+      name: 'case_attachment_case_id_fk',
+      columns: [t.organisationId, t.caseId],
+      foreignColumns: [caseFile.organisationId, caseFile.id],
+    }),
+    index('case_attachment_idx').on(t.organisationId, t.caseId),
+  ],
 );
 
 export const caseStatusChange = pgTable(
   'case_status_change',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     organisationId: organisationId(),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => caseFile.id),
+    caseId: uuid('case_id').notNull(),
     status: text('status').notNull(),
     byUserId: uuid('by_user_id'),
     byLabel: text('by_label').notNull(),
     note: text('note').notNull().default(''),
     at: createdAt(),
   },
-  (t) => [index('case_status_change_idx').on(t.organisationId, t.caseId, t.at)],
+  (t) => [
+    primaryKey({ name: 'case_status_change_pkey', columns: [t.organisationId, t.id] }),
+    foreignKey({
+      name: 'case_status_change_case_id_fk',
+      columns: [t.organisationId, t.caseId],
+      foreignColumns: [caseFile.organisationId, caseFile.id],
+    }),
+    index('case_status_change_idx').on(t.organisationId, t.caseId, t.at),
+  ],
 );
 
 /** Message templates staff choose from; `{{placeholders}}` are filled per case. */
 export const messageTemplate = pgTable(
   'message_template',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     organisationId: organisationId(),
     key: text('key').notNull(),
     name: text('name').notNull(),
@@ -201,5 +247,8 @@ export const messageTemplate = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('message_template_key_uq').on(t.organisationId, t.key)],
+  (t) => [
+    primaryKey({ name: 'message_template_pkey', columns: [t.organisationId, t.id] }),
+    uniqueIndex('message_template_key_uq').on(t.organisationId, t.key),
+  ],
 );

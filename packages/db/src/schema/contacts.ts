@@ -3,9 +3,11 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  foreignKey,
   index,
   integer,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
@@ -23,7 +25,7 @@ import { appUser } from './users.ts';
 export const contact = pgTable(
   'contact',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     organisationId: organisationId(),
     channel: text('channel').notNull(),
     /** in | out */
@@ -31,8 +33,8 @@ export const contact = pgTable(
     startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
     waitSeconds: integer('wait_seconds'),
-    customerId: uuid('customer_id').references(() => customer.id),
-    catalogueItemId: uuid('catalogue_item_id').references(() => catalogueItem.id),
+    customerId: uuid('customer_id'),
+    catalogueItemId: uuid('catalogue_item_id'),
     topic: text('topic'),
     question: text('question').notNull().default(''),
     answer: text('answer').notNull().default(''),
@@ -43,8 +45,8 @@ export const contact = pgTable(
     closedAutomatically: boolean('closed_automatically').notNull().default(false),
     isRepeat: boolean('is_repeat').notNull().default(false),
     repeatOfId: uuid('repeat_of_id'),
-    agentUserId: uuid('agent_user_id').references(() => appUser.id),
-    teamId: uuid('team_id').references(() => team.id),
+    agentUserId: uuid('agent_user_id'),
+    teamId: uuid('team_id'),
     language: text('language').notNull().default('nl'),
     /** A channel's delivery id: a retried delivery with the same key never creates a second contact. */
     idempotencyKey: text('idempotency_key'),
@@ -53,6 +55,27 @@ export const contact = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    primaryKey({ name: 'contact_pkey', columns: [t.organisationId, t.id] }),
+    foreignKey({
+      name: 'contact_customer_id_fk',
+      columns: [t.organisationId, t.customerId],
+      foreignColumns: [customer.organisationId, customer.id],
+    }),
+    foreignKey({
+      name: 'contact_catalogue_item_id_fk',
+      columns: [t.organisationId, t.catalogueItemId],
+      foreignColumns: [catalogueItem.organisationId, catalogueItem.id],
+    }),
+    foreignKey({
+      name: 'contact_agent_user_id_fk',
+      columns: [t.organisationId, t.agentUserId],
+      foreignColumns: [appUser.organisationId, appUser.id],
+    }),
+    foreignKey({
+      name: 'contact_team_id_fk',
+      columns: [t.organisationId, t.teamId],
+      foreignColumns: [team.organisationId, team.id],
+    }),
     uniqueIndex('contact_idempotency_uq').on(t.organisationId, t.idempotencyKey),
     index('contact_customer_idx').on(t.organisationId, t.customerId, t.startedAt),
     index('contact_open_idx').on(t.organisationId, t.startedAt).where(sql`${t.endedAt} IS NULL`),
@@ -94,16 +117,12 @@ export const contactDailyStat = pgTable(
 export const callback = pgTable(
   'callback',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     organisationId: organisationId(),
-    contactId: uuid('contact_id')
-      .notNull()
-      .references(() => contact.id),
-    customerId: uuid('customer_id').references(() => customer.id),
-    teamId: uuid('team_id')
-      .notNull()
-      .references(() => team.id),
-    catalogueItemId: uuid('catalogue_item_id').references(() => catalogueItem.id),
+    contactId: uuid('contact_id').notNull(),
+    customerId: uuid('customer_id'),
+    teamId: uuid('team_id').notNull(),
+    catalogueItemId: uuid('catalogue_item_id'),
     phone: text('phone').notNull(),
     note: text('note').notNull(),
     dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
@@ -115,17 +134,38 @@ export const callback = pgTable(
     doneAt: timestamp('done_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [index('callback_team_idx').on(t.organisationId, t.state, t.teamId, t.dueAt)],
+  (t) => [
+    primaryKey({ name: 'callback_pkey', columns: [t.organisationId, t.id] }),
+    foreignKey({
+      name: 'callback_contact_id_fk',
+      columns: [t.organisationId, t.contactId],
+      foreignColumns: [contact.organisationId, contact.id],
+    }),
+    foreignKey({
+      name: 'callback_customer_id_fk',
+      columns: [t.organisationId, t.customerId],
+      foreignColumns: [customer.organisationId, customer.id],
+    }),
+    foreignKey({
+      name: 'callback_team_id_fk',
+      columns: [t.organisationId, t.teamId],
+      foreignColumns: [team.organisationId, team.id],
+    }),
+    foreignKey({
+      name: 'callback_catalogue_item_id_fk',
+      columns: [t.organisationId, t.catalogueItemId],
+      foreignColumns: [catalogueItem.organisationId, catalogueItem.id],
+    }),
+    index('callback_team_idx').on(t.organisationId, t.state, t.teamId, t.dueAt),
+  ],
 );
 
 export const callbackAttempt = pgTable(
   'callback_attempt',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     organisationId: organisationId(),
-    callbackId: uuid('callback_id')
-      .notNull()
-      .references(() => callback.id),
+    callbackId: uuid('callback_id').notNull(),
     /** reached | not_reached | message_left */
     result: text('result').notNull(),
     note: text('note').notNull().default(''),
@@ -133,5 +173,13 @@ export const callbackAttempt = pgTable(
     byLabel: text('by_label').notNull(),
     at: createdAt(),
   },
-  (t) => [index('callback_attempt_idx').on(t.organisationId, t.callbackId)],
+  (t) => [
+    primaryKey({ name: 'callback_attempt_pkey', columns: [t.organisationId, t.id] }),
+    foreignKey({
+      name: 'callback_attempt_callback_id_fk',
+      columns: [t.organisationId, t.callbackId],
+      foreignColumns: [callback.organisationId, callback.id],
+    }),
+    index('callback_attempt_idx').on(t.organisationId, t.callbackId),
+  ],
 );

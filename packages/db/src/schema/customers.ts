@@ -1,6 +1,16 @@
 /** Customers (residents, businesses, employees) and their consents. */
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { bytea, createdAt, updatedAt } from './columns.ts';
 import { organisationId } from './organisations.ts';
 
@@ -8,7 +18,7 @@ import { organisationId } from './organisations.ts';
 export const customer = pgTable(
   'customer',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     organisationId: organisationId(),
     /** resident | business | employee */
     kind: text('kind').notNull(),
@@ -48,6 +58,7 @@ export const customer = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    primaryKey({ name: 'customer_pkey', columns: [t.organisationId, t.id] }),
     index('customer_name_trgm_idx').using('gin', sql`${t.nameSearch} gin_trgm_ops`),
     index('customer_name_prefix_idx').on(t.organisationId, sql`${t.nameSearch} text_pattern_ops`),
     index('customer_email_idx').on(t.organisationId, t.email),
@@ -62,16 +73,22 @@ export const customer = pgTable(
 export const customerConsent = pgTable(
   'customer_consent',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     organisationId: organisationId(),
-    customerId: uuid('customer_id')
-      .notNull()
-      .references(() => customer.id),
+    customerId: uuid('customer_id').notNull(),
     purpose: text('purpose').notNull(),
     granted: boolean('granted').notNull(),
     channel: text('channel'),
     recordedBy: text('recorded_by').notNull(),
     recordedAt: createdAt(),
   },
-  (t) => [index('customer_consent_customer_idx').on(t.organisationId, t.customerId)],
+  (t) => [
+    primaryKey({ name: 'customer_consent_pkey', columns: [t.organisationId, t.id] }),
+    foreignKey({
+      name: 'customer_consent_customer_id_fk',
+      columns: [t.organisationId, t.customerId],
+      foreignColumns: [customer.organisationId, customer.id],
+    }),
+    index('customer_consent_customer_idx').on(t.organisationId, t.customerId),
+  ],
 );

@@ -1,5 +1,15 @@
 /** The knowledge base and its versions. */
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  foreignKey,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, updatedAt } from './columns.ts';
 import { organisationId } from './organisations.ts';
 import { team } from './teams.ts';
@@ -8,12 +18,12 @@ import { team } from './teams.ts';
 export const article = pgTable(
   'article',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     organisationId: organisationId(),
     code: text('code').notNull(),
     state: text('state').notNull().default('draft'),
     audience: text('audience').notNull(),
-    ownerTeamId: uuid('owner_team_id').references(() => team.id, { onDelete: 'set null' }),
+    ownerTeamId: uuid('owner_team_id'),
     reviewDate: text('review_date'),
     publishedVersionId: uuid('published_version_id'),
     draftVersionId: uuid('draft_version_id'),
@@ -21,17 +31,23 @@ export const article = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('article_org_code_uq').on(t.organisationId, t.code)],
+  (t) => [
+    primaryKey({ name: 'article_pkey', columns: [t.organisationId, t.id] }),
+    foreignKey({
+      name: 'article_owner_team_id_fk',
+      columns: [t.organisationId, t.ownerTeamId],
+      foreignColumns: [team.organisationId, team.id],
+    }).onDelete('set null'),
+    uniqueIndex('article_org_code_uq').on(t.organisationId, t.code),
+  ],
 );
 
 export const articleVersion = pgTable(
   'article_version',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     organisationId: organisationId(),
-    articleId: uuid('article_id')
-      .notNull()
-      .references(() => article.id, { onDelete: 'cascade' }),
+    articleId: uuid('article_id').notNull(),
     number: integer('number').notNull(),
     definition: jsonb('definition').notNull(),
     state: text('state').notNull(),
@@ -40,7 +56,12 @@ export const articleVersion = pgTable(
     publishedAt: timestamp('published_at', { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex('article_version_uq').on(t.articleId, t.number),
-    index('av_org_idx').on(t.organisationId),
+    primaryKey({ name: 'article_version_pkey', columns: [t.organisationId, t.id] }),
+    foreignKey({
+      name: 'article_version_article_id_fk',
+      columns: [t.organisationId, t.articleId],
+      foreignColumns: [article.organisationId, article.id],
+    }).onDelete('cascade'),
+    uniqueIndex('article_version_uq').on(t.organisationId, t.articleId, t.number),
   ],
 );

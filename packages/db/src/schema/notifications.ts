@@ -1,6 +1,16 @@
 /** Messages to people and staff, and their delivery. */
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, updatedAt } from './columns.ts';
 import { organisationId } from './organisations.ts';
 
@@ -8,7 +18,7 @@ import { organisationId } from './organisations.ts';
 export const notification = pgTable(
   'notification',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     organisationId: organisationId(),
     caseId: uuid('case_id'),
     /** status | message | acknowledgement | extension | suspension | decision | warning | breach | ... */
@@ -41,8 +51,9 @@ export const notification = pgTable(
     sentByLabel: text('sent_by_label'),
   },
   (t) => [
+    primaryKey({ name: 'notification_pkey', columns: [t.organisationId, t.id] }),
     index('notification_case_idx').on(t.organisationId, t.caseId, t.createdAt),
-    uniqueIndex('notification_message_id_uq').on(t.messageId),
+    uniqueIndex('notification_message_id_uq').on(t.organisationId, t.messageId),
     // The post queue: letters of one organisation by state, oldest first.
     index('notification_letters_idx')
       .on(t.organisationId, t.status, t.createdAt)

@@ -1,6 +1,6 @@
 /** The transactional outbox of background work. */
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns.ts';
 import { organisationId } from './organisations.ts';
 
@@ -11,7 +11,7 @@ import { organisationId } from './organisations.ts';
 export const outboxJob = pgTable(
   'outbox_job',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     organisationId: organisationId(),
     /** notification | webhook */
     kind: text('kind').notNull(),
@@ -26,5 +26,8 @@ export const outboxJob = pgTable(
     lastError: text('last_error'),
     createdAt: createdAt(),
   },
-  (t) => [index('outbox_job_due_idx').on(t.runAt).where(sql`${t.doneAt} IS NULL`)],
+  (t) => [
+    primaryKey({ name: 'outbox_job_pkey', columns: [t.organisationId, t.id] }),
+    index('outbox_job_due_idx').on(t.runAt).where(sql`${t.doneAt} IS NULL`),
+  ],
 );

@@ -57,7 +57,7 @@ export const searchWord = pgTable(
 export const searchQuery = pgTable(
   'search_query',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     organisationId: organisationId(),
     actorUserId: uuid('actor_user_id'),
     /** public | staff */
@@ -70,5 +70,8 @@ export const searchQuery = pgTable(
     usedAt: timestamp('used_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [index('search_query_org_time_idx').on(t.organisationId, t.createdAt)],
+  (t) => [
+    primaryKey({ name: 'search_query_pkey', columns: [t.organisationId, t.id] }),
+    index('search_query_org_time_idx').on(t.organisationId, t.createdAt),
+  ],
 );

@@ -1,12 +1,12 @@
 /** Teams of an organisation. */
-import { integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, updatedAt } from './columns.ts';
 import { organisationId } from './organisations.ts';
 
 export const team = pgTable(
   'team',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     organisationId: organisationId(),
     name: text('name').notNull(),
     /** front_office | back_office | management */
@@ -16,5 +16,8 @@ export const team = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('team_org_name_uq').on(t.organisationId, t.name)],
+  (t) => [
+    primaryKey({ name: 'team_pkey', columns: [t.organisationId, t.id] }),
+    uniqueIndex('team_org_name_uq').on(t.organisationId, t.name),
+  ],
 );

@@ -1,6 +1,7 @@
 /** Staff accounts and their memberships of teams. */
 import {
   boolean,
+  foreignKey,
   index,
   integer,
   pgTable,
@@ -17,7 +18,7 @@ import { team } from './teams.ts';
 export const appUser = pgTable(
   'app_user',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     organisationId: organisationId(),
     /** Stored lower-case; unique across organisations so that login needs only the address. */
     email: text('email').notNull(),
@@ -33,25 +34,36 @@ export const appUser = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('app_user_email_uq').on(t.email), index('app_user_org_idx').on(t.organisationId)],
+  (t) => [
+    primaryKey({ name: 'app_user_pkey', columns: [t.organisationId, t.id] }),
+    // The one unique index without organisation_id: an address signs in to one organisation only (ADR 00NN
+    // keys-that-shard: on Citus it becomes a reference table of addresses).
+    uniqueIndex('app_user_email_uq').on(t.email),
+  ],
 );
 
 export const membership = pgTable(
   'membership',
   {
     organisationId: organisationId(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => appUser.id, { onDelete: 'cascade' }),
-    teamId: uuid('team_id')
-      .notNull()
-      .references(() => team.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
+    teamId: uuid('team_id').notNull(),
     /** agent | backoffice | teamlead | manager | quality | admin */
     role: text('role').notNull(),
     createdAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.userId, t.teamId, t.role] }),
+    foreignKey({
+      name: 'membership_user_id_fk',
+      columns: [t.organisationId, t.userId],
+      foreignColumns: [appUser.organisationId, appUser.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'membership_team_id_fk',
+      columns: [t.organisationId, t.teamId],
+      foreignColumns: [team.organisationId, team.id],
+    }).onDelete('cascade'),
+    primaryKey({ name: 'membership_pkey', columns: [t.organisationId, t.userId, t.teamId, t.role] }),
     index('membership_org_team_idx').on(t.organisationId, t.teamId),
   ],
 );

@@ -1,6 +1,17 @@
 /** Webhook subscriptions and deliveries. */
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { bytea, createdAt, updatedAt } from './columns.ts';
 import { organisationId } from './organisations.ts';
 
@@ -8,7 +19,7 @@ import { organisationId } from './organisations.ts';
 export const webhookSubscription = pgTable(
   'webhook_subscription',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     organisationId: organisationId(),
     name: text('name').notNull(),
     url: text('url').notNull(),
@@ -21,18 +32,16 @@ export const webhookSubscription = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('webhook_subscription_org_idx').on(t.organisationId)],
+  (t) => [primaryKey({ name: 'webhook_subscription_pkey', columns: [t.organisationId, t.id] })],
 );
 
 /** One CloudEvent to one subscription, and how its delivery went (the webhook log). */
 export const webhookDelivery = pgTable(
   'webhook_delivery',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     organisationId: organisationId(),
-    subscriptionId: uuid('subscription_id')
-      .notNull()
-      .references(() => webhookSubscription.id, { onDelete: 'cascade' }),
+    subscriptionId: uuid('subscription_id').notNull(),
     eventId: text('event_id').notNull(),
     eventType: text('event_type').notNull(),
     caseId: uuid('case_id'),
@@ -46,5 +55,13 @@ export const webhookDelivery = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('webhook_delivery_sub_idx').on(t.organisationId, t.subscriptionId, t.createdAt)],
+  (t) => [
+    primaryKey({ name: 'webhook_delivery_pkey', columns: [t.organisationId, t.id] }),
+    foreignKey({
+      name: 'webhook_delivery_subscription_id_fk',
+      columns: [t.organisationId, t.subscriptionId],
+      foreignColumns: [webhookSubscription.organisationId, webhookSubscription.id],
+    }).onDelete('cascade'),
+    index('webhook_delivery_sub_idx').on(t.organisationId, t.subscriptionId, t.createdAt),
+  ],
 );
