@@ -4,7 +4,8 @@
  * every foreign key to another organisation-owned table must include `organisation_id`. `keyViolations` reads the
  * live catalogue (`pg_class`, `pg_index`, `pg_constraint`), so a table added later cannot forget the rule.
  */
-import { sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { type Db, queryRows } from './client.ts';
 
 /**
@@ -138,4 +139,17 @@ export async function keyViolations(db: Db, schema = 'public'): Promise<KeyViola
     }
   }
   return out;
+}
+
+/**
+ * The condition that a row of an organisation-owned table is the one `(organisationId, id)` names: for joins
+ * (`.leftJoin(team, onKey(team, caseFile.organisationId, caseFile.teamId))`) and lookups. With the organisation in
+ * the condition the primary key's index serves it, and on Citus the join stays on one node.
+ */
+export function onKey(
+  table: { organisationId: AnyPgColumn; id: AnyPgColumn },
+  organisationId: AnyPgColumn | SQL | string,
+  id: AnyPgColumn | SQL | string,
+): SQL {
+  return and(eq(table.organisationId, organisationId), eq(table.id, id)) as SQL;
 }

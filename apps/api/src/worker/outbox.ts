@@ -5,7 +5,7 @@
  * workers may run side by side, on one PostgreSQL server; on PGlite there is one.
  */
 
-import { type Db, outboxJob, queryRows } from '@voordeur/db';
+import { type Db, onKey, outboxJob, queryRows } from '@voordeur/db';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { FastifyBaseLogger } from 'fastify';
@@ -97,8 +97,8 @@ async function claimJobs(db: Db, deps: OutboxDeps, cutoff: string, limit: number
         SET locked_by = ${deps.workerId},
             locked_until = now() + ${deps.leaseSeconds}::int * interval '1 second',
             attempts = attempts + 1
-        WHERE id IN (
-          SELECT id FROM outbox_job
+        WHERE (organisation_id, id) IN (
+          SELECT organisation_id, id FROM outbox_job
           WHERE done_at IS NULL
             AND run_at <= now() AND run_at <= ${cutoff}::timestamptz
             AND (locked_until IS NULL OR locked_until < now())
@@ -125,8 +125,12 @@ async function claimJobs(db: Db, deps: OutboxDeps, cutoff: string, limit: number
   }));
 }
 
-const held = (deps: OutboxDeps, id: string) =>
-  and(eq(outboxJob.id, id), eq(outboxJob.lockedBy, deps.workerId), isNull(outboxJob.doneAt));
+const held = (deps: OutboxDeps, job: ClaimedJob) =>
+  and(
+    onKey(outboxJob, job.organisationId, job.id),
+    eq(outboxJob.lockedBy, deps.workerId),
+    isNull(outboxJob.doneAt),
+  );
 
 /** Settles a job this worker still holds; false when it no longer does (its lease ran out and it was taken). */
 async function settle(
@@ -135,11 +139,7 @@ async function settle(
   job: ClaimedJob,
   values: PgUpdateSetSource<typeof outboxJob>,
 ) {
-  const rows = await tx
-    .update(outboxJob)
-    .set(values)
-    .where(held(deps, job.id))
-    .returning({ id: outboxJob.id });
+  const rows = await tx.update(outboxJob).set(values).where(held(deps, job)).returning({ id: outboxJob.id });
   return rows.length > 0;
 }
 

@@ -3,6 +3,7 @@ import {
   appUser,
   type Db,
   membership,
+  onKey,
   organisation,
   platformToken,
   session,
@@ -34,10 +35,10 @@ function prepareLiveSession(db: Db) {
         // The roles come along in the same round trip: this runs on every authenticated request.
         roles: sql<
           string[]
-        >`array(select distinct ${membership.role} from ${membership} where ${membership.userId} = ${appUser.id})`,
+        >`array(select distinct ${membership.role} from ${membership} where ${membership.organisationId} = ${appUser.organisationId} and ${membership.userId} = ${appUser.id})`,
       })
       .from(session)
-      .innerJoin(appUser, eq(appUser.id, session.userId))
+      .innerJoin(appUser, onKey(appUser, session.organisationId, session.userId))
       .where(
         and(
           eq(session.id, sql.placeholder('id')),
@@ -66,7 +67,7 @@ export function membershipsOf(db: Db, organisationId: string, userId: string) {
   return db
     .select({ teamId: team.id, teamName: team.name, teamKind: team.kind, role: membership.role })
     .from(membership)
-    .innerJoin(team, eq(team.id, membership.teamId))
+    .innerJoin(team, onKey(team, membership.organisationId, membership.teamId))
     .where(and(eq(membership.organisationId, organisationId), eq(membership.userId, userId)))
     .orderBy(team.name, membership.role);
 }

@@ -11,6 +11,7 @@ import {
   type Db,
   membership,
   messageTemplate,
+  onKey,
   team,
 } from '@voordeur/db';
 import type { CaseListQuery } from '@voordeur/shared';
@@ -87,10 +88,13 @@ function casesQuery(db: Db) {
   return db
     .select(caseColumns)
     .from(caseFile)
-    .innerJoin(catalogueItemVersion, eq(catalogueItemVersion.id, caseFile.itemVersionId))
-    .leftJoin(team, eq(team.id, caseFile.teamId))
-    .leftJoin(customer, eq(customer.id, caseFile.customerId))
-    .leftJoin(assignee, eq(assignee.id, caseFile.assigneeUserId));
+    .innerJoin(
+      catalogueItemVersion,
+      onKey(catalogueItemVersion, caseFile.organisationId, caseFile.itemVersionId),
+    )
+    .leftJoin(team, onKey(team, caseFile.organisationId, caseFile.teamId))
+    .leftJoin(customer, onKey(customer, caseFile.organisationId, caseFile.customerId))
+    .leftJoin(assignee, onKey(assignee, caseFile.organisationId, caseFile.assigneeUserId));
 }
 
 export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCase>>>;
@@ -309,7 +313,7 @@ export function personRecipients(db: Db, organisationId: string, caseId: string)
       city: customer.city,
     })
     .from(caseFile)
-    .leftJoin(customer, eq(customer.id, caseFile.customerId))
+    .leftJoin(customer, onKey(customer, caseFile.organisationId, caseFile.customerId))
     .where(
       and(
         eq(caseFile.organisationId, organisationId),
@@ -329,7 +333,7 @@ export function staffOf(db: Db, organisationId: string, teamIds: string[], roles
       locale: appUser.locale,
     })
     .from(membership)
-    .innerJoin(appUser, eq(appUser.id, membership.userId))
+    .innerJoin(appUser, onKey(appUser, membership.organisationId, membership.userId))
     .where(
       and(
         eq(membership.organisationId, organisationId),

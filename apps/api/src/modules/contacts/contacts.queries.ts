@@ -11,6 +11,7 @@ import {
   customer,
   type Db,
   membership,
+  onKey,
   queryRows,
   team,
 } from '@voordeur/db';
@@ -342,10 +343,13 @@ export function listCallbacks(
       itemDefinition: catalogueItemVersion.definition,
     })
     .from(callback)
-    .innerJoin(team, eq(team.id, callback.teamId))
-    .leftJoin(customer, eq(customer.id, callback.customerId))
-    .leftJoin(catalogueItem, eq(catalogueItem.id, callback.catalogueItemId))
-    .leftJoin(catalogueItemVersion, eq(catalogueItemVersion.id, catalogueItem.publishedVersionId))
+    .innerJoin(team, onKey(team, callback.organisationId, callback.teamId))
+    .leftJoin(customer, onKey(customer, callback.organisationId, callback.customerId))
+    .leftJoin(catalogueItem, onKey(catalogueItem, callback.organisationId, callback.catalogueItemId))
+    .leftJoin(
+      catalogueItemVersion,
+      onKey(catalogueItemVersion, catalogueItem.organisationId, catalogueItem.publishedVersionId),
+    )
     .where(and(...where))
     .orderBy(asc(callback.dueAt))
     .limit(200);
