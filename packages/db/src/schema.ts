@@ -1,6 +1,8 @@
 /**
- * The Voordeur schema. Every table carries `organisation_id` (the tenant and, on a distributed engine such as
- * Citus, the distribution key); the `organisation` table itself is keyed by that id. Instants are `timestamptz`.
+ * The Voordeur schema, one file per module's tables in `schema/`. Every organisation-owned table is keyed
+ * `(organisation_id, id)` (the tenant and, on a distributed engine such as Citus, the distribution key), and its
+ * unique indexes and foreign keys include `organisation_id`; the few global tables are named in `keys.ts`
+ * (ADR 00NN keys-that-shard). Instants are `timestamptz`.
  */
 
 export * from './schema/audit.ts';
