@@ -3,9 +3,9 @@ import { type FocusEvent, type KeyboardEvent, useEffect, useId, useRef, useState
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useLogout } from '../features/auth/api.ts';
-import { useCurrentUser } from '../features/auth/CurrentUser.tsx';
+import { useCurrentUser } from '../lib/CurrentUser.tsx';
+import { LanguageSwitch } from '../lib/LanguageSwitch.tsx';
 import { VisuallyHidden } from '../ui/VisuallyHidden.tsx';
-import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 /**
  * The user menu: a disclosure button (aria-expanded) that shows who is signed in, a link to

@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import type { Permission } from '../lib/access.ts';
 import type { PageHandle } from './AppShell.tsx';
-import type { Permission } from './access.ts';
 import { PageLoading } from './PageLoading.tsx';
 import { RequireRole } from './RequireRole.tsx';
 import { RouteErrorPage } from './RouteErrorPage.tsx';

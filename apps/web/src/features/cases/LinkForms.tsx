@@ -1,8 +1,8 @@
 import { CASE_LIMITS, type Case } from '@voordeur/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDebouncedValue } from '../../app/useDebouncedValue.ts';
-import { useForm } from '../../app/useForm.ts';
+import { useDebouncedValue } from '../../lib/useDebouncedValue.ts';
+import { useForm } from '../../lib/useForm.ts';
 import { ButtonGroup } from '../../ui/ButtonGroup.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';

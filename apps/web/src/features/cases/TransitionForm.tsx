@@ -1,8 +1,8 @@
 import type { Case } from '@voordeur/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormErrorAlert } from '../../app/FormErrorAlert.tsx';
-import { useForm } from '../../app/useForm.ts';
+import { FormErrorAlert } from '../../lib/FormErrorAlert.tsx';
+import { useForm } from '../../lib/useForm.ts';
 import { CheckboxField } from '../../ui/CheckboxField.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { ArticleDetail } from '../catalogue/ArticleDetail.tsx';
 import { useArticle, useCatalogueItem, useExpectedDate } from '../catalogue/api.ts';

@@ -10,11 +10,11 @@ import {
 import { type FormEvent, Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type FieldErrors, problemFieldErrors } from '../../app/fieldErrors.ts';
-import { focusLater } from '../../app/focus.ts';
+import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
+import { type FieldErrors, problemFieldErrors } from '../../lib/fieldErrors.ts';
+import { focusLater } from '../../lib/focus.ts';
 import { ButtonGroup } from '../../ui/ButtonGroup.tsx';
 import { CheckboxField } from '../../ui/CheckboxField.tsx';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Heading } from '../../ui/Heading.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
