@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { useMe } from '../features/auth/api.ts';
 import { applyLocale } from '../i18n/index.ts';
 import { CurrentUserProvider } from '../lib/CurrentUser.tsx';
 import { ErrorAlert } from '../lib/ErrorAlert.tsx';
 import { PublicLayout } from '../lib/PublicLayout.tsx';
 import { StatusContent } from '../lib/StatusContent.tsx';
+import { useMe } from '../lib/session.ts';
 import { AppShell } from './AppShell.tsx';
 import { PageLoading } from './PageLoading.tsx';
 

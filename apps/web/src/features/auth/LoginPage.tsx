@@ -6,7 +6,7 @@ import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-route
 import { applyLocale } from '../../i18n/index.ts';
 import { FormErrorAlert } from '../../lib/FormErrorAlert.tsx';
 import { PublicLayout } from '../../lib/PublicLayout.tsx';
-import { clearSessionExpired, sessionExpired } from '../../lib/session.ts';
+import { clearSessionExpired, meQueryKey, sessionExpired, useMe, useSaveLocale } from '../../lib/session.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useForm } from '../../lib/useForm.ts';
 import { Heading } from '../../ui/Heading.tsx';
@@ -14,7 +14,7 @@ import { Notice } from '../../ui/Notice.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { SubmitButton } from '../../ui/SubmitButton.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { meQueryKey, useLogin, useMe, useSaveLocale } from './api.ts';
+import { useLogin } from './api.ts';
 
 /** Only same-site paths may be a redirect target (no open redirect via ?next=). */
 export function safeNext(value: string | null): string {
