@@ -14,9 +14,13 @@ import { Notice } from '../../ui/Notice.tsx';
 import { PageIntro } from '../../ui/PageIntro.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { Section } from '../../ui/Section.tsx';
-import { useCatalogueItem, useItemAction, useSaveDraft } from '../catalogue/api.ts';
-import { useCatalogueFormat } from '../catalogue/format.ts';
-import { ItemDetail } from '../catalogue/ItemDetail.tsx';
+import {
+  ItemDetail,
+  useCatalogueFormat,
+  useCatalogueItem,
+  useItemAction,
+  useSaveDraft,
+} from '../catalogue/index.ts';
 import { apiErrors } from './apiErrors.ts';
 import {
   attachErrors,

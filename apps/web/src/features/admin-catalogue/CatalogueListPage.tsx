@@ -22,8 +22,7 @@ import { Section } from '../../ui/Section.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { useCatalogueItems } from '../catalogue/api.ts';
-import { foldText, useCatalogueFormat } from '../catalogue/format.ts';
+import { foldText, useCatalogueFormat, useCatalogueItems } from '../catalogue/index.ts';
 import { CreateItemForm } from './CreateItemForm.tsx';
 import { StateBadges } from './ItemBadges.tsx';
 

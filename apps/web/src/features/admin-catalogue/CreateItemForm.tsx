@@ -13,7 +13,7 @@ import type { EditorFormProps } from '../../lib/useListEditor.ts';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextareaField } from '../../ui/TextareaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { useCreateItem } from '../catalogue/api.ts';
+import { useCreateItem } from '../catalogue/index.ts';
 import { apiErrors } from './apiErrors.ts';
 import { catalogueField, checkDefinition, templateDefinition } from './definitionForm.ts';
 

@@ -19,11 +19,9 @@ import { Section } from '../../ui/Section.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextareaField } from '../../ui/TextareaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { ItemBadges } from '../admin-catalogue/ItemBadges.tsx';
-import { useTeams } from '../admin-teams/api.ts';
-import { ArticleDetail } from '../catalogue/ArticleDetail.tsx';
-import { useArticle, useCatalogueItems } from '../catalogue/api.ts';
-import { useCatalogueFormat } from '../catalogue/format.ts';
+import { ItemBadges } from '../admin-catalogue/index.ts';
+import { useTeams } from '../admin-teams/index.ts';
+import { ArticleDetail, useArticle, useCatalogueFormat, useCatalogueItems } from '../catalogue/index.ts';
 import { useArticleAction, useSaveArticleDraft } from './api.ts';
 import {
   type ArticleValues,

@@ -25,8 +25,8 @@ import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
 import { TextareaField } from '../../ui/TextareaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { StateBadges } from '../admin-catalogue/ItemBadges.tsx';
-import { useCatalogueFormat } from '../catalogue/format.ts';
+import { StateBadges } from '../admin-catalogue/index.ts';
+import { useCatalogueFormat } from '../catalogue/index.ts';
 import { useArticles, useCreateArticle } from './api.ts';
 import {
   articleApiErrors,

@@ -13,7 +13,7 @@ import { PageIntro } from '../../ui/PageIntro.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
-import { useTeams } from '../admin-teams/api.ts';
+import { useTeams } from '../admin-teams/index.ts';
 import { useUsers } from './api.ts';
 import { UserForm } from './UserForm.tsx';
 

@@ -12,7 +12,7 @@ import { PageIntro } from '../../ui/PageIntro.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
-import { useUsers } from '../admin-users/api.ts';
+import { useUsers } from '../admin-users/index.ts';
 import { AuditChanges } from './AuditChanges.tsx';
 import { AuditFilterForm, type AuditFilterValues } from './AuditFilterForm.tsx';
 import { type AuditFilters, useAuditEvents } from './api.ts';

@@ -14,8 +14,8 @@ import { Paragraph } from '../../ui/Paragraph.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
-import { useCallbackAttempt, useCallbacks } from '../workspace/api.ts';
-import { displayPhone, slotText } from '../workspace/format.ts';
+import { displayPhone, slotText } from '../workspace/index.ts';
+import { useCallbackAttempt, useCallbacks } from './api.ts';
 
 const RESULTS: CallbackResult[] = ['reached', 'not_reached', 'message_left'];
 

@@ -7,7 +7,7 @@ import { Paragraph } from '../../ui/Paragraph.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
-import { letterPdfUrl } from '../letters/api.ts';
+import { letterPdfUrl } from '../letters/index.ts';
 import { type Delivery, useDeliveries, useRetryDelivery } from './api.ts';
 import { CaseTime } from './CaseTime.tsx';
 

@@ -9,7 +9,7 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import { SubmitButton } from '../../ui/SubmitButton.tsx';
 import { TextareaField } from '../../ui/TextareaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { useTeams } from '../admin-teams/api.ts';
+import { useTeams } from '../admin-teams/index.ts';
 import { ActionForm, type ActionProps, failWith, settleForm } from './actionKit.tsx';
 import { useCaseAction, useCaseReferenceSearch, useCreateChild } from './api.ts';
 

@@ -17,7 +17,7 @@ import { Paragraph } from '../../ui/Paragraph.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
-import { useTeams } from '../admin-teams/api.ts';
+import { useTeams } from '../admin-teams/index.ts';
 import { type QueueQuery, useAreas, useAssign, useAssignees, useCases, useClaimFromQueue } from './api.ts';
 import { CaseBadges, PriorityText } from './CaseBadges.tsx';
 import { useCaseFormat } from './format.ts';

@@ -8,7 +8,7 @@ import { Paragraph } from '../../ui/Paragraph.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { SubmitButton } from '../../ui/SubmitButton.tsx';
 import { TextareaField } from '../../ui/TextareaField.tsx';
-import { useCatalogueFormat } from '../catalogue/format.ts';
+import { useCatalogueFormat } from '../catalogue/index.ts';
 import { type ActionProps, failWith, notConflict } from './actionKit.tsx';
 import { useCaseAction, useCaseSettings } from './api.ts';
 import { MessagePreview } from './MessagePreview.tsx';

@@ -14,8 +14,7 @@ import { Section } from '../../ui/Section.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { usePublicCatalogue } from '../catalogue/api.ts';
-import { foldText, useCatalogueFormat } from '../catalogue/format.ts';
+import { foldText, useCatalogueFormat, usePublicCatalogue } from '../catalogue/index.ts';
 
 /**
  * "Wat kunt u van ons verwachten": every published service of the organisation for residents and

@@ -5,13 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
 import { focusLater } from '../../lib/focus.ts';
 import { useDebouncedValue } from '../../lib/useDebouncedValue.ts';
-import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { cx } from '../../ui/cx.ts';
-import { PageIntro } from '../../ui/PageIntro.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { SEARCH_MIN_LENGTH, useReportUse, useSearch } from '../catalogue/api.ts';
+import { SEARCH_MIN_LENGTH, useReportUse, useSearch } from '../catalogue/index.ts';
 import { DETAIL_PANE_ID, DetailPane, type Opened } from './DetailPane.tsx';
 import { suggestions } from './suggest.ts';
 
@@ -229,18 +227,6 @@ export function AgentSearch({ filters = true, level = 2, hint, onOpen }: AgentSe
         {announcement}
       </p>
     </>
-  );
-}
-
-/** The search page: the agent search on its own. */
-export function SearchPage() {
-  const { t } = useTranslation();
-  useDocumentTitle(t('search.title'));
-  return (
-    <div className="vd-stack vd-stack--loose">
-      <PageIntro title={t('search.title')} intro={t('search.intro')} />
-      <AgentSearch />
-    </div>
   );
 }
 

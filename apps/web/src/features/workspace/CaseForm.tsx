@@ -22,8 +22,7 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import { SubmitButton } from '../../ui/SubmitButton.tsx';
 import { TextareaField } from '../../ui/TextareaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { useCatalogueItem, useExpectedDate } from '../catalogue/api.ts';
-import { useCatalogueFormat } from '../catalogue/format.ts';
+import { useCatalogueFormat, useCatalogueItem, useExpectedDate } from '../catalogue/index.ts';
 import type { CaseBody } from './api.ts';
 import { addressInput, addressLine, houseNumberText } from './format.ts';
 

@@ -8,8 +8,8 @@ import { DataList, type DataListItem } from '../../ui/DataList.tsx';
 import { Heading } from '../../ui/Heading.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
-import { CaseBadges } from '../cases/CaseBadges.tsx';
-import { useCatalogueFormat } from '../catalogue/format.ts';
+import { CaseBadges } from '../cases/index.ts';
+import { useCatalogueFormat } from '../catalogue/index.ts';
 import { type CustomerOverview, useCustomerOverview } from './api.ts';
 import { addressLine, displayPhone } from './format.ts';
 

@@ -14,7 +14,7 @@ import { Paragraph } from '../../ui/Paragraph.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextareaField } from '../../ui/TextareaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { AgentSearch, type OpenedResult, SEARCH_INPUT_ID } from '../search/SearchPage.tsx';
+import { AgentSearch, type OpenedResult, SEARCH_INPUT_ID } from '../search/index.ts';
 import {
   type ContactCloseBody,
   closeContact,
