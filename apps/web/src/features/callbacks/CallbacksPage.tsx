@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format.ts';
 import { useCurrentUser } from '../../lib/CurrentUser.tsx';
 import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
+import { displayPhone, slotText } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { ButtonGroup } from '../../ui/ButtonGroup.tsx';
 import { CheckboxField } from '../../ui/CheckboxField.tsx';
@@ -14,7 +15,6 @@ import { Paragraph } from '../../ui/Paragraph.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
-import { displayPhone, slotText } from '../workspace/index.ts';
 import { useCallbackAttempt, useCallbacks } from './api.ts';
 
 const RESULTS: CallbackResult[] = ['reached', 'not_reached', 'message_left'];

@@ -6,6 +6,7 @@ import { useFormat } from '../../i18n/format.ts';
 import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
 import { type FieldErrors, problemFieldErrors } from '../../lib/fieldErrors.ts';
 import { focusLater } from '../../lib/focus.ts';
+import { slotText } from '../../lib/format.ts';
 import { ButtonGroup } from '../../ui/ButtonGroup.tsx';
 import { Heading } from '../../ui/Heading.tsx';
 import { Notice } from '../../ui/Notice.tsx';
@@ -15,7 +16,6 @@ import { SubmitButton } from '../../ui/SubmitButton.tsx';
 import { TextareaField } from '../../ui/TextareaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import type { CallbackBody } from './api.ts';
-import { slotText } from './format.ts';
 
 const HEADING_ID = 'callback-form-heading';
 const PHONE_ID = 'callback-phone';

@@ -13,6 +13,7 @@ import { Link } from 'react-router';
 import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
 import { type FieldErrors, problemFieldErrors } from '../../lib/fieldErrors.ts';
 import { focusLater } from '../../lib/focus.ts';
+import { addressLine, houseNumberText } from '../../lib/format.ts';
 import { ButtonGroup } from '../../ui/ButtonGroup.tsx';
 import { CheckboxField } from '../../ui/CheckboxField.tsx';
 import { Heading } from '../../ui/Heading.tsx';
@@ -24,7 +25,7 @@ import { TextareaField } from '../../ui/TextareaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useCatalogueFormat, useCatalogueItem, useExpectedDate } from '../catalogue/index.ts';
 import type { CaseBody } from './api.ts';
-import { addressInput, addressLine, houseNumberText } from './format.ts';
+import { addressInput } from './api.ts';
 
 const HEADING_ID = 'case-form-heading';
 const DONE_ID = 'case-created';

@@ -4,6 +4,7 @@ import { FRONT_OFFICE_LIMITS } from '@voordeur/shared';
 import { type KeyboardEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
+import { displayPhone } from '../../lib/format.ts';
 import { useDebouncedValue } from '../../lib/useDebouncedValue.ts';
 import { ButtonGroup } from '../../ui/ButtonGroup.tsx';
 import { cx } from '../../ui/cx.ts';
@@ -11,7 +12,6 @@ import { Paragraph } from '../../ui/Paragraph.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useCustomerLookup } from './api.ts';
-import { displayPhone } from './format.ts';
 
 export const LOOKUP_INPUT_ID = 'customer-lookup';
 const LISTBOX_ID = 'customer-results';

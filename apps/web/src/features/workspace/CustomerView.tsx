@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../i18n/format.ts';
 import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
+import { addressLine, displayPhone } from '../../lib/format.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { DataList, type DataListItem } from '../../ui/DataList.tsx';
 import { Heading } from '../../ui/Heading.tsx';
@@ -11,7 +12,6 @@ import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { CaseBadges } from '../cases/index.ts';
 import { useCatalogueFormat } from '../catalogue/index.ts';
 import { type CustomerOverview, useCustomerOverview } from './api.ts';
-import { addressLine, displayPhone } from './format.ts';
 
 export const CUSTOMER_HEADING_ID = 'customer-heading';
 

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  Address,
   Callback,
   CallbackSlot,
   Case,
@@ -98,6 +99,18 @@ export interface LocationBody {
     city: string;
   };
   description?: string;
+}
+
+/** The customer's address as the API takes it in a case's location. */
+export function addressInput(address: Address): NonNullable<LocationBody['address']> {
+  return {
+    street: address.street,
+    houseNumber: address.houseNumber,
+    ...(address.houseLetter ? { houseLetter: address.houseLetter } : {}),
+    ...(address.addition ? { addition: address.addition } : {}),
+    postcode: address.postcode,
+    city: address.city,
+  };
 }
 
 export interface CaseBody {

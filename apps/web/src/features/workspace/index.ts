@@ -1,6 +1,5 @@
 /**
- * The front-office workspace; how the front office shows phones, addresses and callback slots; the key of
- * the callbacks it caches.
+ * The front-office workspace, and the key of the callbacks it caches (the callbacks list shares the cache).
  * The only file of this feature that other features and the shell import.
  */
 
@@ -8,4 +7,3 @@
 export const loadWorkspacePage = async () => (await import('./WorkspacePage.tsx')).WorkspacePage;
 
 export { callbacksKey } from './api.ts';
-export { addressLine, displayPhone, slotText } from './format.ts';
