@@ -19,6 +19,7 @@ export type Rule =
   | 'api-module-internals'
   | 'api-plugins-import-modules'
   | 'package-imports-app'
+  | 'web-feature-cycle'
   | 'web-feature-internals'
   | 'web-layer';
 
@@ -36,6 +37,8 @@ export const RULES: Record<Rule, string> = {
   'api-module-internals': "an API module uses another module only through that module's index.ts",
   'api-plugins-import-modules': "the API's plugins/ are shared infrastructure and import no module",
   'package-imports-app': 'packages/* are used by the apps and import none of them',
+  'web-feature-cycle':
+    'web features do not import each other in a circle: what two features share moves down into lib/',
   'web-feature-internals': 'a web feature is used by other features and the shell only through its index.ts',
   'web-layer':
     'a web file imports only its own layer or the layers below it: main.tsx > app/ > features/ > lib/ > ui/ > api/, i18n/',
@@ -78,6 +81,7 @@ export function importsOf(source: string): string[] {
 /** Checks every import of every file against the rules. */
 export function checkBoundaries(files: readonly SourceFile[]): Violation[] {
   const violations: Violation[] = [];
+  const featureImports: { file: string; specifier: string; target: string; from: string; to: string }[] = [];
   for (const file of files) {
     for (const specifier of importsOf(file.source)) {
       const relativeImport = specifier.startsWith('./') || specifier.startsWith('../');
@@ -130,7 +134,34 @@ export function checkBoundaries(files: readonly SourceFile[]): Violation[] {
           !isIndexOf(`${WEB_SRC}features/`, toFeature, target)
         )
           broken('web-feature-internals');
+        if (fromFeature !== undefined && toFeature !== undefined && fromFeature !== toFeature)
+          featureImports.push({ file: file.path, specifier, target, from: fromFeature, to: toFeature });
       }
+    }
+  }
+  // Features that reach each other (a circle, however long): every import between two of them is reported.
+  const reaches = (from: string, to: string) => {
+    const seen = new Set([from]);
+    const queue = [from];
+    for (let at = queue.shift(); at !== undefined; at = queue.shift()) {
+      for (const edge of featureImports) {
+        if (edge.from !== at || seen.has(edge.to)) continue;
+        if (edge.to === to) return true;
+        seen.add(edge.to);
+        queue.push(edge.to);
+      }
+    }
+    return false;
+  };
+  for (const edge of featureImports) {
+    if (reaches(edge.to, edge.from)) {
+      violations.push({
+        file: edge.file,
+        specifier: edge.specifier,
+        target: edge.target,
+        rule: 'web-feature-cycle',
+        message: `${edge.file} imports '${edge.specifier}': ${RULES['web-feature-cycle']} (${edge.from} -> ${edge.to} -> … -> ${edge.from})`,
+      });
     }
   }
   return violations;

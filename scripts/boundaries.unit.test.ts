@@ -130,6 +130,24 @@ describe('the boundary checker', () => {
     ]);
   });
 
+  it('reports features that import each other in a circle, through their indexes too', () => {
+    expect(
+      found([
+        file(`${web}/features/cases/CaseDetails.tsx`, "import { addressLine } from '../workspace/index.ts';"),
+        file(
+          `${web}/features/workspace/CustomerView.tsx`,
+          "import { CaseBadges } from '../search/index.ts';",
+        ),
+        file(`${web}/features/search/DetailPane.tsx`, "import { CaseBadges } from '../cases/index.ts';"),
+        file(`${web}/features/letters/LettersPage.tsx`, "import { CaseBadges } from '../cases/index.ts';"),
+      ]),
+    ).toEqual([
+      ['web-feature-cycle', `${web}/features/cases/CaseDetails.tsx`, '../workspace/index.ts'],
+      ['web-feature-cycle', `${web}/features/workspace/CustomerView.tsx`, '../search/index.ts'],
+      ['web-feature-cycle', `${web}/features/search/DetailPane.tsx`, '../cases/index.ts'],
+    ]);
+  });
+
   it('reports a web file that imports a layer above its own; its own layer and those below are fine', () => {
     expect(
       found([
