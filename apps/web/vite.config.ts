@@ -76,12 +76,12 @@ export default defineConfig({
     sourcemap: true,
     rolldownOptions: {
       treeshake: {
-        // Importing a feature's module does nothing by itself (features/ has no top-level effects), so an import
+        // Importing a feature's script does nothing by itself (no top-level effects in features/), so an import
         // that uses none of its exports is dropped. It matters for the feature's index.ts: the router takes only its
-        // page loaders; without this, what the index re-exports for other features (the search panel the
-        // workspace embeds, say) went into the entry chunk with the router. Everywhere else: the default.
+        // page loaders; without this, what the index re-exports for other features (the badges of a case, say)
+        // went into the entry chunk with the router. Stylesheets, and everything outside features/: the default.
         moduleSideEffects: (id) =>
-          /[\\/]apps[\\/]web[\\/]src[\\/]features[\\/]/.test(id) ? false : undefined,
+          /[\\/]apps[\\/]web[\\/]src[\\/]features[\\/].*\.tsx?$/.test(id) ? false : undefined,
       },
       output: {
         // React and the router change less often than the app and every page needs them: their own chunk stays
