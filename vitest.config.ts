@@ -23,7 +23,8 @@ export default defineConfig({
         test: {
           ...shared,
           name: 'unit',
-          include: ['**/src/**/*.unit.test.ts'],
+          // scripts/: the import boundaries of the whole code base (boundaries.unit.test.ts).
+          include: ['**/src/**/*.unit.test.ts', 'scripts/**/*.unit.test.ts'],
           exclude: ['**/node_modules/**'],
         },
       },

@@ -75,6 +75,14 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     rolldownOptions: {
+      treeshake: {
+        // Importing a feature's script does nothing by itself (no top-level effects in features/), so an import
+        // that uses none of its exports is dropped. It matters for the feature's index.ts: the router takes only its
+        // page loaders; without this, what the index re-exports for other features (the badges of a case, say)
+        // went into the entry chunk with the router. Stylesheets, and everything outside features/: the default.
+        moduleSideEffects: (id) =>
+          /[\\/]apps[\\/]web[\\/]src[\\/]features[\\/].*\.tsx?$/.test(id) ? false : undefined,
+      },
       output: {
         // React and the router change less often than the app and every page needs them: their own chunk stays
         // cached across releases. So does what every page uses besides: i18n, the query cache, the NL Design
@@ -99,7 +107,12 @@ export default defineConfig({
               test: /node_modules[\\/](i18next|react-i18next|@tanstack|use-sync-external-store|@utrecht)[\\/]/,
               priority: 2,
             },
-            { name: 'toolkit', test: /apps[\\/]web[\\/]src[\\/](ui|api|i18n)[\\/]/, priority: 1 },
+            // lib/'s error alerts word every API problem: they go with it (and bring the wording along).
+            {
+              name: 'toolkit',
+              test: /apps[\\/]web[\\/]src[\\/]((ui|api|i18n)[\\/]|lib[\\/](ErrorAlert|QueryList)\.tsx)/,
+              priority: 1,
+            },
           ],
         },
       },

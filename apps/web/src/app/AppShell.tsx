@@ -4,13 +4,13 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useMatches } from 'react-router';
 import { prefetchCsrfToken } from '../api/client.ts';
-import { useCurrentUser } from '../features/auth/CurrentUser.tsx';
+import { Brand } from '../lib/Brand.tsx';
+import { useCurrentUser } from '../lib/CurrentUser.tsx';
+import { Footer } from '../lib/Footer.tsx';
+import { useOrganisationTheme } from '../lib/theme.ts';
 import { cx } from '../ui/cx.ts';
 import { SkipLink } from '../ui/SkipLink.tsx';
-import { Brand } from './Brand.tsx';
-import { Footer } from './Footer.tsx';
 import { PrimaryNav } from './PrimaryNav.tsx';
-import { useOrganisationTheme } from './theme.ts';
 import { UserMenu } from './UserMenu.tsx';
 
 /** What a route tells the shell about its page (`handle` in router.tsx). */

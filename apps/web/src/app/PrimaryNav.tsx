@@ -1,8 +1,8 @@
 import { NavBar } from '@utrecht/nav-bar-react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
-import { useCurrentUser } from '../features/auth/CurrentUser.tsx';
-import { can, type Permission } from './access.ts';
+import { can, type Permission } from '../lib/access.ts';
+import { useCurrentUser } from '../lib/CurrentUser.tsx';
 
 interface NavItem {
   to: string;

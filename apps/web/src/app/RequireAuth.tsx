@@ -1,13 +1,13 @@
 import { useEffect } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { useMe } from '../features/auth/api.ts';
-import { CurrentUserProvider } from '../features/auth/CurrentUser.tsx';
 import { applyLocale } from '../i18n/index.ts';
-import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { CurrentUserProvider } from '../lib/CurrentUser.tsx';
+import { ErrorAlert } from '../lib/ErrorAlert.tsx';
+import { PublicLayout } from '../lib/PublicLayout.tsx';
+import { StatusContent } from '../lib/StatusContent.tsx';
+import { useMe } from '../lib/session.ts';
 import { AppShell } from './AppShell.tsx';
 import { PageLoading } from './PageLoading.tsx';
-import { PublicLayout } from './PublicLayout.tsx';
-import { StatusContent } from './StatusContent.tsx';
 
 /**
  * Route guard for the signed-in app: unauthenticated visitors go to /login?next=<where they

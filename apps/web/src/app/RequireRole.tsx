@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { type Permission, useCan } from './access.ts';
+import { type Permission, useCan } from '../lib/access.ts';
 import { ForbiddenPage } from './StatusPages.tsx';
 
 /** Render the page only for roles with this permission; others get the 403 page. */

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { isRouteErrorResponse, useRouteError } from 'react-router';
-import { PublicLayout } from './PublicLayout.tsx';
-import { StatusContent } from './StatusContent.tsx';
+import { PublicLayout } from '../lib/PublicLayout.tsx';
+import { StatusContent } from '../lib/StatusContent.tsx';
 
 /**
  * The router's error element. Inside the app shell (`inShell`) the shell stays and only the

@@ -1,4 +1,4 @@
-import { StatusContent } from './StatusContent.tsx';
+import { StatusContent } from '../lib/StatusContent.tsx';
 
 /** `*` inside the signed-in app. */
 export function NotFoundPage() {

@@ -2,10 +2,10 @@ import { Button } from '@utrecht/button-react';
 import { type FocusEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { useLogout } from '../features/auth/api.ts';
-import { useCurrentUser } from '../features/auth/CurrentUser.tsx';
+import { useLogout } from '../features/auth/index.ts';
+import { useCurrentUser } from '../lib/CurrentUser.tsx';
+import { LanguageSwitch } from '../lib/LanguageSwitch.tsx';
 import { VisuallyHidden } from '../ui/VisuallyHidden.tsx';
-import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 /**
  * The user menu: a disclosure button (aria-expanded) that shows who is signed in, a link to

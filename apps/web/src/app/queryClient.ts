@@ -1,8 +1,7 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { isApiError } from '../api/client.ts';
-import { meQueryKey } from '../features/auth/api.ts';
-import { markSessionExpired } from '../features/auth/session.ts';
 import i18n from '../i18n/index.ts';
+import { markSessionExpired, meQueryKey } from '../lib/session.ts';
 
 /**
  * A 401 on any call while we believed we were signed in means the session ended (expired,

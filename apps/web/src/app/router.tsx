@@ -1,7 +1,32 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { loadAccountPage } from '../features/account/index.ts';
+import { loadCalendarPage } from '../features/admin-calendar/index.ts';
+import { loadCatalogueItemPage, loadCatalogueListPage } from '../features/admin-catalogue/index.ts';
+import { loadArticlePage, loadKnowledgeListPage } from '../features/admin-knowledge/index.ts';
+import {
+  loadCaseSettingsPage,
+  loadFrontOfficeSettingsPage,
+  loadSettingsPage,
+  loadTemplatesPage,
+  loadWebhooksPage,
+} from '../features/admin-settings/index.ts';
+import { loadTeamsPage } from '../features/admin-teams/index.ts';
+import { loadTokensPage } from '../features/admin-tokens/index.ts';
+import { loadTransferPage } from '../features/admin-transfer/index.ts';
+import { loadUsersPage } from '../features/admin-users/index.ts';
+import { loadAuditPage } from '../features/audit/index.ts';
+import { loadLoginPage, loadOrganisationLoginPage } from '../features/auth/index.ts';
+import { loadCallbacksPage } from '../features/callbacks/index.ts';
+import { loadCasePage, loadQueuePage } from '../features/cases/index.ts';
+import { loadContactStatsPage } from '../features/contact-stats/index.ts';
+import { loadHomePage } from '../features/home/index.ts';
+import { loadLettersPage } from '../features/letters/index.ts';
+import { loadPublicCataloguePage } from '../features/public-catalogue/index.ts';
+import { loadSearchPage } from '../features/search/index.ts';
+import { loadWorkspacePage } from '../features/workspace/index.ts';
+import type { Permission } from '../lib/access.ts';
 import type { PageHandle } from './AppShell.tsx';
-import type { Permission } from './access.ts';
 import { PageLoading } from './PageLoading.tsx';
 import { RequireRole } from './RequireRole.tsx';
 import { RouteErrorPage } from './RouteErrorPage.tsx';
@@ -10,9 +35,9 @@ import { NotFoundPage } from './StatusPages.tsx';
 type Load = () => Promise<ComponentType>;
 
 /**
- * Every page is loaded when it is first visited (route `lazy`): each is its own chunk, so a resident opening a
- * public page (/p/…) or the login page loads that page and the shell, not the staff app (issue 11: the first
- * visit of any page transferred all of it).
+ * Every page is loaded when it is first visited (route `lazy`, by the `load…Page` its feature's index.ts exports):
+ * each is its own chunk, so a resident opening a public page (/p/…) or the login page loads that page and the
+ * shell, not the staff app (issue 11: the first visit of any page transferred all of it).
  */
 const page = (load: Load): Pick<RouteObject, 'lazy'> => ({
   lazy: async () => ({ Component: await load() }),
@@ -50,15 +75,9 @@ const restricted = (path: string, permission: Permission, load: Load, handle?: P
  * pages for some roles only are wrapped in RequireRole, which shows the 403 page to others.
  */
 export const router = createBrowserRouter([
-  outside('/login', async () => (await import('../features/auth/LoginPage.tsx')).LoginPage),
-  outside(
-    '/p/:slug/diensten',
-    async () => (await import('../features/public-catalogue/PublicCataloguePage.tsx')).PublicCataloguePage,
-  ),
-  outside(
-    '/p/:slug/inloggen',
-    async () => (await import('../features/auth/OrganisationLoginPage.tsx')).OrganisationLoginPage,
-  ),
+  outside('/login', loadLoginPage),
+  outside('/p/:slug/diensten', loadPublicCataloguePage),
+  outside('/p/:slug/inloggen', loadOrganisationLoginPage),
   {
     ...page(async () => (await import('./RequireAuth.tsx')).RequireAuth),
     errorElement: <RouteErrorPage />,
@@ -68,127 +87,36 @@ export const router = createBrowserRouter([
         // A crash inside a page keeps the shell (navigation, user menu) around the error.
         errorElement: <RouteErrorPage inShell />,
         children: [
-          { index: true, ...page(async () => (await import('../features/home/HomePage.tsx')).HomePage) },
+          { index: true, ...page(loadHomePage) },
           {
             path: 'search',
-            ...page(async () => (await import('../features/search/SearchPage.tsx')).SearchPage),
+            ...page(loadSearchPage),
             handle: WORK,
           },
-          restricted(
-            'workspace',
-            'useWorkspace',
-            async () => (await import('../features/workspace/WorkspacePage.tsx')).WorkspacePage,
-            WORK,
-          ),
-          restricted(
-            'queue',
-            'readCases',
-            async () => (await import('../features/cases/QueuePage.tsx')).QueuePage,
-            WORK,
-          ),
-          restricted(
-            'cases/:id',
-            'readCases',
-            async () => (await import('../features/cases/CasePage.tsx')).CasePage,
-            WORK,
-          ),
-          restricted(
-            'callbacks',
-            'workCallbacks',
-            async () => (await import('../features/callbacks/CallbacksPage.tsx')).CallbacksPage,
-            WORK,
-          ),
-          restricted(
-            'letters',
-            'workLetters',
-            async () => (await import('../features/letters/LettersPage.tsx')).LettersPage,
-            WORK,
-          ),
-          restricted(
-            'contacts/stats',
-            'readContactStats',
-            async () => (await import('../features/contact-stats/ContactStatsPage.tsx')).ContactStatsPage,
-          ),
-          restricted(
-            'admin/catalogue',
-            'readCatalogueAdmin',
-            async () => (await import('../features/admin-catalogue/CatalogueListPage.tsx')).CatalogueListPage,
-          ),
-          restricted(
-            'admin/catalogue/:code',
-            'readCatalogueAdmin',
-            async () => (await import('../features/admin-catalogue/CatalogueItemPage.tsx')).CatalogueItemPage,
-          ),
-          restricted(
-            'admin/knowledge',
-            'readCatalogueAdmin',
-            async () => (await import('../features/admin-knowledge/KnowledgeListPage.tsx')).KnowledgeListPage,
-          ),
-          restricted(
-            'admin/knowledge/:code',
-            'readCatalogueAdmin',
-            async () => (await import('../features/admin-knowledge/ArticlePage.tsx')).ArticlePage,
-          ),
-          restricted(
-            'admin/calendar',
-            'readCatalogueAdmin',
-            async () => (await import('../features/admin-calendar/CalendarPage.tsx')).CalendarPage,
-          ),
-          restricted(
-            'admin/transfer',
-            'transferContent',
-            async () => (await import('../features/admin-transfer/TransferPage.tsx')).TransferPage,
-          ),
-          restricted(
-            'admin/users',
-            'listUsers',
-            async () => (await import('../features/admin-users/UsersPage.tsx')).UsersPage,
-          ),
-          restricted(
-            'admin/teams',
-            'listTeams',
-            async () => (await import('../features/admin-teams/TeamsPage.tsx')).TeamsPage,
-          ),
-          restricted(
-            'admin/tokens',
-            'manageTokens',
-            async () => (await import('../features/admin-tokens/TokensPage.tsx')).TokensPage,
-          ),
-          restricted(
-            'admin/settings',
-            'adminSettings',
-            async () => (await import('../features/admin-settings/SettingsPage.tsx')).SettingsPage,
-          ),
-          restricted(
-            'admin/settings/case',
-            'manageCaseSettings',
-            async () => (await import('../features/admin-settings/CaseSettingsPage.tsx')).CaseSettingsPage,
-          ),
-          restricted(
-            'admin/settings/templates',
-            'editTemplates',
-            async () => (await import('../features/admin-settings/TemplatesPage.tsx')).TemplatesPage,
-          ),
-          restricted(
-            'admin/settings/front-office',
-            'manageFrontOfficeSettings',
-            async () =>
-              (await import('../features/admin-settings/FrontOfficeSettingsPage.tsx'))
-                .FrontOfficeSettingsPage,
-          ),
-          restricted(
-            'admin/settings/webhooks',
-            'manageWebhooks',
-            async () => (await import('../features/admin-settings/WebhooksPage.tsx')).WebhooksPage,
-          ),
-          restricted(
-            'audit',
-            'readAudit',
-            async () => (await import('../features/audit/AuditPage.tsx')).AuditPage,
-          ),
+          restricted('workspace', 'useWorkspace', loadWorkspacePage, WORK),
+          restricted('queue', 'readCases', loadQueuePage, WORK),
+          restricted('cases/:id', 'readCases', loadCasePage, WORK),
+          restricted('callbacks', 'workCallbacks', loadCallbacksPage, WORK),
+          restricted('letters', 'workLetters', loadLettersPage, WORK),
+          restricted('contacts/stats', 'readContactStats', loadContactStatsPage),
+          restricted('admin/catalogue', 'readCatalogueAdmin', loadCatalogueListPage),
+          restricted('admin/catalogue/:code', 'readCatalogueAdmin', loadCatalogueItemPage),
+          restricted('admin/knowledge', 'readCatalogueAdmin', loadKnowledgeListPage),
+          restricted('admin/knowledge/:code', 'readCatalogueAdmin', loadArticlePage),
+          restricted('admin/calendar', 'readCatalogueAdmin', loadCalendarPage),
+          restricted('admin/transfer', 'transferContent', loadTransferPage),
+          restricted('admin/users', 'listUsers', loadUsersPage),
+          restricted('admin/teams', 'listTeams', loadTeamsPage),
+          restricted('admin/tokens', 'manageTokens', loadTokensPage),
+          restricted('admin/settings', 'adminSettings', loadSettingsPage),
+          restricted('admin/settings/case', 'manageCaseSettings', loadCaseSettingsPage),
+          restricted('admin/settings/templates', 'editTemplates', loadTemplatesPage),
+          restricted('admin/settings/front-office', 'manageFrontOfficeSettings', loadFrontOfficeSettingsPage),
+          restricted('admin/settings/webhooks', 'manageWebhooks', loadWebhooksPage),
+          restricted('audit', 'readAudit', loadAuditPage),
           {
             path: 'account',
-            ...page(async () => (await import('../features/account/AccountPage.tsx')).AccountPage),
+            ...page(loadAccountPage),
           },
           { path: '*', element: <NotFoundPage /> },
         ],

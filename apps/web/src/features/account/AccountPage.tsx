@@ -1,16 +1,16 @@
 import { LIMITS, passwordChangeBodySchema } from '@voordeur/shared';
 import { useTranslation } from 'react-i18next';
-import { FormErrorAlert } from '../../app/FormErrorAlert.tsx';
-import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
-import { useForm } from '../../app/useForm.ts';
-import { usePasswordRule } from '../../app/usePasswordRule.ts';
+import { useCurrentUser } from '../../lib/CurrentUser.tsx';
+import { FormErrorAlert } from '../../lib/FormErrorAlert.tsx';
+import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import { useForm } from '../../lib/useForm.ts';
+import { usePasswordRule } from '../../lib/usePasswordRule.ts';
 import { DataList } from '../../ui/DataList.tsx';
 import { Heading } from '../../ui/Heading.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { SubmitButton } from '../../ui/SubmitButton.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { useCurrentUser } from '../auth/CurrentUser.tsx';
 import { useChangePassword } from './api.ts';
 
 /** My account: who I am, and changing my password. */

@@ -3,20 +3,24 @@ import type { CatalogueItem, CatalogueItemDefinition } from '@voordeur/shared';
 import { type MouseEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { useCan } from '../../app/access.ts';
-import { EditorPanel, editorErrorsId } from '../../app/EditorPanel.tsx';
-import { focusLater } from '../../app/focus.ts';
-import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
-import { useForm } from '../../app/useForm.ts';
+import { useCan } from '../../lib/access.ts';
+import { EditorPanel, editorErrorsId } from '../../lib/EditorPanel.tsx';
+import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
+import { focusLater } from '../../lib/focus.ts';
+import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import { useForm } from '../../lib/useForm.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { PageIntro } from '../../ui/PageIntro.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { Section } from '../../ui/Section.tsx';
-import { useCatalogueItem, useItemAction, useSaveDraft } from '../catalogue/api.ts';
-import { useCatalogueFormat } from '../catalogue/format.ts';
-import { ItemDetail } from '../catalogue/ItemDetail.tsx';
+import {
+  ItemDetail,
+  useCatalogueFormat,
+  useCatalogueItem,
+  useItemAction,
+  useSaveDraft,
+} from '../catalogue/index.ts';
 import { apiErrors } from './apiErrors.ts';
 import {
   attachErrors,

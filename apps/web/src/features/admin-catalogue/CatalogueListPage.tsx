@@ -10,20 +10,19 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { useCan } from '../../app/access.ts';
-import { CreateButton } from '../../app/CreateButton.tsx';
-import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
-import { useListEditor } from '../../app/useListEditor.ts';
+import { useCan } from '../../lib/access.ts';
+import { CreateButton } from '../../lib/CreateButton.tsx';
+import { QueryList } from '../../lib/QueryList.tsx';
+import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import { useListEditor } from '../../lib/useListEditor.ts';
 import { Code } from '../../ui/Code.tsx';
 import { PageIntro } from '../../ui/PageIntro.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
-import { QueryList } from '../../ui/QueryList.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { useCatalogueItems } from '../catalogue/api.ts';
-import { foldText, useCatalogueFormat } from '../catalogue/format.ts';
+import { foldText, useCatalogueFormat, useCatalogueItems } from '../catalogue/index.ts';
 import { CreateItemForm } from './CreateItemForm.tsx';
 import { StateBadges } from './ItemBadges.tsx';
 

@@ -13,7 +13,7 @@ import { Section } from '../../ui/Section.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextareaField } from '../../ui/TextareaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { useTeams } from '../admin-teams/api.ts';
+import { useTeams } from '../admin-teams/index.ts';
 import { catalogueField, type FlatKey, fieldId } from './definitionForm.ts';
 
 /** What useForm's `field(key)` gives a control. */

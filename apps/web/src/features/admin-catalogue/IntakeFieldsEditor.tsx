@@ -1,6 +1,6 @@
 import { FIELD_TYPES, type FieldType, PROFILE_FIELDS, type ProfileField } from '@voordeur/shared';
 import { useTranslation } from 'react-i18next';
-import type { FieldErrors } from '../../app/fieldErrors.ts';
+import type { FieldErrors } from '../../lib/fieldErrors.ts';
 import { CheckboxField } from '../../ui/CheckboxField.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextareaField } from '../../ui/TextareaField.tsx';

@@ -2,7 +2,7 @@ import type { LocalText } from '@voordeur/shared';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldErrors } from '../../app/fieldErrors.ts';
+import type { FieldErrors } from '../../lib/fieldErrors.ts';
 import { TextField } from '../../ui/TextField.tsx';
 import { fieldId } from './definitionForm.ts';
 

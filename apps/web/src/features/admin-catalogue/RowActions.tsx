@@ -1,7 +1,7 @@
 import { Button } from '@utrecht/button-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { focusLater } from '../../app/focus.ts';
+import { focusLater } from '../../lib/focus.ts';
 import { ButtonGroup } from '../../ui/ButtonGroup.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { Section } from '../../ui/Section.tsx';

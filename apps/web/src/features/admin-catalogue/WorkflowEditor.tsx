@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { FieldErrors } from '../../app/fieldErrors.ts';
+import type { FieldErrors } from '../../lib/fieldErrors.ts';
 import { CheckboxField } from '../../ui/CheckboxField.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';

@@ -2,7 +2,7 @@ import type { CatalogueItemDefinition } from '@voordeur/shared';
 import { useTranslation } from 'react-i18next';
 import { Section } from '../../ui/Section.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
-import { useCatalogueFormat } from '../catalogue/format.ts';
+import { useCatalogueFormat } from '../catalogue/index.ts';
 
 /** The workflow, read-only: the statuses in order with what they mean, and where each may go next. */
 export function WorkflowView({ definition }: { definition: CatalogueItemDefinition }) {

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { isApiError } from '../../api/client.ts';
-import { type FieldErrors, problemFieldErrors } from '../../app/fieldErrors.ts';
+import { type FieldErrors, problemFieldErrors } from '../../lib/fieldErrors.ts';
 import { ruleMessage } from './definitionForm.ts';
 
 const DEFINITION_CODES = new Set(['invalid_definition', 'validation_failed', 'code_taken']);

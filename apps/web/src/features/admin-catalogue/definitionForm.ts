@@ -9,10 +9,10 @@ import {
   type WorkflowStatus,
 } from '@voordeur/shared';
 import type { TFunction } from 'i18next';
-import type { FieldErrors, IssueLike } from '../../app/fieldErrors.ts';
-import { issuesToFieldErrors } from '../../app/fieldErrors.ts';
-import type { FieldMeta } from '../../app/useForm.ts';
-import { foldText } from '../catalogue/format.ts';
+import type { FieldErrors, IssueLike } from '../../lib/fieldErrors.ts';
+import { issuesToFieldErrors } from '../../lib/fieldErrors.ts';
+import type { FieldMeta } from '../../lib/useForm.ts';
+import { foldText } from '../catalogue/index.ts';
 
 /**
  * The catalogue item editor's state, and the way between it and a definition: plain text fields (keyed by

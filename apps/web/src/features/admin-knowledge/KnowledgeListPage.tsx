@@ -7,26 +7,26 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { useCan } from '../../app/access.ts';
-import { CreateButton } from '../../app/CreateButton.tsx';
-import { EditorPanel } from '../../app/EditorPanel.tsx';
-import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
-import { useForm } from '../../app/useForm.ts';
-import { type EditorFormProps, useListEditor } from '../../app/useListEditor.ts';
 import { useFormat } from '../../i18n/format.ts';
+import { useCan } from '../../lib/access.ts';
+import { CreateButton } from '../../lib/CreateButton.tsx';
+import { EditorPanel } from '../../lib/EditorPanel.tsx';
+import { QueryList } from '../../lib/QueryList.tsx';
+import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import { useForm } from '../../lib/useForm.ts';
+import { type EditorFormProps, useListEditor } from '../../lib/useListEditor.ts';
 import { CheckboxField } from '../../ui/CheckboxField.tsx';
 import { Code } from '../../ui/Code.tsx';
 import { PageIntro } from '../../ui/PageIntro.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
-import { QueryList } from '../../ui/QueryList.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
 import { TextareaField } from '../../ui/TextareaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { StateBadges } from '../admin-catalogue/ItemBadges.tsx';
-import { useCatalogueFormat } from '../catalogue/format.ts';
+import { StateBadges } from '../admin-catalogue/index.ts';
+import { useCatalogueFormat } from '../catalogue/index.ts';
 import { useArticles, useCreateArticle } from './api.ts';
 import {
   articleApiErrors,

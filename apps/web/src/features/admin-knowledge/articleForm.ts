@@ -1,7 +1,7 @@
 import type { Article, ArticleInput } from '@voordeur/shared';
 import type { TFunction } from 'i18next';
 import { isApiError } from '../../api/client.ts';
-import { type FieldErrors, problemFieldErrors } from '../../app/fieldErrors.ts';
+import { type FieldErrors, problemFieldErrors } from '../../lib/fieldErrors.ts';
 
 /** The editor's values: every field as text (lists as comma-separated codes or words). */
 export interface ArticleValues {

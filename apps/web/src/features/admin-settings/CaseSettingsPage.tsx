@@ -3,12 +3,12 @@ import { type CaseSettings, caseSettingsSchema, NORM_UNITS } from '@voordeur/sha
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client.ts';
-import { FormErrorAlert } from '../../app/FormErrorAlert.tsx';
-import { focusLater } from '../../app/focus.ts';
-import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
-import { type FieldMeta, useForm } from '../../app/useForm.ts';
+import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
+import { FormErrorAlert } from '../../lib/FormErrorAlert.tsx';
+import { focusLater } from '../../lib/focus.ts';
+import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import { type FieldMeta, useForm } from '../../lib/useForm.ts';
 import { ButtonGroup } from '../../ui/ButtonGroup.tsx';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { PageIntro } from '../../ui/PageIntro.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';

@@ -3,11 +3,11 @@ import type { Webhook, WebhookDelivery, WebhookDeliveryStatus } from '@voordeur/
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client.ts';
 import { useFormat } from '../../i18n/format.ts';
+import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
+import { QueryList } from '../../lib/QueryList.tsx';
 import { ButtonGroup } from '../../ui/ButtonGroup.tsx';
 import { Code } from '../../ui/Code.tsx';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Notice } from '../../ui/Notice.tsx';
-import { QueryList } from '../../ui/QueryList.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';

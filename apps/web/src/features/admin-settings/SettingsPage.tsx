@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type Permission, useCan } from '../../app/access.ts';
-import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
+import { type Permission, useCan } from '../../lib/access.ts';
+import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { PageIntro } from '../../ui/PageIntro.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 

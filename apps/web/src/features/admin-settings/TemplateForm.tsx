@@ -6,9 +6,9 @@ import {
   templateKeyParamsSchema,
 } from '@voordeur/shared';
 import { useTranslation } from 'react-i18next';
-import { EditorPanel } from '../../app/EditorPanel.tsx';
-import { useForm } from '../../app/useForm.ts';
-import type { EditorFormProps } from '../../app/useListEditor.ts';
+import { EditorPanel } from '../../lib/EditorPanel.tsx';
+import { useForm } from '../../lib/useForm.ts';
+import type { EditorFormProps } from '../../lib/useListEditor.ts';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { TextareaField } from '../../ui/TextareaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';

@@ -1,14 +1,14 @@
 import type { MessageTemplate } from '@voordeur/shared';
 import { useTranslation } from 'react-i18next';
-import { CreateButton } from '../../app/CreateButton.tsx';
-import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
-import { useListEditor } from '../../app/useListEditor.ts';
+import { CreateButton } from '../../lib/CreateButton.tsx';
+import { QueryList } from '../../lib/QueryList.tsx';
+import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import { useListEditor } from '../../lib/useListEditor.ts';
 import { Code } from '../../ui/Code.tsx';
 import { EditCell } from '../../ui/EditCell.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { PageIntro } from '../../ui/PageIntro.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
-import { QueryList } from '../../ui/QueryList.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
 import { useTemplates } from './api.ts';

@@ -7,9 +7,9 @@ import {
 } from '@voordeur/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EditorPanel } from '../../app/EditorPanel.tsx';
-import { useForm } from '../../app/useForm.ts';
-import type { EditorFormProps } from '../../app/useListEditor.ts';
+import { EditorPanel } from '../../lib/EditorPanel.tsx';
+import { useForm } from '../../lib/useForm.ts';
+import type { EditorFormProps } from '../../lib/useListEditor.ts';
 import { CheckboxField } from '../../ui/CheckboxField.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { TextField } from '../../ui/TextField.tsx';

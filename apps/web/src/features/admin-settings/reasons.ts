@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { isApiError } from '../../api/client.ts';
-import { type FieldErrors, problemFieldErrors } from '../../app/fieldErrors.ts';
-import type { ParseResult } from '../../app/useForm.ts';
+import { type FieldErrors, problemFieldErrors } from '../../lib/fieldErrors.ts';
+import type { ParseResult } from '../../lib/useForm.ts';
 
 /**
  * The field errors of a refused settings change, in the interface language: the API names each field and, where

@@ -1,8 +1,8 @@
 import { apiTokenCreateSchema, LIMITS, type Role } from '@voordeur/shared';
 import { useTranslation } from 'react-i18next';
-import { FormErrorAlert } from '../../app/FormErrorAlert.tsx';
-import { roleOptions } from '../../app/options.ts';
-import { useForm } from '../../app/useForm.ts';
+import { FormErrorAlert } from '../../lib/FormErrorAlert.tsx';
+import { roleOptions } from '../../lib/options.ts';
+import { useForm } from '../../lib/useForm.ts';
 import { Section } from '../../ui/Section.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { SubmitButton } from '../../ui/SubmitButton.tsx';

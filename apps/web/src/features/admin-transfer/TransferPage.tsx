@@ -2,14 +2,14 @@ import { useMutation } from '@tanstack/react-query';
 import { Button } from '@utrecht/button-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, apiBlob, isApiError } from '../../api/client.ts';
-import { FormErrorAlert } from '../../app/FormErrorAlert.tsx';
-import { focusLater } from '../../app/focus.ts';
-import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
-import { useForm } from '../../app/useForm.ts';
+import { isApiError } from '../../api/client.ts';
+import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
+import { FormErrorAlert } from '../../lib/FormErrorAlert.tsx';
+import { focusLater } from '../../lib/focus.ts';
+import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import { useForm } from '../../lib/useForm.ts';
 import { ButtonGroup } from '../../ui/ButtonGroup.tsx';
 import { Code } from '../../ui/Code.tsx';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Heading } from '../../ui/Heading.tsx';
 import { Notice } from '../../ui/Notice.tsx';
@@ -18,52 +18,13 @@ import { Paragraph } from '../../ui/Paragraph.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
+import { exportFile, type ImportReport, isCsv, runImport, type TransferKind } from './api.ts';
 
-type Kind = 'items' | 'articles';
+type Kind = TransferKind;
 const KINDS = ['items', 'articles'] as const;
-
-interface ChangeList {
-  create: string[];
-  update: string[];
-  unchanged: string[];
-}
-interface ImportReport {
-  dryRun: boolean;
-  items: ChangeList;
-  articles: ChangeList;
-}
-interface ImportRequest {
-  file: File;
-  csvType: Kind;
-  dryRun: boolean;
-  /** Said when a .json file does not parse. */
-  invalidJson: string;
-}
 
 const RESULT_ID = 'transfer-result';
 const ERRORS_ID = 'transfer-errors';
-
-const isCsv = (file: File) => /\.csv$/i.test(file.name) || file.type === 'text/csv';
-
-async function runImport({ file, csvType, dryRun, invalidJson }: ImportRequest): Promise<ImportReport> {
-  const text = await file.text();
-  const query = { dryRun: String(dryRun) };
-  if (isCsv(file)) {
-    return api<ImportReport>('/api/transfer/import/csv', {
-      method: 'POST',
-      query: { ...query, type: csvType },
-      body: text,
-      contentType: 'text/csv',
-    });
-  }
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new ApiError({ status: 400, code: 'invalid_json_file', detail: invalidJson });
-  }
-  return api<ImportReport>('/api/transfer/import', { method: 'POST', query, body });
-}
 
 /** Import and export of the catalogue and the knowledge base (administrators). */
 export function TransferPage() {
@@ -260,12 +221,8 @@ function ExportSection() {
   const { t } = useTranslation();
   const exporter = useMutation({
     mutationFn: async (what: 'json' | Kind) => {
-      if (what === 'json') download(await apiBlob('/api/transfer/export'), 'voordeur-export.json');
-      else
-        download(
-          await apiBlob('/api/transfer/export/csv', { query: { type: what } }),
-          `voordeur-${what}.csv`,
-        );
+      const { blob, name } = await exportFile(what);
+      download(blob, name);
     },
   });
   return (

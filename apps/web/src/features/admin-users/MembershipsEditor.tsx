@@ -2,9 +2,9 @@ import { Button } from '@utrecht/button-react';
 import type { Role, Team } from '@voordeur/shared';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { FieldErrors } from '../../app/fieldErrors.ts';
-import { focusLater } from '../../app/focus.ts';
-import { roleOptions } from '../../app/options.ts';
+import type { FieldErrors } from '../../lib/fieldErrors.ts';
+import { focusLater } from '../../lib/focus.ts';
+import { roleOptions } from '../../lib/options.ts';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 

@@ -9,10 +9,10 @@ import {
 } from '@voordeur/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EditorPanel } from '../../app/EditorPanel.tsx';
-import { useForm } from '../../app/useForm.ts';
-import type { EditorFormProps } from '../../app/useListEditor.ts';
-import { usePasswordRule } from '../../app/usePasswordRule.ts';
+import { EditorPanel } from '../../lib/EditorPanel.tsx';
+import { useForm } from '../../lib/useForm.ts';
+import type { EditorFormProps } from '../../lib/useListEditor.ts';
+import { usePasswordRule } from '../../lib/usePasswordRule.ts';
 import { CheckboxField } from '../../ui/CheckboxField.tsx';
 import { DataList } from '../../ui/DataList.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';

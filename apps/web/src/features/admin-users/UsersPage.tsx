@@ -1,19 +1,19 @@
 import type { User } from '@voordeur/shared';
 import { useTranslation } from 'react-i18next';
-import { useCan } from '../../app/access.ts';
-import { CreateButton } from '../../app/CreateButton.tsx';
-import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
-import { useListEditor } from '../../app/useListEditor.ts';
 import { useFormat } from '../../i18n/format.ts';
+import { useCan } from '../../lib/access.ts';
+import { CreateButton } from '../../lib/CreateButton.tsx';
+import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
+import { QueryList } from '../../lib/QueryList.tsx';
+import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import { useListEditor } from '../../lib/useListEditor.ts';
 import { EditCell } from '../../ui/EditCell.tsx';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { PageIntro } from '../../ui/PageIntro.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
-import { QueryList } from '../../ui/QueryList.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
-import { useTeams } from '../admin-teams/api.ts';
+import { useTeams } from '../admin-teams/index.ts';
 import { useUsers } from './api.ts';
 import { UserForm } from './UserForm.tsx';
 

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { User, UserCreate, UserUpdate } from '@voordeur/shared';
 import { api, type ListResponse } from '../../api/client.ts';
-import { teamsQueryKey } from '../admin-teams/api.ts';
+import { teamsQueryKey } from '../admin-teams/index.ts';
 
 export const usersQueryKey = ['users'] as const;
 

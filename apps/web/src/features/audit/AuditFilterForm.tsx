@@ -1,10 +1,10 @@
 import { Button } from '@utrecht/button-react';
 import { AUDIT_ENTITY_TYPES, type User } from '@voordeur/shared';
 import { useTranslation } from 'react-i18next';
-import { FormErrorAlert } from '../../app/FormErrorAlert.tsx';
-import type { FieldErrors } from '../../app/fieldErrors.ts';
-import { useForm } from '../../app/useForm.ts';
 import { auditEntityLabel } from '../../i18n/auditWords.ts';
+import { FormErrorAlert } from '../../lib/FormErrorAlert.tsx';
+import type { FieldErrors } from '../../lib/fieldErrors.ts';
+import { useForm } from '../../lib/useForm.ts';
 import { ButtonGroup } from '../../ui/ButtonGroup.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';

@@ -3,18 +3,18 @@ import { type Locale, loginBodySchema, type Me } from '@voordeur/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { FormErrorAlert } from '../../app/FormErrorAlert.tsx';
-import { PublicLayout } from '../../app/PublicLayout.tsx';
-import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
-import { useForm } from '../../app/useForm.ts';
 import { applyLocale } from '../../i18n/index.ts';
+import { FormErrorAlert } from '../../lib/FormErrorAlert.tsx';
+import { PublicLayout } from '../../lib/PublicLayout.tsx';
+import { clearSessionExpired, meQueryKey, sessionExpired, useMe, useSaveLocale } from '../../lib/session.ts';
+import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import { useForm } from '../../lib/useForm.ts';
 import { Heading } from '../../ui/Heading.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { SubmitButton } from '../../ui/SubmitButton.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { meQueryKey, useLogin, useMe, useSaveLocale } from './api.ts';
-import { clearSessionExpired, sessionExpired } from './session.ts';
+import { useLogin } from './api.ts';
 
 /** Only same-site paths may be a redirect target (no open redirect via ?next=). */
 export function safeNext(value: string | null): string {

@@ -1,8 +1,8 @@
 import { useParams } from 'react-router';
 import { isApiError } from '../../api/client.ts';
-import { PublicLayout } from '../../app/PublicLayout.tsx';
-import { StatusContent } from '../../app/StatusContent.tsx';
-import { useOrganisationTheme } from '../../app/theme.ts';
+import { PublicLayout } from '../../lib/PublicLayout.tsx';
+import { StatusContent } from '../../lib/StatusContent.tsx';
+import { useOrganisationTheme } from '../../lib/theme.ts';
 import { LoginPage } from './LoginPage.tsx';
 
 /** The sign-in page of one organisation (/p/<slug>/inloggen): its name and its theme; the same sign-in. */

@@ -1,22 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Locale, LoginBody, Me } from '@voordeur/shared';
-import { api, isApiError, resetCsrfToken } from '../../api/client.ts';
-
-export const meQueryKey = ['auth', 'me'] as const;
-
-/** The signed-in user, or null when there is no session. */
-async function fetchMe(): Promise<Me | null> {
-  try {
-    return await api<Me>('/api/auth/me');
-  } catch (error) {
-    if (isApiError(error) && error.status === 401) return null;
-    throw error;
-  }
-}
-
-export function useMe() {
-  return useQuery({ queryKey: meQueryKey, queryFn: fetchMe, staleTime: 5 * 60_000, retry: 1 });
-}
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { LoginBody, Me } from '@voordeur/shared';
+import { api, resetCsrfToken } from '../../api/client.ts';
+import { meQueryKey } from '../../lib/session.ts';
 
 export function useLogin() {
   const queryClient = useQueryClient();
@@ -40,17 +25,6 @@ export function useLogout() {
       resetCsrfToken();
       queryClient.clear();
       queryClient.setQueryData(meQueryKey, null);
-    },
-  });
-}
-
-/** Save the interface language in the signed-in user's profile. */
-export function useSaveLocale() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (locale: Locale) => api<void>('/api/auth/me/locale', { method: 'PATCH', body: { locale } }),
-    onMutate: (locale) => {
-      queryClient.setQueryData<Me | null>(meQueryKey, (me) => (me ? { ...me, locale } : me));
     },
   });
 }

@@ -2,20 +2,20 @@ import { Button } from '@utrecht/button-react';
 import type { Callback, CallbackResult } from '@voordeur/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
 import { useFormat } from '../../i18n/format.ts';
+import { useCurrentUser } from '../../lib/CurrentUser.tsx';
+import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
+import { displayPhone, slotText } from '../../lib/format.ts';
+import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { ButtonGroup } from '../../ui/ButtonGroup.tsx';
 import { CheckboxField } from '../../ui/CheckboxField.tsx';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { PageIntro } from '../../ui/PageIntro.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
-import { useCurrentUser } from '../auth/CurrentUser.tsx';
-import { useCallbackAttempt, useCallbacks } from '../workspace/api.ts';
-import { displayPhone, slotText } from '../workspace/format.ts';
+import { useCallbackAttempt, useCallbacks } from './api.ts';
 
 const RESULTS: CallbackResult[] = ['reached', 'not_reached', 'message_left'];
 

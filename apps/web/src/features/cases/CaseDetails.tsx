@@ -1,13 +1,12 @@
 import type { Case } from '@voordeur/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { addressLine } from '../../lib/format.ts';
 import { DataList, type DataListItem } from '../../ui/DataList.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
-import { useCatalogueItem } from '../catalogue/api.ts';
-import { useCatalogueFormat } from '../catalogue/format.ts';
-import { addressLine } from '../workspace/format.ts';
+import { useCatalogueFormat, useCatalogueItem } from '../catalogue/index.ts';
 import { PriorityText } from './CaseBadges.tsx';
 import { CaseTime } from './CaseTime.tsx';
 import { unitLabel } from './ClockForms.tsx';

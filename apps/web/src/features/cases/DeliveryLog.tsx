@@ -1,13 +1,13 @@
 import { Button } from '@utrecht/button-react';
 import { NOTIFICATION_STATUSES, type NotificationStatus } from '@voordeur/shared';
 import { useTranslation } from 'react-i18next';
-import { useCan } from '../../app/access.ts';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { useCan } from '../../lib/access.ts';
+import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
-import { letterPdfUrl } from '../letters/api.ts';
+import { letterPdfUrl } from '../letters/index.ts';
 import { type Delivery, useDeliveries, useRetryDelivery } from './api.ts';
 import { CaseTime } from './CaseTime.tsx';
 

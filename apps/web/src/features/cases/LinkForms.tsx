@@ -1,15 +1,15 @@
 import { CASE_LIMITS, type Case } from '@voordeur/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDebouncedValue } from '../../app/useDebouncedValue.ts';
-import { useForm } from '../../app/useForm.ts';
+import { useDebouncedValue } from '../../lib/useDebouncedValue.ts';
+import { useForm } from '../../lib/useForm.ts';
 import { ButtonGroup } from '../../ui/ButtonGroup.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { SubmitButton } from '../../ui/SubmitButton.tsx';
 import { TextareaField } from '../../ui/TextareaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { useTeams } from '../admin-teams/api.ts';
+import { useTeams } from '../admin-teams/index.ts';
 import { ActionForm, type ActionProps, failWith, settleForm } from './actionKit.tsx';
 import { useCaseAction, useCaseReferenceSearch, useCreateChild } from './api.ts';
 

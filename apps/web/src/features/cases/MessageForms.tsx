@@ -1,6 +1,6 @@
 import { CASE_LIMITS, type Case } from '@voordeur/shared';
 import { useTranslation } from 'react-i18next';
-import { useForm } from '../../app/useForm.ts';
+import { useForm } from '../../lib/useForm.ts';
 import { ButtonGroup } from '../../ui/ButtonGroup.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { SubmitButton } from '../../ui/SubmitButton.tsx';

@@ -1,14 +1,14 @@
 import type { Case } from '@voordeur/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormErrorAlert } from '../../app/FormErrorAlert.tsx';
-import { useForm } from '../../app/useForm.ts';
+import { FormErrorAlert } from '../../lib/FormErrorAlert.tsx';
+import { useForm } from '../../lib/useForm.ts';
 import { CheckboxField } from '../../ui/CheckboxField.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { SubmitButton } from '../../ui/SubmitButton.tsx';
 import { TextareaField } from '../../ui/TextareaField.tsx';
-import { useCatalogueFormat } from '../catalogue/format.ts';
+import { useCatalogueFormat } from '../catalogue/index.ts';
 import { type ActionProps, failWith, notConflict } from './actionKit.tsx';
 import { useCaseAction, useCaseSettings } from './api.ts';
 import { MessagePreview } from './MessagePreview.tsx';

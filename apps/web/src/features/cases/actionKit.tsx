@@ -2,8 +2,8 @@ import type { Case } from '@voordeur/shared';
 import type { TFunction } from 'i18next';
 import type { FormEventHandler, ReactNode } from 'react';
 import { isApiError } from '../../api/client.ts';
-import { FormErrorAlert, type FormErrorAlertProps } from '../../app/FormErrorAlert.tsx';
-import { type FieldErrors, problemFieldErrors } from '../../app/fieldErrors.ts';
+import { FormErrorAlert, type FormErrorAlertProps } from '../../lib/FormErrorAlert.tsx';
+import { type FieldErrors, problemFieldErrors } from '../../lib/fieldErrors.ts';
 
 /** What every action form on the case page gets. */
 export interface ActionProps {

@@ -1,16 +1,15 @@
-import { useQuery } from '@tanstack/react-query';
 import { type ContactStatRow, STAT_DIMENSIONS } from '@voordeur/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type ListResponse } from '../../api/client.ts';
-import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
 import { intlLocale } from '../../i18n/format.ts';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
+import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { PageIntro } from '../../ui/PageIntro.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { useContactStats } from './api.ts';
 
 type Dimension = (typeof STAT_DIMENSIONS)[number];
 
@@ -32,12 +31,7 @@ export function ContactStatsPage() {
   const [to, setTo] = useState(isoDate(today));
   const [by, setBy] = useState<Dimension>('channel');
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) && from <= to;
-  const stats = useQuery({
-    queryKey: ['contacts', 'stats', from, to, by],
-    queryFn: async () =>
-      (await api<ListResponse<ContactStatRow>>('/api/contacts/stats', { query: { from, to, by } })).items,
-    enabled: valid,
-  });
+  const stats = useContactStats({ from, to, by }, valid);
   const locale = intlLocale(i18n.language);
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const minutes = (seconds: number | null) =>

@@ -1,13 +1,13 @@
 import { ROLES } from '@voordeur/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { can, type Permission } from '../../app/access.ts';
-import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
+import { can, type Permission } from '../../lib/access.ts';
+import { useCurrentUser } from '../../lib/CurrentUser.tsx';
+import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { Heading } from '../../ui/Heading.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
-import { useCurrentUser } from '../auth/CurrentUser.tsx';
 
 type PageKey =
   | 'nav.workspace'

@@ -3,19 +3,18 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { isApiError } from '../../api/client.ts';
-import { PublicLayout } from '../../app/PublicLayout.tsx';
-import { StatusContent } from '../../app/StatusContent.tsx';
-import { useOrganisationTheme } from '../../app/theme.ts';
-import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
+import { PublicLayout } from '../../lib/PublicLayout.tsx';
+import { StatusContent } from '../../lib/StatusContent.tsx';
+import { useOrganisationTheme } from '../../lib/theme.ts';
+import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { PageIntro } from '../../ui/PageIntro.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { usePublicCatalogue } from '../catalogue/api.ts';
-import { foldText, useCatalogueFormat } from '../catalogue/format.ts';
+import { foldText, useCatalogueFormat, usePublicCatalogue } from '../catalogue/index.ts';
 
 /**
  * "Wat kunt u van ons verwachten": every published service of the organisation for residents and

@@ -1,11 +1,15 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
-import { ArticleDetail } from '../catalogue/ArticleDetail.tsx';
-import { useArticle, useCatalogueItem, useExpectedDate } from '../catalogue/api.ts';
-import { useCatalogueFormat } from '../catalogue/format.ts';
-import { ItemDetail } from '../catalogue/ItemDetail.tsx';
+import {
+  ArticleDetail,
+  ItemDetail,
+  useArticle,
+  useCatalogueFormat,
+  useCatalogueItem,
+  useExpectedDate,
+} from '../catalogue/index.ts';
 
 export interface Opened {
   kind: 'item' | 'article';

@@ -1,4 +1,4 @@
-import { foldText } from '../catalogue/format.ts';
+import { foldText } from '../catalogue/index.ts';
 
 /** Edit distance between two short words (for pairing a suggestion with the word it replaces). */
 function distance(a: string, b: string): number {

@@ -10,11 +10,12 @@ import {
 import { type FormEvent, Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type FieldErrors, problemFieldErrors } from '../../app/fieldErrors.ts';
-import { focusLater } from '../../app/focus.ts';
+import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
+import { type FieldErrors, problemFieldErrors } from '../../lib/fieldErrors.ts';
+import { focusLater } from '../../lib/focus.ts';
+import { addressLine, houseNumberText } from '../../lib/format.ts';
 import { ButtonGroup } from '../../ui/ButtonGroup.tsx';
 import { CheckboxField } from '../../ui/CheckboxField.tsx';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Heading } from '../../ui/Heading.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
@@ -22,10 +23,9 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import { SubmitButton } from '../../ui/SubmitButton.tsx';
 import { TextareaField } from '../../ui/TextareaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { useCatalogueItem, useExpectedDate } from '../catalogue/api.ts';
-import { useCatalogueFormat } from '../catalogue/format.ts';
+import { useCatalogueFormat, useCatalogueItem, useExpectedDate } from '../catalogue/index.ts';
 import type { CaseBody } from './api.ts';
-import { addressInput, addressLine, houseNumberText } from './format.ts';
+import { addressInput } from './api.ts';
 
 const HEADING_ID = 'case-form-heading';
 const DONE_ID = 'case-created';

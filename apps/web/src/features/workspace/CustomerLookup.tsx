@@ -3,15 +3,15 @@ import type { CustomerMatch } from '@voordeur/shared';
 import { FRONT_OFFICE_LIMITS } from '@voordeur/shared';
 import { type KeyboardEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDebouncedValue } from '../../app/useDebouncedValue.ts';
+import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
+import { displayPhone } from '../../lib/format.ts';
+import { useDebouncedValue } from '../../lib/useDebouncedValue.ts';
 import { ButtonGroup } from '../../ui/ButtonGroup.tsx';
 import { cx } from '../../ui/cx.ts';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useCustomerLookup } from './api.ts';
-import { displayPhone } from './format.ts';
 
 export const LOOKUP_INPUT_ID = 'customer-lookup';
 const LISTBOX_ID = 'customer-results';

@@ -2,16 +2,16 @@ import type { CaseSummary, Contact } from '@voordeur/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../i18n/format.ts';
+import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
+import { addressLine, displayPhone } from '../../lib/format.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { DataList, type DataListItem } from '../../ui/DataList.tsx';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Heading } from '../../ui/Heading.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
-import { CaseBadges } from '../cases/CaseBadges.tsx';
-import { useCatalogueFormat } from '../catalogue/format.ts';
+import { CaseBadges } from '../cases/index.ts';
+import { useCatalogueFormat } from '../catalogue/index.ts';
 import { type CustomerOverview, useCustomerOverview } from './api.ts';
-import { addressLine, displayPhone } from './format.ts';
 
 export const CUSTOMER_HEADING_ID = 'customer-heading';
 

@@ -9,9 +9,9 @@ import {
   parseHouseNumber,
 } from '@voordeur/shared';
 import { useTranslation } from 'react-i18next';
-import { FormErrorAlert } from '../../app/FormErrorAlert.tsx';
-import { type FieldErrors, problemFieldErrors } from '../../app/fieldErrors.ts';
-import { useForm } from '../../app/useForm.ts';
+import { FormErrorAlert } from '../../lib/FormErrorAlert.tsx';
+import { type FieldErrors, problemFieldErrors } from '../../lib/fieldErrors.ts';
+import { useForm } from '../../lib/useForm.ts';
 import { ButtonGroup } from '../../ui/ButtonGroup.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { SubmitButton } from '../../ui/SubmitButton.tsx';

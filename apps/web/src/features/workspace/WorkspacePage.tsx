@@ -2,19 +2,20 @@ import { Button } from '@utrecht/button-react';
 import { CHANNELS, type Channel, type Contact, type CustomerMatch } from '@voordeur/shared';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { focusLater } from '../../app/focus.ts';
-import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
 import { useFormat } from '../../i18n/format.ts';
+import { useCurrentUser } from '../../lib/CurrentUser.tsx';
+import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
+import { focusLater } from '../../lib/focus.ts';
+import { displayPhone } from '../../lib/format.ts';
+import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { ButtonGroup } from '../../ui/ButtonGroup.tsx';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Heading } from '../../ui/Heading.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextareaField } from '../../ui/TextareaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { useCurrentUser } from '../auth/CurrentUser.tsx';
-import { AgentSearch, type OpenedResult, SEARCH_INPUT_ID } from '../search/SearchPage.tsx';
+import { AgentSearch, type OpenedResult, SEARCH_INPUT_ID } from '../search/index.ts';
 import {
   type ContactCloseBody,
   closeContact,
@@ -27,7 +28,6 @@ import { CallbackForm } from './CallbackForm.tsx';
 import { CaseForm } from './CaseForm.tsx';
 import { CustomerLookup, LOOKUP_INPUT_ID } from './CustomerLookup.tsx';
 import { CustomerView } from './CustomerView.tsx';
-import { displayPhone } from './format.ts';
 import { NewCustomerForm } from './NewCustomerForm.tsx';
 import { clearNotesDraft, readNotesDraft, useContactNotes } from './useContactNotes.ts';
 import { useContactSession } from './useContactSession.ts';

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  Address,
   Callback,
-  CallbackResult,
   CallbackSlot,
   Case,
   Contact,
@@ -101,6 +101,18 @@ export interface LocationBody {
   description?: string;
 }
 
+/** The customer's address as the API takes it in a case's location. */
+export function addressInput(address: Address): NonNullable<LocationBody['address']> {
+  return {
+    street: address.street,
+    houseNumber: address.houseNumber,
+    ...(address.houseLetter ? { houseLetter: address.houseLetter } : {}),
+    ...(address.addition ? { addition: address.addition } : {}),
+    postcode: address.postcode,
+    city: address.city,
+  };
+}
+
 export interface CaseBody {
   itemCode: string;
   description: string;
@@ -128,28 +140,3 @@ export const createCallback = (contact: Contact, body: CallbackBody) =>
     method: 'POST',
     body: { ...body, version: contact.version },
   });
-
-// ---- callbacks -----------------------------------------------------------------------------------------
-
-export interface CallbackFilters {
-  teamId?: string;
-  overdue?: 'true' | '';
-}
-
-/** Open callback requests, oldest due first (the API's order). */
-export function useCallbacks(filters: CallbackFilters) {
-  return useQuery({
-    queryKey: [...callbacksKey, filters],
-    queryFn: async () =>
-      (await api<ListResponse<Callback>>('/api/callbacks', { query: { state: 'open', ...filters } })).items,
-  });
-}
-
-export function useCallbackAttempt() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, ...body }: { id: string; result: CallbackResult; note?: string }) =>
-      api<Callback>(`/api/callbacks/${encodeURIComponent(id)}/attempts`, { method: 'POST', body }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: callbacksKey }),
-  });
-}

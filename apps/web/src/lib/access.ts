@@ -1,5 +1,5 @@
 import type { Me, Role } from '@voordeur/shared';
-import { useCurrentUser } from '../features/auth/CurrentUser.tsx';
+import { useCurrentUser } from './CurrentUser.tsx';
 
 /**
  * Which roles may see or do what in the web app. The API enforces the same rules; these only

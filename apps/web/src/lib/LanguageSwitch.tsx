@@ -1,8 +1,8 @@
 import { Button } from '@utrecht/button-react';
 import { LOCALES, type Locale } from '@voordeur/shared';
 import { useTranslation } from 'react-i18next';
-import { useSaveLocale } from '../features/auth/api.ts';
 import { applyLocale, currentLocale } from '../i18n/index.ts';
+import { useSaveLocale } from './session.ts';
 
 export interface LanguageSwitchProps {
   /** Also save the choice in the signed-in user's profile. */

@@ -1,10 +1,10 @@
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client.ts';
-import type { FieldErrors } from '../app/fieldErrors.ts';
-import { problemMessage } from '../app/problemMessage.ts';
-import { Alert } from './Alert.tsx';
-import { Paragraph } from './Paragraph.tsx';
+import { Alert } from '../ui/Alert.tsx';
+import { Paragraph } from '../ui/Paragraph.tsx';
+import type { FieldErrors } from './fieldErrors.ts';
+import { problemMessage } from './problemMessage.ts';
 
 export interface ErrorAlertProps {
   /** A failed request (ApiError) or any thrown value. */

@@ -1,4 +1,4 @@
-import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { ErrorAlert } from './ErrorAlert.tsx';
 import type { FormStatus } from './useForm.ts';
 
 export interface FormErrorAlertProps {

@@ -1,5 +1,7 @@
 import { type Address, formatPhone, formatPostcode } from '@voordeur/shared';
-import type { LocationBody } from './api.ts';
+
+// How the app writes a phone number, an address and a callback's time slot: the front office, the callbacks
+// list and the case page all show them.
 
 /** "06 12345678" from "+31612345678"; the stored text when it is not a number we can read. */
 export const displayPhone = (phone: string) => formatPhone(phone);
@@ -11,18 +13,6 @@ export const houseNumberText = (address: Address) =>
 /** "Dorpsstraat 12, 1234 AB Voorbeeld". */
 export const addressLine = (address: Address) =>
   `${address.street} ${houseNumberText(address)}, ${formatPostcode(address.postcode)} ${address.city}`;
-
-/** The customer's address as the API takes it in a case's location. */
-export function addressInput(address: Address): NonNullable<LocationBody['address']> {
-  return {
-    street: address.street,
-    houseNumber: address.houseNumber,
-    ...(address.houseLetter ? { houseLetter: address.houseLetter } : {}),
-    ...(address.addition ? { addition: address.addition } : {}),
-    postcode: address.postcode,
-    city: address.city,
-  };
-}
 
 /**
  * A callback's time slot as people say it: "wo 9 dec., 13:00–15:00" / "Wed 9 Dec, 13:00–15:00", on the wall clock

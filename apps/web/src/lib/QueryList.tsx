@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Paragraph } from '../ui/Paragraph.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
-import { Paragraph } from './Paragraph.tsx';
 
 export interface QueryListProps<T> {
   /** A list query (TanStack Query's result fits). */

@@ -1,0 +1,7 @@
+/**
+ * API tokens for other systems.
+ * The only file of this feature that other features and the shell import.
+ */
+
+// Its pages, each loaded when first visited: every page is its own chunk (ADR 0012).
+export const loadTokensPage = async () => (await import('./TokensPage.tsx')).TokensPage;

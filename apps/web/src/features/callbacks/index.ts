@@ -1,0 +1,7 @@
+/**
+ * Callback requests: the list the back office works through.
+ * The only file of this feature that other features and the shell import.
+ */
+
+// Its pages, each loaded when first visited: every page is its own chunk (ADR 0012).
+export const loadCallbacksPage = async () => (await import('./CallbacksPage.tsx')).CallbacksPage;

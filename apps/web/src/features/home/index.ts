@@ -1,0 +1,7 @@
+/**
+ * The start page of the signed-in app.
+ * The only file of this feature that other features and the shell import.
+ */
+
+// Its pages, each loaded when first visited: every page is its own chunk (ADR 0012).
+export const loadHomePage = async () => (await import('./HomePage.tsx')).HomePage;
