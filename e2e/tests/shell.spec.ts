@@ -1,12 +1,16 @@
 /**
- * Every demo role signs in and walks the whole shell, in Dutch and in English: every navigation item it may use
- * and no other, each page's heading, title and current-page mark. axe scans every page (at the window's width
- * and at 320 px) once per language, in the walk of the first role that has it, and the user menu and the account
- * page in the administrator's walk: scanning a shared page again for each role cost most of this test's time
- * and grew with every page added.
+ * The shell, for every demo role in Dutch and in English: every navigation item it may use and no other, each
+ * page's heading, title and current-page mark, the user menu, the account page and logging out. axe scans every
+ * page (at the window's width and at 320 px) once per language, and the user menu and the account page in the
+ * administrator's test.
+ *
+ * The tests are generated from the navigation lists below, one per page and language and one per role and
+ * language, so no test grows with the number of pages (one walk through all of them timed out under load).
+ * They sign in through the API, not the login form: every other journey walks the form (`login` in support.ts),
+ * and so does the language test at the end.
  */
-import { expect, test } from '@playwright/test';
-import { createUser, expectAccessible, type Lang, login, openUserMenu, text } from './support.ts';
+import { expect, type Page, test } from '@playwright/test';
+import { createUser, expectAccessible, type Lang, login, openUserMenu, PASSWORD, text } from './support.ts';
 
 interface NavItem {
   nl: string;
@@ -134,42 +138,113 @@ const ROLES: { email: string; nav: NavItem[] }[] = [
   },
 ];
 
-/** The role whose walk scans a page: the first in ROLES that has it. */
-const scannedBy = new Map<string, string>();
-for (const role of ROLES)
-  for (const item of role.nav) if (!scannedBy.has(item.path)) scannedBy.set(item.path, role.email);
+const LANGS: Lang[] = ['nl', 'en'];
+const language = (lang: Lang) => (lang === 'nl' ? 'Dutch' : 'English');
+/** The role whose test scans the user menu and the account page. */
 const SCANS_MENU = 'admin@voorbeeld.nl';
 
-for (const lang of ['nl', 'en'] as Lang[]) {
-  for (const role of ROLES) {
-    test(`${role.email} walks the shell in ${lang === 'nl' ? 'Dutch' : 'English'}`, async ({ page }) => {
-      const t = text(lang);
-      await login(page, role.email, { lang });
-      const nav = page.getByRole('navigation', { name: t.nav });
-      // Exactly the items this role may use: nothing that is not built, nothing that would answer 403.
-      await expect(nav.getByRole('link')).toHaveText(role.nav.map((item) => item[lang]));
+/** Every page in the navigation, each once, in the order of the first role that has it. */
+const PAGES = [...new Map(ROLES.flatMap((role) => role.nav).map((item) => [item.path, item])).values()];
 
-      for (const item of role.nav) {
-        await nav.getByRole('link', { name: item[lang], exact: true }).click();
-        await expect(page).toHaveURL(item.path);
+/**
+ * Signs in as `email` through the API (the browser context gets the session cookie) and saves `lang` as the
+ * person's language, which the shell speaks after the next page load.
+ */
+async function signIn(page: Page, email: string, lang: Lang) {
+  await page.context().clearCookies();
+  const login = await page.request.post('/api/auth/login', { data: { email, password: PASSWORD } });
+  expect(login.status(), `sign-in of ${email}`).toBe(200);
+  await saveLanguage(page, lang);
+}
+
+async function saveLanguage(page: Page, lang: Lang) {
+  const csrf = ((await (await page.request.get('/api/auth/csrf')).json()) as { token: string }).token;
+  const saved = await page.request.patch('/api/auth/me/locale', {
+    headers: { 'x-csrf-token': csrf },
+    data: { locale: lang },
+  });
+  expect(saved.ok(), 'language saved').toBe(true);
+}
+
+/**
+ * Opens `path` in the signed-in shell, in `lang`. The shell speaks the person's saved language, once per page
+ * load; the test of the same person in the other language may have saved that one meanwhile, and then the
+ * language is chosen in the user menu, as a person would.
+ */
+async function openShell(page: Page, path: string, lang: Lang) {
+  await page.goto(path);
+  const nav = page.getByRole('navigation', { name: /^(Hoofdnavigatie|Main navigation)$/ });
+  await expect(nav).toBeVisible();
+  // The saved language is applied right after the shell first shows (an effect): wait two frames for it.
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
+  const shown = (await page.locator('html').getAttribute('lang')) as Lang;
+  if (shown !== lang) {
+    const menu = await openUserMenu(page, shown);
+    await menu.getByRole('button', { name: lang === 'en' ? 'English' : 'Nederlands' }).click();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('button', { name: text(lang).menu })).toHaveAttribute(
+      'aria-expanded',
+      'false',
+    );
+  }
+  await expect(page.locator('html')).toHaveAttribute('lang', lang);
+  return page.getByRole('navigation', { name: text(lang).nav });
+}
+
+// The demo people speak Dutch again afterwards (each test restores it; this when one failed halfway): other
+// journeys sign them in without choosing a language.
+test.afterEach(async ({ page }) => {
+  if ((await page.request.get('/api/auth/me')).status() === 200) await saveLanguage(page, 'nl');
+});
+
+for (const lang of LANGS) {
+  for (const item of PAGES) {
+    const roles = ROLES.filter((role) => role.nav.includes(item));
+    test(`${item.path} loads for every role that has it, in ${language(lang)}`, async ({ page }) => {
+      for (const [index, role] of roles.entries()) {
+        await signIn(page, role.email, lang);
+        const nav = await openShell(page, item.path, lang);
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(item.h1[lang]);
         await expect(nav.getByRole('link', { name: item[lang], exact: true })).toHaveAttribute(
           'aria-current',
           'page',
         );
         await expect(page).toHaveTitle(/ — Voordeur$/);
-        if (scannedBy.get(item.path) === role.email)
-          await expectAccessible(page, `${item.path} (${role.email}, ${lang})`);
+        // A page looks the same to every role that has it: scanned once per language.
+        if (index === 0) await expectAccessible(page, `${item.path} (${role.email}, ${lang})`);
+        if (lang !== 'nl') await saveLanguage(page, 'nl');
       }
+    });
+  }
+
+  for (const role of ROLES) {
+    test(`${role.email} has its own navigation, user menu and account page in ${language(lang)}`, async ({
+      page,
+    }) => {
+      const t = text(lang);
+      await signIn(page, role.email, lang);
+      const nav = await openShell(page, '/', lang);
+      // Exactly the items this role may use: nothing that is not built, nothing that would answer 403.
+      await expect(nav.getByRole('link')).toHaveText(role.nav.map((item) => item[lang]));
+      for (const item of role.nav)
+        await expect(nav.getByRole('link', { name: item[lang], exact: true })).toHaveAttribute(
+          'href',
+          item.path,
+        );
 
       const menu = await openUserMenu(page, lang);
       if (role.email === SCANS_MENU) await expectAccessible(page, `user menu (${role.email}, ${lang})`);
       await menu.getByRole('link', { name: lang === 'nl' ? 'Mijn account' : 'My account' }).click();
+      await expect(page).toHaveURL('/account');
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(
         lang === 'nl' ? 'Mijn account' : 'My account',
       );
       if (role.email === SCANS_MENU) await expectAccessible(page, `account (${role.email}, ${lang})`);
 
+      // Back to Dutch before the session ends (afterEach cannot once it has).
+      await saveLanguage(page, 'nl');
       await (await openUserMenu(page, lang)).getByRole('button', { name: t.logout }).click();
       await expect(page).toHaveURL(/\/login/);
       // The session is gone on the server too.

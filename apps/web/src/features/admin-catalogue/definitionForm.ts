@@ -516,15 +516,15 @@ export function resolveErrorKey(path: string, fields: Record<string, FieldMeta>)
   return path.replace(/^definition\./, '');
 }
 
-/** Put every error on its control; two errors on one control are both said. */
+/** Put every error on its control; different errors on one control are all said, each once. */
 export function attachErrors(errors: FieldErrors, fields: Record<string, FieldMeta>): FieldErrors {
-  const out: FieldErrors = {};
+  const said = new Map<string, Set<string>>();
   for (const [path, message] of Object.entries(errors)) {
     if (!message) continue;
     const key = resolveErrorKey(path, fields);
-    out[key] = out[key] && out[key] !== message ? `${out[key]} ${message}` : message;
+    said.set(key, (said.get(key) ?? new Set()).add(message));
   }
-  return out;
+  return Object.fromEntries([...said].map(([key, messages]) => [key, [...messages].join(' ')]));
 }
 
 type Rule = [RegExp, (match: RegExpMatchArray, t: TFunction) => string];

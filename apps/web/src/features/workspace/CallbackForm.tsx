@@ -1,12 +1,14 @@
+import { useMutation } from '@tanstack/react-query';
 import { Button } from '@utrecht/button-react';
 import { type Callback, normalisePhone } from '@voordeur/shared';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format.ts';
-import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
-import { type FieldErrors, problemFieldErrors } from '../../lib/fieldErrors.ts';
+import { FormErrorAlert } from '../../lib/FormErrorAlert.tsx';
+import type { FieldErrors } from '../../lib/fieldErrors.ts';
 import { focusLater } from '../../lib/focus.ts';
 import { slotText } from '../../lib/format.ts';
+import { useForm } from '../../lib/useForm.ts';
 import { ButtonGroup } from '../../ui/ButtonGroup.tsx';
 import { Heading } from '../../ui/Heading.tsx';
 import { Notice } from '../../ui/Notice.tsx';
@@ -21,6 +23,16 @@ const HEADING_ID = 'callback-form-heading';
 const PHONE_ID = 'callback-phone';
 const NOTE_ID = 'callback-note';
 const SLOT_FIELDS = ['date', 'from', 'to'] as const;
+
+/** The slot's parts are keyed as the API names them (`slot.date`), so its errors land on them. */
+type Values = {
+  phone: string;
+  note: string;
+  teamId: string;
+  'slot.date': string;
+  'slot.from': string;
+  'slot.to': string;
+};
 
 export interface CallbackFormProps {
   /** The customer's phone number, in the national notation. */
@@ -46,13 +58,21 @@ export function CallbackForm({
 }: CallbackFormProps) {
   const { t, i18n } = useTranslation();
   const f = useFormat();
-  const [values, setValues] = useState({ phone, note, teamId: teams[0]?.id ?? '' });
-  const [slot, setSlot] = useState({ date: '', from: '', to: '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [attempt, setAttempt] = useState(0);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [created, setCreated] = useState<Callback | null>(null);
+  const fields = {
+    phone: { id: PHONE_ID, label: t('workspace.callback.phone') },
+    note: { id: NOTE_ID, label: t('workspace.callback.note') },
+    teamId: { id: 'callback-team', label: t('workspace.callback.team') },
+    'slot.date': { id: 'callback-slot-date', label: t('callbackSlot.date') },
+    'slot.from': { id: 'callback-slot-from', label: t('callbackSlot.from') },
+    'slot.to': { id: 'callback-slot-to', label: t('callbackSlot.to') },
+  };
+  const form = useForm<Values>(
+    { phone, note, teamId: teams[0]?.id ?? '', 'slot.date': '', 'slot.from': '', 'slot.to': '' },
+    fields,
+  );
+  const create = useMutation({ mutationFn: onCreate });
+  const values = form.values;
+  const created = create.data;
 
   useEffect(() => focusLater(phone ? NOTE_ID : PHONE_ID), [phone]);
 
@@ -85,19 +105,12 @@ export function CallbackForm({
     );
   }
 
-  const fields = {
-    phone: { id: PHONE_ID, label: t('workspace.callback.phone') },
-    note: { id: NOTE_ID, label: t('workspace.callback.note') },
-    teamId: { id: 'callback-team', label: t('workspace.callback.team') },
-    'slot.date': { id: 'callback-slot-date', label: t('callbackSlot.date') },
-    'slot.from': { id: 'callback-slot-from', label: t('callbackSlot.from') },
-    'slot.to': { id: 'callback-slot-to', label: t('callbackSlot.to') },
-  };
+  const slot = { date: values['slot.date'], from: values['slot.from'], to: values['slot.to'] };
   const slotGiven = SLOT_FIELDS.some((key) => slot[key]);
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setAttempt((n) => n + 1);
+  const onSubmit = form.submit(() => {
+    // A new attempt: the last request's problem is no longer shown.
+    create.reset();
     const found: FieldErrors = {};
     if (!values.phone.trim()) found.phone = t('validation.required');
     else if (!normalisePhone(values.phone)) found.phone = t('workspace.newCustomer.phoneInvalid');
@@ -108,49 +121,28 @@ export function CallbackForm({
       for (const key of SLOT_FIELDS) if (!slot[key]) found[`slot.${key}`] = t('callbackSlot.incomplete');
     if (slotGiven && slot.from && slot.to && slot.to <= slot.from)
       found['slot.to'] = t('cases.refusals.slot_order');
-    setErrors(found);
-    setFailure(null);
-    if (Object.values(found).some(Boolean)) return;
-    setBusy(true);
-    try {
-      const callback = await onCreate({
+    if (!form.report(found)) return;
+    create.mutate(
+      {
         phone: values.phone.trim(),
         note: values.note.trim(),
         ...(itemCode ? { itemCode } : { teamId: values.teamId }),
         ...(slotGiven ? { slot } : {}),
-      });
-      setCreated(callback);
-      focusLater('callback-finish');
-    } catch (error) {
-      setFailure(error);
-      setErrors(problemFieldErrors(error, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+      },
+      { onSuccess: () => focusLater('callback-finish'), onError: form.onError },
+    );
+  });
 
   return (
-    <form className="vd-form vd-stack" noValidate onSubmit={submit} aria-labelledby={HEADING_ID}>
+    <form className="vd-form vd-stack" noValidate onSubmit={onSubmit} aria-labelledby={HEADING_ID}>
       <Heading level={3} id={HEADING_ID} tabIndex={-1}>
         {t('workspace.callback.title')}
       </Heading>
-      <ErrorAlert key={attempt} error={failure ?? undefined} fieldErrors={errors} fields={fields} />
-      <TextField
-        {...fields.phone}
-        type="tel"
-        value={values.phone}
-        onChange={(event) => setValues({ ...values, phone: event.target.value })}
-        error={errors.phone}
-        autoComplete="off"
-        maxLength={40}
-        required
-      />
+      <FormErrorAlert form={form} error={create.error} />
+      <TextField {...form.field('phone')} type="tel" autoComplete="off" maxLength={40} required />
       <TextareaField
-        {...fields.note}
+        {...form.field('note')}
         description={t('workspace.callback.noteHint')}
-        value={values.note}
-        onChange={(event) => setValues({ ...values, note: event.target.value })}
-        error={errors.note}
         rows={3}
         maxLength={4000}
         required
@@ -158,45 +150,21 @@ export function CallbackForm({
       <fieldset className="vd-fieldset" aria-describedby="callback-slot-hint">
         <legend>{t('callbackSlot.legend')}</legend>
         <Paragraph id="callback-slot-hint">{t('callbackSlot.hint')}</Paragraph>
-        <TextField
-          {...fields['slot.date']}
-          type="date"
-          className="vd-input-short"
-          value={slot.date}
-          onChange={(event) => setSlot({ ...slot, date: event.target.value })}
-          error={errors['slot.date']}
-        />
-        <TextField
-          {...fields['slot.from']}
-          type="time"
-          className="vd-input-short"
-          value={slot.from}
-          onChange={(event) => setSlot({ ...slot, from: event.target.value })}
-          error={errors['slot.from']}
-        />
-        <TextField
-          {...fields['slot.to']}
-          type="time"
-          className="vd-input-short"
-          value={slot.to}
-          onChange={(event) => setSlot({ ...slot, to: event.target.value })}
-          error={errors['slot.to']}
-        />
+        <TextField {...form.field('slot.date')} type="date" className="vd-input-short" />
+        <TextField {...form.field('slot.from')} type="time" className="vd-input-short" />
+        <TextField {...form.field('slot.to')} type="time" className="vd-input-short" />
       </fieldset>
       {itemCode ? null : (
         <SelectField
-          {...fields.teamId}
+          {...form.field('teamId')}
           description={t('workspace.callback.teamHint')}
-          value={values.teamId}
-          onChange={(event) => setValues({ ...values, teamId: event.target.value })}
-          error={errors.teamId}
           emptyOption={t('common.choose')}
           options={teams.map((team) => ({ value: team.id, label: team.name }))}
           required
         />
       )}
       <ButtonGroup>
-        <SubmitButton busy={busy}>{t('workspace.callback.submit')}</SubmitButton>
+        <SubmitButton busy={create.isPending}>{t('workspace.callback.submit')}</SubmitButton>
         <Button appearance="secondary-action-button" onClick={onCancel}>
           {t('workspace.backToSearch')}
         </Button>

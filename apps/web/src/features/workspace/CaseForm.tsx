@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
 import { Button } from '@utrecht/button-react';
 import {
   type Case,
@@ -7,13 +8,15 @@ import {
   type IntakeField,
   type ProfileField,
 } from '@voordeur/shared';
-import { type FormEvent, Fragment, useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
-import { type FieldErrors, problemFieldErrors } from '../../lib/fieldErrors.ts';
+import { FormErrorAlert } from '../../lib/FormErrorAlert.tsx';
+import type { FieldErrors } from '../../lib/fieldErrors.ts';
 import { focusLater } from '../../lib/focus.ts';
 import { addressLine, houseNumberText } from '../../lib/format.ts';
+import { type FieldMeta, useForm } from '../../lib/useForm.ts';
 import { ButtonGroup } from '../../ui/ButtonGroup.tsx';
 import { CheckboxField } from '../../ui/CheckboxField.tsx';
 import { Heading } from '../../ui/Heading.tsx';
@@ -98,13 +101,20 @@ export function CaseForm({ itemCode, customer, description, onCreate, onFinish, 
   const definition = item.data?.published?.definition;
   const expected = useExpectedDate(itemCode, Boolean(item.data?.published));
   const fields = (definition?.intakeFields ?? []).filter((field) => field.type !== 'attachment');
+  const label = (field: IntakeField) => f.text(field.label);
+  // The error summary's links: the description, each answer, and the location (as the API names them).
+  const meta: { description: FieldMeta } & Record<string, FieldMeta> = {
+    description: { id: DESCRIPTION_ID, label: t('workspace.case.description') },
+  };
+  for (const field of fields) meta[`answers.${field.key}`] = { id: fieldId(field.key), label: label(field) };
+  for (const field of fields)
+    if (field.type === 'location') meta.location = { id: fieldId(field.key), label: label(field) };
+  const form = useForm({ description }, meta);
+  // The answers: text, or the values chosen of a multiple choice; filled in from the profile once.
   const [values, setValues] = useState<Record<string, Value> | null>(null);
-  const [text, setText] = useState(description);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [attempt, setAttempt] = useState(0);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [created, setCreated] = useState<Case | null>(null);
+  const create = useMutation({ mutationFn: onCreate });
+  const created = create.data;
+  const errors = form.errors;
 
   // Fill in once the item is known; the agent's changes are kept after that.
   useEffect(() => {
@@ -164,17 +174,11 @@ export function CaseForm({ itemCode, customer, description, onCreate, onFinish, 
 
   const current = values ?? {};
   const set = (key: string, value: Value) => setValues({ ...current, [key]: value });
-  const label = (field: IntakeField) => f.text(field.label);
-  const meta: Record<string, { id: string; label: string }> = {
-    description: { id: DESCRIPTION_ID, label: t('workspace.case.description') },
-  };
-  for (const field of fields) meta[`answers.${field.key}`] = { id: fieldId(field.key), label: label(field) };
-  for (const field of fields)
-    if (field.type === 'location') meta.location = { id: fieldId(field.key), label: label(field) };
+  const text = form.values.description;
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setAttempt((n) => n + 1);
+  const onSubmit = form.submit(() => {
+    // A new attempt: the last request's problem is no longer shown.
+    create.reset();
     const found: FieldErrors = {};
     if (!text.trim()) found.description = t('validation.required');
     const answers: Record<string, unknown> = {};
@@ -205,33 +209,19 @@ export function CaseForm({ itemCode, customer, description, onCreate, onFinish, 
       } else if (field.type === 'yes_no') answers[field.key] = value === 'yes';
       else answers[field.key] = value.trim();
     }
-    setErrors(found);
-    setFailure(null);
-    if (Object.values(found).some(Boolean)) return;
-    setBusy(true);
-    try {
-      const result = await onCreate({
-        itemCode,
-        description: text.trim(),
-        answers,
-        ...(location ? { location } : {}),
-      });
-      setCreated(result);
-      focusLater('case-finish');
-    } catch (error) {
-      setFailure(error);
-      setErrors(problemFieldErrors(error, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+    if (!form.report(found)) return;
+    create.mutate(
+      { itemCode, description: text.trim(), answers, ...(location ? { location } : {}) },
+      { onSuccess: () => focusLater('case-finish'), onError: form.onError },
+    );
+  });
 
   return (
-    <form className="vd-form vd-stack" noValidate onSubmit={submit} aria-labelledby={HEADING_ID}>
+    <form className="vd-form vd-stack" noValidate onSubmit={onSubmit} aria-labelledby={HEADING_ID}>
       <Heading level={3} id={HEADING_ID} tabIndex={-1}>
         {t('workspace.case.title', { name })}
       </Heading>
-      <ErrorAlert key={attempt} error={failure ?? undefined} fieldErrors={errors} fields={meta} />
+      <FormErrorAlert form={form} error={create.error} />
       {fields.map((field) => (
         <IntakeInput
           key={field.key}
@@ -247,16 +237,7 @@ export function CaseForm({ itemCode, customer, description, onCreate, onFinish, 
           )}
         />
       ))}
-      <TextareaField
-        id={DESCRIPTION_ID}
-        label={t('workspace.case.description')}
-        value={text}
-        onChange={(event) => setText(event.target.value)}
-        error={errors.description}
-        rows={3}
-        maxLength={4000}
-        required
-      />
+      <TextareaField {...form.field('description')} rows={3} maxLength={4000} required />
       <Paragraph>
         <strong>{t('workspace.case.expectedLabel')}</strong>{' '}
         {expected.data ? (
@@ -270,7 +251,7 @@ export function CaseForm({ itemCode, customer, description, onCreate, onFinish, 
         )}
       </Paragraph>
       <ButtonGroup>
-        <SubmitButton busy={busy}>{t('workspace.case.submit')}</SubmitButton>
+        <SubmitButton busy={create.isPending}>{t('workspace.case.submit')}</SubmitButton>
         <Button appearance="secondary-action-button" onClick={onCancel}>
           {t('workspace.backToSearch')}
         </Button>

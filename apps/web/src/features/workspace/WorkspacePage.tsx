@@ -1,20 +1,14 @@
-import { Button } from '@utrecht/button-react';
-import { CHANNELS, type Channel, type Contact, type CustomerMatch } from '@voordeur/shared';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { CHANNELS, type Channel, type Contact } from '@voordeur/shared';
+import { useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '../../i18n/format.ts';
 import { useCurrentUser } from '../../lib/CurrentUser.tsx';
 import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
 import { focusLater } from '../../lib/focus.ts';
 import { displayPhone } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
-import { ButtonGroup } from '../../ui/ButtonGroup.tsx';
 import { Heading } from '../../ui/Heading.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
-import { SelectField } from '../../ui/SelectField.tsx';
-import { TextareaField } from '../../ui/TextareaField.tsx';
-import { TextField } from '../../ui/TextField.tsx';
 import { AgentSearch, type OpenedResult, SEARCH_INPUT_ID } from '../search/index.ts';
 import {
   type ContactCloseBody,
@@ -26,17 +20,30 @@ import {
 } from './api.ts';
 import { CallbackForm } from './CallbackForm.tsx';
 import { CaseForm } from './CaseForm.tsx';
-import { CustomerLookup, LOOKUP_INPUT_ID } from './CustomerLookup.tsx';
-import { CustomerView } from './CustomerView.tsx';
-import { NewCustomerForm } from './NewCustomerForm.tsx';
+import { LOOKUP_INPUT_ID } from './CustomerLookup.tsx';
+import { CustomerPanel } from './CustomerPanel.tsx';
+import { HandlingPanel } from './HandlingPanel.tsx';
+import { REFERRED_ID, ReferredForm } from './ReferredForm.tsx';
+import { ShortcutList, useShortcuts } from './Shortcuts.tsx';
 import { clearNotesDraft, readNotesDraft, useContactNotes } from './useContactNotes.ts';
 import { useContactSession } from './useContactSession.ts';
+import { NEW_CONTACT_ID, WorkspaceHeader } from './WorkspaceHeader.tsx';
+import {
+  answeredClosing,
+  blockedBy,
+  type ContactAction,
+  callbackTeams,
+  type Hint,
+  handOverText,
+  initialWorkspace,
+  notHelpedClosing,
+  referredClosing,
+  subjectCode,
+  workspaceReducer,
+} from './workspaceReducer.ts';
 
 const CHANNEL_KEY = 'voordeur.workspace.channel';
-const NEW_CONTACT_ID = 'workspace-new-contact';
 const DONE_ID = 'workspace-done';
-const NOTES_ID = 'workspace-notes';
-const REFERRED_ID = 'workspace-referred-to';
 
 function storedChannel(): Channel {
   try {
@@ -48,68 +55,46 @@ function storedChannel(): Channel {
   return 'phone';
 }
 
-/** The shortcuts, in the order of a contact. Alt + a letter: free in browsers and screen readers alike. */
-const SHORTCUTS = [
-  { keys: 'Alt+N', code: 'KeyN', label: 'workspace.shortcuts.new' },
-  { keys: 'Alt+A', code: 'KeyA', label: 'workspace.shortcuts.anonymous' },
-  { keys: 'Alt+S', code: 'KeyS', label: 'workspace.shortcuts.search' },
-  { keys: 'Alt+B', code: 'KeyB', label: 'workspace.shortcuts.answered' },
-  { keys: 'Alt+Z', code: 'KeyZ', label: 'workspace.shortcuts.case' },
-  { keys: 'Alt+T', code: 'KeyT', label: 'workspace.shortcuts.callback' },
-] as const;
-type ShortcutCode = (typeof SHORTCUTS)[number]['code'];
-
-type Who = { mode: 'lookup' } | { mode: 'new' } | { mode: 'anonymous' } | { mode: 'known'; id: string };
-type Panel = null | 'case' | 'callback' | 'referred';
-
-interface Recorded {
-  id: string;
-  title: string;
-}
+/** Where the keyboard goes when an action is refused for `hint`. */
+const HINT_FOCUS: Record<Hint, string | null> = {
+  noContact: NEW_CONTACT_ID,
+  needItem: SEARCH_INPUT_ID,
+  handedOverAlready: null,
+};
 
 /**
  * The front-office workspace: one screen per contact, operable from the keyboard. Start a contact on the
  * current channel, find the person (or go on anonymously), see their 360° view, find the answer, and end
  * the contact answered at first contact — or hand it over as a case or a callback request with everything
  * already asked.
+ *
+ * The page's state and its changes are `workspaceReducer`; this component does the side effects (requests on
+ * the contact session, focus, the remembered channel) and puts the parts together.
  */
 export function WorkspacePage() {
   const { t } = useTranslation();
   useDocumentTitle(t('workspace.title'));
-  const f = useFormat();
   const me = useCurrentUser();
-  const [channel, setChannel] = useState<Channel>(storedChannel);
-  const [who, setWho] = useState<Who>({ mode: 'lookup' });
-  const [notes, setNotes] = useState('');
-  const [query, setQuery] = useState('');
-  const [item, setItem] = useState<{ code: string; title: string | null } | null>(null);
-  const [articles, setArticles] = useState<Recorded[]>([]);
+  const [state, dispatch] = useReducer(workspaceReducer, undefined, () => initialWorkspace(storedChannel()));
   // The agent's open contact, picked up again after another page or a reload, as it was left.
-  const session = useContactSession((open) => {
-    setWho(open.customer ? { mode: 'known', id: open.customer.id } : { mode: 'lookup' });
-    setNotes(readNotesDraft(open.id) ?? open.answer);
-    setItem(open.item ? { code: open.item.code, title: open.item.name } : null);
-    setArticles(open.articles.map((a) => ({ id: a.id, title: a.title })));
-  });
+  const session = useContactSession((open) =>
+    dispatch({ type: 'resumed', contact: open, notesDraft: readNotesDraft(open.id) }),
+  );
   const contact = session.contact;
-  const savedNotes = useContactNotes(contact, notes, (contactId, value) =>
+  const savedNotes = useContactNotes(contact, state.notes, (contactId, value) =>
     session.update((c) =>
       c.id !== contactId || c.answer === value.trim()
         ? Promise.resolve(c)
         : updateContact(c, { answer: value }),
     ),
   );
-  const [panel, setPanel] = useState<Panel>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [hint, setHint] = useState<string | null>(null);
-  const [referredTo, setReferredTo] = useState('');
-  const [referredError, setReferredError] = useState<string | undefined>();
+  const { who, panel } = state;
   const known = who.mode === 'known' ? who.id : null;
   const overview = useCustomerOverview(known);
   const customer = overview.data?.customer ?? null;
 
   const chooseChannel = (value: Channel) => {
-    setChannel(value);
+    dispatch({ type: 'channelChosen', channel: value });
     try {
       localStorage.setItem(CHANNEL_KEY, value);
     } catch {
@@ -117,39 +102,28 @@ export function WorkspacePage() {
     }
   };
 
-  const resetContactState = () => {
-    setNotes('');
-    setQuery('');
-    setItem(null);
-    setArticles([]);
-    setPanel(null);
-    setReferredTo('');
-    setReferredError(undefined);
-  };
-
   const newContact = async () => {
-    setDone(null);
-    setHint(null);
-    setWho({ mode: 'lookup' });
-    resetContactState();
+    dispatch({ type: 'contactStarting' });
     try {
-      await session.start(channel);
+      await session.start(state.channel);
       focusLater(LOOKUP_INPUT_ID);
     } catch {
       // Shown by the error alert.
     }
   };
 
-  const needContact = () => {
-    if (contact) return true;
-    setHint(t('workspace.noContact'));
-    focusLater(NEW_CONTACT_ID);
+  /** Say why `action` cannot be taken now (and move focus where it can be helped); true when it can. */
+  const allowed = (action: ContactAction) => {
+    const hint = blockedBy(state, contact, action);
+    if (!hint) return true;
+    dispatch({ type: 'blocked', hint });
+    const focus = HINT_FOCUS[hint];
+    if (focus) focusLater(focus);
     return false;
   };
 
   const identify = (id: string) => {
-    setWho({ mode: 'known', id });
-    setHint(null);
+    dispatch({ type: 'identified', customerId: id });
     session.update((c) => updateContact(c, { customerId: id })).catch(() => undefined);
     focusLater(SEARCH_INPUT_ID);
   };
@@ -158,11 +132,11 @@ export function WorkspacePage() {
     // Alt+N and Alt+A typed in one go: wait for the contact being started.
     const current = contact ?? (await session.settled());
     if (!current) {
-      needContact();
+      dispatch({ type: 'blocked', hint: 'noContact' });
+      focusLater(NEW_CONTACT_ID);
       return;
     }
-    setWho({ mode: 'anonymous' });
-    setHint(null);
+    dispatch({ type: 'wentAnonymous' });
     if (current.customer)
       session.update((c) => updateContact(c, { customerId: null })).catch(() => undefined);
     focusLater(SEARCH_INPUT_ID);
@@ -170,14 +144,11 @@ export function WorkspacePage() {
 
   /** An opened article is recorded on the contact; an opened item becomes its subject. */
   const onOpen = (opened: OpenedResult) => {
-    setQuery(opened.query);
+    dispatch({ type: 'resultOpened', opened, recording: Boolean(contact) });
     if (!contact) return;
     const question = (c: Contact) => (!c.question && opened.query ? { question: opened.query } : {});
     if (opened.kind === 'article' && opened.id) {
       const id = opened.id;
-      setArticles((list) =>
-        list.some((a) => a.id === id) ? list : [...list, { id, title: opened.title ?? opened.code }],
-      );
       session
         .update((c) => {
           const ids = c.articles.map((a) => a.id);
@@ -185,39 +156,21 @@ export function WorkspacePage() {
         })
         .catch(() => undefined);
     } else if (opened.kind === 'item') {
-      setItem({ code: opened.code, title: opened.title });
       session
         .update((c) => updateContact(c, { itemCode: opened.code, ...question(c) }))
         .catch(() => undefined);
     }
   };
 
-  const doneMessage = (closed: Contact) => {
-    switch (closed.outcome) {
-      case 'answered':
-        return t('workspace.done.answered');
-      case 'case':
-        return t('workspace.done.case', { reference: closed.cases.map((c) => c.reference).join(', ') });
-      case 'callback':
-        return t('workspace.done.callback');
-      case 'referred':
-        return t('workspace.done.referred', { to: closed.referredTo ?? '' });
-      default:
-        return t('workspace.done.notHelped');
-    }
-  };
-
   const close = async (body: (c: Contact) => ContactCloseBody) => {
-    if (!needContact()) return;
+    if (!allowed('close')) return;
     // The notes go with the closing itself, where they are used at all; a save still waiting is dropped.
     savedNotes.cancel();
     try {
       const closed = await session.update((c) => closeContact(c, body(c)));
       clearNotesDraft(closed.id);
       session.finish();
-      resetContactState();
-      setHint(null);
-      setDone(doneMessage(closed));
+      dispatch({ type: 'closed', contact: closed });
       focusLater(NEW_CONTACT_ID);
     } catch {
       // Shown by the error alert; the contact stays open.
@@ -225,245 +178,81 @@ export function WorkspacePage() {
   };
 
   const answered = () => {
-    if (!needContact()) return;
-    if (contact?.cases.length || contact?.callbacks.length) {
-      setHint(t('workspace.handedOverAlready'));
-      return;
-    }
-    const local = articles.map((a) => a.id);
-    void close((c) => {
-      const answer =
-        notes.trim() || articles.map((a) => a.title).join('; ') || item?.title || c.item?.name || '';
-      const ids = [...new Set([...c.articles.map((a) => a.id), ...local])];
-      return {
-        outcome: 'answered',
-        ...(answer ? { answer } : {}),
-        ...(ids.length ? { articleIds: ids } : {}),
-      };
-    });
+    if (allowed('answered')) void close(answeredClosing(state));
   };
-
-  const itemCode = item?.code ?? contact?.item?.code ?? null;
-  const openCase = () => {
-    if (!needContact()) return;
-    if (!itemCode) {
-      setHint(t('workspace.needItem'));
-      focusLater(SEARCH_INPUT_ID);
-      return;
-    }
-    setHint(null);
-    setPanel('case');
-  };
-  const openCallback = () => {
-    if (!needContact()) return;
-    setHint(null);
-    setPanel('callback');
-  };
-  const openReferred = () => {
-    if (!needContact()) return;
-    setHint(null);
-    setPanel('referred');
-    focusLater(REFERRED_ID);
+  const openPanel = (next: 'case' | 'callback' | 'referred') => {
+    if (!allowed(next)) return;
+    dispatch({ type: 'panelOpened', panel: next });
+    if (next === 'referred') focusLater(REFERRED_ID);
   };
   const backToSearch = () => {
-    setPanel(null);
+    dispatch({ type: 'panelClosed' });
     focusLater(SEARCH_INPUT_ID);
   };
+  const submitReferred = () => {
+    const body = referredClosing(state);
+    dispatch({ type: 'referredChecked', missing: !body });
+    if (!body) {
+      focusLater(REFERRED_ID);
+      return;
+    }
+    void close(() => body);
+  };
 
-  const actions: Record<ShortcutCode, () => void> = {
+  useShortcuts({
     KeyN: () => void newContact(),
     KeyA: () => void anonymous(),
     KeyS: () => focusLater(SEARCH_INPUT_ID),
     KeyB: answered,
-    KeyZ: openCase,
-    KeyT: openCallback,
-  };
-  const actionsRef = useRef(actions);
-  actionsRef.current = actions;
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
-      const action = actionsRef.current[event.code as ShortcutCode];
-      if (!action) return;
-      event.preventDefault();
-      action();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
+    KeyZ: () => openPanel('case'),
+    KeyT: () => openPanel('callback'),
+  });
 
-  const submitReferred = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const to = referredTo.trim();
-    if (!to) {
-      setReferredError(t('validation.required'));
-      focusLater(REFERRED_ID);
-      return;
-    }
-    setReferredError(undefined);
-    void close(() => ({
-      outcome: 'referred',
-      referredTo: to,
-      ...(notes.trim() ? { answer: notes.trim() } : {}),
-    }));
-  };
-
-  // Front-office teams first: without an item, the agent's own team usually calls back.
-  const callbackTeams = [
-    ...new Map(
-      [...me.memberships]
-        .sort((a, b) => Number(b.teamKind === 'front_office') - Number(a.teamKind === 'front_office'))
-        .map((m) => [m.teamId, { id: m.teamId, name: m.teamName }]),
-    ).values(),
-  ];
-  const description = notes.trim() || contact?.question || query;
+  const itemCode = subjectCode(state, contact);
+  const description = handOverText(state, contact);
+  // A hand-over form waits for the customer's profile, which fills it in.
+  const profileLoading = Boolean(known && overview.isPending);
 
   return (
     <div className="vd-stack vd-workspace">
-      <div className="vd-workspace__header">
-        <Heading level={1}>{t('workspace.title')}</Heading>
-        <div className="vd-workspace__start">
-          <SelectField
-            id="workspace-channel"
-            label={t('workspace.channel')}
-            value={channel}
-            onChange={(event) => chooseChannel(event.target.value as Channel)}
-            options={CHANNELS.map((value) => ({ value, label: t(`catalogue.channel.${value}`) }))}
-          />
-          <Button
-            id={NEW_CONTACT_ID}
-            appearance="primary-action-button"
-            onClick={() => void newContact()}
-            busy={session.busy && !contact}
-          >
-            {t('workspace.newContact')} <kbd className="vd-kbd">Alt+N</kbd>
-          </Button>
-        </div>
-        <Paragraph className="vd-workspace__state">
-          {contact
-            ? t('workspace.contactOpen', {
-                channel: t(`catalogue.channel.${contact.channel}`),
-                time: f.dateTime(contact.startedAt),
-              })
-            : session.resuming
-              ? t('app.loading')
-              : t('workspace.noContactOpen')}
-        </Paragraph>
-      </div>
+      <WorkspaceHeader
+        channel={state.channel}
+        onChannel={chooseChannel}
+        onNewContact={() => void newContact()}
+        starting={session.busy && !contact}
+        contact={contact}
+        resuming={session.resuming}
+      />
+      <ShortcutList />
 
-      <section aria-labelledby="workspace-shortcuts" className="vd-workspace__shortcuts">
-        <h2 id="workspace-shortcuts" className="vd-workspace__shortcuts-title">
-          {t('workspace.shortcuts.title')}
-        </h2>
-        <ul className="vd-inline-links">
-          {SHORTCUTS.map((shortcut) => (
-            <li key={shortcut.code}>
-              <kbd className="vd-kbd">{shortcut.keys}</kbd> {t(shortcut.label)}
-            </li>
-          ))}
-        </ul>
-      </section>
-
-      {done ? <Notice id={DONE_ID}>{done}</Notice> : null}
-      {hint ? <Notice type="warning">{hint}</Notice> : null}
+      {state.done ? <DoneNotice closed={state.done} /> : null}
+      {state.hint ? <Notice type="warning">{t(`workspace.${state.hint}`)}</Notice> : null}
       {session.error ? <ErrorAlert error={session.error} /> : null}
 
       {contact ? (
-        <section className="vd-panel vd-workspace__handling" aria-labelledby="workspace-handling">
-          <Heading level={2} id="workspace-handling" className="vd-visually-hidden">
-            {t('workspace.handlingTitle')}
-          </Heading>
-          <TextareaField
-            id={NOTES_ID}
-            label={t('workspace.notes')}
-            description={t('workspace.notesHint')}
-            value={notes}
-            onChange={(event) => setNotes(event.target.value)}
-            rows={3}
-            maxLength={4000}
-          />
-          <div className="vd-stack vd-stack--tight">
-            <ButtonGroup className="vd-workspace__actions">
-              <Button appearance="primary-action-button" onClick={answered}>
-                {t('workspace.answered')} <kbd className="vd-kbd">Alt+B</kbd>
-              </Button>
-              <Button appearance="secondary-action-button" onClick={openCase}>
-                {t('workspace.createCase')} <kbd className="vd-kbd">Alt+Z</kbd>
-              </Button>
-              <Button appearance="secondary-action-button" onClick={openCallback}>
-                {t('workspace.createCallback')} <kbd className="vd-kbd">Alt+T</kbd>
-              </Button>
-              <Button appearance="secondary-action-button" onClick={openReferred}>
-                {t('workspace.referred')}
-              </Button>
-              <Button
-                appearance="subtle-button"
-                onClick={() =>
-                  void close(() => ({
-                    outcome: 'not_helped',
-                    ...(notes.trim() ? { answer: notes.trim() } : {}),
-                  }))
-                }
-              >
-                {t('workspace.notHelped')}
-              </Button>
-            </ButtonGroup>
-            <RecordedLine contact={contact} item={item} articles={articles} />
-          </div>
-        </section>
+        <HandlingPanel
+          contact={contact}
+          notes={state.notes}
+          onNotes={(notes) => dispatch({ type: 'notesChanged', notes })}
+          item={state.item}
+          articles={state.articles}
+          onAnswered={answered}
+          onCase={() => openPanel('case')}
+          onCallback={() => openPanel('callback')}
+          onReferred={() => openPanel('referred')}
+          onNotHelped={() => void close(() => notHelpedClosing(state))}
+        />
       ) : null}
 
       <div className="vd-workspace__grid">
         <div className="vd-stack vd-workspace__side">
-          <section className="vd-panel vd-stack" aria-labelledby="workspace-customer">
-            <Heading level={2} id="workspace-customer">
-              {t('workspace.customerTitle')}
-            </Heading>
-            {!contact && who.mode !== 'known' ? (
-              <Paragraph className="vd-muted">{t('workspace.startHint')}</Paragraph>
-            ) : null}
-            {contact && who.mode === 'lookup' ? (
-              <CustomerLookup
-                onSelect={(match: CustomerMatch) => identify(match.id)}
-                onAnonymous={() => void anonymous()}
-                onNew={() => {
-                  setWho({ mode: 'new' });
-                  focusLater('new-customer-heading');
-                }}
-              />
-            ) : null}
-            {contact && who.mode === 'new' ? (
-              <NewCustomerForm
-                onCreated={(created) => identify(created.id)}
-                onCancel={() => {
-                  setWho({ mode: 'lookup' });
-                  focusLater(LOOKUP_INPUT_ID);
-                }}
-              />
-            ) : null}
-            {contact && who.mode === 'anonymous' ? (
-              <div className="vd-stack vd-stack--tight">
-                <Paragraph>{t('workspace.anonymous')}</Paragraph>
-                <ButtonGroup>
-                  <Button appearance="subtle-button" onClick={() => setWho({ mode: 'lookup' })}>
-                    {t('workspace.identifyAfterAll')}
-                  </Button>
-                </ButtonGroup>
-              </div>
-            ) : null}
-            {who.mode === 'known' ? (
-              <>
-                {contact ? (
-                  <ButtonGroup>
-                    <Button appearance="subtle-button" onClick={() => setWho({ mode: 'lookup' })}>
-                      {t('workspace.otherCustomer')}
-                    </Button>
-                  </ButtonGroup>
-                ) : null}
-                <CustomerView customerId={who.id} />
-              </>
-            ) : null}
-          </section>
+          <CustomerPanel
+            open={Boolean(contact)}
+            who={who}
+            onWho={(next) => dispatch({ type: 'whoChanged', who: next })}
+            onIdentified={identify}
+            onAnonymous={() => void anonymous()}
+          />
         </div>
 
         <section className="vd-panel vd-stack vd-workspace__main" aria-labelledby="workspace-answer">
@@ -479,10 +268,10 @@ export function WorkspacePage() {
               onOpen={onOpen}
             />
           </div>
-          {contact && panel && known && overview.isPending ? (
+          {contact && panel && profileLoading ? (
             <Paragraph role="status">{t('app.loading')}</Paragraph>
           ) : null}
-          {contact && panel === 'case' && itemCode && !(known && overview.isPending) ? (
+          {contact && panel === 'case' && itemCode && !profileLoading ? (
             <CaseForm
               key={`${contact.id}:${itemCode}`}
               itemCode={itemCode}
@@ -498,13 +287,13 @@ export function WorkspacePage() {
               onCancel={backToSearch}
             />
           ) : null}
-          {contact && panel === 'callback' && !(known && overview.isPending) ? (
+          {contact && panel === 'callback' && !profileLoading ? (
             <CallbackForm
               key={contact.id}
               phone={customer?.phone ? displayPhone(customer.phone) : ''}
-              note={description || (item?.title ?? '')}
+              note={description || (state.item?.title ?? '')}
               itemCode={itemCode}
-              teams={callbackTeams}
+              teams={callbackTeams(me.memberships)}
               onCreate={(body) =>
                 session.run(async (c) => {
                   const created = await createCallback(c, body);
@@ -516,27 +305,13 @@ export function WorkspacePage() {
             />
           ) : null}
           {contact && panel === 'referred' ? (
-            <form className="vd-form vd-stack" noValidate onSubmit={submitReferred}>
-              <Heading level={3}>{t('workspace.referredTitle')}</Heading>
-              <TextField
-                id={REFERRED_ID}
-                label={t('workspace.referredTo')}
-                value={referredTo}
-                onChange={(event) => setReferredTo(event.target.value)}
-                error={referredError}
-                maxLength={200}
-                autoComplete="off"
-                required
-              />
-              <ButtonGroup>
-                <Button type="submit" appearance="primary-action-button">
-                  {t('workspace.referredSubmit')}
-                </Button>
-                <Button appearance="secondary-action-button" onClick={backToSearch}>
-                  {t('workspace.backToSearch')}
-                </Button>
-              </ButtonGroup>
-            </form>
+            <ReferredForm
+              referredTo={state.referredTo}
+              onChange={(referredTo) => dispatch({ type: 'referredToChanged', referredTo })}
+              missing={state.referredMissing}
+              onSubmit={submitReferred}
+              onCancel={backToSearch}
+            />
           ) : null}
         </section>
       </div>
@@ -544,32 +319,22 @@ export function WorkspacePage() {
   );
 }
 
-/** What is recorded on the contact so far: its subject and the articles used. */
-function RecordedLine({
-  contact,
-  item,
-  articles,
-}: {
-  contact: Contact;
-  item: { code: string; title: string | null } | null;
-  articles: Recorded[];
-}) {
+/** How the contact just closed ended, in words. */
+function DoneNotice({ closed }: { closed: Contact }) {
   const { t } = useTranslation();
-  const subject = contact.item?.name ?? item?.title ?? item?.code;
-  const used = contact.articles.length ? contact.articles.map((a) => a.title) : articles.map((a) => a.title);
-  return (
-    <ul className="vd-plain-list vd-compact-list">
-      <li>
-        <strong>{t('workspace.subject')}</strong> {subject ?? t('workspace.noSubject')}
-      </li>
-      <li>
-        <strong>{t('workspace.articles')}</strong> {used.length ? used.join('; ') : t('workspace.noArticles')}
-      </li>
-      {contact.cases.length ? (
-        <li>
-          <strong>{t('workspace.cases')}</strong> {contact.cases.map((c) => c.reference).join(', ')}
-        </li>
-      ) : null}
-    </ul>
-  );
+  const message = () => {
+    switch (closed.outcome) {
+      case 'answered':
+        return t('workspace.done.answered');
+      case 'case':
+        return t('workspace.done.case', { reference: closed.cases.map((c) => c.reference).join(', ') });
+      case 'callback':
+        return t('workspace.done.callback');
+      case 'referred':
+        return t('workspace.done.referred', { to: closed.referredTo ?? '' });
+      default:
+        return t('workspace.done.notHelped');
+    }
+  };
+  return <Notice id={DONE_ID}>{message()}</Notice>;
 }
