@@ -852,3 +852,24 @@ export const caseStatusChange = pgTable(
   },
   (t) => [index('case_status_change_idx').on(t.organisationId, t.caseId, t.at)],
 );
+
+// ---------------------------------------------------------------------------------------------------------------
+// Worker: periodic task leases. A GLOBAL table (no organisation_id): a periodic task runs over all organisations,
+// so its lease belongs to none. Kept in a block of its own at the end of this file until the schema is split per
+// module (it belongs with the worker's tables).
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * Which worker runs a periodic task now, so that no two workers run the same task at the same time (ADR "Modules
+ * register their own background work"). A worker takes a task with one atomic upsert that succeeds only when
+ * the row is missing or its lease has run out, renews the lease while the task runs, and ends it when done.
+ * A row, not an advisory lock: a session lock is unsafe behind PgBouncer in transaction pooling (ADR 0013).
+ */
+export const periodicTaskLease = pgTable('periodic_task_lease', {
+  /** The task's registered name (`PeriodicTask.name`, e.g. `cases.clock-sweep`). */
+  task: text('task').primaryKey(),
+  /** The worker id (`WORKER_ID`) that holds or last held the lease. */
+  heldBy: text('held_by').notNull(),
+  /** The lease ends here; a worker may take the task once this has passed. */
+  heldUntil: timestamp('held_until', { withTimezone: true }).notNull(),
+});
