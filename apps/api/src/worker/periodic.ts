@@ -57,7 +57,7 @@ async function takeLease(db: Db, task: string, deps: TaskDeps): Promise<boolean>
     sql`INSERT INTO periodic_task_lease AS l (task, held_by, held_until)
         VALUES (${task}, ${deps.workerId}, ${leaseFor(deps)})
         ON CONFLICT (task) DO UPDATE SET held_by = excluded.held_by, held_until = excluded.held_until
-        WHERE l.held_until < now()
+        WHERE l.held_until <= now()
         RETURNING l.task`,
   );
   return rows.length > 0;
@@ -74,7 +74,10 @@ async function renewLease(db: Db, task: string, deps: TaskDeps): Promise<boolean
   return rows.length > 0;
 }
 
-/** Ends the lease (if this worker still holds it), so that any worker may take the task at its next turn. */
+/**
+ * Ends the lease (if this worker still holds it), so that any worker may take the task at its next turn: a lease
+ * ending at `now()` is free (`<=` in `takeLease`, as a clock may give the next statement the same instant).
+ */
 async function endLease(db: Db, task: string, deps: TaskDeps): Promise<void> {
   await db.execute(
     sql`UPDATE periodic_task_lease SET held_until = now()
