@@ -121,7 +121,7 @@ describe('periodic tasks with two workers on one PostgreSQL database', () => {
     };
     // The first worker has its own pool, which it loses while the task runs (its heartbeat cannot renew).
     const dying = await openDatabase({ url: isolated.url!, poolSize: 2 });
-    const stopDying = startPeriodicTasks(dying.db, deps('w1', stuck, 1));
+    const stopDying = startPeriodicTasks(dying.db, deps('w1', stuck, 2));
     const lease = async () =>
       (
         await isolated.database.db
@@ -134,15 +134,15 @@ describe('periodic tasks with two workers on one PostgreSQL database', () => {
       if (Date.now() > deadline) throw new Error('the first worker never took the lease');
       await sleep(20);
     }
-    const stopHealthy = startPeriodicTasks(other.db, deps('w2', healthy, 1));
+    const stopHealthy = startPeriodicTasks(other.db, deps('w2', healthy, 2));
     // While the first worker's heartbeat renews, the second gets no turn.
     await sleep(1_500);
     expect(rounds).toEqual([]);
     await dying.close();
     const lostAt = performance.now();
     await until('the second worker to take over', () => rounds.length > 0, 10_000);
-    // Not before the lease (1 s, renewed at most a third of it before the loss) ran out.
-    expect(rounds[0]!.start - lostAt).toBeGreaterThanOrEqual(500);
+    // Not before the lease (2 s, last renewed at most a third of it before the loss) ran out.
+    expect(rounds[0]!.start - lostAt).toBeGreaterThanOrEqual(700);
     expect((await lease())?.heldBy).toBe('w2');
     await stopHealthy();
     release();
