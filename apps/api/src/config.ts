@@ -69,18 +69,25 @@ const envSchema = z.object({
     .regex(/^[a-z][a-z0-9-]*$/)
     .default('voorbeeld-theme'),
   VOORDEUR_WEB_DIST: z.string().default(fileURLToPath(new URL('../../web/dist', import.meta.url))),
-  WORKER_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** When set, every periodic task runs this often instead of at its own interval (60 s for today's tasks). */
+  WORKER_INTERVAL_SECONDS: z.coerce.number().int().min(1).optional(),
   /** smtp://user:pass@host:587 or smtps://…:465; without it emails stay in the dev mailbox (ADR 0005). */
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\/[^/\s]+/, 'must start with smtp:// or smtps://')
     .optional(),
   SMTP_FROM: z.string().min(3).max(320).default('Gemeente Voorbeeld <noreply@voorbeeld.nl>'),
-  /** How long a worker holds a claimed outbox job before another worker may take it over. */
+  /**
+   * How long a worker holds a claimed outbox job or periodic task before another worker may take it over (it
+   * renews the lease while it works: only a dead worker's lease runs out).
+   */
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
-  /** First retry delay; it doubles per attempt (with jitter) up to one hour. */
-  OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(10_000),
+  /**
+   * When set, the first retry delay of every kind of job instead of the kind's own (10 s for today's kinds); it
+   * doubles per attempt (with jitter) up to one hour.
+   */
+  OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).optional(),
   WORKER_ID: z.string().min(1).max(200).optional(),
 });
 

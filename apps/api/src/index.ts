@@ -27,4 +27,4 @@ export { loadDataKey, useDataKey } from './platform/personal-data.ts';
 export { AppError } from './plugins/errors.ts';
 export { DEMO_SLUG, DEMO_USERS, demoContent, seedDemo } from './seed/demo.ts';
 export { type ServerRole, startServer } from './server.ts';
-export { runMaintenance } from './worker/maintenance.ts';
+export { runPeriodicTasks, taskDeps } from './worker/periodic.ts';

@@ -5,8 +5,8 @@ import type { Config } from './config.ts';
 import { loggerOptions } from './platform/logging.ts';
 import { loadDataKey, useDataKey } from './platform/personal-data.ts';
 import { DEMO_USERS, seedDemo } from './seed/demo.ts';
-import { startMaintenanceLoop } from './worker/maintenance.ts';
 import { startOutboxLoop } from './worker/outbox.ts';
+import { startPeriodicTasks, taskDeps } from './worker/periodic.ts';
 
 export type ServerRole = 'api' | 'worker' | 'all';
 
@@ -37,9 +37,10 @@ export async function startServer(
 
   const stops: (() => Promise<unknown>)[] = [];
   if (role !== 'api') {
+    const workerLog = log.child({ role: 'worker' });
     stops.push(
-      startMaintenanceLoop(database.db, log.child({ role: 'worker' }), config.workerIntervalSeconds),
-      startOutboxLoop(database.db, log.child({ role: 'worker' }), config),
+      startPeriodicTasks(database.db, taskDeps(config, workerLog)),
+      startOutboxLoop(database.db, workerLog, config),
     );
     log.info('worker started');
   }

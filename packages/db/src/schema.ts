@@ -21,3 +21,4 @@ export * from './schema/search.ts';
 export * from './schema/teams.ts';
 export * from './schema/users.ts';
 export * from './schema/webhooks.ts';
+export * from './schema/worker.ts';

@@ -1,12 +1,17 @@
 import { type Db, outboxJob } from '@voordeur/db';
 
-export type JobKind = 'notification' | 'webhook';
-
+/**
+ * One outbox job to write. Made by a job definition's `of` (`platform/jobs.ts`), which fills in the kind and its
+ * retry policy and checks the payload's type; the worker checks the kind against its registry and the payload
+ * against the definition's schema when it claims the job.
+ */
 export interface JobInput {
   organisationId: string;
-  kind: JobKind;
+  kind: string;
   payload: Record<string, unknown>;
   runAt?: Date;
+  /** Attempts before the job is given up (the definition's retry policy; the column's default otherwise). */
+  maxAttempts?: number;
 }
 
 /**
@@ -26,6 +31,7 @@ export function jobsWrite(tx: Db, jobs: JobInput[]) {
       kind: j.kind,
       payload: j.payload,
       ...(j.runAt ? { runAt: j.runAt } : {}),
+      ...(j.maxAttempts ? { maxAttempts: j.maxAttempts } : {}),
     })),
   );
 }

@@ -1,13 +1,46 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
-import { safeEqual } from '../platform/secrets.ts';
+import { Counter, collectDefaultMetrics, Histogram, type Metric, Registry } from 'prom-client';
 import { AppError, errors } from './errors.ts';
+import { safeEqual } from './security.ts';
 
-/** Prometheus metrics at /metrics (with METRICS_TOKEN): process metrics and per-route request counts and latencies. */
+/**
+ * The measures of the worker's background work, kept for the whole process: the worker (`worker/`) records
+ * into them, and every app in the process serves them at /metrics next to its own. (A worker-only process
+ * serves no HTTP; its work is measured where the API and the worker share a process.)
+ */
+export const workMetrics = {
+  /** Rounds of a periodic task: ok, failed, or skipped (another worker held its lease). */
+  taskRuns: new Counter({
+    name: 'voordeur_task_runs_total',
+    help: 'Periodic task rounds by task and outcome (ok, failed, skipped: another worker held the lease).',
+    labelNames: ['task', 'outcome'] as const,
+    registers: [],
+  }),
+  taskDuration: new Histogram({
+    name: 'voordeur_task_duration_seconds',
+    help: 'Duration of periodic task rounds by task (skipped rounds not included).',
+    labelNames: ['task'] as const,
+    buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60, 300],
+    registers: [],
+  }),
+  /** Outbox jobs settled: done, retried, failed (given up), lost (its lease passed to another worker). */
+  jobs: new Counter({
+    name: 'voordeur_jobs_total',
+    help: 'Outbox jobs settled by kind and outcome (done, retried, failed, lost).',
+    labelNames: ['kind', 'outcome'] as const,
+    registers: [],
+  }),
+};
+
+/**
+ * Prometheus metrics at /metrics (with METRICS_TOKEN): process metrics, per-route request counts and latencies,
+ * and the worker's periodic tasks and jobs ({@link workMetrics}).
+ */
 export const metricsPlugin = fp(async (app: FastifyInstance) => {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'voordeur_' });
+  for (const metric of Object.values(workMetrics) as Metric[]) registry.registerMetric(metric);
   const duration = new Histogram({
     name: 'voordeur_http_request_duration_seconds',
     help: 'HTTP request duration by route and status.',

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -21,6 +22,13 @@ const PERMISSIONS_POLICY = [
   'serial=()',
   'usb=()',
 ].join(', ');
+
+/** Compares a secret someone sent with the one expected in constant time (a timing difference leaks nothing). */
+export function safeEqual(a: string, b: string): boolean {
+  const ba = Buffer.from(a);
+  const bb = Buffer.from(b);
+  return ba.length === bb.length && timingSafeEqual(ba, bb);
+}
 
 /** Cookies, rate limits and security headers for the whole server (before authentication runs). */
 export const securityPlugin = fp(async (app: FastifyInstance) => {

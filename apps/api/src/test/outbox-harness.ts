@@ -10,8 +10,8 @@ import { inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createDatabase } from '../../../../scripts/pg-cluster.ts';
 import { type NotificationInput, queueNotifications } from '../modules/notifications/index.ts';
-import type { JobHandlers } from '../platform/jobs.ts';
 import { drainOutbox, type OutboxDeps, outboxDeps } from '../worker/outbox.ts';
+import type { JobHandlers } from '../worker/registry.ts';
 import { dbKind, expectNoPersonalDataInLog, type TestApp, testApp, testConfig } from './harness.ts';
 
 export interface IsolatedDatabase {

@@ -2,7 +2,8 @@
  * The outbox worker (ADR 0002, 0005): claims due `outbox_job` rows with FOR UPDATE SKIP LOCKED and a lease,
  * runs the handler of each job's kind outside any transaction, and settles the job — done, rescheduled with
  * exponential backoff and jitter, or given up — in one transaction with the handler's own rows. Any number of
- * workers may run side by side, on one PostgreSQL server; on PGlite there is one.
+ * workers may run side by side, on one PostgreSQL server; on PGlite there is one. The kinds of job, their
+ * payload schemas, retry policies and handlers come from the modules (`worker/registry.ts`).
  */
 
 import { type Db, onKey, outboxJob, queryRows } from '@voordeur/db';
@@ -10,12 +11,18 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.ts';
-import { notificationJobHandler, notificationTransports } from '../modules/notifications/index.ts';
-import { webhookJobHandler } from '../modules/webhooks/index.ts';
-import { type ClaimedJob, errorText, type JobHandlers, type JobResult } from '../platform/jobs.ts';
-import type { JobKind } from '../platform/outbox.ts';
+import {
+  type ClaimedJob,
+  errorText,
+  type JobDefinition,
+  type JobHandler,
+  type JobResult,
+  type WorkLog,
+} from '../platform/jobs.ts';
+import { workMetrics } from '../plugins/metrics.ts';
+import { type JobHandlers, jobDefinitions, jobHandlers } from './registry.ts';
 
-type Log = Pick<FastifyBaseLogger, 'info' | 'warn' | 'error' | 'debug'>;
+type Log = WorkLog;
 
 const silent: Log = { info() {}, warn() {}, error() {}, debug() {} };
 
@@ -27,9 +34,15 @@ export interface OutboxDeps {
   workerId: string;
   /** A claimed job belongs to its worker this long; the worker renews it while the job runs. */
   leaseSeconds: number;
-  /** The first retry waits about this long; every further attempt twice as long, up to an hour. */
-  retryBaseMs: number;
+  /**
+   * When set, the first retry of every kind waits about this long (`OUTBOX_RETRY_BASE_MS`); otherwise each
+   * kind's own `retry.backoffBaseMs`. Every further attempt waits twice as long, up to an hour.
+   */
+  retryBaseMs?: number | undefined;
+  /** The handler of each kind (tests may replace one). */
   handlers: JobHandlers;
+  /** The kinds this worker runs, by kind: the registered ones unless a test says otherwise. */
+  definitions?: ReadonlyMap<string, JobDefinition>;
   /** Jobs claimed (and run side by side) at once. */
   batchSize?: number;
   log?: Log;
@@ -56,12 +69,9 @@ export function backoffMs(attempt: number, baseMs: number, random: () => number 
   return Math.round(exponential / 2 + (exponential / 2) * random());
 }
 
-/** The handlers of every job kind, with the transports the configuration asks for. */
+/** The handlers of every registered job kind, with the transports the configuration asks for. */
 export function outboxHandlers(config: Config): JobHandlers {
-  return {
-    notification: notificationJobHandler(notificationTransports(config)),
-    webhook: webhookJobHandler(),
-  };
+  return jobHandlers({ config });
 }
 
 export function outboxDeps(config: Config, log: Log = silent, handlers = outboxHandlers(config)): OutboxDeps {
@@ -118,7 +128,7 @@ async function claimJobs(db: Db, deps: OutboxDeps, cutoff: string, limit: number
   return rows.map((r) => ({
     id: r.id,
     organisationId: r.organisation_id,
-    kind: r.kind as JobKind,
+    kind: r.kind,
     payload: r.payload,
     attempts: Number(r.attempts),
     maxAttempts: Number(r.max_attempts),
@@ -149,9 +159,9 @@ const markDone = (tx: Db, deps: OutboxDeps, job: ClaimedJob) =>
 const giveUp = (tx: Db, deps: OutboxDeps, job: ClaimedJob, error: string) =>
   settle(tx, deps, job, { doneAt: sql`now()`, failedAt: sql`now()`, lockedUntil: null, lastError: error });
 
-const reschedule = (tx: Db, deps: OutboxDeps, job: ClaimedJob, error: string) =>
+const reschedule = (tx: Db, deps: OutboxDeps, job: ClaimedJob, error: string, definition: JobDefinition) =>
   settle(tx, deps, job, {
-    runAt: sql`now() + ${backoffMs(job.attempts, deps.retryBaseMs)}::int * interval '1 millisecond'`,
+    runAt: sql`now() + ${backoffMs(job.attempts, deps.retryBaseMs ?? definition.retry.backoffBaseMs)}::int * interval '1 millisecond'`,
     lockedBy: null,
     lockedUntil: null,
     lastError: error,
@@ -168,14 +178,32 @@ async function renewLeases(db: Db, deps: OutboxDeps, ids: string[]) {
 
 type Settled = 'done' | 'retried' | 'failed' | 'lost';
 
-async function runJob(db: Db, deps: OutboxDeps, job: ClaimedJob): Promise<Settled> {
+/** Why a payload does not parse, by field and issue code (never the values: a payload may hold anything). */
+function payloadProblem(issues: readonly { path: PropertyKey[]; code: string }[]): string {
+  return issues
+    .slice(0, 5)
+    .map((i) => `${i.path.map(String).join('.') || '(payload)'}: ${i.code}`)
+    .join('; ');
+}
+
+async function runJob(db: Db, deps: OutboxDeps, claimed: ClaimedJob): Promise<Settled> {
   const log = deps.log ?? silent;
-  const handler = deps.handlers[job.kind];
-  if (!handler) {
-    await db.transaction((tx) => giveUp(tx, deps, job, `no handler for job kind "${job.kind}"`));
-    log.error({ job: job.id, kind: job.kind }, 'outbox job of an unknown kind given up');
+  const definition = (deps.definitions ?? jobDefinitions).get(claimed.kind);
+  const handler = (deps.handlers as Record<string, JobHandler | undefined>)[claimed.kind];
+  if (!definition || !handler) {
+    await db.transaction((tx) => giveUp(tx, deps, claimed, `no handler for job kind "${claimed.kind}"`));
+    log.error({ job: claimed.id, kind: claimed.kind }, 'outbox job of an unknown kind given up');
     return 'failed';
   }
+  const parsed = definition.payload.safeParse(claimed.payload);
+  if (!parsed.success) {
+    // A payload the kind cannot read will not become readable by trying again: given up at once.
+    const error = `invalid job payload for kind "${claimed.kind}" (${payloadProblem(parsed.error.issues)})`;
+    await db.transaction((tx) => giveUp(tx, deps, claimed, error));
+    log.error({ job: claimed.id, kind: claimed.kind, error }, 'outbox job with an invalid payload given up');
+    return 'failed';
+  }
+  const job: ClaimedJob = { ...claimed, payload: parsed.data };
   if (job.attempts > job.maxAttempts) {
     // Claimed more often than it may be attempted: its workers died before settling it every time.
     const error = `given up after ${job.maxAttempts} attempts without an answer (the workers stopped)`;
@@ -203,7 +231,7 @@ async function runJob(db: Db, deps: OutboxDeps, job: ClaimedJob): Promise<Settle
         ? await markDone(tx, deps, job)
         : givenUp
           ? await giveUp(tx, deps, job, error)
-          : await reschedule(tx, deps, job, error);
+          : await reschedule(tx, deps, job, error, definition);
     // A success is recorded even when the lease was lost meanwhile: it happened. A failure is not: the job
     // belongs to the worker that took it over.
     if (mine || result.outcome === 'done') await result.settle?.(tx, givenUp);
@@ -255,6 +283,11 @@ export async function drainOutbox(db: Db, deps: OutboxDeps): Promise<DrainResult
               // Settling failed (the database went away): the lease runs out and the job is run again.
               log.error({ err, job: job.id }, 'outbox job could not be settled');
               return 'lost';
+            })
+            .then((s) => {
+              const known = (deps.definitions ?? jobDefinitions).has(job.kind);
+              workMetrics.jobs.inc({ kind: known ? job.kind : 'unknown', outcome: s });
+              return s;
             })
             .finally(() => running.delete(job.id)),
         ),

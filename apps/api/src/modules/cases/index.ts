@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import type { ModuleWork } from '../../platform/jobs.ts';
 import './cases.errors.ts';
 import { caseAdminRoutes, casesRoutes } from './cases.routes.ts';
+import { clockSweepTask } from './cases.tasks.ts';
 
 export { assign } from './cases.actions.ts';
 export { presentCase, presentCaseSummary } from './cases.presenter.ts';
@@ -15,6 +17,9 @@ export {
   transition,
 } from './cases.service.ts';
 export { sweepClocks } from './cases.sweep.ts';
+
+/** The background work of cases (registered in `worker/registry.ts`). */
+export const casesWork = { tasks: [clockSweepTask] } as const satisfies ModuleWork;
 
 export async function casesModule(app: FastifyInstance) {
   await app.register(casesRoutes, { prefix: '/api/cases' });

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import type { ModuleWork } from '../../platform/jobs.ts';
+import { notificationJob } from './notifications.deliver.ts';
 import './notifications.errors.ts';
 import { lettersRoutes, mailboxRoutes, notificationsRoutes } from './notifications.routes.ts';
 
-export { notificationJobHandler } from './notifications.deliver.ts';
+export { notificationJob, notificationJobHandler } from './notifications.deliver.ts';
 export {
   type LetterContent,
   type NotificationInput,
@@ -19,6 +21,9 @@ export {
   smtpTransport,
   type Transport,
 } from './notifications.transport.ts';
+
+/** The background work of notifications (registered in `worker/registry.ts`). */
+export const notificationsWork = { jobs: [notificationJob] } as const satisfies ModuleWork;
 
 export async function notificationsModule(app: FastifyInstance) {
   await app.register(notificationsRoutes, { prefix: '/api/notifications' });

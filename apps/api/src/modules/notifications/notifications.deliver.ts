@@ -7,15 +7,20 @@ import type { Db } from '@voordeur/db';
 import type { AuditAction } from '@voordeur/shared';
 import { z } from 'zod';
 import { recordAudit } from '../../platform/audit.ts';
-import { type ClaimedJob, type JobHandler, type JobResult, jobCtx } from '../../platform/jobs.ts';
+import { type ClaimedJob, defineJob, type JobHandler, type JobResult, jobCtx } from '../../platform/jobs.ts';
 import * as q from './notifications.queries.ts';
-import type { NotificationTransports, SendResult } from './notifications.transport.ts';
+import {
+  type NotificationTransports,
+  notificationTransports,
+  type SendResult,
+} from './notifications.transport.ts';
 
 const payloadSchema = z.object({ notificationId: z.uuid() });
+type Payload = z.output<typeof payloadSchema>;
 
 async function audit(
   tx: Db,
-  job: ClaimedJob,
+  job: ClaimedJob<Payload>,
   id: string,
   action: AuditAction,
   after: Record<string, unknown>,
@@ -29,7 +34,7 @@ async function audit(
   });
 }
 
-function settleFor(job: ClaimedJob, id: string, result: SendResult): JobResult {
+function settleFor(job: ClaimedJob<Payload>, id: string, result: SendResult): JobResult {
   const org = job.organisationId;
   if (result.accepted) {
     const action = result.via === 'mailbox' ? q.KEPT_IN_MAILBOX : 'sent';
@@ -63,12 +68,10 @@ function settleFor(job: ClaimedJob, id: string, result: SendResult): JobResult {
   };
 }
 
-export function notificationJobHandler(transports: NotificationTransports): JobHandler {
+export function notificationJobHandler(transports: NotificationTransports): JobHandler<Payload> {
   return {
     async run(db, job) {
-      const payload = payloadSchema.safeParse(job.payload);
-      if (!payload.success) return { outcome: 'failed', error: 'invalid job payload' };
-      const id = payload.data.notificationId;
+      const id = job.payload.notificationId;
       const n = await q.findForDelivery(db, job.organisationId, id);
       // Gone, or already sent/failed/bounced (a repeated job, or a worker that died after settling): nothing
       // to do. This re-check is what keeps a job that runs twice from sending twice.
@@ -80,9 +83,7 @@ export function notificationJobHandler(transports: NotificationTransports): JobH
     },
 
     async abandon(tx, job, error) {
-      const payload = payloadSchema.safeParse(job.payload);
-      if (!payload.success) return;
-      const id = payload.data.notificationId;
+      const id = job.payload.notificationId;
       if (
         await q.recordAttempt(tx, job.organisationId, id, {
           status: 'failed',
@@ -94,3 +95,14 @@ export function notificationJobHandler(transports: NotificationTransports): JobH
     },
   };
 }
+
+/**
+ * The job of a queued notification: one per email or text message (a letter has none). Twelve attempts with
+ * backoff from 10 s (doubling, at most an hour) span a mail server that is down for a few hours.
+ */
+export const notificationJob = defineJob({
+  kind: 'notification',
+  payload: payloadSchema,
+  retry: { maxAttempts: 12, backoffBaseMs: 10_000 },
+  createHandler: ({ config }) => notificationJobHandler(notificationTransports(config)),
+});

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Db, notification } from '@voordeur/db';
 import { jobsWrite } from '../../platform/outbox.ts';
 import { type Write, writeTogether } from '../../platform/writes.ts';
+import { notificationJob } from './notifications.deliver.ts';
 
 export interface NotificationInput {
   organisationId: string;
@@ -66,11 +67,7 @@ export function notificationWrites(tx: Db, items: NotificationInput[]): { ids: s
     tx,
     rows
       .filter((r) => r.channel !== 'post')
-      .map((r) => ({
-        organisationId: r.organisationId,
-        kind: 'notification' as const,
-        payload: { notificationId: r.id },
-      })),
+      .map((r) => notificationJob.of(r.organisationId, { notificationId: r.id })),
   );
   return {
     ids: rows.map((r) => r.id),

@@ -5,6 +5,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import { enqueueJobs } from '../../platform/outbox.ts';
 import { authorize } from '../../platform/policy.ts';
 import { errors } from '../../plugins/errors.ts';
+import { notificationJob } from './notifications.deliver.ts';
 import { notificationErrors } from './notifications.errors.ts';
 import { renderLetter } from './notifications.letter-pdf.ts';
 import { notificationsPolicy } from './notifications.policy.ts';
@@ -41,7 +42,7 @@ export async function retryNotification(db: Db, ctx: Ctx, id: string, note?: str
     const before = await q.findNotification(tx, organisationId, id);
     if (!before) throw errors.notFound('notification');
     if (!(await q.requeue(tx, organisationId, id))) throw notificationErrors.notRetryable(before.status);
-    await enqueueJobs(tx, [{ organisationId, kind: 'notification', payload: { notificationId: id } }]);
+    await enqueueJobs(tx, [notificationJob.of(organisationId, { notificationId: id })]);
     await recordAudit(tx, ctx, {
       entityType: 'notification',
       entityId: id,

@@ -4,24 +4,23 @@
  */
 import { CloudEvent } from 'cloudevents';
 import { z } from 'zod';
-import { errorText, type JobHandler, type JobResult } from '../../platform/jobs.ts';
+import { defineJob, errorText, type JobHandler, type JobResult } from '../../platform/jobs.ts';
 import { decryptIdentifier } from '../../platform/personal-data.ts';
 import * as q from './webhooks.queries.ts';
 import { signWebhook } from './webhooks.signing.ts';
 
 const payloadSchema = z.object({ deliveryId: z.uuid() });
+type Payload = z.output<typeof payloadSchema>;
 
 export const WEBHOOK_CONTENT_TYPE = 'application/cloudevents+json; charset=utf-8';
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 
-export function webhookJobHandler(options: { timeoutMs?: number } = {}): JobHandler {
+export function webhookJobHandler(options: { timeoutMs?: number } = {}): JobHandler<Payload> {
   const timeoutMs = options.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
   return {
     async run(db, job) {
-      const payload = payloadSchema.safeParse(job.payload);
-      if (!payload.success) return { outcome: 'failed', error: 'invalid job payload' };
       const org = job.organisationId;
-      const id = payload.data.deliveryId;
+      const id = job.payload.deliveryId;
       const delivery = await q.findDelivery(db, org, id);
       // Gone with its subscription, or settled already (a repeated job): nothing to do.
       if (delivery?.status !== 'queued') return { outcome: 'done' };
@@ -101,9 +100,7 @@ export function webhookJobHandler(options: { timeoutMs?: number } = {}): JobHand
     },
 
     async abandon(tx, job, error) {
-      const payload = payloadSchema.safeParse(job.payload);
-      if (!payload.success) return;
-      await q.recordAttempt(tx, job.organisationId, payload.data.deliveryId, {
+      await q.recordAttempt(tx, job.organisationId, job.payload.deliveryId, {
         status: 'failed',
         responseStatus: null,
         lastError: error,
@@ -112,3 +109,11 @@ export function webhookJobHandler(options: { timeoutMs?: number } = {}): JobHand
     },
   };
 }
+
+/** The job of a webhook delivery: one per CloudEvent per subscription (and per test event or retry). */
+export const webhookJob = defineJob({
+  kind: 'webhook',
+  payload: payloadSchema,
+  retry: { maxAttempts: 12, backoffBaseMs: 10_000 },
+  createHandler: () => webhookJobHandler(),
+});

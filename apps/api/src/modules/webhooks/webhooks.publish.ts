@@ -4,6 +4,7 @@ import { CASE_EVENT_TYPES } from '@voordeur/shared';
 import { and, eq } from 'drizzle-orm';
 import { jobsWrite } from '../../platform/outbox.ts';
 import { type Write, writeTogether } from '../../platform/writes.ts';
+import { webhookJob } from './webhooks.deliver.ts';
 
 export { CASE_EVENT_TYPES };
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
@@ -85,7 +86,7 @@ export function caseEventWrites(tx: Db, events: CaseEventInput[], subs: ActiveSu
   if (!rows.length) return [];
   const jobs = jobsWrite(
     tx,
-    rows.map((r) => ({ organisationId, kind: 'webhook' as const, payload: { deliveryId: r.id } })),
+    rows.map((r) => webhookJob.of(organisationId, { deliveryId: r.id! })),
   );
   return [tx.insert(webhookDelivery).values(rows), ...(jobs ? [jobs] : [])];
 }

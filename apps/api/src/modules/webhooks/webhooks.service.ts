@@ -7,6 +7,7 @@ import { enqueueJobs } from '../../platform/outbox.ts';
 import { encryptIdentifier } from '../../platform/personal-data.ts';
 import { authorize } from '../../platform/policy.ts';
 import { errors } from '../../plugins/errors.ts';
+import { webhookJob } from './webhooks.deliver.ts';
 import { webhookErrors } from './webhooks.errors.ts';
 import { webhooksPolicy } from './webhooks.policy.ts';
 import { CASE_EVENT_TYPES, eventTypeName } from './webhooks.publish.ts';
@@ -167,7 +168,7 @@ export async function testWebhook(db: Db, ctx: Ctx, id: string) {
       caseId: null,
       event,
     });
-    await enqueueJobs(tx, [{ organisationId, kind: 'webhook', payload: { deliveryId: delivery!.id } }]);
+    await enqueueJobs(tx, [webhookJob.of(organisationId, { deliveryId: delivery!.id })]);
     await recordAudit(tx, ctx, {
       entityType: 'webhook',
       entityId: sub.id,
@@ -193,7 +194,7 @@ export async function retryDelivery(db: Db, ctx: Ctx, id: string, deliveryId: st
     if (!sub.active) throw webhookErrors.inactive();
     if (!(await q.requeueDelivery(tx, organisationId, sub.id, deliveryId)))
       throw webhookErrors.notRetryable(before.status);
-    await enqueueJobs(tx, [{ organisationId, kind: 'webhook', payload: { deliveryId } }]);
+    await enqueueJobs(tx, [webhookJob.of(organisationId, { deliveryId })]);
     await recordAudit(tx, ctx, {
       entityType: 'webhook',
       entityId: sub.id,
