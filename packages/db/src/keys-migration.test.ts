@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { type SQL, sql } from 'drizzle-orm';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { describe, expect, inject, it } from 'vitest';
-import { dbKind } from '../../../apps/api/src/test/harness.ts';
 import { createDatabase } from '../../../scripts/pg-cluster.ts';
 import { type Database, type Db, migrationsFolder, openDatabase, queryRows } from './client.ts';
 import { keyViolations } from './keys.ts';
+import { dbKind } from './testing.ts';
 
 /** A database with no migrations applied. */
 async function openEmptyDatabase(): Promise<Database> {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../../../apps/api/src/test/harness.ts';
 import { type Database, queryRows } from './client.ts';
 import { GLOBAL_TABLES, keyViolations } from './keys.ts';
+import { openTestDatabase } from './testing.ts';
 
 let database: Database;
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../../../apps/api/src/test/harness.ts';
 import { type Database, type Db, migrationsFolder, queryRows } from './client.ts';
 import { GLOBAL_TABLES } from './keys.ts';
+import { openTestDatabase } from './testing.ts';
 
 let database: Database;
 beforeAll(async () => {

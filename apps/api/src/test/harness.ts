@@ -3,10 +3,10 @@
  * build a fresh organisation per test so tests never depend on each other's data.
  */
 import { randomBytes } from 'node:crypto';
-import { appUser, customer, type Database, openDatabase, organisation } from '@voordeur/db';
+import { appUser, customer, type Database, organisation } from '@voordeur/db';
+import { dbKind, openTestDatabase } from '@voordeur/db/testing';
 import type { Role, TeamKind } from '@voordeur/shared';
-import { afterAll, beforeAll, inject } from 'vitest';
-import { createDatabase } from '../../../../scripts/pg-cluster.ts';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { createTeam } from '../modules/teams/teams.service.ts';
@@ -20,24 +20,7 @@ export const TEST_PASSWORD = 'correct-horse-battery';
 /** What a test's Prometheus scraper sends to read /metrics. */
 export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789';
 
-export const dbKind = (process.env.VOORDEUR_TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
-
-export async function openTestDatabase(): Promise<Database> {
-  if (dbKind === 'postgres') {
-    // Each test file its own database, copied from the migrated one of the global setup (a file copy, fast):
-    // files run two at a time, and the outbox worker and the clock sweeps of one file work across organisations.
-    const template = new URL(inject('pgDatabaseUrl')).pathname.slice(1);
-    const url = createDatabase(
-      inject('pgClusterUrl'),
-      `${template}_${randomBytes(4).toString('hex')}`,
-      template,
-    );
-    return openDatabase({ url, poolSize: 5 });
-  }
-  const database = await openDatabase({ dataDir: 'memory://' });
-  await database.migrate();
-  return database;
-}
+export { dbKind, openTestDatabase };
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({
