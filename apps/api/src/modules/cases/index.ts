@@ -3,12 +3,12 @@ import './cases.errors.ts';
 import { caseAdminRoutes, casesRoutes } from './cases.routes.ts';
 
 export { assign } from './cases.actions.ts';
+export { caseLanguage, type IntakeInput, intakeCase } from './cases.intake.ts';
 export { presentCase, presentCaseSummary } from './cases.presenter.ts';
 export { casesOfContact } from './cases.queries.ts';
 export {
   type CaseDetail,
   casesOfCustomer,
-  createCase,
   getCase,
   type OpenCaseInput,
   openCase,

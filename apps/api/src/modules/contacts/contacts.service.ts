@@ -22,15 +22,9 @@ import {
   localDate,
   workingMinutesBetween,
 } from '../calendar/index.ts';
-import { casesOfContact, casesOfCustomer, openCase } from '../cases/index.ts';
+import { casesOfContact, casesOfCustomer, type IntakeInput, intakeCase } from '../cases/index.ts';
 import { findItem, publishedDefinition } from '../catalogue/index.ts';
-import {
-  areaOfLocation,
-  customerErrors,
-  findCustomer,
-  frontOfficeSettings,
-  getCustomer,
-} from '../customers/index.ts';
+import { customerErrors, findCustomer, frontOfficeSettings, getCustomer } from '../customers/index.ts';
 import { teamIdsIn } from '../teams/index.ts';
 import { contactErrors } from './contacts.errors.ts';
 import { contactsPolicy } from './contacts.policy.ts';
@@ -247,7 +241,11 @@ async function publishedItem(db: Db, organisationId: string, code: string, field
   return { id: item.item.id, versionId: item.published!.id, teamId: item.item.teamId, definition };
 }
 
-/** Hands the contact over as a case: the case is opened and linked, and the contact takes its subject. */
+/**
+ * Hands the contact over as a case through the one intake of cases (`intakeCase`), in the contact's transaction:
+ * the case is opened for the contact's customer on the contact's channel and linked to it, and the contact takes
+ * the case's subject.
+ */
 export async function createCaseFromContact(
   db: Db,
   ctx: Ctx,
@@ -256,26 +254,21 @@ export async function createCaseFromContact(
 ) {
   authorize(ctx.actor, contactsPolicy.register);
   const organisationId = ctx.actor.organisationId;
-  const settings = await frontOfficeSettings(db, organisationId);
   return db.transaction(async (tx) => {
     const c = await lockOpen(tx, organisationId, id, input.version);
-    const item = await publishedItem(tx, organisationId, input.itemCode);
-    const customer = c.customerId ? await findCustomer(tx, organisationId, c.customerId) : undefined;
-    const opened = await openCase(tx, ctx, {
-      item,
+    const opened = await intakeCase(tx, ctx, {
+      itemCode: input.itemCode,
       description: input.description,
       answers: input.answers,
       location: input.location,
-      area: areaOfLocation(settings, input.location),
-      customerId: c.customerId,
-      contactId: c.id,
-      channel: c.channel,
       priority: input.priority,
-      referencePrefix: settings.casePrefix,
-      language: customer?.preferredLanguage === 'en' ? 'en' : 'nl',
-      recipients: customer ?? undefined,
+      channel: c.channel as IntakeInput['channel'],
+      customerId: c.customerId ?? undefined,
+      contact: { id: c.id, language: c.language },
     });
-    const after = await q.updateContact(tx, organisationId, id, c.version, { catalogueItemId: item.id });
+    const after = await q.updateContact(tx, organisationId, id, c.version, {
+      catalogueItemId: opened.row.c.catalogueItemId,
+    });
     return { opened, contact: after! };
   });
 }
