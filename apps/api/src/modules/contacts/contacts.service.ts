@@ -8,7 +8,6 @@ import type {
   contactCreateSchema,
   contactUpdateSchema,
 } from '@voordeur/shared';
-import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Ctx } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -394,7 +393,7 @@ export async function recordAttempt(
       byUserId: ctx.actor.userId,
       byLabel: ctx.actor.label,
     });
-    if (input.result === 'reached') await q.closeCallback(tx, id);
+    if (input.result === 'reached') await q.closeCallback(tx, organisationId, id);
     await recordAudit(tx, ctx, {
       entityType: 'callback',
       entityId: id,
@@ -433,12 +432,9 @@ export async function customerOverview(db: Db, ctx: Ctx, customerId: string) {
  */
 export async function autoCloseStaleContacts(db: Db, now = new Date()) {
   let closed = 0;
-  const orgs = await db.execute(
-    sql`SELECT DISTINCT organisation_id FROM contact WHERE ended_at IS NULL AND started_at < ${new Date(now.getTime() - 15 * 60_000)}`,
-  );
-  for (const { organisation_id: organisationId } of (
-    orgs as unknown as { rows: { organisation_id: string }[] }
-  ).rows) {
+  // No organisation closes them sooner than after 15 minutes: only those with a contact open longer are read.
+  const organisations = await q.organisationsWithOpenContacts(db, new Date(now.getTime() - 15 * 60_000));
+  for (const organisationId of organisations) {
     const settings = await frontOfficeSettings(db, organisationId);
     const limitMs = settings.contactAutoCloseMinutes * 60_000;
     closed += await db.transaction(async (tx) => {
