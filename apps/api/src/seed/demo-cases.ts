@@ -7,7 +7,7 @@
 import { caseFile, customer, type Db } from '@voordeur/db';
 import { caseCreateSchema } from '@voordeur/shared';
 import { and, eq } from 'drizzle-orm';
-import { assign, type CaseDetail, createCase, transition } from '../modules/cases/index.ts';
+import { assign, type CaseDetail, intakeCase, transition } from '../modules/cases/index.ts';
 import type { Ctx } from '../platform/actor.ts';
 
 type Intake = ReturnType<typeof caseCreateSchema.parse>;
@@ -185,7 +185,8 @@ export async function seedDemoCases(
       ...(customerId ? { customerId } : {}),
       ...(about ? { aboutCaseId: about } : {}),
     });
-    let c = ref(await createCase(tx, ctx, input, new Date(now.getTime() - demo.hoursAgo * 3_600_000)));
+    const receivedAt = new Date(now.getTime() - demo.hoursAgo * 3_600_000);
+    let c = ref(await intakeCase(tx, ctx, { ...input, receivedAt }));
     for (const step of demo.steps ?? [])
       c = ref(await transition(tx, ctx, c.id, { ...step, notify: true, version: c.version }));
     const assigneeId = demo.assignee ? userIds.get(demo.assignee) : undefined;

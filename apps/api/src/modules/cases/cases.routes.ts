@@ -37,6 +37,7 @@ import * as admin from './cases.admin.ts';
 import { addAttachment, getAttachment } from './cases.attachments.ts';
 import { complaintAction } from './cases.complaints.ts';
 import { caseErrors } from './cases.errors.ts';
+import { intakeCase } from './cases.intake.ts';
 import { presentCase, presentCaseSummary, presentTemplate } from './cases.presenter.ts';
 import * as service from './cases.service.ts';
 
@@ -76,9 +77,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) =>
       reply
         .status(201)
-        .send(
-          presentCase(await service.createCase(app.db, ctxOf(request), request.body), languageOf(request)),
-        ),
+        .send(presentCase(await intakeCase(app.db, ctxOf(request), request.body), languageOf(request))),
   );
 
   app.get(

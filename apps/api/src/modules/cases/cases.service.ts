@@ -4,7 +4,6 @@ import type {
   AuditAction,
   CaseListQuery,
   CatalogueItemDefinition,
-  caseCreateSchema,
   Locale,
   PersonReach,
   transitionSchema,
@@ -15,9 +14,7 @@ import { auditWrite, diff } from '../../platform/audit.ts';
 import { authorize } from '../../platform/policy.ts';
 import { type Write, writeTogether } from '../../platform/writes.ts';
 import { errors } from '../../plugins/errors.ts';
-import { addDuration, type CalendarDefinition, calendarOf, localDate } from '../calendar/index.ts';
-import { findItem, publishedDefinition } from '../catalogue/index.ts';
-import { areaOfLocation, findCustomer } from '../customers/index.ts';
+import { addDuration, type CalendarDefinition, calendarOf, instantOf, localDate } from '../calendar/index.ts';
 import { type NotificationInput, notificationWrites } from '../notifications/index.ts';
 import { activeSubscriptions, type CaseEventType, caseEventWrites } from '../webhooks/index.ts';
 import { type ComplaintState, dueTimes, resumeFields } from './cases.clock.ts';
@@ -57,7 +54,7 @@ export interface OpenCaseInput {
   contactEmail?: string | null | undefined;
   aboutCaseId?: string | null | undefined;
   parent?: { id: string; reference: string; number: number } | undefined;
-  /** The case number, when the caller drew it outside its transaction (see createCase). */
+  /** The case number, when the caller drew it outside its transaction (see intakeCase). */
   number?: number | undefined;
   /** The organisation's settings and calendar (and templates, webhooks), when the caller has read them already. */
   context?:
@@ -299,86 +296,31 @@ export async function getCase(db: Db, ctx: Ctx, id: string) {
   return getCaseIn(db, ctx.actor.organisationId, id);
 }
 
-export async function createCase(
-  db: Db,
-  ctx: Ctx,
-  input: z.output<typeof caseCreateSchema>,
-  /** When the case was received (the demo seed backdates its cases); now by default. */
-  receivedAt = new Date(),
-) {
-  authorize(ctx.actor, casesPolicy.create);
-  const organisationId = ctx.actor.organisationId;
-  const [context, found, customer] = await readAll(
-    db,
-    () => intakeContext(db, organisationId),
-    () => findItem(db, organisationId, input.itemCode),
-    async () => (input.customerId ? findCustomer(db, organisationId, input.customerId) : undefined),
-  );
-  if (!found?.published) throw caseErrors.unknown('itemCode', 'published catalogue item');
-  const definition = publishedDefinition(found);
-  if (input.customerId && (!customer || customer.mergedIntoId))
-    throw caseErrors.unknown('customerId', 'customer');
-  if (input.aboutCaseId) {
-    if (definition.kind !== 'complaint')
-      throw caseErrors.invalid(
-        'aboutCaseId',
-        'Only a complaint is about another case',
-        'about_case_complaint_only',
-      );
-    const about = await q.findCase(db, organisationId, input.aboutCaseId);
-    if (!about) throw caseErrors.unknown('aboutCaseId', 'case');
-  }
-  if (definition.kind === 'question') throw caseErrors.notForCases();
-  const intake = checkIntake(definition.intakeFields, input.answers, input.location !== undefined);
-  if (intake.problems.length) throw caseErrors.intakeInvalid(intake.problems);
-  // The number is drawn in its own short statement, not in the intake's transaction: concurrent intakes do not
-  // queue behind one counter row for the whole transaction. A failed intake leaves a gap in the numbering.
-  const now = receivedAt;
-  const year = Number(localDate(now, context.calendar.timeZone).slice(0, 4));
-  const number = await q.nextCaseNumber(db, organisationId, year);
-  // No transaction of its own: with the number, context and recipient known, openCase reads nothing before it
-  // writes every row in one statement.
-  return openCase(db, ctx, {
-    item: { id: found.item.id, versionId: found.published!.id, teamId: found.item.teamId, definition },
-    description: input.description,
-    answers: input.answers,
-    location: input.location,
-    area: areaOfLocation(context.frontOffice, input.location),
-    customerId: customer?.id ?? null,
-    contactId: null,
-    channel: input.channel,
-    priority: input.priority,
-    referencePrefix: context.frontOffice.casePrefix,
-    language: input.language ?? (customer?.preferredLanguage as Locale | null) ?? 'nl',
-    contactEmail: input.contactEmail ?? null,
-    aboutCaseId: input.aboutCaseId ?? null,
-    number,
-    now,
-    context,
-    recipients: customer ?? undefined,
-  });
-}
-
 export async function listCases(db: Db, ctx: Ctx, query: CaseListQuery) {
   authorize(ctx.actor, casesPolicy.read);
   const organisationId = ctx.actor.organisationId;
   const { definition: cal } = await calendarOf(db, organisationId);
   const now = new Date();
-  const endOf = (days: number) => {
-    // The end of the local day `days` days from today (DST-safe: step by days from local noon).
-    const today = localDate(now, cal.timeZone);
-    const d = new Date(`${today}T12:00:00Z`);
-    d.setUTCDate(d.getUTCDate() + days + 1);
-    return new Date(`${localDate(d, 'UTC')}T00:00:00${offsetOf(d, cal.timeZone)}`);
-  };
-  return q.listCases(db, organisationId, query, ctx.actor.userId, now, endOf(0), endOf(6));
+  const today = localDate(now, cal.timeZone);
+  return q.listCases(
+    db,
+    organisationId,
+    query,
+    ctx.actor.userId,
+    now,
+    startOfDay(today, 1, cal.timeZone),
+    startOfDay(today, 7, cal.timeZone),
+  );
 }
 
-function offsetOf(d: Date, timeZone: string) {
-  const part = new Intl.DateTimeFormat('en', { timeZone, timeZoneName: 'longOffset' })
-    .formatToParts(d)
-    .find((p) => p.type === 'timeZoneName')!.value;
-  return part === 'GMT' ? 'Z' : part.slice(3);
+/**
+ * The instant the local day `days` after `date` (YYYY-MM-DD) begins in the zone: the end of today is the start
+ * of tomorrow. Days are counted on the calendar, so a day of 23 or 25 hours (summer time) is one day.
+ */
+export function startOfDay(date: string, days: number, timeZone: string): Date {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  return instantOf(day.toISOString().slice(0, 10), '00:00', timeZone);
 }
 
 export async function casesOfCustomer(db: Db, ctx: Ctx, customerId: string) {

@@ -5,12 +5,12 @@ import { caseAdminRoutes, casesRoutes } from './cases.routes.ts';
 import { clockSweepTask } from './cases.tasks.ts';
 
 export { assign } from './cases.actions.ts';
+export { caseLanguage, type IntakeInput, intakeCase } from './cases.intake.ts';
 export { presentCase, presentCaseSummary } from './cases.presenter.ts';
 export { casesOfContact } from './cases.queries.ts';
 export {
   type CaseDetail,
   casesOfCustomer,
-  createCase,
   getCase,
   type OpenCaseInput,
   openCase,

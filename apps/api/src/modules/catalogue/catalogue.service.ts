@@ -1,12 +1,12 @@
-import type { Db } from '@voordeur/db';
+import { catalogueItem, catalogueItemVersion, type Db } from '@voordeur/db';
 import {
   type CatalogueItemDefinition,
   catalogueItemDefinitionSchema,
   type FieldError,
 } from '@voordeur/shared';
 import type { Ctx } from '../../platform/actor.ts';
-import { recordAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/policy.ts';
+import { versionedDocuments } from '../../platform/versioned.ts';
 import { errors } from '../../plugins/errors.ts';
 import { indexDocument, removeDocument } from '../search/index.ts';
 import { findTeamByName } from '../teams/index.ts';
@@ -58,6 +58,26 @@ export async function listVersions(db: Db, ctx: Ctx, code: string) {
   return q.listVersions(db, ctx.actor.organisationId, item.item.id);
 }
 
+/** Catalogue items follow the one lifecycle of versioned content (platform/versioned.ts). */
+const lifecycle = versionedDocuments({
+  documents: catalogueItem,
+  versions: catalogueItemVersion,
+  documentKey: 'itemId',
+  entityType: 'catalogue_item',
+});
+
+/** The item as the lifecycle sees it. */
+const current = (row: NonNullable<q.ItemRow>) => ({ ...row, doc: row.item });
+
+/** Reads the item for a change in the transaction: 404 when there is none, 409 when it is not the version seen. */
+async function forChange(tx: Db, organisationId: string, code: string, version: number) {
+  const row = await q.findItem(tx, organisationId, code);
+  if (!row) throw errors.notFound('catalogue item');
+  const item = current(row);
+  lifecycle.expectVersion(item, version);
+  return item;
+}
+
 /** Creates an item as a draft (version 1). */
 export async function createItem(db: Db, ctx: Ctx, input: CatalogueItemDefinition) {
   authorize(ctx.actor, cataloguePolicy.edit);
@@ -66,27 +86,10 @@ export async function createItem(db: Db, ctx: Ctx, input: CatalogueItemDefinitio
   return db.transaction(async (tx) => {
     if (await q.findItem(tx, organisationId, def.code)) throw catalogueErrors.codeTaken();
     const { teamId } = await validate(tx, organisationId, def);
-    const [item] = await q.insertItem(tx, {
-      organisationId,
-      code: def.code,
-      audience: def.audience,
-      kind: def.kind,
-      teamId,
-    });
-    const [version] = await q.insertVersion(tx, {
-      organisationId,
-      itemId: item!.id,
-      number: 1,
+    await lifecycle.create(tx, ctx, {
       definition: def,
-      state: 'draft',
-      createdByUserId: ctx.actor.userId,
-    });
-    await q.updateItem(tx, organisationId, item!.id, 1, { draftVersionId: version!.id });
-    await recordAudit(tx, ctx, {
-      entityType: 'catalogue_item',
-      entityId: item!.id,
-      action: 'created',
-      changes: changedFields(null, def),
+      values: { code: def.code, audience: def.audience, kind: def.kind, teamId },
+      audit: { changes: changedFields(null, def) },
     });
     return (await q.findItem(tx, organisationId, def.code))!;
   });
@@ -105,33 +108,12 @@ export async function saveDraft(
   const def = catalogueItemDefinitionSchema.parse(input);
   if (def.code !== code) throw catalogueErrors.codeChanged();
   return db.transaction(async (tx) => {
-    const current = await q.findItem(tx, organisationId, code);
-    if (!current) throw errors.notFound('catalogue item');
-    if (current.item.version !== version) throw errors.versionConflict();
+    const item = await forChange(tx, organisationId, code, version);
     await validate(tx, organisationId, def);
-    const before = current.draft?.definition ?? current.published?.definition ?? null;
-    let draftId = current.draft?.id;
-    if (draftId) {
-      await q.updateVersion(tx, draftId, { definition: def });
-    } else {
-      const number = (await q.maxVersionNumber(tx, current.item.id)) + 1;
-      [{ id: draftId }] = (await q.insertVersion(tx, {
-        organisationId,
-        itemId: current.item.id,
-        number,
-        definition: def,
-        state: 'draft',
-        createdByUserId: ctx.actor.userId,
-      })) as [{ id: string }];
-    }
-    if (!(await q.updateItem(tx, organisationId, current.item.id, version, { draftVersionId: draftId }))) {
-      throw errors.versionConflict();
-    }
-    await recordAudit(tx, ctx, {
-      entityType: 'catalogue_item',
-      entityId: current.item.id,
-      action: 'draft_saved',
-      changes: changedFields(before, def),
+    const before = item.draft?.definition ?? item.published?.definition ?? null;
+    await lifecycle.saveDraft(tx, ctx, item, version, {
+      definition: def,
+      audit: { changes: changedFields(before, def) },
     });
     return (await q.findItem(tx, organisationId, code))!;
   });
@@ -142,20 +124,13 @@ export async function publish(db: Db, ctx: Ctx, code: string, version: number) {
   authorize(ctx.actor, cataloguePolicy.edit);
   const organisationId = ctx.actor.organisationId;
   return db.transaction(async (tx) => {
-    const current = await q.findItem(tx, organisationId, code);
-    if (!current) throw errors.notFound('catalogue item');
-    if (current.item.version !== version) throw errors.versionConflict();
-    if (!current.draft) throw catalogueErrors.noDraft();
-    const def = catalogueItemDefinitionSchema.parse(current.draft.definition);
+    const item = await forChange(tx, organisationId, code, version);
+    const { draft } = item;
+    if (!draft) throw catalogueErrors.noDraft();
+    const def = catalogueItemDefinitionSchema.parse(draft.definition);
     // Rules may have changed since the draft was saved (a team renamed, a related item retired).
     const { teamId } = await validate(tx, organisationId, def);
-    const now = new Date();
-    if (current.published) await q.updateVersion(tx, current.published.id, { state: 'superseded' });
-    await q.updateVersion(tx, current.draft.id, { state: 'published', publishedAt: now });
-    await q.updateItem(tx, organisationId, current.item.id, version, {
-      state: 'published',
-      publishedVersionId: current.draft.id,
-      draftVersionId: null,
+    await lifecycle.publish(tx, ctx, { ...item, draft }, version, {
       audience: def.audience,
       kind: def.kind,
       teamId,
@@ -163,7 +138,7 @@ export async function publish(db: Db, ctx: Ctx, code: string, version: number) {
     await indexDocument(tx, {
       organisationId,
       kind: 'item',
-      refId: current.item.id,
+      refId: item.doc.id,
       code: def.code,
       title: def.name.nl,
       summary: def.summary.nl,
@@ -172,12 +147,6 @@ export async function publish(db: Db, ctx: Ctx, code: string, version: number) {
       audience: def.audience,
       itemKind: def.kind,
       teamId,
-    });
-    await recordAudit(tx, ctx, {
-      entityType: 'catalogue_item',
-      entityId: current.item.id,
-      action: 'published',
-      changes: { version: { before: current.published?.number ?? null, after: current.draft.number } },
     });
     return (await q.findItem(tx, organisationId, code))!;
   });
@@ -188,18 +157,9 @@ export async function retire(db: Db, ctx: Ctx, code: string, version: number) {
   authorize(ctx.actor, cataloguePolicy.edit);
   const organisationId = ctx.actor.organisationId;
   return db.transaction(async (tx) => {
-    const current = await q.findItem(tx, organisationId, code);
-    if (!current) throw errors.notFound('catalogue item');
-    if (current.item.version !== version) throw errors.versionConflict();
-    if (current.published) await q.updateVersion(tx, current.published.id, { state: 'retired' });
-    await q.updateItem(tx, organisationId, current.item.id, version, { state: 'retired' });
-    await removeDocument(tx, organisationId, 'item', current.item.id);
-    await recordAudit(tx, ctx, {
-      entityType: 'catalogue_item',
-      entityId: current.item.id,
-      action: 'retired',
-      changes: { state: { before: current.item.state, after: 'retired' } },
-    });
+    const item = await forChange(tx, organisationId, code, version);
+    await lifecycle.retire(tx, ctx, item, version);
+    await removeDocument(tx, organisationId, 'item', item.doc.id);
     return (await q.findItem(tx, organisationId, code))!;
   });
 }

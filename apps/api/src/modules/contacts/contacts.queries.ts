@@ -291,6 +291,15 @@ export function stats(db: Db, organisationId: string, from: string, to: string, 
   );
 }
 
+/** The organisations with a contact open since before `before` (the auto-close job's first step). */
+export function organisationsWithOpenContacts(db: Db, before: Date) {
+  return db
+    .selectDistinct({ organisationId: contact.organisationId })
+    .from(contact)
+    .where(and(isNull(contact.endedAt), lt(contact.startedAt, before)))
+    .then((rows) => rows.map((r) => r.organisationId));
+}
+
 /** Contacts left open longer than the limit (oldest first), for the auto-close job. */
 export function staleOpenContacts(db: Db, organisationId: string, before: Date, limit: number) {
   return db
@@ -380,6 +389,9 @@ export function insertAttempt(db: Db, values: typeof callbackAttempt.$inferInser
   return db.insert(callbackAttempt).values(values);
 }
 
-export function closeCallback(db: Db, id: string) {
-  return db.update(callback).set({ state: 'done', doneAt: new Date() }).where(eq(callback.id, id));
+export function closeCallback(db: Db, organisationId: string, id: string) {
+  return db
+    .update(callback)
+    .set({ state: 'done', doneAt: new Date() })
+    .where(and(eq(callback.organisationId, organisationId), eq(callback.id, id)));
 }

@@ -8,7 +8,6 @@ import type {
   contactCreateSchema,
   contactUpdateSchema,
 } from '@voordeur/shared';
-import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Ctx } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -22,15 +21,9 @@ import {
   localDate,
   workingMinutesBetween,
 } from '../calendar/index.ts';
-import { casesOfContact, casesOfCustomer, openCase } from '../cases/index.ts';
+import { casesOfContact, casesOfCustomer, type IntakeInput, intakeCase } from '../cases/index.ts';
 import { findItem, publishedDefinition } from '../catalogue/index.ts';
-import {
-  areaOfLocation,
-  customerErrors,
-  findCustomer,
-  frontOfficeSettings,
-  getCustomer,
-} from '../customers/index.ts';
+import { customerErrors, findCustomer, frontOfficeSettings, getCustomer } from '../customers/index.ts';
 import { teamIdsIn } from '../teams/index.ts';
 import { contactErrors } from './contacts.errors.ts';
 import { contactsPolicy } from './contacts.policy.ts';
@@ -247,7 +240,11 @@ async function publishedItem(db: Db, organisationId: string, code: string, field
   return { id: item.item.id, versionId: item.published!.id, teamId: item.item.teamId, definition };
 }
 
-/** Hands the contact over as a case: the case is opened and linked, and the contact takes its subject. */
+/**
+ * Hands the contact over as a case through the one intake of cases (`intakeCase`), in the contact's transaction:
+ * the case is opened for the contact's customer on the contact's channel and linked to it, and the contact takes
+ * the case's subject.
+ */
 export async function createCaseFromContact(
   db: Db,
   ctx: Ctx,
@@ -256,26 +253,21 @@ export async function createCaseFromContact(
 ) {
   authorize(ctx.actor, contactsPolicy.register);
   const organisationId = ctx.actor.organisationId;
-  const settings = await frontOfficeSettings(db, organisationId);
   return db.transaction(async (tx) => {
     const c = await lockOpen(tx, organisationId, id, input.version);
-    const item = await publishedItem(tx, organisationId, input.itemCode);
-    const customer = c.customerId ? await findCustomer(tx, organisationId, c.customerId) : undefined;
-    const opened = await openCase(tx, ctx, {
-      item,
+    const opened = await intakeCase(tx, ctx, {
+      itemCode: input.itemCode,
       description: input.description,
       answers: input.answers,
       location: input.location,
-      area: areaOfLocation(settings, input.location),
-      customerId: c.customerId,
-      contactId: c.id,
-      channel: c.channel,
       priority: input.priority,
-      referencePrefix: settings.casePrefix,
-      language: customer?.preferredLanguage === 'en' ? 'en' : 'nl',
-      recipients: customer ?? undefined,
+      channel: c.channel as IntakeInput['channel'],
+      customerId: c.customerId ?? undefined,
+      contact: { id: c.id, language: c.language },
     });
-    const after = await q.updateContact(tx, organisationId, id, c.version, { catalogueItemId: item.id });
+    const after = await q.updateContact(tx, organisationId, id, c.version, {
+      catalogueItemId: opened.row.c.catalogueItemId,
+    });
     return { opened, contact: after! };
   });
 }
@@ -401,7 +393,7 @@ export async function recordAttempt(
       byUserId: ctx.actor.userId,
       byLabel: ctx.actor.label,
     });
-    if (input.result === 'reached') await q.closeCallback(tx, id);
+    if (input.result === 'reached') await q.closeCallback(tx, organisationId, id);
     await recordAudit(tx, ctx, {
       entityType: 'callback',
       entityId: id,
@@ -440,12 +432,9 @@ export async function customerOverview(db: Db, ctx: Ctx, customerId: string) {
  */
 export async function autoCloseStaleContacts(db: Db, now = new Date()) {
   let closed = 0;
-  const orgs = await db.execute(
-    sql`SELECT DISTINCT organisation_id FROM contact WHERE ended_at IS NULL AND started_at < ${new Date(now.getTime() - 15 * 60_000)}`,
-  );
-  for (const { organisation_id: organisationId } of (
-    orgs as unknown as { rows: { organisation_id: string }[] }
-  ).rows) {
+  // No organisation closes them sooner than after 15 minutes: only those with a contact open longer are read.
+  const organisations = await q.organisationsWithOpenContacts(db, new Date(now.getTime() - 15 * 60_000));
+  for (const organisationId of organisations) {
     const settings = await frontOfficeSettings(db, organisationId);
     const limitMs = settings.contactAutoCloseMinutes * 60_000;
     closed += await db.transaction(async (tx) => {

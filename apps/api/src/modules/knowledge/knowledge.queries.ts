@@ -59,45 +59,10 @@ export function existingItemCodes(db: Db, organisationId: string, codes: string[
     .then((r) => r.map((x) => x.code));
 }
 
-export function maxVersionNumber(db: Db, articleId: string) {
-  return db
-    .select({ n: sql<number>`coalesce(max(${articleVersion.number}), 0)::int` })
-    .from(articleVersion)
-    .where(eq(articleVersion.articleId, articleId))
-    .then((r) => r[0]?.n ?? 0);
-}
-
 export function listVersions(db: Db, organisationId: string, articleId: string) {
   return db
     .select()
     .from(articleVersion)
     .where(and(eq(articleVersion.organisationId, organisationId), eq(articleVersion.articleId, articleId)))
     .orderBy(desc(articleVersion.number));
-}
-
-export function insertArticle(db: Db, values: typeof article.$inferInsert) {
-  return db.insert(article).values(values).returning({ id: article.id });
-}
-
-export function insertVersion(db: Db, values: typeof articleVersion.$inferInsert) {
-  return db.insert(articleVersion).values(values).returning({ id: articleVersion.id });
-}
-
-export function updateVersion(db: Db, id: string, values: Partial<typeof articleVersion.$inferInsert>) {
-  return db.update(articleVersion).set(values).where(eq(articleVersion.id, id));
-}
-
-export function updateArticle(
-  db: Db,
-  organisationId: string,
-  id: string,
-  version: number,
-  values: Partial<typeof article.$inferInsert>,
-) {
-  return db
-    .update(article)
-    .set({ ...values, version: sql`${article.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(article.organisationId, organisationId), eq(article.id, id), eq(article.version, version)))
-    .returning({ id: article.id })
-    .then((r) => r[0]);
 }

@@ -1,8 +1,8 @@
-import type { Db } from '@voordeur/db';
+import { article, articleVersion, type Db } from '@voordeur/db';
 import { type ArticleDefinition, articleDefinitionSchema, type FieldError } from '@voordeur/shared';
 import type { Ctx } from '../../platform/actor.ts';
-import { recordAudit } from '../../platform/audit.ts';
 import { anyOf, authorize, signedIn } from '../../platform/policy.ts';
+import { versionedDocuments } from '../../platform/versioned.ts';
 import { errors } from '../../plugins/errors.ts';
 import { localDate } from '../calendar/index.ts';
 import { catalogueErrors } from '../catalogue/index.ts';
@@ -46,6 +46,23 @@ export async function getArticle(db: Db, ctx: Ctx, code: string) {
   return row;
 }
 
+/** Articles follow the one lifecycle of versioned content (platform/versioned.ts). */
+const lifecycle = versionedDocuments({
+  documents: article,
+  versions: articleVersion,
+  documentKey: 'articleId',
+  entityType: 'article',
+});
+
+/** Reads the article for a change in the transaction: 404 when there is none, 409 when it is not the version seen. */
+async function forChange(tx: Db, organisationId: string, code: string, version: number) {
+  const row = await q.findArticle(tx, organisationId, code);
+  if (!row) throw errors.notFound('article');
+  const current = { ...row, doc: row.article };
+  lifecycle.expectVersion(current, version);
+  return current;
+}
+
 export async function createArticle(db: Db, ctx: Ctx, input: ArticleDefinition) {
   authorize(ctx.actor, knowledgePolicy.edit);
   const organisationId = ctx.actor.organisationId;
@@ -53,23 +70,11 @@ export async function createArticle(db: Db, ctx: Ctx, input: ArticleDefinition) 
   return db.transaction(async (tx) => {
     if (await q.findArticle(tx, organisationId, def.code)) throw catalogueErrors.codeTaken();
     const { ownerTeamId } = await validate(tx, organisationId, def);
-    const [row] = await q.insertArticle(tx, {
-      organisationId,
-      code: def.code,
-      audience: def.audience,
-      ownerTeamId,
-      reviewDate: def.reviewDate,
-    });
-    const [version] = await q.insertVersion(tx, {
-      organisationId,
-      articleId: row!.id,
-      number: 1,
+    await lifecycle.create(tx, ctx, {
       definition: def,
-      state: 'draft',
-      createdByUserId: ctx.actor.userId,
+      values: { code: def.code, audience: def.audience, ownerTeamId, reviewDate: def.reviewDate },
+      audit: { after: def },
     });
-    await q.updateArticle(tx, organisationId, row!.id, 1, { draftVersionId: version!.id });
-    await recordAudit(tx, ctx, { entityType: 'article', entityId: row!.id, action: 'created', after: def });
     return (await q.findArticle(tx, organisationId, def.code))!;
   });
 }
@@ -80,35 +85,12 @@ export async function saveDraft(db: Db, ctx: Ctx, code: string, input: ArticleDe
   const def = articleDefinitionSchema.parse(input);
   if (def.code !== code) throw catalogueErrors.codeChanged();
   return db.transaction(async (tx) => {
-    const current = await q.findArticle(tx, organisationId, code);
-    if (!current) throw errors.notFound('article');
-    if (current.article.version !== version) throw errors.versionConflict();
+    const current = await forChange(tx, organisationId, code, version);
     await validate(tx, organisationId, def);
     const before = current.draft?.definition ?? current.published?.definition ?? null;
-    let draftId = current.draft?.id ?? null;
-    if (draftId) await q.updateVersion(tx, draftId, { definition: def });
-    else {
-      const [v] = await q.insertVersion(tx, {
-        organisationId,
-        articleId: current.article.id,
-        number: (await q.maxVersionNumber(tx, current.article.id)) + 1,
-        definition: def,
-        state: 'draft',
-        createdByUserId: ctx.actor.userId,
-      });
-      draftId = v!.id;
-    }
-    if (
-      !(await q.updateArticle(tx, organisationId, current.article.id, version, { draftVersionId: draftId }))
-    ) {
-      throw errors.versionConflict();
-    }
-    await recordAudit(tx, ctx, {
-      entityType: 'article',
-      entityId: current.article.id,
-      action: 'draft_saved',
-      before: before as object,
-      after: def,
+    await lifecycle.saveDraft(tx, ctx, current, version, {
+      definition: def,
+      audit: { before: before as object, after: def },
     });
     return (await q.findArticle(tx, organisationId, code))!;
   });
@@ -118,18 +100,12 @@ export async function publish(db: Db, ctx: Ctx, code: string, version: number) {
   authorize(ctx.actor, knowledgePolicy.edit);
   const organisationId = ctx.actor.organisationId;
   return db.transaction(async (tx) => {
-    const current = await q.findArticle(tx, organisationId, code);
-    if (!current) throw errors.notFound('article');
-    if (current.article.version !== version) throw errors.versionConflict();
-    if (!current.draft?.id) throw catalogueErrors.noDraft();
-    const def = articleDefinitionSchema.parse(current.draft.definition);
+    const current = await forChange(tx, organisationId, code, version);
+    const { draft } = current;
+    if (!draft) throw catalogueErrors.noDraft();
+    const def = articleDefinitionSchema.parse(draft.definition);
     const { ownerTeamId } = await validate(tx, organisationId, def);
-    if (current.published?.id) await q.updateVersion(tx, current.published.id, { state: 'superseded' });
-    await q.updateVersion(tx, current.draft.id, { state: 'published', publishedAt: new Date() });
-    await q.updateArticle(tx, organisationId, current.article.id, version, {
-      state: 'published',
-      publishedVersionId: current.draft.id,
-      draftVersionId: null,
+    await lifecycle.publish(tx, ctx, { ...current, draft }, version, {
       audience: def.audience,
       ownerTeamId,
       reviewDate: def.reviewDate,
@@ -137,7 +113,7 @@ export async function publish(db: Db, ctx: Ctx, code: string, version: number) {
     await indexDocument(tx, {
       organisationId,
       kind: 'article',
-      refId: current.article.id,
+      refId: current.doc.id,
       code: def.code,
       title: def.question.nl,
       summary: '',
@@ -147,12 +123,6 @@ export async function publish(db: Db, ctx: Ctx, code: string, version: number) {
       itemKind: null,
       teamId: ownerTeamId,
     });
-    await recordAudit(tx, ctx, {
-      entityType: 'article',
-      entityId: current.article.id,
-      action: 'published',
-      changes: { version: { before: current.published?.number ?? null, after: current.draft.number } },
-    });
     return (await q.findArticle(tx, organisationId, code))!;
   });
 }
@@ -161,18 +131,9 @@ export async function retire(db: Db, ctx: Ctx, code: string, version: number) {
   authorize(ctx.actor, knowledgePolicy.edit);
   const organisationId = ctx.actor.organisationId;
   return db.transaction(async (tx) => {
-    const current = await q.findArticle(tx, organisationId, code);
-    if (!current) throw errors.notFound('article');
-    if (current.article.version !== version) throw errors.versionConflict();
-    if (current.published?.id) await q.updateVersion(tx, current.published.id, { state: 'retired' });
-    await q.updateArticle(tx, organisationId, current.article.id, version, { state: 'retired' });
-    await removeDocument(tx, organisationId, 'article', current.article.id);
-    await recordAudit(tx, ctx, {
-      entityType: 'article',
-      entityId: current.article.id,
-      action: 'retired',
-      changes: { state: { before: current.article.state, after: 'retired' } },
-    });
+    const current = await forChange(tx, organisationId, code, version);
+    await lifecycle.retire(tx, ctx, current, version);
+    await removeDocument(tx, organisationId, 'article', current.doc.id);
     return (await q.findArticle(tx, organisationId, code))!;
   });
 }
