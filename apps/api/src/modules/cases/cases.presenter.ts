@@ -6,9 +6,11 @@ import type {
   MessageTemplate,
   TimelineKind,
 } from '@voordeur/shared';
+import type { Actor } from '../../platform/actor.ts';
 import { localised } from '../../plugins/language.ts';
 import { localDate } from '../calendar/index.ts';
 import type { ComplaintState, Suspension } from './cases.clock.ts';
+import { caseAbilities } from './cases.policy.ts';
 import type { CaseRow } from './cases.queries.ts';
 import type { CaseDetail } from './cases.service.ts';
 
@@ -70,8 +72,11 @@ const TITLES: Record<string, string> = {
   complaint: 'Klachtbehandeling',
 };
 
-/** A whole case; names the organisation wrote in two languages in the reader's `language` (see presentCaseSummary). */
-export function presentCase(d: CaseDetail, language: Locale = 'nl'): Case {
+/**
+ * A whole case; names the organisation wrote in two languages in the reader's `language` (see presentCaseSummary);
+ * `abilities`: what `actor` (the reader) may do to it now.
+ */
+export function presentCase(d: CaseDetail, language: Locale, actor: Actor): Case {
   const { row } = d;
   const { c } = row;
   const def = row.definition as CatalogueItemDefinition;
@@ -227,6 +232,11 @@ export function presentCase(d: CaseDetail, language: Locale = 'nl'): Case {
     timeline,
     reopenRequestedAt: iso(c.reopenRequestedAt),
     version: c.version,
+    abilities: caseAbilities(
+      actor,
+      { c, def },
+      d.linked.filter((x) => x.c.parentCaseId === c.id && !x.c.closedAt).map((x) => x.c.reference),
+    ),
     reach: d.reach,
   };
 }

@@ -77,7 +77,11 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       reply
         .status(201)
         .send(
-          presentCase(await service.createCase(app.db, ctxOf(request), request.body), languageOf(request)),
+          presentCase(
+            await service.createCase(app.db, ctxOf(request), request.body),
+            languageOf(request),
+            ctxOf(request).actor,
+          ),
         ),
   );
 
@@ -92,7 +96,11 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      presentCase(await service.getCase(app.db, ctxOf(request), request.params.id), languageOf(request)),
+      presentCase(
+        await service.getCase(app.db, ctxOf(request), request.params.id),
+        languageOf(request),
+        ctxOf(request).actor,
+      ),
   );
 
   app.post(
@@ -111,6 +119,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       presentCase(
         await service.transition(app.db, ctxOf(request), request.params.id, request.body),
         languageOf(request),
+        ctxOf(request).actor,
       ),
   );
 
@@ -135,6 +144,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       presentCase(
         await actions.claim(app.db, ctxOf(request), request.params.id, request.body.version),
         languageOf(request),
+        ctxOf(request).actor,
       ),
   );
 
@@ -153,6 +163,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       presentCase(
         await actions.addNote(app.db, ctxOf(request), request.params.id, request.body),
         languageOf(request),
+        ctxOf(request).actor,
       ),
   );
 
@@ -172,6 +183,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       presentCase(
         await actions.addMessage(app.db, ctxOf(request), request.params.id, request.body),
         languageOf(request),
+        ctxOf(request).actor,
       ),
   );
 
@@ -191,6 +203,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       presentCase(
         await actions.suspend(app.db, ctxOf(request), request.params.id, request.body),
         languageOf(request),
+        ctxOf(request).actor,
       ),
   );
 
@@ -209,6 +222,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       presentCase(
         await actions.resume(app.db, ctxOf(request), request.params.id, request.body.version),
         languageOf(request),
+        ctxOf(request).actor,
       ),
   );
 
@@ -227,6 +241,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       presentCase(
         await actions.extend(app.db, ctxOf(request), request.params.id, request.body),
         languageOf(request),
+        ctxOf(request).actor,
       ),
   );
 
@@ -246,6 +261,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       presentCase(
         await complaintAction(app.db, ctxOf(request), request.params.id, request.body),
         languageOf(request),
+        ctxOf(request).actor,
       ),
   );
 
@@ -267,6 +283,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
           presentCase(
             await actions.createChild(app.db, ctxOf(request), request.params.id, request.body),
             languageOf(request),
+            ctxOf(request).actor,
           ),
         ),
   );
@@ -287,6 +304,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       presentCase(
         await actions.merge(app.db, ctxOf(request), request.params.id, request.body),
         languageOf(request),
+        ctxOf(request).actor,
       ),
   );
 
@@ -297,6 +315,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       presentCase(
         await actions.reopen(app.db, ctxOf(request), request.params.id, request.body),
         languageOf(request),
+        ctxOf(request).actor,
       ),
   );
 
@@ -369,7 +388,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
           data,
           truncated: file.file.truncated,
         });
-        return reply.status(201).send(presentCase(detail, languageOf(request)));
+        return reply.status(201).send(presentCase(detail, languageOf(request), ctxOf(request).actor));
       },
     );
   });

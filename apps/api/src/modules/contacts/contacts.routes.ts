@@ -191,7 +191,7 @@ export const contactsRoutes: FastifyPluginAsyncZod = async (app) => {
       const ctx = ctxOf(request);
       const r = await service.createCaseFromContact(app.db, ctx, request.params.id, request.body);
       return reply.status(201).send({
-        case: presentCase(r.opened, languageOf(request)),
+        case: presentCase(r.opened, languageOf(request), ctx.actor),
         contact: await one(ctx.actor.organisationId, r.contact),
       });
     },
