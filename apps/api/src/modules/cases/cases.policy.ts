@@ -197,12 +197,22 @@ function complaintRefusal({ c }: CaseState, step: ComplaintAction['action'] | un
   }
 }
 
+/** Whether the actor's role allows the action and the case's state does not refuse it. */
+export const mayNow = (actor: Actor, s: CaseState, action: CaseAction) =>
+  caseActionRules[action](actor) && caseRefusal(s, action) === null;
+
+/** The abilities a case carries in a list: what the queue offers on a row. */
+export const caseListAbilities = (actor: Actor, s: CaseState) => ({
+  claim: mayNow(actor, s, 'claim'),
+  assign: mayNow(actor, s, 'assign'),
+});
+
 /**
  * What this actor may do to this case now: the role rule of each action and the state rule above — the same
  * two checks each action makes. `openChildren`: references of its child tasks still open.
  */
 export function caseAbilities(actor: Actor, s: CaseState, openChildren: readonly string[]): CaseAbilities {
-  const may = (action: CaseAction) => caseActionRules[action](actor) && caseRefusal(s, action) === null;
+  const may = (action: CaseAction) => mayNow(actor, s, action);
   const transitions = s.def.handling.transitions.filter((t) => t.from === s.c.status).map((t) => t.to);
   return {
     transition: may('transition')

@@ -10,7 +10,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { localised } from '../../plugins/language.ts';
 import { localDate } from '../calendar/index.ts';
 import type { ComplaintState, Suspension } from './cases.clock.ts';
-import { caseAbilities } from './cases.policy.ts';
+import { caseAbilities, caseListAbilities } from './cases.policy.ts';
 import type { CaseRow } from './cases.queries.ts';
 import type { CaseDetail } from './cases.service.ts';
 
@@ -20,7 +20,7 @@ const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
  * A case in a list. `language` is the reader's (Accept-Language): the status and the subject (the item's name)
  * in English when the item has English for them, else in Dutch.
  */
-export function presentCaseSummary(row: CaseRow, language: Locale = 'nl'): CaseSummary {
+export function presentCaseSummary(row: CaseRow, language: Locale, actor: Actor): CaseSummary {
   const now = new Date();
   const { c } = row;
   const def = row.definition as CatalogueItemDefinition;
@@ -51,6 +51,7 @@ export function presentCaseSummary(row: CaseRow, language: Locale = 'nl'): CaseS
     breached: c.breachedAt !== null || (!c.closedAt && !c.suspendedSince && c.dueAt < now),
     reopenRequested: c.reopenRequestedAt !== null,
     parentId: c.parentCaseId,
+    abilities: caseListAbilities(actor, { c, def }),
   };
 }
 
@@ -143,7 +144,7 @@ export function presentCase(d: CaseDetail, language: Locale, actor: Actor): Case
   ].sort((a, b) => a.at.localeCompare(b.at) || order(a.kind) - order(b.kind));
 
   return {
-    ...presentCaseSummary(row, language),
+    ...presentCaseSummary(row, language, actor),
     description: c.description,
     answers: c.answers as Record<string, unknown>,
     location: location
@@ -205,7 +206,9 @@ export function presentCase(d: CaseDetail, language: Locale, actor: Actor): Case
       : null,
     links: {
       parent: ref(c.parentCaseId),
-      children: d.linked.filter((x) => x.c.parentCaseId === c.id).map((x) => presentCaseSummary(x, language)),
+      children: d.linked
+        .filter((x) => x.c.parentCaseId === c.id)
+        .map((x) => presentCaseSummary(x, language, actor)),
       main: ref(c.mainCaseId),
       duplicates: d.linked
         .filter((x) => x.c.mainCaseId === c.id)

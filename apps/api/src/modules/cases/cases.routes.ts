@@ -58,7 +58,10 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const r = await service.listCases(app.db, ctxOf(request), request.query);
-      return { items: r.items.map((row) => presentCaseSummary(row, languageOf(request))), total: r.total };
+      return {
+        items: r.items.map((row) => presentCaseSummary(row, languageOf(request), ctxOf(request).actor)),
+        total: r.total,
+      };
     },
   );
 

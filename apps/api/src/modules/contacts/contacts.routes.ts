@@ -280,8 +280,8 @@ export const overviewRoutes: FastifyPluginAsyncZod = async (app) => {
       const o = await service.customerOverview(app.db, ctx, request.params.id);
       return {
         customer: presentCustomer(o.customer.row, o.customer.consents),
-        openCases: o.cases.open.map((row) => presentCaseSummary(row, languageOf(request))),
-        recentCases: o.cases.recent.map((row) => presentCaseSummary(row, languageOf(request))),
+        openCases: o.cases.open.map((row) => presentCaseSummary(row, languageOf(request), ctx.actor)),
+        recentCases: o.cases.recent.map((row) => presentCaseSummary(row, languageOf(request), ctx.actor)),
         recentContacts: await presentContacts(app.db, ctx.actor.organisationId, o.contacts),
         openCallbacks: o.callbacks.map(presentCallback),
       };
