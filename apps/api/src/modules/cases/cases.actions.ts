@@ -16,7 +16,13 @@ import { errors } from '../../plugins/errors.ts';
 import { extended, resumeFields } from './cases.clock.ts';
 import { caseErrors } from './cases.errors.ts';
 import { messages } from './cases.messages.ts';
-import { type CaseAction, caseRefusal, casesPolicy, caseActionRules as may } from './cases.policy.ts';
+import {
+  type CaseAction,
+  caseRefusal,
+  casesPolicy,
+  caseActionRules as may,
+  statusStopsClock,
+} from './cases.policy.ts';
 import * as q from './cases.queries.ts';
 import { change, commit, getCaseIn, type Loaded, loadForChange, openCase } from './cases.service.ts';
 
@@ -144,7 +150,7 @@ export async function addMessage(db: Db, ctx: Ctx, id: string, input: In<typeof 
         audit: { action: 'reopen_requested' },
       };
     }
-    const resumed = c.suspendedSince && !currentStatusStopsClock(l);
+    const resumed = c.suspendedSince && !statusStopsClock({ c, def: l.def });
     return {
       set: resumed ? resumeFields(l, now) : {},
       events: [
@@ -155,10 +161,6 @@ export async function addMessage(db: Db, ctx: Ctx, id: string, input: In<typeof 
       audit: { action: 'message_received', ...(resumed ? { after: { resumed: true } } : {}) },
     };
   });
-}
-
-function currentStatusStopsClock(l: Awaited<ReturnType<typeof loadForChange>>) {
-  return l.def.handling.statuses.find((s) => s.key === l.row.c.status)?.stopsClock ?? false;
 }
 
 /** Stops the clock while waiting for the person, with the reason; the question goes to the person. */

@@ -149,7 +149,14 @@ export function caseRefusal(
   }
 }
 
-function statusStopsClock({ c, def }: CaseState) {
+/** The references of a case's child tasks still open, from its linked cases (no final status before they close). */
+export const openChildTasks = (
+  id: string,
+  linked: readonly { c: Pick<CaseRow['c'], 'parentCaseId' | 'closedAt' | 'reference'> }[],
+) => linked.filter((x) => x.c.parentCaseId === id && !x.c.closedAt).map((x) => x.c.reference);
+
+/** Whether the case's current status stops the clock (then only moving on resumes it). */
+export function statusStopsClock({ c, def }: Pick<CaseState, 'def'> & { c: Pick<CaseState['c'], 'status'> }) {
   return def.handling.statuses.find((x) => x.key === c.status)?.stopsClock ?? false;
 }
 

@@ -10,7 +10,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { localised } from '../../plugins/language.ts';
 import { localDate } from '../calendar/index.ts';
 import type { ComplaintState, Suspension } from './cases.clock.ts';
-import { caseAbilities, caseListAbilities } from './cases.policy.ts';
+import { caseAbilities, caseListAbilities, openChildTasks } from './cases.policy.ts';
 import type { CaseRow } from './cases.queries.ts';
 import type { CaseDetail } from './cases.service.ts';
 
@@ -235,11 +235,7 @@ export function presentCase(d: CaseDetail, language: Locale, actor: Actor): Case
     timeline,
     reopenRequestedAt: iso(c.reopenRequestedAt),
     version: c.version,
-    abilities: caseAbilities(
-      actor,
-      { c, def },
-      d.linked.filter((x) => x.c.parentCaseId === c.id && !x.c.closedAt).map((x) => x.c.reference),
-    ),
+    abilities: caseAbilities(actor, { c, def }, openChildTasks(c.id, d.linked)),
     reach: d.reach,
   };
 }

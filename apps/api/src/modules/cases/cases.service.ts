@@ -29,7 +29,7 @@ import {
   type PersonMessage,
   statusValues,
 } from './cases.messages.ts';
-import { caseActionRules, caseRefusal, casesPolicy } from './cases.policy.ts';
+import { caseActionRules, caseRefusal, casesPolicy, openChildTasks } from './cases.policy.ts';
 import * as q from './cases.queries.ts';
 import { caseSettings, type IntakeContext, intakeContext } from './cases.settings.ts';
 import { checkIntake } from './intake.ts';
@@ -530,9 +530,7 @@ export async function transition(db: Db, ctx: Ctx, id: string, input: z.output<t
     const target = l.def.handling.statuses.find((s) => s.key === input.to);
     // Into a final status the child tasks still open are read as well: none may stay open.
     const openChildren = target?.final
-      ? (await q.linkedCases(tx, c.organisationId, c.id))
-          .filter((x) => x.c.parentCaseId === c.id && !x.c.closedAt)
-          .map((x) => x.c.reference)
+      ? openChildTasks(c.id, await q.linkedCases(tx, c.organisationId, c.id))
       : [];
     const refusal = caseRefusal(state, 'transition', { to: input.to, openChildren });
     if (refusal || !target) throw refusal;
