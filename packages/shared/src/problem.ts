@@ -24,12 +24,10 @@ export const problemSchema = z
     title: z.string(),
     status: z.number().int(),
     detail: z.string().optional(),
-    code: z
-      .enum(ERROR_CODES)
-      .meta({
-        description:
-          'Stable machine-readable code, e.g. "validation_failed"; GET /api/problems says what each means.',
-      }),
+    code: z.enum(ERROR_CODES).meta({
+      description:
+        'Stable machine-readable code, e.g. "validation_failed"; GET /api/problems says what each means.',
+    }),
     errors: z.array(fieldErrorSchema).optional(),
     requestId: z.string(),
   })
