@@ -56,6 +56,36 @@ export const COMPLAINT_OUTCOMES = ['founded', 'partly_founded', 'unfounded', 'wi
 
 const ref = z.object({ id: z.uuid(), reference: z.string() });
 
+const ability = (description: string) => z.boolean().meta({ description });
+
+/**
+ * What the caller may do to the case now, by their roles and the case's state: computed by the same policy
+ * function that checks each action (`caseRefusal` in the API), so the web offers exactly what the API accepts.
+ */
+export const caseAbilitiesSchema = z
+  .object({
+    transition: z
+      .array(z.string())
+      .meta({ description: 'The statuses the caller may move the case to now (POST …/transitions).' }),
+    message: ability('Write to the person (POST …/messages, direction out).'),
+    reply: ability('Register what the person wrote (POST …/messages, direction in).'),
+    note: ability('Add an internal note.'),
+    attachment: ability('Add an attachment.'),
+    suspend: ability('Stop the clock.'),
+    resume: ability('Start the clock again.'),
+    extend: ability('Extend the norm (once).'),
+    assign: ability('Assign the case to someone (POST /api/cases/assign).'),
+    claim: ability('Become its assignee.'),
+    child: ability('Create a child task.'),
+    merge: ability('Merge it as a duplicate into a main case.'),
+    reopen: ability('Reopen it.'),
+    complaint: z
+      .array(z.enum(['acknowledge', 'hearing', 'advisory_committee', 'extend', 'decide']))
+      .meta({ description: 'The complaint steps the caller may take now (POST …/complaint).' }),
+  })
+  .meta({ id: 'CaseAbilities' });
+export type CaseAbilities = z.infer<typeof caseAbilitiesSchema>;
+
 export const caseSchema = caseSummarySchema
   .extend({
     description: z.string(),
@@ -145,6 +175,7 @@ export const caseSchema = caseSummarySchema
     ),
     reopenRequestedAt: z.iso.datetime().nullable(),
     version: z.number().int(),
+    abilities: caseAbilitiesSchema,
     reach: z.enum(PERSON_REACH).meta({
       description:
         'How a message to the case’s own person goes out now: email, a printed letter (no email address, or the person asked for letters), or none (no address at all, or a child task: the person follows the main case).',

@@ -350,6 +350,15 @@ export const caseSummarySchema = z
     breached: z.boolean().meta({ description: 'The public norm has passed (or passed before closing).' }),
     reopenRequested: z.boolean(),
     parentId: z.uuid().nullable(),
+    abilities: z
+      .object({
+        claim: z.boolean().meta({ description: 'The caller may become its assignee now.' }),
+        assign: z.boolean().meta({ description: 'The caller may assign it to someone now.' }),
+      })
+      .meta({
+        description:
+          'What the caller may do to the case from a list, by the same rules as its actions (the whole case has all its abilities).',
+      }),
   })
   .meta({ id: 'CaseSummary' });
 export type CaseSummary = z.infer<typeof caseSummarySchema>;

@@ -1,3 +1,4 @@
+export * from './access.ts';
 export * from './admin.ts';
 export * from './audit.ts';
 export * from './auth.ts';
@@ -5,6 +6,7 @@ export * from './cases.ts';
 export * from './catalogue.ts';
 export * from './delivery.ts';
 export * from './dutch.ts';
+export * from './errors.ts';
 export * from './frontoffice.ts';
 export * from './limits.ts';
 export * from './organisations.ts';

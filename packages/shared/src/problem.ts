@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ERROR_CODES } from './errors.ts';
 
 /** One field-level error inside a problem document. `field` is a dotted path such as `memberships.0.role`. */
 export const fieldErrorSchema = z.object({
@@ -23,7 +24,10 @@ export const problemSchema = z
     title: z.string(),
     status: z.number().int(),
     detail: z.string().optional(),
-    code: z.string().meta({ description: 'Stable machine-readable code, e.g. "validation_failed".' }),
+    code: z.enum(ERROR_CODES).meta({
+      description:
+        'Stable machine-readable code, e.g. "validation_failed"; GET /api/problems says what each means.',
+    }),
     errors: z.array(fieldErrorSchema).optional(),
     requestId: z.string(),
   })

@@ -1,14 +1,18 @@
-import type { Role } from '@voordeur/shared';
+import { type Permission, rolesAllow } from '@voordeur/shared';
 import { errors } from '../plugins/errors.ts';
 import type { Actor } from './actor.ts';
 
 /** A policy rule: may this actor do this? Modules declare theirs in `*.policy.ts`. */
 export type Rule = (actor: Actor) => boolean;
 
-export const anyOf =
-  (...roles: Role[]): Rule =>
+/**
+ * The actor holds a role that the shared rules (`PERMISSIONS` in `@voordeur/shared`) grant this permission;
+ * the web app reads the same table, so it offers exactly this.
+ */
+export const allows =
+  (permission: Permission): Rule =>
   (actor) =>
-    roles.some((r) => actor.roles.has(r));
+    rolesAllow(actor.roles, permission);
 
 /** Anyone of the organisation; never a platform administrator, who reads no organisation's data. */
 export const signedIn: Rule = (actor) => actor.kind !== 'platform';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import type { FieldError, Problem } from '@voordeur/shared';
+import type { ErrorCode, FieldError, Problem } from '@voordeur/shared';
 import type {
   FastifyError,
   FastifyInstance,
@@ -19,7 +19,8 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 export class AppError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    /** One of the shared union: a new code is added there (and worded by the web) or this does not compile. */
+    readonly code: ErrorCode,
     readonly title: string,
     readonly detail?: string,
     readonly errors?: FieldError[],

@@ -1,4 +1,4 @@
-import { problemSchema } from '@voordeur/shared';
+import { type ErrorCode, problemSchema } from '@voordeur/shared';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -15,14 +15,15 @@ export interface ProblemType {
   description: string;
 }
 
-const registry = new Map<string, ProblemType>();
+const registry = new Map<ErrorCode, ProblemType>();
 
-export function registerProblemTypes(types: Record<string, ProblemType>) {
-  for (const [code, type] of Object.entries(types)) registry.set(code, type);
+/** Codes outside the shared union (`ERROR_CODES` in @voordeur/shared) do not compile. */
+export function registerProblemTypes(types: Partial<Record<ErrorCode, ProblemType>>) {
+  for (const [code, type] of Object.entries(types) as [ErrorCode, ProblemType][]) registry.set(code, type);
 }
 
 export function problemType(code: string): ProblemType | undefined {
-  return registry.get(code);
+  return registry.get(code as ErrorCode);
 }
 
 export function allProblemTypes(): ({ code: string } & ProblemType)[] {

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ERROR_CODES } from '@voordeur/shared';
 import { describe, expect, it } from 'vitest';
 // Importing the app registers every module's problem types.
 import '../app.ts';
@@ -30,6 +31,10 @@ describe('problem types', () => {
       expect(problemType(code), code).toBeDefined();
       expect(problemType(code)!.status, code).toBe(status);
     }
+  });
+
+  it('catalogues exactly the codes of the shared union, which the web words', () => {
+    expect(allProblemTypes().map((t) => t.code)).toEqual([...ERROR_CODES].sort((a, b) => a.localeCompare(b)));
   });
 
   it('every catalogued code has a title and a description', () => {

@@ -22,7 +22,11 @@ export class ApiError extends Error {
   /** From a `Retry-After` header (429), in seconds. */
   readonly retryAfterSeconds: number | undefined;
 
-  constructor(problem: Partial<Problem> & { status: number }, retryAfterSeconds?: number) {
+  /** `code`: the API's (an ErrorCode), or the web's own for a failure before an answer (`network_error`, …). */
+  constructor(
+    problem: Partial<Omit<Problem, 'code'>> & { status: number; code?: string },
+    retryAfterSeconds?: number,
+  ) {
     super(problem.detail ?? problem.title ?? `HTTP ${problem.status}`);
     this.name = 'ApiError';
     this.status = problem.status;

@@ -1,13 +1,13 @@
 import { auditEventSchema, auditQuerySchema, problemSchema } from '@voordeur/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { anyOf, authorize } from '../../platform/policy.ts';
+import { allows, authorize } from '../../platform/policy.ts';
 import { errors } from '../../plugins/errors.ts';
 import { ctxOf } from '../auth/index.ts';
 import { presentAuditEvent } from './audit.presenter.ts';
 import { idsNamedIn, labelsOf, listAuditEvents } from './audit.queries.ts';
 
-export const auditPolicy = { read: anyOf('admin', 'quality') };
+export const auditPolicy = { read: allows('readAudit') };
 
 const pageSchema = z
   .object({

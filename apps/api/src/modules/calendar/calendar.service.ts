@@ -3,11 +3,11 @@ import type { CalendarInput } from '@voordeur/shared';
 import { eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
-import { anyOf, authorize, signedIn } from '../../platform/policy.ts';
+import { allows, authorize, signedIn } from '../../platform/policy.ts';
 import { AppError, errors } from '../../plugins/errors.ts';
 import { type CalendarDefinition, DEFAULT_CALENDAR, validateCalendar } from './working-time.ts';
 
-export const calendarPolicy = { read: signedIn, edit: anyOf('admin') };
+export const calendarPolicy = { read: signedIn, edit: allows('manageCalendar') };
 
 /** The organisation's calendar, or the default (Mon–Fri 08:30–17:00) when none was set. */
 export async function calendarOf(

@@ -16,15 +16,21 @@ import { errors } from '../../plugins/errors.ts';
 import { extended, resumeFields } from './cases.clock.ts';
 import { caseErrors } from './cases.errors.ts';
 import { messages } from './cases.messages.ts';
-import { casesPolicy } from './cases.policy.ts';
+import {
+  type CaseAction,
+  caseRefusal,
+  casesPolicy,
+  caseActionRules as may,
+  statusStopsClock,
+} from './cases.policy.ts';
 import * as q from './cases.queries.ts';
-import { change, commit, getCaseIn, loadForChange, openCase } from './cases.service.ts';
+import { change, commit, getCaseIn, type Loaded, loadForChange, openCase } from './cases.service.ts';
 
 type In<T extends z.ZodType> = z.output<T>;
 
 /** Assigns cases (in bulk) to a person, or unassigns them; optionally moves them to another team. */
 export async function assign(db: Db, ctx: Ctx, input: In<typeof assignSchema>) {
-  authorize(ctx.actor, casesPolicy.assign);
+  authorize(ctx.actor, may.assign);
   const organisationId = ctx.actor.organisationId;
   return db.transaction(async (tx) => {
     const user = input.assigneeId ? await q.userInOrg(tx, organisationId, input.assigneeId) : null;
@@ -37,7 +43,7 @@ export async function assign(db: Db, ctx: Ctx, input: In<typeof assignSchema>) {
         throw e === undefined ? e : withField(e, `cases.${i}.id`);
       });
       if (l.row.c.version !== item.version) throw withField(errors.versionConflict(), `cases.${i}.version`);
-      if (l.row.c.closedAt) throw caseErrors.invalid(`cases.${i}.id`, 'Closed', 'closed');
+      refuse(l, 'assign', `cases.${i}.id`);
       await commit(
         tx,
         ctx,
@@ -67,6 +73,12 @@ export async function assign(db: Db, ctx: Ctx, input: In<typeof assignSchema>) {
   });
 }
 
+/** Throws why the case refuses the action as it stands (the same rule that makes its `abilities`). */
+function refuse(l: Loaded, action: CaseAction, field?: string) {
+  const refusal = caseRefusal({ c: l.row.c, def: l.def }, action);
+  if (refusal) throw field ? withField(refusal, field) : refusal;
+}
+
 function withField<E>(e: E, field: string): E {
   const err = e as { errors?: { field: string; message: string }[] };
   if (err.errors) err.errors = err.errors.map((x) => ({ ...x, field }));
@@ -78,9 +90,9 @@ function withField<E>(e: E, field: string): E {
 export async function claim(db: Db, ctx: Ctx, id: string, version: number) {
   authorize(ctx.actor, casesPolicy.work);
   const me = ctx.actor.userId;
-  if (!me || ctx.actor.kind !== 'user') throw errors.forbidden('Only a person can claim a case.');
+  if (!me || !may.claim(ctx.actor)) throw errors.forbidden('Only a person can claim a case.');
   return change(db, ctx, id, version, (l) => {
-    if (l.row.c.closedAt) throw caseErrors.closed();
+    refuse(l, 'claim');
     return {
       set: { assigneeUserId: me },
       events: [{ kind: 'assigned', body: ctx.actor.label, data: { assigneeId: me, claimed: true } }],
@@ -92,7 +104,7 @@ export async function claim(db: Db, ctx: Ctx, id: string, version: number) {
 
 /** An internal note: never shown to the person. */
 export async function addNote(db: Db, ctx: Ctx, id: string, input: In<typeof noteCreateSchema>) {
-  authorize(ctx.actor, casesPolicy.annotate);
+  authorize(ctx.actor, may.note);
   return change(db, ctx, id, undefined, () => ({
     set: {},
     events: [{ kind: 'note', body: input.body }],
@@ -107,11 +119,11 @@ export async function addNote(db: Db, ctx: Ctx, id: string, input: In<typeof not
  * request instead of being lost.
  */
 export async function addMessage(db: Db, ctx: Ctx, id: string, input: In<typeof messageCreateSchema>) {
-  authorize(ctx.actor, input.direction === 'out' ? casesPolicy.work : casesPolicy.annotate);
+  authorize(ctx.actor, input.direction === 'out' ? may.message : may.reply);
   return change(db, ctx, id, undefined, (l, _tx, now) => {
     const { c } = l.row;
     if (input.direction === 'out') {
-      if (c.closedAt) throw caseErrors.closed();
+      refuse(l, 'message');
       return {
         set: {},
         events: [
@@ -138,7 +150,7 @@ export async function addMessage(db: Db, ctx: Ctx, id: string, input: In<typeof 
         audit: { action: 'reopen_requested' },
       };
     }
-    const resumed = c.suspendedSince && !currentStatusStopsClock(l);
+    const resumed = c.suspendedSince && !statusStopsClock({ c, def: l.def });
     return {
       set: resumed ? resumeFields(l, now) : {},
       events: [
@@ -151,17 +163,11 @@ export async function addMessage(db: Db, ctx: Ctx, id: string, input: In<typeof 
   });
 }
 
-function currentStatusStopsClock(l: Awaited<ReturnType<typeof loadForChange>>) {
-  return l.def.handling.statuses.find((s) => s.key === l.row.c.status)?.stopsClock ?? false;
-}
-
 /** Stops the clock while waiting for the person, with the reason; the question goes to the person. */
 export async function suspend(db: Db, ctx: Ctx, id: string, input: In<typeof suspendSchema>) {
-  authorize(ctx.actor, casesPolicy.work);
+  authorize(ctx.actor, may.suspend);
   return change(db, ctx, id, input.version, (l, _tx, now) => {
-    const { c } = l.row;
-    if (c.closedAt) throw caseErrors.closed();
-    if (c.suspendedSince) throw caseErrors.invalid('id', 'The clock already stands still', 'clock_stopped');
+    refuse(l, 'suspend');
     return {
       set: { suspendedSince: now, suspendedReason: input.reason },
       events: [
@@ -180,17 +186,10 @@ export async function suspend(db: Db, ctx: Ctx, id: string, input: In<typeof sus
 }
 
 export async function resume(db: Db, ctx: Ctx, id: string, version: number) {
-  authorize(ctx.actor, casesPolicy.work);
+  authorize(ctx.actor, may.resume);
   return change(db, ctx, id, version, (l, _tx, now) => {
     const { c } = l.row;
-    if (c.closedAt) throw caseErrors.closed();
-    if (!c.suspendedSince) throw caseErrors.invalid('id', 'The clock is running', 'clock_running');
-    if (currentStatusStopsClock(l))
-      throw caseErrors.invalid(
-        'id',
-        'This status stops the clock: move the case on to resume it',
-        'status_stops_clock',
-      );
+    refuse(l, 'resume');
     const set = resumeFields(l, now);
     return {
       set,
@@ -203,12 +202,10 @@ export async function resume(db: Db, ctx: Ctx, id: string, version: number) {
 
 /** Extends the public norm once, with a reason and a message to the person with the new date. */
 export async function extend(db: Db, ctx: Ctx, id: string, input: In<typeof extendSchema>) {
-  authorize(ctx.actor, casesPolicy.work);
+  authorize(ctx.actor, may.extend);
   return change(db, ctx, id, input.version, (l, _tx, now) => {
     const { c } = l.row;
-    if (c.closedAt) throw caseErrors.closed();
-    if (c.extension)
-      throw caseErrors.invalid('extension', 'The norm was extended once already', 'extended_once');
+    refuse(l, 'extend');
     const { extension, times } = extended(l, input.extension, input.reason, now);
     return {
       set: { extension, ...times, breachedAt: null },
@@ -233,12 +230,10 @@ export async function extend(db: Db, ctx: Ctx, id: string, input: In<typeof exte
 
 /** Reopens a closed case (e.g. after the person replied): back to the first status, the clock runs on. */
 export async function reopen(db: Db, ctx: Ctx, id: string, input: In<typeof reopenSchema>) {
-  authorize(ctx.actor, casesPolicy.work);
+  authorize(ctx.actor, may.reopen);
   return change(db, ctx, id, input.version, (l) => {
     const { c } = l.row;
-    if (!c.closedAt) throw caseErrors.invalid('id', 'The case is open', 'case_open');
-    if (c.mainCaseId)
-      throw caseErrors.invalid('id', 'A merged duplicate: work on the main case', 'merged_duplicate');
+    refuse(l, 'reopen');
     const first = l.def.handling.statuses.find((s) => !s.final)!;
     return {
       set: { closedAt: null, reopenRequestedAt: null },
@@ -256,14 +251,12 @@ export async function reopen(db: Db, ctx: Ctx, id: string, input: In<typeof reop
 
 /** A child task for another team; the person keeps seeing the one (parent) case. */
 export async function createChild(db: Db, ctx: Ctx, id: string, input: In<typeof childCreateSchema>) {
-  authorize(ctx.actor, casesPolicy.work);
+  authorize(ctx.actor, may.child);
   const organisationId = ctx.actor.organisationId;
   return db.transaction(async (tx) => {
     const l = await loadForChange(tx, organisationId, id, input.version);
     const { c } = l.row;
-    if (c.closedAt) throw caseErrors.closed();
-    if (c.parentCaseId)
-      throw caseErrors.invalid('id', 'A child task cannot have child tasks', 'nested_child_task');
+    refuse(l, 'child');
     const team = await q.teamInOrg(tx, organisationId, input.teamId);
     if (!team) throw caseErrors.unknown('teamId', 'team');
     // The next number is counted under the parent's row lock: simultaneous requests would count the same.
@@ -302,7 +295,7 @@ export async function createChild(db: Db, ctx: Ctx, id: string, input: In<typeof
  * every public step of the main case.
  */
 export async function merge(db: Db, ctx: Ctx, id: string, input: In<typeof mergeSchema>) {
-  authorize(ctx.actor, casesPolicy.work);
+  authorize(ctx.actor, may.merge);
   const organisationId = ctx.actor.organisationId;
   return db.transaction(async (tx) => {
     const l = await loadForChange(tx, organisationId, id, input.version);
@@ -312,12 +305,12 @@ export async function merge(db: Db, ctx: Ctx, id: string, input: In<typeof merge
       throw caseErrors.unknown('mainCaseId', 'case');
     });
     const { c } = l.row;
-    if (c.closedAt) throw caseErrors.closed();
+    refuse(l, 'merge');
     if (main.row.c.closedAt)
       throw caseErrors.invalid('mainCaseId', 'The main case is closed', 'main_case_closed');
     if (main.row.c.mainCaseId)
       throw caseErrors.invalid('mainCaseId', 'That case is itself a duplicate', 'main_is_duplicate');
-    if (c.parentCaseId || main.row.c.parentCaseId)
+    if (main.row.c.parentCaseId)
       throw caseErrors.invalid('mainCaseId', 'Child tasks are not merged', 'child_task_merge');
     const now = new Date();
     await commit(

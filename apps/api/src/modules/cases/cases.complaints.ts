@@ -5,7 +5,7 @@ import { authorize } from '../../platform/policy.ts';
 import { type ComplaintState, postponed, recompute } from './cases.clock.ts';
 import { caseErrors } from './cases.errors.ts';
 import { messages } from './cases.messages.ts';
-import { casesPolicy } from './cases.policy.ts';
+import { caseActionRules, caseRefusal } from './cases.policy.ts';
 import { type Change, change } from './cases.service.ts';
 
 /**
@@ -14,15 +14,12 @@ import { type Change, change } from './cases.service.ts';
  * and the decision with the National Ombudsman's details (9:12). Each step is a timeline entry and audited.
  */
 export async function complaintAction(db: Db, ctx: Ctx, id: string, a: ComplaintAction) {
-  authorize(ctx.actor, casesPolicy.work);
+  authorize(ctx.actor, caseActionRules.complaint);
   return change(db, ctx, id, a.version, (l, _tx, now): Change => {
     const { c } = l.row;
-    if (c.kind !== 'complaint' || !c.complaint)
-      throw caseErrors.invalid('action', 'Not a complaint', 'not_a_complaint');
-    if (c.closedAt) throw caseErrors.closed();
+    const refusal = caseRefusal({ c, def: l.def }, 'complaint', { step: a.action });
+    if (refusal) throw refusal;
     const state = c.complaint as ComplaintState;
-    if (state.decision)
-      throw caseErrors.invalid('action', 'The complaint has been decided', 'complaint_decided');
     const event = (
       body: string,
       data: Record<string, unknown>,
@@ -35,8 +32,6 @@ export async function complaintAction(db: Db, ctx: Ctx, id: string, a: Complaint
     });
     switch (a.action) {
       case 'acknowledge': {
-        if (c.acknowledgedAt)
-          throw caseErrors.invalid('action', 'Receipt was acknowledged already', 'acknowledged_already');
         return {
           set: { acknowledgedAt: now },
           events: [
@@ -62,8 +57,6 @@ export async function complaintAction(db: Db, ctx: Ctx, id: string, a: Complaint
         };
       }
       case 'advisory_committee': {
-        if (state.advisoryCommittee)
-          throw caseErrors.invalid('action', 'Already with the advisory committee', 'committee_already');
         const complaint = { ...state, advisoryCommittee: true };
         const times = recompute(l, { complaint });
         return {
@@ -82,12 +75,6 @@ export async function complaintAction(db: Db, ctx: Ctx, id: string, a: Complaint
         };
       }
       case 'extend': {
-        if (state.extension)
-          throw caseErrors.invalid(
-            'weeks',
-            'The decision may be postponed once (Awb 9:11)',
-            'postponed_once',
-          );
         const { complaint, times } = postponed(l, a.weeks, a.reason, now);
         return {
           set: { complaint, legalDueAt: times.legalDueAt },

@@ -6,9 +6,11 @@ import type {
   MessageTemplate,
   TimelineKind,
 } from '@voordeur/shared';
+import type { Actor } from '../../platform/actor.ts';
 import { localised } from '../../plugins/language.ts';
 import { localDate } from '../calendar/index.ts';
 import type { ComplaintState, Suspension } from './cases.clock.ts';
+import { caseAbilities, caseListAbilities, openChildTasks } from './cases.policy.ts';
 import type { CaseRow } from './cases.queries.ts';
 import type { CaseDetail } from './cases.service.ts';
 
@@ -18,7 +20,7 @@ const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
  * A case in a list. `language` is the reader's (Accept-Language): the status and the subject (the item's name)
  * in English when the item has English for them, else in Dutch.
  */
-export function presentCaseSummary(row: CaseRow, language: Locale = 'nl'): CaseSummary {
+export function presentCaseSummary(row: CaseRow, language: Locale, actor: Actor): CaseSummary {
   const now = new Date();
   const { c } = row;
   const def = row.definition as CatalogueItemDefinition;
@@ -49,6 +51,7 @@ export function presentCaseSummary(row: CaseRow, language: Locale = 'nl'): CaseS
     breached: c.breachedAt !== null || (!c.closedAt && !c.suspendedSince && c.dueAt < now),
     reopenRequested: c.reopenRequestedAt !== null,
     parentId: c.parentCaseId,
+    abilities: caseListAbilities(actor, { c, def }),
   };
 }
 
@@ -70,8 +73,11 @@ const TITLES: Record<string, string> = {
   complaint: 'Klachtbehandeling',
 };
 
-/** A whole case; names the organisation wrote in two languages in the reader's `language` (see presentCaseSummary). */
-export function presentCase(d: CaseDetail, language: Locale = 'nl'): Case {
+/**
+ * A whole case; names the organisation wrote in two languages in the reader's `language` (see presentCaseSummary);
+ * `abilities`: what `actor` (the reader) may do to it now.
+ */
+export function presentCase(d: CaseDetail, language: Locale, actor: Actor): Case {
   const { row } = d;
   const { c } = row;
   const def = row.definition as CatalogueItemDefinition;
@@ -138,7 +144,7 @@ export function presentCase(d: CaseDetail, language: Locale = 'nl'): Case {
   ].sort((a, b) => a.at.localeCompare(b.at) || order(a.kind) - order(b.kind));
 
   return {
-    ...presentCaseSummary(row, language),
+    ...presentCaseSummary(row, language, actor),
     description: c.description,
     answers: c.answers as Record<string, unknown>,
     location: location
@@ -200,7 +206,9 @@ export function presentCase(d: CaseDetail, language: Locale = 'nl'): Case {
       : null,
     links: {
       parent: ref(c.parentCaseId),
-      children: d.linked.filter((x) => x.c.parentCaseId === c.id).map((x) => presentCaseSummary(x, language)),
+      children: d.linked
+        .filter((x) => x.c.parentCaseId === c.id)
+        .map((x) => presentCaseSummary(x, language, actor)),
       main: ref(c.mainCaseId),
       duplicates: d.linked
         .filter((x) => x.c.mainCaseId === c.id)
@@ -227,6 +235,7 @@ export function presentCase(d: CaseDetail, language: Locale = 'nl'): Case {
     timeline,
     reopenRequestedAt: iso(c.reopenRequestedAt),
     version: c.version,
+    abilities: caseAbilities(actor, { c, def }, openChildTasks(c.id, d.linked)),
     reach: d.reach,
   };
 }

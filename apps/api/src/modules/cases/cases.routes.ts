@@ -59,7 +59,10 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const r = await service.listCases(app.db, ctxOf(request), request.query);
-      return { items: r.items.map((row) => presentCaseSummary(row, languageOf(request))), total: r.total };
+      return {
+        items: r.items.map((row) => presentCaseSummary(row, languageOf(request), ctxOf(request).actor)),
+        total: r.total,
+      };
     },
   );
 
@@ -77,7 +80,13 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) =>
       reply
         .status(201)
-        .send(presentCase(await intakeCase(app.db, ctxOf(request), request.body), languageOf(request))),
+        .send(
+          presentCase(
+            await intakeCase(app.db, ctxOf(request), request.body),
+            languageOf(request),
+            ctxOf(request).actor,
+          ),
+        ),
   );
 
   app.get(
@@ -91,7 +100,11 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      presentCase(await service.getCase(app.db, ctxOf(request), request.params.id), languageOf(request)),
+      presentCase(
+        await service.getCase(app.db, ctxOf(request), request.params.id),
+        languageOf(request),
+        ctxOf(request).actor,
+      ),
   );
 
   app.post(
@@ -110,6 +123,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       presentCase(
         await service.transition(app.db, ctxOf(request), request.params.id, request.body),
         languageOf(request),
+        ctxOf(request).actor,
       ),
   );
 
@@ -134,6 +148,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       presentCase(
         await actions.claim(app.db, ctxOf(request), request.params.id, request.body.version),
         languageOf(request),
+        ctxOf(request).actor,
       ),
   );
 
@@ -152,6 +167,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       presentCase(
         await actions.addNote(app.db, ctxOf(request), request.params.id, request.body),
         languageOf(request),
+        ctxOf(request).actor,
       ),
   );
 
@@ -171,6 +187,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       presentCase(
         await actions.addMessage(app.db, ctxOf(request), request.params.id, request.body),
         languageOf(request),
+        ctxOf(request).actor,
       ),
   );
 
@@ -190,6 +207,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       presentCase(
         await actions.suspend(app.db, ctxOf(request), request.params.id, request.body),
         languageOf(request),
+        ctxOf(request).actor,
       ),
   );
 
@@ -208,6 +226,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       presentCase(
         await actions.resume(app.db, ctxOf(request), request.params.id, request.body.version),
         languageOf(request),
+        ctxOf(request).actor,
       ),
   );
 
@@ -226,6 +245,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       presentCase(
         await actions.extend(app.db, ctxOf(request), request.params.id, request.body),
         languageOf(request),
+        ctxOf(request).actor,
       ),
   );
 
@@ -245,6 +265,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       presentCase(
         await complaintAction(app.db, ctxOf(request), request.params.id, request.body),
         languageOf(request),
+        ctxOf(request).actor,
       ),
   );
 
@@ -266,6 +287,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
           presentCase(
             await actions.createChild(app.db, ctxOf(request), request.params.id, request.body),
             languageOf(request),
+            ctxOf(request).actor,
           ),
         ),
   );
@@ -286,6 +308,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       presentCase(
         await actions.merge(app.db, ctxOf(request), request.params.id, request.body),
         languageOf(request),
+        ctxOf(request).actor,
       ),
   );
 
@@ -296,6 +319,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       presentCase(
         await actions.reopen(app.db, ctxOf(request), request.params.id, request.body),
         languageOf(request),
+        ctxOf(request).actor,
       ),
   );
 
@@ -368,7 +392,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
           data,
           truncated: file.file.truncated,
         });
-        return reply.status(201).send(presentCase(detail, languageOf(request)));
+        return reply.status(201).send(presentCase(detail, languageOf(request), ctxOf(request).actor));
       },
     );
   });

@@ -26,7 +26,7 @@ import {
   type PersonMessage,
   statusValues,
 } from './cases.messages.ts';
-import { casesPolicy } from './cases.policy.ts';
+import { caseActionRules, caseRefusal, casesPolicy, openChildTasks } from './cases.policy.ts';
 import * as q from './cases.queries.ts';
 import { caseSettings, type IntakeContext, intakeContext } from './cases.settings.ts';
 import { checkIntake } from './intake.ts';
@@ -464,19 +464,18 @@ export async function change(
   });
 }
 
-function requireOpen(l: Loaded) {
-  if (l.row.c.closedAt) throw caseErrors.closed();
-}
-
 export async function transition(db: Db, ctx: Ctx, id: string, input: z.output<typeof transitionSchema>) {
-  authorize(ctx.actor, casesPolicy.work);
+  authorize(ctx.actor, caseActionRules.transition);
   return change(db, ctx, id, input.version, async (l, tx, now) => {
     const { c } = l.row;
-    requireOpen(l);
-    const statuses = l.def.handling.statuses;
-    const allowed = l.def.handling.transitions.filter((t) => t.from === c.status).map((t) => t.to);
-    const target = statuses.find((s) => s.key === input.to);
-    if (!target || !allowed.includes(input.to)) throw caseErrors.transition(c.status, input.to, allowed);
+    const state = { c, def: l.def };
+    const target = l.def.handling.statuses.find((s) => s.key === input.to);
+    // Into a final status the child tasks still open are read as well: none may stay open.
+    const openChildren = target?.final
+      ? openChildTasks(c.id, await q.linkedCases(tx, c.organisationId, c.id))
+      : [];
+    const refusal = caseRefusal(state, 'transition', { to: input.to, openChildren });
+    if (refusal || !target) throw refusal;
     const set: q.CaseUpdate = {};
     const events: NonNullable<Change['events']> = [];
     const publish: Change['publish'] = [{ type: 'status_changed', data: { from: c.status, to: target.key } }];
@@ -489,17 +488,6 @@ export async function transition(db: Db, ctx: Ctx, id: string, input: z.output<t
       events.push({ kind: 'suspended', body: target.label.nl });
     }
     if (target.final) {
-      const open = (await q.linkedCases(tx, c.organisationId, c.id)).filter(
-        (x) => x.c.parentCaseId === c.id && !x.c.closedAt,
-      );
-      if (open.length)
-        throw caseErrors.invalid(
-          'to',
-          `Child tasks still open: ${open.map((x) => x.c.reference).join(', ')}`,
-          'child_tasks_open',
-        );
-      if (c.kind === 'complaint' && c.complaint && !(c.complaint as ComplaintState).decision)
-        throw caseErrors.invalid('to', 'Decide on the complaint first (Awb 9:12)', 'decide_complaint_first');
       const dueAt = (set.dueAt as Date | undefined) ?? c.dueAt;
       const late = now > dueAt && !c.suspendedSince;
       if (late || c.breachedAt) {

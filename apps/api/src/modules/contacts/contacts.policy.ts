@@ -1,9 +1,9 @@
-import { anyOf } from '../../platform/policy.ts';
+import { allows } from '../../platform/policy.ts';
 
 export const contactsPolicy = {
   /** Agents register contacts; channel integrations do so with an API token of the agent role. */
-  register: anyOf('agent', 'backoffice', 'teamlead', 'admin'),
+  register: allows('registerContacts'),
   /** Figures without personal data. */
-  stats: anyOf('manager', 'teamlead', 'quality', 'admin'),
-  callbacks: anyOf('agent', 'backoffice', 'teamlead', 'admin'),
+  stats: allows('readContactStats'),
+  callbacks: allows('workCallbacks'),
 };

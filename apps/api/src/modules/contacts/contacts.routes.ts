@@ -191,7 +191,7 @@ export const contactsRoutes: FastifyPluginAsyncZod = async (app) => {
       const ctx = ctxOf(request);
       const r = await service.createCaseFromContact(app.db, ctx, request.params.id, request.body);
       return reply.status(201).send({
-        case: presentCase(r.opened, languageOf(request)),
+        case: presentCase(r.opened, languageOf(request), ctx.actor),
         contact: await one(ctx.actor.organisationId, r.contact),
       });
     },
@@ -280,8 +280,8 @@ export const overviewRoutes: FastifyPluginAsyncZod = async (app) => {
       const o = await service.customerOverview(app.db, ctx, request.params.id);
       return {
         customer: presentCustomer(o.customer.row, o.customer.consents),
-        openCases: o.cases.open.map((row) => presentCaseSummary(row, languageOf(request))),
-        recentCases: o.cases.recent.map((row) => presentCaseSummary(row, languageOf(request))),
+        openCases: o.cases.open.map((row) => presentCaseSummary(row, languageOf(request), ctx.actor)),
+        recentCases: o.cases.recent.map((row) => presentCaseSummary(row, languageOf(request), ctx.actor)),
         recentContacts: await presentContacts(app.db, ctx.actor.organisationId, o.contacts),
         openCallbacks: o.callbacks.map(presentCallback),
       };

@@ -1,8 +1,8 @@
-import { anyOf } from '../../platform/policy.ts';
+import { allows } from '../../platform/policy.ts';
 
 /** Personal data is for those who serve people; managers and quality staff see aggregates only. */
 export const customersPolicy = {
-  use: anyOf('agent', 'backoffice', 'teamlead', 'admin'),
-  merge: anyOf('teamlead', 'admin'),
-  settings: anyOf('admin'),
+  use: allows('useCustomers'),
+  merge: allows('mergeCustomers'),
+  settings: allows('manageFrontOfficeSettings'),
 };

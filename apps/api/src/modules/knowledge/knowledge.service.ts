@@ -1,7 +1,7 @@
 import { article, articleVersion, type Db } from '@voordeur/db';
 import { type ArticleDefinition, articleDefinitionSchema, type FieldError } from '@voordeur/shared';
 import type { Ctx } from '../../platform/actor.ts';
-import { anyOf, authorize, signedIn } from '../../platform/policy.ts';
+import { allows, authorize, signedIn } from '../../platform/policy.ts';
 import { versionedDocuments } from '../../platform/versioned.ts';
 import { errors } from '../../plugins/errors.ts';
 import { localDate } from '../calendar/index.ts';
@@ -12,8 +12,8 @@ import * as q from './knowledge.queries.ts';
 
 export const knowledgePolicy = {
   read: signedIn,
-  edit: anyOf('admin', 'quality'),
-  seeDrafts: anyOf('admin', 'quality', 'manager'),
+  edit: allows('editKnowledge'),
+  seeDrafts: allows('seeKnowledgeDrafts'),
 };
 
 export const today = () => localDate(new Date());

@@ -1,7 +1,7 @@
-import { anyOf, signedIn } from '../../platform/policy.ts';
+import { allows, signedIn } from '../../platform/policy.ts';
 
 export const teamsPolicy = {
   /** Every signed-in person sees the teams: hand-overs and assignments need them. */
   list: signedIn,
-  manage: anyOf('admin'),
+  manage: allows('manageTeams'),
 };

@@ -1,8 +1,8 @@
 import type { Role } from '@voordeur/shared';
 import type { Actor } from '../../platform/actor.ts';
-import { anyOf } from '../../platform/policy.ts';
+import { allows } from '../../platform/policy.ts';
 
-const isAdmin = anyOf('admin');
+const isAdmin = allows('manageTokens');
 
 export const tokensPolicy = {
   /** Tokens are made by people (a token cannot mint tokens), for a role they hold; admins for any role. */

@@ -9,7 +9,7 @@ import {
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Ctx } from '../../platform/actor.ts';
-import { anyOf, authorize } from '../../platform/policy.ts';
+import { allows, authorize } from '../../platform/policy.ts';
 import { AppError } from '../../plugins/errors.ts';
 import { registerProblemTypes } from '../../plugins/problem-types.ts';
 import { createItem, definitionErrors, publish, relatedErrors, saveDraft } from '../catalogue/index.ts';
@@ -24,7 +24,7 @@ registerProblemTypes({
   },
 });
 
-export const transferPolicy = { run: anyOf('admin') };
+export const transferPolicy = { run: allows('transferContent') };
 
 export interface ImportInput {
   items?: unknown[];

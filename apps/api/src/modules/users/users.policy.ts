@@ -1,7 +1,7 @@
-import { anyOf } from '../../platform/policy.ts';
+import { allows } from '../../platform/policy.ts';
 
 export const usersPolicy = {
   /** Team leads and managers see who works where; quality officers need names to read the audit trail. */
-  list: anyOf('admin', 'teamlead', 'manager', 'quality'),
-  manage: anyOf('admin'),
+  list: allows('readUserList'),
+  manage: allows('manageUsers'),
 };

@@ -1,6 +1,6 @@
-import { anyOf } from '../../platform/policy.ts';
+import { allows } from '../../platform/policy.ts';
 
 /** Webhooks send case data to other systems: only administrators set them up and read their log. */
 export const webhooksPolicy = {
-  manage: anyOf('admin'),
+  manage: allows('manageWebhooks'),
 };

@@ -1,3 +1,4 @@
+import { worksCases } from '@voordeur/shared';
 import { useTranslation } from 'react-i18next';
 import { useForm } from '../../lib/useForm.ts';
 import { ButtonGroup } from '../../ui/ButtonGroup.tsx';
@@ -5,8 +6,6 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import { SubmitButton } from '../../ui/SubmitButton.tsx';
 import { ActionForm, type ActionProps, failWith } from './actionKit.tsx';
 import { useAssign, useAssignees, useCase } from './api.ts';
-
-const WORK_ROLES = new Set(['backoffice', 'teamlead', 'admin']);
 
 /** "Toewijzen aan…" on the case page (team leads, administrators): a colleague of the case's team, or nobody. */
 export function AssignForm({ current, onDone, onConflict }: ActionProps) {
@@ -19,11 +18,9 @@ export function AssignForm({ current, onDone, onConflict }: ActionProps) {
     { assigneeId: { id: 'case-assign-to', label: t('cases.assign.to') } },
   );
   const inTeam = (users.data ?? []).filter((user) =>
-    user.memberships.some((m) => WORK_ROLES.has(m.role) && m.teamId === current.team?.id),
+    worksCases(user.memberships, (teamId) => teamId === current.team?.id),
   );
-  const others = (users.data ?? []).filter(
-    (user) => !inTeam.includes(user) && user.memberships.some((m) => WORK_ROLES.has(m.role)),
-  );
+  const others = (users.data ?? []).filter((user) => !inTeam.includes(user) && worksCases(user.memberships));
   const onSubmit = form.submit(() => {
     const choice = form.values.assigneeId;
     if (!form.report(choice ? {} : { assigneeId: t('validation.choose') })) return;

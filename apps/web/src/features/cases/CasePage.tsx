@@ -44,8 +44,6 @@ export function CasePage() {
   const query = useCase(id);
   const [notice, setNotice] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
-  const canWork = useCan('workCases');
-  const canAnnotate = useCan('annotateCases');
   const canReadDeliveries = useCan('readDeliveries');
   const current = query.data;
   useDocumentTitle(current ? t('cases.title', { reference: current.reference }) : t('cases.titleLoading'));
@@ -105,7 +103,7 @@ export function CasePage() {
               told of that change, and would contradict what the form now says of the next. */}
           <div className="vd-stack" onChange={() => setNotice(null)}>
             {current.complaint ? (
-              <ComplaintPanel current={current} canWork={canWork} onDone={onDone} onConflict={onConflict} />
+              <ComplaintPanel current={current} onDone={onDone} onConflict={onConflict} />
             ) : null}
             <CaseActions current={current} onDone={onDone} onConflict={onConflict} />
           </div>
@@ -116,7 +114,7 @@ export function CasePage() {
           <ClockPanel current={current} />
           <WorkflowProgress current={current} />
           <LinksPanel current={current} />
-          <Attachments current={current} canAdd={canAnnotate} />
+          <Attachments current={current} canAdd={current.abilities.attachment} />
         </div>
       </div>
     </div>
@@ -138,7 +136,6 @@ function BackLink() {
 function CaseHeader({ current, onConflict }: { current: Case; onConflict: () => void }) {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const canWork = useCan('workCases');
   const claim = useCaseAction(current);
   const mine = current.assignee?.id === me.id;
   return (
@@ -155,7 +152,7 @@ function CaseHeader({ current, onConflict }: { current: Case; onConflict: () => 
           <CaseBadges c={current} />
         </p>
       </div>
-      {canWork && !mine && !current.closedAt ? (
+      {current.abilities.claim && !mine ? (
         <div className="vd-stack vd-stack--tight vd-case__claim">
           <ButtonGroup>
             <Button
@@ -191,73 +188,73 @@ type ActionKey =
   | 'merge'
   | 'reopen';
 
-/** "Behandelen": every action the role allows on a case in this state, one open at a time. */
+/** "Behandelen": every action the case's `abilities` allow (the API's rules for this role and state), one open at a time. */
 function CaseActions({ current, onDone, onConflict }: ActionProps) {
   const { t } = useTranslation();
-  const canWork = useCan('workCases');
-  const canAnnotate = useCan('annotateCases');
-  const canAssign = useCan('assignCases');
+  const may = current.abilities;
   const closed = current.closedAt !== null;
   // The usual next step is open; for a complaint that is its acknowledgement, in the complaint panel above.
   const [open, setOpen] = useState<ActionKey | null>(
-    canWork && !closed && !(current.complaint && !current.complaint.acknowledgedAt) ? 'transition' : null,
+    may.transition.length > 0 && !(current.complaint && !current.complaint.acknowledgedAt)
+      ? 'transition'
+      : null,
   );
   const props = { current, onConflict, onDone };
   const entries: { key: ActionKey; title: string; show: boolean; render: () => ReactNode }[] = [
     {
       key: 'transition',
       title: t('cases.actions.transition'),
-      show: canWork && !closed,
+      show: may.transition.length > 0,
       render: () => <TransitionForm {...props} />,
     },
     {
       key: 'message',
       title: t('cases.actions.message'),
-      show: canWork && !closed && current.parentId === null,
+      show: may.message,
       render: () => <MessageOutForm {...props} />,
     },
-    { key: 'note', title: t('cases.actions.note'), show: canAnnotate, render: () => <NoteForm {...props} /> },
+    { key: 'note', title: t('cases.actions.note'), show: may.note, render: () => <NoteForm {...props} /> },
     {
       key: 'reply',
       title: t('cases.actions.reply'),
-      show: canAnnotate,
+      show: may.reply,
       render: () => <MessageInForm {...props} />,
     },
     {
       key: 'clock',
       title: current.clock.suspended ? t('cases.actions.resume') : t('cases.actions.suspend'),
-      show: canWork && !closed,
+      show: current.clock.suspended ? may.resume : may.suspend,
       render: () => <SuspendForm {...props} />,
     },
     {
       key: 'extend',
       title: t('cases.actions.extend'),
-      show: canWork && !closed && !current.clock.extension,
+      show: may.extend,
       render: () => <ExtendForm {...props} />,
     },
     {
       key: 'assign',
       title: t('cases.actions.assign'),
-      show: canAssign && !closed,
+      show: may.assign,
       render: () => <AssignForm {...props} />,
     },
     {
       key: 'child',
       title: t('cases.actions.child'),
-      show: canWork && !closed && current.parentId === null,
+      show: may.child,
       render: () => <ChildForm {...props} />,
     },
     {
       key: 'merge',
       title: t('cases.actions.merge'),
-      show: canWork && !closed && current.links.main === null && current.parentId === null,
+      show: may.merge,
       render: () => <MergeForm {...props} />,
     },
     {
       key: 'reopen',
       title: t('cases.actions.reopen'),
-      // A merged duplicate is worked on through its main case.
-      show: canWork && closed && current.links.main === null,
+      // A merged duplicate is worked on through its main case (the API refuses it: `abilities.reopen` is false).
+      show: may.reopen,
       render: () => <ReopenForm {...props} />,
     },
   ];

@@ -27,11 +27,12 @@ type Step = 'acknowledge' | 'hearing' | 'committee' | 'extend' | 'decide';
  * they waived it (9:10), an advisory committee (9:14), postpone the decision once by at most four weeks
  * (9:11), and decide, with the National Ombudsman's details in the letter (9:12). The dates are the API's.
  */
-export function ComplaintPanel({ current, canWork, onDone, onConflict }: ActionProps & { canWork: boolean }) {
+export function ComplaintPanel({ current, onDone, onConflict }: ActionProps) {
   const { t } = useTranslation();
   const complaint = current.complaint as Complaint;
   const [open, setOpen] = useState<Step | null>(complaint.acknowledgedAt ? null : 'acknowledge');
-  const active = canWork && !complaint.decision && !current.closedAt;
+  // The steps the API takes now (for this role, in this state of the complaint).
+  const steps = new Set(current.abilities.complaint);
   const props = {
     current,
     onConflict,
@@ -54,19 +55,23 @@ export function ComplaintPanel({ current, canWork, onDone, onConflict }: ActionP
   return (
     <Section headingId="case-complaint" title={t('cases.complaint.title')} panel>
       <ComplaintFacts current={current} complaint={complaint} />
-      {active ? (
+      {steps.size > 0 ? (
         <div className="vd-disclosures">
-          {complaint.acknowledgedAt
-            ? null
-            : disclosure('acknowledge', t('cases.complaint.acknowledge'), <AcknowledgeForm {...props} />)}
-          {disclosure('hearing', t('cases.complaint.hearing'), <HearingForm {...props} />)}
-          {complaint.advisoryCommittee
-            ? null
-            : disclosure('committee', t('cases.complaint.committee'), <CommitteeForm {...props} />)}
-          {complaint.extension
-            ? null
-            : disclosure('extend', t('cases.complaint.extend'), <ComplaintExtendForm {...props} />)}
-          {disclosure('decide', t('cases.complaint.decide'), <DecideForm {...props} />)}
+          {steps.has('acknowledge')
+            ? disclosure('acknowledge', t('cases.complaint.acknowledge'), <AcknowledgeForm {...props} />)
+            : null}
+          {steps.has('hearing')
+            ? disclosure('hearing', t('cases.complaint.hearing'), <HearingForm {...props} />)
+            : null}
+          {steps.has('advisory_committee')
+            ? disclosure('committee', t('cases.complaint.committee'), <CommitteeForm {...props} />)
+            : null}
+          {steps.has('extend')
+            ? disclosure('extend', t('cases.complaint.extend'), <ComplaintExtendForm {...props} />)
+            : null}
+          {steps.has('decide')
+            ? disclosure('decide', t('cases.complaint.decide'), <DecideForm {...props} />)
+            : null}
         </div>
       ) : null}
     </Section>

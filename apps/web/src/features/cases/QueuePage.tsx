@@ -1,6 +1,6 @@
 import { Button } from '@utrecht/button-react';
 import { Checkbox } from '@utrecht/checkbox-react';
-import { CASE_PRIORITIES, type CaseSummary, ITEM_KINDS, type User } from '@voordeur/shared';
+import { CASE_PRIORITIES, type CaseSummary, ITEM_KINDS, type User, worksCases } from '@voordeur/shared';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -31,7 +31,6 @@ const STATES = ['open', 'closed', 'all'] as const;
 const AREA_UNKNOWN = '~unknown';
 /** Kinds that become cases (a question is answered, never handed over). */
 const CASE_KINDS = ITEM_KINDS.filter((kind) => kind !== 'question');
-const WORK_ROLES = new Set(['backoffice', 'teamlead', 'admin']);
 
 /** The URL of a view: who and which team, with the other filters kept. */
 function viewSearch(view: View, filters: Record<string, string>) {
@@ -270,10 +269,11 @@ export function QueuePage() {
               })
             }
             onSelectAll={(on) =>
-              // Only open cases can be assigned: a closed one would make the whole batch fail.
-              setSelected(on ? new Map(items.filter((c) => !c.closedAt).map((c) => [c.id, c])) : new Map())
+              // Only the cases the API lets this user assign (open ones): another would make the whole batch fail.
+              setSelected(
+                on ? new Map(items.filter((c) => c.abilities.assign).map((c) => [c.id, c])) : new Map(),
+              )
             }
-            canClaim={canWork}
             showTeam={!team}
             meId={me.id}
             claiming={claim.isPending ? claim.variables : null}
@@ -320,7 +320,6 @@ interface QueueTableProps {
   selected: Map<string, CaseSummary>;
   onSelect: (c: CaseSummary, on: boolean) => void;
   onSelectAll: (on: boolean) => void;
-  canClaim: boolean;
   /** The team under the subject; not in a team's own queue. */
   showTeam: boolean;
   meId: string;
@@ -336,7 +335,6 @@ function QueueTable({
   selected,
   onSelect,
   onSelectAll,
-  canClaim,
   showTeam,
   meId,
   claiming,
@@ -345,7 +343,7 @@ function QueueTable({
   const { t } = useTranslation();
   const f = useCaseFormat();
   const now = new Date();
-  const open = items.filter((c) => !c.closedAt);
+  const open = items.filter((c) => c.abilities.assign);
   const allSelected = open.length > 0 && open.every((c) => selected.has(c.id));
   return (
     <Table
@@ -386,14 +384,14 @@ function QueueTable({
             <TableRow key={c.id} className={selected.has(c.id) ? 'vd-queue__row--selected' : undefined}>
               {selectable ? (
                 <TableCell className="vd-queue__select">
-                  {c.closedAt ? null : (
+                  {c.abilities.assign ? (
                     <Checkbox
                       id={`queue-select-${c.id}`}
                       aria-label={t('queue.select', { reference: c.reference })}
                       checked={selected.has(c.id)}
                       onChange={(event) => onSelect(c, event.target.checked)}
                     />
-                  )}
+                  ) : null}
                 </TableCell>
               ) : null}
               <TableHeaderCell scope="row">
@@ -428,7 +426,7 @@ function QueueTable({
                 ) : (
                   <span className="vd-muted">{t('queue.unassigned')}</span>
                 )}
-                {canClaim && !mine && !c.closedAt ? (
+                {c.abilities.claim && !mine ? (
                   <span className="vd-block">
                     <Button
                       appearance="secondary-action-button"
@@ -481,7 +479,7 @@ function BulkAssign({
   const [failure, setFailure] = useState<unknown>(null);
   const teams = new Set([teamId, ...selected.map((c) => c.team?.id)].filter(Boolean));
   const candidates = (users.data ?? []).filter((user: User) =>
-    user.memberships.some((m) => WORK_ROLES.has(m.role) && (teams.size === 0 || teams.has(m.teamId))),
+    worksCases(user.memberships, (id) => teams.size === 0 || teams.has(id)),
   );
   const people = candidates.length ? candidates : (users.data ?? []);
 

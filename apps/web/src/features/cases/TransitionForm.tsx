@@ -37,7 +37,8 @@ export function TransitionForm({ current, onDone, onConflict }: ActionProps) {
       breachNote: { id: `${ID}-breach-note`, label: t('cases.transition.breachNote') },
     },
   );
-  const reachable = current.workflow.filter((status) => status.reachable);
+  // The statuses the API takes this case to now (for this role; a final one only once nothing stands in the way).
+  const reachable = current.workflow.filter((status) => current.abilities.transition.includes(status.key));
   const target = current.workflow.find((status) => status.key === form.values.to);
   // Past its norm (as the API judges it: a stopped clock is not late), closing asks why; the API says so too when
   // the norm passed after this page was read.
