@@ -1,8 +1,9 @@
-import { auditEventSchema, auditQuerySchema, problemSchema } from '@voordeur/shared';
+import { auditEventSchema, auditQuerySchema } from '@voordeur/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { anyOf, authorize } from '../../platform/policy.ts';
 import { errors } from '../../plugins/errors.ts';
+import { problemResponses } from '../../plugins/problem-types.ts';
 import { ctxOf } from '../auth/index.ts';
 import { presentAuditEvent } from './audit.presenter.ts';
 import { idsNamedIn, labelsOf, listAuditEvents } from './audit.queries.ts';
@@ -29,7 +30,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'The audit trail of your organisation, newest first, filtered by entity, user and period (admin, quality).',
         querystring: auditQuerySchema,
-        response: { 200: pageSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema },
+        response: { 200: pageSchema, ...problemResponses },
       },
     },
     async (request) => {

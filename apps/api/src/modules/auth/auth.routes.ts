@@ -4,20 +4,18 @@ import {
   loginBodySchema,
   meSchema,
   passwordChangeBodySchema,
-  problemSchema,
 } from '@voordeur/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sha256 } from '../../platform/secrets.ts';
 import { AppError, errors } from '../../plugins/errors.ts';
+import { problemResponses as problems } from '../../plugins/problem-types.ts';
 import { actorOf, clearSessionCookie, ctxOf, SESSION_COOKIE, setSessionCookie } from './auth.context.ts';
 import { authErrors } from './auth.errors.ts';
 import { presentMe } from './auth.presenter.ts';
 import * as q from './auth.queries.ts';
 import * as service from './auth.service.ts';
 import { FailuresPerIp } from './auth.throttle.ts';
-
-const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 429: problemSchema };
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const failuresPerIp = new FailuresPerIp(app.config.loginFailuresPerIp, 15 * 60_000);

@@ -1,13 +1,13 @@
 import {
   type CatalogueItemDefinition,
   listOf,
-  problemSchema,
   publicServiceSchema,
   slugParamsSchema,
 } from '@voordeur/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors } from '../../plugins/errors.ts';
+import { publicProblemResponses } from '../../plugins/problem-types.ts';
 import { organisationBySlug } from '../search/index.ts';
 import { presentPublicService } from './catalogue.presenter.ts';
 import * as q from './catalogue.queries.ts';
@@ -27,7 +27,7 @@ export const publicCatalogueRoutes: FastifyPluginAsyncZod = async (app) => {
           200: listOf(publicServiceSchema).extend({
             organisation: z.object({ name: z.string(), slug: z.string() }),
           }),
-          404: problemSchema,
+          ...publicProblemResponses,
         },
       },
     },

@@ -1,12 +1,11 @@
-import { problemSchema, searchQuerySchema, searchResultSchema, slugParamsSchema } from '@voordeur/shared';
+import { searchQuerySchema, searchResultSchema, slugParamsSchema } from '@voordeur/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors } from '../../plugins/errors.ts';
+import { problemResponses as problems, publicProblemResponses } from '../../plugins/problem-types.ts';
 import { ctxOf } from '../auth/index.ts';
 import { organisationBySlug } from './search.queries.ts';
 import * as service from './search.service.ts';
-
-const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 
 type Result = Awaited<ReturnType<typeof service.search>>;
 const present = (r: Result) => ({
@@ -81,7 +80,7 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Search the public catalogue and public articles of an organisation.',
         params: slugParamsSchema,
         querystring: searchQuerySchema.pick({ q: true, kind: true, limit: true }),
-        response: { 200: searchResultSchema, 400: problemSchema, 404: problemSchema },
+        response: { 200: searchResultSchema, ...publicProblemResponses },
       },
     },
     async (request) => {
