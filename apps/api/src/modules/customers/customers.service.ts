@@ -15,8 +15,9 @@ import type { Ctx } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { encryptIdentifier, identifierHash } from '../../platform/personal-data.ts';
 import { authorize } from '../../platform/policy.ts';
+import { normalisedWords } from '../../platform/words.ts';
 import { errors } from '../../plugins/errors.ts';
-import { normalisedWords } from '../search/index.ts';
+
 import { customerErrors } from './customers.errors.ts';
 import { customersPolicy } from './customers.policy.ts';
 import * as q from './customers.queries.ts';

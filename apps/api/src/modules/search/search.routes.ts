@@ -1,29 +1,10 @@
 import { searchQuerySchema, searchResultSchema, slugParamsSchema } from '@voordeur/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errors } from '../../plugins/errors.ts';
 import { problemResponses as problems, publicProblemResponses } from '../../plugins/problem-types.ts';
 import { ctxOf } from '../auth/index.ts';
-import { organisationBySlug } from './search.queries.ts';
+import { presentSearchResult } from './search.presenter.ts';
 import * as service from './search.service.ts';
-
-type Result = Awaited<ReturnType<typeof service.search>>;
-const present = (r: Result) => ({
-  searchId: r.searchId,
-  didYouMean: r.didYouMean,
-  hits: r.hits.map((h) => ({
-    kind: h.kind,
-    id: h.ref_id,
-    code: h.code,
-    title: h.title,
-    summary: h.summary,
-    audience: h.audience,
-    itemKind: h.item_kind as z.infer<typeof searchResultSchema>['hits'][number]['itemKind'],
-    teamId: h.team_id,
-    score: Number(h.score),
-    snippet: h.segments,
-  })),
-});
 
 const usedBody = z.strictObject({ kind: z.enum(['item', 'article']), id: z.uuid() });
 
@@ -40,7 +21,7 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { actor } = ctxOf(request);
-      return present(
+      return presentSearchResult(
         await service.search(app.db, actor.organisationId, 'staff', request.query, actor.userId),
       );
     },
@@ -83,10 +64,7 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: searchResultSchema, ...publicProblemResponses },
       },
     },
-    async (request) => {
-      const org = await organisationBySlug(app.db, request.params.slug);
-      if (!org) throw errors.notFound('organisation');
-      return present(await service.search(app.db, org.id, 'public', request.query, null));
-    },
+    async (request) =>
+      presentSearchResult(await service.searchPublic(app.db, request.params.slug, request.query)),
   );
 };
