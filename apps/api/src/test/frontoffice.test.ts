@@ -106,6 +106,9 @@ describe('customers', () => {
     }
     const none = await t.app.inject({ url: '/api/customers?q=pietersen', headers: agent.headers });
     expect(none.json().items).toEqual([]);
+    // A postcode with another house number is somebody else's address.
+    const neighbour = await t.app.inject({ url: '/api/customers?q=1234ab%2099', headers: agent.headers });
+    expect(neighbour.json().items.map((m: { id: string }) => m.id)).not.toContain(c.id);
   });
 
   it('rejects an invalid BSN, phone or postcode with the field named, and stores nothing', async () => {
