@@ -2,8 +2,7 @@ import { contactDailyStat, customer, type Database, notification } from '@voorde
 import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { calendarOf, instantOf, localDate } from '../modules/calendar/index.ts';
-import { isWorkingDay } from '../modules/calendar/working-time.ts';
+import { calendarOf, instantOf, isWorkingDay, localDate } from '../modules/calendar/index.ts';
 import { autoCloseStaleContacts } from '../modules/contacts/index.ts';
 import { importContent } from '../modules/transfer/index.ts';
 import { systemCtx } from '../platform/actor.ts';
