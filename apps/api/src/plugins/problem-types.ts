@@ -157,7 +157,11 @@ export async function problemTypesRoutes(app: FastifyInstance) {
   );
 }
 
-/** The problem responses of a route that validates, authenticates, finds, and may conflict or refuse. */
+/**
+ * The problem responses of a route that validates, authenticates, finds, and may conflict or refuse. Every
+ * signed-in route documents these (`openapi-finish.ts` adds 413/415 where a body is read, and 429); route files
+ * keep no problem maps of their own (a unit test checks).
+ */
 export const problemResponses = {
   400: problemSchema,
   401: problemSchema,
@@ -165,4 +169,10 @@ export const problemResponses = {
   404: problemSchema,
   409: problemSchema,
   422: problemSchema,
+};
+
+/** The problem responses of a public route (no sign-in, nothing to change): bad input, or nothing by that name. */
+export const publicProblemResponses = {
+  400: problemSchema,
+  404: problemSchema,
 };

@@ -45,3 +45,16 @@ describe('problem types', () => {
     }
   });
 });
+
+describe('problem responses of routes', () => {
+  it('route files take them from the shared sets (problemResponses, publicProblemResponses), not maps of their own', () => {
+    const routeFiles = sources(join(src, 'modules')).filter((f) => f.endsWith('.routes.ts'));
+    expect(routeFiles.length).toBeGreaterThan(15);
+    for (const file of routeFiles) {
+      const text = readFileSync(file, 'utf8');
+      // A status mapped to the problem schema by hand, or a map of problem responses declared in the file.
+      expect(text, file).not.toMatch(/\bproblemSchema\b/);
+      expect(text, file).not.toMatch(/const problems = \{/);
+    }
+  });
+});

@@ -4,7 +4,7 @@ import { count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { createDatabase } from '../../../../scripts/pg-cluster.ts';
 import { sweepClocks } from '../modules/cases/index.ts';
-import { search } from '../modules/search/search.service.ts';
+import { search } from '../modules/search/index.ts';
 import { verifyPassword } from '../platform/secrets.ts';
 import { dbKind, openTestDatabase } from '../test/harness.ts';
 import { DEMO_SLUG, DEMO_USERS, seedDemo } from './demo.ts';

@@ -28,12 +28,6 @@ import {
 } from './harness.ts';
 
 const t = useTestApp();
-let org: TestOrg;
-let agent: Session;
-let worker: Session;
-let lead: Session;
-let admin: Session;
-let resident: { id: string };
 
 type CaseBody = {
   id: string;
@@ -48,27 +42,6 @@ type CaseBody = {
   attachments: { id: string; contentType: string; fileName: string }[];
   [k: string]: unknown;
 };
-
-const req = (method: 'GET' | 'POST' | 'PUT', url: string, s: Session, payload?: object) =>
-  t.app.inject({ method, url, headers: s.headers, ...(payload ? { payload } : {}) });
-const post = (url: string, payload: object, s = worker) => req('POST', url, s, payload);
-const get = (url: string, s = worker) => req('GET', url, s);
-
-async function intake(over: object = {}, s = agent): Promise<CaseBody> {
-  const res = await post(
-    '/api/cases',
-    {
-      itemCode: 'lamp-kapot',
-      description: 'Lamp voor nummer 12 is uit',
-      location: { description: 'Dorpsstraat 12' },
-      customerId: resident.id,
-      ...over,
-    },
-    s,
-  );
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json();
-}
 
 const mails = (caseId: string) =>
   t.database.db
@@ -100,70 +73,116 @@ async function seed(database: Database, o: TestOrg) {
   );
 }
 
-beforeAll(async () => {
-  org = await makeOrg(t.database);
+/**
+ * An organisation of its own (harness factories): the two items, a lead of the back-office team (who hears of
+ * breaches), its staff signed in, a resident, and requests as them. Each describe block builds one before its tests
+ * (`useWorld`), and a test that changes what the whole organisation shares (its templates) builds its own: no test
+ * sees another's cases or settings, so any test runs alone (`-t`) and in any order.
+ */
+async function makeWorld() {
+  const org = await makeOrg(t.database);
   await seed(t.database, org);
-  // A team lead of the back-office team: they hear of breaches.
+  const leadUser = { email: `lead-back-${org.slug}@example.nl`, password: TEST_PASSWORD };
   await createUser(t.database.db, systemCtx(org.id), {
-    email: `lead-back-${org.slug}@example.nl`,
+    email: leadUser.email,
     name: 'Lead Openbare ruimte',
     locale: 'nl',
     password: TEST_PASSWORD,
     memberships: [{ teamId: org.teams.back, role: 'teamlead' }],
   });
-  agent = await signIn(t.app, org.users.agent);
-  worker = await signIn(t.app, org.users.backoffice);
-  lead = await signIn(t.app, { email: `lead-back-${org.slug}@example.nl`, password: TEST_PASSWORD });
-  admin = await signIn(t.app, org.users.admin);
-  resident = (
+  const [agent, worker, lead, admin] = await Promise.all([
+    signIn(t.app, org.users.agent),
+    signIn(t.app, org.users.backoffice),
+    signIn(t.app, leadUser),
+    signIn(t.app, org.users.admin),
+  ]);
+  const req = (method: 'GET' | 'POST' | 'PUT', url: string, s: Session, payload?: object) =>
+    t.app.inject({ method, url, headers: s.headers, ...(payload ? { payload } : {}) });
+  const post = (url: string, payload: object, s = worker) => req('POST', url, s, payload);
+  const get = (url: string, s = worker) => req('GET', url, s);
+  const resident: { id: string } = (
     await post('/api/customers', { kind: 'resident', name: 'Jan de Vries', email: 'jan@example.nl' }, agent)
   ).json();
-});
+  async function intake(over: object = {}, s = agent): Promise<CaseBody> {
+    const res = await post(
+      '/api/cases',
+      {
+        itemCode: 'lamp-kapot',
+        description: 'Lamp voor nummer 12 is uit',
+        location: { description: 'Dorpsstraat 12' },
+        customerId: resident.id,
+        ...over,
+      },
+      s,
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json();
+  }
+  return { org, agent, worker, lead, admin, req, post, get, intake };
+}
+type World = Awaited<ReturnType<typeof makeWorld>>;
+
+/** The world of a describe block: built before its first test, filled in place (read it inside tests). */
+function useWorld(): World {
+  const w = {} as World;
+  beforeAll(async () => {
+    Object.assign(w, await makeWorld());
+  });
+  return w;
+}
 
 describe('intake and transitions', () => {
+  const w = useWorld();
+
   it('opens a case over the API with due dates, tells the person, and publishes a CloudEvent in the same transaction', async () => {
+    const { org, intake } = w;
     await t.database.db.insert(webhookSubscription).values({
       organisationId: org.id,
       name: 'Zaaksysteem',
       url: 'http://127.0.0.1:9/hook',
       secretEncrypted: encryptIdentifier('s3cret'),
     });
-    const c = await intake();
-    expect(c.reference).toMatch(/^ZK-\d{4}-\d{6}$/);
-    const { definition: cal } = await calendarOf(t.database.db, org.id);
-    const created = new Date(c.createdAt as string);
-    // The public norm ends at the close of its last working day; the internal target is exact.
-    expect(c.dueAt).toBe(addPublicNorm(cal, created, { amount: 5, unit: 'working_days' }).toISOString());
-    expect(c.clock.internalDueAt).toBe(
-      addDuration(cal, created, { amount: 3, unit: 'working_days' }).toISOString(),
-    );
-    const sent = await mails(c.id);
-    expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ recipient: 'jan@example.nl', kind: 'status', status: 'queued' });
-    expect(sent[0]!.body).toContain('We hebben uw melding ontvangen.');
-    expect(sent[0]!.body).toContain(c.reference);
-    const jobs = await t.database.db
-      .select()
-      .from(outboxJob)
-      .where(sql`${outboxJob.payload}->>'notificationId' = ${sent[0]!.id}`);
-    expect(jobs).toHaveLength(1);
-    const [delivery] = await t.database.db
-      .select()
-      .from(webhookDelivery)
-      .where(eq(webhookDelivery.caseId, c.id));
-    expect(delivery).toMatchObject({ eventType: 'nl.voordeur.case.created', status: 'queued' });
-    expect(delivery!.event).toMatchObject({
-      specversion: '1.0',
-      subject: c.reference,
-      type: 'nl.voordeur.case.created',
-    });
-    await t.database.db
-      .update(webhookSubscription)
-      .set({ active: false })
-      .where(eq(webhookSubscription.organisationId, org.id));
+    // The subscription is the organisation's: it ends with this test, also when the test fails.
+    try {
+      const c = await intake();
+      expect(c.reference).toMatch(/^ZK-\d{4}-\d{6}$/);
+      const { definition: cal } = await calendarOf(t.database.db, org.id);
+      const created = new Date(c.createdAt as string);
+      // The public norm ends at the close of its last working day; the internal target is exact.
+      expect(c.dueAt).toBe(addPublicNorm(cal, created, { amount: 5, unit: 'working_days' }).toISOString());
+      expect(c.clock.internalDueAt).toBe(
+        addDuration(cal, created, { amount: 3, unit: 'working_days' }).toISOString(),
+      );
+      const sent = await mails(c.id);
+      expect(sent).toHaveLength(1);
+      expect(sent[0]).toMatchObject({ recipient: 'jan@example.nl', kind: 'status', status: 'queued' });
+      expect(sent[0]!.body).toContain('We hebben uw melding ontvangen.');
+      expect(sent[0]!.body).toContain(c.reference);
+      const jobs = await t.database.db
+        .select()
+        .from(outboxJob)
+        .where(sql`${outboxJob.payload}->>'notificationId' = ${sent[0]!.id}`);
+      expect(jobs).toHaveLength(1);
+      const [delivery] = await t.database.db
+        .select()
+        .from(webhookDelivery)
+        .where(eq(webhookDelivery.caseId, c.id));
+      expect(delivery).toMatchObject({ eventType: 'nl.voordeur.case.created', status: 'queued' });
+      expect(delivery!.event).toMatchObject({
+        specversion: '1.0',
+        subject: c.reference,
+        type: 'nl.voordeur.case.created',
+      });
+    } finally {
+      await t.database.db
+        .update(webhookSubscription)
+        .set({ active: false })
+        .where(eq(webhookSubscription.organisationId, org.id));
+    }
   });
 
   it('moves only along the workflow, records who and when, tells the person at public steps only, and refuses stale versions', async () => {
+    const { agent, post, get, intake } = w;
     const c = await intake();
     const illegal = await post(`/api/cases/${c.id}/transitions`, { to: 'afgehandeld', version: c.version });
     expect(expectProblem(illegal, 422, 'transition_not_allowed').errors?.[0]?.field).toBe('to');
@@ -216,6 +235,7 @@ describe('intake and transitions', () => {
   });
 
   it('previews exactly what is sent', async () => {
+    const { post, intake } = w;
     const c = await intake();
     const busy = (
       await post(`/api/cases/${c.id}/transitions`, { to: 'in_behandeling', version: c.version })
@@ -250,7 +270,10 @@ describe('intake and transitions', () => {
 });
 
 describe('the norm clock', () => {
+  const w = useWorld();
+
   it('stops while waiting for the person and moves the due times out by the stop when they answer', async () => {
+    const { org, agent, post, intake } = w;
     const c = await intake();
     const busy = (
       await post(`/api/cases/${c.id}/transitions`, { to: 'in_behandeling', version: c.version })
@@ -286,6 +309,7 @@ describe('the norm clock', () => {
   });
 
   it('extends once with a message carrying the new date, previewed with that date', async () => {
+    const { org, post, intake } = w;
     const c = await intake();
     const preview = (
       await post(`/api/cases/${c.id}/preview`, {
@@ -327,6 +351,7 @@ describe('the norm clock', () => {
   });
 
   it('refuses an extension that would end in the past, also in the preview', async () => {
+    const { post, intake } = w;
     const c = await intake();
     // Received six weeks ago: the norm has long passed, and one working day more has passed too.
     await setCase(c.id, { createdAt: new Date(Date.now() - 42 * 86_400_000) });
@@ -351,6 +376,7 @@ describe('the norm clock', () => {
   });
 
   it('marks each instant of the clock once, as it passes, also when a case passes several at once', async () => {
+    const { get, intake } = w;
     const c = await intake();
     const at = new Date();
     const past = new Date(at.getTime() - 60_000);
@@ -383,6 +409,7 @@ describe('the norm clock', () => {
   });
 
   it('warns the team before the internal target, reports a breach to the team lead once, and wants a reason to close late', async () => {
+    const { org, post, get, intake } = w;
     const c = await intake();
     const past = new Date(Date.now() - 60_000);
     await setCase(c.id, { warnAt: past, internalDueAt: past, dueAt: past });
@@ -439,7 +466,10 @@ describe('the norm clock', () => {
 });
 
 describe('complaints (Awb chapter 9)', () => {
+  const w = useWorld();
+
   it('acknowledges within 5 working days, extends once by at most 4 weeks with a message, decides with the ombudsman', async () => {
+    const { org, lead, post, intake } = w;
     const c = await intake({
       itemCode: 'klacht',
       description: 'Onbeschoft behandeld aan de balie',
@@ -537,7 +567,22 @@ describe('complaints (Awb chapter 9)', () => {
 });
 
 describe('back office', () => {
+  const w = useWorld();
+
   it('queues by team and assignee, claims and bulk-assigns, and sorts by due time', async () => {
+    const { org, lead, intake } = w;
+    // "Mine" is the queue of a back-office worker of this test's own: nothing else is ever assigned to them.
+    const email = `wachtrij-${org.slug}@example.nl`;
+    const own = await createUser(t.database.db, systemCtx(org.id), {
+      email,
+      name: `backoffice wachtrij ${org.slug}`,
+      locale: 'nl',
+      password: TEST_PASSWORD,
+      memberships: [{ teamId: org.teams.back, role: 'backoffice' }],
+    });
+    const worker = await signIn(t.app, { email, password: TEST_PASSWORD });
+    const post = (url: string, payload: object, s = worker) => w.post(url, payload, s);
+    const get = (url: string, s = worker) => w.get(url, s);
     const a = await intake();
     const b = await intake();
     const queue = (await get(`/api/cases?teamId=${org.teams.back}&assignee=none&limit=200`)).json();
@@ -552,7 +597,7 @@ describe('back office', () => {
     expectProblem(
       await post('/api/cases/assign', {
         cases: [{ id: b.id, version: b.version }],
-        assigneeId: org.users.backoffice.id,
+        assigneeId: own.user.id,
       }),
       403,
       'forbidden',
@@ -564,7 +609,7 @@ describe('back office', () => {
           { id: a.id, version: a.version },
           { id: b.id, version: b.version },
         ],
-        assigneeId: org.users.backoffice.id,
+        assigneeId: own.user.id,
       },
       lead,
     );
@@ -577,7 +622,7 @@ describe('back office', () => {
           { id: a.id, version: claimed.version },
           { id: b.id, version: b.version },
         ],
-        assigneeId: org.users.backoffice.id,
+        assigneeId: own.user.id,
       },
       lead,
     );
@@ -586,6 +631,7 @@ describe('back office', () => {
   });
 
   it('simultaneous child tasks on the same version: one is made, the others get 409 (never a 500)', async () => {
+    const { org, post, get, intake } = w;
     const main = await intake();
     const results = await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
@@ -610,6 +656,7 @@ describe('back office', () => {
   });
 
   it('splits work into child tasks and merges duplicates whose reporters then hear of the main case', async () => {
+    const { org, agent, post, get, intake } = w;
     const main = await intake();
     const other = (
       await post('/api/customers', { kind: 'resident', name: 'Els Buur', email: 'els@example.nl' }, agent)
@@ -664,6 +711,7 @@ describe('back office', () => {
   });
 
   it('keeps photos and PDFs recognised by content, refuses other files and oversized ones, and serves them as downloads', async () => {
+    const { agent, get, intake } = w;
     const c = await intake();
     const png = Buffer.from(
       'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
@@ -705,6 +753,8 @@ describe('back office', () => {
   });
 
   it('uses the organisation’s own template, and refuses unknown placeholders', async () => {
+    // Templates are the whole organisation's: this test changes them in an organisation of its own.
+    const { lead, req, post, intake } = await makeWorld();
     const bad = await req('PUT', '/api/message-templates/message', lead, {
       name: 'Bericht',
       subject: { nl: 'Over {{reference}}', en: 'About {{reference}}' },
@@ -738,6 +788,7 @@ describe('back office', () => {
   });
 
   it('random bodies on every case action never cause a 500 and never change the case', async () => {
+    const { admin, get, intake } = w;
     const c = await intake();
     const paths = [
       'transitions',

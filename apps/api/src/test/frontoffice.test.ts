@@ -2,8 +2,7 @@ import { contactDailyStat, customer, type Database, notification } from '@voorde
 import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { calendarOf, instantOf, localDate } from '../modules/calendar/index.ts';
-import { isWorkingDay } from '../modules/calendar/working-time.ts';
+import { calendarOf, instantOf, isWorkingDay, localDate } from '../modules/calendar/index.ts';
 import { autoCloseStaleContacts } from '../modules/contacts/index.ts';
 import { importContent } from '../modules/transfer/index.ts';
 import { systemCtx } from '../platform/actor.ts';
@@ -106,6 +105,9 @@ describe('customers', () => {
     }
     const none = await t.app.inject({ url: '/api/customers?q=pietersen', headers: agent.headers });
     expect(none.json().items).toEqual([]);
+    // A postcode with another house number is somebody else's address.
+    const neighbour = await t.app.inject({ url: '/api/customers?q=1234ab%2099', headers: agent.headers });
+    expect(neighbour.json().items.map((m: { id: string }) => m.id)).not.toContain(c.id);
   });
 
   it('rejects an invalid BSN, phone or postcode with the field named, and stores nothing', async () => {

@@ -9,7 +9,7 @@ import type { Role, TeamKind } from '@voordeur/shared';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../config.ts';
-import { createTeam } from '../modules/teams/teams.service.ts';
+import { createTeam } from '../modules/teams/index.ts';
 import { createUser } from '../modules/users/index.ts';
 import { systemCtx } from '../platform/actor.ts';
 import { loggerOptions } from '../platform/logging.ts';

@@ -200,4 +200,17 @@ describe('search', () => {
       'not_found',
     );
   });
+
+  it('answers the public search of an unknown organisation with 404, and checks the words after the organisation', async () => {
+    const unknown = (q: string) =>
+      t.app.inject({ url: `/api/public/organisations/bestaat-niet/search?q=${encodeURIComponent(q)}` });
+    expectProblem(await unknown('paspoort'), 404, 'not_found');
+    // No words to search with: still the organisation is what is not found.
+    expectProblem(await unknown('!!'), 404, 'not_found');
+    expectProblem(
+      await t.app.inject({ url: `/api/public/organisations/${org.slug}/search?q=%21%21` }),
+      400,
+      'validation_failed',
+    );
+  });
 });

@@ -19,26 +19,6 @@ export function listAuditEvents(db: Db, organisationId: string, f: AuditQuery) {
     .limit(f.limit + 1);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Record ids a page of events names: its subjects and the ids among the changed values (an assignee, a team). */
-export function idsNamedIn(events: { entityId: string; changes: unknown }[]): string[] {
-  const ids = new Set<string>();
-  const add = (value: unknown) => {
-    if (typeof value === 'string' && UUID.test(value)) ids.add(value.toLowerCase());
-  };
-  for (const e of events) {
-    add(e.entityId);
-    for (const change of Object.values(
-      (e.changes ?? {}) as Record<string, { before?: unknown; after?: unknown }>,
-    )) {
-      add(change?.before);
-      add(change?.after);
-    }
-  }
-  return [...ids];
-}
-
 /**
  * What a reader calls the records with these ids: a case by its reference, a user, team, token, webhook or
  * message template by its name, a catalogue item or article by its code. People (customers, contacts) are not

@@ -1,13 +1,10 @@
-import { auditEventSchema, auditQuerySchema, problemSchema } from '@voordeur/shared';
+import { auditEventSchema, auditQuerySchema } from '@voordeur/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { allows, authorize } from '../../platform/policy.ts';
-import { errors } from '../../plugins/errors.ts';
+import { problemResponses } from '../../plugins/problem-types.ts';
 import { ctxOf } from '../auth/index.ts';
 import { presentAuditEvent } from './audit.presenter.ts';
-import { idsNamedIn, labelsOf, listAuditEvents } from './audit.queries.ts';
-
-export const auditPolicy = { read: allows('readAudit') };
+import * as service from './audit.service.ts';
 
 const pageSchema = z
   .object({
@@ -29,25 +26,15 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'The audit trail of your organisation, newest first, filtered by entity, user and period (admin, quality).',
         querystring: auditQuerySchema,
-        response: { 200: pageSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema },
+        response: { 200: pageSchema, ...problemResponses },
       },
     },
     async (request) => {
-      const { actor } = ctxOf(request);
-      authorize(actor, auditPolicy.read);
-      const f = request.query;
-      if (f.before !== undefined && !/^\d{1,19}$/.test(f.before)) {
-        throw errors.validation([{ field: 'before', message: 'Must be a cursor returned as nextCursor' }]);
-      }
-      if (f.from && f.to && new Date(f.from) > new Date(f.to)) {
-        throw errors.validation([{ field: 'to', message: 'Must not be before "from"' }]);
-      }
-      const rows = await listAuditEvents(app.db, actor.organisationId, f);
-      const page = rows.slice(0, f.limit);
+      const page = await service.auditPage(app.db, ctxOf(request), request.query);
       return {
-        items: page.map(presentAuditEvent),
-        nextCursor: rows.length > f.limit ? (page.at(-1)?.id.toString() ?? null) : null,
-        labels: await labelsOf(app.db, actor.organisationId, idsNamedIn(page)),
+        items: page.events.map(presentAuditEvent),
+        nextCursor: page.nextCursor,
+        labels: page.labels,
       };
     },
   );

@@ -140,6 +140,16 @@ export function touchToken(db: Db, id: string, now: Date) {
   return db.update(apiToken).set({ lastUsedAt: now }).where(eq(apiToken.id, id));
 }
 
+/** Counts one more failed sign-in, atomically (parallel guesses cannot slip under the threshold); the new count. */
+export async function countFailedLogin(db: Db, id: string): Promise<number> {
+  const [row] = await db
+    .update(appUser)
+    .set({ failedLoginCount: sql`${appUser.failedLoginCount} + 1` })
+    .where(eq(appUser.id, id))
+    .returning({ failed: appUser.failedLoginCount });
+  return row?.failed ?? 0;
+}
+
 export function updateUserLoginState(
   db: Db,
   id: string,

@@ -4,20 +4,16 @@ import {
   loginBodySchema,
   meSchema,
   passwordChangeBodySchema,
-  problemSchema,
 } from '@voordeur/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { sha256 } from '../../platform/secrets.ts';
-import { AppError, errors } from '../../plugins/errors.ts';
+import { AppError } from '../../plugins/errors.ts';
+import { problemResponses as problems } from '../../plugins/problem-types.ts';
 import { actorOf, clearSessionCookie, ctxOf, SESSION_COOKIE, setSessionCookie } from './auth.context.ts';
 import { authErrors } from './auth.errors.ts';
 import { presentMe } from './auth.presenter.ts';
-import * as q from './auth.queries.ts';
 import * as service from './auth.service.ts';
 import { FailuresPerIp } from './auth.throttle.ts';
-
-const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 429: problemSchema };
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const failuresPerIp = new FailuresPerIp(app.config.loginFailuresPerIp, 15 * 60_000);
@@ -54,15 +50,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         });
       // An old session on this browser ends: a fresh id after sign-in prevents session fixation.
       const old = request.cookies[SESSION_COOKIE];
-      if (old) await q.deleteSession(app.db, sha256(old));
+      if (old) await service.endSessionOfCookie(app.db, old);
       setSessionCookie(app, reply, result.cookieValue);
-      const [user, organisation, memberships] = await Promise.all([
-        q.findUserById(app.db, result.organisationId, result.userId),
-        q.findOrganisation(app.db, result.organisationId),
-        q.membershipsOf(app.db, result.organisationId, result.userId),
-      ]);
-      if (!user || !organisation) throw authErrors.invalidCredentials();
-      return presentMe({ user, organisation, memberships });
+      const found = await service.profile(app.db, result.organisationId, result.userId);
+      if (!found) throw authErrors.invalidCredentials();
+      return presentMe(found);
     },
   );
 
@@ -92,11 +84,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const actor = actorOf(request);
-      const found = await service.me(app.db, actor);
-      const organisation = await q.findOrganisation(app.db, actor.organisationId);
-      if (!found || !organisation) throw authErrors.sessionRequired();
-      return presentMe({ ...found, organisation });
+      const found = await service.me(app.db, actorOf(request));
+      if (!found) throw authErrors.sessionRequired();
+      return presentMe(found);
     },
   );
 
@@ -145,9 +135,6 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { currentPassword, newPassword } = request.body;
-      if (currentPassword === newPassword) {
-        throw errors.validation([{ field: 'newPassword', message: 'Must differ from the current password' }]);
-      }
       await service.changePassword(app.db, ctxOf(request), currentPassword, newPassword);
       return reply.status(204).send();
     },

@@ -1,9 +1,7 @@
 import Tokens from '@fastify/csrf';
 import type { Db } from '@voordeur/db';
-import { appUser } from '@voordeur/db';
 import type { Role } from '@voordeur/shared';
 import { ROLES } from '@voordeur/shared';
-import { eq, sql } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import { type Actor, type Ctx, platformActor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -15,6 +13,7 @@ import {
   sha256,
   verifyPassword,
 } from '../../platform/secrets.ts';
+import { errors } from '../../plugins/errors.ts';
 import { authErrors } from './auth.errors.ts';
 import * as q from './auth.queries.ts';
 
@@ -73,12 +72,7 @@ export async function login(db: Db, settings: AuthSettings, input: LoginInput, n
   if (!ok) {
     await db.transaction(async (tx) => {
       // Atomic increment: parallel guesses cannot slip under the threshold.
-      const [row] = await tx
-        .update(appUser)
-        .set({ failedLoginCount: sql`${appUser.failedLoginCount} + 1` })
-        .where(eq(appUser.id, user.id))
-        .returning({ failed: appUser.failedLoginCount });
-      const failed = row?.failed ?? 0;
+      const failed = await q.countFailedLogin(tx, user.id);
       if (failed >= settings.loginLockAfterFailures) {
         const seconds = Math.min(MAX_LOCK_SECONDS, 30 * 2 ** (failed - settings.loginLockAfterFailures));
         const lockedUntil = new Date(now.getTime() + seconds * 1000);
@@ -206,17 +200,42 @@ export async function logout(db: Db, ctx: Ctx) {
   });
 }
 
+/** A user with their organisation and memberships (what `presentMe` shows), or null when either is gone. */
+export async function profile(db: Db, organisationId: string, userId: string) {
+  const [user, organisation, memberships] = await Promise.all([
+    q.findUserById(db, organisationId, userId),
+    q.findOrganisation(db, organisationId),
+    q.membershipsOf(db, organisationId, userId),
+  ]);
+  return user && organisation ? { user, organisation, memberships } : null;
+}
+
+/** The signed-in person's profile; null for a token or platform caller. */
 export async function me(db: Db, actor: Actor) {
   if (!actor.userId || actor.kind !== 'user') return null;
-  const [user, memberships] = await Promise.all([
-    q.findUserById(db, actor.organisationId, actor.userId),
-    q.membershipsOf(db, actor.organisationId, actor.userId),
-  ]);
-  return user ? { user, memberships } : null;
+  return profile(db, actor.organisationId, actor.userId);
+}
+
+/** Ends the session of a cookie (an old session on a browser that signs in again), if there is one. */
+export async function endSessionOfCookie(db: Db, cookieValue: string) {
+  await q.deleteSession(db, sha256(cookieValue));
+}
+
+/** Ends every session of a user, but `except` (a password reset by an administrator, a deactivation). */
+export async function endSessionsOf(db: Db, userId: string, except?: string) {
+  return q.deleteSessionsOfUser(db, userId, except);
+}
+
+/** Sets a user's password hash and clears any lock-out (used by admin resets and the CLI). */
+export function setPasswordHash(db: Db, organisationId: string, userId: string, passwordHash: string) {
+  return q.setUserPassword(db, organisationId, userId, passwordHash, new Date());
 }
 
 /** Changes the caller's own password; other sessions of the user end, this one stays. */
 export async function changePassword(db: Db, ctx: Ctx, currentPassword: string, newPassword: string) {
+  if (currentPassword === newPassword) {
+    throw errors.validation([{ field: 'newPassword', message: 'Must differ from the current password' }]);
+  }
   const { actor } = ctx;
   if (actor.kind !== 'user' || !actor.userId) throw authErrors.sessionRequired();
   const user = await q.findUserById(db, actor.organisationId, actor.userId);

@@ -1,31 +1,25 @@
-import type { Db } from '@voordeur/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ModuleWork } from '../../platform/jobs.ts';
 import { csrfError, errors } from '../../plugins/errors.ts';
 import { clearSessionCookie, SESSION_COOKIE } from './auth.context.ts';
 import { authErrors } from './auth.errors.ts';
-import { setUserPassword } from './auth.queries.ts';
 import { authRoutes } from './auth.routes.ts';
 import { actorFromSession, actorFromToken, csrfTokenValid } from './auth.service.ts';
 import { sessionsPurgeTask } from './auth.tasks.ts';
 
 export { actorOf, ctxOf, SESSION_COOKIE } from './auth.context.ts';
-export { deleteSessionsOfUser as endSessionsOf } from './auth.queries.ts';
 export {
+  endSessionsOf,
   organisationOfSession,
   PLATFORM_TOKEN_PREFIX,
   purgeExpiredSessions,
+  setPasswordHash,
   TOKEN_PREFIX,
 } from './auth.service.ts';
 
 /** The background work of auth (registered in `worker/registry.ts`). */
 export const authWork = { tasks: [sessionsPurgeTask] } as const satisfies ModuleWork;
-
-/** Sets a user's password hash and clears any lock-out (used by admin resets and the CLI). */
-export function setPasswordHash(db: Db, organisationId: string, userId: string, passwordHash: string) {
-  return setUserPassword(db, organisationId, userId, passwordHash, new Date());
-}
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

@@ -1,6 +1,7 @@
-import { calendarSchema, problemSchema } from '@voordeur/shared';
+import { calendarSchema } from '@voordeur/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { problemResponses as problems } from '../../plugins/problem-types.ts';
 import { ctxOf } from '../auth/index.ts';
 import * as service from './calendar.service.ts';
 import { holidaysOf } from './working-time.ts';
@@ -14,14 +15,6 @@ const calendarResponse = z
       .meta({ description: 'This year and next.' }),
   })
   .meta({ id: 'WorkingCalendarState' });
-
-const problems = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  409: problemSchema,
-  422: problemSchema,
-};
 
 export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
   const withHolidays = (c: Awaited<ReturnType<typeof service.calendarOf>>) => {

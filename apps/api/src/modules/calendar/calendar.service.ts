@@ -1,10 +1,10 @@
-import { type Db, workingCalendar } from '@voordeur/db';
+import type { Db } from '@voordeur/db';
 import type { CalendarInput } from '@voordeur/shared';
-import { eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { allows, authorize, signedIn } from '../../platform/policy.ts';
 import { AppError, errors } from '../../plugins/errors.ts';
+import * as q from './calendar.queries.ts';
 import { type CalendarDefinition, DEFAULT_CALENDAR, validateCalendar } from './working-time.ts';
 
 export const calendarPolicy = { read: signedIn, edit: allows('manageCalendar') };
@@ -14,10 +14,7 @@ export async function calendarOf(
   db: Db,
   organisationId: string,
 ): Promise<{ definition: CalendarDefinition; version: number }> {
-  const [row] = await db
-    .select()
-    .from(workingCalendar)
-    .where(eq(workingCalendar.organisationId, organisationId));
+  const row = await q.findCalendar(db, organisationId);
   return row
     ? { definition: row.definition as CalendarDefinition, version: row.version }
     : { definition: DEFAULT_CALENDAR, version: 0 };
@@ -48,18 +45,8 @@ export async function saveCalendar(db: Db, ctx: Ctx, input: CalendarInput, versi
     if (before.version !== version) throw errors.versionConflict();
     const updated =
       version === 0
-        ? await tx
-            .insert(workingCalendar)
-            .values({ organisationId, definition })
-            .onConflictDoNothing()
-            .returning()
-        : await tx
-            .update(workingCalendar)
-            .set({ definition, version: sql`${workingCalendar.version} + 1`, updatedAt: new Date() })
-            .where(
-              sql`${workingCalendar.organisationId} = ${organisationId} AND ${workingCalendar.version} = ${version}`,
-            )
-            .returning();
+        ? await q.insertCalendar(tx, organisationId, definition)
+        : await q.updateCalendar(tx, organisationId, version, definition);
     if (!updated.length) throw errors.versionConflict();
     await recordAudit(tx, ctx, {
       entityType: 'working_calendar',

@@ -10,6 +10,7 @@ export {
   type CalendarDefinition,
   DEFAULT_CALENDAR,
   type Interval,
+  isWorkingDay,
   workingMinutesBetween,
 } from './working-time.ts';
 export { instantOf, localDate } from './zone.ts';

@@ -7,26 +7,17 @@ import {
   draftBodySchema,
   expectedDateSchema,
   listOf,
-  problemSchema,
   versionBodySchema,
 } from '@voordeur/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { problemResponses as problems } from '../../plugins/problem-types.ts';
 import { ctxOf } from '../auth/index.ts';
 import { calendarOf } from '../calendar/index.ts';
 import { cataloguePolicy } from './catalogue.policy.ts';
 import { presentItem, presentSummary } from './catalogue.presenter.ts';
 import * as service from './catalogue.service.ts';
 import { expectedCompletion } from './expected-date.ts';
-
-const problems = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-  422: problemSchema,
-};
 
 export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -1,16 +1,9 @@
-import {
-  type CatalogueItemDefinition,
-  listOf,
-  problemSchema,
-  publicServiceSchema,
-  slugParamsSchema,
-} from '@voordeur/shared';
+import { listOf, publicServiceSchema, slugParamsSchema } from '@voordeur/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errors } from '../../plugins/errors.ts';
-import { organisationBySlug } from '../search/index.ts';
+import { publicProblemResponses } from '../../plugins/problem-types.ts';
 import { presentPublicService } from './catalogue.presenter.ts';
-import * as q from './catalogue.queries.ts';
+import * as service from './public.service.ts';
 
 /** What anyone may see without signing in: the published external catalogue with its norms. */
 export const publicCatalogueRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -27,21 +20,17 @@ export const publicCatalogueRoutes: FastifyPluginAsyncZod = async (app) => {
           200: listOf(publicServiceSchema).extend({
             organisation: z.object({ name: z.string(), slug: z.string() }),
           }),
-          404: problemSchema,
+          ...publicProblemResponses,
         },
       },
     },
     async (request) => {
-      const org = await organisationBySlug(app.db, request.params.slug);
-      if (!org) throw errors.notFound('organisation');
-      const rows = await q.listItems(app.db, org.id, { audience: 'external', state: 'published' });
-      const items = rows
-        .filter((r) => r.published?.id)
-        .map((r) => presentPublicService(r.published!.definition as CatalogueItemDefinition))
-        .sort((a, b) => a.name.nl.localeCompare(b.name.nl, 'nl'));
+      const found = await service.publicCatalogue(app.db, request.params.slug);
       return {
-        organisation: { name: org.name, slug: org.slug },
-        items,
+        organisation: found.organisation,
+        items: found.definitions
+          .map((definition) => presentPublicService(definition))
+          .sort((a, b) => a.name.nl.localeCompare(b.name.nl, 'nl')),
       };
     },
   );

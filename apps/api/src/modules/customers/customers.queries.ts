@@ -1,4 +1,14 @@
-import { callback, caseFile, contact, customer, customerConsent, type Db, queryRows } from '@voordeur/db';
+import {
+  callback,
+  caseFile,
+  contact,
+  customer,
+  customerConsent,
+  type Db,
+  organisation,
+  queryRows,
+} from '@voordeur/db';
+import type { FrontOfficeSettings } from '@voordeur/shared';
 import { and, asc, desc, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 
 export type CustomerRow = typeof customer.$inferSelect;
@@ -49,10 +59,28 @@ export function insertConsent(db: Db, values: typeof customerConsent.$inferInser
 /** How many name matches are ranked at most (see `lookup`). */
 const NAME_CANDIDATES = 300;
 
-/** One way a lookup text can match; several may apply to one text (8 digits: a KvK number or a BSN). */
+/**
+ * One way a lookup text can match exactly, on its own index; several may apply to one text (8 digits: a KvK number
+ * or a BSN). `value` is normalised as stored (the BSN as its keyed hash); a postcode may come with a house number.
+ */
 export interface LookupClause {
-  matchedOn: 'name' | 'email' | 'phone' | 'postcode' | 'bsn' | 'kvk' | 'employee_number';
-  where: SQL;
+  matchedOn: 'email' | 'phone' | 'postcode' | 'bsn' | 'kvk' | 'employee_number';
+  value: string;
+  houseNumber?: number;
+}
+
+const LOOKUP_COLUMNS = {
+  bsn: customer.bsnHash,
+  kvk: customer.kvkNumber,
+  email: customer.email,
+  phone: customer.phone,
+  postcode: customer.postcode,
+  employee_number: customer.employeeNumber,
+} as const;
+
+function whereOf(clause: LookupClause): SQL {
+  const where = eq(LOOKUP_COLUMNS[clause.matchedOn], clause.value);
+  return clause.houseNumber === undefined ? where : and(where, eq(customer.houseNumber, clause.houseNumber))!;
 }
 
 const active = (organisationId: string) =>
@@ -75,7 +103,7 @@ export async function lookup(
     db
       .select({ row: customer, matchedOn: sql<string>`${c.matchedOn}` })
       .from(customer)
-      .where(and(active(organisationId), kindFilter, c.where))
+      .where(and(active(organisationId), kindFilter, whereOf(c)))
       .orderBy(asc(customer.nameSearch))
       .limit(limit),
   );
@@ -134,7 +162,9 @@ export async function lookup(
     : [];
   const order = new Map(nameIds.map((r, i) => [r.id, i]));
   return [
-    ...exactRows.flat().map((r) => ({ row: r.row, matchedOn: r.matchedOn as LookupClause['matchedOn'] })),
+    ...exactRows
+      .flat()
+      .map((r) => ({ row: r.row, matchedOn: r.matchedOn as LookupClause['matchedOn'] | 'name' })),
     ...named
       .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
       .map((row) => ({ row, matchedOn: 'name' as const })),
@@ -166,4 +196,48 @@ export async function repointCustomer(db: Db, organisationId: string, from: stri
       .set({ customerId: to })
       .where(and(eq(table.organisationId, organisationId), eq(table.customerId, from)));
   }
+}
+
+/** Marks `duplicateId` as merged into `survivorId` (it stays, for the trail). */
+export function markMerged(db: Db, organisationId: string, duplicateId: string, survivorId: string) {
+  return db
+    .update(customer)
+    .set({ mergedIntoId: survivorId, version: sql`${customer.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(customer.organisationId, organisationId), eq(customer.id, duplicateId)));
+}
+
+/** Re-derives every customer's district from the postcode ranges of the organisation's areas. */
+export async function reassignAreas(
+  db: Db,
+  organisationId: string,
+  areas: { name: string; postcodes: { from: string; to: string }[] }[],
+) {
+  await db.execute(sql`UPDATE customer SET area = NULL WHERE organisation_id = ${organisationId}`);
+  for (const area of areas) {
+    for (const r of area.postcodes) {
+      await db.execute(
+        sql`UPDATE customer SET area = ${area.name}
+            WHERE organisation_id = ${organisationId} AND left(postcode, 4) BETWEEN ${r.from} AND ${r.to}`,
+      );
+    }
+  }
+}
+
+/** The front-office settings as stored in the organisation's settings (unchecked; `settings.ts` reads them). */
+export function storedFrontOfficeSettings(db: Db, organisationId: string) {
+  return db
+    .select({ settings: sql<unknown>`${organisation.settings} -> 'frontOffice'` })
+    .from(organisation)
+    .where(eq(organisation.id, organisationId))
+    .then((r) => r[0]?.settings);
+}
+
+export function saveFrontOfficeSettings(db: Db, organisationId: string, settings: FrontOfficeSettings) {
+  return db
+    .update(organisation)
+    .set({
+      settings: sql`jsonb_set(${organisation.settings}, '{frontOffice}', ${JSON.stringify(settings)}::jsonb)`,
+      updatedAt: new Date(),
+    })
+    .where(eq(organisation.id, organisationId));
 }

@@ -1,4 +1,4 @@
-import { customer, type Db } from '@voordeur/db';
+import type { customer, Db } from '@voordeur/db';
 import {
   type customerCreateSchema,
   type customerUpdateSchema,
@@ -9,18 +9,17 @@ import {
   normalisePhone,
   normalisePostcode,
 } from '@voordeur/shared';
-import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Ctx } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { encryptIdentifier, identifierHash } from '../../platform/personal-data.ts';
 import { authorize } from '../../platform/policy.ts';
+import { normalisedWords } from '../../platform/words.ts';
 import { errors } from '../../plugins/errors.ts';
-import { normalisedWords } from '../search/index.ts';
 import { customerErrors } from './customers.errors.ts';
 import { customersPolicy } from './customers.policy.ts';
 import * as q from './customers.queries.ts';
-import { areaFor, frontOfficeSettings, saveFrontOfficeSettings, settingsProblems } from './settings.ts';
+import { areaFor, frontOfficeSettings, settingsProblems } from './settings.ts';
 
 /** The name as find-as-you-type compares it: lower-case, no accents, single spaces. */
 export const searchableName = (name: string) => normalisedWords(name, 1).join(' ');
@@ -178,25 +177,23 @@ export function lookupClauses(text: string): { clauses: q.LookupClause[]; name: 
   const clauses: q.LookupClause[] = [];
   const t = text.trim();
   const bsn = normaliseBsn(t);
-  if (bsn) clauses.push({ matchedOn: 'bsn', where: eq(customer.bsnHash, identifierHash(bsn)) });
+  if (bsn) clauses.push({ matchedOn: 'bsn', value: identifierHash(bsn) });
   const kvk = normaliseKvk(t);
-  if (kvk) clauses.push({ matchedOn: 'kvk', where: eq(customer.kvkNumber, kvk) });
-  if (t.includes('@')) clauses.push({ matchedOn: 'email', where: eq(customer.email, t.toLowerCase()) });
+  if (kvk) clauses.push({ matchedOn: 'kvk', value: kvk });
+  if (t.includes('@')) clauses.push({ matchedOn: 'email', value: t.toLowerCase() });
   const phone = /^[+0(][0-9 ()+./-]{7,}$/.test(t) ? normalisePhone(t) : null;
-  if (phone) clauses.push({ matchedOn: 'phone', where: eq(customer.phone, phone) });
+  if (phone) clauses.push({ matchedOn: 'phone', value: phone });
   const pc = POSTCODE_HOUSE.exec(t);
   const postcode = pc ? normalisePostcode(pc[1]!) : null;
   if (postcode) {
-    const where = pc![2]
-      ? sql`${customer.postcode} = ${postcode} AND ${customer.houseNumber} = ${Number(pc![2])}`
-      : eq(customer.postcode, postcode);
-    clauses.push({ matchedOn: 'postcode', where });
+    clauses.push(
+      pc![2]
+        ? { matchedOn: 'postcode', value: postcode, houseNumber: Number(pc![2]) }
+        : { matchedOn: 'postcode', value: postcode },
+    );
   }
   if (/^[A-Za-z]{0,4}[0-9]{3,}$/.test(t) && !bsn && !phone)
-    clauses.push({
-      matchedOn: 'employee_number',
-      where: eq(customer.employeeNumber, t.toUpperCase()),
-    });
+    clauses.push({ matchedOn: 'employee_number', value: t.toUpperCase() });
   const looksLikeName = /\p{L}/u.test(t) && !t.includes('@') && !postcode && !/[0-9]{3,}/.test(t);
   const name = looksLikeName ? searchableName(t) : null;
   return { clauses, name: name && name.length >= 2 ? name : null };
@@ -285,10 +282,7 @@ export async function mergeCustomers(db: Db, ctx: Ctx, id: string, duplicateId: 
     const after = await q.updateCustomer(tx, organisationId, id, version, fill);
     if (!after) throw errors.versionConflict();
     await q.repointCustomer(tx, organisationId, duplicateId, id);
-    await tx
-      .update(customer)
-      .set({ mergedIntoId: id, version: sql`${customer.version} + 1`, updatedAt: new Date() })
-      .where(eq(customer.id, duplicateId));
+    await q.markMerged(tx, organisationId, duplicateId, id);
     await recordAudit(tx, ctx, {
       entityType: 'customer',
       entityId: id,
@@ -321,16 +315,8 @@ export async function saveSettings(db: Db, ctx: Ctx, input: z.input<typeof front
   const organisationId = ctx.actor.organisationId;
   return db.transaction(async (tx) => {
     const before = await frontOfficeSettings(tx, organisationId);
-    await saveFrontOfficeSettings(tx, organisationId, settings);
-    await tx.execute(sql`UPDATE customer SET area = NULL WHERE organisation_id = ${organisationId}`);
-    for (const area of settings.areas) {
-      for (const r of area.postcodes) {
-        await tx.execute(
-          sql`UPDATE customer SET area = ${area.name}
-              WHERE organisation_id = ${organisationId} AND left(postcode, 4) BETWEEN ${r.from} AND ${r.to}`,
-        );
-      }
-    }
+    await q.saveFrontOfficeSettings(tx, organisationId, settings);
+    await q.reassignAreas(tx, organisationId, settings.areas);
     await recordAudit(tx, ctx, {
       entityType: 'organisation',
       entityId: organisationId,

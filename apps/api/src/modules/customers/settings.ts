@@ -1,25 +1,12 @@
-import { type Db, organisation } from '@voordeur/db';
+import type { Db } from '@voordeur/db';
 import { type FrontOfficeSettings, frontOfficeSettingsSchema } from '@voordeur/shared';
-import { eq, sql } from 'drizzle-orm';
+import * as q from './customers.queries.ts';
 
 /** The organisation's front-office settings (repeat window, auto-close, callback norm, areas), with defaults. */
 export async function frontOfficeSettings(db: Db, organisationId: string): Promise<FrontOfficeSettings> {
-  const [row] = await db
-    .select({ settings: sql<unknown>`${organisation.settings} -> 'frontOffice'` })
-    .from(organisation)
-    .where(eq(organisation.id, organisationId));
-  const parsed = frontOfficeSettingsSchema.safeParse(row?.settings ?? {});
+  const stored = await q.storedFrontOfficeSettings(db, organisationId);
+  const parsed = frontOfficeSettingsSchema.safeParse(stored ?? {});
   return parsed.success ? parsed.data : frontOfficeSettingsSchema.parse({});
-}
-
-export function saveFrontOfficeSettings(db: Db, organisationId: string, settings: FrontOfficeSettings) {
-  return db
-    .update(organisation)
-    .set({
-      settings: sql`jsonb_set(${organisation.settings}, '{frontOffice}', ${JSON.stringify(settings)}::jsonb)`,
-      updatedAt: new Date(),
-    })
-    .where(eq(organisation.id, organisationId));
 }
 
 /** The district a postcode lies in, from the organisation's postcode ranges. */

@@ -4,23 +4,14 @@ import {
   articleSchema,
   codeParamsSchema,
   listOf,
-  problemSchema,
   versionBodySchema,
 } from '@voordeur/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { problemResponses as problems } from '../../plugins/problem-types.ts';
 import { ctxOf } from '../auth/index.ts';
 import { presentArticle } from './knowledge.presenter.ts';
 import * as service from './knowledge.service.ts';
-
-const problems = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-  422: problemSchema,
-};
 
 export const knowledgeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { platformRoutes, publicOrganisationRoutes } from './organisations.routes.ts';
 
+export { organisationBySlug } from './organisations.queries.ts';
 export {
   addPlatformAdmin,
   createOrganisation,

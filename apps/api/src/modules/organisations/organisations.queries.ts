@@ -9,6 +9,18 @@ const themeColumns = {
   themeClass: organisation.themeClass,
 };
 
+/**
+ * An organisation by its slug (the public pages' addresses): its id, name and slug only. The one way another module
+ * resolves a slug (public catalogue, public search), exported from this module's index.
+ */
+export function organisationBySlug(db: Db, slug: string) {
+  return db
+    .select({ id: organisation.id, name: organisation.name, slug: organisation.slug })
+    .from(organisation)
+    .where(eq(organisation.slug, slug))
+    .then((r) => r[0]);
+}
+
 /** Name and look of an organisation, by its slug (public pages) — never its settings or data. */
 export function findThemeBySlug(db: Db, slug: string) {
   return db

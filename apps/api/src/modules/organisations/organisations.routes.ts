@@ -3,17 +3,15 @@ import {
   organisationCreatedSchema,
   organisationCreateSchema,
   organisationSchema,
-  problemSchema,
   publicOrganisationSchema,
   slugParamsSchema,
 } from '@voordeur/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errors } from '../../plugins/errors.ts';
+import { problemResponses as problems, publicProblemResponses } from '../../plugins/problem-types.ts';
 import { ctxOf } from '../auth/index.ts';
 import { presentOrganisation } from './organisations.presenter.ts';
 import * as service from './organisations.service.ts';
-
-const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 409: problemSchema };
 
 /** Platform administration: organisations (ADR 0007). Only platform tokens may call these. */
 export const platformRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -64,7 +62,7 @@ export const publicOrganisationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['public'],
         summary: "An organisation's name and theme (its design-token stylesheet and root class).",
         params: slugParamsSchema,
-        response: { 200: publicOrganisationSchema, 400: problemSchema, 404: problemSchema },
+        response: { 200: publicOrganisationSchema, ...publicProblemResponses },
       },
     },
     async (request) => {

@@ -4,11 +4,9 @@ import { searchRoutes } from './search.routes.ts';
 export {
   indexDocument,
   indexDocuments,
-  normalisedWords,
   removeDocument,
   type SearchDocumentInput,
 } from './search.indexer.ts';
-export { organisationBySlug } from './search.queries.ts';
 export { search } from './search.service.ts';
 
 export async function searchModule(app: FastifyInstance) {

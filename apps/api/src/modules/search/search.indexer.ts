@@ -1,5 +1,6 @@
 import { type Db, searchDocument, textArray } from '@voordeur/db';
 import { and, eq, sql } from 'drizzle-orm';
+import { normalisedWords } from '../../platform/words.ts';
 
 export interface SearchDocumentInput {
   organisationId: string;
@@ -24,20 +25,6 @@ export function plainText(markdown: string): string {
     .replace(/^\s*[-+]\s+/gm, '')
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-/** Distinct lower-case, accent-free words of at least `minLength` letters. */
-export function normalisedWords(text: string, minLength: number): string[] {
-  return [
-    ...new Set(
-      text
-        .normalize('NFD')
-        .replace(/\p{M}/gu, '')
-        .toLowerCase()
-        .split(/[^a-z0-9]+/)
-        .filter((w) => w.length >= minLength && w.length <= 40),
-    ),
-  ];
 }
 
 /** Words of four letters or more: the vocabulary typo expansion draws from. */

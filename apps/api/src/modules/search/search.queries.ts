@@ -1,4 +1,4 @@
-import { type Db, organisation, queryPrepared, searchDocument, searchQuery, textArray } from '@voordeur/db';
+import { type Db, queryPrepared, searchDocument, searchQuery, textArray } from '@voordeur/db';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 
 export interface SearchFilters {
@@ -216,12 +216,4 @@ export function bumpUsage(db: Db, organisationId: string, kind: 'item' | 'articl
       ),
     )
     .returning({ refId: searchDocument.refId });
-}
-
-export function organisationBySlug(db: Db, slug: string) {
-  return db
-    .select({ id: organisation.id, name: organisation.name, slug: organisation.slug })
-    .from(organisation)
-    .where(eq(organisation.slug, slug))
-    .then((r) => r[0]);
 }

@@ -1,30 +1,10 @@
-import { problemSchema, searchQuerySchema, searchResultSchema, slugParamsSchema } from '@voordeur/shared';
+import { searchQuerySchema, searchResultSchema, slugParamsSchema } from '@voordeur/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errors } from '../../plugins/errors.ts';
+import { problemResponses as problems, publicProblemResponses } from '../../plugins/problem-types.ts';
 import { ctxOf } from '../auth/index.ts';
-import { organisationBySlug } from './search.queries.ts';
+import { presentSearchResult } from './search.presenter.ts';
 import * as service from './search.service.ts';
-
-const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
-
-type Result = Awaited<ReturnType<typeof service.search>>;
-const present = (r: Result) => ({
-  searchId: r.searchId,
-  didYouMean: r.didYouMean,
-  hits: r.hits.map((h) => ({
-    kind: h.kind,
-    id: h.ref_id,
-    code: h.code,
-    title: h.title,
-    summary: h.summary,
-    audience: h.audience,
-    itemKind: h.item_kind as z.infer<typeof searchResultSchema>['hits'][number]['itemKind'],
-    teamId: h.team_id,
-    score: Number(h.score),
-    snippet: h.segments,
-  })),
-});
 
 const usedBody = z.strictObject({ kind: z.enum(['item', 'article']), id: z.uuid() });
 
@@ -41,7 +21,7 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { actor } = ctxOf(request);
-      return present(
+      return presentSearchResult(
         await service.search(app.db, actor.organisationId, 'staff', request.query, actor.userId),
       );
     },
@@ -81,13 +61,10 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Search the public catalogue and public articles of an organisation.',
         params: slugParamsSchema,
         querystring: searchQuerySchema.pick({ q: true, kind: true, limit: true }),
-        response: { 200: searchResultSchema, 400: problemSchema, 404: problemSchema },
+        response: { 200: searchResultSchema, ...publicProblemResponses },
       },
     },
-    async (request) => {
-      const org = await organisationBySlug(app.db, request.params.slug);
-      if (!org) throw errors.notFound('organisation');
-      return present(await service.search(app.db, org.id, 'public', request.query, null));
-    },
+    async (request) =>
+      presentSearchResult(await service.searchPublic(app.db, request.params.slug, request.query)),
   );
 };

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@voordeur/db';
+import { normalisedWords } from '../../platform/words.ts';
 import { errors } from '../../plugins/errors.ts';
-import { normalisedWords } from './search.indexer.ts';
+import { organisationBySlug } from '../organisations/index.ts';
 import * as q from './search.queries.ts';
 
 export type SearchScope = 'public' | 'staff';
@@ -108,6 +109,13 @@ export async function search(
     didYouMean: [...expansions.values()].flat(),
     hits: rows.map((r) => ({ ...r, segments: snippetSegments(r.snippet) })),
   };
+}
+
+/** The search of an organisation's public pages, by its slug: published external items and public articles only. */
+export async function searchPublic(db: Db, slug: string, input: SearchInput) {
+  const org = await organisationBySlug(db, slug);
+  if (!org) throw errors.notFound('organisation');
+  return search(db, org.id, 'public', input, null);
 }
 
 /** The person used a result: remembered for the report of unanswered questions, and it ranks that result up. */

@@ -1,23 +1,9 @@
-import {
-  idParamsSchema,
-  listOf,
-  problemSchema,
-  teamCreateSchema,
-  teamSchema,
-  teamUpdateSchema,
-} from '@voordeur/shared';
+import { idParamsSchema, listOf, teamCreateSchema, teamSchema, teamUpdateSchema } from '@voordeur/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { problemResponses as problems } from '../../plugins/problem-types.ts';
 import { ctxOf } from '../auth/index.ts';
 import { presentTeam } from './teams.presenter.ts';
 import * as service from './teams.service.ts';
-
-const problems = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-};
 
 export const teamsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

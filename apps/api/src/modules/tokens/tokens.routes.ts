@@ -4,15 +4,13 @@ import {
   apiTokenSchema,
   idParamsSchema,
   listOf,
-  problemSchema,
 } from '@voordeur/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { problemResponses as problems } from '../../plugins/problem-types.ts';
 import { ctxOf } from '../auth/index.ts';
 import { presentToken } from './tokens.presenter.ts';
 import * as service from './tokens.service.ts';
-
-const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 
 export const tokensRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

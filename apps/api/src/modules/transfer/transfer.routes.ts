@@ -1,12 +1,8 @@
-import {
-  articleDefinitionSchema,
-  CATALOGUE_LIMITS,
-  catalogueItemDefinitionSchema,
-  problemSchema,
-} from '@voordeur/shared';
+import { articleDefinitionSchema, CATALOGUE_LIMITS, catalogueItemDefinitionSchema } from '@voordeur/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../plugins/errors.ts';
+import { problemResponses as problems } from '../../plugins/problem-types.ts';
 import { ctxOf } from '../auth/index.ts';
 import { articlesFromCsv, articlesToCsv, itemsFromCsv, itemsToCsv, parseCsv } from './transfer.csv.ts';
 import * as service from './transfer.service.ts';
@@ -19,14 +15,6 @@ const changeList = z.object({
 const reportSchema = z
   .object({ dryRun: z.boolean(), items: changeList, articles: changeList })
   .meta({ id: 'ImportReport', description: 'What the import changed (or, with dryRun, would change).' });
-const problems = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  413: problemSchema,
-  415: problemSchema,
-  422: problemSchema,
-};
 const dryRunQuery = z.strictObject({
   dryRun: z
     .enum(['true', 'false'])

@@ -2,24 +2,16 @@ import {
   idParamsSchema,
   listOf,
   passwordSchema,
-  problemSchema,
   userCreateSchema,
   userSchema,
   userUpdateSchema,
 } from '@voordeur/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { problemResponses as problems } from '../../plugins/problem-types.ts';
 import { ctxOf } from '../auth/index.ts';
 import { presentUser } from './users.presenter.ts';
 import * as service from './users.service.ts';
-
-const problems = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-};
 
 export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
