@@ -24,11 +24,10 @@ import { errors } from '../../plugins/errors.ts';
 import { languageOf } from '../../plugins/language.ts';
 import { problemResponses } from '../../plugins/problem-types.ts';
 import { ctxOf } from '../auth/index.ts';
-import { casesOfContact, presentCase, presentCaseSummary } from '../cases/index.ts';
+import { presentCase, presentCaseSummary } from '../cases/index.ts';
 import { presentCustomer } from '../customers/index.ts';
 import { presentCallback, presentContact, presentStatRow } from './contacts.presenter.ts';
 import type { ContactRow } from './contacts.queries.ts';
-import { labelsFor } from './contacts.queries.ts';
 import * as service from './contacts.service.ts';
 
 const problems = problemResponses;
@@ -36,14 +35,7 @@ const tags = ['contacts'];
 
 /** Contacts with their names and links, for any list of rows. */
 export async function presentContacts(db: Db, organisationId: string, rows: ContactRow[]) {
-  const [labels, cases] = await Promise.all([
-    labelsFor(db, organisationId, rows),
-    casesOfContact(
-      db,
-      organisationId,
-      rows.map((r) => r.id),
-    ),
-  ]);
+  const { labels, cases } = await service.contactLinks(db, organisationId, rows);
   return rows.map((r) => presentContact(r, labels, cases));
 }
 

@@ -141,6 +141,19 @@ export async function createContact(db: Db, ctx: Ctx, input: CreateInput, idempo
   return { row: existing, replayed: true };
 }
 
+/** What a list of contacts shows besides its own rows: the names it refers to and the cases handed over from each. */
+export async function contactLinks(db: Db, organisationId: string, rows: q.ContactRow[]) {
+  const [labels, cases] = await Promise.all([
+    q.labelsFor(db, organisationId, rows),
+    casesOfContact(
+      db,
+      organisationId,
+      rows.map((r) => r.id),
+    ),
+  ]);
+  return { labels, cases };
+}
+
 export async function getContact(db: Db, ctx: Ctx, id: string) {
   authorize(ctx.actor, contactsPolicy.register);
   const row = await q.findContact(db, ctx.actor.organisationId, id);

@@ -1,4 +1,4 @@
-import { article, articleVersion, catalogueItem, catalogueItemVersion, type Db, team } from '@voordeur/db';
+import type { Db } from '@voordeur/db';
 import {
   type ArticleDefinition,
   articleDefinitionSchema,
@@ -6,7 +6,6 @@ import {
   catalogueItemDefinitionSchema,
   type FieldError,
 } from '@voordeur/shared';
-import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Ctx } from '../../platform/actor.ts';
 import { allows, authorize } from '../../platform/policy.ts';
@@ -14,6 +13,7 @@ import { AppError } from '../../plugins/errors.ts';
 import { registerProblemTypes } from '../../plugins/problem-types.ts';
 import { createItem, definitionErrors, publish, relatedErrors, saveDraft } from '../catalogue/index.ts';
 import { createArticle, publishArticle, saveArticleDraft } from '../knowledge/index.ts';
+import * as q from './transfer.queries.ts';
 
 registerProblemTypes({
   import_invalid: {
@@ -50,29 +50,7 @@ function zodErrors(error: z.ZodError, prefix: string, line: number | undefined):
 
 /** The newest definition (draft, else published) of every item and article of the organisation. */
 async function current(db: Db, organisationId: string) {
-  const items = await db
-    .select({ code: catalogueItem.code, definition: catalogueItemVersion.definition })
-    .from(catalogueItem)
-    .leftJoin(
-      catalogueItemVersion,
-      eq(
-        catalogueItemVersion.id,
-        sql`coalesce(${catalogueItem.draftVersionId}, ${catalogueItem.publishedVersionId})`,
-      ),
-    )
-    .where(eq(catalogueItem.organisationId, organisationId));
-  const articles = await db
-    .select({ code: article.code, definition: articleVersion.definition })
-    .from(article)
-    .leftJoin(
-      articleVersion,
-      eq(articleVersion.id, sql`coalesce(${article.draftVersionId}, ${article.publishedVersionId})`),
-    )
-    .where(eq(article.organisationId, organisationId));
-  const teams = await db
-    .select({ name: team.name })
-    .from(team)
-    .where(eq(team.organisationId, organisationId));
+  const { items, articles, teams } = await q.currentContent(db, organisationId);
   return {
     items: new Map(items.map((i) => [i.code, i.definition as CatalogueItemDefinition | null])),
     articles: new Map(articles.map((a) => [a.code, a.definition as ArticleDefinition | null])),
@@ -220,24 +198,18 @@ export async function importContent(
   if (options.dryRun) return report;
 
   await db.transaction(async (tx) => {
-    const versionOf = async (table: typeof catalogueItem | typeof article, code: string) =>
-      (
-        await tx
-          .select({ v: table.version })
-          .from(table)
-          .where(and(eq(table.organisationId, organisationId), eq(table.code, code)))
-      )[0]!.v;
+    const versionOf = (kind: 'item' | 'article', code: string) => q.versionOf(tx, organisationId, kind, code);
     for (const d of relationOrder(items)) {
       if (report.items.unchanged.includes(d.code)) continue;
       if (report.items.create.includes(d.code)) await createItem(tx, ctx, d);
-      else await saveDraft(tx, ctx, d.code, d, await versionOf(catalogueItem, d.code));
-      await publish(tx, ctx, d.code, await versionOf(catalogueItem, d.code));
+      else await saveDraft(tx, ctx, d.code, d, await versionOf('item', d.code));
+      await publish(tx, ctx, d.code, await versionOf('item', d.code));
     }
     for (const d of articles) {
       if (report.articles.unchanged.includes(d.code)) continue;
       if (report.articles.create.includes(d.code)) await createArticle(tx, ctx, d);
-      else await saveArticleDraft(tx, ctx, d.code, d, await versionOf(article, d.code));
-      await publishArticle(tx, ctx, d.code, await versionOf(article, d.code));
+      else await saveArticleDraft(tx, ctx, d.code, d, await versionOf('article', d.code));
+      await publishArticle(tx, ctx, d.code, await versionOf('article', d.code));
     }
   });
   return report;
@@ -247,18 +219,7 @@ export async function importContent(
 export async function exportContent(db: Db, ctx: Ctx) {
   authorize(ctx.actor, transferPolicy.run);
   const organisationId = ctx.actor.organisationId;
-  const items = await db
-    .select({ definition: catalogueItemVersion.definition })
-    .from(catalogueItem)
-    .innerJoin(catalogueItemVersion, eq(catalogueItemVersion.id, catalogueItem.publishedVersionId))
-    .where(and(eq(catalogueItem.organisationId, organisationId), eq(catalogueItem.state, 'published')))
-    .orderBy(catalogueItem.code);
-  const articles = await db
-    .select({ definition: articleVersion.definition })
-    .from(article)
-    .innerJoin(articleVersion, eq(articleVersion.id, article.publishedVersionId))
-    .where(and(eq(article.organisationId, organisationId), eq(article.state, 'published')))
-    .orderBy(article.code);
+  const { items, articles } = await q.publishedContent(db, organisationId);
   return {
     items: items.map((r) => r.definition as CatalogueItemDefinition),
     articles: articles.map((r) => r.definition as ArticleDefinition),
