@@ -1,4 +1,4 @@
--- Keys that shard (ADR 00NN keys-that-shard): every organisation-owned table is keyed (organisation_id, id), and
+-- Keys that shard (ADR 0018 keys-that-shard): every organisation-owned table is keyed (organisation_id, id), and
 -- every unique index and foreign key between organisation-owned tables includes organisation_id, so that a
 -- distributed PostgreSQL (Citus) can co-locate an organisation's rows by organisation_id. Every table already had
 -- organisation_id (filled and NOT NULL), so no column is added and no row is touched: the keys are rebuilt around

@@ -1,5 +1,5 @@
 /**
- * The key rule (ADR 00NN keys-that-shard): on a distributed PostgreSQL (Citus) `organisation_id` is the
+ * The key rule (ADR 0018 keys-that-shard): on a distributed PostgreSQL (Citus) `organisation_id` is the
  * distribution key, so an organisation-owned table must be keyed `(organisation_id, …)`, and every unique index and
  * every foreign key to another organisation-owned table must include `organisation_id`. `keyViolations` reads the
  * live catalogue (`pg_class`, `pg_index`, `pg_constraint`), so a table added later cannot forget the rule.

@@ -25,7 +25,7 @@ describe('schema', () => {
       FROM information_schema.tables t
       WHERE t.table_schema = 'public' AND t.table_type = 'BASE TABLE'`,
     );
-    // The named exceptions (ADR 0007, ADR 00NN keys-that-shard): the organisations themselves, the platform
+    // The named exceptions (ADR 0007, ADR 0018 keys-that-shard): the organisations themselves, the platform
     // administrators' tokens, and the few other global tables.
     const tables = rows.filter((r) => !GLOBAL_TABLES.includes(r.table_name));
     expect(tables.length).toBeGreaterThanOrEqual(6);

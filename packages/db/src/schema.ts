@@ -2,7 +2,7 @@
  * The Voordeur schema, one file per module's tables in `schema/`. Every organisation-owned table is keyed
  * `(organisation_id, id)` (the tenant and, on a distributed engine such as Citus, the distribution key), and its
  * unique indexes and foreign keys include `organisation_id`; the few global tables are named in `keys.ts`
- * (ADR 00NN keys-that-shard). Instants are `timestamptz`.
+ * (ADR 0018 keys-that-shard). Instants are `timestamptz`.
  */
 
 export * from './schema/audit.ts';

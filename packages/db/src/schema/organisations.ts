@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, updatedAt } from './columns.ts';
 
-/** The owning organisation: the tenant, and on a distributed engine (Citus) the distribution key (ADR 00NN). */
+/** The owning organisation: the tenant, and on a distributed engine (Citus) the distribution key (ADR 0018). */
 export const organisationId = () =>
   uuid('organisation_id')
     .notNull()

@@ -36,7 +36,7 @@ export const appUser = pgTable(
   },
   (t) => [
     primaryKey({ name: 'app_user_pkey', columns: [t.organisationId, t.id] }),
-    // The one unique index without organisation_id: an address signs in to one organisation only (ADR 00NN
+    // The one unique index without organisation_id: an address signs in to one organisation only (ADR 0018
     // keys-that-shard: on Citus it becomes a reference table of addresses).
     uniqueIndex('app_user_email_uq').on(t.email),
   ],

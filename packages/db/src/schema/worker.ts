@@ -2,7 +2,7 @@
 import { pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
- * Which worker runs a periodic task now, so that no two workers run the same task at the same time (ADR 0018).
+ * Which worker runs a periodic task now, so that no two workers run the same task at the same time (ADR 0015).
  * A worker takes a task with one atomic upsert that succeeds only when the row is missing or its lease has run
  * out, renews the lease while the task runs, and ends it when done. A periodic task runs over all organisations,
  * so its lease belongs to none. A row, not an advisory lock: a session lock is unsafe behind PgBouncer in
