@@ -12,7 +12,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { createDatabase } from '../../../scripts/pg-cluster.ts';
 import { type Database, type Db, migrationsFolder, openDatabase, queryRows } from './client.ts';
 import { keyViolations } from './keys.ts';
-import { dbKind } from './testing.ts';
+import { dbKind } from './test/database.ts';
 
 /** A database with no migrations applied. */
 async function openEmptyDatabase(): Promise<Database> {

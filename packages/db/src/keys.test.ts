@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, queryRows } from './client.ts';
 import { GLOBAL_TABLES, keyViolations } from './keys.ts';
-import { openTestDatabase } from './testing.ts';
+import { openTestDatabase } from './test/database.ts';
 
 let database: Database;
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, type Db, migrationsFolder, queryRows } from './client.ts';
 import { GLOBAL_TABLES } from './keys.ts';
-import { openTestDatabase } from './testing.ts';
+import { openTestDatabase } from './test/database.ts';
 
 let database: Database;
 beforeAll(async () => {

@@ -5,8 +5,8 @@ import './notifications.errors.ts';
 import { lettersRoutes, mailboxRoutes, notificationsRoutes } from './notifications.routes.ts';
 
 export { notificationJob, notificationJobHandler } from './notifications.deliver.ts';
+export type { LetterContent } from './notifications.letter.ts';
 export {
-  type LetterContent,
   type NotificationInput,
   notificationWrites,
   queueNotifications,

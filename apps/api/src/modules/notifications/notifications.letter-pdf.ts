@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import type { Locale } from '@voordeur/shared';
 import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import type { LetterContent } from './notifications.queue.ts';
+import type { LetterContent } from './notifications.letter.ts';
 
 const fontDir = join(
   dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')),

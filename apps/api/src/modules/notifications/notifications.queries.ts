@@ -1,7 +1,7 @@
 import { type Db, notification, organisation } from '@voordeur/db';
 import type { NotificationChannel, NotificationStatus } from '@voordeur/shared';
 import { and, asc, desc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
-import type { LetterContent } from './notifications.queue.ts';
+import type { LetterContent } from './notifications.letter.ts';
 
 /** The audit action of a notification that was kept in the dev mailbox instead of being sent anywhere. */
 export const KEPT_IN_MAILBOX = 'kept_in_mailbox';

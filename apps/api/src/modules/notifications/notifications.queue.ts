@@ -3,6 +3,7 @@ import { type Db, notification } from '@voordeur/db';
 import { jobsWrite } from '../../platform/outbox.ts';
 import { type Write, writeTogether } from '../../platform/writes.ts';
 import { notificationJob } from './notifications.deliver.ts';
+import type { LetterContent } from './notifications.letter.ts';
 
 export interface NotificationInput {
   organisationId: string;
@@ -19,16 +20,6 @@ export interface NotificationInput {
   body: string;
   /** A letter's printed parts besides subject and body (channel post only). */
   letter?: LetterContent | undefined;
-}
-
-/** What a letter prints besides its subject and body, fixed when it is written. */
-export interface LetterContent {
-  /** The person's postal address, line by line (the name is the notification's recipientName). */
-  address: string[];
-  /** The person's case reference. */
-  reference: string;
-  /** The letterhead: the organisation's name, postal address and contact lines (the case settings). */
-  sender: { name: string; address: string[]; contact: string[] };
 }
 
 /**

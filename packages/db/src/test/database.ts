@@ -4,8 +4,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import { createDatabase } from '../../../scripts/pg-cluster.ts';
-import { type Database, openDatabase } from './client.ts';
+import { createDatabase } from '../../../../scripts/pg-cluster.ts';
+import { type Database, openDatabase } from '../client.ts';
 
 export const dbKind = (process.env.VOORDEUR_TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
 
