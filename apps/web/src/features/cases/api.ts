@@ -77,13 +77,15 @@ export function useAssign() {
 export function useAssignFromQueue() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ cases, assigneeId }: { cases: CaseSummary[]; assigneeId: string | null }) => {
+    mutationFn: async ({
+      cases,
+      assigneeId,
+    }: {
+      cases: Pick<CaseSummary, 'id'>[];
+      assigneeId: string | null;
+    }) => {
       const versioned = await Promise.all(
-        cases.map(async (c) => {
-          const known = (c as CaseSummary & { version?: number }).version;
-          if (typeof known === 'number') return { id: c.id, version: known };
-          return { id: c.id, version: (await api<{ version: number }>(casePath(c.id))).version };
-        }),
+        cases.map(async (c) => ({ id: c.id, version: (await api<Case>(casePath(c.id))).version })),
       );
       return assignCases({ cases: versioned, assigneeId });
     },
