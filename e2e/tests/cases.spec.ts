@@ -485,6 +485,10 @@ test('A team lead assigns two cases at once to a worker, who finds them under Mi
   await page.getByRole('checkbox', { name: `Zaak ${first.reference} selecteren` }).check();
   await page.getByRole('checkbox', { name: `Zaak ${second.reference} selecteren` }).check();
   const bulk = page.getByRole('form', { name: '2 zaken geselecteerd' });
+  // Nobody chosen yet: the field says so, and the form's alert lists it.
+  await bulk.getByRole('button', { name: 'Toewijzen' }).click();
+  await expect(bulk.getByLabel('Toewijzen aan…')).toBeFocused();
+  await expect(bulk.getByRole('alert')).toContainText('Toewijzen aan…: Maak een keuze.');
   await bulk.getByLabel('Toewijzen aan…').selectOption(workerId);
   await expectAccessible(page, 'the queue with two cases selected');
   await bulk.getByRole('button', { name: 'Toewijzen' }).click();

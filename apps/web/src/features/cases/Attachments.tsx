@@ -1,15 +1,15 @@
 import { ATTACHMENT_TYPES, CASE_LIMITS, type Case } from '@voordeur/shared';
-import { type FormEvent, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../api/client.ts';
-import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
+import { FormErrorAlert } from '../../lib/FormErrorAlert.tsx';
+import { useForm } from '../../lib/useForm.ts';
 import { Field } from '../../ui/Field.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { SubmitButton } from '../../ui/SubmitButton.tsx';
-import { caseFieldErrors } from './actionKit.tsx';
 import { attachmentUrl, useUploadAttachment } from './api.ts';
+import { attachmentErrors, checkAttachment } from './attachmentErrors.ts';
 import { CaseTime } from './CaseTime.tsx';
 import { useCaseFormat } from './format.ts';
 
@@ -21,40 +21,26 @@ export function Attachments({ current, canAdd }: { current: Case; canAdd: boolea
   const f = useCaseFormat();
   const upload = useUploadAttachment(current);
   const input = useRef<HTMLInputElement>(null);
-  const [error, setError] = useState<string | undefined>();
+  const form = useForm({}, { file: { id: FILE_ID, label: t('cases.attachments.file') } });
   const [done, setDone] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setAttempt((n) => n + 1);
+  const onSubmit = form.submit(() => {
     setDone(null);
+    // A new attempt: the last upload's problem is no longer shown.
+    upload.reset();
     const file = input.current?.files?.[0];
-    if (!file) {
-      setError(t('cases.attachments.choose'));
+    if (!form.report(checkAttachment(file, t)) || !file) {
       input.current?.focus();
       return;
     }
-    if (file.size > CASE_LIMITS.attachmentMaxBytes) {
-      setError(t('cases.attachments.tooLarge', { max: CASE_LIMITS.attachmentMaxBytes / 1024 / 1024 }));
-      input.current?.focus();
-      return;
-    }
-    setError(undefined);
     upload.mutate(file, {
       onSuccess: () => {
         if (input.current) input.current.value = '';
         setDone(t('cases.attachments.added', { name: file.name }));
       },
-      onError: (failure) => {
-        if (isApiError(failure) && failure.code === 'attachment_rejected')
-          setError(t('cases.attachments.rejected'));
-        else if (isApiError(failure) && failure.code === 'attachment_too_large')
-          setError(t('cases.attachments.tooLarge', { max: CASE_LIMITS.attachmentMaxBytes / 1024 / 1024 }));
-        else setError(caseFieldErrors(failure, t).file);
-      },
+      onError: (failure) => form.report(attachmentErrors(failure, t)),
     });
-  };
+  });
 
   return (
     <Section headingId="case-attachments" title={t('cases.attachments.title')} panel>
@@ -79,16 +65,17 @@ export function Attachments({ current, canAdd }: { current: Case; canAdd: boolea
         </ul>
       )}
       {canAdd ? (
-        <form className="vd-stack" noValidate onSubmit={submit} aria-labelledby="case-attachments">
+        <form className="vd-stack" noValidate onSubmit={onSubmit} aria-labelledby="case-attachments">
           {done ? <Notice>{done}</Notice> : null}
-          {upload.isError && !error ? <ErrorAlert key={attempt} error={upload.error} /> : null}
+          {/* A refusal about the file is the field's; the alert then lists it, like any form's field errors. */}
+          <FormErrorAlert form={form} error={form.errors.file ? undefined : upload.error} />
           <Field
             id={FILE_ID}
             label={t('cases.attachments.file')}
             description={t('cases.attachments.hint', {
               max: CASE_LIMITS.attachmentMaxBytes / 1024 / 1024,
             })}
-            error={error}
+            error={form.errors.file}
           >
             {(control) => (
               <input

@@ -9,7 +9,7 @@ import { ButtonGroup } from '../../ui/ButtonGroup.tsx';
 import { DataList } from '../../ui/DataList.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
-import { type PreviewBody, previewMessage } from './api.ts';
+import { type PreviewBody, usePreviewMessage } from './api.ts';
 
 export interface MessagePreviewProps {
   /** Prefix of the ids inside (one preview per form). */
@@ -29,30 +29,27 @@ export interface MessagePreviewProps {
 export function MessagePreview({ id, caseId, request, children }: MessagePreviewProps) {
   const { t } = useTranslation();
   const [shown, setShown] = useState<{ key: string; preview: NotificationPreview } | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [hint, setHint] = useState<string | null>(null);
+  const asked = usePreviewMessage(caseId);
   const body = request();
   const key = JSON.stringify(body);
   const regionId = `${id}-preview`;
 
-  const show = async () => {
-    setFailure(null);
+  const show = () => {
     if (typeof body === 'string') {
+      asked.reset();
       setShown(null);
       setHint(body);
       return;
     }
     setHint(null);
-    setBusy(true);
-    try {
-      setShown({ key, preview: await previewMessage(caseId, body) });
-      focusLater(regionId);
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+    // A failure keeps the last preview on screen (it is marked outdated once the text differs).
+    asked.mutate(body, {
+      onSuccess: (preview) => {
+        setShown({ key, preview });
+        focusLater(regionId);
+      },
+    });
   };
 
   const preview = shown?.preview;
@@ -61,12 +58,17 @@ export function MessagePreview({ id, caseId, request, children }: MessagePreview
     <>
       <ButtonGroup>
         {children}
-        <Button appearance="secondary-action-button" onClick={() => void show()} busy={busy} disabled={busy}>
+        <Button
+          appearance="secondary-action-button"
+          onClick={show}
+          busy={asked.isPending}
+          disabled={asked.isPending}
+        >
           {t('cases.preview.button')}
         </Button>
       </ButtonGroup>
       {hint ? <Notice type="warning">{hint}</Notice> : null}
-      {failure ? <ErrorAlert error={failure} /> : null}
+      {asked.error ? <ErrorAlert error={asked.error} /> : null}
       {preview ? (
         <section id={regionId} tabIndex={-1} className="vd-preview" aria-labelledby={`${regionId}-title`}>
           <h4 id={`${regionId}-title`} className="utrecht-heading-4 vd-preview__title">

@@ -1,29 +1,40 @@
 import { Button } from '@utrecht/button-react';
 import { Checkbox } from '@utrecht/checkbox-react';
 import { CASE_PRIORITIES, type CaseSummary, ITEM_KINDS, type User, worksCases } from '@voordeur/shared';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../../api/client.ts';
 import { useCan } from '../../lib/access.ts';
 import { useCurrentUser } from '../../lib/CurrentUser.tsx';
 import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
+import { FormErrorAlert } from '../../lib/FormErrorAlert.tsx';
+import { hasErrors } from '../../lib/fieldErrors.ts';
 import { focusLater } from '../../lib/focus.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import { useForm } from '../../lib/useForm.ts';
 import { ButtonGroup } from '../../ui/ButtonGroup.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { PageIntro } from '../../ui/PageIntro.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
+import { SubmitButton } from '../../ui/SubmitButton.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
 import { useTeams } from '../admin-teams/index.ts';
-import { type QueueQuery, useAreas, useAssign, useAssignees, useCases, useClaimFromQueue } from './api.ts';
+import {
+  type QueueQuery,
+  useAreas,
+  useAssignees,
+  useAssignFromQueue,
+  useCases,
+  useClaimFromQueue,
+} from './api.ts';
 import { CaseBadges, PriorityText } from './CaseBadges.tsx';
 import { useCaseFormat } from './format.ts';
 
 const PAGE_SIZE = 50;
 const NOTICE_ID = 'queue-notice';
+const ASSIGN_TO_ID = 'queue-assign-to';
 const FILTER_KEYS = ['status', 'due', 'area', 'priority', 'kind', 'state'] as const;
 const DUE = ['overdue', 'today', 'week', 'internal_overdue'] as const;
 const STATES = ['open', 'closed', 'all'] as const;
@@ -472,53 +483,37 @@ function BulkAssign({
 }) {
   const { t } = useTranslation();
   const users = useAssignees(true);
-  const assign = useAssign();
-  const [assigneeId, setAssigneeId] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [loading, setLoading] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
+  const assign = useAssignFromQueue();
+  const form = useForm({ assigneeId: '' }, { assigneeId: { id: ASSIGN_TO_ID, label: t('queue.assignTo') } });
   const teams = new Set([teamId, ...selected.map((c) => c.team?.id)].filter(Boolean));
   const candidates = (users.data ?? []).filter((user: User) =>
     worksCases(user.memberships, (id) => teams.size === 0 || teams.has(id)),
   );
   const people = candidates.length ? candidates : (users.data ?? []);
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setFailure(null);
-    if (!assigneeId) {
-      setError(t('validation.choose'));
-      focusLater('queue-assign-to');
+  const onSubmit = form.submit(() => {
+    // A new attempt: the last request's problem is no longer shown.
+    assign.reset();
+    const choice = form.values.assigneeId;
+    if (!form.report(choice ? {} : { assigneeId: t('validation.choose') })) {
+      focusLater(ASSIGN_TO_ID);
       return;
     }
-    setError(undefined);
-    setLoading(true);
-    try {
-      const cases = await Promise.all(
-        selected.map(async (c) => {
-          const known = (c as CaseSummary & { version?: number }).version;
-          if (typeof known === 'number') return { id: c.id, version: known };
-          const full = await api<{ version: number }>(`/api/cases/${encodeURIComponent(c.id)}`);
-          return { id: c.id, version: full.version };
-        }),
-      );
-      const result = await assign.mutateAsync({
-        cases,
-        assigneeId: assigneeId === 'nobody' ? null : assigneeId,
-      });
-      setAssigneeId('');
-      onDone(result.updated);
-    } catch (caught) {
-      setFailure(caught);
-    } finally {
-      setLoading(false);
-    }
-  };
+    assign.mutate(
+      { cases: selected, assigneeId: choice === 'nobody' ? null : choice },
+      {
+        onSuccess: (result) => {
+          form.reset();
+          onDone(result.updated);
+        },
+      },
+    );
+  });
 
   return (
     <form
       className={selected.length ? 'vd-bulk' : 'vd-bulk vd-bulk--idle'}
-      onSubmit={submit}
+      onSubmit={onSubmit}
       noValidate
       aria-labelledby="queue-bulk-label"
     >
@@ -527,14 +522,7 @@ function BulkAssign({
       </p>
       {selected.length ? (
         <>
-          <SelectField
-            id="queue-assign-to"
-            label={t('queue.assignTo')}
-            value={assigneeId}
-            onChange={(event) => setAssigneeId(event.target.value)}
-            emptyOption={t('common.choose')}
-            error={error}
-          >
+          <SelectField {...form.field('assigneeId')} emptyOption={t('common.choose')}>
             <option value="nobody">{t('queue.nobody')}</option>
             {people.map((user) => (
               <option key={user.id} value={user.id}>
@@ -542,14 +530,12 @@ function BulkAssign({
               </option>
             ))}
           </SelectField>
-          <Button type="submit" appearance="primary-action-button" disabled={loading} busy={loading}>
-            {t('queue.assign')}
-          </Button>
+          <SubmitButton busy={assign.isPending}>{t('queue.assign')}</SubmitButton>
         </>
       ) : null}
-      {failure ? (
+      {assign.error || hasErrors(form.errors) ? (
         <div className="vd-bulk__error">
-          <ErrorAlert error={failure} />
+          <FormErrorAlert form={form} error={assign.error} />
         </div>
       ) : null}
     </form>

@@ -58,11 +58,37 @@ export interface AssignBody {
   teamId?: string;
 }
 
+const assignCases = (body: AssignBody) =>
+  api<{ updated: number }>('/api/cases/assign', { method: 'POST', body });
+
 /** Assign (or release) cases in bulk; teamleads and administrators. */
 export function useAssign() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: AssignBody) => api<{ updated: number }>('/api/cases/assign', { method: 'POST', body }),
+    mutationFn: assignCases,
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: casesKey }),
+  });
+}
+
+/**
+ * Assign (or release) cases chosen in a queue. The queue's rows carry no version, so each case is read first and
+ * assigned at the version read; the reads are part of the mutation (its busy state, its error, the app's 401).
+ */
+export function useAssignFromQueue() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({
+      cases,
+      assigneeId,
+    }: {
+      cases: Pick<CaseSummary, 'id'>[];
+      assigneeId: string | null;
+    }) => {
+      const versioned = await Promise.all(
+        cases.map(async (c) => ({ id: c.id, version: (await api<Case>(casePath(c.id))).version })),
+      );
+      return assignCases({ cases: versioned, assigneeId });
+    },
     onSettled: () => void queryClient.invalidateQueries({ queryKey: casesKey }),
   });
 }
@@ -183,8 +209,13 @@ export const attachmentUrl = (caseId: string, attachmentId: string) =>
 /** What would be sent, and to whom, before it is sent. */
 export type PreviewBody = PreviewRequest;
 
-export const previewMessage = (caseId: string, body: PreviewBody) =>
-  api<NotificationPreview>(`${casePath(caseId)}/preview`, { method: 'POST', body });
+/** "Voorbeeld" as a mutation: nothing is cached, each press asks again for what the form holds then. */
+export function usePreviewMessage(caseId: string) {
+  return useMutation({
+    mutationFn: (body: PreviewBody) =>
+      api<NotificationPreview>(`${casePath(caseId)}/preview`, { method: 'POST', body }),
+  });
+}
 
 // ---- delivery log ----------------------------------------------------------------------------------------
 
