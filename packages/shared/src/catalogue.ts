@@ -239,11 +239,9 @@ export type ArticleInput = z.input<typeof articleDefinitionSchema>;
  */
 export const versionedAbilitiesSchema = z
   .object({
-    saveDraft: z
-      .boolean()
-      .meta({
-        description: 'Edit it: save the draft (PUT …/draft); starts a new version after a published one.',
-      }),
+    saveDraft: z.boolean().meta({
+      description: 'Edit it: save the draft (PUT …/draft); starts a new version after a published one.',
+    }),
     publish: z.boolean().meta({ description: 'Publish its draft (POST …/publish): there is a draft.' }),
     retire: z.boolean().meta({ description: 'Retire it (POST …/retire): it is not retired already.' }),
   })
