@@ -232,6 +232,22 @@ export type ArticleInput = z.input<typeof articleDefinitionSchema>;
 
 // ---- API shapes ---------------------------------------------------------------------------------------
 
+/**
+ * What the caller may do to a versioned document (a catalogue item, a knowledge article) now, by their roles and
+ * its state: computed by the same checks its actions make (`versionedDocuments` in the API), so the admin pages
+ * offer exactly what the API accepts.
+ */
+export const versionedAbilitiesSchema = z
+  .object({
+    saveDraft: z.boolean().meta({
+      description: 'Edit it: save the draft (PUT …/draft); starts a new version after a published one.',
+    }),
+    publish: z.boolean().meta({ description: 'Publish its draft (POST …/publish): there is a draft.' }),
+    retire: z.boolean().meta({ description: 'Retire it (POST …/retire): it is not retired already.' }),
+  })
+  .meta({ id: 'VersionedAbilities' });
+export type VersionedAbilities = z.infer<typeof versionedAbilitiesSchema>;
+
 export const catalogueItemSchema = z
   .object({
     id: z.uuid(),
@@ -250,6 +266,7 @@ export const catalogueItemSchema = z
       .nullable(),
     draft: z.object({ number: z.number().int(), definition: catalogueItemDefinitionSchema }).nullable(),
     updatedAt: z.iso.datetime(),
+    abilities: versionedAbilitiesSchema,
   })
   .meta({ id: 'CatalogueItem' });
 export type CatalogueItem = z.infer<typeof catalogueItemSchema>;
@@ -396,6 +413,7 @@ export const articleSchema = z
       })
       .nullable(),
     draft: z.object({ number: z.number().int(), definition: articleDefinitionSchema }).nullable(),
+    abilities: versionedAbilitiesSchema,
   })
   .meta({ id: 'Article' });
 export type Article = z.infer<typeof articleSchema>;

@@ -6,9 +6,11 @@
 import { auditEvent, catalogueItem, catalogueItemVersion } from '@voordeur/db';
 import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { AppError } from '../plugins/errors.ts';
 import { itemDef } from '../test/catalogue-fixtures.ts';
 import { makeOrg, useTestApp } from '../test/harness.ts';
-import { systemCtx } from './actor.ts';
+import { type Actor, systemCtx } from './actor.ts';
+import { allows } from './policy.ts';
 import { type Current, versionedDocuments } from './versioned.ts';
 
 const t = useTestApp();
@@ -18,6 +20,11 @@ const lifecycle = versionedDocuments({
   versions: catalogueItemVersion,
   documentKey: 'itemId',
   entityType: 'catalogue_item',
+  rule: allows('manageCatalogue'),
+  refusals: {
+    noDraft: () => new AppError(409, 'no_draft', 'Nothing to publish'),
+    retiredAlready: () => new AppError(409, 'not_published', 'Not published'),
+  },
 });
 
 /** The document as a caller reads it, and everything the lifecycle writes for it. */
@@ -101,5 +108,52 @@ describe('versionedDocuments', () => {
       'published',
       'retired',
     ]);
+  });
+
+  it('refuses by state what the abilities say no to, before it writes anything', async () => {
+    const org = await makeOrg(t.database);
+    const ctx = systemCtx(org.id);
+    const id = await t.database.db.transaction((tx) =>
+      lifecycle.create(tx, ctx, {
+        definition: itemDef('stappen'),
+        values: { code: 'stappen', audience: 'external', kind: 'report' },
+      }),
+    );
+    const editor: Actor = { ...ctx.actor, roles: new Set(['admin']) };
+    const reader: Actor = { ...ctx.actor, roles: new Set(['manager']) };
+    const drafted = (await read(id)).current;
+    expect(lifecycle.abilities(editor, drafted)).toEqual({ saveDraft: true, publish: true, retire: true });
+    expect(lifecycle.abilities(reader, drafted)).toEqual({ saveDraft: false, publish: false, retire: false });
+    expect(() => lifecycle.authorize(reader)).toThrow(expect.objectContaining({ status: 403 }));
+
+    await lifecycle.publish(t.database.db, ctx, { ...drafted, draft: drafted.draft! }, drafted.doc.version);
+    const published = await read(id);
+    expect(lifecycle.abilities(editor, published.current)).toEqual({
+      saveDraft: true,
+      publish: false,
+      retire: true,
+    });
+    // Publishing without a draft: the module's problem, and nothing written (the version stays).
+    await expect(
+      lifecycle.publish(
+        t.database.db,
+        ctx,
+        // The type asks for a draft; a caller that skipped `check` would send none.
+        { ...published.current, draft: null } as never,
+        published.current.doc.version,
+      ),
+    ).rejects.toMatchObject({ status: 409, code: 'no_draft' });
+
+    await lifecycle.retire(t.database.db, ctx, published.current, published.current.doc.version);
+    const retired = await read(id);
+    expect(lifecycle.abilities(editor, retired.current)).toEqual({
+      saveDraft: true,
+      publish: false,
+      retire: false,
+    });
+    await expect(
+      lifecycle.retire(t.database.db, ctx, retired.current, retired.current.doc.version),
+    ).rejects.toMatchObject({ status: 409, code: 'not_published' });
+    expect((await read(id)).rows).toEqual(retired.rows);
   });
 });

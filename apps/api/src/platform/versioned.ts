@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@voordeur/db';
-import type { AuditEntityType } from '@voordeur/shared';
+import type { AuditEntityType, VersionedAbilities } from '@voordeur/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable, PgTableWithColumns } from 'drizzle-orm/pg-core';
-import { errors } from '../plugins/errors.ts';
-import type { Ctx } from './actor.ts';
+import { type AppError, errors } from '../plugins/errors.ts';
+import type { Actor, Ctx } from './actor.ts';
 import { type AuditInput, recordAudit } from './audit.ts';
+import { authorize, type Rule } from './policy.ts';
 
 /**
  * One lifecycle for versioned content: draft → published → retired, with optimistic versions (ADR
@@ -22,8 +23,12 @@ import { type AuditInput, recordAudit } from './audit.ts';
  * Every step here writes its rows and its audit event in the caller's transaction, and starts with the
  * version-checked update of the document: when it matches no row (someone else changed the document since the
  * caller read it, also between the caller's read and this write) it throws the 409 `version_conflict` problem
- * before anything is written, and the caller's transaction rolls back. The caller keeps its own rules: who may
- * do it, validation of the definition, the search index, and reading the document back.
+ * before anything is written, and the caller's transaction rolls back. The caller keeps its own rules:
+ * validation of the definition, the search index, and reading the document back.
+ *
+ * Who may change a document, and what its state allows, is decided here once (`rule`, `refusal`): the actions
+ * check both, and the presenters hand the same answers to the web as the document's `abilities` (ADR "shared
+ * rules and abilities").
  */
 
 /** The state of a document (its current row). */
@@ -60,6 +65,23 @@ export interface Current {
   published: { id: string; number: number } | null;
 }
 
+/** Every action on one document that its admin page offers (creating one is not on a document). */
+export type VersionedAction = keyof VersionedAbilities;
+
+/** What the state rules look at: the document's state and whether it has an open draft. */
+export interface VersionedState {
+  doc: { state: string };
+  draft: { id: string } | null;
+}
+
+/** The problems a document's state answers, in its module's words (their codes and statuses are the module's). */
+export interface VersionedRefusals {
+  /** Publish without an open draft. */
+  noDraft: () => AppError;
+  /** Retire what is retired already. */
+  retiredAlready: () => AppError;
+}
+
 /** What the caller adds to a step's audit event (create and save: the change of the definition). */
 type AuditDetail = Pick<AuditInput, 'before' | 'after' | 'changes'>;
 
@@ -67,23 +89,56 @@ type AuditDetail = Pick<AuditInput, 'before' | 'after' | 'changes'>;
  * The lifecycle over one pair of tables. `documentKey` names the version table's column that points at its
  * document (`itemId` for `catalogue_item_version`); `entityType` is the kind of record in the audit trail.
  *
+ * `rule` is who may change them and `refusals` the problems their state answers.
+ *
  * @example
  * const lifecycle = versionedDocuments({
  *   documents: catalogueItem, versions: catalogueItemVersion, documentKey: 'itemId', entityType: 'catalogue_item',
+ *   rule: allows('manageCatalogue'), refusals: { noDraft: catalogueErrors.noDraft, retiredAlready: … },
  * });
  */
 export function versionedDocuments<
   D extends PgTable & DocumentColumns,
   V extends PgTable & VersionColumns,
   K extends keyof V['$inferInsert'] & keyof V & string,
->(spec: { documents: D; versions: V; documentKey: K; entityType: AuditEntityType }) {
+>(spec: {
+  documents: D;
+  versions: V;
+  documentKey: K;
+  entityType: AuditEntityType;
+  /** Who may create and change documents of this kind (every action needs it: 403 otherwise). */
+  rule: Rule;
+  refusals: VersionedRefusals;
+}) {
   // Drizzle's builders do not follow a generic table through their types: the columns are checked above.
   // biome-ignore lint/suspicious/noExplicitAny: see above
   const documents = spec.documents as unknown as PgTableWithColumns<any>;
   // biome-ignore lint/suspicious/noExplicitAny: see above
   const versions = spec.versions as unknown as PgTableWithColumns<any>;
   const documentOf = versions[spec.documentKey] as PgColumn;
-  const { entityType } = spec;
+  const { entityType, rule, refusals } = spec;
+
+  /**
+   * Why the document, as it stands, refuses an action whatever the request says (null: it does not). Editing is
+   * always possible (a retired document keeps a draft that may be published again); publishing needs a draft;
+   * retiring needs a document that is not retired already.
+   */
+  function refusal(s: VersionedState, action: VersionedAction): AppError | null {
+    switch (action) {
+      case 'saveDraft':
+        return null;
+      case 'publish':
+        return s.draft ? null : refusals.noDraft();
+      case 'retire':
+        return s.doc.state === ('retired' satisfies DocumentState) ? refusals.retiredAlready() : null;
+    }
+  }
+
+  /** Throws the refusal of the document's state, if any. */
+  function check(s: VersionedState, action: VersionedAction): void {
+    const refused = refusal(s, action);
+    if (refused) throw refused;
+  }
 
   /** The version-checked update of the document; 409 when it matches no row. */
   async function updateDocument(
@@ -143,6 +198,23 @@ export function versionedDocuments<
   }
 
   return {
+    refusal,
+    check,
+
+    /** Throws 403 unless the actor may create and change documents of this kind: the first check of each action. */
+    authorize(actor: Actor): void {
+      authorize(actor, rule);
+    },
+
+    /**
+     * What this actor may do to this document now: the role rule and the state rule above, the same two checks
+     * each action makes. The presenters return it as the document's `abilities`.
+     */
+    abilities(actor: Actor, s: VersionedState): VersionedAbilities {
+      const may = (action: VersionedAction) => rule(actor) && refusal(s, action) === null;
+      return { saveDraft: may('saveDraft'), publish: may('publish'), retire: may('retire') };
+    },
+
     /**
      * Refuses (409) when the caller saw another version than the current one: the cheap early check, before
      * the caller validates anything. Each step below checks again where it counts, in its update.
@@ -204,7 +276,8 @@ export function versionedDocuments<
     /**
      * Publishes the draft: it becomes the published version (the one before is superseded), the document is
      * `published` with the caller's columns taken from the new definition (`values`), and the audit event
-     * `published` names both version numbers. The caller checks there is a draft (its own problem) first.
+     * `published` names both version numbers. Refused (`refusals.noDraft`) without a draft; callers check
+     * (`check(current, 'publish')`) before they read the draft.
      */
     async publish(
       db: Db,
@@ -214,6 +287,7 @@ export function versionedDocuments<
       values: Partial<Omit<D['$inferInsert'], LifecycleField>> = {},
     ): Promise<void> {
       const { id, organisationId } = current.doc;
+      check(current, 'publish');
       await updateDocument(db, current, version, {
         ...values,
         state: 'published' satisfies DocumentState,
@@ -238,10 +312,12 @@ export function versionedDocuments<
 
     /**
      * Retires the document: it and its published version become `retired` (an open draft stays, and may be
-     * published again later); audit event `retired`. What was made under a version keeps it.
+     * published again later); audit event `retired`. What was made under a version keeps it. Refused
+     * (`refusals.retiredAlready`) when it is retired already.
      */
     async retire(db: Db, ctx: Ctx, current: Current, version: number): Promise<void> {
       const { id, organisationId } = current.doc;
+      check(current, 'retire');
       await updateDocument(db, current, version, { state: 'retired' satisfies DocumentState });
       if (current.published)
         await updateVersion(db, organisationId, current.published.id, {

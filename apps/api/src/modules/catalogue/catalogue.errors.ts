@@ -48,6 +48,14 @@ export const catalogueErrors = {
       [{ field: 'code', message: 'Must equal the code in the address' }],
     ),
   noDraft: () => new AppError(409, 'no_draft', 'Nothing to publish', 'Save a draft first, then publish it.'),
+  /** Retiring what is retired already: nothing is published any more (the same problem as a norm asked of it). */
+  retiredAlready: () =>
+    new AppError(
+      409,
+      'not_published',
+      'Not published',
+      'This is retired already: there is nothing to retire.',
+    ),
   notPublished: () =>
     new AppError(
       409,

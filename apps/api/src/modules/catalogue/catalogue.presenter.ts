@@ -4,12 +4,14 @@ import type {
   CatalogueItemSummary,
   Duration,
   PublicService,
+  VersionedAbilities,
 } from '@voordeur/shared';
 import type { ItemRow } from './catalogue.queries.ts';
 
 type Row = NonNullable<ItemRow>;
 
-export function presentItem(row: Row, includeDraft: boolean): CatalogueItem {
+/** One item; `abilities`: what the reader may do to it now (`itemAbilities`, the checks its actions make). */
+export function presentItem(row: Row, includeDraft: boolean, abilities: VersionedAbilities): CatalogueItem {
   return {
     id: row.item.id,
     code: row.item.code,
@@ -30,6 +32,7 @@ export function presentItem(row: Row, includeDraft: boolean): CatalogueItem {
         ? { number: row.draft.number, definition: row.draft.definition as CatalogueItemDefinition }
         : null,
     updatedAt: row.item.updatedAt.toISOString(),
+    abilities,
   };
 }
 

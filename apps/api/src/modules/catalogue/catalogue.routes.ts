@@ -50,10 +50,8 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const ctx = ctxOf(request);
-      return presentItem(
-        await service.getItem(app.db, ctx, request.params.code),
-        cataloguePolicy.seeDrafts(ctx.actor),
-      );
+      const row = await service.getItem(app.db, ctx, request.params.code);
+      return presentItem(row, cataloguePolicy.seeDrafts(ctx.actor), service.itemAbilities(ctx.actor, row));
     },
   );
 
@@ -97,10 +95,11 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: catalogueItemSchema, ...problems },
       },
     },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(presentItem(await service.createItem(app.db, ctxOf(request), request.body.definition), true)),
+    async (request, reply) => {
+      const ctx = ctxOf(request);
+      const row = await service.createItem(app.db, ctx, request.body.definition);
+      return reply.status(201).send(presentItem(row, true, service.itemAbilities(ctx.actor, row)));
+    },
   );
 
   app.put(
@@ -116,10 +115,9 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { definition, version } = request.body;
-      return presentItem(
-        await service.saveDraft(app.db, ctxOf(request), request.params.code, definition, version),
-        true,
-      );
+      const ctx = ctxOf(request);
+      const row = await service.saveDraft(app.db, ctx, request.params.code, definition, version);
+      return presentItem(row, true, service.itemAbilities(ctx.actor, row));
     },
   );
 
@@ -134,11 +132,11 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: catalogueItemSchema, ...problems },
       },
     },
-    async (request) =>
-      presentItem(
-        await service.publish(app.db, ctxOf(request), request.params.code, request.body.version),
-        true,
-      ),
+    async (request) => {
+      const ctx = ctxOf(request);
+      const row = await service.publish(app.db, ctx, request.params.code, request.body.version);
+      return presentItem(row, true, service.itemAbilities(ctx.actor, row));
+    },
   );
 
   app.post(
@@ -152,11 +150,11 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: catalogueItemSchema, ...problems },
       },
     },
-    async (request) =>
-      presentItem(
-        await service.retire(app.db, ctxOf(request), request.params.code, request.body.version),
-        true,
-      ),
+    async (request) => {
+      const ctx = ctxOf(request);
+      const row = await service.retire(app.db, ctx, request.params.code, request.body.version);
+      return presentItem(row, true, service.itemAbilities(ctx.actor, row));
+    },
   );
 
   app.get(

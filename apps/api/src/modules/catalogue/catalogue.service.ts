@@ -4,7 +4,7 @@ import {
   catalogueItemDefinitionSchema,
   type FieldError,
 } from '@voordeur/shared';
-import type { Ctx } from '../../platform/actor.ts';
+import type { Actor, Ctx } from '../../platform/actor.ts';
 import { authorize } from '../../platform/policy.ts';
 import { versionedDocuments } from '../../platform/versioned.ts';
 import { errors } from '../../plugins/errors.ts';
@@ -64,10 +64,16 @@ const lifecycle = versionedDocuments({
   versions: catalogueItemVersion,
   documentKey: 'itemId',
   entityType: 'catalogue_item',
+  rule: cataloguePolicy.edit,
+  refusals: { noDraft: catalogueErrors.noDraft, retiredAlready: catalogueErrors.retiredAlready },
 });
 
 /** The item as the lifecycle sees it. */
 const current = (row: NonNullable<q.ItemRow>) => ({ ...row, doc: row.item });
+
+/** What the actor may do to the item now: the checks its actions make (the presenter returns them). */
+export const itemAbilities = (actor: Actor, row: NonNullable<q.ItemRow>) =>
+  lifecycle.abilities(actor, { doc: row.item, draft: row.draft?.id ? row.draft : null });
 
 /** Reads the item for a change in the transaction: 404 when there is none, 409 when it is not the version seen. */
 async function forChange(tx: Db, organisationId: string, code: string, version: number) {
@@ -80,7 +86,7 @@ async function forChange(tx: Db, organisationId: string, code: string, version: 
 
 /** Creates an item as a draft (version 1). */
 export async function createItem(db: Db, ctx: Ctx, input: CatalogueItemDefinition) {
-  authorize(ctx.actor, cataloguePolicy.edit);
+  lifecycle.authorize(ctx.actor);
   const organisationId = ctx.actor.organisationId;
   const def = catalogueItemDefinitionSchema.parse(input);
   return db.transaction(async (tx) => {
@@ -103,7 +109,7 @@ export async function saveDraft(
   input: CatalogueItemDefinition,
   version: number,
 ) {
-  authorize(ctx.actor, cataloguePolicy.edit);
+  lifecycle.authorize(ctx.actor);
   const organisationId = ctx.actor.organisationId;
   const def = catalogueItemDefinitionSchema.parse(input);
   if (def.code !== code) throw catalogueErrors.codeChanged();
@@ -121,12 +127,12 @@ export async function saveDraft(
 
 /** Publishes the draft: it becomes what the public and the front office see; earlier versions stay for cases. */
 export async function publish(db: Db, ctx: Ctx, code: string, version: number) {
-  authorize(ctx.actor, cataloguePolicy.edit);
+  lifecycle.authorize(ctx.actor);
   const organisationId = ctx.actor.organisationId;
   return db.transaction(async (tx) => {
     const item = await forChange(tx, organisationId, code, version);
-    const { draft } = item;
-    if (!draft) throw catalogueErrors.noDraft();
+    lifecycle.check(item, 'publish');
+    const draft = item.draft!;
     const def = catalogueItemDefinitionSchema.parse(draft.definition);
     // Rules may have changed since the draft was saved (a team renamed, a related item retired).
     const { teamId } = await validate(tx, organisationId, def);
@@ -154,7 +160,7 @@ export async function publish(db: Db, ctx: Ctx, code: string, version: number) {
 
 /** Retires an item: it leaves the catalogue and search; cases that use it keep their version. */
 export async function retire(db: Db, ctx: Ctx, code: string, version: number) {
-  authorize(ctx.actor, cataloguePolicy.edit);
+  lifecycle.authorize(ctx.actor);
   const organisationId = ctx.actor.organisationId;
   return db.transaction(async (tx) => {
     const item = await forChange(tx, organisationId, code, version);

@@ -1,7 +1,13 @@
-import type { Article, ArticleDefinition } from '@voordeur/shared';
+import type { Article, ArticleDefinition, VersionedAbilities } from '@voordeur/shared';
 import type { ArticleRow } from './knowledge.queries.ts';
 
-export function presentArticle(row: NonNullable<ArticleRow>, includeDraft: boolean, today: string): Article {
+/** One article; `abilities`: what the reader may do to it now (`articleAbilities`, the checks its actions make). */
+export function presentArticle(
+  row: NonNullable<ArticleRow>,
+  includeDraft: boolean,
+  today: string,
+  abilities: VersionedAbilities,
+): Article {
   const a = row.article;
   return {
     id: a.id,
@@ -23,5 +29,6 @@ export function presentArticle(row: NonNullable<ArticleRow>, includeDraft: boole
       includeDraft && row.draft?.id
         ? { number: row.draft.number, definition: row.draft.definition as ArticleDefinition }
         : null,
+    abilities,
   };
 }

@@ -30,7 +30,9 @@ export const knowledgeRoutes: FastifyPluginAsyncZod = async (app) => {
       const today = service.today();
       const rows = await service.listArticles(app.db, ctx, request.query);
       return {
-        items: rows.filter((r) => drafts || r.published?.id).map((r) => presentArticle(r, drafts, today)),
+        items: rows
+          .filter((r) => drafts || r.published?.id)
+          .map((r) => presentArticle(r, drafts, today, service.articleAbilities(ctx.actor, r))),
       };
     },
   );
@@ -47,10 +49,12 @@ export const knowledgeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const ctx = ctxOf(request);
+      const row = await service.getArticle(app.db, ctx, request.params.code);
       return presentArticle(
-        await service.getArticle(app.db, ctx, request.params.code),
+        row,
         service.knowledgePolicy.seeDrafts(ctx.actor),
         service.today(),
+        service.articleAbilities(ctx.actor, row),
       );
     },
   );
@@ -65,16 +69,13 @@ export const knowledgeRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: articleSchema, ...problems },
       },
     },
-    async (request, reply) =>
-      reply
+    async (request, reply) => {
+      const ctx = ctxOf(request);
+      const row = await service.createArticle(app.db, ctx, request.body.definition);
+      return reply
         .status(201)
-        .send(
-          presentArticle(
-            await service.createArticle(app.db, ctxOf(request), request.body.definition),
-            true,
-            service.today(),
-          ),
-        ),
+        .send(presentArticle(row, true, service.today(), service.articleAbilities(ctx.actor, row)));
+    },
   );
 
   app.put(
@@ -88,18 +89,12 @@ export const knowledgeRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: articleSchema, ...problems },
       },
     },
-    async (request) =>
-      presentArticle(
-        await service.saveDraft(
-          app.db,
-          ctxOf(request),
-          request.params.code,
-          request.body.definition,
-          request.body.version,
-        ),
-        true,
-        service.today(),
-      ),
+    async (request) => {
+      const ctx = ctxOf(request);
+      const { definition, version } = request.body;
+      const row = await service.saveDraft(app.db, ctx, request.params.code, definition, version);
+      return presentArticle(row, true, service.today(), service.articleAbilities(ctx.actor, row));
+    },
   );
 
   for (const [action, fn, summary] of [
@@ -117,12 +112,11 @@ export const knowledgeRoutes: FastifyPluginAsyncZod = async (app) => {
           response: { 200: articleSchema, ...problems },
         },
       },
-      async (request) =>
-        presentArticle(
-          await fn(app.db, ctxOf(request), request.params.code, request.body.version),
-          true,
-          service.today(),
-        ),
+      async (request) => {
+        const ctx = ctxOf(request);
+        const row = await fn(app.db, ctx, request.params.code, request.body.version);
+        return presentArticle(row, true, service.today(), service.articleAbilities(ctx.actor, row));
+      },
     );
   }
 };

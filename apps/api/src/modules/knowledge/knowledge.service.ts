@@ -1,6 +1,6 @@
 import { article, articleVersion, type Db } from '@voordeur/db';
 import { type ArticleDefinition, articleDefinitionSchema, type FieldError } from '@voordeur/shared';
-import type { Ctx } from '../../platform/actor.ts';
+import type { Actor, Ctx } from '../../platform/actor.ts';
 import { allows, authorize, signedIn } from '../../platform/policy.ts';
 import { versionedDocuments } from '../../platform/versioned.ts';
 import { errors } from '../../plugins/errors.ts';
@@ -52,7 +52,13 @@ const lifecycle = versionedDocuments({
   versions: articleVersion,
   documentKey: 'articleId',
   entityType: 'article',
+  rule: knowledgePolicy.edit,
+  refusals: { noDraft: catalogueErrors.noDraft, retiredAlready: catalogueErrors.retiredAlready },
 });
+
+/** What the actor may do to the article now: the checks its actions make (the presenter returns them). */
+export const articleAbilities = (actor: Actor, row: NonNullable<q.ArticleRow>) =>
+  lifecycle.abilities(actor, { doc: row.article, draft: row.draft?.id ? row.draft : null });
 
 /** Reads the article for a change in the transaction: 404 when there is none, 409 when it is not the version seen. */
 async function forChange(tx: Db, organisationId: string, code: string, version: number) {
@@ -64,7 +70,7 @@ async function forChange(tx: Db, organisationId: string, code: string, version: 
 }
 
 export async function createArticle(db: Db, ctx: Ctx, input: ArticleDefinition) {
-  authorize(ctx.actor, knowledgePolicy.edit);
+  lifecycle.authorize(ctx.actor);
   const organisationId = ctx.actor.organisationId;
   const def = articleDefinitionSchema.parse(input);
   return db.transaction(async (tx) => {
@@ -80,7 +86,7 @@ export async function createArticle(db: Db, ctx: Ctx, input: ArticleDefinition) 
 }
 
 export async function saveDraft(db: Db, ctx: Ctx, code: string, input: ArticleDefinition, version: number) {
-  authorize(ctx.actor, knowledgePolicy.edit);
+  lifecycle.authorize(ctx.actor);
   const organisationId = ctx.actor.organisationId;
   const def = articleDefinitionSchema.parse(input);
   if (def.code !== code) throw catalogueErrors.codeChanged();
@@ -97,12 +103,12 @@ export async function saveDraft(db: Db, ctx: Ctx, code: string, input: ArticleDe
 }
 
 export async function publish(db: Db, ctx: Ctx, code: string, version: number) {
-  authorize(ctx.actor, knowledgePolicy.edit);
+  lifecycle.authorize(ctx.actor);
   const organisationId = ctx.actor.organisationId;
   return db.transaction(async (tx) => {
     const current = await forChange(tx, organisationId, code, version);
-    const { draft } = current;
-    if (!draft) throw catalogueErrors.noDraft();
+    lifecycle.check(current, 'publish');
+    const draft = current.draft!;
     const def = articleDefinitionSchema.parse(draft.definition);
     const { ownerTeamId } = await validate(tx, organisationId, def);
     await lifecycle.publish(tx, ctx, { ...current, draft }, version, {
@@ -128,7 +134,7 @@ export async function publish(db: Db, ctx: Ctx, code: string, version: number) {
 }
 
 export async function retire(db: Db, ctx: Ctx, code: string, version: number) {
-  authorize(ctx.actor, knowledgePolicy.edit);
+  lifecycle.authorize(ctx.actor);
   const organisationId = ctx.actor.organisationId;
   return db.transaction(async (tx) => {
     const current = await forChange(tx, organisationId, code, version);

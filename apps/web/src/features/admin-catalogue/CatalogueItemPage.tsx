@@ -3,7 +3,6 @@ import type { CatalogueItem, CatalogueItemDefinition } from '@voordeur/shared';
 import { type MouseEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { useCan } from '../../lib/access.ts';
 import { EditorPanel, editorErrorsId } from '../../lib/EditorPanel.tsx';
 import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
 import { focusLater } from '../../lib/focus.ts';
@@ -55,14 +54,15 @@ const currentDefinition = (item: CatalogueItem) => item.draft?.definition ?? ite
 
 /**
  * One catalogue item. Administrators edit its draft (general, intake form, workflow, norms), see a live
- * preview, save, publish and retire it; managers and quality officers read it.
+ * preview, save, publish and retire it; managers and quality officers read it. What is offered is the item's
+ * `abilities` from the API (the checks its actions make), never derived here from roles or state.
  */
 export function CatalogueItemPage() {
   const { t } = useTranslation();
   const { code = '' } = useParams();
   const location = useLocation();
   const item = useCatalogueItem(code);
-  const canEdit = useCan('manageCatalogue');
+  const canEdit = item.data?.abilities.saveDraft ?? false;
   const f = useCatalogueFormat();
   const [reloads, setReloads] = useState(0);
   const definition = item.data ? currentDefinition(item.data) : undefined;
@@ -159,7 +159,8 @@ function ItemEditor({ item, definition, initialNotice, onReload }: ItemEditorPro
       showErrors();
       return;
     }
-    if (publishAfter && snapshot === saved && item.draft) {
+    // Nothing changed and the draft may be published as it is: publish it; otherwise save first.
+    if (publishAfter && snapshot === saved && item.abilities.publish) {
       publishNow(item.version);
       return;
     }
@@ -223,7 +224,7 @@ function ItemEditor({ item, definition, initialNotice, onReload }: ItemEditorPro
             >
               {t('catalogueAdmin.publish')}
             </Button>
-            {item.state !== 'retired' ? (
+            {item.abilities.retire ? (
               <Button
                 appearance="secondary-action-button"
                 hint="danger"

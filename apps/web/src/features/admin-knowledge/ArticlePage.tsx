@@ -37,14 +37,17 @@ const NOTICE_ID = 'kb-article-notice';
 const EDITOR_HEADING = 'kb-editor-heading';
 const AUDIENCES = ['public', 'internal'] as const;
 
-/** One knowledge article: its draft editor with a live preview, publish and retire; read-only for managers. */
+/**
+ * One knowledge article: its draft editor with a live preview, publish and retire; read-only for managers. What
+ * is offered is the article's `abilities` from the API (the checks its actions make).
+ */
 export function ArticlePage() {
   const { t } = useTranslation();
   const { code = '' } = useParams();
   const location = useLocation();
   const created = (location.state as { created?: boolean } | null)?.created === true;
   const article = useArticle(code);
-  const canEdit = useCan('editKnowledge');
+  const canEdit = article.data?.abilities.saveDraft ?? false;
   const f = useCatalogueFormat();
   const [notice, setNotice] = useState<string | null>(created ? t('knowledge.created') : null);
   const [reloads, setReloads] = useState(0);
@@ -279,7 +282,9 @@ function PublishSection({
   const body = { code: article.code, version: article.version };
   return (
     <Section headingId="kb-publish-heading" title={t('knowledge.publishTitle')} panel>
-      <Paragraph>{article.draft ? t('knowledge.publishIntro') : t('knowledge.nothingToPublish')}</Paragraph>
+      <Paragraph>
+        {article.abilities.publish ? t('knowledge.publishIntro') : t('knowledge.nothingToPublish')}
+      </Paragraph>
       {error ? <ErrorAlert error={error} /> : null}
       {conflict ? (
         <div>
@@ -289,7 +294,7 @@ function PublishSection({
         </div>
       ) : null}
       <ButtonGroup>
-        {article.draft ? (
+        {article.abilities.publish ? (
           <Button
             appearance="primary-action-button"
             busy={publish.isPending}
@@ -302,7 +307,7 @@ function PublishSection({
             {t('knowledge.publish')}
           </Button>
         ) : null}
-        {article.state === 'published' ? (
+        {article.abilities.retire ? (
           <Button appearance="secondary-action-button" hint="danger" onClick={() => setConfirmRetire(true)}>
             {t('knowledge.retire')}
           </Button>
