@@ -34,10 +34,6 @@ const KNOWN: readonly { entry: string; why: string }[] = [
     entry: 'apps/web/src/features/workspace/useContactSession.ts: busy',
     why: 'not a form: a count of the queued changes still waiting for their answer',
   },
-  {
-    entry: 'apps/web/src/features/admin-catalogue/CatalogueItemPage.tsx: failure',
-    why: 'save, publish and retire share one alert; admin-catalogue was being reworked (abilities) when this was written',
-  },
 ];
 
 describe('forms take their busy and error state from the form hook and a mutation', () => {

@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_TEMPLATES, STAFF_TEXTS } from '../modules/cases/cases.templates.ts';
+import { BUILT_IN_TEMPLATES, STAFF_TEXTS } from '../modules/cases/index.ts';
 
 const ROOT = new URL('../../../../', import.meta.url).pathname;
 

@@ -17,6 +17,8 @@ export {
   transition,
 } from './cases.service.ts';
 export { sweepClocks } from './cases.sweep.ts';
+/** The built-in message texts (read by the test that no text promises a page or feature that does not exist). */
+export { BUILT_IN_TEMPLATES, STAFF_TEXTS } from './cases.templates.ts';
 
 /** The background work of cases (registered in `worker/registry.ts`). */
 export const casesWork = { tasks: [clockSweepTask] } as const satisfies ModuleWork;

@@ -128,7 +128,6 @@ function ItemEditor({ item, definition, initialNotice, onReload }: ItemEditorPro
     transitions: start.transitions,
   });
   const [notice, setNotice] = useState(initialNotice);
-  const [failure, setFailure] = useState<unknown>(null);
   const [confirmRetire, setConfirmRetire] = useState(false);
   const intent = useRef<'save' | 'publish'>('save');
 
@@ -139,8 +138,10 @@ function ItemEditor({ item, definition, initialNotice, onReload }: ItemEditorPro
   const snapshot = JSON.stringify(built);
   const [saved, setSaved] = useState(snapshot);
 
+  // Save, publish and retire share one alert: it shows the error of whichever of them failed last (each is reset
+  // when the form is sent again).
+  const failure = [save, publish, retire].find((m) => m.isError)?.error ?? null;
   const fail = (error: unknown) => {
-    setFailure(error);
     form.report(attachErrors(apiErrors(error, t), fields));
     showErrors();
   };
@@ -153,7 +154,7 @@ function ItemEditor({ item, definition, initialNotice, onReload }: ItemEditorPro
     const publishAfter = intent.current === 'publish';
     intent.current = 'save';
     setNotice(null);
-    setFailure(null);
+    for (const m of [save, publish, retire]) m.reset();
     const checked = checkDefinition(built, t);
     if (!form.report(attachErrors(checked.errors ?? {}, fields)) || !checked.data) {
       showErrors();
@@ -177,7 +178,8 @@ function ItemEditor({ item, definition, initialNotice, onReload }: ItemEditorPro
     );
   });
 
-  const onRetire = () =>
+  const onRetire = () => {
+    for (const m of [save, publish]) m.reset();
     retire.mutate(
       { code: item.code, version: item.version },
       {
@@ -193,6 +195,7 @@ function ItemEditor({ item, definition, initialNotice, onReload }: ItemEditorPro
         },
       },
     );
+  };
 
   const busy = save.isPending || publish.isPending || retire.isPending;
   return (
