@@ -5,6 +5,7 @@
  * (ADR 0018 keys-that-shard). Instants are `timestamptz`.
  */
 
+export * from './schema/addresses.ts';
 export * from './schema/audit.ts';
 export * from './schema/auth.ts';
 export * from './schema/calendar.ts';
