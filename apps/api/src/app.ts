@@ -4,6 +4,7 @@ import { LIMITS } from '@voordeur/shared';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
+import { addressesModule } from './modules/addresses/index.ts';
 import { auditModule } from './modules/audit/index.ts';
 import { authPlugin, SESSION_COOKIE } from './modules/auth/index.ts';
 import { calendarModule } from './modules/calendar/index.ts';
@@ -90,6 +91,7 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   await app.register(knowledgeModule);
   await app.register(searchModule);
   await app.register(transferModule);
+  await app.register(addressesModule);
   await app.register(customersModule);
   await app.register(contactsModule);
   await app.register(casesModule);

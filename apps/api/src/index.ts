@@ -1,5 +1,6 @@
 export { type App, buildApp } from './app.ts';
 export { type Config, loadConfig } from './config.ts';
+export { importAddresses, lookupAddresses, rdToWgs84 } from './modules/addresses/index.ts';
 export { createContact } from './modules/contacts/index.ts';
 export { createCustomer, lookupCustomers } from './modules/customers/index.ts';
 export {

@@ -37,6 +37,10 @@ export const PERMISSIONS = {
   useCustomers: ['agent', 'backoffice', 'teamlead', 'admin'],
   /** Merge duplicate customer records. */
   mergeCustomers: ['teamlead', 'admin'],
+  /** The address register: look an address up by postcode and number or by street (the roles of `useCustomers`). */
+  lookupAddresses: ['agent', 'backoffice', 'teamlead', 'admin'],
+  /** Import the address register (a CSV of the BAG). */
+  manageAddresses: ['admin'],
   /** The front-office settings and the districts (areas) by postcode. */
   manageFrontOfficeSettings: ['admin'],
 

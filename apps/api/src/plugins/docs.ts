@@ -54,6 +54,10 @@ export const openApiPlugin = fp(async (app: FastifyInstance) => {
         { name: 'search', description: 'Search over the catalogue and the knowledge base' },
         { name: 'transfer', description: 'Import and export of catalogue and knowledge base (JSON, CSV)' },
         {
+          name: 'addresses',
+          description: 'The address register: lookup by postcode or street, CSV import (RD coordinates)',
+        },
+        {
           name: 'front office',
           description: 'The agent’s workspace: one contact, its answers and hand-overs',
         },

@@ -1,0 +1,93 @@
+import { address, type Db } from '@voordeur/db';
+import { and, asc, eq, sql } from 'drizzle-orm';
+
+export const LOOKUP_LIMIT = 20;
+
+const view = {
+  postcode: address.postcode,
+  houseNumber: address.houseNumber,
+  addition: address.addition,
+  street: address.street,
+  place: address.place,
+  lat: address.lat,
+  lon: address.lon,
+};
+
+export function findByPostcode(
+  db: Db,
+  organisationId: string,
+  postcode: string,
+  houseNumber?: number,
+  addition?: string,
+) {
+  return db
+    .select(view)
+    .from(address)
+    .where(
+      and(
+        eq(address.organisationId, organisationId),
+        eq(address.postcode, postcode),
+        houseNumber === undefined ? undefined : eq(address.houseNumber, houseNumber),
+        addition === undefined ? undefined : eq(address.addition, addition),
+      ),
+    )
+    .orderBy(asc(address.houseNumber), asc(address.addition))
+    .limit(LOOKUP_LIMIT);
+}
+
+/** Street names starting with the text first, then similar ones (trigram, for typing errors). */
+export function findByStreet(db: Db, organisationId: string, street: string, houseNumber?: number) {
+  const needle = street.toLowerCase();
+  const prefix = sql`lower(${address.street}) LIKE ${`${needle.replace(/[\\%_]/g, '\\$&')}%`}`;
+  return db
+    .select(view)
+    .from(address)
+    .where(
+      and(
+        eq(address.organisationId, organisationId),
+        sql`(${prefix} OR lower(${address.street}) % ${needle})`,
+        houseNumber === undefined ? undefined : eq(address.houseNumber, houseNumber),
+      ),
+    )
+    .orderBy(
+      sql`${prefix} DESC`,
+      sql`similarity(lower(${address.street}), ${needle}) DESC`,
+      asc(address.street),
+      asc(address.houseNumber),
+      asc(address.addition),
+    )
+    .limit(LOOKUP_LIMIT);
+}
+
+export function registerKeys(db: Db, organisationId: string) {
+  return db
+    .select({
+      id: address.id,
+      postcode: address.postcode,
+      houseNumber: address.houseNumber,
+      addition: address.addition,
+      street: address.street,
+      place: address.place,
+      rdX: address.rdX,
+      rdY: address.rdY,
+      bagId: address.bagId,
+    })
+    .from(address)
+    .where(eq(address.organisationId, organisationId));
+}
+
+export function insertAddresses(db: Db, rows: (typeof address.$inferInsert)[]) {
+  return db.insert(address).values(rows);
+}
+
+export function updateAddress(
+  db: Db,
+  organisationId: string,
+  id: string,
+  values: Pick<typeof address.$inferInsert, 'street' | 'place' | 'rdX' | 'rdY' | 'lat' | 'lon' | 'bagId'>,
+) {
+  return db
+    .update(address)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(address.organisationId, organisationId), eq(address.id, id)));
+}
