@@ -16,7 +16,10 @@ const addressSchema = z
     lat: z.number(),
     lon: z.number(),
   })
-  .meta({ id: 'RegisterAddress', description: 'An address of the register, with its place in WGS84 degrees.' });
+  .meta({
+    id: 'RegisterAddress',
+    description: 'An address of the register, with its place in WGS84 degrees.',
+  });
 
 const reportSchema = z
   .object({
