@@ -26,6 +26,7 @@ import {
 } from '@voordeur/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importAddresses } from '../modules/addresses/index.ts';
 import { addPlatformAdmin } from '../modules/organisations/index.ts';
 import { importContent } from '../modules/transfer/index.ts';
 import { systemCtx } from '../platform/actor.ts';
@@ -84,6 +85,12 @@ beforeAll(async () => {
       version: 0,
     },
   });
+  await importAddresses(
+    database.db,
+    systemCtx(a.id),
+    'postcode;huisnummer;toevoeging;straat;woonplaats;x;y\n3811GH;1;;Geheimstraat;Geheimdorp;155000;463000\n',
+    { dryRun: false },
+  );
   const found = (await app.inject({ url: '/api/search?q=geheim', headers: aAdmin.headers })).json();
   aSearchId = found.searchId;
   aItemId = (await app.inject({ url: '/api/catalogue/items/geheim-a', headers: aAdmin.headers })).json().id;
@@ -444,6 +451,31 @@ function cases(): Record<string, Case | 'public'> {
       expect((await get('/api/transfer/export/csv?type=articles', h)).body).not.toContain(
         'Vraag kb-geheim-a',
       ),
+    'GET /api/addresses': async (h) => {
+      for (const query of [
+        'postcode=3811GH',
+        'postcode=3811GH&number=1',
+        'street=Geheimstraat',
+        'street=geheim',
+      ]) {
+        const res = await get(`/api/addresses?${query}`, h);
+        if (res.statusCode === 200) expect(res.json().items).toEqual([]);
+        else expect(res.statusCode).toBe(403);
+        expect(res.body).not.toContain('Geheim');
+      }
+    },
+    'POST /api/addresses/import': async (h) => {
+      // B's import (when B may import) lands in B's register: A's same address is not counted as unchanged.
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/addresses/import?dryRun=true',
+        headers: { ...h, 'content-type': 'text/csv' },
+        payload:
+          'postcode;huisnummer;toevoeging;straat;woonplaats;x;y\n3811GH;1;;Geheimstraat;Geheimdorp;155000;463000\n',
+      });
+      if (res.statusCode === 200) expect(res.json()).toMatchObject({ created: 1, unchanged: 0 });
+      else expect(res.statusCode).toBe(403);
+    },
     'GET /api/customers': async (h) => {
       const res = await get('/api/customers?q=geheim', h);
       expect(res.statusCode).toBe(200);
