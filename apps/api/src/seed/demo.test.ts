@@ -1,13 +1,16 @@
 import type { Database } from '@voordeur/db';
-import { appUser, caseFile, openDatabase, organisation, searchDocument, team } from '@voordeur/db';
+import { address, appUser, caseFile, openDatabase, organisation, searchDocument, team } from '@voordeur/db';
 import { count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { createDatabase } from '../../../../scripts/pg-cluster.ts';
+import { lookupAddresses } from '../modules/addresses/index.ts';
 import { sweepClocks } from '../modules/cases/index.ts';
 import { search } from '../modules/search/index.ts';
+import { systemCtx } from '../platform/actor.ts';
 import { verifyPassword } from '../platform/secrets.ts';
 import { dbKind, openTestDatabase } from '../test/harness.ts';
 import { DEMO_SLUG, DEMO_USERS, seedDemo } from './demo.ts';
+import { demoAddressCsv } from './demo-addresses.ts';
 import { demoCases } from './demo-cases.ts';
 
 let database: Database;
@@ -128,6 +131,32 @@ describe('demo content', () => {
       .from(searchDocument)
       .where(eq(searchDocument.organisationId, org));
     expect(counts[0]!.n).toBeGreaterThanOrEqual(60 + 20 + 150);
+  });
+
+  it('fills the address register with 2,000 generated addresses in the districts, the same on every seed', async () => {
+    expect(demoAddressCsv()).toBe(demoAddressCsv());
+    const result = await seedDemo(database.db, { password: 'demo-password-123' });
+    const org = result.organisationId!;
+    const rows = await database.db.select().from(address).where(eq(address.organisationId, org));
+    expect(rows).toHaveLength(2000);
+    for (const a of rows) {
+      // The demo districts span postcodes 1230–1254; the box around Loosdrecht in WGS84.
+      expect(Number(a.postcode.slice(0, 4))).toBeGreaterThanOrEqual(1230);
+      expect(Number(a.postcode.slice(0, 4))).toBeLessThanOrEqual(1254);
+      expect(a.lat).toBeGreaterThan(52.1);
+      expect(a.lat).toBeLessThan(52.3);
+      expect(a.lon).toBeGreaterThan(4.9);
+      expect(a.lon).toBeLessThan(5.2);
+    }
+    const found = await lookupAddresses(database.db, systemCtx(org), { postcode: '1230 AB', number: 1 });
+    expect(found).toEqual([
+      expect.objectContaining({ postcode: '1230AB', houseNumber: 1, street: 'Dorpsstraat' }),
+    ]);
+    await seedDemo(database.db, { password: 'demo-password-123', force: true });
+    const again = await database.db.select().from(address).where(eq(address.organisationId, org));
+    expect(again.map((a) => [a.id, a.updatedAt.getTime()]).sort()).toEqual(
+      rows.map((a) => [a.id, a.updatedAt.getTime()]).sort(),
+    );
   });
 
   it('opens the demo cases through the intake, some late, one assigned, with a complaint about the oldest', async () => {

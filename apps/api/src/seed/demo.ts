@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { appUser, customer, type Db, organisation, team } from '@voordeur/db';
 import { type CustomerCreate, customerCreateSchema, type Role, type TeamKind } from '@voordeur/shared';
 import { eq, sql } from 'drizzle-orm';
+import { importAddresses } from '../modules/addresses/index.ts';
 import { createCustomer, saveFrontOfficeSettingsFor } from '../modules/customers/index.ts';
 import { createTeam } from '../modules/teams/index.ts';
 import { importContent } from '../modules/transfer/index.ts';
@@ -22,6 +23,7 @@ export async function demoContent() {
 
 import { systemCtx } from '../platform/actor.ts';
 import { randomSecret } from '../platform/secrets.ts';
+import { demoAddressCsv } from './demo-addresses.ts';
 import { seedDemoCases } from './demo-cases.ts';
 
 export const DEMO_SLUG = 'voorbeeld';
@@ -180,6 +182,8 @@ export async function seedDemo(
     options.onProgress?.('front office and customers');
     await seedFrontOffice(tx, ctx, org!.id);
     if (options.content !== false) {
+      options.onProgress?.('address register');
+      await importAddresses(tx, ctx, demoAddressCsv(), { dryRun: false });
       options.onProgress?.('cases');
       const users = await tx
         .select({ id: appUser.id, email: appUser.email })
