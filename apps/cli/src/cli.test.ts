@@ -121,6 +121,26 @@ describe.runIf(dbKind === 'pglite')('voordeur on the embedded database', () => {
       (e: { code: number; stderr: string }) => e,
     );
     expect(refused).toMatchObject({ code: 2, stderr: expect.stringContaining('items.0.code') });
+    // The address register: a dry run, the import, and a refused file naming its line.
+    const addressFile = join(env.VOORDEUR_DATA_DIR, 'addresses.csv');
+    writeFileSync(
+      addressFile,
+      'postcode;huisnummer;toevoeging;straat;woonplaats;x;y\r\n1299 zz;5;;Teststraat;Voorbeeld;131000;468000\r\n',
+    );
+    expect((await cli(['addresses', 'import', addressFile, '--dry-run'], env)).stdout).toContain(
+      'addresses: 1 new, 0 changed, 0 unchanged',
+    );
+    expect((await cli(['addresses', 'import', '--org', 'voorbeeld', addressFile], env)).stdout).toContain(
+      'addresses: 1 new, 0 changed, 0 unchanged',
+    );
+    const badAddresses = join(env.VOORDEUR_DATA_DIR, 'bad-addresses.csv');
+    writeFileSync(
+      badAddresses,
+      'postcode;huisnummer;toevoeging;straat;woonplaats;x;y\n12;5;;X;Y;131000;468000\n',
+    );
+    expect(
+      await cli(['addresses', 'import', badAddresses], env).catch((e: { code: number; stderr: string }) => e),
+    ).toMatchObject({ code: 2, stderr: expect.stringContaining('line 2: postcode') });
     const seedAgain = await cli(['seed', '--demo'], env);
     expect(seedAgain.stderr).toContain('nothing done');
 
@@ -132,6 +152,12 @@ describe.runIf(dbKind === 'pglite')('voordeur on the embedded database', () => {
     const teams = await fetch(`${second.base}/api/teams`, { headers: { authorization: `Bearer ${token}` } });
     expect(teams.status).toBe(200);
     expect(((await teams.json()) as { items: unknown[] }).items).toHaveLength(10);
+    const found = await fetch(`${second.base}/api/addresses?postcode=1299ZZ&number=5`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(((await found.json()) as { items: { street: string }[] }).items).toMatchObject([
+      { street: 'Teststraat' },
+    ]);
   });
 });
 

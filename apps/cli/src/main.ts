@@ -11,6 +11,7 @@ import {
   createUser,
   DEMO_SLUG,
   exportContent,
+  importAddresses,
   importContent,
   itemsFromCsv,
   itemsToCsv,
@@ -431,6 +432,32 @@ catalogue
         process.stdout.write(
           opts.type === 'items' ? itemsToCsv(content.items) : articlesToCsv(content.articles),
         );
+    });
+  });
+
+program
+  .command('addresses')
+  .description('The address register')
+  .command('import <file>')
+  .description(
+    'Import addresses from CSV (postcode;huisnummer;toevoeging;straat;woonplaats;x;y[;bag_id], RD metres); all or nothing',
+  )
+  .option('--org <slug>', 'organisation slug', DEMO_SLUG)
+  .option('--dry-run', 'only report what would change')
+  .action(async (file: string, opts: { org: string; dryRun?: boolean }) => {
+    const text = await readFile(file, 'utf8');
+    await withDatabase(async (database) => {
+      const org = await organisationBySlug(database, opts.org);
+      try {
+        const r = await importAddresses(database.db, systemCtx(org.id, 'CLI address import'), text, {
+          dryRun: opts.dryRun ?? false,
+        });
+        console.log(`addresses: ${r.created} new, ${r.updated} changed, ${r.unchanged} unchanged`);
+        console.log(opts.dryRun ? 'Dry run: nothing was changed.' : 'Imported.');
+      } catch (error) {
+        if (error instanceof AppError && error.errors?.length) return printImportErrors(error.errors);
+        throw error;
+      }
     });
   });
 
