@@ -4,6 +4,7 @@
  * by type and by a unit test): a new code without wording does not get past the type check.
  */
 export const AUDIT_ENTITY_TYPES = [
+  'address_register',
   'api_token',
   'article',
   'callback',
@@ -79,5 +80,7 @@ export const AUDIT_ACTIONS = [
   'test_queued',
   // letters to people without an email address
   'sent_by_post',
+  // the address register
+  'imported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,5 +1,6 @@
 import type { Db } from '@voordeur/db';
 import type { Ctx } from '../../platform/actor.ts';
+import { recordAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/policy.ts';
 import { AppError, errors } from '../../plugins/errors.ts';
 import { addressesFromCsv, normaliseAddition, normalisePostcode } from './addresses.csv.ts';
@@ -104,9 +105,18 @@ export async function importAddresses(
           await q.updateAddress(tx, organisationId, before.id, { ...values, ...rdToWgs84(row.rdX, row.rdY) });
       }
     }
-    if (!options.dryRun)
+    if (!options.dryRun) {
       for (let i = 0; i < inserts.length; i += INSERT_CHUNK)
         await q.insertAddresses(tx, inserts.slice(i, i + INSERT_CHUNK));
+      // One event per import, with its counts (the register is the organisation's: its id names it).
+      const { created, updated, unchanged } = report;
+      await recordAudit(tx, ctx, {
+        entityType: 'address_register',
+        entityId: organisationId,
+        action: 'imported',
+        after: { created, updated, unchanged },
+      });
+    }
     return report;
   });
 }

@@ -56,6 +56,39 @@ describe('address register', () => {
     const [row] = await t.database.db.select().from(address).where(eq(address.postcode, '3812BB'));
     expect(row).toMatchObject({ organisationId: org.id, rdX: 155250, houseNumber: 7, addition: '' });
 
+    const events = await t.app.inject({
+      url: `/api/audit-events?entityType=address_register&entityId=${org.id}`,
+      headers: admin.headers,
+    });
+    expect(
+      events.json().items.map((e: { action: string; changes: object }) => [e.action, e.changes]),
+    ).toEqual([
+      [
+        'imported',
+        {
+          created: { before: null, after: 0 },
+          updated: { before: null, after: 1 },
+          unchanged: { before: null, after: 3 },
+        },
+      ],
+      [
+        'imported',
+        {
+          created: { before: null, after: 0 },
+          updated: { before: null, after: 0 },
+          unchanged: { before: null, after: 4 },
+        },
+      ],
+      [
+        'imported',
+        {
+          created: { before: null, after: 4 },
+          updated: { before: null, after: 0 },
+          unchanged: { before: null, after: 0 },
+        },
+      ],
+    ]);
+
     const [origin] = await t.database.db.select().from(address).where(eq(address.bagId, '0307200000000001'));
     expect(origin).toMatchObject({ postcode: '3811AB', rdX: 155000, rdY: 463000 });
     expect(origin!.lat).toBeCloseTo(52.1552, 4);
