@@ -1,8 +1,6 @@
 import type { CaseAbilities, Role } from '@voordeur/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importContent } from '../modules/transfer/index.ts';
-import { systemCtx } from '../platform/actor.ts';
-import { itemDef } from './catalogue-fixtures.ts';
+import { complaintItemDef, itemDef, publishContent } from './catalogue-fixtures.ts';
 import { makeOrg, type Session, signIn, type TestOrg, useTestApp } from './harness.ts';
 
 /*
@@ -181,22 +179,9 @@ function requests(c: CaseBody) {
 
 beforeAll(async () => {
   org = await makeOrg(t.database);
-  await importContent(
-    t.database.db,
-    systemCtx(org.id),
-    {
-      items: [
-        itemDef('lamp-kapot', { intakeFields: [] }),
-        itemDef('klacht', {
-          kind: 'complaint',
-          team: 'KCC',
-          intakeFields: [],
-          norms: { serviceNorm: { amount: 4, unit: 'weeks' }, legalTerm: { amount: 6, unit: 'weeks' } },
-        }),
-      ],
-    },
-    { dryRun: false },
-  );
+  await publishContent(t.database.db, org.id, {
+    items: [itemDef('lamp-kapot', { intakeFields: [] }), complaintItemDef()],
+  });
   admin = await signIn(t.app, org.users.admin);
   for (const role of ROLES_UNDER_TEST) sessions[role] = await signIn(t.app, org.users[role]);
   main = await intake();

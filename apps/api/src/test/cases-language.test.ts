@@ -6,9 +6,7 @@
 import { notification } from '@voordeur/db';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importContent } from '../modules/transfer/index.ts';
-import { systemCtx } from '../platform/actor.ts';
-import { itemDef, reportHandling } from './catalogue-fixtures.ts';
+import { itemDef, publishContent, reportHandling } from './catalogue-fixtures.ts';
 import { makeOrg, type Session, signIn, type TestOrg, useTestApp } from './harness.ts';
 
 const t = useTestApp();
@@ -27,20 +25,15 @@ const english = {
 
 beforeAll(async () => {
   org = await makeOrg(t.database);
-  await importContent(
-    t.database.db,
-    systemCtx(org.id),
-    {
-      items: [
-        itemDef('lamp-en', {
-          name: { nl: 'Kapotte lantaarnpaal', en: 'Broken street light' },
-          handling: english,
-        }),
-        itemDef('lamp-nl', { name: { nl: 'Losse stoeptegel', en: '' } }),
-      ],
-    },
-    { dryRun: false },
-  );
+  await publishContent(t.database.db, org.id, {
+    items: [
+      itemDef('lamp-en', {
+        name: { nl: 'Kapotte lantaarnpaal', en: 'Broken street light' },
+        handling: english,
+      }),
+      itemDef('lamp-nl', { name: { nl: 'Losse stoeptegel', en: '' } }),
+    ],
+  });
   agent = await signIn(t.app, org.users.agent);
   worker = await signIn(t.app, org.users.backoffice);
 });

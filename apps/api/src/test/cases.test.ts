@@ -12,11 +12,10 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDuration, addLegalTerm, addPublicNorm, calendarOf } from '../modules/calendar/index.ts';
 import { sweepClocks } from '../modules/cases/index.ts';
-import { importContent } from '../modules/transfer/index.ts';
 import { createUser } from '../modules/users/index.ts';
 import { systemCtx } from '../platform/actor.ts';
 import { encryptIdentifier } from '../platform/personal-data.ts';
-import { itemDef } from './catalogue-fixtures.ts';
+import { complaintItemDef, itemDef, publishContent } from './catalogue-fixtures.ts';
 import {
   expectProblem,
   makeOrg,
@@ -55,22 +54,9 @@ async function setCase(id: string, set: Partial<typeof caseFile.$inferInsert>) {
 }
 
 async function seed(database: Database, o: TestOrg) {
-  await importContent(
-    database.db,
-    systemCtx(o.id),
-    {
-      items: [
-        itemDef('lamp-kapot'),
-        itemDef('klacht', {
-          kind: 'complaint',
-          team: 'KCC',
-          intakeFields: [],
-          norms: { serviceNorm: { amount: 4, unit: 'weeks' }, legalTerm: { amount: 6, unit: 'weeks' } },
-        }),
-      ],
-    },
-    { dryRun: false },
-  );
+  await publishContent(database.db, o.id, {
+    items: [itemDef('lamp-kapot'), complaintItemDef()],
+  });
 }
 
 /**

@@ -1,4 +1,12 @@
+import type { Db } from '@voordeur/db';
 import type { ArticleInput, CatalogueItemInput } from '@voordeur/shared';
+import { type ImportInput, importContent } from '../modules/transfer/index.ts';
+import { systemCtx } from '../platform/actor.ts';
+
+/** Creates and publishes items and articles in one organisation, as an import by the system would. */
+export function publishContent(db: Db, organisationId: string, content: ImportInput) {
+  return importContent(db, systemCtx(organisationId), content, { dryRun: false });
+}
 
 /** A valid report workflow: received -> in progress (may wait for the person) -> done. */
 export const reportHandling = {
@@ -64,4 +72,18 @@ export function articleDef(code: string, over: Partial<ArticleInput> = {}): Arti
     audience: 'public',
     ...over,
   };
+}
+
+/** A complaint (Awb): acknowledged by the KCC, a 4-week service norm within the 6-week legal term. */
+export function complaintItemDef(
+  code = 'klacht',
+  over: Partial<CatalogueItemInput> = {},
+): CatalogueItemInput {
+  return itemDef(code, {
+    kind: 'complaint',
+    team: 'KCC',
+    intakeFields: [],
+    norms: { serviceNorm: { amount: 4, unit: 'weeks' }, legalTerm: { amount: 6, unit: 'weeks' } },
+    ...over,
+  });
 }

@@ -4,9 +4,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { calendarOf, instantOf, isWorkingDay, localDate } from '../modules/calendar/index.ts';
 import { autoCloseStaleContacts } from '../modules/contacts/index.ts';
-import { importContent } from '../modules/transfer/index.ts';
-import { systemCtx } from '../platform/actor.ts';
-import { articleDef, itemDef } from './catalogue-fixtures.ts';
+import { articleDef, itemDef, publishContent } from './catalogue-fixtures.ts';
 import { expectProblem, makeOrg, type Session, signIn, type TestOrg, useTestApp } from './harness.ts';
 
 const t = useTestApp();
@@ -28,32 +26,27 @@ async function post(url: string, payload: object, s = agent, headers: Record<str
 }
 
 async function seed(database: Database, o: TestOrg) {
-  await importContent(
-    database.db,
-    systemCtx(o.id),
-    {
-      items: [
-        itemDef('lamp-kapot', {
-          intakeFields: [
-            { key: 'locatie', label: { nl: 'Waar?' }, type: 'location', required: true },
-            {
-              key: 'probleem',
-              label: { nl: 'Wat?' },
-              type: 'choice',
-              required: true,
-              options: [
-                { value: 'uit', label: { nl: 'Uit' } },
-                { value: 'knippert', label: { nl: 'Knippert' } },
-              ],
-            },
-          ],
-        }),
-        itemDef('info-vraag', { kind: 'question' }),
-      ],
-      articles: [articleDef('kb-paspoort-kwijt')],
-    },
-    { dryRun: false },
-  );
+  await publishContent(database.db, o.id, {
+    items: [
+      itemDef('lamp-kapot', {
+        intakeFields: [
+          { key: 'locatie', label: { nl: 'Waar?' }, type: 'location', required: true },
+          {
+            key: 'probleem',
+            label: { nl: 'Wat?' },
+            type: 'choice',
+            required: true,
+            options: [
+              { value: 'uit', label: { nl: 'Uit' } },
+              { value: 'knippert', label: { nl: 'Knippert' } },
+            ],
+          },
+        ],
+      }),
+      itemDef('info-vraag', { kind: 'question' }),
+    ],
+    articles: [articleDef('kb-paspoort-kwijt')],
+  });
 }
 
 beforeAll(async () => {

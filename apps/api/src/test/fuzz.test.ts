@@ -10,9 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importContent } from '../modules/transfer/index.ts';
-import { systemCtx } from '../platform/actor.ts';
-import { itemDef } from './catalogue-fixtures.ts';
+import { itemDef, publishContent } from './catalogue-fixtures.ts';
 import { bearerFor, makeOrg, signIn, type TestOrg, useTestApp } from './harness.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 3);
@@ -55,12 +53,7 @@ const known = { uuids: [] as string[], codes: ['lamp-kapot'] as string[] };
 
 beforeAll(async () => {
   org = await makeOrg(t.database);
-  await importContent(
-    t.database.db,
-    systemCtx(org.id),
-    { items: [itemDef('lamp-kapot')] },
-    { dryRun: false },
-  );
+  await publishContent(t.database.db, org.id, { items: [itemDef('lamp-kapot')] });
   const admin = await signIn(t.app, org.users.admin);
   // Bearer tokens: a fuzzed logout or password change cannot end them. The admin's own user id is left out of
   // the pool below, so a fuzzed PATCH cannot deactivate the caller.

@@ -14,9 +14,7 @@
 import { caseFile, contact, notification } from '@voordeur/db';
 import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importContent } from '../modules/transfer/index.ts';
-import { systemCtx } from '../platform/actor.ts';
-import { itemDef } from './catalogue-fixtures.ts';
+import { itemDef, publishContent } from './catalogue-fixtures.ts';
 import { expectProblem, makeOrg, type Session, signIn, type TestOrg, useTestApp } from './harness.ts';
 
 const t = useTestApp();
@@ -31,12 +29,7 @@ const report = {
 
 beforeAll(async () => {
   org = await makeOrg(t.database);
-  await importContent(
-    t.database.db,
-    systemCtx(org.id),
-    { items: [itemDef('lamp'), itemDef('oud')] },
-    { dryRun: false },
-  );
+  await publishContent(t.database.db, org.id, { items: [itemDef('lamp'), itemDef('oud')] });
   const admin = (await signIn(t.app, org.users.admin)).headers;
   const draft = await t.app.inject({
     method: 'POST',

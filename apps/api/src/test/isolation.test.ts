@@ -28,9 +28,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importAddresses } from '../modules/addresses/index.ts';
 import { addPlatformAdmin } from '../modules/organisations/index.ts';
-import { importContent } from '../modules/transfer/index.ts';
 import { systemCtx } from '../platform/actor.ts';
-import { articleDef, itemDef } from './catalogue-fixtures.ts';
+import { articleDef, itemDef, publishContent } from './catalogue-fixtures.ts';
 import {
   bearerFor,
   makeOrg,
@@ -70,12 +69,10 @@ beforeAll(async () => {
   const aAdmin = await signIn(app, a.users.admin);
   aTokenId = (await bearerFor(app, aAdmin, 'agent')).id;
   // A's catalogue, knowledge base, calendar and a search of A's: all things B must not reach.
-  await importContent(
-    database.db,
-    systemCtx(a.id),
-    { items: [itemDef('geheim-a')], articles: [articleDef('kb-geheim-a', { items: ['geheim-a'] })] },
-    { dryRun: false },
-  );
+  await publishContent(database.db, a.id, {
+    items: [itemDef('geheim-a')],
+    articles: [articleDef('kb-geheim-a', { items: ['geheim-a'] })],
+  });
   await app.inject({
     method: 'PUT',
     url: '/api/calendar',

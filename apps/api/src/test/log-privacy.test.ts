@@ -9,10 +9,8 @@ import { appUser, type Database } from '@voordeur/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
-import { importContent } from '../modules/transfer/index.ts';
-import { systemCtx } from '../platform/actor.ts';
 import { blankPersonalData, loggerOptions, routeForLog } from '../platform/logging.ts';
-import { articleDef, itemDef } from './catalogue-fixtures.ts';
+import { articleDef, itemDef, publishContent } from './catalogue-fixtures.ts';
 import { makeOrg, openTestDatabase, type Session, signIn, type TestOrg, testConfig } from './harness.ts';
 
 /** One person's details; each spelling a log line must not contain. */
@@ -66,12 +64,10 @@ beforeAll(async () => {
   });
   await app.ready();
   org = await makeOrg(database);
-  await importContent(
-    database.db,
-    systemCtx(org.id),
-    { items: [itemDef('lamp-kapot')], articles: [articleDef('kb-privacy')] },
-    { dryRun: false },
-  );
+  await publishContent(database.db, org.id, {
+    items: [itemDef('lamp-kapot')],
+    articles: [articleDef('kb-privacy')],
+  });
   agent = await signIn(app, org.users.agent);
   admin = await signIn(app, org.users.admin);
 });

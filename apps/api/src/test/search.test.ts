@@ -1,9 +1,7 @@
 import { searchDocument, searchQuery } from '@voordeur/db';
 import { and, eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importContent } from '../modules/transfer/index.ts';
-import { systemCtx } from '../platform/actor.ts';
-import { articleDef, itemDef } from './catalogue-fixtures.ts';
+import { articleDef, itemDef, publishContent } from './catalogue-fixtures.ts';
 import { expectProblem, makeOrg, signIn, type TestOrg, useTestApp } from './harness.ts';
 
 const t = useTestApp();
@@ -12,63 +10,58 @@ let staff: Record<string, string>;
 
 beforeAll(async () => {
   org = await makeOrg(t.database);
-  await importContent(
-    t.database.db,
-    systemCtx(org.id),
-    {
-      items: [
-        itemDef('straatverlichting-kapot', {
-          name: { nl: 'Kapotte straatverlichting melden' },
-          summary: { nl: 'Meld een lantaarnpaal die niet brandt of beschadigd is.' },
-          synonyms: ['lantaarnpaal kapot', 'straatlantaarn', 'straatlamp doet het niet'],
-          keywords: ['verlichting', 'lamp', 'defect'],
+  await publishContent(t.database.db, org.id, {
+    items: [
+      itemDef('straatverlichting-kapot', {
+        name: { nl: 'Kapotte straatverlichting melden' },
+        summary: { nl: 'Meld een lantaarnpaal die niet brandt of beschadigd is.' },
+        synonyms: ['lantaarnpaal kapot', 'straatlantaarn', 'straatlamp doet het niet'],
+        keywords: ['verlichting', 'lamp', 'defect'],
+      }),
+      itemDef('losliggende-tegel', {
+        name: { nl: 'Losliggende stoeptegel melden' },
+        summary: { nl: 'Een tegel ligt los of steekt uit.' },
+        synonyms: ['stoep kapot', 'tegel los'],
+      }),
+      itemDef('paspoort-aanvragen', {
+        kind: 'request',
+        name: { nl: 'Paspoort aanvragen' },
+        summary: { nl: 'Vraag een nieuw paspoort aan bij de balie.' },
+        synonyms: ['reisdocument'],
+        team: 'KCC',
+      }),
+      itemDef('vergaderzaal-reserveren', {
+        audience: 'internal',
+        kind: 'request',
+        name: { nl: 'Vergaderzaal reserveren' },
+        summary: { nl: 'Reserveer een vergaderruimte in het stadskantoor.' },
+        synonyms: ['zaal boeken', 'overlegruimte'],
+        team: 'KCC',
+      }),
+    ],
+    articles: [
+      articleDef('kb-paspoort-kwijt', {
+        question: { nl: 'Ik ben mijn paspoort kwijt. Wat moet ik doen?' },
+        answer: {
+          nl: 'Doe aangifte van vermissing bij de gemeente. Daarna vraagt u een **nieuw paspoort** aan.',
+        },
+        items: ['paspoort-aanvragen'],
+        tags: ['vermissing', 'verloren'],
+      }),
+      // "lantaarnpalen" only in answers: a word the vocabulary (titles, synonyms, summaries) does not know.
+      ...['park', 'plein', 'fietspad'].map((place) =>
+        articleDef(`kb-verlichting-${place}`, {
+          question: { nl: `Wie onderhoudt de verlichting bij het ${place}?` },
+          answer: { nl: `De gemeente onderhoudt de lantaarnpalen bij het ${place} en vervangt lampen.` },
         }),
-        itemDef('losliggende-tegel', {
-          name: { nl: 'Losliggende stoeptegel melden' },
-          summary: { nl: 'Een tegel ligt los of steekt uit.' },
-          synonyms: ['stoep kapot', 'tegel los'],
-        }),
-        itemDef('paspoort-aanvragen', {
-          kind: 'request',
-          name: { nl: 'Paspoort aanvragen' },
-          summary: { nl: 'Vraag een nieuw paspoort aan bij de balie.' },
-          synonyms: ['reisdocument'],
-          team: 'KCC',
-        }),
-        itemDef('vergaderzaal-reserveren', {
-          audience: 'internal',
-          kind: 'request',
-          name: { nl: 'Vergaderzaal reserveren' },
-          summary: { nl: 'Reserveer een vergaderruimte in het stadskantoor.' },
-          synonyms: ['zaal boeken', 'overlegruimte'],
-          team: 'KCC',
-        }),
-      ],
-      articles: [
-        articleDef('kb-paspoort-kwijt', {
-          question: { nl: 'Ik ben mijn paspoort kwijt. Wat moet ik doen?' },
-          answer: {
-            nl: 'Doe aangifte van vermissing bij de gemeente. Daarna vraagt u een **nieuw paspoort** aan.',
-          },
-          items: ['paspoort-aanvragen'],
-          tags: ['vermissing', 'verloren'],
-        }),
-        // "lantaarnpalen" only in answers: a word the vocabulary (titles, synonyms, summaries) does not know.
-        ...['park', 'plein', 'fietspad'].map((place) =>
-          articleDef(`kb-verlichting-${place}`, {
-            question: { nl: `Wie onderhoudt de verlichting bij het ${place}?` },
-            answer: { nl: `De gemeente onderhoudt de lantaarnpalen bij het ${place} en vervangt lampen.` },
-          }),
-        ),
-        articleDef('kb-intern-zaal', {
-          audience: 'internal',
-          question: { nl: 'Hoe reserveer ik een vergaderzaal voor een extern overleg?' },
-          answer: { nl: 'Via het MCC of zelf in de agenda.' },
-        }),
-      ],
-    },
-    { dryRun: false },
-  );
+      ),
+      articleDef('kb-intern-zaal', {
+        audience: 'internal',
+        question: { nl: 'Hoe reserveer ik een vergaderzaal voor een extern overleg?' },
+        answer: { nl: 'Via het MCC of zelf in de agenda.' },
+      }),
+    ],
+  });
   staff = (await signIn(t.app, org.users.agent)).headers;
 });
 

@@ -2,7 +2,8 @@ import type { Db } from '@voordeur/db';
 import type { Ctx } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/policy.ts';
-import { AppError, errors } from '../../plugins/errors.ts';
+import { errors } from '../../plugins/errors.ts';
+import { importRefused } from '../transfer/index.ts';
 import { addressesFromCsv, normaliseAddition, normalisePostcode } from './addresses.csv.ts';
 import { addressesPolicy } from './addresses.policy.ts';
 import * as q from './addresses.queries.ts';
@@ -55,14 +56,7 @@ export async function importAddresses(
   authorize(ctx.actor, addressesPolicy.manage);
   const organisationId = ctx.actor.organisationId;
   const { rows, errors: problems } = addressesFromCsv(csv);
-  if (problems.length)
-    throw new AppError(
-      422,
-      'import_invalid',
-      'Import refused',
-      `${problems.length} problem(s); nothing was changed.`,
-      problems,
-    );
+  if (problems.length) throw importRefused(problems);
   return db.transaction(async (tx) => {
     const existing = new Map(
       (await q.registerKeys(tx, organisationId)).map((a) => [

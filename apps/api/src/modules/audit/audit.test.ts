@@ -1,9 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { systemCtx } from '../../platform/actor.ts';
-import { itemDef } from '../../test/catalogue-fixtures.ts';
+import { itemDef, publishContent } from '../../test/catalogue-fixtures.ts';
 import { expectProblem, makeOrg, signIn, useTestApp } from '../../test/harness.ts';
-import { importContent } from '../transfer/index.ts';
 
 const t = useTestApp();
 
@@ -50,12 +48,7 @@ describe('audit trail', () => {
 
   it('names the records its events are about: a case by its reference, a user and a team by name; never a customer', async () => {
     const org = await makeOrg(t.database);
-    await importContent(
-      t.database.db,
-      systemCtx(org.id),
-      { items: [itemDef('lamp-kapot')] },
-      { dryRun: false },
-    );
+    await publishContent(t.database.db, org.id, { items: [itemDef('lamp-kapot')] });
     const agent = await signIn(t.app, org.users.agent);
     const admin = await signIn(t.app, org.users.admin);
     const started = new Date().toISOString();

@@ -5,8 +5,7 @@
 import { auditEvent, notification, outboxJob } from '@voordeur/db';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { systemCtx } from '../../platform/actor.ts';
-import { itemDef } from '../../test/catalogue-fixtures.ts';
+import { complaintItemDef, publishContent } from '../../test/catalogue-fixtures.ts';
 import {
   expectProblem,
   makeOrg,
@@ -16,7 +15,6 @@ import {
   useTestApp,
 } from '../../test/harness.ts';
 import { pdfText } from '../../test/pdf-text.ts';
-import { importContent } from '../transfer/index.ts';
 
 const t = useTestApp();
 let org: TestOrg;
@@ -92,21 +90,9 @@ async function acknowledge(c: CaseBody) {
 
 beforeAll(async () => {
   org = await makeOrg(t.database);
-  await importContent(
-    t.database.db,
-    systemCtx(org.id),
-    {
-      items: [
-        itemDef('klacht', {
-          kind: 'complaint',
-          team: 'KCC',
-          intakeFields: [],
-          norms: { serviceNorm: { amount: 4, unit: 'weeks' }, legalTerm: { amount: 6, unit: 'weeks' } },
-        }),
-      ],
-    },
-    { dryRun: false },
-  );
+  await publishContent(t.database.db, org.id, {
+    items: [complaintItemDef()],
+  });
   agent = await signIn(t.app, org.users.agent);
   worker = await signIn(t.app, org.users.backoffice);
   admin = await signIn(t.app, org.users.admin);

@@ -1,10 +1,10 @@
 import { articleDefinitionSchema, CATALOGUE_LIMITS, catalogueItemDefinitionSchema } from '@voordeur/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../plugins/errors.ts';
 import { problemResponses as problems } from '../../plugins/problem-types.ts';
 import { ctxOf } from '../auth/index.ts';
 import { articlesFromCsv, articlesToCsv, itemsFromCsv, itemsToCsv, parseCsv } from './transfer.csv.ts';
+import { importRefused } from './transfer.errors.ts';
 import * as service from './transfer.service.ts';
 
 const changeList = z.object({
@@ -67,14 +67,7 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
       const { records, errors } = parseCsv(request.body);
       const converted = request.query.type === 'items' ? itemsFromCsv(records) : articlesFromCsv(records);
       const all = [...errors, ...converted.errors];
-      if (all.length)
-        throw new AppError(
-          422,
-          'import_invalid',
-          'Import refused',
-          `${all.length} problem(s); nothing was changed.`,
-          all,
-        );
+      if (all.length) throw importRefused(all);
       const lines = records.map((r) => r.line);
       const input =
         request.query.type === 'items'

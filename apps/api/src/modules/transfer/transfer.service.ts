@@ -9,20 +9,10 @@ import {
 import type { z } from 'zod';
 import type { Ctx } from '../../platform/actor.ts';
 import { allows, authorize } from '../../platform/policy.ts';
-import { AppError } from '../../plugins/errors.ts';
-import { registerProblemTypes } from '../../plugins/problem-types.ts';
 import { createItem, definitionErrors, publish, relatedErrors, saveDraft } from '../catalogue/index.ts';
 import { createArticle, publishArticle, saveArticleDraft } from '../knowledge/index.ts';
+import { importRefused } from './transfer.errors.ts';
 import * as q from './transfer.queries.ts';
-
-registerProblemTypes({
-  import_invalid: {
-    status: 422,
-    title: 'Import refused',
-    description:
-      'At least one row of the import is invalid; nothing was changed. `errors` lists every bad row (line) and field.',
-  },
-});
 
 export const transferPolicy = { run: allows('transferContent') };
 
@@ -162,13 +152,7 @@ export async function importContent(
   });
 
   if (errors.length) {
-    throw new AppError(
-      422,
-      'import_invalid',
-      'Import refused',
-      `${errors.length} problem(s); nothing was changed.`,
-      errors.slice(0, 500),
-    );
+    throw importRefused(errors);
   }
 
   const report: ImportReport = {

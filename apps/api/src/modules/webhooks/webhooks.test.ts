@@ -7,14 +7,12 @@ import { auditEvent, caseFile, outboxJob, webhookDelivery, webhookSubscription }
 import { type CloudEvent, HTTP } from 'cloudevents';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { systemCtx } from '../../platform/actor.ts';
 import { decryptIdentifier } from '../../platform/personal-data.ts';
-import { itemDef } from '../../test/catalogue-fixtures.ts';
+import { itemDef, publishContent } from '../../test/catalogue-fixtures.ts';
 import { expectProblem, makeOrg, type Session, signIn, type TestOrg } from '../../test/harness.ts';
 import { drain, makeDue, testOutboxDeps, useIsolatedTestApp } from '../../test/outbox-harness.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../../test/webhook-receiver.ts';
 import { sweepClocks } from '../cases/index.ts';
-import { importContent } from '../transfer/index.ts';
 import { publishCaseEvents, signWebhook, verifyWebhook, webhookJobHandler } from './index.ts';
 
 const t = useIsolatedTestApp();
@@ -467,12 +465,7 @@ describe('webhook delivery', () => {
 
 describe('the order of a case’s events', () => {
   it('numbers every event of a case (sequence); events that arrive out of order are put right by it', async () => {
-    await importContent(
-      t.database.db,
-      systemCtx(org.id),
-      { items: [itemDef('lamp-kapot')] },
-      { dryRun: false },
-    );
+    await publishContent(t.database.db, org.id, { items: [itemDef('lamp-kapot')] });
     const sub = await subscribe();
     const agent = await signIn(t.app, org.users.agent);
     const lead = await signIn(t.app, org.users.teamlead);
