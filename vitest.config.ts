@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-const include = ['apps/api/src/**/*.test.ts', 'apps/cli/src/**/*.test.ts', 'packages/*/src/**/*.test.ts'];
+const include = ['apps/api/src/**/*.test.{ts,tsx}', 'apps/cli/src/**/*.test.ts', 'packages/*/src/**/*.test.ts'];
 /** Checks every response the API tests see against the OpenAPI document (apps/api/src/test/contract.ts). */
 const contractSetup = 'apps/api/src/test/contract.setup.ts';
 const shared = {
@@ -24,7 +24,7 @@ export default defineConfig({
           ...shared,
           name: 'unit',
           // scripts/: the import boundaries of the whole code base (boundaries.unit.test.ts).
-          include: ['**/src/**/*.unit.test.ts', 'scripts/**/*.unit.test.ts'],
+          include: ['**/src/**/*.unit.test.{ts,tsx}', 'scripts/**/*.unit.test.ts'],
           exclude: ['**/node_modules/**'],
         },
       },
@@ -34,7 +34,7 @@ export default defineConfig({
           name: 'pglite',
           setupFiles: [...shared.setupFiles, contractSetup],
           include,
-          exclude: ['**/node_modules/**', '**/*.unit.test.ts', '**/*.pg.test.ts'],
+          exclude: ['**/node_modules/**', '**/*.unit.test.{ts,tsx}', '**/*.pg.test.ts'],
           env: { VOORDEUR_TEST_DB: 'pglite' },
         },
       },
@@ -44,7 +44,7 @@ export default defineConfig({
           name: 'postgres',
           setupFiles: [...shared.setupFiles, contractSetup],
           include,
-          exclude: ['**/node_modules/**', '**/*.unit.test.ts'],
+          exclude: ['**/node_modules/**', '**/*.unit.test.{ts,tsx}'],
           env: { VOORDEUR_TEST_DB: 'postgres' },
           globalSetup: ['apps/api/src/test/postgres.global-setup.ts'],
         },

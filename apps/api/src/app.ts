@@ -29,6 +29,7 @@ import { docsUi, openApiPlugin } from './plugins/docs.ts';
 import { errorsPlugin, frameworkErrorOptions } from './plugins/errors.ts';
 import { inputPlugin } from './plugins/input.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
+import { pagesPlugin } from './plugins/pages.tsx';
 import { problemTypesRoutes } from './plugins/problem-types.ts';
 import { securityPlugin } from './plugins/security.ts';
 import { webPlugin } from './plugins/web.ts';
@@ -79,6 +80,10 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   await app.register(securityPlugin);
   await app.register(openApiPlugin);
   await app.register(authPlugin);
+  // Server-rendered public pages (no JavaScript needed) wear their organisation's theme (ADR 0022).
+  await app.register(pagesPlugin, {
+    themeOf: (request) => pageTheme(database.db, config, request.url, undefined),
+  });
 
   await app.register(problemTypesRoutes);
   await app.register(healthModule);

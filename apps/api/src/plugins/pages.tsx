@@ -1,0 +1,103 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { ReactNode } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import type { PageTheme } from './web.ts';
+
+/**
+ * Pages rendered on the server, for the public pages that must work without JavaScript (the tracking page, the
+ * survey): React components rendered to static HTML (so every text is escaped), in the same frame and with the
+ * same stylesheets as the web app's pages, wearing the organisation's theme. No script is sent. ADR 0022.
+ */
+export interface ServerPage {
+  language: 'nl' | 'en';
+  /** The page's own title; the organisation's name is added after it. */
+  title: string;
+  /** The organisation's public name, shown in the header. */
+  organisation: string;
+  /** Where the organisation's name links to: its public home (/p/<slug>). */
+  home: string;
+  body: ReactNode;
+  status?: number;
+}
+
+export interface PagesOptions {
+  /** The theme of the organisation a page belongs to (from the request's /p/<slug>/ path). */
+  themeOf: (request: FastifyRequest) => Promise<PageTheme>;
+}
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /** Sends a server-rendered page (text/html, never cached). */
+    sendPage(page: ServerPage): Promise<FastifyReply>;
+  }
+}
+
+const WORDS = {
+  nl: { skip: 'Naar de inhoud', footer: 'Deze pagina werkt ook zonder JavaScript.' },
+  en: { skip: 'Skip to content', footer: 'This page also works without JavaScript.' },
+} as const;
+
+/** The stylesheets the built web app links (the design system and the app's own), or none before a build. */
+export function buildStylesheets(webDist: string): string[] {
+  const index = join(webDist, 'index.html');
+  if (!existsSync(index)) return [];
+  const html = readFileSync(index, 'utf8');
+  return [...html.matchAll(/<link rel="stylesheet"[^>]*href="(\/assets\/[^"]+\.css)"/g)].map((m) => m[1]!);
+}
+
+function Frame({ page, theme, stylesheets }: { page: ServerPage; theme: PageTheme; stylesheets: string[] }) {
+  const words = WORDS[page.language];
+  return (
+    <html lang={page.language} className={`${theme.className} utrecht-root`}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light" />
+        <title>{`${page.title} — ${page.organisation}`}</title>
+        <link rel="icon" href="data:," />
+        <link rel="stylesheet" href={theme.stylesheet} />
+        {stylesheets.map((href) => (
+          <link key={href} rel="stylesheet" href={href} />
+        ))}
+      </head>
+      <body className="utrecht-body">
+        <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">
+          {words.skip}
+        </a>
+        <div className="utrecht-page-layout vd-layout">
+          <header className="utrecht-page-header vd-header">
+            <div className="vd-header__bar">
+              <a href={page.home} className="vd-brand">
+                <span className="vd-brand__product">Voordeur</span>
+                <span className="vd-brand__organisation">{page.organisation}</span>
+              </a>
+            </div>
+          </header>
+          <div className="utrecht-page-body vd-body">
+            <main id="main" tabIndex={-1} className="vd-main vd-main--narrow">
+              <div className="vd-stack vd-stack--loose">{page.body}</div>
+            </main>
+          </div>
+          <footer className="utrecht-page-footer">
+            <p className="utrecht-paragraph utrecht-paragraph--small">{words.footer}</p>
+          </footer>
+        </div>
+      </body>
+    </html>
+  );
+}
+
+export const pagesPlugin = fp(async (app: FastifyInstance, options: PagesOptions) => {
+  const stylesheets = buildStylesheets(app.config.webDist);
+  app.decorateReply('sendPage', async function (this: FastifyReply, page: ServerPage) {
+    const theme = await options.themeOf(this.request);
+    const html = `<!doctype html>${renderToStaticMarkup(<Frame page={page} theme={theme} stylesheets={stylesheets} />)}`;
+    return this.code(page.status ?? 200)
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(html);
+  });
+});
