@@ -1,6 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
-const include = ['apps/api/src/**/*.test.{ts,tsx}', 'apps/cli/src/**/*.test.ts', 'packages/*/src/**/*.test.ts'];
+const include = [
+  'apps/api/src/**/*.test.{ts,tsx}',
+  'apps/cli/src/**/*.test.ts',
+  'packages/*/src/**/*.test.ts',
+];
 /** Checks every response the API tests see against the OpenAPI document (apps/api/src/test/contract.ts). */
 const contractSetup = 'apps/api/src/test/contract.setup.ts';
 const shared = {
