@@ -103,8 +103,8 @@ export async function open311Routes(app: FastifyInstance) {
       const doc = {
         changeset: changed,
         contact: nl
-          ? `${o.name}. Vragen over deze koppeling: neem contact op met ${o.name}.`
-          : `${o.name}. Questions about this endpoint: contact ${o.name}.`,
+          ? `Vragen over deze koppeling? Neem contact op met ${o.name}.`
+          : `Questions about this endpoint? Contact ${o.name}.`,
         key_service: nl
           ? `Een api_key vraagt u aan bij ${o.name}: de beheerders maken er een per app.`
           : `Ask ${o.name} for an api_key: its administrators issue one per app.`,
@@ -137,7 +137,11 @@ export async function open311Routes(app: FastifyInstance) {
     app.post(`/requests.${format}`, write, async (request, reply) => {
       const form = (request.body ?? {}) as service.Form;
       const given = form.jurisdiction_id;
-      const o = await org(request, typeof given === 'string' && given.trim() ? given.trim() : undefined);
+      // In the form as the spec shows it; some clients put it in the URL, as for the GETs.
+      const o = await org(
+        request,
+        typeof given === 'string' && given.trim() ? given.trim() : param(request, 'jurisdiction_id', 100),
+      );
       const header = request.headers['accept-language'];
       const posted = await service.postRequest(app.db, o, form, {
         requestId: String(request.id),
