@@ -1,3 +1,5 @@
+-- Hand-edited: the composite foreign key to app_user clears only created_by_user_id on delete (SET NULL with a
+-- column list, PostgreSQL 15+), as in keys_that_shard; drizzle's snapshot records it as plain "set null".
 CREATE TABLE "open311_client" (
 	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
 	"organisation_id" uuid NOT NULL,
@@ -25,7 +27,7 @@ CREATE TABLE "open311_request" (
 );
 --> statement-breakpoint
 ALTER TABLE "open311_client" ADD CONSTRAINT "open311_client_organisation_id_organisation_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisation"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "open311_client" ADD CONSTRAINT "open311_client_created_by_user_id_fk" FOREIGN KEY ("organisation_id","created_by_user_id") REFERENCES "public"."app_user"("organisation_id","id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "open311_client" ADD CONSTRAINT "open311_client_created_by_user_id_fk" FOREIGN KEY ("organisation_id","created_by_user_id") REFERENCES "public"."app_user"("organisation_id","id") ON DELETE SET NULL ("created_by_user_id");--> statement-breakpoint
 ALTER TABLE "open311_request" ADD CONSTRAINT "open311_request_organisation_id_organisation_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisation"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "open311_request" ADD CONSTRAINT "open311_request_case_id_fk" FOREIGN KEY ("organisation_id","case_id") REFERENCES "public"."case_file"("organisation_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "open311_request" ADD CONSTRAINT "open311_request_client_id_fk" FOREIGN KEY ("organisation_id","client_id") REFERENCES "public"."open311_client"("organisation_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
