@@ -104,6 +104,8 @@ const webOnly = itemDef('alleen-web', { channels: ['web'] });
 let org: TestOrg;
 let other: TestOrg;
 let admin: Session;
+let agent: Session;
+let otherAdmin: Session;
 let apiKey: string;
 let clientId: string;
 
@@ -156,6 +158,8 @@ beforeAll(async () => {
   await publishContent(t.database.db, org.id, { items: [lamp, bulky, webOnly] });
   await publishContent(t.database.db, other.id, { items: [lamp] });
   admin = await signIn(t.app, org.users.admin);
+  agent = await signIn(t.app, org.users.agent);
+  otherAdmin = await signIn(t.app, other.users.admin);
   const res = await t.app.inject({
     method: 'POST',
     url: '/api/open311/clients',
@@ -294,7 +298,6 @@ describe('Open311 GeoReport v2: posting and reading back', () => {
     id = created.service_request_id;
 
     // The same case in the staff's queue.
-    const agent = await signIn(t.app, org.users.agent);
     const queue = await t.app.inject({ url: `/api/cases?reference=${id}`, headers: agent.headers });
     expect(queue.json().items).toHaveLength(1);
     const staff = await t.app.inject({
@@ -360,7 +363,6 @@ describe('Open311 GeoReport v2: posting and reading back', () => {
     expect(xml.statusCode).toBe(200);
     expect(parseXml(xml.body)).toEqual({ '?xml': '', service_requests: { request: asXmlText(res.json()) } });
     // The expected date is the norm clock's: the case's due date.
-    const agent = await signIn(t.app, org.users.agent);
     const queue = await t.app.inject({ url: `/api/cases?reference=${id}`, headers: agent.headers });
     expect(Date.parse(queue.json().items[0].dueAt)).toBe(Date.parse(r.expected_datetime));
   });
@@ -508,7 +510,6 @@ describe('Open311 GeoReport v2: errors in the spec’s format, nothing stored', 
       error: [{ code: '403', description: 'Invalid api_key: unknown or revoked.' }],
     });
     // Another organisation's key does not open this one.
-    const otherAdmin = await signIn(t.app, other.users.admin);
     const otherKey = (
       await t.app.inject({
         method: 'POST',
@@ -655,14 +656,12 @@ describe('Open311 client apps (administrators)', () => {
     expect(JSON.stringify(row)).not.toContain(apiKey);
 
     // Only administrators.
-    const agent = await signIn(t.app, org.users.agent);
     expectProblem(
       await t.app.inject({ url: '/api/open311/clients', headers: agent.headers }),
       403,
       'forbidden',
     );
     // Another organisation's administrator cannot revoke it.
-    const otherAdmin = await signIn(t.app, other.users.admin);
     expectProblem(
       await t.app.inject({
         method: 'DELETE',
