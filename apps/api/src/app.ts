@@ -15,6 +15,7 @@ import { customersModule } from './modules/customers/index.ts';
 import { healthModule } from './modules/health/index.ts';
 import { knowledgeModule } from './modules/knowledge/index.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
+import { open311Module } from './modules/open311/index.ts';
 import { organisationsModule, pageTheme } from './modules/organisations/index.ts';
 import { searchModule } from './modules/search/index.ts';
 import { teamsModule } from './modules/teams/index.ts';
@@ -103,6 +104,8 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   await app.register(notificationsModule);
   await app.register(webhooksModule);
   await app.register(organisationsModule);
+  // Open311 GeoReport v2 for client apps, with the spec's own error format under /open311/ (ADR 00NN).
+  await app.register(open311Module);
 
   await app.register(docsUi);
   // Each page wears the theme of its organisation (ADR 0007).

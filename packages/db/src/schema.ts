@@ -15,6 +15,7 @@ export * from './schema/contacts.ts';
 export * from './schema/customers.ts';
 export * from './schema/knowledge.ts';
 export * from './schema/notifications.ts';
+export * from './schema/open311.ts';
 // Not its `organisationId` column helper: only tables leave the package.
 export { organisation, platformToken } from './schema/organisations.ts';
 export * from './schema/outbox.ts';

@@ -82,6 +82,8 @@ export const PERMISSIONS = {
   /** Every API token of the organisation (others see and revoke their own). */
   manageTokens: ['admin'],
   readAudit: ['admin', 'quality'],
+  /** Open311 GeoReport v2: let client apps in (issue their API keys) and revoke them. */
+  manageOpen311Clients: ['admin'],
   /** The settings pages (one way in, each page for the roles the API lets change it). */
   adminSettings: ['teamlead', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;

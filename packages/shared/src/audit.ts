@@ -15,6 +15,7 @@ export const AUDIT_ENTITY_TYPES = [
   'customer',
   'message_template',
   'notification',
+  'open311_client',
   'organisation',
   'team',
   'user',

@@ -69,6 +69,32 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, e: App
   return reply.status(e.status).type(PROBLEM_CONTENT_TYPE).send(problemOf(request, e));
 }
 
+/**
+ * A part of the URL space that a published standard obliges to answer errors in its own format instead of
+ * problem+json (Open311 GeoReport v2 under `/open311/`; ADR 00NN). A module registers it with
+ * `app.errorDialects.push(...)`; every error of a request under `prefix` — from a route, the input guard, the
+ * rate limit or the router itself — is then sent by `send`.
+ */
+export interface ErrorDialect {
+  prefix: string;
+  send(request: FastifyRequest, reply: FastifyReply, e: AppError): FastifyReply;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The error formats of parts of the URL space that are not problem+json (see {@link ErrorDialect}). */
+    errorDialects: ErrorDialect[];
+  }
+}
+
+/** Sends an error in the format of the request's part of the URL space: problem+json unless a dialect claims it. */
+export function sendError(request: FastifyRequest, reply: FastifyReply, e: AppError) {
+  const dialect = request.server.errorDialects?.find((d) => request.url.startsWith(d.prefix));
+  if (!dialect) return sendProblem(request, reply, e);
+  if (e.headers) reply.headers(e.headers);
+  return dialect.send(request, reply, e);
+}
+
 /** Maps framework and library errors onto our codes; unknown errors become a logged, opaque 500. */
 export function toAppError(error: FastifyError | Error, request: FastifyRequest): AppError {
   if (error instanceof AppError) return error;
@@ -179,7 +205,7 @@ export const frameworkErrorOptions = {
     const e = toAppError(error, request);
     request.log.info({ code: e.code, status: e.status }, 'request refused');
     reply.header('x-request-id', request.id);
-    sendProblem(request, reply, e);
+    sendError(request, reply, e);
   },
   clientErrorHandler: (error: Error & { code?: string }, socket: Socket) => {
     if (error.code === 'ECONNRESET' || socket.destroyed || !socket.writable) return;
@@ -205,10 +231,11 @@ export const frameworkErrorOptions = {
 } satisfies Pick<FastifyServerOptions, 'frameworkErrors' | 'clientErrorHandler'>;
 
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
+  app.decorate('errorDialects', [] as ErrorDialect[]);
   app.setErrorHandler((error, request, reply) => {
     const e = toAppError(error as FastifyError, request);
     if (e.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: e.code, status: e.status }, 'request refused');
-    return sendProblem(request, reply, e);
+    return sendError(request, reply, e);
   });
 });

@@ -47,6 +47,7 @@ let app: TestApp;
 let a: TestOrg;
 let b: TestOrg;
 let aTokenId: string;
+let aOpen311ClientId: string;
 
 let aSearchId: string;
 let aItemId: string;
@@ -68,6 +69,14 @@ beforeAll(async () => {
   b = await makeOrg(database, 'B');
   const aAdmin = await signIn(app, a.users.admin);
   aTokenId = (await bearerFor(app, aAdmin, 'agent')).id;
+  aOpen311ClientId = (
+    await app.inject({
+      method: 'POST',
+      url: '/api/open311/clients',
+      headers: aAdmin.headers,
+      payload: { name: 'App van A' },
+    })
+  ).json().id;
   // A's catalogue, knowledge base, calendar and a search of A's: all things B must not reach.
   await publishContent(database.db, a.id, {
     items: [itemDef('geheim-a')],
@@ -223,6 +232,7 @@ const aIds = () => [
   ...Object.values(a.teams),
   ...Object.values(a.users).map((u) => u.id),
   aTokenId,
+  aOpen311ClientId,
   aItemId,
   aArticleId,
   aCustomerId,
@@ -684,6 +694,14 @@ function cases(): Record<string, Case | 'public'> {
         (await send('POST', `/api/webhooks/${aWebhookId}/deliveries/${aWebhookDeliveryId}/retry`, h, {}))
           .statusCode,
       ).toBe(404),
+    // Open311 client apps: B sees, makes and revokes only its own.
+    'GET /api/open311/clients': async (h) => leaksNothingOfA((await get('/api/open311/clients', h)).body),
+    'POST /api/open311/clients': async (h) =>
+      leaksNothingOfA((await send('POST', '/api/open311/clients', h, { name: 'App van B' })).body),
+    'DELETE /api/open311/clients/{id}': async (h) =>
+      expect([403, 404]).toContain(
+        (await send('DELETE', `/api/open311/clients/${aOpen311ClientId}`, h)).statusCode,
+      ),
     // Last: it ends B's session.
     'POST /api/auth/logout': async (h) => leaksNothingOfA((await send('POST', '/api/auth/logout', h)).body),
   };

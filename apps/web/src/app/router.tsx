@@ -4,6 +4,7 @@ import { loadAccountPage } from '../features/account/index.ts';
 import { loadCalendarPage } from '../features/admin-calendar/index.ts';
 import { loadCatalogueItemPage, loadCatalogueListPage } from '../features/admin-catalogue/index.ts';
 import { loadArticlePage, loadKnowledgeListPage } from '../features/admin-knowledge/index.ts';
+import { loadOpen311ClientsPage } from '../features/admin-open311/index.ts';
 import {
   loadCaseSettingsPage,
   loadFrontOfficeSettingsPage,
@@ -113,6 +114,7 @@ export const router = createBrowserRouter([
           restricted('admin/settings/templates', 'editTemplates', loadTemplatesPage),
           restricted('admin/settings/front-office', 'manageFrontOfficeSettings', loadFrontOfficeSettingsPage),
           restricted('admin/settings/webhooks', 'manageWebhooks', loadWebhooksPage),
+          restricted('admin/settings/open311', 'manageOpen311Clients', loadOpen311ClientsPage),
           restricted('audit', 'readAudit', loadAuditPage),
           {
             path: 'account',
