@@ -23,6 +23,7 @@ import { transferModule } from './modules/transfer/index.ts';
 import { usersModule } from './modules/users/index.ts';
 import { webhooksModule } from './modules/webhooks/index.ts';
 import { loggerOptions } from './platform/logging.ts';
+import { setPublicUrl } from './platform/tracking-links.ts';
 import { compressionPlugin } from './plugins/compression.ts';
 import { contextPlugin } from './plugins/context.ts';
 import { docsUi, openApiPlugin } from './plugins/docs.ts';
@@ -63,6 +64,8 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
     ...frameworkErrorOptions,
   }).withTypeProvider<ZodTypeProvider>();
 
+  // Links in messages to people (the tracking page) start at the public URL.
+  setPublicUrl(config.publicUrl);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // The API speaks JSON only: anything else is refused with 415 instead of being half-understood.

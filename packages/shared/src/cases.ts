@@ -386,6 +386,8 @@ export const TEMPLATE_PLACEHOLDERS = [
   'ombudsman',
   'mainReference',
   'kind',
+  /** The case's private tracking page (issue 13): every message to the person carries it. */
+  'trackingLink',
 ] as const;
 export type TemplatePlaceholder = (typeof TEMPLATE_PLACEHOLDERS)[number];
 

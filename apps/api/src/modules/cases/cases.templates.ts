@@ -16,9 +16,14 @@ export interface TemplateText {
 }
 
 const greeting = { nl: 'Beste {{name}},', en: 'Dear {{name}},' };
+/** The line with the case's private page, in the closing of every message to the person. */
+export const TRACKING_LINE = {
+  nl: 'Bekijk de stand van zaken: {{trackingLink}}',
+  en: 'See where things stand: {{trackingLink}}',
+};
 const closing = {
-  nl: 'Uw kenmerk: {{reference}} ({{subject}})\n\nMet vriendelijke groet,\n{{organisation}}',
-  en: 'Your reference: {{reference}} ({{subject}})\n\nKind regards,\n{{organisation}}',
+  nl: `${TRACKING_LINE.nl}\nUw kenmerk: {{reference}} ({{subject}})\n\nMet vriendelijke groet,\n{{organisation}}`,
+  en: `${TRACKING_LINE.en}\nYour reference: {{reference}} ({{subject}})\n\nKind regards,\n{{organisation}}`,
 };
 const letter = (nl: string, en: string) => ({
   nl: `${greeting.nl}\n\n${nl}\n\n${closing.nl}`,
