@@ -50,6 +50,7 @@ export const AUDIT_ACTIONS = [
   'closed',
   'reopened',
   'reopen_requested',
+  'reopen_refused',
   'assigned',
   'claimed',
   'note_added',

@@ -101,6 +101,18 @@ export const BUILT_IN_TEMPLATES: TemplateText[] = [
     ),
   },
   {
+    key: 'reopen_refused',
+    name: 'Heropenen geweigerd',
+    subject: {
+      nl: 'Uw verzoek om {{reference}} opnieuw te bekijken',
+      en: 'Your request to look at {{reference}} again',
+    },
+    body: letter(
+      'U vroeg ons om uw {{kind}} opnieuw te bekijken, omdat het niet is opgelost. Dat doen we niet. De reden: {{reason}}',
+      'You asked us to look at your {{kind}} again, because it is not solved. We will not do so. The reason: {{reason}}',
+    ),
+  },
+  {
     key: 'complaint_acknowledged',
     name: 'Ontvangstbevestiging klacht',
     subject: {
