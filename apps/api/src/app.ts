@@ -19,6 +19,7 @@ import { organisationsModule, pageTheme } from './modules/organisations/index.ts
 import { searchModule } from './modules/search/index.ts';
 import { teamsModule } from './modules/teams/index.ts';
 import { tokensModule } from './modules/tokens/index.ts';
+import { trackingModule } from './modules/tracking/index.ts';
 import { transferModule } from './modules/transfer/index.ts';
 import { usersModule } from './modules/users/index.ts';
 import { webhooksModule } from './modules/webhooks/index.ts';
@@ -106,6 +107,8 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   await app.register(notificationsModule);
   await app.register(webhooksModule);
   await app.register(organisationsModule);
+  // The person's own page of their case (server-rendered, no script; issue 13).
+  await app.register(trackingModule);
 
   await app.register(docsUi);
   // Each page wears the theme of its organisation (ADR 0007).

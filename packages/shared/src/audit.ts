@@ -17,6 +17,7 @@ export const AUDIT_ENTITY_TYPES = [
   'notification',
   'organisation',
   'team',
+  'tracking_code',
   'user',
   'webhook',
   'working_calendar',
