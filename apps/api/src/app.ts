@@ -20,10 +20,12 @@ import { organisationsModule, pageTheme } from './modules/organisations/index.ts
 import { searchModule } from './modules/search/index.ts';
 import { teamsModule } from './modules/teams/index.ts';
 import { tokensModule } from './modules/tokens/index.ts';
+import { trackingModule } from './modules/tracking/index.ts';
 import { transferModule } from './modules/transfer/index.ts';
 import { usersModule } from './modules/users/index.ts';
 import { webhooksModule } from './modules/webhooks/index.ts';
 import { loggerOptions } from './platform/logging.ts';
+import { setPublicUrl } from './platform/tracking-links.ts';
 import { compressionPlugin } from './plugins/compression.ts';
 import { contextPlugin } from './plugins/context.ts';
 import { docsUi, openApiPlugin } from './plugins/docs.ts';
@@ -64,6 +66,8 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
     ...frameworkErrorOptions,
   }).withTypeProvider<ZodTypeProvider>();
 
+  // Links in messages to people (the tracking page) start at the public URL.
+  setPublicUrl(config.publicUrl);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // The API speaks JSON only: anything else is refused with 415 instead of being half-understood.
@@ -106,6 +110,8 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   await app.register(organisationsModule);
   // Open311 GeoReport v2 for client apps, with the spec's own error format under /open311/ (ADR 00NN).
   await app.register(open311Module);
+  // The person's own page of their case (server-rendered, no script; issue 13).
+  await app.register(trackingModule);
 
   await app.register(docsUi);
   // Each page wears the theme of its organisation (ADR 0007).

@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { loggerOptions } from './platform/logging.ts';
 import { loadDataKey, useDataKey } from './platform/personal-data.ts';
+import { setPublicUrl } from './platform/tracking-links.ts';
 import { DEMO_USERS, seedDemo } from './seed/demo.ts';
 import { startOutboxLoop } from './worker/outbox.ts';
 import { startPeriodicTasks, taskDeps } from './worker/periodic.ts';
@@ -21,6 +22,7 @@ export async function startServer(
 ) {
   const log = pino(loggerOptions(config.logLevel));
   useDataKey(loadDataKey(config));
+  setPublicUrl(config.publicUrl);
   const database = await openDatabase({
     url: config.databaseUrl,
     dataDir: config.dataDir,

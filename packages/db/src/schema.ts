@@ -21,6 +21,7 @@ export { organisation, platformToken } from './schema/organisations.ts';
 export * from './schema/outbox.ts';
 export * from './schema/search.ts';
 export * from './schema/teams.ts';
+export * from './schema/tracking.ts';
 export * from './schema/users.ts';
 export * from './schema/webhooks.ts';
 export * from './schema/worker.ts';

@@ -45,6 +45,7 @@ export const TIMELINE_KINDS = [
   'warned',
   'linked',
   'reopen_requested',
+  'reopen_refused',
   'reopened',
   'attachment',
   'complaint',
@@ -79,6 +80,9 @@ export const caseAbilitiesSchema = z
     child: ability('Create a child task.'),
     merge: ability('Merge it as a duplicate into a main case.'),
     reopen: ability('Reopen it.'),
+    refuseReopen: ability(
+      'Refuse the person’s request to reopen, with the reason they are told (POST …/reopen-refusal).',
+    ),
     complaint: z
       .array(z.enum(['acknowledge', 'hearing', 'advisory_committee', 'extend', 'decide']))
       .meta({ description: 'The complaint steps the caller may take now (POST …/complaint).' }),
@@ -316,6 +320,8 @@ export const mergeSchema = z.strictObject({
 });
 
 export const reopenSchema = z.strictObject({ reason: text(1000).min(1), version });
+/** Refusing a person's request to reopen: the reason is sent to the person and shown on their case page. */
+export const reopenRefusalSchema = z.strictObject({ reason: text(1000).min(1), version });
 
 export const previewSchema = z
   .strictObject({
@@ -386,6 +392,8 @@ export const TEMPLATE_PLACEHOLDERS = [
   'ombudsman',
   'mainReference',
   'kind',
+  /** The case's private tracking page (issue 13): every message to the person carries it. */
+  'trackingLink',
 ] as const;
 export type TemplatePlaceholder = (typeof TEMPLATE_PLACEHOLDERS)[number];
 

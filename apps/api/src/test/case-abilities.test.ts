@@ -140,6 +140,9 @@ const ACTIONS: Record<
   merge: (c, s) => send('POST', `/api/cases/${c.id}/merge`, s, { mainCaseId: main.id, version: c.version }),
   reopen: (c, s) =>
     send('POST', `/api/cases/${c.id}/reopen`, s, { reason: 'Toch niet klaar', version: c.version }),
+  // Allowed only after the person asked to reopen (tracking.test.ts): here it is refused in every state.
+  refuseReopen: (c, s) =>
+    send('POST', `/api/cases/${c.id}/reopen-refusal`, s, { reason: 'Is opgelost', version: c.version }),
 };
 
 const COMPLAINT_STEPS: Record<CaseAbilities['complaint'][number], object> = {

@@ -19,17 +19,7 @@ const BROKEN: { pattern: RegExp; why: string }[] = [
     pattern: /\b(bewoners|inwoners|burger|klant)portaal\b|\b(resident|citizen|customer)\s+portal\b/i,
     why: 'there is no resident portal',
   },
-  {
-    pattern:
-      /\bvoortgang\b[^.\n]{0,40}\b(volgen|bekijken|zien|inzien)\b|\b(volg|bekijk|zie)\b[^.\n]{0,30}\bvoortgang\b/i,
-    why: 'a person cannot follow progress online',
-  },
-  {
-    pattern:
-      /\b(track|follow|check)\b[^.\n]{0,30}\b(progress|status)\b[^.\n]{0,30}\bonline\b|\btrack\s+(your|the)\s+(case|report|request|progress)\b/i,
-    why: 'a person cannot follow progress online',
-  },
-  { pattern: /\b(tracking|status)\s*link\b|\bvolglink\b/i, why: 'there is no page to link to' },
+  // Following a case online and its private link exist since issue 13 (modules/tracking): no longer broken.
   {
     pattern: /\bop\s+de\s+kaart\b|\b(zet|prik|kies|plaats|wijs)\b[^.\n]{0,30}\bkaart\b/i,
     why: 'there is no map to point at',
@@ -71,7 +61,6 @@ describe('no text promises a page or feature that does not exist', () => {
     expect(brokenIn('U kunt de voortgang volgen in Mijn Voorbeeld.')).not.toEqual([]);
     expect(brokenIn('Zet een punt op de kaart of typ het adres of de straat.')).not.toEqual([]);
     expect(brokenIn('Bekijk eerst het taxatieverslag in Mijn Voorbeeld.')).not.toEqual([]);
-    expect(brokenIn('Track your report online with this link.')).not.toEqual([]);
     // …and leaves alone what is true: the organisation's own website, a card, a staff page that exists.
     expect(brokenIn('Op de website vindt u een kaart met alle losloopgebieden.')).toEqual([]);
     expect(brokenIn('Gehandicaptenparkeerkaart aanvragen')).toEqual([]);
@@ -80,7 +69,7 @@ describe('no text promises a page or feature that does not exist', () => {
 
   it('in the message templates to the person and to staff', () => {
     expect(findings('templates', { BUILT_IN_TEMPLATES, STAFF_TEXTS })).toEqual([]);
-    // A message has no page to send the person to: no links at all.
+    // A message links only to the case's own tracking page, filled in per case ({{trackingLink}}): no other links.
     const links = [...strings({ BUILT_IN_TEMPLATES, STAFF_TEXTS })].filter(([, s]) =>
       /https?:\/\/|www\./i.test(s),
     );

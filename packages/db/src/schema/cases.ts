@@ -96,6 +96,11 @@ export const caseFile = pgTable(
      * extension attribute), so receivers can order a case's events however they arrive (ADR 0005).
      */
     eventSequence: integer('event_sequence').notNull().default(0),
+    /**
+     * SHA-256 of the case's private tracking token (the link in every message to the person; the token itself is
+     * derived from the case id with a server key and never stored). Null for child tasks.
+     */
+    trackingHash: text('tracking_hash'),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -133,6 +138,7 @@ export const caseFile = pgTable(
       foreignColumns: [appUser.organisationId, appUser.id],
     }),
     uniqueIndex('case_reference_uq').on(t.organisationId, t.reference),
+    uniqueIndex('case_tracking_uq').on(t.organisationId, t.trackingHash),
     index('case_customer_idx').on(t.organisationId, t.customerId, t.createdAt),
     index('case_team_open_idx').on(t.organisationId, t.teamId, t.dueAt).where(sql`${t.closedAt} IS NULL`),
     index('case_assignee_open_idx')

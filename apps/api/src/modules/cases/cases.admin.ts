@@ -143,7 +143,11 @@ export async function saveTemplate(
 
 export async function getCaseSettings(db: Db, ctx: Ctx) {
   authorize(ctx.actor, casesPolicy.read);
-  const { organisationName: _, ...settings } = await caseSettings(db, ctx.actor.organisationId);
+  const {
+    organisationName: _,
+    organisationSlug: __,
+    ...settings
+  } = await caseSettings(db, ctx.actor.organisationId);
   return settings;
 }
 
@@ -157,7 +161,7 @@ export async function updateCaseSettings(db: Db, ctx: Ctx, input: CaseSettings) 
     ]);
   const organisationId = ctx.actor.organisationId;
   return db.transaction(async (tx) => {
-    const { organisationName: _, ...before } = await caseSettings(tx, organisationId);
+    const { organisationName: _, organisationSlug: __, ...before } = await caseSettings(tx, organisationId);
     await saveCaseSettings(tx, organisationId, input);
     await recordAudit(tx, ctx, {
       entityType: 'case_settings',

@@ -32,13 +32,7 @@ export async function addAttachment(
   file: { fileName: string | undefined; data: Buffer; truncated: boolean },
 ) {
   authorize(ctx.actor, casesPolicy.annotate);
-  if (file.truncated || file.data.length > CASE_LIMITS.attachmentMaxBytes)
-    throw caseErrors.attachmentTooLarge(CASE_LIMITS.attachmentMaxBytes);
-  if (file.data.length === 0) throw caseErrors.attachmentRejected('The file is empty');
-  const type = await fileTypeFromBuffer(file.data);
-  if (!type || !(ATTACHMENT_TYPES as readonly string[]).includes(type.mime))
-    throw caseErrors.attachmentRejected('Only JPEG, PNG, WebP, HEIC photos and PDF files');
-  const fileName = cleanFileName(file.fileName);
+  const { fileName, type } = await checkedFile(file);
   return change(db, ctx, id, undefined, async (l, tx) => {
     const existing = await q.attachmentsOf(tx, l.row.c.organisationId, id);
     if (existing.length >= CASE_LIMITS.attachmentsPerCase)
@@ -70,6 +64,24 @@ export async function addAttachment(
       },
     };
   });
+}
+
+/** A file as it may be kept: size-limited, not empty, its type sniffed from its bytes; its name cleaned. */
+export async function checkedFile(file: AttachmentFile) {
+  if (file.truncated || file.data.length > CASE_LIMITS.attachmentMaxBytes)
+    throw caseErrors.attachmentTooLarge(CASE_LIMITS.attachmentMaxBytes);
+  if (file.data.length === 0) throw caseErrors.attachmentRejected('The file is empty');
+  const type = await fileTypeFromBuffer(file.data);
+  if (!type || !(ATTACHMENT_TYPES as readonly string[]).includes(type.mime))
+    throw caseErrors.attachmentRejected('Only JPEG, PNG, WebP, HEIC photos and PDF files');
+  return { fileName: cleanFileName(file.fileName), type, data: file.data };
+}
+
+/** A file as a multipart upload hands it over. */
+export interface AttachmentFile {
+  fileName: string | undefined;
+  data: Buffer;
+  truncated: boolean;
 }
 
 export async function getAttachment(db: Db, ctx: Ctx, caseId: string, attachmentId: string) {

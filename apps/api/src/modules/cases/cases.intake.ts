@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { type Db, readAll } from '@voordeur/db';
 import { type caseCreateSchema, LOCALES, type Locale } from '@voordeur/shared';
 import type { z } from 'zod';
 import type { Ctx } from '../../platform/actor.ts';
 import { authorize } from '../../platform/policy.ts';
+import { trackingHash, trackingLink, trackingToken } from '../../platform/tracking-links.ts';
 import { localDate } from '../calendar/index.ts';
 import { findItem, publishedDefinition } from '../catalogue/index.ts';
 import { areaOfLocation, customerErrors, findCustomer } from '../customers/index.ts';
@@ -84,8 +86,13 @@ export async function intakeCase(db: Db, ctx: Ctx, input: IntakeInput) {
   const now = input.receivedAt ?? new Date();
   const year = Number(localDate(now, context.calendar.timeZone).slice(0, 4));
   const number = await q.nextCaseNumber(db, organisationId, year);
+  // The private tracking link, made with the case in the same statement (ADR 00NN-case-tracking-links).
+  const id = randomUUID();
+  const tracking = { id, hash: trackingHash(trackingToken(organisationId, id)) };
+  const trackingUrl = trackingLink(context.settings.organisationSlug, organisationId, id);
   // With the number, context and recipient known, openCase reads nothing before it writes every row at once.
-  return openCase(db, ctx, {
+  const opened = await openCase(db, ctx, {
+    tracking,
     item: { id: found.item.id, versionId: found.published.id, teamId: found.item.teamId, definition },
     description: input.description,
     answers: input.answers,
@@ -104,4 +111,5 @@ export async function intakeCase(db: Db, ctx: Ctx, input: IntakeInput) {
     context,
     recipients: customer ?? undefined,
   });
+  return { ...opened, trackingUrl };
 }

@@ -7,9 +7,17 @@ import {
   type PersonChannel,
   type PreviewNote,
 } from '@voordeur/shared';
+import { trackingLink } from '../../platform/tracking-links.ts';
 import type { NotificationInput } from '../notifications/index.ts';
 import * as q from './cases.queries.ts';
-import { kindWord, mergeTemplates, render, type Template, type TemplateValues } from './cases.templates.ts';
+import {
+  kindWord,
+  mergeTemplates,
+  render,
+  type Template,
+  type TemplateValues,
+  TRACKING_LINE,
+} from './cases.templates.ts';
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 /** A long local date for letters: "woensdag 8 april 2026" / "Wednesday 8 April 2026". */
@@ -82,7 +90,10 @@ export function channelFor(
 }
 
 /** The organisation as a message needs it: its name (in the text) and its letterhead (on a letter). */
-export type Sender = Pick<CaseSettings, 'letterhead'> & { organisationName: string };
+export type Sender = Pick<CaseSettings, 'letterhead'> & {
+  organisationName: string;
+  organisationSlug: string;
+};
 
 export interface CaseForMessages {
   id: string;
@@ -138,6 +149,8 @@ export async function composePersonMessages(
       mainReference: c.reference,
       ...m.values,
       ...m.localValues?.(language),
+      // Each recipient's own case: the reporter of a merged duplicate follows it from their own link.
+      trackingLink: trackingLink(sender.organisationSlug, organisationId, r.caseId),
     };
     let bodyTemplate = template.body[language];
     if (m.body !== undefined) {
@@ -159,7 +172,7 @@ export async function composePersonMessages(
       recipientName: r.customerName,
       language,
       subject: m.subject ?? render(template.subject[language], values),
-      body: render(bodyTemplate, values),
+      body: withTrackingLine(render(bodyTemplate, values), values.trackingLink!, language),
       ...(via.channel === 'post'
         ? {
             letter: {
@@ -179,6 +192,15 @@ export async function composePersonMessages(
     items,
     note: items.length ? null : 'no_address',
   };
+}
+
+/**
+ * Every message to the person carries the link to their case's page: an organisation's own template without
+ * `{{trackingLink}}` gets the line added at the end.
+ */
+function withTrackingLine(body: string, link: string, language: Locale) {
+  if (body.includes(link)) return body;
+  return `${body}\n\n${render(TRACKING_LINE[language], { trackingLink: link })}`;
 }
 
 type WorkflowStatus = CatalogueItemDefinition['handling']['statuses'][number];

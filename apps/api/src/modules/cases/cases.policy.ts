@@ -35,6 +35,7 @@ export type CaseAction =
   | 'child'
   | 'merge'
   | 'reopen'
+  | 'refuseReopen'
   | 'complaint';
 
 /** Whose role allows each action (the first check of every action: 403 before anything is read). */
@@ -53,6 +54,7 @@ export const caseActionRules: Record<CaseAction, Rule> = {
   child: casesPolicy.work,
   merge: casesPolicy.work,
   reopen: casesPolicy.work,
+  refuseReopen: casesPolicy.work,
   complaint: casesPolicy.work,
 };
 
@@ -69,6 +71,7 @@ export interface CaseState {
     | 'extension'
     | 'complaint'
     | 'acknowledgedAt'
+    | 'reopenRequestedAt'
   >;
   def: CatalogueItemDefinition;
 }
@@ -141,6 +144,10 @@ export function caseRefusal(
       if (!closed) return caseErrors.invalid('id', 'The case is open', 'case_open');
       if (c.mainCaseId)
         return caseErrors.invalid('id', 'A merged duplicate: work on the main case', 'merged_duplicate');
+      return null;
+    case 'refuseReopen':
+      if (!c.reopenRequestedAt)
+        return caseErrors.invalid('reason', 'The person did not ask to reopen', 'no_reopen_request');
       return null;
     case 'transition':
       return transitionRefusal(s, detail.to, detail.openChildren ?? []);
@@ -237,6 +244,7 @@ export function caseAbilities(actor: Actor, s: CaseState, openChildren: readonly
     child: may('child'),
     merge: may('merge'),
     reopen: may('reopen'),
+    refuseReopen: may('refuseReopen'),
     complaint: caseActionRules.complaint(actor)
       ? COMPLAINT_STEPS.filter((step) => caseRefusal(s, 'complaint', { step }) === null)
       : [],

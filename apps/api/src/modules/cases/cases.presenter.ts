@@ -68,6 +68,7 @@ const TITLES: Record<string, string> = {
   warned: 'Team gewaarschuwd',
   linked: 'Gekoppeld',
   reopen_requested: 'Verzoek tot heropenen',
+  reopen_refused: 'Heropenen geweigerd',
   reopened: 'Heropend',
   attachment: 'Bijlage toegevoegd',
   complaint: 'Klachtbehandeling',

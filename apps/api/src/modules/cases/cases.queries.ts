@@ -392,3 +392,27 @@ export async function saveTemplate(
     .returning();
   return row;
 }
+
+/** The case a tracking token (by its SHA-256) belongs to. */
+export function caseIdByTrackingHash(db: Db, organisationId: string, hash: string) {
+  return db
+    .select({ id: caseFile.id })
+    .from(caseFile)
+    .where(and(eq(caseFile.organisationId, organisationId), eq(caseFile.trackingHash, hash)))
+    .then((r) => r[0]?.id);
+}
+
+/** A case by its reference (not a child task: the person follows the main case). */
+export function caseIdByReference(db: Db, organisationId: string, reference: string) {
+  return db
+    .select({ id: caseFile.id })
+    .from(caseFile)
+    .where(
+      and(
+        eq(caseFile.organisationId, organisationId),
+        eq(caseFile.reference, reference),
+        isNull(caseFile.parentCaseId),
+      ),
+    )
+    .then((r) => r[0]?.id);
+}

@@ -21,6 +21,7 @@ import {
   noteCreateSchema,
   previewResultSchema,
   previewSchema,
+  reopenRefusalSchema,
   reopenSchema,
   resumeSchema,
   suspendSchema,
@@ -38,6 +39,7 @@ import { addAttachment, getAttachment } from './cases.attachments.ts';
 import { complaintAction } from './cases.complaints.ts';
 import { caseErrors } from './cases.errors.ts';
 import { intakeCase } from './cases.intake.ts';
+import { refuseReopen } from './cases.person.ts';
 import { presentCase, presentCaseSummary, presentTemplate } from './cases.presenter.ts';
 import * as service from './cases.service.ts';
 
@@ -318,6 +320,26 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) =>
       presentCase(
         await actions.reopen(app.db, ctxOf(request), request.params.id, request.body),
+        languageOf(request),
+        ctxOf(request).actor,
+      ),
+  );
+
+  app.post(
+    '/:id/reopen-refusal',
+    {
+      schema: {
+        tags,
+        summary:
+          'Refuse the person’s request to reopen a closed case (“this is not solved”, from their case page): the reason is sent to them and shown on their page.',
+        params,
+        body: reopenRefusalSchema,
+        response: ok,
+      },
+    },
+    async (request) =>
+      presentCase(
+        await refuseReopen(app.db, ctxOf(request), request.params.id, request.body),
         languageOf(request),
         ctxOf(request).actor,
       ),

@@ -72,6 +72,8 @@ export interface OpenCaseInput {
   recipients?: CaseRecipient | undefined;
   teamId?: string | null | undefined;
   now?: Date;
+  /** The new case's id and the hash of its tracking token, when the intake made them (cases.intake.ts). */
+  tracking?: { id: string; hash: string } | undefined;
 }
 
 /** The person of a new case as the caller read them (the customer record has these fields). */
@@ -137,7 +139,7 @@ export async function openCase(tx: Db, ctx: Ctx, input: OpenCaseInput) {
     complaint: null,
   });
   const isComplaint = def.kind === 'complaint' && !input.parent;
-  const id = randomUUID();
+  const id = input.tracking?.id ?? randomUUID();
   const writes: (Write | null)[] = [];
   writes.push(
     q.insertCase(tx, {
@@ -170,6 +172,7 @@ export async function openCase(tx: Db, ctx: Ctx, input: OpenCaseInput) {
       complaint: isComplaint ? emptyComplaint() : null,
       suspendedSince: first.stopsClock ? now : null,
       suspendedReason: first.stopsClock ? first.label.nl : null,
+      trackingHash: input.tracking?.hash ?? null,
       createdAt: now,
     }),
   );

@@ -14,14 +14,18 @@ import { mergeTemplates, type OwnTemplate } from './cases.templates.ts';
 export async function caseSettings(
   db: Db,
   organisationId: string,
-): Promise<CaseSettings & { organisationName: string }> {
+): Promise<CaseSettings & { organisationName: string; organisationSlug: string }> {
   const [row] = await db
-    .select({ settings: sql<unknown>`${organisation.settings} -> 'cases'`, name: organisation.name })
+    .select({
+      settings: sql<unknown>`${organisation.settings} -> 'cases'`,
+      name: organisation.name,
+      slug: organisation.slug,
+    })
     .from(organisation)
     .where(eq(organisation.id, organisationId));
   const parsed = caseSettingsSchema.safeParse(row?.settings ?? {});
   const settings = parsed.success ? parsed.data : caseSettingsSchema.parse({});
-  return { ...settings, organisationName: row?.name ?? '' };
+  return { ...settings, organisationName: row?.name ?? '', organisationSlug: row?.slug ?? '' };
 }
 
 export function saveCaseSettings(db: Db, organisationId: string, settings: CaseSettings) {
@@ -42,6 +46,7 @@ export async function intakeContext(db: Db, organisationId: string) {
   const [row] = await db
     .select({
       name: organisation.name,
+      slug: organisation.slug,
       cases: sql<unknown>`${organisation.settings} -> 'cases'`,
       frontOffice: sql<unknown>`${organisation.settings} -> 'frontOffice'`,
       calendar: workingCalendar.definition,
@@ -62,6 +67,7 @@ export async function intakeContext(db: Db, organisationId: string) {
     settings: {
       ...(cases.success ? cases.data : caseSettingsSchema.parse({})),
       organisationName: row?.name ?? '',
+      organisationSlug: row?.slug ?? '',
     },
     frontOffice: (frontOffice.success
       ? frontOffice.data

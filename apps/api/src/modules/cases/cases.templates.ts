@@ -16,9 +16,14 @@ export interface TemplateText {
 }
 
 const greeting = { nl: 'Beste {{name}},', en: 'Dear {{name}},' };
+/** The line with the case's private page, in the closing of every message to the person. */
+export const TRACKING_LINE = {
+  nl: 'Bekijk de stand van zaken: {{trackingLink}}',
+  en: 'See where things stand: {{trackingLink}}',
+};
 const closing = {
-  nl: 'Uw kenmerk: {{reference}} ({{subject}})\n\nMet vriendelijke groet,\n{{organisation}}',
-  en: 'Your reference: {{reference}} ({{subject}})\n\nKind regards,\n{{organisation}}',
+  nl: `${TRACKING_LINE.nl}\nUw kenmerk: {{reference}} ({{subject}})\n\nMet vriendelijke groet,\n{{organisation}}`,
+  en: `${TRACKING_LINE.en}\nYour reference: {{reference}} ({{subject}})\n\nKind regards,\n{{organisation}}`,
 };
 const letter = (nl: string, en: string) => ({
   nl: `${greeting.nl}\n\n${nl}\n\n${closing.nl}`,
@@ -93,6 +98,18 @@ export const BUILT_IN_TEMPLATES: TemplateText[] = [
     body: letter(
       'Er was al een melding over hetzelfde: {{mainReference}}. We hebben uw melding daarbij gevoegd. U hoort van ons als er iets verandert.',
       'The same thing had already been reported: {{mainReference}}. We have added your report to it. You will hear from us when anything changes.',
+    ),
+  },
+  {
+    key: 'reopen_refused',
+    name: 'Heropenen geweigerd',
+    subject: {
+      nl: 'Uw verzoek om {{reference}} opnieuw te bekijken',
+      en: 'Your request to look at {{reference}} again',
+    },
+    body: letter(
+      'U vroeg ons om uw {{kind}} opnieuw te bekijken, omdat het niet is opgelost. Dat doen we niet. De reden: {{reason}}',
+      'You asked us to look at your {{kind}} again, because it is not solved. We will not do so. The reason: {{reason}}',
     ),
   },
   {

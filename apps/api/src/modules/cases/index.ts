@@ -6,6 +6,18 @@ import { clockSweepTask } from './cases.tasks.ts';
 
 export { assign } from './cases.actions.ts';
 export { caseLanguage, type IntakeInput, intakeCase } from './cases.intake.ts';
+export { statusValues } from './cases.messages.ts';
+/** What the person does on their case's own page (module tracking). */
+export {
+  caseByReference,
+  caseByTrackingHash,
+  PERSON_LABEL,
+  personCtx,
+  reopenRequestRefusal,
+  replyFromPerson,
+  requestReopen,
+  waitsForPerson,
+} from './cases.person.ts';
 export { presentCase, presentCaseSummary } from './cases.presenter.ts';
 export { casesOfContact } from './cases.queries.ts';
 export {

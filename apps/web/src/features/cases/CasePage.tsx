@@ -25,7 +25,7 @@ import { CaseFacts, ClockPanel, LinksPanel, WorkflowProgress } from './CaseDetai
 import { ExtendForm, SuspendForm } from './ClockForms.tsx';
 import { ComplaintPanel } from './ComplaintPanel.tsx';
 import { DeliveryLog } from './DeliveryLog.tsx';
-import { ChildForm, MergeForm, ReopenForm } from './LinkForms.tsx';
+import { ChildForm, MergeForm, RefuseReopenForm, ReopenForm } from './LinkForms.tsx';
 import { MessageInForm, MessageOutForm, NoteForm } from './MessageForms.tsx';
 import { Timeline } from './Timeline.tsx';
 import { TransitionForm } from './TransitionForm.tsx';
@@ -186,7 +186,8 @@ type ActionKey =
   | 'assign'
   | 'child'
   | 'merge'
-  | 'reopen';
+  | 'reopen'
+  | 'refuseReopen';
 
 /** "Behandelen": every action the case's `abilities` allow (the API's rules for this role and state), one open at a time. */
 function CaseActions({ current, onDone, onConflict }: ActionProps) {
@@ -256,6 +257,13 @@ function CaseActions({ current, onDone, onConflict }: ActionProps) {
       // A merged duplicate is worked on through its main case (the API refuses it: `abilities.reopen` is false).
       show: may.reopen,
       render: () => <ReopenForm {...props} />,
+    },
+    {
+      key: 'refuseReopen',
+      title: t('cases.actions.refuseReopen'),
+      // Only while the person's request to reopen ("this is not solved", from their case page) waits for a decision.
+      show: may.refuseReopen,
+      render: () => <RefuseReopenForm {...props} />,
     },
   ];
   const shown = entries.filter((entry) => entry.show);

@@ -154,3 +154,30 @@ export function ReopenForm({ current, onDone, onConflict }: ActionProps) {
     </ActionForm>
   );
 }
+
+/** "Heropenen weigeren": the person asked to reopen; staff say no, with the reason the person is told. */
+export function RefuseReopenForm({ current, onDone, onConflict }: ActionProps) {
+  const { t } = useTranslation();
+  const action = useCaseAction(current);
+  const form = useForm(
+    { reason: '' },
+    { reason: { id: 'case-refuse-reopen-reason', label: t('cases.refuseReopen.reason') } },
+  );
+  const onSubmit = form.submit(() => {
+    const reason = form.values.reason.trim();
+    if (!form.report(reason ? {} : { reason: t('validation.required') })) return;
+    action.mutate(
+      { kind: 'refuseReopen', body: { reason } },
+      settleForm(form, t, { onDone, onConflict }, () => t('cases.refuseReopen.done')),
+    );
+  });
+  return (
+    <ActionForm summary="case-refuse-reopen" form={form} error={action.error} onSubmit={onSubmit}>
+      <Paragraph>{t('cases.refuseReopen.intro')}</Paragraph>
+      <TextareaField {...form.field('reason')} rows={3} maxLength={1000} required />
+      <ButtonGroup>
+        <SubmitButton busy={action.isPending}>{t('cases.refuseReopen.submit')}</SubmitButton>
+      </ButtonGroup>
+    </ActionForm>
+  );
+}

@@ -122,7 +122,8 @@ export type CaseAction =
   | { kind: 'extend'; body: { extension: { amount: number; unit: string }; reason: string } }
   | { kind: 'complaint'; body: DistributiveOmit<ComplaintAction, 'version'> }
   | { kind: 'merge'; body: { mainCaseId: string } }
-  | { kind: 'reopen'; body: { reason: string } };
+  | { kind: 'reopen'; body: { reason: string } }
+  | { kind: 'refuseReopen'; body: { reason: string } };
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -152,6 +153,7 @@ const ACTION_PATHS: Record<CaseAction['kind'], string> = {
   complaint: 'complaint',
   merge: 'merge',
   reopen: 'reopen',
+  refuseReopen: 'reopen-refusal',
 };
 
 /** Notes and messages need no version: they add to the case and change nothing anyone else saw. */

@@ -1,0 +1,444 @@
+import { CASE_LIMITS } from '@voordeur/shared';
+import type { ReactNode } from 'react';
+import type { TrackingView } from './tracking.service.ts';
+import type { TrackingWords } from './tracking.words.ts';
+
+/**
+ * The case page and its access pages, rendered on the server (ADR 0022): plain HTML forms, NL Design System
+ * class names, no script. Every text comes from `tracking.words.ts` in the page's language.
+ */
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+/** "8 april 2026" / "8 April 2026", in Dutch time. */
+export function dateText(instant: Date, language: 'nl' | 'en') {
+  let f = formats.get(language);
+  if (!f) {
+    f = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nl-NL', {
+      timeZone: 'Europe/Amsterdam',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    });
+    formats.set(language, f);
+  }
+  return f.format(instant);
+}
+
+/** A field's error, by field id, shown under the field and linked from the summary on top. */
+export type FieldErrors = Record<string, string>;
+
+function ErrorSummary({ words, errors }: { words: TrackingWords; errors: FieldErrors }) {
+  const entries = Object.entries(errors);
+  if (!entries.length) return null;
+  return (
+    <div
+      className="utrecht-alert utrecht-alert--error vd-alert"
+      role="alert"
+      aria-labelledby="error-summary-title"
+      id="error-summary"
+    >
+      <div className="utrecht-alert__content">
+        <div className="utrecht-alert__message">
+          <h2 className="utrecht-heading-2" id="error-summary-title">
+            {words.errorSummary}
+          </h2>
+          <ul className="utrecht-unordered-list">
+            {entries.map(([field, message]) => (
+              <li key={field} className="utrecht-unordered-list__item">
+                <a className="utrecht-link" href={`#${field}`}>
+                  {message}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Notice({ children, type = 'ok' }: { children: ReactNode; type?: 'ok' | 'info' | 'warning' }) {
+  return (
+    <div className={`utrecht-alert utrecht-alert--${type} vd-alert`} role="status">
+      <div className="utrecht-alert__content">
+        <div className="utrecht-alert__message">
+          <p className="utrecht-paragraph">{children}</p>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Field(props: {
+  id: string;
+  label: string;
+  error?: string | undefined;
+  description?: string | undefined;
+  children: (control: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: true }) => ReactNode;
+}) {
+  const { id, label, error, description } = props;
+  const describedBy = [error ? `${id}-error` : null, description ? `${id}-description` : null]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div
+      className={`utrecht-form-field utrecht-form-field--text vd-field${error ? ' utrecht-form-field--invalid' : ''}`}
+    >
+      <div className="utrecht-form-field__label">
+        <label className="utrecht-form-label" htmlFor={id}>
+          {label}
+        </label>
+      </div>
+      {description ? (
+        <div
+          className="utrecht-form-field__description utrecht-form-field-description"
+          id={`${id}-description`}
+        >
+          {description}
+        </div>
+      ) : null}
+      {error ? (
+        <div
+          className="utrecht-form-field__error-message utrecht-form-field-error-message"
+          id={`${id}-error`}
+        >
+          {error}
+        </div>
+      ) : null}
+      <div className="utrecht-form-field__input">
+        {props.children({
+          id,
+          ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+          ...(error ? { 'aria-invalid': true as const } : {}),
+        })}
+      </div>
+    </div>
+  );
+}
+
+const textbox = (invalid: boolean) =>
+  `utrecht-textbox utrecht-textbox--html-input${invalid ? ' utrecht-textbox--invalid' : ''}`;
+const textarea = (invalid: boolean) =>
+  `utrecht-textarea utrecht-textarea--html-textarea${invalid ? ' utrecht-textarea--invalid' : ''}`;
+
+function Submit({ children }: { children: ReactNode }) {
+  return (
+    <div className="utrecht-button-group">
+      <button type="submit" className="utrecht-button utrecht-button--primary-action utrecht-button--submit">
+        {children}
+      </button>
+    </div>
+  );
+}
+
+/** The link to the same page in the other language. */
+export function LanguageLink({ words, href }: { words: TrackingWords; href: string }) {
+  return (
+    <p className="utrecht-paragraph">
+      <a className="utrecht-link" href={href} hrefLang={words.other.code} lang={words.other.code}>
+        {words.other.name}
+      </a>
+    </p>
+  );
+}
+
+export interface CasePageProps {
+  words: TrackingWords;
+  view: TrackingView;
+  organisation: string;
+  /** The page's own address (forms post to paths under it). */
+  self: string;
+  otherLanguage: string;
+  notice?: 'replied' | 'reopen_asked' | undefined;
+  errors?: FieldErrors | undefined;
+  /** What the person typed, shown again after an error. */
+  values?: { body?: string; reason?: string } | undefined;
+  /** The case's open survey, when there is one (module surveys; wired at merge). */
+  survey?: { url: string; text: string } | null | undefined;
+}
+
+export function CasePage(p: CasePageProps) {
+  const { words: w, view: v } = p;
+  const lang = w.lang as 'nl' | 'en';
+  const errors = p.errors ?? {};
+  const date = (d: Date) => dateText(d, lang);
+  return (
+    <>
+      <ErrorSummary words={w} errors={errors} />
+      {p.notice === 'replied' ? <Notice>{w.replied}</Notice> : null}
+      {p.notice === 'reopen_asked' ? <Notice>{w.reopenAsked}</Notice> : null}
+      <h1 className="utrecht-heading-1">{w.yourCase(v.kind, v.reference)}</h1>
+      <dl className="utrecht-data-list vd-data-list">
+        <div className="utrecht-data-list__item">
+          <dt className="utrecht-data-list__item-key">{w.about}</dt>
+          <dd className="utrecht-data-list__item-value">{v.subject}</dd>
+        </div>
+        <div className="utrecht-data-list__item">
+          <dt className="utrecht-data-list__item-key">{w.reference}</dt>
+          <dd className="utrecht-data-list__item-value">{v.reference}</dd>
+        </div>
+        <div className="utrecht-data-list__item">
+          <dt className="utrecht-data-list__item-key">{w.receivedOn}</dt>
+          <dd className="utrecht-data-list__item-value">{date(v.receivedAt)}</dd>
+        </div>
+      </dl>
+      <LanguageLink words={w} href={p.otherLanguage} />
+
+      <section aria-labelledby="status-heading" className="vd-stack">
+        <h2 className="utrecht-heading-2" id="status-heading">
+          {w.statusHeading}: {v.status.label}
+        </h2>
+        <p className="utrecht-paragraph">{v.status.text}</p>
+        {v.mergedInto ? <p className="utrecht-paragraph">{w.mergedInto(v.mergedInto)}</p> : null}
+      </section>
+
+      <section aria-labelledby="date-heading" className="vd-stack">
+        <h2 className="utrecht-heading-2" id="date-heading">
+          {w.dateHeading}
+        </h2>
+        {v.closedAt ? (
+          <p className="utrecht-paragraph">{w.closedOn(date(v.closedAt))}</p>
+        ) : v.waiting ? (
+          <p className="utrecht-paragraph">{w.dueWaiting(date(v.dueAt))}</p>
+        ) : (
+          <p className="utrecht-paragraph">{w.dueBy(date(v.dueAt))}</p>
+        )}
+        {v.extendedBecause ? <p className="utrecht-paragraph">{w.extended(v.extendedBecause)}</p> : null}
+        {v.late ? <p className="utrecht-paragraph">{w.late}</p> : null}
+      </section>
+
+      {v.waiting ? (
+        <section aria-labelledby="reply-heading" className="vd-stack">
+          <h2 className="utrecht-heading-2" id="reply-heading">
+            {w.replyHeading}
+          </h2>
+          <p className="utrecht-paragraph">{w.replyIntro}</p>
+          {v.messages
+            .filter((m) => m.kind === 'question')
+            .slice(-1)
+            .map((m) => (
+              <blockquote key={m.id} className="vd-quote">
+                <p className="utrecht-paragraph vd-pre">{m.body}</p>
+              </blockquote>
+            ))}
+          <form method="post" action={`${p.self}/antwoord`} encType="multipart/form-data" noValidate>
+            <Field id="body" label={w.replyLabel} error={errors.body}>
+              {(control) => (
+                <textarea
+                  {...control}
+                  name="body"
+                  rows={6}
+                  maxLength={CASE_LIMITS.messageMax}
+                  className={textarea(Boolean(errors.body))}
+                  defaultValue={p.values?.body ?? ''}
+                />
+              )}
+            </Field>
+            <Field
+              id="files"
+              label={w.filesLabel}
+              error={errors.files}
+              description={w.filesHint(3, Math.round(CASE_LIMITS.attachmentMaxBytes / 1048576))}
+            >
+              {(control) => (
+                <input
+                  {...control}
+                  type="file"
+                  name="files"
+                  multiple
+                  accept="image/jpeg,image/png,image/webp,image/heic,application/pdf"
+                  className={textbox(Boolean(errors.files))}
+                />
+              )}
+            </Field>
+            <Submit>{w.replySubmit}</Submit>
+          </form>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="messages-heading" className="vd-stack">
+        <h2 className="utrecht-heading-2" id="messages-heading">
+          {w.messagesHeading}
+        </h2>
+        {v.messages.length ? (
+          <ol className="vd-plain-list vd-stack">
+            {v.messages.map((m) => (
+              <li key={m.id}>
+                <h3 className="utrecht-heading-3">
+                  {w.messageKinds[m.kind]} ·{' '}
+                  {m.from === 'person' ? w.fromYou : w.fromOrganisation(p.organisation)} ·{' '}
+                  <time dateTime={m.at.toISOString()}>{date(m.at)}</time>
+                </h3>
+                <p className="utrecht-paragraph vd-pre">{m.body}</p>
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p className="utrecht-paragraph">{w.noMessages}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="history-heading" className="vd-stack">
+        <h2 className="utrecht-heading-2" id="history-heading">
+          {w.historyHeading}
+        </h2>
+        <ol className="vd-plain-list">
+          {v.history.map((h) => (
+            <li key={h.at.toISOString()}>
+              <time dateTime={h.at.toISOString()}>{date(h.at)}</time>: {h.label}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {/* SURVEY: the case's open survey invitation (module surveys' index), wired in by the coordinator at merge. */}
+      {p.survey ? (
+        <section aria-labelledby="survey-heading" className="vd-stack">
+          <h2 className="utrecht-heading-2" id="survey-heading">
+            {w.surveyHeading}
+          </h2>
+          <p className="utrecht-paragraph">
+            <a className="utrecht-link" href={p.survey.url}>
+              {p.survey.text}
+            </a>
+          </p>
+        </section>
+      ) : null}
+
+      {v.reopen === 'requested' ? (
+        <Notice type="info">{w.reopenRequested}</Notice>
+      ) : v.reopen === 'refused' ? (
+        <Notice type="info">{w.reopenRefused}</Notice>
+      ) : v.reopen === 'possible' ? (
+        <section aria-labelledby="reopen-heading" className="vd-stack">
+          <h2 className="utrecht-heading-2" id="reopen-heading">
+            {w.reopenHeading}
+          </h2>
+          <p className="utrecht-paragraph">{w.reopenIntro}</p>
+          <form method="post" action={`${p.self}/niet-opgelost`} noValidate>
+            <Field id="reason" label={w.reopenLabel} error={errors.reason}>
+              {(control) => (
+                <textarea
+                  {...control}
+                  name="reason"
+                  rows={4}
+                  maxLength={CASE_LIMITS.textMax}
+                  className={textarea(Boolean(errors.reason))}
+                  defaultValue={p.values?.reason ?? ''}
+                />
+              )}
+            </Field>
+            <Submit>{w.reopenSubmit}</Submit>
+          </form>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+/** A page that only says something (not found, expired, limited), with where to go next. */
+export function MessagePage(p: { title: string; lines: string[]; link?: { href: string; text: string } }) {
+  return (
+    <>
+      <h1 className="utrecht-heading-1">{p.title}</h1>
+      {p.lines.map((line) => (
+        <p key={line} className="utrecht-paragraph">
+          {line}
+        </p>
+      ))}
+      {p.link ? (
+        <p className="utrecht-paragraph">
+          <a className="utrecht-link" href={p.link.href}>
+            {p.link.text}
+          </a>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** Reference + email address → a one-time code. */
+export function FindPage(p: {
+  words: TrackingWords;
+  action: string;
+  otherLanguage: string;
+  errors?: FieldErrors | undefined;
+  values?: { reference?: string; email?: string } | undefined;
+}) {
+  const { words: w } = p;
+  const errors = p.errors ?? {};
+  return (
+    <>
+      <ErrorSummary words={w} errors={errors} />
+      <h1 className="utrecht-heading-1">{w.findTitle}</h1>
+      <p className="utrecht-paragraph">{w.findIntro}</p>
+      <LanguageLink words={w} href={p.otherLanguage} />
+      <form method="post" action={p.action} noValidate>
+        <Field id="reference" label={w.referenceLabel} error={errors.reference}>
+          {(control) => (
+            <input
+              {...control}
+              name="reference"
+              type="text"
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={40}
+              className={textbox(Boolean(errors.reference))}
+              defaultValue={p.values?.reference ?? ''}
+            />
+          )}
+        </Field>
+        <Field id="email" label={w.emailLabel} error={errors.email}>
+          {(control) => (
+            <input
+              {...control}
+              name="email"
+              type="email"
+              autoComplete="email"
+              maxLength={320}
+              className={textbox(Boolean(errors.email))}
+              defaultValue={p.values?.email ?? ''}
+            />
+          )}
+        </Field>
+        <Submit>{w.findSubmit}</Submit>
+      </form>
+    </>
+  );
+}
+
+/** The one-time code. */
+export function CodePage(p: {
+  words: TrackingWords;
+  action: string;
+  otherLanguage: string;
+  minutes: number;
+  error?: string | undefined;
+}) {
+  const { words: w } = p;
+  return (
+    <>
+      <ErrorSummary words={w} errors={p.error ? { code: p.error } : {}} />
+      <h1 className="utrecht-heading-1">{w.codeTitle}</h1>
+      <p className="utrecht-paragraph">{w.codeIntro(p.minutes)}</p>
+      <LanguageLink words={w} href={p.otherLanguage} />
+      <form method="post" action={p.action} noValidate>
+        <Field id="code" label={w.codeLabel} error={p.error}>
+          {(control) => (
+            <input
+              {...control}
+              name="code"
+              type="text"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9]{6}"
+              maxLength={6}
+              className={`${textbox(Boolean(p.error))} vd-code-input`}
+            />
+          )}
+        </Field>
+        <Submit>{w.codeSubmit}</Submit>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,223 @@
+/**
+ * The words of the case page (server-rendered, ADR 0022), Dutch first (plain, B1) and English. Kept with the
+ * module: these pages do not load the web app's i18n.
+ */
+const nl = {
+  lang: 'nl',
+  other: { code: 'en', label: 'English', name: 'Read this page in English' },
+  title: 'Uw zaak',
+  yourCase: (kind: string, reference: string) => `Uw ${kind} ${reference}`,
+  kinds: {
+    report: 'melding',
+    request: 'aanvraag',
+    complaint: 'klacht',
+    callback: 'verzoek',
+    appointment: 'afspraak',
+    question: 'vraag',
+    other: 'zaak',
+  },
+  about: 'Onderwerp',
+  reference: 'Kenmerk',
+  receivedOn: 'Ontvangen op',
+  statusHeading: 'Zo staat het nu',
+  dateHeading: 'Wanneer hoort u van ons?',
+  dueBy: (date: string) => `U kunt het resultaat uiterlijk ${date} verwachten.`,
+  dueWaiting: (date: string) =>
+    `We wachten op uw antwoord. Zolang staat de termijn stil. Nu is de datum ${date}; die schuift op tot u antwoordt.`,
+  extended: (reason: string) => `We hebben meer tijd nodig. De reden: ${reason}`,
+  late: 'Het is ons niet gelukt om dit op tijd af te ronden. Onze excuses daarvoor.',
+  closedOn: (date: string) => `Afgerond op ${date}.`,
+  mergedInto: (reference: string) =>
+    `Er was al een melding over hetzelfde: ${reference}. Uw melding is daarbij gevoegd. U hoort van ons als er iets verandert.`,
+  historyHeading: 'Wat er is gebeurd',
+  messagesHeading: 'Berichten',
+  noMessages: 'Er zijn nog geen berichten.',
+  fromOrganisation: (organisation: string) => organisation,
+  fromYou: 'U',
+  messageKinds: {
+    question: 'Vraag aan u',
+    message: 'Bericht',
+    reopen_refused: 'Over uw verzoek om opnieuw te kijken',
+    extended: 'Meer tijd nodig',
+    reply: 'Uw antwoord',
+    reopen_request: 'Uw verzoek om opnieuw te kijken',
+  },
+  replyHeading: 'Uw antwoord',
+  replyIntro: 'We wachten op uw antwoord. Zodra u antwoordt, gaan we verder en loopt de termijn weer.',
+  replyLabel: 'Uw antwoord',
+  filesLabel: 'Foto of document toevoegen (niet verplicht)',
+  filesHint: (max: number, mb: number) =>
+    `Foto (JPG, PNG, WebP, HEIC) of PDF. Hoogstens ${max} bestanden van ${mb} MB.`,
+  replySubmit: 'Antwoord versturen',
+  replied: 'Dank u wel. We hebben uw antwoord ontvangen en gaan verder met uw zaak.',
+  reopenHeading: 'Is het niet opgelost?',
+  reopenIntro:
+    'Laat het ons weten. Schrijf wat er nog niet goed is. Een medewerker bekijkt uw zaak dan opnieuw en laat u weten wat we doen.',
+  reopenLabel: 'Wat is er niet opgelost?',
+  reopenSubmit: 'Dit is niet opgelost',
+  reopenRequested:
+    'U heeft gevraagd om uw zaak opnieuw te bekijken. Een medewerker beslist daarover. U hoort van ons.',
+  reopenRefused: 'We hebben uw verzoek om opnieuw te kijken bekeken. Het antwoord staat bij de berichten.',
+  reopenAsked: 'Dank u wel. We bekijken uw zaak opnieuw en laten u weten wat we doen.',
+  errorSummary: 'Er ging iets mis',
+  errors: {
+    empty_reply: 'Schrijf uw antwoord, of voeg een bestand toe.',
+    empty_reason: 'Schrijf wat er niet is opgelost.',
+    case_closed:
+      'Uw zaak is al afgerond. U kunt niet meer antwoorden. Is het niet opgelost? Laat het ons hieronder weten.',
+    not_waiting: 'We wachten nu niet op een antwoord van u. U hoeft niets te doen.',
+    reopen_requested_already: 'U heeft al gevraagd om uw zaak opnieuw te bekijken. U kunt dat één keer doen.',
+    case_open: 'Uw zaak is nog niet afgerond. We zijn er nog mee bezig.',
+    merged_duplicate: 'Uw melding is bij een andere melding gevoegd. Daar gaan we mee verder.',
+    attachment_rejected:
+      'Dit bestand kunnen we niet gebruiken. Stuur een foto (JPG, PNG, WebP, HEIC) of een PDF.',
+    attachment_too_large: 'Dit bestand is te groot.',
+    too_many_files: 'U kunt hoogstens 3 bestanden tegelijk sturen.',
+    busy: 'Er veranderde net iets aan uw zaak. Probeer het nog een keer.',
+  },
+  notFoundTitle: 'Deze link werkt niet',
+  notFound:
+    'We kunnen geen zaak vinden bij deze link. Misschien is de link niet helemaal goed overgenomen uit de e-mail.',
+  notFoundHelp: 'U kunt uw zaak ook bekijken met uw kenmerk en uw e-mailadres.',
+  findLink: 'Zaak bekijken met kenmerk en e-mailadres',
+  // Asking for a code
+  findTitle: 'Uw zaak bekijken',
+  findIntro:
+    'Vul het kenmerk van uw zaak in en het e-mailadres dat u ons gaf. Het kenmerk staat in onze e-mail of brief, bijvoorbeeld VB-2026-000123. We sturen u dan een code van 6 cijfers.',
+  referenceLabel: 'Kenmerk',
+  emailLabel: 'E-mailadres',
+  findSubmit: 'Stuur mij een code',
+  requiredReference: 'Vul het kenmerk in.',
+  requiredEmail: 'Vul uw e-mailadres in.',
+  invalidEmail: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.',
+  limitedTitle: 'Even wachten',
+  limited: 'U heeft te vaak een code gevraagd. Probeer het over een uur opnieuw.',
+  codeTitle: 'Vul uw code in',
+  codeIntro: (minutes: number) =>
+    `Als het kenmerk en het e-mailadres bij elkaar horen, hebben we een code van 6 cijfers naar dat adres gestuurd. De code werkt ${minutes} minuten. Kijkt u ook in uw map met ongewenste e-mail.`,
+  codeLabel: 'Code (6 cijfers)',
+  codeSubmit: 'Bekijk mijn zaak',
+  codeWrong: (left: number) => `Deze code klopt niet. U kunt het nog ${left} keer proberen.`,
+  codeFormat: 'Vul de 6 cijfers van de code in.',
+  codeExpiredTitle: 'Deze code werkt niet meer',
+  codeExpired: 'De code is verlopen. Vraag een nieuwe code aan.',
+  codeSpent: 'Deze code is te vaak verkeerd ingevuld of al gebruikt. Vraag een nieuwe code aan.',
+  newCode: 'Vraag een nieuwe code aan',
+  codeMail: {
+    subject: (reference: string) => `Uw code om zaak ${reference} te bekijken`,
+    body: (code: string, reference: string, minutes: number, organisation: string) =>
+      `Beste heer/mevrouw,\n\nU vroeg om een code om uw zaak ${reference} te bekijken. Uw code is:\n\n${code}\n\nDe code werkt ${minutes} minuten. Heeft u niet om deze code gevraagd? Dan kunt u deze e-mail negeren.\n\nMet vriendelijke groet,\n${organisation}`,
+  },
+  /** The survey of the case, when one is open (module surveys, added at merge). */
+  surveyHeading: 'Wat vond u ervan?',
+};
+
+type Words = typeof nl;
+
+const en: Words = {
+  lang: 'en',
+  other: { code: 'nl', label: 'Nederlands', name: 'Lees deze pagina in het Nederlands' },
+  title: 'Your case',
+  yourCase: (kind, reference) => `Your ${kind} ${reference}`,
+  kinds: {
+    report: 'report',
+    request: 'application',
+    complaint: 'complaint',
+    callback: 'request',
+    appointment: 'appointment',
+    question: 'question',
+    other: 'case',
+  },
+  about: 'Subject',
+  reference: 'Reference',
+  receivedOn: 'Received on',
+  statusHeading: 'Where things stand',
+  dateHeading: 'When will you hear from us?',
+  dueBy: (date) => `You can expect the result by ${date}.`,
+  dueWaiting: (date) =>
+    `We are waiting for your answer. Until then the term stands still. The date is now ${date}; it moves on until you answer.`,
+  extended: (reason) => `We need more time. The reason: ${reason}`,
+  late: 'We did not manage to finish this in time. We apologise.',
+  closedOn: (date) => `Completed on ${date}.`,
+  mergedInto: (reference) =>
+    `The same thing had already been reported: ${reference}. Your report was added to it. You will hear from us when anything changes.`,
+  historyHeading: 'What has happened',
+  messagesHeading: 'Messages',
+  noMessages: 'There are no messages yet.',
+  fromOrganisation: (organisation) => organisation,
+  fromYou: 'You',
+  messageKinds: {
+    question: 'Question to you',
+    message: 'Message',
+    reopen_refused: 'About your request to look again',
+    extended: 'More time needed',
+    reply: 'Your answer',
+    reopen_request: 'Your request to look again',
+  },
+  replyHeading: 'Your answer',
+  replyIntro: 'We are waiting for your answer. As soon as you answer, we continue and the term runs again.',
+  replyLabel: 'Your answer',
+  filesLabel: 'Add a photo or document (optional)',
+  filesHint: (max, mb) => `Photo (JPG, PNG, WebP, HEIC) or PDF. At most ${max} files of ${mb} MB.`,
+  replySubmit: 'Send answer',
+  replied: 'Thank you. We received your answer and will continue with your case.',
+  reopenHeading: 'Is it not solved?',
+  reopenIntro:
+    'Let us know. Write what is still wrong. A member of staff will look at your case again and tell you what we will do.',
+  reopenLabel: 'What is not solved?',
+  reopenSubmit: 'This is not solved',
+  reopenRequested:
+    'You asked us to look at your case again. A member of staff will decide. You will hear from us.',
+  reopenRefused: 'We looked at your request to look again. The answer is with the messages.',
+  reopenAsked: 'Thank you. We will look at your case again and tell you what we will do.',
+  errorSummary: 'Something went wrong',
+  errors: {
+    empty_reply: 'Write your answer, or add a file.',
+    empty_reason: 'Write what is not solved.',
+    case_closed:
+      'Your case has been completed. You can no longer answer. Is it not solved? Let us know below.',
+    not_waiting: 'We are not waiting for an answer from you. You do not need to do anything.',
+    reopen_requested_already: 'You already asked us to look at your case again. You can do that once.',
+    case_open: 'Your case has not been completed yet. We are still working on it.',
+    merged_duplicate: 'Your report was added to another report. We continue with that one.',
+    attachment_rejected: 'We cannot use this file. Send a photo (JPG, PNG, WebP, HEIC) or a PDF.',
+    attachment_too_large: 'This file is too large.',
+    too_many_files: 'You can send at most 3 files at a time.',
+    busy: 'Something about your case changed just now. Please try again.',
+  },
+  notFoundTitle: 'This link does not work',
+  notFound: 'We cannot find a case for this link. Perhaps the link was not copied completely from the email.',
+  notFoundHelp: 'You can also see your case with your reference and your email address.',
+  findLink: 'See your case with reference and email address',
+  findTitle: 'See your case',
+  findIntro:
+    'Fill in the reference of your case and the email address you gave us. The reference is in our email or letter, for example VB-2026-000123. We will then send you a code of 6 digits.',
+  referenceLabel: 'Reference',
+  emailLabel: 'Email address',
+  findSubmit: 'Send me a code',
+  requiredReference: 'Fill in the reference.',
+  requiredEmail: 'Fill in your email address.',
+  invalidEmail: 'Fill in a valid email address, for example name@example.com.',
+  limitedTitle: 'Please wait',
+  limited: 'You asked for a code too often. Please try again in an hour.',
+  codeTitle: 'Fill in your code',
+  codeIntro: (minutes) =>
+    `If the reference and the email address belong together, we sent a code of 6 digits to that address. The code works for ${minutes} minutes. Please also look in your junk mail folder.`,
+  codeLabel: 'Code (6 digits)',
+  codeSubmit: 'See my case',
+  codeWrong: (left) => `This code is not right. You can try ${left} more ${left === 1 ? 'time' : 'times'}.`,
+  codeFormat: 'Fill in the 6 digits of the code.',
+  codeExpiredTitle: 'This code no longer works',
+  codeExpired: 'The code has expired. Ask for a new code.',
+  codeSpent: 'This code was filled in wrongly too often, or was used already. Ask for a new code.',
+  newCode: 'Ask for a new code',
+  codeMail: {
+    subject: (reference) => `Your code to see case ${reference}`,
+    body: (code, reference, minutes, organisation) =>
+      `Dear Sir or Madam,\n\nYou asked for a code to see your case ${reference}. Your code is:\n\n${code}\n\nThe code works for ${minutes} minutes. Did you not ask for this code? Then you can ignore this email.\n\nKind regards,\n${organisation}`,
+  },
+  surveyHeading: 'What did you think?',
+};
+
+export const WORDS = { nl, en } as const;
+export type TrackingWords = Words;
