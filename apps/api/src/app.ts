@@ -17,6 +17,7 @@ import { knowledgeModule } from './modules/knowledge/index.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
 import { organisationsModule, pageTheme } from './modules/organisations/index.ts';
 import { searchModule } from './modules/search/index.ts';
+import { surveysModule } from './modules/surveys/index.ts';
 import { teamsModule } from './modules/teams/index.ts';
 import { tokensModule } from './modules/tokens/index.ts';
 import { transferModule } from './modules/transfer/index.ts';
@@ -102,6 +103,7 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   await app.register(casesModule);
   await app.register(notificationsModule);
   await app.register(webhooksModule);
+  await app.register(surveysModule);
   await app.register(organisationsModule);
 
   await app.register(docsUi);

@@ -19,6 +19,7 @@ export * from './schema/notifications.ts';
 export { organisation, platformToken } from './schema/organisations.ts';
 export * from './schema/outbox.ts';
 export * from './schema/search.ts';
+export * from './schema/surveys.ts';
 export * from './schema/teams.ts';
 export * from './schema/users.ts';
 export * from './schema/webhooks.ts';

@@ -12,3 +12,4 @@ export * from './limits.ts';
 export * from './organisations.ts';
 export * from './problem.ts';
 export * from './roles.ts';
+export * from './surveys.ts';
