@@ -14,7 +14,7 @@ import {
   team,
 } from '@voordeur/db';
 import type { SurveyResponseQuery } from '@voordeur/shared';
-import { and, asc, count, desc, eq, gte, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 
 /** The consent purpose whose latest record, when it is a refusal, keeps a person out of every survey. */
@@ -134,7 +134,7 @@ const consentOf = (customerId: SQL) => sql`(
   SELECT cc.granted FROM customer_consent cc
    WHERE cc.organisation_id = ${sql.raw('x.organisation_id')} AND cc.customer_id = ${customerId}
      AND cc.purpose = ${SURVEY_CONSENT_PURPOSE}
-   ORDER BY cc.recorded_at DESC LIMIT 1)`;
+   ORDER BY cc.created_at DESC, cc.id DESC LIMIT 1)`;
 
 /**
  * Cases closed in (from, to] that have no invitation yet: main cases only (a child task or a merged duplicate is
@@ -152,7 +152,7 @@ export function closedCases(db: Db, organisationId: string, from: Date, to: Date
           JOIN ${catalogueItem} ci ON ci.organisation_id = x.organisation_id AND ci.id = x.catalogue_item_id
           LEFT JOIN ${customer} cu ON cu.organisation_id = x.organisation_id AND cu.id = x.customer_id
          WHERE x.organisation_id = ${organisationId}
-           AND x.closed_at > ${from} AND x.closed_at <= ${to}
+           AND x.closed_at > ${from.toISOString()}::timestamptz AND x.closed_at <= ${to.toISOString()}::timestamptz
            AND x.parent_case_id IS NULL AND x.main_case_id IS NULL
            AND NOT EXISTS (SELECT 1 FROM ${surveyInvitation} i
                             WHERE i.organisation_id = x.organisation_id AND i.case_id = x.id)
@@ -177,7 +177,7 @@ export function endedContacts(db: Db, organisationId: string, from: Date, to: Da
           JOIN ${customer} cu ON cu.organisation_id = x.organisation_id AND cu.id = x.customer_id
           LEFT JOIN ${catalogueItem} ci ON ci.organisation_id = x.organisation_id AND ci.id = x.catalogue_item_id
          WHERE x.organisation_id = ${organisationId}
-           AND x.ended_at > ${from} AND x.ended_at <= ${to}
+           AND x.ended_at > ${from.toISOString()}::timestamptz AND x.ended_at <= ${to.toISOString()}::timestamptz
            AND x.outcome IS NOT NULL AND x.outcome <> 'case' AND NOT x.closed_automatically
            AND NOT EXISTS (SELECT 1 FROM ${surveyInvitation} i
                             WHERE i.organisation_id = x.organisation_id AND i.contact_id = x.id)
@@ -192,7 +192,7 @@ export function recentlyInvited(db: Db, organisationId: string, emails: string[]
   return queryRows<{ email: string }>(
     db,
     sql`SELECT DISTINCT email FROM ${surveyInvitation}
-         WHERE organisation_id = ${organisationId} AND created_at > ${since}
+         WHERE organisation_id = ${organisationId} AND created_at > ${since.toISOString()}::timestamptz
            AND email IN (${sql.join(
              emails.map((e) => sql`${e}`),
              sql`, `,
@@ -226,7 +226,7 @@ export function dueReminders(db: Db, now: Date) {
       and(
         lt(surveyInvitation.remindAt, now),
         sql`${surveyInvitation.remindedAt} IS NULL AND ${surveyInvitation.answeredAt} IS NULL`,
-        sql`${surveyInvitation.expiresAt} > ${now}`,
+        gt(surveyInvitation.expiresAt, now),
       ),
     )
     .orderBy(asc(surveyInvitation.remindAt))
@@ -343,7 +343,7 @@ export function openInvitationOfCase(db: Db, organisationId: string, caseId: str
         eq(surveyInvitation.organisationId, organisationId),
         eq(surveyInvitation.caseId, caseId),
         isNull(surveyInvitation.answeredAt),
-        sql`${surveyInvitation.expiresAt} > ${now}`,
+        gt(surveyInvitation.expiresAt, now),
       ),
     )
     .then((r) => r[0]);
