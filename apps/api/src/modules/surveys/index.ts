@@ -5,6 +5,7 @@ import { surveyInvitationsTask } from './surveys.tasks.ts';
 
 export { sendInvitations, sendReminders, surveyLinkOfCase } from './surveys.invite.ts';
 export { SURVEY_CONSENT_PURPOSE } from './surveys.queries.ts';
+export { DEMO_SURVEY, seedDemoSurveys } from './surveys.seed.ts';
 export { DEFAULT_SETTINGS as DEFAULT_SURVEY_SETTINGS } from './surveys.service.ts';
 
 /** The background work of surveys (registered in `worker/registry.ts`). */
