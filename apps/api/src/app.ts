@@ -18,6 +18,7 @@ import { notificationsModule } from './modules/notifications/index.ts';
 import { open311Module } from './modules/open311/index.ts';
 import { organisationsModule, pageTheme } from './modules/organisations/index.ts';
 import { searchModule } from './modules/search/index.ts';
+import { surveysModule } from './modules/surveys/index.ts';
 import { teamsModule } from './modules/teams/index.ts';
 import { tokensModule } from './modules/tokens/index.ts';
 import { trackingModule } from './modules/tracking/index.ts';
@@ -107,6 +108,7 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   await app.register(casesModule);
   await app.register(notificationsModule);
   await app.register(webhooksModule);
+  await app.register(surveysModule);
   await app.register(organisationsModule);
   // Open311 GeoReport v2 for client apps, with the spec's own error format under /open311/ (ADR 00NN).
   await app.register(open311Module);

@@ -20,6 +20,7 @@ export * from './schema/open311.ts';
 export { organisation, platformToken } from './schema/organisations.ts';
 export * from './schema/outbox.ts';
 export * from './schema/search.ts';
+export * from './schema/surveys.ts';
 export * from './schema/teams.ts';
 export * from './schema/tracking.ts';
 export * from './schema/users.ts';

@@ -70,6 +70,12 @@ export const PERMISSIONS = {
   /** Import and export of the catalogue and knowledge base. */
   transferContent: ['admin'],
 
+  // ---- surveys ----
+  /** Write and publish survey definitions, and say which survey applies when. */
+  manageSurveys: ['admin', 'quality'],
+  /** Read survey answers (grades, texts; no names): those who improve the service, and team leads for their team. */
+  readSurveyResponses: ['admin', 'quality', 'manager', 'teamlead'],
+
   // ---- people and the organisation ----
   /** The users page: who works where. */
   listUsers: ['admin', 'teamlead', 'manager'],

@@ -14,6 +14,9 @@ export const AUDIT_ENTITY_TYPES = [
   'contact',
   'customer',
   'message_template',
+  'survey',
+  'survey_response',
+  'survey_settings',
   'notification',
   'open311_client',
   'organisation',
@@ -85,5 +88,9 @@ export const AUDIT_ACTIONS = [
   'sent_by_post',
   // the address register
   'imported',
+  // surveys
+  'answered',
+  'follow_up_flagged',
+  'compliment_received',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

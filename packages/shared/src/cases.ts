@@ -49,6 +49,7 @@ export const TIMELINE_KINDS = [
   'reopened',
   'attachment',
   'complaint',
+  'survey',
   'audit',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
@@ -219,6 +220,9 @@ export const caseListQuerySchema = z.strictObject({
   area: z.string().max(100).optional().meta({ description: 'Cases in this district.' }),
   areaUnknown: z.enum(['true', 'false']).optional().meta({
     description: '`true`: only cases whose district is unknown (no location with a postcode in a district).',
+  }),
+  followUp: z.enum(['true', 'false']).optional().meta({
+    description: '`true`: only cases a survey answer flagged for follow-up (a low grade or "not solved").',
   }),
   priority: z.enum(CASE_PRIORITIES).optional(),
   kind: z.enum(ITEM_KINDS).optional(),

@@ -349,6 +349,9 @@ export const caseSummarySchema = z
     suspended: z.boolean().meta({ description: 'The clock stands still (waiting for the person).' }),
     breached: z.boolean().meta({ description: 'The public norm has passed (or passed before closing).' }),
     reopenRequested: z.boolean(),
+    followUp: z.boolean().meta({
+      description: 'A survey answer asked the team to follow the case up (a low grade or "not solved").',
+    }),
     parentId: z.uuid().nullable(),
     abilities: z
       .object({

@@ -13,3 +13,4 @@ export * from './open311.ts';
 export * from './organisations.ts';
 export * from './problem.ts';
 export * from './roles.ts';
+export * from './surveys.ts';

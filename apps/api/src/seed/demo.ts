@@ -4,6 +4,7 @@ import { type CustomerCreate, customerCreateSchema, type Role, type TeamKind } f
 import { eq, sql } from 'drizzle-orm';
 import { importAddresses } from '../modules/addresses/index.ts';
 import { createCustomer, saveFrontOfficeSettingsFor } from '../modules/customers/index.ts';
+import { seedDemoSurveys } from '../modules/surveys/index.ts';
 import { createTeam } from '../modules/teams/index.ts';
 import { importContent } from '../modules/transfer/index.ts';
 import { createUser } from '../modules/users/index.ts';
@@ -190,6 +191,8 @@ export async function seedDemo(
         .from(appUser)
         .where(eq(appUser.organisationId, org!.id));
       await seedDemoCases(tx, ctx, org!.id, new Map(users.map((u) => [u.email, u.id])));
+      options.onProgress?.('surveys');
+      await seedDemoSurveys(tx, ctx);
     }
     return {
       seeded: true,

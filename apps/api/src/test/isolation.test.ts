@@ -19,6 +19,8 @@ import {
   organisation,
   searchDocument,
   searchQuery,
+  survey,
+  surveySettings,
   team,
   webhookDelivery,
   webhookSubscription,
@@ -61,6 +63,7 @@ let aBouncedId: string;
 let aWebhookId: string;
 let aLetterId: string;
 let aWebhookDeliveryId: string;
+let aSurveyId: string;
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -165,6 +168,28 @@ beforeAll(async () => {
       payload: {},
     })
   ).json().id;
+  // A's survey and survey settings (issue 13: surveys).
+  const aSurvey = (
+    await app.inject({
+      method: 'POST',
+      url: '/api/surveys',
+      headers: aAdmin.headers,
+      payload: { definition: surveyDef('geheim-kto') },
+    })
+  ).json();
+  aSurveyId = aSurvey.id;
+  await app.inject({
+    method: 'POST',
+    url: '/api/surveys/geheim-kto/publish',
+    headers: aAdmin.headers,
+    payload: { version: aSurvey.version },
+  });
+  await app.inject({
+    method: 'PUT',
+    url: '/api/survey-settings',
+    headers: aAdmin.headers,
+    payload: { settings: { enabled: true, defaultSurvey: 'geheim-kto', cooldownDays: 77 }, version: 1 },
+  });
 });
 afterAll(async () => {
   await app.close();
@@ -221,6 +246,8 @@ async function snapshotOfA() {
       .orderBy(notification.id),
     webhooks: await database.db.select().from(webhookSubscription).where(byOrg(webhookSubscription)),
     deliveries: await database.db.select().from(webhookDelivery).where(byOrg(webhookDelivery)),
+    surveys: await database.db.select().from(survey).where(byOrg(survey)),
+    surveySettings: await database.db.select().from(surveySettings).where(byOrg(surveySettings)),
   });
 }
 
@@ -243,7 +270,19 @@ const aIds = () => [
   aBouncedId,
   aWebhookId,
   aLetterId,
+  aSurveyId,
 ];
+
+/** A survey definition (issue 13: surveys). */
+const surveyDef = (code: string) => ({
+  code,
+  title: { nl: 'Geheime enquête' },
+  intro: { nl: 'Intro' },
+  grade: { nl: 'Cijfer?' },
+  effort: { nl: 'Moeite?' },
+  solved: { nl: 'Opgelost?' },
+  comment: { nl: 'Nog iets?' },
+});
 const leaksNothingOfA = (body: string) => {
   for (const id of aIds()) expect(body).not.toContain(id);
 };
@@ -419,6 +458,38 @@ function cases(): Record<string, Case | 'public'> {
       leaksNothingOfA(
         (await send('POST', '/api/knowledge/articles/kb-geheim-a/retire', h, { version: 99 })).body,
       ),
+    'GET /api/surveys': async (h) => leaksNothingOfA((await get('/api/surveys', h)).body),
+    // B may have a survey of the same code (codes are per organisation): never A's.
+    'GET /api/surveys/{code}': async (h) => leaksNothingOfA((await get('/api/surveys/geheim-kto', h)).body),
+    'POST /api/surveys': async (h) =>
+      leaksNothingOfA((await send('POST', '/api/surveys', h, { definition: surveyDef('geheim-kto') })).body),
+    'PUT /api/surveys/{code}/draft': async (h) =>
+      leaksNothingOfA(
+        (
+          await send('PUT', '/api/surveys/geheim-kto/draft', h, {
+            definition: surveyDef('geheim-kto'),
+            version: 3,
+          })
+        ).body,
+      ),
+    'POST /api/surveys/{code}/publish': async (h) =>
+      leaksNothingOfA((await send('POST', '/api/surveys/geheim-kto/publish', h, { version: 99 })).body),
+    'POST /api/surveys/{code}/retire': async (h) =>
+      leaksNothingOfA((await send('POST', '/api/surveys/geheim-kto/retire', h, { version: 99 })).body),
+    'GET /api/survey-settings': async (h) => {
+      const res = await get('/api/survey-settings', h);
+      expect(res.body).not.toContain('"cooldownDays":77');
+    },
+    'PUT /api/survey-settings': async (h) =>
+      leaksNothingOfA(
+        (
+          await send('PUT', '/api/survey-settings', h, {
+            settings: { defaultSurvey: 'geheim-kto' },
+            version: 1,
+          })
+        ).body,
+      ),
+    'GET /api/survey-responses': async (h) => leaksNothingOfA((await get('/api/survey-responses', h)).body),
     'GET /api/search': async (h) => {
       const res = await get('/api/search?q=geheim', h);
       expect(res.statusCode).toBe(200);

@@ -54,6 +54,7 @@ describe('the registry', () => {
       'auth.sessions-purge',
       'cases.clock-sweep',
       'contacts.auto-close',
+      'surveys.invitations',
     ]);
     for (const d of jobDefinitions.values()) {
       expect(d.retry.maxAttempts).toBeGreaterThanOrEqual(1);

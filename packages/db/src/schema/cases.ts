@@ -91,6 +91,11 @@ export const caseFile = pgTable(
     acknowledgeDueAt: timestamp('acknowledge_due_at', { withTimezone: true }),
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
     complaint: jsonb('complaint'),
+    // ---- surveys (issue 13): a survey answer asked the team to follow the case up ----
+    /** When a survey answer flagged the case for follow-up (low grade or "not solved"); null: not flagged. */
+    followUpAt: timestamp('follow_up_at', { withTimezone: true }),
+    /** low_grade | not_solved */
+    followUpReason: text('follow_up_reason'),
     /**
      * The number of the case's last CloudEvent: each event of the case takes the next one (the `sequence`
      * extension attribute), so receivers can order a case's events however they arrive (ADR 0005).

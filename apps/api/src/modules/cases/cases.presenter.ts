@@ -50,6 +50,7 @@ export function presentCaseSummary(row: CaseRow, language: Locale, actor: Actor)
     suspended: c.suspendedSince !== null,
     breached: c.breachedAt !== null || (!c.closedAt && !c.suspendedSince && c.dueAt < now),
     reopenRequested: c.reopenRequestedAt !== null,
+    followUp: c.followUpAt !== null,
     parentId: c.parentCaseId,
     abilities: caseListAbilities(actor, { c, def }),
   };
@@ -72,6 +73,7 @@ const TITLES: Record<string, string> = {
   reopened: 'Heropend',
   attachment: 'Bijlage toegevoegd',
   complaint: 'Klachtbehandeling',
+  survey: 'Enquête beantwoord',
 };
 
 /**

@@ -130,6 +130,7 @@ export async function listCases(
   if (f.status) where.push(eq(caseFile.status, f.status));
   if (f.area) where.push(eq(caseFile.area, f.area));
   if (f.areaUnknown === 'true') where.push(isNull(caseFile.area));
+  if (f.followUp === 'true') where.push(isNotNull(caseFile.followUpAt));
   if (f.priority) where.push(eq(caseFile.priority, f.priority));
   if (f.kind) where.push(eq(caseFile.kind, f.kind));
   if (f.reference)

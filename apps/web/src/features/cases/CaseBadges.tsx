@@ -24,6 +24,7 @@ export function CaseBadges({ c, now = new Date() }: { c: CaseSummary; now?: Date
       {c.reopenRequested ? (
         <StatusBadge status="warning">{t('cases.badge.reopenRequested')}</StatusBadge>
       ) : null}
+      {c.followUp ? <StatusBadge status="warning">{t('cases.badge.followUp')}</StatusBadge> : null}
     </span>
   );
 }

@@ -35,7 +35,7 @@ import { useCaseFormat } from './format.ts';
 const PAGE_SIZE = 50;
 const NOTICE_ID = 'queue-notice';
 const ASSIGN_TO_ID = 'queue-assign-to';
-const FILTER_KEYS = ['status', 'due', 'area', 'priority', 'kind', 'state'] as const;
+const FILTER_KEYS = ['status', 'due', 'area', 'priority', 'kind', 'state', 'followUp'] as const;
 const DUE = ['overdue', 'today', 'week', 'internal_overdue'] as const;
 const STATES = ['open', 'closed', 'all'] as const;
 /** The area filter's choice for cases whose district is unknown (the API's `areaUnknown`); no district name. */
@@ -235,6 +235,14 @@ export function QueuePage() {
               onChange={(event) => update({ kind: event.target.value })}
               emptyOption={t('queue.filter.allKinds')}
               options={CASE_KINDS.map((value) => ({ value, label: t(`catalogue.kind.${value}`) }))}
+            />
+            <SelectField
+              id="queue-follow-up"
+              label={t('queue.filter.followUp')}
+              value={filters.followUp}
+              onChange={(event) => update({ followUp: event.target.value })}
+              emptyOption={t('queue.filter.anyFollowUp')}
+              options={[{ value: 'true', label: t('queue.filter.onlyFollowUp') }]}
             />
             <SelectField
               id="queue-state"
