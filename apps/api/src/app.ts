@@ -16,6 +16,7 @@ import { healthModule } from './modules/health/index.ts';
 import { knowledgeModule } from './modules/knowledge/index.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
 import { organisationsModule, pageTheme } from './modules/organisations/index.ts';
+import { residentsModule } from './modules/residents/index.ts';
 import { searchModule } from './modules/search/index.ts';
 import { teamsModule } from './modules/teams/index.ts';
 import { tokensModule } from './modules/tokens/index.ts';
@@ -103,6 +104,7 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   await app.register(notificationsModule);
   await app.register(webhooksModule);
   await app.register(organisationsModule);
+  await app.register(residentsModule);
 
   await app.register(docsUi);
   // Each page wears the theme of its organisation (ADR 0007).

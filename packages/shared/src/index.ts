@@ -11,4 +11,5 @@ export * from './frontoffice.ts';
 export * from './limits.ts';
 export * from './organisations.ts';
 export * from './problem.ts';
+export * from './residents.ts';
 export * from './roles.ts';
