@@ -12,8 +12,19 @@ import { z } from 'zod';
 import { csrfError } from '../../plugins/errors.ts';
 import { problemResponses, publicProblemResponses } from '../../plugins/problem-types.ts';
 import { clearResidentCookie, requireResident } from './residents.context.ts';
+import { residentErrors } from './residents.errors.ts';
 import { presentExport, presentMyPage } from './residents.presenter.ts';
+import type { Resident } from './residents.service.ts';
 import * as service from './residents.service.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in resident on My page's routes (set before validation); null elsewhere. */
+    resident: Resident | null;
+  }
+}
 
 /**
  * My page's API: `/api/portal/<slug>/me`. Every route is outside the staff sign-in (`public` for the staff auth
@@ -27,13 +38,24 @@ export const residentsRoutes: FastifyPluginAsyncZod = async (app) => {
   };
   const open = { public: true, skipCsrf: true } as const;
 
-  /** A resident's change: their session, and its CSRF token in `x-csrf-token`. */
-  const writer = async (request: Parameters<typeof requireResident>[1], slug: string) => {
+  // Before the body is read and validated (as the staff hook does): who is asking, and for a change, the resident
+  // session's CSRF token in `x-csrf-token`. Only asking for a link needs no session.
+  app.decorateRequest('resident', null);
+  app.addHook('preParsing', async (request, _reply, payload) => {
+    if (request.is404 || request.routeOptions.url?.endsWith('/sign-in')) return payload;
+    const { slug } = request.params as { slug: string };
     const resident = await requireResident(app, request, slug);
-    const sent = request.headers['x-csrf-token'];
-    if (!service.csrfTokenValid(resident, typeof sent === 'string' ? sent : undefined))
-      throw csrfError(request);
-    return resident;
+    if (!SAFE_METHODS.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      if (!service.csrfTokenValid(resident, typeof sent === 'string' ? sent : undefined))
+        throw csrfError(request);
+    }
+    request.resident = resident;
+    return payload;
+  });
+  const residentOf = (request: { resident: Resident | null }) => {
+    if (!request.resident) throw residentErrors.signInRequired();
+    return request.resident;
   };
 
   app.post(
@@ -75,7 +97,7 @@ export const residentsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const resident = await requireResident(app, request, request.params.slug);
+      const resident = residentOf(request);
       const records = await service.recordsOf(app.db, resident);
       return presentMyPage(resident, records, service.csrfTokenFor(resident));
     },
@@ -94,7 +116,7 @@ export const residentsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const resident = await writer(request, request.params.slug);
+      const resident = residentOf(request);
       await service.savePreferences(app.db, resident, request.body);
       return reply.status(204).send();
     },
@@ -113,7 +135,7 @@ export const residentsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const resident = await writer(request, request.params.slug);
+      const resident = residentOf(request);
       await service.saveConsent(app.db, resident, request.body);
       return reply.status(204).send();
     },
@@ -132,7 +154,7 @@ export const residentsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const resident = await requireResident(app, request, request.params.slug);
+      const resident = residentOf(request);
       const records = await service.recordsOf(app.db, resident);
       reply.header(
         'content-disposition',
@@ -154,7 +176,7 @@ export const residentsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const resident = await writer(request, request.params.slug);
+      const resident = residentOf(request);
       await service.signOut(app.db, resident);
       clearResidentCookie(app, reply);
       return reply.status(204).send();
