@@ -17,6 +17,7 @@ import { knowledgeModule } from './modules/knowledge/index.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
 import { open311Module } from './modules/open311/index.ts';
 import { organisationsModule, pageTheme } from './modules/organisations/index.ts';
+import { residentsModule } from './modules/residents/index.ts';
 import { searchModule } from './modules/search/index.ts';
 import { surveysModule } from './modules/surveys/index.ts';
 import { teamsModule } from './modules/teams/index.ts';
@@ -114,6 +115,7 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   await app.register(open311Module);
   // The person's own page of their case (server-rendered, no script; issue 13).
   await app.register(trackingModule);
+  await app.register(residentsModule);
 
   await app.register(docsUi);
   // Each page wears the theme of its organisation (ADR 0007).

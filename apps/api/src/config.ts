@@ -63,6 +63,9 @@ const envSchema = z.object({
   LOGIN_LOCK_AFTER_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   /** Failed sign-ins from one client IP within 15 minutes, whatever the accounts, before it must wait. */
   LOGIN_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(50),
+  /** My page: sign-in links one email address may ask for per hour, and one client IP (counted in the database). */
+  RESIDENT_LINKS_PER_EMAIL_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(5),
+  RESIDENT_LINKS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
   VOORDEUR_THEME_CSS: z.string().default(defaultThemeCss),
   VOORDEUR_THEME_CLASS: z
     .string()
@@ -122,6 +125,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     loginLockAfterFailures: e.LOGIN_LOCK_AFTER_FAILURES,
     loginFailuresPerIp: e.LOGIN_FAILURES_PER_IP,
+    residentLinksPerEmailPerHour: e.RESIDENT_LINKS_PER_EMAIL_PER_HOUR,
+    residentLinksPerIpPerHour: e.RESIDENT_LINKS_PER_IP_PER_HOUR,
     themeCss: e.VOORDEUR_THEME_CSS,
     themeClass: e.VOORDEUR_THEME_CLASS,
     webDist: e.VOORDEUR_WEB_DIST,

@@ -99,7 +99,7 @@ export const auditEventSchema = z
     entityId: z.string(),
     action: z.string(),
     actor: z.object({
-      kind: z.enum(['user', 'token', 'system']),
+      kind: z.enum(['user', 'token', 'system', 'resident']),
       id: z.string().nullable(),
       label: z.string(),
     }),

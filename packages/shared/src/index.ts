@@ -12,5 +12,6 @@ export * from './limits.ts';
 export * from './open311.ts';
 export * from './organisations.ts';
 export * from './problem.ts';
+export * from './residents.ts';
 export * from './roles.ts';
 export * from './surveys.ts';

@@ -3,10 +3,11 @@ import type { Role } from '@voordeur/shared';
 /**
  * Who is acting: a signed-in user (session), a system integration (API token), Voordeur itself
  * (the CLI, the demo seed, background jobs), or a platform administrator (ADR 0007), who belongs to no
- * organisation and may only list and create organisations.
+ * organisation and may only list and create organisations; or a resident on My page (no role: it changes only their
+ * own preferences and consents, and is named in the audit trail).
  */
 export interface Actor {
-  kind: 'user' | 'token' | 'system' | 'platform';
+  kind: 'user' | 'token' | 'system' | 'platform' | 'resident';
   /** For a platform administrator {@link NO_ORGANISATION}: every organisation-scoped query finds nothing. */
   organisationId: string;
   /** The user, or for a token the user who created it (may be null). */

@@ -252,6 +252,8 @@ async function snapshotOfA() {
 }
 
 type Headers = Record<string, string>;
+/** My page's routes: a resident's own session only (modules/residents). */
+const RESIDENT_ONLY = /^\/api\/portal\/\{slug\}\/me(\/|$)/;
 type Case = (headers: Headers) => Promise<void>;
 
 const aIds = () => [
@@ -502,6 +504,30 @@ function cases(): Record<string, Case | 'public'> {
     'GET /api/public/organisations/{slug}': 'public',
     'GET /api/public/organisations/{slug}/catalogue': 'public',
     'GET /api/public/organisations/{slug}/search': 'public',
+    // My page: only a resident's own session (its own cookie) reaches it; a staff session or token is nobody there.
+    'POST /api/portal/{slug}/me/sign-in': 'public',
+    'GET /api/portal/{slug}/me': async (h) => {
+      const res = await get(`/api/portal/${a.slug}/me`, h);
+      expect(res.statusCode).toBe(401);
+      leaksNothingOfA(res.body);
+    },
+    'GET /api/portal/{slug}/me/export': async (h) => {
+      const res = await get(`/api/portal/${a.slug}/me/export`, h);
+      expect(res.statusCode).toBe(401);
+      leaksNothingOfA(res.body);
+    },
+    'PUT /api/portal/{slug}/me/preferences': async (h) =>
+      expect(
+        (await send('PUT', `/api/portal/${a.slug}/me/preferences`, h, { channel: 'letter', language: 'en' }))
+          .statusCode,
+      ).toBe(401),
+    'POST /api/portal/{slug}/me/consents': async (h) =>
+      expect(
+        (await send('POST', `/api/portal/${a.slug}/me/consents`, h, { kind: 'surveys', granted: false }))
+          .statusCode,
+      ).toBe(401),
+    'POST /api/portal/{slug}/me/sign-out': async (h) =>
+      expect((await send('POST', `/api/portal/${a.slug}/me/sign-out`, h, {})).statusCode).toBe(401),
     'POST /api/transfer/import': async (h) => {
       const res = await send('POST', '/api/transfer/import', h, {
         items: [itemDef('import-b', { related: ['geheim-a'], team: 'KCC' })],
@@ -810,7 +836,9 @@ describe('organisation isolation', () => {
           headers,
           ...(method === 'get' || method === 'delete' ? {} : { payload: {} }),
         });
-        expect([operation, res.statusCode, res.json().code]).toEqual([operation, 403, 'not_for_platform']);
+        // My page answers anyone but a signed-in resident as unauthenticated, a platform administrator too.
+        const refusal = RESIDENT_ONLY.test(path) ? [401, 'unauthenticated'] : [403, 'not_for_platform'];
+        expect([operation, res.statusCode, res.json().code]).toEqual([operation, ...refusal]);
         leaksNothingOfA(res.body);
       }
     }

@@ -8,6 +8,7 @@ import { authWork } from '../modules/auth/index.ts';
 import { casesWork } from '../modules/cases/index.ts';
 import { contactsWork } from '../modules/contacts/index.ts';
 import { notificationsWork } from '../modules/notifications/index.ts';
+import { residentsWork } from '../modules/residents/index.ts';
 import { surveysWork } from '../modules/surveys/index.ts';
 import { webhooksWork } from '../modules/webhooks/index.ts';
 import type { JobDefinition, JobEnv, JobHandler, ModuleWork, PeriodicTask } from '../platform/jobs.ts';
@@ -17,6 +18,7 @@ export const registeredWork = [
   casesWork,
   contactsWork,
   notificationsWork,
+  residentsWork,
   surveysWork,
   webhooksWork,
 ] as const;

@@ -53,6 +53,8 @@ export interface RequestOptions {
   csrf?: boolean;
   /** Send `body` (a string) as it is, with this content type, instead of as JSON (a CSV upload). */
   contentType?: string;
+  /** Extra headers, e.g. a resident session's own CSRF token on My page (with `csrf: false`). */
+  headers?: Record<string, string>;
 }
 
 /** A file upload: the browser sets the multipart content type with its boundary itself. */
@@ -140,6 +142,7 @@ async function send(path: string, options: RequestOptions, retried: boolean): Pr
     accept: 'application/json, application/problem+json',
     // The interface language, for any text the API writes for people.
     'accept-language': document.documentElement.lang || 'nl',
+    ...options.headers,
   };
   const raw = options.contentType !== undefined && typeof options.body === 'string';
   const multipart = isFormData(options.body);

@@ -23,6 +23,7 @@ import { loadCasePage, loadQueuePage } from '../features/cases/index.ts';
 import { loadContactStatsPage } from '../features/contact-stats/index.ts';
 import { loadHomePage } from '../features/home/index.ts';
 import { loadLettersPage } from '../features/letters/index.ts';
+import { loadMyPage } from '../features/mypage/index.ts';
 import { loadPublicCataloguePage } from '../features/public-catalogue/index.ts';
 import { loadSearchPage } from '../features/search/index.ts';
 import { loadWorkspacePage } from '../features/workspace/index.ts';
@@ -79,6 +80,7 @@ export const router = createBrowserRouter([
   outside('/login', loadLoginPage),
   outside('/p/:slug/diensten', loadPublicCataloguePage),
   outside('/p/:slug/inloggen', loadOrganisationLoginPage),
+  outside('/p/:slug/mijn', loadMyPage),
   {
     ...page(async () => (await import('./RequireAuth.tsx')).RequireAuth),
     errorElement: <RouteErrorPage />,
