@@ -10,5 +10,6 @@ export * from './errors.ts';
 export * from './frontoffice.ts';
 export * from './limits.ts';
 export * from './organisations.ts';
+export * from './portal.ts';
 export * from './problem.ts';
 export * from './roles.ts';
