@@ -16,6 +16,7 @@ import { healthModule } from './modules/health/index.ts';
 import { knowledgeModule } from './modules/knowledge/index.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
 import { organisationsModule, pageTheme } from './modules/organisations/index.ts';
+import { portalModule } from './modules/portal/index.ts';
 import { searchModule } from './modules/search/index.ts';
 import { teamsModule } from './modules/teams/index.ts';
 import { tokensModule } from './modules/tokens/index.ts';
@@ -99,6 +100,7 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   await app.register(addressesModule);
   await app.register(customersModule);
   await app.register(contactsModule);
+  await app.register(portalModule);
   await app.register(casesModule);
   await app.register(notificationsModule);
   await app.register(webhooksModule);

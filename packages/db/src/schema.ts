@@ -18,6 +18,7 @@ export * from './schema/notifications.ts';
 // Not its `organisationId` column helper: only tables leave the package.
 export { organisation, platformToken } from './schema/organisations.ts';
 export * from './schema/outbox.ts';
+export * from './schema/portal.ts';
 export * from './schema/search.ts';
 export * from './schema/teams.ts';
 export * from './schema/users.ts';

@@ -115,11 +115,17 @@ export type PortalContact = z.output<typeof portalContactSchema>;
  * form uses {@link portalReportSchema} with the same fields.
  */
 export const portalReportBodySchema = z.strictObject({
+  itemCode: z.string().max(CATALOGUE_LIMITS.codeMax),
   description: z.string().trim().max(PORTAL_LIMITS.descriptionMax).optional(),
   answers: z.record(z.string().max(40), z.unknown()).default({}),
   location: locationInputSchema.optional(),
   contact: portalContactSchema,
   language: z.enum(LOCALES).optional(),
+  /** Files uploaded first (`POST …/uploads`), each for an attachment field of the item. */
+  uploads: z
+    .array(z.strictObject({ field: z.string().max(40), id: z.string().min(16).max(100) }))
+    .max(PORTAL_LIMITS.filesMax)
+    .default([]),
   /** The signed moment the form was handed out (the time trap); from the item's page. */
   formToken: z.string().min(1).max(200),
   /** The honeypot: a field people do not see. Anything in it, and the report is refused. */
@@ -223,6 +229,18 @@ export const portalReportResultSchema = z
   })
   .meta({ id: 'PortalReportResult' });
 export type PortalReportResult = z.infer<typeof portalReportResultSchema>;
+
+export const portalUploadResultSchema = z
+  .object({
+    id: z
+      .string()
+      .meta({ description: 'Opaque upload id: name it in the report’s `uploads` (kept for a day).' }),
+    fileName: z.string(),
+    contentType: z.string(),
+    size: z.number().int(),
+  })
+  .meta({ id: 'PortalUpload' });
+export type PortalUploadResult = z.infer<typeof portalUploadResultSchema>;
 
 export const relatedAdviceSchema = z
   .object({ code: z.string(), related: z.array(relatedServiceSchema) })

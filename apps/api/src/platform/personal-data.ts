@@ -8,12 +8,16 @@ import { join } from 'node:path';
  * The data key comes from `VOORDEUR_DATA_KEY` (base64, 32 bytes; every app node must share it); an embedded
  * installation without one keeps a generated key in its data directory.
  */
-let keys: { enc: Buffer; mac: Buffer } | undefined;
+let keys: { enc: Buffer; mac: Buffer; sign: Buffer } | undefined;
 
 export function useDataKey(key: Buffer) {
   if (key.length !== 32) throw new Error('VOORDEUR_DATA_KEY must be 32 bytes (base64)');
   const derive = (info: string) => Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), info, 32));
-  keys = { enc: derive('voordeur/bsn-encryption'), mac: derive('voordeur/bsn-lookup') };
+  keys = {
+    enc: derive('voordeur/bsn-encryption'),
+    mac: derive('voordeur/bsn-lookup'),
+    sign: derive('voordeur/form-signing'),
+  };
 }
 
 /** The configured key, or one kept in the data directory (created once), or for in-memory databases a fresh one. */
@@ -58,4 +62,12 @@ export function decryptIdentifier(blob: Buffer): string {
 /** The lookup hash of an identifier: equal inputs give equal hashes, and without the key it says nothing. */
 export function identifierHash(value: string): string {
   return createHmac('sha256', current().mac).update(value).digest('base64url');
+}
+
+/**
+ * A signature over a value the server hands out and wants back unchanged (the portal's form token): HMAC-SHA-256
+ * with its own key derived from the data key, so every app node that shares the key checks it.
+ */
+export function signature(value: string): string {
+  return createHmac('sha256', current().sign).update(value).digest('base64url');
 }

@@ -8,10 +8,18 @@ import { authWork } from '../modules/auth/index.ts';
 import { casesWork } from '../modules/cases/index.ts';
 import { contactsWork } from '../modules/contacts/index.ts';
 import { notificationsWork } from '../modules/notifications/index.ts';
+import { portalWork } from '../modules/portal/index.ts';
 import { webhooksWork } from '../modules/webhooks/index.ts';
 import type { JobDefinition, JobEnv, JobHandler, ModuleWork, PeriodicTask } from '../platform/jobs.ts';
 
-export const registeredWork = [authWork, casesWork, contactsWork, notificationsWork, webhooksWork] as const;
+export const registeredWork = [
+  authWork,
+  casesWork,
+  contactsWork,
+  notificationsWork,
+  portalWork,
+  webhooksWork,
+] as const;
 
 type JobsOf<W> = W extends { jobs: readonly (infer J)[] } ? J : never;
 

@@ -5,6 +5,7 @@ import { caseAdminRoutes, casesRoutes } from './cases.routes.ts';
 import { clockSweepTask } from './cases.tasks.ts';
 
 export { assign } from './cases.actions.ts';
+export { addAttachment, cleanFileName } from './cases.attachments.ts';
 export { caseLanguage, type IntakeInput, intakeCase } from './cases.intake.ts';
 export { presentCase, presentCaseSummary } from './cases.presenter.ts';
 export { casesOfContact } from './cases.queries.ts';
