@@ -17,6 +17,7 @@ import { knowledgeModule } from './modules/knowledge/index.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
 import { open311Module } from './modules/open311/index.ts';
 import { organisationsModule, pageTheme } from './modules/organisations/index.ts';
+import { portalModule } from './modules/portal/index.ts';
 import { residentsModule } from './modules/residents/index.ts';
 import { searchModule } from './modules/search/index.ts';
 import { surveysModule } from './modules/surveys/index.ts';
@@ -106,6 +107,7 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   await app.register(addressesModule);
   await app.register(customersModule);
   await app.register(contactsModule);
+  await app.register(portalModule);
   await app.register(casesModule);
   await app.register(notificationsModule);
   await app.register(webhooksModule);

@@ -92,6 +92,12 @@ const envSchema = z.object({
    */
   OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).optional(),
   WORKER_ID: z.string().min(1).max(200).optional(),
+  /** The portal's time trap: a form sent back sooner than this after it was handed out is refused. */
+  PORTAL_MIN_FILL_SECONDS: z.coerce.number().int().min(0).max(600).default(3),
+  /** Reports (and uploads) the portal takes from one IP address per hour. */
+  PORTAL_POSTS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  /** Reports the portal takes from one email address per day. */
+  PORTAL_REPORTS_PER_EMAIL_PER_DAY: z.coerce.number().int().min(1).max(1_000_000).default(10),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -137,5 +143,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     outboxPollMs: e.OUTBOX_POLL_MS,
     outboxRetryBaseMs: e.OUTBOX_RETRY_BASE_MS,
     workerId: e.WORKER_ID ?? `${hostname()}:${process.pid}`,
+    portalMinFillSeconds: e.PORTAL_MIN_FILL_SECONDS,
+    portalPostsPerIpPerHour: e.PORTAL_POSTS_PER_IP_PER_HOUR,
+    portalReportsPerEmailPerDay: e.PORTAL_REPORTS_PER_EMAIL_PER_DAY,
   };
 }

@@ -19,6 +19,7 @@ export * from './schema/open311.ts';
 // Not its `organisationId` column helper: only tables leave the package.
 export { organisation, platformToken } from './schema/organisations.ts';
 export * from './schema/outbox.ts';
+export * from './schema/portal.ts';
 export * from './schema/residents.ts';
 export * from './schema/search.ts';
 export * from './schema/surveys.ts';

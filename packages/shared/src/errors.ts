@@ -65,6 +65,13 @@ export const ERROR_CODES = [
   'intake_invalid',
   'item_not_for_cases',
   'transition_not_allowed',
+  // the resident portal
+  'form_expired',
+  'form_rejected',
+  'form_too_fast',
+  'not_online',
+  'too_many_reports',
+  'upload_unknown',
   // messages and events out
   'mailbox_disabled',
   'notification_not_retryable',

@@ -11,6 +11,7 @@ export * from './frontoffice.ts';
 export * from './limits.ts';
 export * from './open311.ts';
 export * from './organisations.ts';
+export * from './portal.ts';
 export * from './problem.ts';
 export * from './residents.ts';
 export * from './roles.ts';

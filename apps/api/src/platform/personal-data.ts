@@ -71,3 +71,11 @@ export function identifierHash(value: string): string {
 export function purposeHmac(purpose: string, value: string): Buffer {
   return createHmac('sha256', current().tracking).update(`${purpose}\u0000${value}`).digest();
 }
+
+/**
+ * A signature over a value the server hands out and wants back unchanged (the portal's form token): HMAC-SHA-256
+ * with its own key derived from the data key, so every app node that shares the key checks it.
+ */
+export function signature(value: string): string {
+  return purposeHmac('form-signing', value).toString('base64url');
+}

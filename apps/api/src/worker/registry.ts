@@ -8,6 +8,7 @@ import { authWork } from '../modules/auth/index.ts';
 import { casesWork } from '../modules/cases/index.ts';
 import { contactsWork } from '../modules/contacts/index.ts';
 import { notificationsWork } from '../modules/notifications/index.ts';
+import { portalWork } from '../modules/portal/index.ts';
 import { residentsWork } from '../modules/residents/index.ts';
 import { surveysWork } from '../modules/surveys/index.ts';
 import { webhooksWork } from '../modules/webhooks/index.ts';
@@ -20,6 +21,7 @@ export const registeredWork = [
   notificationsWork,
   residentsWork,
   surveysWork,
+  portalWork,
   webhooksWork,
 ] as const;
 

@@ -24,6 +24,12 @@ import { loadContactStatsPage } from '../features/contact-stats/index.ts';
 import { loadHomePage } from '../features/home/index.ts';
 import { loadLettersPage } from '../features/letters/index.ts';
 import { loadMyPage } from '../features/mypage/index.ts';
+import {
+  loadPortalHomePage,
+  loadPortalItemPage,
+  loadPortalReceivedPage,
+  loadPortalReportPage,
+} from '../features/portal/index.ts';
 import { loadPublicCataloguePage } from '../features/public-catalogue/index.ts';
 import { loadSearchPage } from '../features/search/index.ts';
 import { loadWorkspacePage } from '../features/workspace/index.ts';
@@ -79,6 +85,11 @@ const restricted = (path: string, permission: Permission, load: Load, handle?: P
 export const router = createBrowserRouter([
   outside('/login', loadLoginPage),
   outside('/p/:slug/diensten', loadPublicCataloguePage),
+  // The resident portal (issue 13): home, an item's page, its form, the confirmation.
+  outside('/p/:slug', loadPortalHomePage),
+  outside('/p/:slug/diensten/:code', loadPortalItemPage),
+  outside('/p/:slug/diensten/:code/melden', loadPortalReportPage),
+  outside('/p/:slug/diensten/:code/ontvangen', loadPortalReceivedPage),
   outside('/p/:slug/inloggen', loadOrganisationLoginPage),
   outside('/p/:slug/mijn', loadMyPage),
   {

@@ -5,6 +5,7 @@ import { caseAdminRoutes, casesRoutes } from './cases.routes.ts';
 import { clockSweepTask } from './cases.tasks.ts';
 
 export { assign } from './cases.actions.ts';
+export { addAttachment, cleanFileName } from './cases.attachments.ts';
 // ---- surveys (issue 13): what a survey answer does to its case ----
 export { recordSurveyOutcome, type SurveyOutcome } from './cases.followup.ts';
 export { caseLanguage, type IntakeInput, intakeCase } from './cases.intake.ts';

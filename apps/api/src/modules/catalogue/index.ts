@@ -6,6 +6,7 @@ export { catalogueErrors } from './catalogue.errors.ts';
 export { findItem } from './catalogue.queries.ts';
 export { createItem, publish, publishedDefinition, saveDraft } from './catalogue.service.ts';
 export { definitionErrors, relatedErrors } from './catalogue.validation.ts';
+export { expectedCompletion } from './expected-date.ts';
 
 export async function catalogueModule(app: FastifyInstance) {
   await app.register(catalogueRoutes, { prefix: '/api/catalogue' });

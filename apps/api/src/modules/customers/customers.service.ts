@@ -327,3 +327,33 @@ export async function saveSettings(db: Db, ctx: Ctx, input: z.input<typeof front
     return settings;
   });
 }
+
+/**
+ * The customer a person who identifies themselves by email address or phone number is, as the desk finds them
+ * (the lookup's exact match on that identifier, merged records left out): the one found, else a new record with
+ * what they gave. A record that is found is not changed: someone who only knows an address cannot rewrite the
+ * person's details. Used by the public channels (the portal), which have no agent to choose.
+ */
+export async function findOrCreateCustomer(
+  db: Db,
+  ctx: Ctx,
+  input: Pick<Create, 'name' | 'email' | 'phone' | 'address' | 'preferredChannel' | 'preferredLanguage'>,
+  match: 'email' | 'phone' | 'none',
+) {
+  authorize(ctx.actor, customersPolicy.use);
+  const organisationId = ctx.actor.organisationId;
+  const value = match === 'email' ? input.email?.toLowerCase() : match === 'phone' ? input.phone : undefined;
+  if (value) {
+    const [found] = await q.lookup(
+      db,
+      organisationId,
+      [{ matchedOn: match as 'email', value }],
+      null,
+      undefined,
+      1,
+    );
+    if (found) return { row: found.row, created: false };
+  }
+  const { row } = await createCustomer(db, ctx, { kind: 'resident', ...input });
+  return { row, created: true };
+}

@@ -7,6 +7,7 @@ export { addressLine, presentCustomer } from './customers.presenter.ts';
 export { findCustomer } from './customers.queries.ts';
 export {
   createCustomer,
+  findOrCreateCustomer,
   getCustomer,
   lookupCustomers,
   saveSettings as saveFrontOfficeSettingsFor,

@@ -7,7 +7,7 @@ import { Heading } from '../../ui/Heading.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { UnorderedList, UnorderedListItem } from '../../ui/UnorderedList.tsx';
-import { useCatalogueItems } from './api.ts';
+import { useCatalogueItems, useRelatedAdvice } from './api.ts';
 import { type Localised, useCatalogueFormat } from './format.ts';
 import { Markdown } from './Markdown.tsx';
 
@@ -21,6 +21,8 @@ export interface ItemDetailProps {
   expected?: ReactNode;
   /** Open a related item (search pane); without it related items are listed as text. */
   onOpenItem?: ((code: string) => void) | undefined;
+  /** Shown in place of the item's own related codes: the advice desk and web share (`RelatedAdvice`). */
+  related?: ReactNode;
 }
 
 /**
@@ -28,7 +30,14 @@ export interface ItemDetailProps {
  * the norms and the expected date, costs, channels, conditions, what to bring, the intake questions and
  * the related items. The search pane and the editor's preview both show this.
  */
-export function ItemDetail({ definition: def, headingId, level, expected, onOpenItem }: ItemDetailProps) {
+export function ItemDetail({
+  definition: def,
+  headingId,
+  level,
+  expected,
+  onOpenItem,
+  related,
+}: ItemDetailProps) {
   const { t } = useTranslation();
   const f = useCatalogueFormat();
   const sub = (level + 1) as 3 | 4;
@@ -84,12 +93,13 @@ export function ItemDetail({ definition: def, headingId, level, expected, onOpen
           <IntakeList def={def} />
         </div>
       ) : null}
-      {def.related.length > 0 ? (
-        <div className="vd-stack vd-stack--tight">
-          <Heading level={sub}>{t('catalogue.related')}</Heading>
-          <RelatedItems codes={def.related} onOpen={onOpenItem} />
-        </div>
-      ) : null}
+      {related ??
+        (def.related.length > 0 ? (
+          <div className="vd-stack vd-stack--tight">
+            <Heading level={sub}>{t('catalogue.related')}</Heading>
+            <RelatedItems codes={def.related} onOpen={onOpenItem} />
+          </div>
+        ) : null)}
     </article>
   );
 }
@@ -161,6 +171,50 @@ function IntakeList({ def }: { def: CatalogueItemDefinition }) {
         );
       })}
     </UnorderedList>
+  );
+}
+
+/**
+ * "You may also need…" as the portal gives it (GET /api/related/:code, the same service): the items this one names,
+ * then what people who asked for it asked next. Buttons that open them in the answer pane.
+ */
+export function RelatedAdvice({
+  code,
+  level,
+  onOpen,
+}: {
+  code: string;
+  level: 3 | 4;
+  onOpen?: ((code: string) => void) | undefined;
+}) {
+  const { t } = useTranslation();
+  const f = useCatalogueFormat();
+  const advice = useRelatedAdvice(code);
+  const related = advice.data?.related ?? [];
+  if (!related.length) return null;
+  return (
+    <div className="vd-stack vd-stack--tight">
+      <Heading level={level}>{t('catalogue.relatedAdvice')}</Heading>
+      <ul className="vd-plain-list vd-stack vd-stack--tight">
+        {related.map((r) => {
+          const name = f.local(r.name);
+          return (
+            <li key={r.code}>
+              {onOpen ? (
+                <Button appearance="secondary-action-button" lang={name.lang} onClick={() => onOpen(r.code)}>
+                  {name.text}
+                </Button>
+              ) : (
+                <span lang={name.lang}>{name.text}</span>
+              )}
+              {r.reason === 'next' ? (
+                <span className="vd-block vd-muted">{t('catalogue.relatedNext')}</span>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
   );
 }
 

@@ -9,6 +9,7 @@ import type {
   ItemKind,
   PublicationState,
   PublicService,
+  RelatedAdvice,
   SearchHit,
 } from '@voordeur/shared';
 import { api, type ListResponse } from '../../api/client.ts';
@@ -144,5 +145,13 @@ export function usePublicCatalogue(slug: string) {
   return useQuery({
     queryKey: ['public-catalogue', slug],
     queryFn: () => api<PublicCatalogue>(`/api/public/organisations/${encodeURIComponent(slug)}/catalogue`),
+  });
+}
+
+/** "You may also need…" for an item, as the portal offers it: its links, then what people asked next. */
+export function useRelatedAdvice(code: string) {
+  return useQuery({
+    queryKey: [...itemKey(code), 'related'],
+    queryFn: () => api<RelatedAdvice>(`/api/related/${encodeURIComponent(code)}`),
   });
 }

@@ -20,4 +20,4 @@ export {
   useSearch,
 } from './api.ts';
 export { foldText, useCatalogueFormat } from './format.ts';
-export { ItemDetail } from './ItemDetail.tsx';
+export { ItemDetail, LocalMarkdown, RelatedAdvice } from './ItemDetail.tsx';

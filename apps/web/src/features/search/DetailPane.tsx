@@ -5,6 +5,7 @@ import { Paragraph } from '../../ui/Paragraph.tsx';
 import {
   ArticleDetail,
   ItemDetail,
+  RelatedAdvice,
   useArticle,
   useCatalogueFormat,
   useCatalogueItem,
@@ -99,6 +100,11 @@ function ItemPane({ code, onOpenItem, focus, level }: PaneProps) {
       level={level}
       expected={item.data.published ? <ExpectedDate code={code} /> : t('catalogue.expectedUnpublished')}
       onOpenItem={onOpenItem}
+      related={
+        item.data.published ? (
+          <RelatedAdvice code={code} level={(level + 1) as 3 | 4} onOpen={onOpenItem} />
+        ) : undefined
+      }
     />
   );
 }
