@@ -89,6 +89,16 @@ const envSchema = z.object({
    */
   OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).optional(),
   WORKER_ID: z.string().min(1).max(200).optional(),
+  /**
+   * The map (issue 13, item 3): a Leaflet tile URL template with {z}, {x} and {y}, e.g. PDOK's BRT
+   * Achtergrondkaart. Without it there is no map anywhere: address entry alone (tests, offline installs).
+   */
+  MAP_TILE_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/{}\s]+\/\S*\{z\}\S*\{x\}\S*\{y\}/, 'an http(s) URL with {z}, {x} and {y} (no {s})')
+    .optional(),
+  MAP_ATTRIBUTION: z.string().max(300).default(''),
+  MAP_MAX_ZOOM: z.coerce.number().int().min(1).max(22).default(19),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -132,5 +142,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     outboxPollMs: e.OUTBOX_POLL_MS,
     outboxRetryBaseMs: e.OUTBOX_RETRY_BASE_MS,
     workerId: e.WORKER_ID ?? `${hostname()}:${process.pid}`,
+    map: e.MAP_TILE_URL
+      ? { tileUrl: e.MAP_TILE_URL, attribution: e.MAP_ATTRIBUTION, maxZoom: e.MAP_MAX_ZOOM }
+      : null,
   };
 }

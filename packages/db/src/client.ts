@@ -113,7 +113,9 @@ async function openPglite(dataDir: string): Promise<Database> {
   const release = inMemory ? () => {} : lockDataDir(dataDir);
   let client: PGlite;
   try {
-    client = await PGlite.create(inMemory ? dataDir : dataDir, { extensions: { pg_trgm, unaccent, cube, earthdistance } });
+    client = await PGlite.create(inMemory ? dataDir : dataDir, {
+      extensions: { pg_trgm, unaccent, cube, earthdistance },
+    });
     if (!inMemory) ownerOnly(dataDir);
   } catch (error) {
     release();

@@ -82,5 +82,8 @@ export const AUDIT_ACTIONS = [
   'sent_by_post',
   // the address register
   'imported',
+  // someone follows a case they did not report, or stops (issue 13, item 4)
+  'followed',
+  'unfollowed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

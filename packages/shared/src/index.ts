@@ -9,6 +9,7 @@ export * from './dutch.ts';
 export * from './errors.ts';
 export * from './frontoffice.ts';
 export * from './limits.ts';
+export * from './location.ts';
 export * from './organisations.ts';
 export * from './problem.ts';
 export * from './roles.ts';

@@ -6,6 +6,14 @@ import { clockSweepTask } from './cases.tasks.ts';
 
 export { assign } from './cases.actions.ts';
 export { caseLanguage, type IntakeInput, intakeCase } from './cases.intake.ts';
+export {
+  explainNearby,
+  followCase,
+  followerOfToken,
+  nearbyReports,
+  openCasesOnMap,
+  unfollow,
+} from './cases.nearby.ts';
 export { presentCase, presentCaseSummary } from './cases.presenter.ts';
 export { casesOfContact } from './cases.queries.ts';
 export {
