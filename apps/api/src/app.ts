@@ -14,6 +14,7 @@ import { contactsModule } from './modules/contacts/index.ts';
 import { customersModule } from './modules/customers/index.ts';
 import { healthModule } from './modules/health/index.ts';
 import { knowledgeModule } from './modules/knowledge/index.ts';
+import { locationModule } from './modules/location/index.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
 import { open311Module } from './modules/open311/index.ts';
 import { organisationsModule, pageTheme } from './modules/organisations/index.ts';
@@ -27,6 +28,7 @@ import { trackingModule } from './modules/tracking/index.ts';
 import { transferModule } from './modules/transfer/index.ts';
 import { usersModule } from './modules/users/index.ts';
 import { webhooksModule } from './modules/webhooks/index.ts';
+import { useLinkBase } from './platform/links.ts';
 import { loggerOptions } from './platform/logging.ts';
 import { setPublicUrl } from './platform/tracking-links.ts';
 import { compressionPlugin } from './plugins/compression.ts';
@@ -80,6 +82,8 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
     return payload;
   });
 
+  // Links in messages to people (issue 13: stop following a case) point at the public address.
+  useLinkBase(config.publicUrl);
   await app.register(contextPlugin, { config, database });
   await app.register(errorsPlugin);
   await app.register(inputPlugin);
@@ -105,6 +109,7 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   await app.register(searchModule);
   await app.register(transferModule);
   await app.register(addressesModule);
+  await app.register(locationModule);
   await app.register(customersModule);
   await app.register(contactsModule);
   await app.register(portalModule);

@@ -98,6 +98,16 @@ const envSchema = z.object({
   PORTAL_POSTS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(60),
   /** Reports the portal takes from one email address per day. */
   PORTAL_REPORTS_PER_EMAIL_PER_DAY: z.coerce.number().int().min(1).max(1_000_000).default(10),
+  /**
+   * The map (issue 13, item 3): a Leaflet tile URL template with {z}, {x} and {y}, e.g. PDOK's BRT
+   * Achtergrondkaart. Without it there is no map anywhere: address entry alone (tests, offline installs).
+   */
+  MAP_TILE_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/{}\s]+\/\S*\{z\}\S*\{x\}\S*\{y\}/, 'an http(s) URL with {z}, {x} and {y} (no {s})')
+    .optional(),
+  MAP_ATTRIBUTION: z.string().max(300).default(''),
+  MAP_MAX_ZOOM: z.coerce.number().int().min(1).max(22).default(19),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -146,5 +156,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     portalMinFillSeconds: e.PORTAL_MIN_FILL_SECONDS,
     portalPostsPerIpPerHour: e.PORTAL_POSTS_PER_IP_PER_HOUR,
     portalReportsPerEmailPerDay: e.PORTAL_REPORTS_PER_EMAIL_PER_DAY,
+    map: e.MAP_TILE_URL
+      ? { tileUrl: e.MAP_TILE_URL, attribution: e.MAP_ATTRIBUTION, maxZoom: e.MAP_MAX_ZOOM }
+      : null,
   };
 }

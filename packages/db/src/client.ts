@@ -13,6 +13,8 @@ import {
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { cube } from '@electric-sql/pglite/contrib/cube';
+import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { type SQL, sql } from 'drizzle-orm';
@@ -111,7 +113,9 @@ async function openPglite(dataDir: string): Promise<Database> {
   const release = inMemory ? () => {} : lockDataDir(dataDir);
   let client: PGlite;
   try {
-    client = await PGlite.create(inMemory ? dataDir : dataDir, { extensions: { pg_trgm, unaccent } });
+    client = await PGlite.create(inMemory ? dataDir : dataDir, {
+      extensions: { pg_trgm, unaccent, cube, earthdistance },
+    });
     if (!inMemory) ownerOnly(dataDir);
   } catch (error) {
     release();

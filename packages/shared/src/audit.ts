@@ -92,5 +92,8 @@ export const AUDIT_ACTIONS = [
   'answered',
   'follow_up_flagged',
   'compliment_received',
+  // someone follows a case they did not report, or stops (issue 13, item 4)
+  'followed',
+  'unfollowed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -78,6 +78,8 @@ export const ERROR_CODES = [
   'webhook_delivery_not_retryable',
   'webhook_inactive',
   'webhook_invalid',
+  // places and following (issue 13, items 3 and 4)
+  'location_outside',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -55,7 +55,8 @@ export const securityPlugin = fp(async (app: FastifyInstance) => {
         'default-src': ["'self'"],
         'script-src': ["'self'"],
         'style-src': ["'self'", "'unsafe-inline'"],
-        'img-src': ["'self'", 'data:'],
+        // The map's tiles come from the configured tile server (MAP_TILE_URL), if any.
+        'img-src': ["'self'", 'data:', ...(app.config.map ? [new URL(app.config.map.tileUrl).origin] : [])],
         'connect-src': ["'self'"],
         'frame-ancestors': ["'none'"],
         'form-action': ["'self'"],

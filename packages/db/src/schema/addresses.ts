@@ -40,5 +40,7 @@ export const address = pgTable(
     primaryKey({ name: 'address_pkey', columns: [t.organisationId, t.id] }),
     uniqueIndex('address_org_postcode_number_uq').on(t.organisationId, t.postcode, t.houseNumber, t.addition),
     index('address_street_trgm_idx').using('gin', sql`lower(${t.street}) gin_trgm_ops`),
+    /** The nearest address to a point picked on the map (KNN `<->` over earthdistance's cube). */
+    index('address_earth_idx').using('gist', sql`ll_to_earth(${t.lat}, ${t.lon})`),
   ],
 );

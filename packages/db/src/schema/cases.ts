@@ -1,6 +1,7 @@
 /** Cases (zaken): numbering, the case itself, its timeline, attachments, status changes and message templates. */
 import { sql } from 'drizzle-orm';
 import {
+  doublePrecision,
   foreignKey,
   index,
   integer,
@@ -45,6 +46,12 @@ export const caseFile = pgTable(
     description: text('description').notNull(),
     answers: jsonb('answers').notNull().default(sql`'{}'::jsonb`),
     location: jsonb('location'),
+    /**
+     * The location's place in WGS84 degrees (the point picked, else the register address's), apart from the
+     * jsonb so that it can be indexed for "reported nearby?" (`ll_to_earth`, GiST); null when unknown.
+     */
+    locationLat: doublePrecision('location_lat'),
+    locationLon: doublePrecision('location_lon'),
     area: text('area'),
     customerId: uuid('customer_id'),
     contactId: uuid('contact_id'),
@@ -152,6 +159,10 @@ export const caseFile = pgTable(
     index('case_contact_idx').on(t.organisationId, t.contactId),
     index('case_main_idx').on(t.organisationId, t.mainCaseId),
     index('case_parent_idx').on(t.organisationId, t.parentCaseId),
+    /** "Reported nearby?" and the map of open reports: open cases by place (earthdistance over cube). */
+    index('case_location_earth_idx')
+      .using('gist', sql`ll_to_earth(${t.locationLat}, ${t.locationLon})`)
+      .where(sql`${t.closedAt} IS NULL`),
     /** The breach sweep reads only the open, running, not yet breached cases, by due time. */
     index('case_breach_sweep_idx')
       .on(t.dueAt)
@@ -261,5 +272,35 @@ export const messageTemplate = pgTable(
   (t) => [
     primaryKey({ name: 'message_template_pkey', columns: [t.organisationId, t.id] }),
     uniqueIndex('message_template_key_uq').on(t.organisationId, t.key),
+  ],
+);
+
+/**
+ * Someone following a case they did not report (issue 13: "already reported nearby? follow that one"): they hear
+ * of its public progress like its reporter, by email, until they stop through the link in each message.
+ */
+export const caseFollower = pgTable(
+  'case_follower',
+  {
+    id: uuid('id').notNull().defaultRandom(),
+    organisationId: organisationId(),
+    caseId: uuid('case_id').notNull(),
+    /** Lower-cased; one follower per address per case. */
+    email: text('email').notNull(),
+    /** nl | en: the language of the messages. */
+    language: text('language').notNull().default('nl'),
+    /** SHA-256 of the stop-following token (the token itself is derived, never stored). */
+    unsubscribeTokenHash: text('unsubscribe_token_hash').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ name: 'case_follower_pkey', columns: [t.organisationId, t.id] }),
+    foreignKey({
+      name: 'case_follower_case_id_fk',
+      columns: [t.organisationId, t.caseId],
+      foreignColumns: [caseFile.organisationId, caseFile.id],
+    }),
+    uniqueIndex('case_follower_case_email_uq').on(t.organisationId, t.caseId, t.email),
+    uniqueIndex('case_follower_token_uq').on(t.organisationId, t.unsubscribeTokenHash),
   ],
 );

@@ -91,3 +91,57 @@ export function updateAddress(
     .set({ ...values, updatedAt: new Date() })
     .where(and(eq(address.organisationId, organisationId), eq(address.id, id)));
 }
+
+// ---- places (issue 13, item 3): the register's address at or nearest to a point -------------------------------
+
+/** The address with exactly this postcode, number and addition (letter and addition, dashes and spaces ignored). */
+export function findExact(
+  db: Db,
+  organisationId: string,
+  postcode: string,
+  houseNumber: number,
+  addition: string,
+) {
+  return db
+    .select(view)
+    .from(address)
+    .where(
+      and(
+        eq(address.organisationId, organisationId),
+        eq(address.postcode, postcode),
+        eq(address.houseNumber, houseNumber),
+        sql`regexp_replace(${address.addition}, '[\\s-]', '', 'g') = ${addition}`,
+      ),
+    )
+    .orderBy(asc(address.addition))
+    .limit(1);
+}
+
+/**
+ * The register's address nearest to a point, with its distance in metres: a KNN scan of the GiST index on
+ * `ll_to_earth(lat, lon)` (cube's `<->`, the straight-line distance through the earth, orders like the distance over it).
+ */
+export function nearest(db: Db, organisationId: string, lat: number, lon: number) {
+  const point = sql`ll_to_earth(${lat}::float8, ${lon}::float8)`;
+  return db
+    .select({
+      ...view,
+      metres: sql<number>`earth_distance(ll_to_earth(${address.lat}, ${address.lon}), ${point})`.mapWith(
+        Number,
+      ),
+    })
+    .from(address)
+    .where(eq(address.organisationId, organisationId))
+    .orderBy(sql`ll_to_earth(${address.lat}, ${address.lon}) <-> ${point}`)
+    .limit(1);
+}
+
+/** Whether the organisation has a register at all (without one, no place can be called outside it). */
+export async function hasRegister(db: Db, organisationId: string) {
+  const rows = await db
+    .select({ one: sql<number>`1` })
+    .from(address)
+    .where(eq(address.organisationId, organisationId))
+    .limit(1);
+  return rows.length > 0;
+}

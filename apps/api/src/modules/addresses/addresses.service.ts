@@ -5,6 +5,7 @@ import { authorize } from '../../platform/policy.ts';
 import { errors } from '../../plugins/errors.ts';
 import { importRefused } from '../transfer/index.ts';
 import { addressesFromCsv, normaliseAddition, normalisePostcode } from './addresses.csv.ts';
+import { addressErrors } from './addresses.errors.ts';
 import { addressesPolicy } from './addresses.policy.ts';
 import * as q from './addresses.queries.ts';
 import { rdToWgs84 } from './addresses.rd.ts';
@@ -19,7 +20,11 @@ export interface AddressQuery {
 /** By postcode (and number, addition) or by street name (and number); at most 20 addresses. */
 export async function lookupAddresses(db: Db, ctx: Ctx, query: AddressQuery) {
   authorize(ctx.actor, addressesPolicy.lookup);
-  const organisationId = ctx.actor.organisationId;
+  return searchRegister(db, ctx.actor.organisationId, query);
+}
+
+/** The lookup itself, for staff and (through the portal's rate-limited route) for anyone. */
+export async function searchRegister(db: Db, organisationId: string, query: AddressQuery) {
   if (query.postcode !== undefined) {
     const postcode = normalisePostcode(query.postcode);
     if (!postcode) throw errors.validation([{ field: 'postcode', message: 'Not a postcode (1234AB)' }]);
@@ -113,4 +118,83 @@ export async function importAddresses(
     }
     return report;
   });
+}
+
+// ---- places (issue 13, item 3) --------------------------------------------------------------------------------
+
+/** A point farther than this from every address in the register lies outside the organisation. */
+export const OUTSIDE_METRES = 500;
+
+/** The register's letter-and-addition form for comparing: capitals, no dashes or spaces ("a", "2" → "A2"). */
+const additionKey = (letter?: string | null, addition?: string | null) =>
+  `${letter ?? ''}${addition ?? ''}`.toUpperCase().replace(/[\s-]/g, '');
+
+export type RegisterAddress = Awaited<ReturnType<typeof q.findExact>>[number];
+
+/** Where a reported place is: the register's address and the point (picked, or the address's own). */
+export interface ResolvedPlace {
+  lat: number;
+  lon: number;
+  /** The register address (the given one, or the nearest to a picked point); null without a register match. */
+  address: RegisterAddress | null;
+  /** The register has this address, or a picked point lies within {@link OUTSIDE_METRES} of one. */
+  inside: boolean;
+  /** The organisation has an address register at all; without one nothing is outside. */
+  hasRegister: boolean;
+}
+
+/**
+ * Places a location in the organisation's register (no authorisation: the intake and the public pages ask). With
+ * coordinates, the nearest address (its postcode gives the district); with an address, its place. Null when the
+ * location has neither, or an address the register does not know and no coordinates.
+ */
+export async function placeOf(
+  db: Db,
+  organisationId: string,
+  location: {
+    lat?: number | undefined;
+    lon?: number | undefined;
+    address?:
+      | {
+          postcode: string;
+          houseNumber: number;
+          houseLetter?: string | undefined;
+          addition?: string | undefined;
+        }
+      | undefined;
+  },
+): Promise<ResolvedPlace | null> {
+  const register = await q.hasRegister(db, organisationId);
+  if (location.lat !== undefined && location.lon !== undefined) {
+    const [near] = register ? await q.nearest(db, organisationId, location.lat, location.lon) : [];
+    const inside = !register || (near !== undefined && near.metres <= OUTSIDE_METRES);
+    return {
+      lat: location.lat,
+      lon: location.lon,
+      address: near && inside ? near : null,
+      inside,
+      hasRegister: register,
+    };
+  }
+  if (!location.address) return null;
+  const postcode = normalisePostcode(location.address.postcode);
+  const [found] =
+    register && postcode
+      ? await q.findExact(
+          db,
+          organisationId,
+          postcode,
+          location.address.houseNumber,
+          additionKey(location.address.houseLetter, location.address.addition),
+        )
+      : [];
+  if (!found) return register ? { lat: 0, lon: 0, address: null, inside: false, hasRegister: true } : null;
+  return { lat: found.lat, lon: found.lon, address: found, inside: true, hasRegister: true };
+}
+
+/** The nearest register address to a point on the map; refuses a point outside the organisation's addresses. */
+export async function addressAt(db: Db, organisationId: string, lat: number, lon: number) {
+  const [near] = await q.nearest(db, organisationId, lat, lon);
+  if (!near || near.metres > OUTSIDE_METRES) throw addressErrors.outside('lat');
+  return near;
 }

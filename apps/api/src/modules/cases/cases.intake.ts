@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { Ctx } from '../../platform/actor.ts';
 import { authorize } from '../../platform/policy.ts';
 import { trackingHash, trackingLink, trackingToken } from '../../platform/tracking-links.ts';
+import { addressErrors, placeOf } from '../addresses/index.ts';
 import { localDate } from '../calendar/index.ts';
 import { findItem, publishedDefinition } from '../catalogue/index.ts';
 import { areaOfLocation, customerErrors, findCustomer } from '../customers/index.ts';
@@ -24,6 +25,11 @@ export type IntakeInput = z.output<typeof caseCreateSchema> & {
   contact?: { id: string; language: string } | undefined;
   /** When the case was received (the demo seed backdates its cases); now by default. */
   receivedAt?: Date | undefined;
+  /**
+   * The address must be one of the organisation's register (when it has one): the portal and Open311 set this, so
+   * a resident cannot report a place outside the municipality. Coordinates outside are refused for every channel.
+   */
+  strictLocation?: boolean | undefined;
 };
 
 const isLocale = (v: string | null | undefined): v is Locale => LOCALES.includes(v as Locale);
@@ -83,6 +89,12 @@ export async function intakeCase(db: Db, ctx: Ctx, input: IntakeInput) {
   if (definition.kind === 'question') throw caseErrors.notForCases();
   const intake = checkIntake(definition.intakeFields, input.answers, input.location !== undefined);
   if (intake.problems.length) throw caseErrors.intakeInvalid(intake.problems);
+  const place = input.location ? await placeOf(db, organisationId, input.location) : null;
+  if (place && !place.inside) {
+    if (input.location?.lat !== undefined) throw addressErrors.outside('location.lat');
+    if (input.strictLocation) throw addressErrors.outside('location.address');
+  }
+  const placed = place?.inside ? place : null;
   const now = input.receivedAt ?? new Date();
   const year = Number(localDate(now, context.calendar.timeZone).slice(0, 4));
   const number = await q.nextCaseNumber(db, organisationId, year);
@@ -97,7 +109,14 @@ export async function intakeCase(db: Db, ctx: Ctx, input: IntakeInput) {
     description: input.description,
     answers: input.answers,
     location: input.location,
-    area: areaOfLocation(context.frontOffice, input.location),
+    point: placed ? { lat: placed.lat, lon: placed.lon } : null,
+    // A point picked on the map lies in the district of its nearest address (the location's own postcode first).
+    area: areaOfLocation(
+      context.frontOffice,
+      input.location && !input.location.address && placed?.address
+        ? { ...input.location, address: { postcode: placed.address.postcode } }
+        : input.location,
+    ),
     customerId: customer?.id ?? null,
     contactId: input.contact?.id ?? null,
     channel: input.channel,

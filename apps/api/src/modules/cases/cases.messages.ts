@@ -9,6 +9,7 @@ import {
 } from '@voordeur/shared';
 import { trackingLink } from '../../platform/tracking-links.ts';
 import type { NotificationInput } from '../notifications/index.ts';
+import { followerMessages } from './cases.nearby.ts';
 import * as q from './cases.queries.ts';
 import {
   kindWord,
@@ -187,6 +188,34 @@ export async function composePersonMessages(
           }
         : {}),
     });
+  }
+  // Followers (issue 13, item 4) hear of public progress like the reporter: the same subject and text.
+  if (m.includeDuplicates) {
+    const compose = (language: Locale) => {
+      const values: Record<string, string | undefined> = {
+        name: language === 'en' ? 'Sir or Madam' : 'heer/mevrouw',
+        reference: c.reference,
+        subject: c.definition.name[language]?.trim() || c.definition.name.nl,
+        kind: kindWord(c.definition.kind, language),
+        dueDate: longDate(c.dueAt, language),
+        organisation: sender.organisationName,
+        mainReference: c.reference,
+        ...m.values,
+        ...m.localValues?.(language),
+      };
+      let bodyTemplate = template.body[language];
+      if (m.body !== undefined) {
+        values.message = m.body;
+        values.statusText = m.body;
+        if (!/\{\{\s*(message|statusText)\s*\}\}/.test(bodyTemplate))
+          bodyTemplate = templates.find((t) => t.key === 'message')!.body[language];
+      }
+      return {
+        subject: m.subject ?? render(template.subject[language], values),
+        body: render(bodyTemplate, values),
+      };
+    };
+    items.push(...(await followerMessages(db, organisationId, c.id, compose, seen)));
   }
   return {
     items,

@@ -44,6 +44,8 @@ export interface OpenCaseInput {
       }
     | undefined;
   area: string | null;
+  /** The location's place in WGS84 degrees (picked, or its register address's), for nearby search and maps. */
+  point?: { lat: number; lon: number } | null | undefined;
   customerId: string | null;
   contactId: string | null;
   channel: string;
@@ -153,6 +155,8 @@ export async function openCase(tx: Db, ctx: Ctx, input: OpenCaseInput) {
       description: input.description,
       answers: intake.answers,
       location: input.location ?? null,
+      locationLat: input.point?.lat ?? null,
+      locationLon: input.point?.lon ?? null,
       area: input.area,
       customerId: input.customerId,
       contactId: input.contactId,

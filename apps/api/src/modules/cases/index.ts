@@ -10,6 +10,14 @@ export { addAttachment, cleanFileName } from './cases.attachments.ts';
 export { recordSurveyOutcome, type SurveyOutcome } from './cases.followup.ts';
 export { caseLanguage, type IntakeInput, intakeCase } from './cases.intake.ts';
 export { statusValues } from './cases.messages.ts';
+export {
+  explainNearby,
+  followCase,
+  followerOfToken,
+  nearbyReports,
+  openCasesOnMap,
+  unfollow,
+} from './cases.nearby.ts';
 /** What the person does on their case's own page (module tracking). */
 export {
   caseByReference,
