@@ -17,9 +17,17 @@ export const CONTENT_TYPES: Record<Format, string> = {
 
 const builder = new XMLBuilder({ format: true, suppressEmptyNode: false });
 
-/** `null` leaves as an empty element; lists are wrapped by the caller (see {@link xmlDocument}). */
+/** Characters XML 1.0 cannot carry at all, even escaped (control characters other than tab and line breaks). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters to remove.
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/**
+ * `null` leaves as an empty element; text loses the characters XML cannot carry (the builder escapes the rest);
+ * lists are wrapped by the caller (see {@link xmlDocument}).
+ */
 function xmlValue(value: unknown): unknown {
   if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value.replace(NOT_XML, '');
   if (Array.isArray(value)) return value.map(xmlValue);
   if (typeof value === 'object')
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, xmlValue(v)]));

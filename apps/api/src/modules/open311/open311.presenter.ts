@@ -1,4 +1,4 @@
-import type { CatalogueItemDefinition, IntakeField, Locale, Open311Client } from '@voordeur/shared';
+import type { IntakeField, Locale, Open311Client, WorkflowStatus } from '@voordeur/shared';
 import { localised } from '../../plugins/language.ts';
 import type { Service } from './open311.service.ts';
 
@@ -125,7 +125,9 @@ function addressLine(a: NonNullable<StoredLocation['address']>) {
 export interface RequestRow {
   reference: string;
   code: string;
-  definition: unknown;
+  name: { nl: string; en?: string };
+  statuses: unknown[];
+  locationBased: boolean;
   status: string;
   location: unknown;
   createdAt: Date;
@@ -143,20 +145,19 @@ export interface RequestRow {
  * not of a person's home (the other services ask for a home address).
  */
 export function presentRequest(row: RequestRow, language: Locale, timeZone: string) {
-  const d = row.definition as CatalogueItemDefinition;
-  const status = d.handling.statuses.find((s) => s.key === row.status);
+  const status = (row.statuses as WorkflowStatus[]).find((s) => s.key === row.status);
   const notes =
     status?.visibility === 'public'
       ? (localised(status.publicText?.nl ? status.publicText : status.label, language) ?? null)
       : null;
-  const locationBased = d.intakeFields.some((f) => f.type === 'location');
+  const locationBased = row.locationBased;
   const place = locationBased ? ((row.location ?? null) as StoredLocation | null) : null;
   const closed = row.closedAt !== null;
   return {
     service_request_id: row.reference,
     status: closed ? 'closed' : 'open',
     status_notes: notes,
-    service_name: localised(d.name, language) ?? row.code,
+    service_name: localised(row.name, language) ?? row.code,
     service_code: row.code,
     description: null,
     agency_responsible: row.teamName,

@@ -1,6 +1,7 @@
 import type { Locale } from '@voordeur/shared';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sha256 } from '../../platform/secrets.ts';
+import { AppError } from '../../plugins/errors.ts';
 import { acceptedLanguage, languageOf } from '../../plugins/language.ts';
 import { open311Errors as e } from './open311.errors.ts';
 import { CONTENT_TYPES, FORMATS, type Format, sendDocument, sendList } from './open311.format.ts';
@@ -13,6 +14,35 @@ import {
   w3,
 } from './open311.presenter.ts';
 import * as service from './open311.service.ts';
+
+/**
+ * A fixed-window count per key (the SHA-256 of an api_key, never the key itself), in this process like the
+ * rate-limit plugin's own store; throws 429 past `max` in a window. Keeps at most 10,000 keys (old windows go).
+ */
+function keyLimiter(max: number, windowMs: number) {
+  const windows = new Map<string, { start: number; count: number }>();
+  return (key: string, now = Date.now()) => {
+    let w = windows.get(key);
+    if (!w || now - w.start >= windowMs) {
+      if (windows.size >= 10_000)
+        for (const [k, old] of windows) if (now - old.start >= windowMs) windows.delete(k);
+      w = { start: now, count: 0 };
+      windows.set(key, w);
+    }
+    w.count++;
+    if (w.count > max) {
+      const wait = Math.ceil((w.start + windowMs - now) / 1000);
+      throw new AppError(
+        429,
+        'rate_limited',
+        'Too many requests',
+        `Limit of ${max} service requests per minute for this api_key reached. Try again in ${wait} s.`,
+        undefined,
+        { 'retry-after': String(wait) },
+      );
+    }
+  };
+}
 
 /** The specification token of GeoReport v2 in the discovery document. */
 const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
@@ -69,6 +99,13 @@ export async function open311Routes(app: FastifyInstance) {
       undefined,
     );
   });
+  // What GET answers is public and carries no personal data: dashboards in a browser on another site may read it.
+  // (Posting needs an api_key, which belongs on a server, not in a web page: no CORS for POST.)
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.method === 'GET' || request.method === 'HEAD')
+      reply.header('access-control-allow-origin', '*');
+    return payload;
+  });
   app.setNotFoundHandler(async () => {
     throw e.notFound('This resource');
   });
@@ -76,19 +113,16 @@ export async function open311Routes(app: FastifyInstance) {
   const perIp = { max: app.config.rateLimitPerMinute, timeWindow: 60_000, allowList: () => false };
   const postsPerMinute = Math.max(1, Math.floor(app.config.rateLimitPerMinute / 10));
   const read = { schema: { hide: true }, config: { public: true, rateLimit: perIp } };
-  // Posting is limited per address and per client app (whichever address its requests come from).
+  // Posting is limited per address (the rate-limit plugin) and per client app, whichever addresses its posts come
+  // from (below: the plugin runs one limit per request).
+  const perKey = keyLimiter(postsPerMinute, 60_000);
   const write = {
     schema: { hide: true },
     config: { public: true, rateLimit: { ...perIp, max: postsPerMinute } },
-    preHandler: app.rateLimit({
-      max: postsPerMinute,
-      timeWindow: 60_000,
-      allowList: () => false,
-      keyGenerator: (request: FastifyRequest) => {
-        const key = (request.body as Record<string, unknown> | undefined)?.api_key;
-        return typeof key === 'string' ? `open311-key:${sha256(key)}` : `open311-ip:${request.ip}`;
-      },
-    }),
+    preHandler: async (request: FastifyRequest) => {
+      const key = (request.body as Record<string, unknown> | undefined)?.api_key;
+      if (typeof key === 'string' && key) perKey(sha256(key));
+    },
   };
 
   const org = (request: FastifyRequest, jurisdictionId = param(request, 'jurisdiction_id', 100)) =>

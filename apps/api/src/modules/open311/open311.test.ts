@@ -9,6 +9,7 @@ import {
   type Session,
   signIn,
   type TestOrg,
+  testApp,
   useTestApp,
 } from '../../test/harness.ts';
 
@@ -176,6 +177,8 @@ describe('Open311 GeoReport v2: reading', () => {
     const json = await t.app.inject({ url: `/open311/v2/discovery.json?jurisdiction_id=${org.slug}` });
     expect(json.statusCode).toBe(200);
     expect(json.headers['content-type']).toBe('application/json; charset=utf-8');
+    // Public data without personal data: readable by dashboards on other sites.
+    expect(json.headers['access-control-allow-origin']).toBe('*');
     const doc = json.json();
     expect(doc.endpoints[0]).toMatchObject({
       specification: 'http://wiki.open311.org/GeoReport_v2',
@@ -611,6 +614,39 @@ describe('Open311 GeoReport v2: errors in the spec’s format, nothing stored', 
       .from(open311Request)
       .where(eq(open311Request.organisationId, org.id));
     expect(requestsAfter!.n).toBe(requestsBefore!.n);
+  });
+
+  it('limits posting per address and per client app, answering in the spec’s format', async () => {
+    // The same database under a strict limit: 20 requests a minute, so 2 posts a minute.
+    const strict = await testApp(t.database, { RATE_LIMIT_PER_MINUTE: '20' });
+    try {
+      const from = (remoteAddress: string, fields: Record<string, string>) =>
+        strict.inject({
+          method: 'POST',
+          url: '/open311/v2/requests.xml',
+          headers: FORM,
+          payload: form(fields),
+          remoteAddress,
+        });
+      // Per address: a third post from one address waits, whatever it posts.
+      const byAddress = [];
+      for (let i = 0; i < 3; i++)
+        byAddress.push((await from('192.0.2.1', { jurisdiction_id: org.slug })).statusCode);
+      expect(byAddress).toEqual([403, 403, 429]);
+      // Per key: a third post with one key waits, even from another address each time.
+      const byKey = [];
+      for (const ip of ['192.0.2.2', '192.0.2.3', '192.0.2.4'])
+        byKey.push(await from(ip, { jurisdiction_id: org.slug, api_key: 'o311_onbekende-sleutel' }));
+      expect(byKey.map((r) => r.statusCode)).toEqual([403, 403, 429]);
+      const limited = parseXml(byKey[2]!.body).errors as { error: { code: string; description: string }[] };
+      expect(limited.error[0]!.code).toBe('429');
+      expect(limited.error[0]!.description).toMatch(
+        /^Limit of 2 service requests per minute for this api_key/,
+      );
+      expect(byKey[2]!.headers['retry-after']).toMatch(/^\d+$/);
+    } finally {
+      await strict.close();
+    }
   });
 
   it('answers framework errors and bad queries in the spec’s format too', async () => {
