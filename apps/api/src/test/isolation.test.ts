@@ -421,6 +421,13 @@ function cases(): Record<string, Case | 'public'> {
     'GET /api/public/organisations/{slug}': 'public',
     'GET /api/public/organisations/{slug}/catalogue': 'public',
     'GET /api/public/organisations/{slug}/search': 'public',
+    // The resident portal: public by slug; an upload of A cannot be named by a report to B (portal.test.ts).
+    'GET /api/portal/{slug}/home': 'public',
+    'GET /api/portal/{slug}/items/{code}': 'public',
+    'POST /api/portal/{slug}/reports': 'public',
+    'POST /api/portal/{slug}/uploads': 'public',
+    'GET /api/related/{code}': async (h) =>
+      expect((await get('/api/related/geheim-a', h)).statusCode).toBe(404),
     'POST /api/transfer/import': async (h) => {
       const res = await send('POST', '/api/transfer/import', h, {
         items: [itemDef('import-b', { related: ['geheim-a'], team: 'KCC' })],
