@@ -33,7 +33,8 @@ test('a resident finds the street light, reports it online and gets the confirma
   await expectAccessible(page, 'portal item page');
 
   await page.getByRole('link', { name: 'Melding doen' }).click();
-  await expect(h1(page)).toContainText('Melding doen');
+  await expect(h1(page)).toHaveText('Lantaarnpaal of straatverlichting kapot melden');
+  await expect(page).toHaveURL(/\/melden$/);
   // Sent empty: the summary on top names the missing answers and links to them.
   await page.getByRole('button', { name: 'Versturen' }).click();
   const alert = page.getByRole('alert');
