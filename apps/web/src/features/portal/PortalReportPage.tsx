@@ -265,7 +265,7 @@ function ReportForm({
       {
         onSuccess: (result: PortalReportResult) =>
           navigate(`/p/${slug}/diensten/${encodeURIComponent(item.code)}/ontvangen`, {
-            state: { result, name: f.text(item.name) },
+            state: { result, name: f.text(item.name), related: item.related },
           }),
         onError: (error) => {
           const field = (error as { uploadField?: string }).uploadField;
