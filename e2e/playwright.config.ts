@@ -86,6 +86,8 @@ export default defineConfig({
         RATE_LIMIT_PER_MINUTE: '100000',
         LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
         LOGIN_FAILURES_PER_IP: '100000',
+        // The portal's time trap: a person needs more than a second; the journeys fill forms quickly.
+        PORTAL_MIN_FILL_SECONDS: '1',
         // Email really leaves, to the sink; the outbox and the worker look often, so a test need not wait long.
         SMTP_URL: `smtp://127.0.0.1:${SMTP_SINK_PORT}`,
         OUTBOX_POLL_MS: '200',

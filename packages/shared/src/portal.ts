@@ -223,7 +223,6 @@ export const portalReportResultSchema = z
     /** Whether a confirmation is on its way (email or letter); not when only a phone number was given. */
     confirmationSent: z.boolean(),
     attachments: z.number().int(),
-    related: z.array(relatedServiceSchema),
     /** The private tracking page of the case, where there is one. */
     trackingUrl: z.string().optional(),
   })

@@ -528,6 +528,13 @@ function cases(): Record<string, Case | 'public'> {
       ).toBe(401),
     'POST /api/portal/{slug}/me/sign-out': async (h) =>
       expect((await send('POST', `/api/portal/${a.slug}/me/sign-out`, h, {})).statusCode).toBe(401),
+    // The resident portal: public by slug; an upload of A cannot be named by a report to B (portal.test.ts).
+    'GET /api/portal/{slug}/home': 'public',
+    'GET /api/portal/{slug}/items/{code}': 'public',
+    'POST /api/portal/{slug}/reports': 'public',
+    'POST /api/portal/{slug}/uploads': 'public',
+    'GET /api/related/{code}': async (h) =>
+      expect((await get('/api/related/geheim-a', h)).statusCode).toBe(404),
     'POST /api/transfer/import': async (h) => {
       const res = await send('POST', '/api/transfer/import', h, {
         items: [itemDef('import-b', { related: ['geheim-a'], team: 'KCC' })],

@@ -152,6 +152,8 @@ export const caseFile = pgTable(
     uniqueIndex('case_reference_uq').on(t.organisationId, t.reference),
     uniqueIndex('case_tracking_uq').on(t.organisationId, t.trackingHash),
     index('case_customer_idx').on(t.organisationId, t.customerId, t.createdAt),
+    // The portal: the latest askers of an item ("what others asked next") and the most asked items.
+    index('case_item_idx').on(t.organisationId, t.catalogueItemId, t.createdAt),
     index('case_team_open_idx').on(t.organisationId, t.teamId, t.dueAt).where(sql`${t.closedAt} IS NULL`),
     index('case_assignee_open_idx')
       .on(t.organisationId, t.assigneeUserId, t.dueAt)

@@ -78,6 +78,8 @@ export const contact = pgTable(
     }),
     uniqueIndex('contact_idempotency_uq').on(t.organisationId, t.idempotencyKey),
     index('contact_customer_idx').on(t.organisationId, t.customerId, t.startedAt),
+    // The portal: the latest askers of an item ("what others asked next").
+    index('contact_item_idx').on(t.organisationId, t.catalogueItemId, t.startedAt),
     index('contact_open_idx').on(t.organisationId, t.startedAt).where(sql`${t.endedAt} IS NULL`),
     index('contact_agent_idx').on(t.organisationId, t.agentUserId, t.startedAt),
   ],

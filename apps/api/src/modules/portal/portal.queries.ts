@@ -63,7 +63,8 @@ export function publicArticlesAbout(db: Db, organisationId: string, code: string
 /**
  * What people asked next: the items of the cases and contacts of the same customers that followed a case or
  * contact about this item within `days`, counted, most asked first. Only published items (with `publicOnly`
- * only external ones), never the item itself. Reads the latest 1000 askers of the item.
+ * only external ones), never the item itself. Reads the latest 1000 askers of the item (each once, by their
+ * latest ask; `case_item_idx`, `contact_item_idx`).
  */
 export function askedNext(
   db: Db,
@@ -76,14 +77,15 @@ export function askedNext(
   const org = organisationId;
   return queryRows<{ code: string; definition: CatalogueItemDefinition; n: number }>(
     db,
-    sql`WITH askers AS (
-          SELECT customer_id, at FROM (
-            SELECT customer_id, created_at AS at FROM case_file
-            WHERE organisation_id = ${org} AND catalogue_item_id = ${itemId} AND customer_id IS NOT NULL
-            UNION ALL
-            SELECT customer_id, started_at FROM contact
-            WHERE organisation_id = ${org} AND catalogue_item_id = ${itemId} AND customer_id IS NOT NULL
-          ) a ORDER BY at DESC LIMIT 1000
+    sql`WITH asks AS (
+          SELECT customer_id, created_at AS at FROM case_file
+          WHERE organisation_id = ${org} AND catalogue_item_id = ${itemId} AND customer_id IS NOT NULL
+          UNION ALL
+          SELECT customer_id, started_at FROM contact
+          WHERE organisation_id = ${org} AND catalogue_item_id = ${itemId} AND customer_id IS NOT NULL
+        ), askers AS (
+          -- One row per person (their latest ask): someone who asked fifty times is still one person.
+          SELECT customer_id, max(at) AS at FROM asks GROUP BY customer_id ORDER BY max(at) DESC LIMIT 1000
         ), next AS (
           SELECT c.catalogue_item_id AS item_id, a.customer_id FROM askers a
           JOIN case_file c ON c.organisation_id = ${org} AND c.customer_id = a.customer_id

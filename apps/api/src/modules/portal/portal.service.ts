@@ -372,7 +372,6 @@ export async function submitReport(
     reach: contact.reach,
     confirmationSent: detail.reach !== 'none',
     attachments: body.uploads.length,
-    related: await relatedServices(db, org.id, item, true),
   };
 }
 

@@ -217,7 +217,6 @@ describe('a report from the portal', () => {
     const result = res.json();
     expect(result).toMatchObject({ reach: 'email', confirmationSent: true, attachments: 0 });
     expect(result.reference).toMatch(/-\d{4}-\d{6}$/);
-    expect(result.related.map((r: { code: string }) => r.code)).toEqual(['gat']);
     const [c] = await t.database.db
       .select()
       .from(caseFile)

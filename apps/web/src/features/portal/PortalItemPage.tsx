@@ -59,7 +59,12 @@ export function PortalItemPage() {
         {
           key: 'expected',
           label: t('portal.item.expected'),
-          value: <time dateTime={data.expectedDate}>{f.longDate(data.expectedDate)}</time>,
+          value: (
+            <>
+              <time dateTime={data.expectedDate}>{f.longDate(data.expectedDate)}</time>
+              <span className="vd-block vd-muted">{t('portal.item.expectedIfToday')}</span>
+            </>
+          ),
         },
         ...(data.legalTerm
           ? [{ key: 'legal', label: t('portal.item.legalTerm'), value: f.norm(data.legalTerm) }]

@@ -1,4 +1,4 @@
-import type { PortalReportResult } from '@voordeur/shared';
+import type { PortalReportResult, RelatedService } from '@voordeur/shared';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
@@ -23,7 +23,12 @@ export function PortalReceivedPage() {
   const { t } = useTranslation();
   const { slug = '', code = '' } = useParams();
   const organisation = useOrganisationTheme(slug);
-  const state = useLocation().state as { result?: PortalReportResult; name?: string } | null;
+  const state = useLocation().state as {
+    result?: PortalReportResult;
+    name?: string;
+    /** The item page's "you may also need…", given on. */
+    related?: RelatedService[];
+  } | null;
   const result = state?.result;
   const f = useCatalogueFormat();
   useDocumentTitle(
@@ -77,7 +82,7 @@ export function PortalReceivedPage() {
                 </Paragraph>
               ) : null}
             </section>
-            <RelatedList slug={slug} related={result.related} />
+            <RelatedList slug={slug} related={state?.related ?? []} />
           </>
         ) : (
           <Paragraph>{t('portal.received.noState')}</Paragraph>

@@ -33,7 +33,6 @@ import { TextareaField } from '../../ui/TextareaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useCatalogueFormat } from '../catalogue/index.ts';
 import { usePortalItem, useSendReport } from './api.ts';
-import { actionKey } from './PortalItemPage.tsx';
 import { REPORT_LOCATION_ID, ReportLocation, type ReportLocationValue } from './ReportLocation.tsx';
 
 const fieldId = (key: string) => `report-field-${key}`;
@@ -75,7 +74,7 @@ export function PortalReportPage() {
   const item = usePortalItem(slug, code);
   const data = item.data;
   const f = useCatalogueFormat();
-  const title = data ? `${t(actionKey(data.kind))}: ${f.text(data.name)}` : t('portal.report.title');
+  const title = data ? f.text(data.name) : t('portal.report.title');
   useDocumentTitle(data ? `${title} — ${data.organisation.name}` : title);
 
   if (item.isError && isApiError(item.error) && item.error.status === 404) {
@@ -96,7 +95,9 @@ export function PortalReportPage() {
             {t('portal.report.back')}
           </Link>
         </nav>
-        <Heading level={1}>{title}</Heading>
+        <Heading level={1} lang={data ? f.local(data.name).lang : undefined}>
+          {title}
+        </Heading>
         {item.isPending ? <Paragraph role="status">{t('app.loading')}</Paragraph> : null}
         {item.isError ? <ErrorAlert error={item.error} /> : null}
         {data && data.action !== 'online' ? <Paragraph>{t('portal.item.elsewhere')}</Paragraph> : null}
@@ -264,7 +265,7 @@ function ReportForm({
       {
         onSuccess: (result: PortalReportResult) =>
           navigate(`/p/${slug}/diensten/${encodeURIComponent(item.code)}/ontvangen`, {
-            state: { result, name: f.text(item.name) },
+            state: { result, name: f.text(item.name), related: item.related },
           }),
         onError: (error) => {
           const field = (error as { uploadField?: string }).uploadField;

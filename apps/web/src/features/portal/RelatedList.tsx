@@ -22,7 +22,7 @@ export function RelatedList({
       <Heading level={level} id="portal-related">
         {t('portal.related.title')}
       </Heading>
-      <ul className="vd-plain-list vd-stack vd-stack--tight">
+      <ul className="vd-plain-list vd-stack">
         {related.map((r) => {
           const name = f.local(r.name);
           const summary = f.local(r.summary);

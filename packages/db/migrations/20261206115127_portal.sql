@@ -22,4 +22,6 @@ ALTER TABLE "portal_throttle" ADD CONSTRAINT "portal_throttle_organisation_id_or
 ALTER TABLE "portal_upload" ADD CONSTRAINT "portal_upload_organisation_id_organisation_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisation"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "portal_throttle_window_idx" ON "portal_throttle" USING btree ("window_start");--> statement-breakpoint
 CREATE UNIQUE INDEX "portal_upload_token_uq" ON "portal_upload" USING btree ("organisation_id","token_hash");--> statement-breakpoint
-CREATE INDEX "portal_upload_created_idx" ON "portal_upload" USING btree ("created_at");
+CREATE INDEX "portal_upload_created_idx" ON "portal_upload" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "case_item_idx" ON "case_file" USING btree ("organisation_id","catalogue_item_id","created_at");--> statement-breakpoint
+CREATE INDEX "contact_item_idx" ON "contact" USING btree ("organisation_id","catalogue_item_id","started_at");

@@ -1,0 +1,65 @@
+/**
+ * The resident portal, as a resident walks it: from the organisation's home page find "lantaarnpaal kapot", open
+ * the item (what you may expect), report it at an address of the demo register, first with the required answers
+ * missing (the error summary links to the fields), then complete; the confirmation shows the reference and the
+ * expected date, and the confirmation email arrives. Every page is scanned by axe, also at 320 px.
+ */
+import { expect, type Page, test } from '@playwright/test';
+import { waitForMail } from './mailbox.ts';
+import { expectAccessible } from './support.ts';
+
+const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
+
+test('a resident finds the street light, reports it online and gets the confirmation by email', async ({
+  page,
+}) => {
+  const email = `melder-${Date.now().toString(36)}@example.nl`;
+  await page.goto('/p/voorbeeld');
+  await expect(h1(page)).toHaveText('Waarmee kunnen we u helpen?');
+  await expect(page.getByRole('heading', { name: 'Veel gevraagd' })).toBeVisible();
+  await expectAccessible(page, 'portal home');
+
+  await page.getByLabel('Waar zoekt u naar?').fill('lantaarnpaal kapot');
+  await page.getByRole('button', { name: 'Zoeken' }).click();
+  await expect(page).toHaveURL(/\?q=lantaarnpaal/);
+  const result = page.getByRole('link', { name: 'Lantaarnpaal of straatverlichting kapot melden' });
+  await expect(result.first()).toBeVisible();
+  await result.first().click();
+
+  await expect(h1(page)).toHaveText('Lantaarnpaal of straatverlichting kapot melden');
+  const expect_ = page.getByRole('region', { name: 'Wat u kunt verwachten' });
+  await expect(expect_).toContainText('binnen 5 werkdagen');
+  await expect(page.getByRole('heading', { name: 'Misschien heeft u dit ook nodig' })).toBeVisible();
+  await expectAccessible(page, 'portal item page');
+
+  await page.getByRole('link', { name: 'Melding doen' }).click();
+  await expect(h1(page)).toHaveText('Lantaarnpaal of straatverlichting kapot melden');
+  await expect(page).toHaveURL(/\/melden$/);
+  // Sent empty: the summary on top names the missing answers and links to them.
+  await page.getByRole('button', { name: 'Versturen' }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert.getByRole('link', { name: /Wat is er aan de hand/ })).toBeVisible();
+  await expect(alert.getByRole('link', { name: 'Uw naam' })).toBeVisible();
+  await expectAccessible(page, 'report form with errors');
+  await alert.getByRole('link', { name: /Wat is er aan de hand/ }).click();
+  await expect(page.getByLabel('Wat is er aan de hand?')).toBeFocused();
+
+  await page.getByLabel('Postcode', { exact: true }).fill('1234 AB');
+  await page.getByLabel('Huisnummer', { exact: true }).fill('12');
+  await page.getByLabel('Wat is er aan de hand?').selectOption({ label: 'De lamp brandt niet' });
+  await page.getByLabel(/^Nummer op de paal/).fill('LP-0042');
+  await page.getByLabel('Uw naam').fill('Mira Melder');
+  await page.getByLabel('Per e-mail').check();
+  await page.getByLabel('Uw e-mailadres').fill(email);
+  await page.getByRole('button', { name: 'Versturen' }).click();
+
+  await expect(h1(page)).toHaveText('Bedankt, we hebben het ontvangen');
+  const reference = (await page.locator('#report-reference').textContent())?.trim() ?? '';
+  expect(reference).toMatch(/-\d{4}-\d{6}$/);
+  await expect(page.getByRole('main')).toContainText('Naar verwachting klaar op');
+  await expect(page.getByRole('main')).toContainText('U krijgt zo een bevestiging per e-mail.');
+  await expectAccessible(page, 'report confirmation');
+
+  const mail = await waitForMail(email, [reference]);
+  expect(mail.subject).toContain('ontvangen');
+});
