@@ -329,7 +329,11 @@ describe('invitations', () => {
     const c = (await t.app.inject({ url: `/api/cases/${unhappy}`, headers: back.headers })).json();
     expect(c.closedAt).toBeNull();
     expect(c.status.key).toBe('ontvangen');
-    expect(c.timeline.some((e: { kind: string }) => e.kind === 'survey')).toBe(true);
+    const entry = c.timeline.find((e: { kind: string }) => e.kind === 'survey');
+    expect(entry.body).toBe('Cijfer 4 · niet opgelost · opvolgen gevraagd\nLamp is nog steeds kapot.');
+    expect(
+      c.timeline.some((e: { kind: string; body: string }) => e.body.startsWith('Heropend na de enquête')),
+    ).toBe(true);
     const queue = (await t.app.inject({ url: '/api/cases?followUp=true', headers: back.headers })).json();
     expect(queue.items.map((x: { id: string; followUp: boolean }) => [x.id, x.followUp])).toEqual([
       [unhappy, true],
