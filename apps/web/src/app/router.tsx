@@ -11,6 +11,7 @@ import {
   loadTemplatesPage,
   loadWebhooksPage,
 } from '../features/admin-settings/index.ts';
+import { loadSurveysPage } from '../features/admin-surveys/index.ts';
 import { loadTeamsPage } from '../features/admin-teams/index.ts';
 import { loadTokensPage } from '../features/admin-tokens/index.ts';
 import { loadTransferPage } from '../features/admin-transfer/index.ts';
@@ -113,6 +114,7 @@ export const router = createBrowserRouter([
           restricted('admin/settings/templates', 'editTemplates', loadTemplatesPage),
           restricted('admin/settings/front-office', 'manageFrontOfficeSettings', loadFrontOfficeSettingsPage),
           restricted('admin/settings/webhooks', 'manageWebhooks', loadWebhooksPage),
+          restricted('admin/settings/surveys', 'manageSurveys', loadSurveysPage),
           restricted('audit', 'readAudit', loadAuditPage),
           {
             path: 'account',

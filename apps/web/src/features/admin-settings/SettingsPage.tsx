@@ -11,6 +11,7 @@ export const SETTINGS_PAGES = [
   { to: '/admin/settings/templates', key: 'templates', permission: 'editTemplates' },
   { to: '/admin/settings/front-office', key: 'frontOffice', permission: 'manageFrontOfficeSettings' },
   { to: '/admin/settings/webhooks', key: 'webhooks', permission: 'manageWebhooks' },
+  { to: '/admin/settings/surveys', key: 'surveys', permission: 'manageSurveys' },
 ] as const satisfies readonly { to: string; key: string; permission: Permission }[];
 
 /** The link from a settings page back to the overview. */
@@ -34,6 +35,7 @@ export function SettingsPage() {
     editTemplates: useCan('editTemplates'),
     manageFrontOfficeSettings: useCan('manageFrontOfficeSettings'),
     manageWebhooks: useCan('manageWebhooks'),
+    manageSurveys: useCan('manageSurveys'),
   };
   const pages = SETTINGS_PAGES.filter((page) => allowed[page.permission]);
   return (
