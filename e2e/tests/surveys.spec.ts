@@ -135,4 +135,15 @@ test('A closed case brings a survey by email; it works without JavaScript, a low
   await expect(page.getByRole('link', { name: unhappy.reference })).toBeVisible();
   await expect(page.getByRole('link', { name: happy.reference })).toHaveCount(0);
   await api.dispose();
+
+  // ---- the administrator's page: the published survey and when it applies ----
+  const adminContext = await browser.newContext({ baseURL });
+  const admin = await adminContext.newPage();
+  await login(admin, 'admin@voorbeeld.nl', { lang: 'nl' });
+  await admin.goto('/admin/settings/surveys');
+  await expect(h1(admin)).toHaveText('Enquêtes');
+  await expect(admin.getByRole('heading', { name: 'kto-algemeen' })).toBeVisible();
+  await expect(admin.getByLabel('Enquêtes versturen')).toBeChecked();
+  await expectAccessible(admin, 'the surveys admin page');
+  await adminContext.close();
 });
