@@ -57,93 +57,126 @@ test('A closed case brings a survey by email; it works without JavaScript, a low
   baseURL,
 }) => {
   test.setTimeout(90_000);
-  const staff = await createUser(page.request, 'backoffice', 'Openbare ruimte');
-  const api = await playwright.request.newContext({ baseURL });
-  expect((await api.post('/api/auth/login', { data: { email: staff, password: PASSWORD } })).status()).toBe(
-    200,
-  );
-  const happy = await closedReport(api, 'tevreden');
-  const unhappy = await closedReport(api, 'ontevreden');
-
-  // ---- the resident opens the link from the email, with JavaScript switched off ----
-  const resident = await browser.newContext({ javaScriptEnabled: false, baseURL });
-  const survey = await resident.newPage();
-  // axe runs as a script in the page: it scans what the script-less page showed, served again to a page that runs scripts.
-  const checker = page;
-  const scan = async (what: string) => {
-    const url = survey.url().replace(/#.*$/, '');
-    const html = await survey.content();
-    await checker.route(url, (route) =>
-      route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }),
-    );
-    await checker.goto(url);
-    await expectAccessible(checker, what);
-    await checker.unroute(url);
+  // The demo invites a day after closing; this test asks for no delay, and gives the day back afterwards.
+  const settingsApi = await playwright.request.newContext({ baseURL });
+  expect(
+    (
+      await settingsApi.post('/api/auth/login', { data: { email: 'admin@voorbeeld.nl', password: PASSWORD } })
+    ).status(),
+  ).toBe(200);
+  const csrf = {
+    'x-csrf-token': ((await (await settingsApi.get('/api/auth/csrf')).json()) as { token: string }).token,
   };
-  await survey.goto(await surveyPath(happy.email));
-  await expect(h1(survey)).toHaveText('Wat vond u ervan?');
-  await scan('the survey page');
-  // Sent without a grade: the error summary on top links to the question.
-  await survey.getByRole('button', { name: 'Verstuur' }).click();
-  const summary = survey.getByRole('alert');
-  await expect(summary).toContainText('Kies een cijfer van 1 tot en met 10.');
-  await scan('the survey page with an error');
-  await summary.getByRole('link', { name: 'Kies een cijfer van 1 tot en met 10.' }).click();
-  await expect(survey).toHaveURL(/#grade-1$/);
-  const grade = survey.getByRole('group', { name: 'Welk rapportcijfer geeft u ons?' });
-  await grade.getByLabel('9', { exact: true }).check();
-  await survey
-    .getByRole('group', { name: /Hoe makkelijk/ })
-    .getByLabel('Makkelijk', { exact: true })
-    .check();
-  await survey
-    .getByRole('group', { name: /opgelost/ })
-    .getByLabel('Ja')
-    .check();
-  await survey.getByLabel(/Wilt u nog iets tegen ons zeggen/).fill('Snel opgelost, heel vriendelijk. Dank!');
-  await survey.getByRole('button', { name: 'Verstuur' }).click();
-  await expect(h1(survey)).toHaveText('Dank u wel!');
-  await scan('the thank-you page');
-  // The same link again: answered already, nothing stored twice.
-  await survey.goto(await surveyPath(happy.email));
-  await expect(h1(survey)).toHaveText('U heeft deze vragenlijst al ingevuld');
-  await scan('the answered page');
+  const setDelay = async (delayHours: number) => {
+    const current = (await (await settingsApi.get('/api/survey-settings')).json()) as {
+      settings: object;
+      version: number;
+    };
+    const saved = await settingsApi.put('/api/survey-settings', {
+      headers: csrf,
+      data: { settings: { ...current.settings, delayHours }, version: current.version },
+    });
+    expect(saved.status(), await saved.text()).toBe(200);
+  };
+  await setDelay(0);
+  try {
+    await journey();
+  } finally {
+    await setDelay(24);
+    await settingsApi.dispose();
+  }
 
-  // ---- another resident is not happy: 4, not solved ----
-  await survey.goto(`${await surveyPath(unhappy.email)}?lang=en`);
-  await expect(h1(survey)).toHaveText('How did we do?');
-  await survey
-    .getByRole('group', { name: /What grade/ })
-    .getByLabel('4', { exact: true })
-    .check();
-  await survey
-    .getByRole('group', { name: /solved/ })
-    .getByLabel('No')
-    .check();
-  await survey.getByRole('button', { name: 'Send' }).click();
-  await expect(h1(survey)).toHaveText('Thank you!');
-  await expect(survey.getByText('Someone from our team will look at it again.')).toBeVisible();
-  await resident.close();
+  async function journey() {
+    const staff = await createUser(page.request, 'backoffice', 'Openbare ruimte');
+    const api = await playwright.request.newContext({ baseURL });
+    expect((await api.post('/api/auth/login', { data: { email: staff, password: PASSWORD } })).status()).toBe(
+      200,
+    );
+    const happy = await closedReport(api, 'tevreden');
+    const unhappy = await closedReport(api, 'ontevreden');
 
-  // ---- staff see the flag: the case is open again, marked for follow-up ----
-  await login(page, staff, { lang: 'nl' });
-  await page.goto(`/cases/${unhappy.id}`);
-  await expect(h1(page)).toContainText(unhappy.reference);
-  await expect(page.getByText('Opvolgen na enquête').first()).toBeVisible();
-  await expect(page.getByText('Enquête beantwoord').first()).toBeVisible();
-  await page.goto('/queue?assignee=&team=&followUp=true');
-  await expect(page.getByRole('link', { name: unhappy.reference })).toBeVisible();
-  await expect(page.getByRole('link', { name: happy.reference })).toHaveCount(0);
-  await api.dispose();
+    // ---- the resident opens the link from the email, with JavaScript switched off ----
+    const resident = await browser.newContext({ javaScriptEnabled: false, baseURL });
+    const survey = await resident.newPage();
+    // axe runs as a script in the page: it scans what the script-less page showed, served again to a page that runs scripts.
+    const checker = page;
+    const scan = async (what: string) => {
+      const url = survey.url().replace(/#.*$/, '');
+      const html = await survey.content();
+      await checker.route(url, (route) =>
+        route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }),
+      );
+      await checker.goto(url);
+      await expectAccessible(checker, what);
+      await checker.unroute(url);
+    };
+    await survey.goto(await surveyPath(happy.email));
+    await expect(h1(survey)).toHaveText('Wat vond u ervan?');
+    await scan('the survey page');
+    // Sent without a grade: the error summary on top links to the question.
+    await survey.getByRole('button', { name: 'Verstuur' }).click();
+    const summary = survey.getByRole('alert');
+    await expect(summary).toContainText('Kies een cijfer van 1 tot en met 10.');
+    await scan('the survey page with an error');
+    await summary.getByRole('link', { name: 'Kies een cijfer van 1 tot en met 10.' }).click();
+    await expect(survey).toHaveURL(/#grade-1$/);
+    const grade = survey.getByRole('group', { name: 'Welk rapportcijfer geeft u ons?' });
+    await grade.getByLabel('9', { exact: true }).check();
+    await survey
+      .getByRole('group', { name: /Hoe makkelijk/ })
+      .getByLabel('Makkelijk', { exact: true })
+      .check();
+    await survey
+      .getByRole('group', { name: /opgelost/ })
+      .getByLabel('Ja')
+      .check();
+    await survey
+      .getByLabel(/Wilt u nog iets tegen ons zeggen/)
+      .fill('Snel opgelost, heel vriendelijk. Dank!');
+    await survey.getByRole('button', { name: 'Verstuur' }).click();
+    await expect(h1(survey)).toHaveText('Dank u wel!');
+    await scan('the thank-you page');
+    // The same link again: answered already, nothing stored twice.
+    await survey.goto(await surveyPath(happy.email));
+    await expect(h1(survey)).toHaveText('U heeft deze vragenlijst al ingevuld');
+    await scan('the answered page');
 
-  // ---- the administrator's page: the published survey and when it applies ----
-  const adminContext = await browser.newContext({ baseURL });
-  const admin = await adminContext.newPage();
-  await login(admin, 'admin@voorbeeld.nl', { lang: 'nl' });
-  await admin.goto('/admin/settings/surveys');
-  await expect(h1(admin)).toHaveText('Enquêtes');
-  await expect(admin.getByRole('heading', { name: 'kto-algemeen' })).toBeVisible();
-  await expect(admin.getByLabel('Enquêtes versturen')).toBeChecked();
-  await expectAccessible(admin, 'the surveys admin page');
-  await adminContext.close();
+    // ---- another resident is not happy: 4, not solved ----
+    await survey.goto(`${await surveyPath(unhappy.email)}?lang=en`);
+    await expect(h1(survey)).toHaveText('How did we do?');
+    await survey
+      .getByRole('group', { name: /What grade/ })
+      .getByLabel('4', { exact: true })
+      .check();
+    await survey
+      .getByRole('group', { name: /solved/ })
+      .getByLabel('No')
+      .check();
+    await survey.getByRole('button', { name: 'Send' }).click();
+    await expect(h1(survey)).toHaveText('Thank you!');
+    await expect(survey.getByText('Someone from our team will look at it again.')).toBeVisible();
+    await resident.close();
+
+    // ---- staff see the flag: the case is open again, marked for follow-up ----
+    await login(page, staff, { lang: 'nl' });
+    await page.goto(`/cases/${unhappy.id}`);
+    await expect(h1(page)).toContainText(unhappy.reference);
+    await expect(page.getByText('Opvolgen na enquête').first()).toBeVisible();
+    await expect(page.getByText('Enquête beantwoord').first()).toBeVisible();
+    await page.goto('/queue?assignee=&team=&followUp=true');
+    await expect(page.getByRole('link', { name: unhappy.reference })).toBeVisible();
+    await expect(page.getByRole('link', { name: happy.reference })).toHaveCount(0);
+    await api.dispose();
+
+    // ---- the administrator's page: the published survey and when it applies ----
+    const adminContext = await browser.newContext({ baseURL });
+    const admin = await adminContext.newPage();
+    await login(admin, 'admin@voorbeeld.nl', { lang: 'nl' });
+    await admin.goto('/admin/settings/surveys');
+    await expect(h1(admin)).toHaveText('Enquêtes');
+    await expect(admin.getByRole('heading', { name: 'kto-algemeen' })).toBeVisible();
+    await expect(admin.getByLabel('Enquêtes versturen')).toBeChecked();
+    await expectAccessible(admin, 'the surveys admin page');
+    await adminContext.close();
+  }
 });

@@ -143,6 +143,7 @@ describe('survey definitions and settings', () => {
         { channel: 'phone', survey: null, contactSamplePercent: 50 },
         { channel: 'desk', survey: null, contactSamplePercent: 0 },
       ],
+      delayHours: 0,
       cooldownDays: 30,
       reminderAfterDays: 3,
       expiresAfterDays: 14,
@@ -378,5 +379,20 @@ describe('invitations', () => {
       403,
       'forbidden',
     );
+  });
+
+  it('waits the configured hours after closing before it invites', async () => {
+    const current = (await t.app.inject({ url: '/api/survey-settings', headers: admin.headers })).json();
+    const saved = await send(admin, 'PUT', '/api/survey-settings', {
+      settings: { ...current.settings, delayHours: 2 },
+      version: current.version,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const later = await closedCase(await customer(), 'afval');
+    expect((await sendInvitations(t.database.db)).invited).toBe(0);
+    expect((await surveyMails(later)).length).toBe(0);
+    const threeHoursOn = new Date(Date.now() + 3 * 3_600_000);
+    expect((await sendInvitations(t.database.db, threeHoursOn)).invited).toBe(1);
+    expect((await surveyMails(later)).length).toBe(1);
   });
 });

@@ -225,6 +225,7 @@ interface ItemRow {
 interface Draft {
   enabled: boolean;
   defaultSurvey: string;
+  delayHours: string;
   cooldownDays: string;
   reminderAfterDays: string;
   expiresAfterDays: string;
@@ -235,6 +236,7 @@ interface Draft {
 }
 
 const NUMBERS = [
+  'delayHours',
   'cooldownDays',
   'reminderAfterDays',
   'expiresAfterDays',
@@ -247,6 +249,7 @@ function toDraft(s: SurveySettings): Draft {
   return {
     enabled: s.enabled,
     defaultSurvey: s.defaultSurvey ?? '',
+    delayHours: String(s.delayHours),
     cooldownDays: String(s.cooldownDays),
     reminderAfterDays: s.reminderAfterDays === null ? '' : String(s.reminderAfterDays),
     expiresAfterDays: String(s.expiresAfterDays),
@@ -279,6 +282,7 @@ function toSettings(d: Draft) {
       survey: d.channels[i]!.survey || null,
       contactSamplePercent: num(d.channels[i]!.percent),
     })),
+    delayHours: num(d.delayHours),
     cooldownDays: num(d.cooldownDays),
     reminderAfterDays: d.reminderAfterDays.trim() === '' ? null : num(d.reminderAfterDays),
     expiresAfterDays: num(d.expiresAfterDays),
