@@ -344,6 +344,17 @@ describe('invitations', () => {
       .from(caseFile)
       .where(and(eq(caseFile.organisationId, org.id), eq(caseFile.id, unhappy)));
     expect(row!.followUpReason).toBe('low_grade');
+    // The team handles it and closes the case again: the follow-up is done.
+    let again = c;
+    for (const to of ['in_behandeling', 'afgehandeld']) {
+      const res = await send(back, 'POST', `/api/cases/${unhappy}/transitions`, {
+        to,
+        version: again.version,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      again = res.json();
+    }
+    expect(again.followUp).toBe(false);
   });
 
   it('stores each answer with its channel, item, team, area and resolution time; staff read them without names', async () => {
