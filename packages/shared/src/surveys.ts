@@ -89,6 +89,11 @@ export const surveySettingsSchema = z
       )
       .max(CHANNELS.length)
       .default([]),
+    /**
+     * Hours after closing before the invitation goes: a day later the person has seen the result, and a case
+     * reopened meanwhile is not asked about.
+     */
+    delayHours: z.number().int().min(0).max(168).default(0),
     cooldownDays: z.number().int().min(0).max(365).default(90),
     reminderAfterDays: z.number().int().min(1).max(60).nullable().default(5),
     expiresAfterDays: z.number().int().min(1).max(120).default(21),

@@ -69,12 +69,14 @@ describe('the registry', () => {
       'auth.sessions-purge': 'ok',
       'cases.clock-sweep': 'ok',
       'contacts.auto-close': 'ok',
+      'surveys.invitations': 'ok',
     });
     const summaries = Object.fromEntries(runs.map((r) => [r.task, Object.keys(r.summary ?? {}).sort()]));
     expect(summaries).toEqual({
       'auth.sessions-purge': ['sessions'],
       'cases.clock-sweep': ['breached', 'internalBreached', 'warned'],
       'contacts.auto-close': ['contacts'],
+      'surveys.invitations': ['invited', 'reminded', 'skipped'],
     });
   });
 });

@@ -12,6 +12,7 @@ import {
   loadTemplatesPage,
   loadWebhooksPage,
 } from '../features/admin-settings/index.ts';
+import { loadSurveysPage } from '../features/admin-surveys/index.ts';
 import { loadTeamsPage } from '../features/admin-teams/index.ts';
 import { loadTokensPage } from '../features/admin-tokens/index.ts';
 import { loadTransferPage } from '../features/admin-transfer/index.ts';
@@ -128,6 +129,7 @@ export const router = createBrowserRouter([
           restricted('admin/settings/front-office', 'manageFrontOfficeSettings', loadFrontOfficeSettingsPage),
           restricted('admin/settings/webhooks', 'manageWebhooks', loadWebhooksPage),
           restricted('admin/settings/open311', 'manageOpen311Clients', loadOpen311ClientsPage),
+          restricted('admin/settings/surveys', 'manageSurveys', loadSurveysPage),
           restricted('audit', 'readAudit', loadAuditPage),
           {
             path: 'account',

@@ -53,7 +53,20 @@ export async function recordSurveyOutcome(tx: Db, ctx: Ctx, caseId: string, o: S
       events: [
         {
           kind: 'survey',
-          body: o.comment,
+          // What staff read on the timeline: the answers in a line, then the person's own words.
+          body: [
+            [
+              `Cijfer ${o.grade}`,
+              o.solved === null ? null : o.solved ? 'opgelost' : 'niet opgelost',
+              o.followUp ? 'opvolgen gevraagd' : null,
+              o.compliment ? 'compliment' : null,
+            ]
+              .filter(Boolean)
+              .join(' · '),
+            o.comment,
+          ]
+            .filter(Boolean)
+            .join('\n'),
           data: {
             grade: o.grade,
             solved: o.solved,

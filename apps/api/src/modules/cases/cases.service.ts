@@ -511,7 +511,8 @@ export async function transition(db: Db, ctx: Ctx, id: string, input: z.output<t
           breachNote: input.breachNote,
         });
       }
-      Object.assign(set, { closedAt: now, reopenRequestedAt: null });
+      // Closing again also ends a follow-up a survey answer asked for (issue 13: surveys).
+      Object.assign(set, { closedAt: now, reopenRequestedAt: null, followUpAt: null, followUpReason: null });
       publish.push({
         type: 'closed',
         data: { late: !!(late || c.breachedAt), breachReason: input.breachReason ?? null },

@@ -72,13 +72,16 @@ export async function sendInvitations(db: Db, now = new Date()) {
   for (const org of await q.enabledOrganisations(db)) {
     const settings = surveySettingsSchema.parse(org.settings);
     if (!settings.enabled) continue;
-    // The first round looks back one day; every next one from where the last stopped.
-    const from = org.scannedUntil ?? new Date(now.getTime() - DAY);
+    // What closed up to `delayHours` ago; the first round looks back one day more, every next one from where the
+    // last stopped (never back: a shorter delay does not look at what a longer one passed over).
+    const until = new Date(now.getTime() - settings.delayHours * 3_600_000);
+    const from = org.scannedUntil ?? new Date(until.getTime() - DAY);
+    if (until <= from) continue;
     const done = await db.transaction(async (tx) => {
       const surveys = new Map((await q.publishedSurveys(tx, org.organisationId)).map((s) => [s.code, s]));
       const [cases, contacts] = [
-        await q.closedCases(tx, org.organisationId, from, now),
-        await q.endedContacts(tx, org.organisationId, from, now),
+        await q.closedCases(tx, org.organisationId, from, until),
+        await q.endedContacts(tx, org.organisationId, from, until),
       ];
       const candidates = [
         ...cases.map((c) => ({
@@ -174,7 +177,7 @@ export async function sendInvitations(db: Db, now = new Date()) {
           action: 'sent',
           after: { invitations: n },
         });
-      await q.setScannedUntil(tx, org.organisationId, now);
+      await q.setScannedUntil(tx, org.organisationId, until);
       return { invited: notes.length, skipped: left };
     });
     invited += done.invited;

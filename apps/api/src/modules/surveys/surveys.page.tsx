@@ -37,7 +37,10 @@ function Radios(props: {
       aria-describedby={describedBy || undefined}
       aria-invalid={props.error ? true : undefined}
     >
-      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+      <legend
+        className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend"
+        style={{ fontWeight: 'bold' }}
+      >
         {props.legend}
         {props.required ? '' : ` (${w.optional})`}
       </legend>

@@ -22,8 +22,8 @@ export const DEMO_SURVEY: SurveyDefinition = {
 };
 
 /**
- * Seeds the demo's published survey and switches surveys on: after every closed case, after one in five phone
- * and desk contacts; a broken street light that is "not solved" is reopened. The cases seeded with it are not
+ * Seeds the demo's published survey and switches surveys on: a day after every closed case, after one in five
+ * phone and desk contacts; a broken street light that is "not solved" is reopened. The cases seeded with it are not
  * surveyed (the invitation task starts looking from now). Adds nothing that exists.
  */
 export async function seedDemoSurveys(tx: Db, ctx: Ctx) {
@@ -43,6 +43,7 @@ export async function seedDemoSurveys(tx: Db, ctx: Ctx) {
         { channel: 'phone', survey: null, contactSamplePercent: 20 },
         { channel: 'desk', survey: null, contactSamplePercent: 20 },
       ],
+      delayHours: 24,
       cooldownDays: 90,
       reminderAfterDays: 5,
       expiresAfterDays: 21,

@@ -143,6 +143,7 @@ describe('survey definitions and settings', () => {
         { channel: 'phone', survey: null, contactSamplePercent: 50 },
         { channel: 'desk', survey: null, contactSamplePercent: 0 },
       ],
+      delayHours: 0,
       cooldownDays: 30,
       reminderAfterDays: 3,
       expiresAfterDays: 14,
@@ -329,7 +330,11 @@ describe('invitations', () => {
     const c = (await t.app.inject({ url: `/api/cases/${unhappy}`, headers: back.headers })).json();
     expect(c.closedAt).toBeNull();
     expect(c.status.key).toBe('ontvangen');
-    expect(c.timeline.some((e: { kind: string }) => e.kind === 'survey')).toBe(true);
+    const entry = c.timeline.find((e: { kind: string }) => e.kind === 'survey');
+    expect(entry.body).toBe('Cijfer 4 · niet opgelost · opvolgen gevraagd\nLamp is nog steeds kapot.');
+    expect(
+      c.timeline.some((e: { kind: string; body: string }) => e.body.startsWith('Heropend na de enquête')),
+    ).toBe(true);
     const queue = (await t.app.inject({ url: '/api/cases?followUp=true', headers: back.headers })).json();
     expect(queue.items.map((x: { id: string; followUp: boolean }) => [x.id, x.followUp])).toEqual([
       [unhappy, true],
@@ -339,6 +344,17 @@ describe('invitations', () => {
       .from(caseFile)
       .where(and(eq(caseFile.organisationId, org.id), eq(caseFile.id, unhappy)));
     expect(row!.followUpReason).toBe('low_grade');
+    // The team handles it and closes the case again: the follow-up is done.
+    let again = c;
+    for (const to of ['in_behandeling', 'afgehandeld']) {
+      const res = await send(back, 'POST', `/api/cases/${unhappy}/transitions`, {
+        to,
+        version: again.version,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      again = res.json();
+    }
+    expect(again.followUp).toBe(false);
   });
 
   it('stores each answer with its channel, item, team, area and resolution time; staff read them without names', async () => {
@@ -374,5 +390,20 @@ describe('invitations', () => {
       403,
       'forbidden',
     );
+  });
+
+  it('waits the configured hours after closing before it invites', async () => {
+    const current = (await t.app.inject({ url: '/api/survey-settings', headers: admin.headers })).json();
+    const saved = await send(admin, 'PUT', '/api/survey-settings', {
+      settings: { ...current.settings, delayHours: 2 },
+      version: current.version,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const later = await closedCase(await customer(), 'afval');
+    expect((await sendInvitations(t.database.db)).invited).toBe(0);
+    expect((await surveyMails(later)).length).toBe(0);
+    const threeHoursOn = new Date(Date.now() + 3 * 3_600_000);
+    expect((await sendInvitations(t.database.db, threeHoursOn)).invited).toBe(1);
+    expect((await surveyMails(later)).length).toBe(1);
   });
 });

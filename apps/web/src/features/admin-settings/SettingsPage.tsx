@@ -12,6 +12,7 @@ export const SETTINGS_PAGES = [
   { to: '/admin/settings/front-office', key: 'frontOffice', permission: 'manageFrontOfficeSettings' },
   { to: '/admin/settings/webhooks', key: 'webhooks', permission: 'manageWebhooks' },
   { to: '/admin/settings/open311', key: 'open311', permission: 'manageOpen311Clients' },
+  { to: '/admin/settings/surveys', key: 'surveys', permission: 'manageSurveys' },
 ] as const satisfies readonly { to: string; key: string; permission: Permission }[];
 
 /** The link from a settings page back to the overview. */
@@ -36,6 +37,7 @@ export function SettingsPage() {
     manageFrontOfficeSettings: useCan('manageFrontOfficeSettings'),
     manageWebhooks: useCan('manageWebhooks'),
     manageOpen311Clients: useCan('manageOpen311Clients'),
+    manageSurveys: useCan('manageSurveys'),
   };
   const pages = SETTINGS_PAGES.filter((page) => allowed[page.permission]);
   return (
