@@ -1,6 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
-const include = ['apps/api/src/**/*.test.{ts,tsx}', 'apps/cli/src/**/*.test.ts', 'packages/*/src/**/*.test.ts'];
+const include = [
+  'apps/api/src/**/*.test.{ts,tsx}',
+  'apps/cli/src/**/*.test.ts',
+  'packages/*/src/**/*.test.ts',
+];
 /** Checks every response the API tests see against the OpenAPI document (apps/api/src/test/contract.ts). */
 const contractSetup = 'apps/api/src/test/contract.setup.ts';
 const shared = {
@@ -36,6 +40,8 @@ export default defineConfig({
           include,
           exclude: ['**/node_modules/**', '**/*.unit.test.{ts,tsx}', '**/*.pg.test.ts'],
           env: { VOORDEUR_TEST_DB: 'pglite' },
+          // One migrated database dumped once; each file loads its own copy (packages/db/src/test/database.ts).
+          globalSetup: ['packages/db/src/test/pglite.global-setup.ts'],
         },
       },
       {
