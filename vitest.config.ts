@@ -40,6 +40,8 @@ export default defineConfig({
           include,
           exclude: ['**/node_modules/**', '**/*.unit.test.{ts,tsx}', '**/*.pg.test.ts'],
           env: { VOORDEUR_TEST_DB: 'pglite' },
+          // One migrated database dumped once; each file loads its own copy (packages/db/src/test/database.ts).
+          globalSetup: ['packages/db/src/test/pglite.global-setup.ts'],
         },
       },
       {

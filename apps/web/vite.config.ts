@@ -1,9 +1,11 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { brotliCompress, constants, gzip, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type Rollup } from 'vite';
+import { FIRST_LOAD_JS_BUDGET, PUBLIC_PAGES } from './public-pages.ts';
 
 /** The API server that `vite dev` talks to (run it with `npm run dev` at the repository root). */
 const API_ORIGIN = 'http://localhost:3000';
@@ -62,6 +64,66 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * Prints what each public page (public-pages.ts) loads before it is usable: the entry with its static imports, and
+ * the page's own chunk with its static imports (Vite preloads those with it), in gzip bytes as the server sends
+ * them (files under 1 kB go uncompressed); and writes it to .tmp/page-weight.json. e2e/tests/page-weight.spec.ts
+ * measures the same in the browser and fails above FIRST_LOAD_JS_BUDGET; this says where the bytes are.
+ */
+function firstLoadReport(): Plugin {
+  const webRoot = fileURLToPath(new URL('.', import.meta.url));
+  const reportFile = fileURLToPath(new URL('../../.tmp/page-weight.json', import.meta.url));
+  return {
+    name: 'voordeur-first-load-report',
+    apply: 'build',
+    async writeBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((c): c is Rollup.OutputChunk => c.type === 'chunk');
+      const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+      const sent = (c: Rollup.OutputChunk) =>
+        c.code.length < 1024 ? Buffer.byteLength(c.code) : gzipSync(c.code, { level: 9 }).length;
+      const closure = (roots: Rollup.OutputChunk[], into = new Set<string>()) => {
+        for (const root of roots) {
+          if (into.has(root.fileName)) continue;
+          into.add(root.fileName);
+          closure(
+            root.imports.flatMap((f) => byFile.get(f) ?? []),
+            into,
+          );
+        }
+        return into;
+      };
+      const entries = chunks.filter((c) => c.isEntry);
+      const rows = PUBLIC_PAGES.filter((p) => p.module).map((page) => {
+        const id = join(webRoot, page.module!);
+        const own = chunks.find((c) => c.facadeModuleId === id);
+        if (!own) this.error(`public-pages.ts: no chunk of its own for ${page.module} (${page.path})`);
+        const files = [...closure([...entries, own])];
+        const bytes = files.reduce((sum, f) => sum + sent(byFile.get(f)!), 0);
+        return {
+          name: page.name,
+          path: page.path,
+          bytes,
+          budget: page.budget ?? FIRST_LOAD_JS_BUDGET,
+          files,
+        };
+      });
+      await mkdir(join(reportFile, '..'), { recursive: true });
+      await writeFile(
+        reportFile,
+        `${JSON.stringify({ budget: FIRST_LOAD_JS_BUDGET, pages: rows }, null, 2)}\n`,
+      );
+      const kB = (n: number) => `${(n / 1000).toFixed(1)} kB`.padStart(9);
+      const lines = rows.map(
+        (r) =>
+          `  ${kB(r.bytes)}  ${r.path}${r.bytes > r.budget ? `  OVER ITS BUDGET OF ${kB(r.budget).trim()}` : r.bytes > FIRST_LOAD_JS_BUDGET ? '  (over the goal)' : ''}`,
+      );
+      this.info(
+        `first-load JavaScript of the public pages (gzip; goal ${kB(FIRST_LOAD_JS_BUDGET).trim()}):\n${lines.join('\n')}`,
+      );
+    },
+  };
+}
+
 const proxy = {
   '/api': API_ORIGIN,
   '/theme.css': API_ORIGIN,
@@ -69,7 +131,7 @@ const proxy = {
 };
 
 export default defineConfig({
-  plugins: [react(), devThemeClass(), precompress()],
+  plugins: [react(), devThemeClass(), precompress(), firstLoadReport()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

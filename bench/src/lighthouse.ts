@@ -2,7 +2,7 @@
  * `npm run bench -- lighthouse`: Lighthouse 12.2.3 (pinned: 13 needs Node 22) in its default mobile profile
  * (Moto G Power, simulated slow 4G and 4x CPU slowdown) on Debian's Chromium, against the real server
  * (`voordeur serve` on a fresh embedded database with the demo organisation, the built web app from
- * apps/web/dist): the public catalogue `/p/voorbeeld/diensten` and the login page `/login`.
+ * apps/web/dist): the public pages of apps/web/public-pages.ts (the one list of them; add a page there).
  * Each page is measured BENCH_LIGHTHOUSE_RUNS times (default 3); the median run by performance score is shown,
  * with what the first visit transferred (all of it, JavaScript, CSS) as Lighthouse counted it.
  * BENCH_URL=http://host:port measures a server that is already running instead (e.g. an older build).
@@ -13,12 +13,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PUBLIC_PAGES } from '../../apps/web/public-pages.ts';
 import { freePort } from '../../scripts/pg-cluster.ts';
 import { printTable } from './search.ts';
 
 const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const PAGES = ['/p/voorbeeld/diensten', '/login'];
+const PAGES = PUBLIC_PAGES.map((page) => page.path);
 const cli = fileURLToPath(new URL('../../apps/cli/bin/voordeur.js', import.meta.url));
 const lighthouseBin = fileURLToPath(new URL('../../node_modules/.bin/lighthouse', import.meta.url));
 const CHROME_FLAGS = [

@@ -1,4 +1,7 @@
+import { existsSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
+import { FIRST_LOAD_JS_BUDGET, PUBLIC_PAGES } from '../../apps/web/public-pages.ts';
 import { expectAccessible, login } from './support.ts';
 
 /**
@@ -12,6 +15,8 @@ interface Loaded {
   vary: string | undefined;
   /** Decoded size: files under 1 kB are not worth compressing and come as they are. */
   bytes: Promise<number>;
+  /** As sent (brotli to Chromium on localhost, gzip elsewhere). */
+  sent: Promise<number>;
   text: Promise<string>;
 }
 
@@ -26,16 +31,62 @@ function recordAssets(page: Page): Loaded[] {
       encoding: headers['content-encoding'],
       vary: headers.vary,
       bytes: response.body().then((b) => b.length),
+      sent: response
+        .request()
+        .sizes()
+        .then((s) => s.responseBodySize),
       text: response.text(),
     });
   });
   return loaded;
 }
 
+/** The build the server sends (e2e runs against apps/web/dist). */
+const DIST_ASSETS = join(import.meta.dirname, '..', '..', 'apps', 'web', 'dist', 'assets');
+
+/** The chunks of the public pages (public-pages.ts): each page's module is its own chunk, named after it. */
+const PUBLIC_CHUNKS = PUBLIC_PAGES.flatMap((p) => (p.module ? [basename(p.module, extname(p.module))] : []));
+
 /** Chunks of the signed-in app: the session guard with the shell, and every page but the public ones. */
 const staffChunk = (file: string) =>
   /^RequireAuth-/.test(file) ||
-  (/Page-[\w-]+\.js$/.test(file) && !/^(PublicCatalogue|Login)Page-/.test(file));
+  (/Page-[\w-]+\.js$/.test(file) && !PUBLIC_CHUNKS.some((name) => file.startsWith(`${name}-`)));
+
+// Every public page on a first visit (an empty cache): the JavaScript it loads until the network is quiet,
+// counted in gzip bytes (the build's copies), within the page's budget, and none of it the staff app. The build prints the same per
+// chunk (vite.config.ts, .tmp/page-weight.json).
+for (const publicPage of PUBLIC_PAGES) {
+  test(`first visit of ${publicPage.path}: its JavaScript within the budget, and not the staff app`, async ({
+    page,
+  }) => {
+    const loaded = recordAssets(page);
+    await page.goto(publicPage.path);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(publicPage.heading);
+    await page.waitForLoadState('networkidle');
+    const scripts = loaded.filter((l) => l.file.endsWith('.js'));
+    // The budget is in gzip bytes, what a browser that does not take brotli receives: the build's .gz copy of each
+    // script this page loaded (under 1 kB: as it is).
+    const gzip = scripts
+      .map((s) => join(DIST_ASSETS, s.file))
+      .map((file) => statSync(existsSync(`${file}.gz`) ? `${file}.gz` : file).size)
+      .reduce((a, b) => a + b, 0);
+    const sent = (await Promise.all(scripts.map((s) => s.sent))).reduce((a, b) => a + b, 0);
+    expect(loaded.map((l) => l.file).filter(staffChunk)).toEqual([]);
+    if (publicPage.module)
+      expect(
+        scripts.some((s) =>
+          s.file.startsWith(`${basename(publicPage.module!, extname(publicPage.module!))}-`),
+        ),
+      ).toBe(true);
+    test.info().annotations.push({
+      type: 'first-load JavaScript',
+      description: `${gzip} bytes gzip, ${sent} bytes as sent`,
+    });
+    expect(gzip, `first-load JavaScript of ${publicPage.path}, bytes gzip`).toBeLessThanOrEqual(
+      publicPage.budget ?? FIRST_LOAD_JS_BUDGET,
+    );
+  });
+}
 
 test('the public catalogue loads its own page and the shell, not the staff app, and every asset compressed', async ({
   page,

@@ -1,16 +1,19 @@
 /**
- * The `voordeur` command as an operator runs it: real processes, real ports, the embedded database or a
- * PostgreSQL server.
+ * The `voordeur` command as an operator runs it: `serve` as real processes on real ports, the embedded database
+ * or a PostgreSQL server. The operator commands run in this process (`runCli`, what bin/voordeur.js runs; a
+ * process of its own costs seconds each), with their output and exit code as the process would have them; one
+ * refused command per test still runs as a real process, exit code and all.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { format, promisify } from 'node:util';
+import { afterEach, describe, expect, inject, it, vi } from 'vitest';
 import { createDatabase, freePort } from '../../../scripts/pg-cluster.ts';
 import { dbKind } from '../../api/src/test/harness.ts';
+import { runCli } from './main.ts';
 
 const BIN = fileURLToPath(new URL('../bin/voordeur.js', import.meta.url));
 const PASSWORD = 'demo-password-123';
@@ -71,8 +74,53 @@ async function login(base: string, email: string, password = PASSWORD) {
   return { status: res.status, cookie: res.headers.get('set-cookie')?.split(';')[0] ?? '' };
 }
 
-const cli = (args: string[], env: Record<string, string>) =>
+/** One command in its own process: exit code and output as the operator sees them. */
+const cliProcess = (args: string[], env: Record<string, string>) =>
   promisify(execFile)(process.execPath, [BIN, ...args], { env: baseEnv(env) });
+
+/**
+ * One command in this process, as bin/voordeur.js runs it: the same environment, its stdout and stderr, and on
+ * failure a rejection like `cliProcess`'s ({ code, stdout, stderr }: 1 with "voordeur: …" when it throws, or the
+ * exit code it set).
+ */
+async function cli(args: string[], env: Record<string, string>) {
+  const saved = { ...process.env };
+  Object.assign(process.env, baseEnv(env));
+  let stdout = '';
+  let stderr = '';
+  const spies = [
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      stdout += String(chunk);
+      return true;
+    }),
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      stderr += String(chunk);
+      return true;
+    }),
+    vi.spyOn(console, 'log').mockImplementation((...a) => {
+      stdout += `${format(...a)}\n`;
+    }),
+    vi.spyOn(process, 'exit').mockImplementation((code) => {
+      throw new Error(`process.exit(${code}) in a command run in-process`);
+    }),
+  ];
+  let code = 0;
+  try {
+    await runCli([process.execPath, BIN, ...args]);
+    code = Number(process.exitCode ?? 0);
+  } catch (error) {
+    stderr += `voordeur: ${error instanceof Error ? error.message : String(error)}\n`;
+    code = 1;
+  } finally {
+    for (const spy of spies) spy.mockRestore();
+    process.exitCode = undefined;
+    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+    Object.assign(process.env, saved);
+  }
+  if (code !== 0)
+    throw Object.assign(new Error(`voordeur ${args[0]}: exit ${code}: ${stderr}`), { code, stdout, stderr });
+  return { stdout, stderr };
+}
 
 describe.runIf(dbKind === 'pglite')('voordeur on the embedded database', () => {
   it('starts with the demo organisation, keeps data across a restart, and refuses a second process on the same data', {
@@ -117,7 +165,7 @@ describe.runIf(dbKind === 'pglite')('voordeur on the embedded database', () => {
     expect(dry.stdout).toMatch(/items: 0 new, 0 changed, \d{2,} unchanged/);
     const badFile = join(env.VOORDEUR_DATA_DIR, 'bad.json');
     writeFileSync(badFile, JSON.stringify({ items: [{ code: 'X' }] }));
-    const refused = await cli(['catalogue', 'import', badFile], env).catch(
+    const refused = await cliProcess(['catalogue', 'import', badFile], env).catch(
       (e: { code: number; stderr: string }) => e,
     );
     expect(refused).toMatchObject({ code: 2, stderr: expect.stringContaining('items.0.code') });
@@ -215,7 +263,7 @@ describe.runIf(dbKind === 'pglite')('voordeur org and platform-admin', () => {
       env,
     ).catch((e: { code: number; stderr: string }) => e);
     expect(again).toMatchObject({ code: 1, stderr: expect.stringContaining('(slug)') });
-    const bad = await cli(
+    const bad = await cliProcess(
       [
         'org',
         'create',

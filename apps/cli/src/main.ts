@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import {
   AppError,
   addPlatformAdmin,
@@ -468,7 +470,21 @@ function printImportErrors(errors: { field: string; message: string; line?: numb
   process.exitCode = 2;
 }
 
-program.parseAsync().catch((error: unknown) => {
-  process.stderr.write(`voordeur: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+/**
+ * Runs one command line (`argv` as `process.argv`: node, the script, then the arguments). The program below
+ * calls it; the CLI's tests run most commands in their own process this way (a new process costs seconds).
+ */
+export async function runCli(argv: string[]): Promise<void> {
+  await program.parseAsync(argv);
+}
+
+// Run as the program (bin/voordeur.js, `tsx apps/cli/src/main.ts`), not when a test imports this file.
+const entry = process.argv[1] ? realpathSync(process.argv[1]) : '';
+const programFiles = [import.meta.url, new URL('../bin/voordeur.js', import.meta.url)].map((u) =>
+  fileURLToPath(u),
+);
+if (programFiles.includes(entry))
+  runCli(process.argv).catch((error: unknown) => {
+    process.stderr.write(`voordeur: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });

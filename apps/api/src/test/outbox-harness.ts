@@ -12,7 +12,14 @@ import { createDatabase } from '../../../../scripts/pg-cluster.ts';
 import { type NotificationInput, queueNotifications } from '../modules/notifications/index.ts';
 import { drainOutbox, type OutboxDeps, outboxDeps } from '../worker/outbox.ts';
 import type { JobHandlers } from '../worker/registry.ts';
-import { dbKind, expectNoPersonalDataInLog, type TestApp, testApp, testConfig } from './harness.ts';
+import {
+  dbKind,
+  expectNoPersonalDataInLog,
+  openTestDatabase,
+  type TestApp,
+  testApp,
+  testConfig,
+} from './harness.ts';
 
 export interface IsolatedDatabase {
   database: Database;
@@ -24,8 +31,8 @@ export interface IsolatedDatabase {
 /** A fresh, migrated database: in memory on PGlite, a new database on the test cluster on PostgreSQL. */
 export async function openIsolatedDatabase(): Promise<IsolatedDatabase> {
   if (dbKind === 'pglite') {
-    const database = await openDatabase({ dataDir: 'memory://' });
-    await database.migrate();
+    // Its own copy of the migrated database (openTestDatabase), not shared with the file's other tests.
+    const database = await openTestDatabase();
     return { database, url: undefined, drop: () => database.close() };
   }
   const clusterUrl = inject('pgClusterUrl');

@@ -3,6 +3,7 @@
  * running code: it needs Vitest). Which database a test file runs on comes from its Vitest project.
  */
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { inject } from 'vitest';
 import { createDatabase } from '../../../../scripts/pg-cluster.ts';
 import { type Database, openDatabase } from '../client.ts';
@@ -22,7 +23,11 @@ export async function openTestDatabase(): Promise<Database> {
     );
     return openDatabase({ url, poolSize: 5 });
   }
-  const database = await openDatabase({ dataDir: 'memory://' });
+  // A copy of the database the global setup migrated once (pglite.global-setup.ts); migrate() then finds nothing
+  // to do, and still brings a copy up to date if it were older than the migrations.
+  const dump = inject('pgliteDumpFile');
+  const loadDataDir = dump ? new Blob([await readFile(dump)]) : undefined;
+  const database = await openDatabase({ dataDir: 'memory://', loadDataDir });
   await database.migrate();
   return database;
 }

@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Locale } from '@voordeur/shared';
-import pdfmake from 'pdfmake';
+import type PdfMake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { LetterContent } from './notifications.letter.ts';
 
@@ -23,10 +23,23 @@ const fontFiles = {
   bolditalics: join(fontDir, 'Roboto-MediumItalic.ttf'),
 };
 const allowedFiles = new Set(Object.values(fontFiles));
-pdfmake.setFonts({ Roboto: fontFiles });
-// A letter holds only text: refuse every URL and every file but the fonts (text comes from staff and templates).
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((path) => allowedFiles.has(path));
+
+/**
+ * pdfmake, loaded at the first letter: importing it costs half a second, which every start of the server (and every
+ * test file that builds the app) would otherwise pay for a letter it may never print.
+ */
+let printer: Promise<typeof PdfMake> | undefined;
+function loadPdfmake() {
+  printer ??= import('pdfmake').then((module) => {
+    const pdfmake = (module as unknown as { default: typeof PdfMake }).default;
+    pdfmake.setFonts({ Roboto: fontFiles });
+    // A letter holds only text: refuse every URL and every file but the fonts (text comes from staff and templates).
+    pdfmake.setUrlAccessPolicy(() => false);
+    pdfmake.setLocalAccessPolicy((path) => allowedFiles.has(path));
+    return pdfmake;
+  });
+  return printer;
+}
 
 const mm = (n: number) => (n * 72) / 25.4;
 
@@ -127,6 +140,6 @@ export function letterDocument(l: PrintableLetter): TDocumentDefinitions {
 }
 
 /** The letter as PDF bytes. */
-export function renderLetter(l: PrintableLetter): Promise<Buffer> {
-  return pdfmake.createPdf(letterDocument(l)).getBuffer();
+export async function renderLetter(l: PrintableLetter): Promise<Buffer> {
+  return (await loadPdfmake()).createPdf(letterDocument(l)).getBuffer();
 }
