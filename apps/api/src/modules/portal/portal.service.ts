@@ -372,6 +372,7 @@ export async function submitReport(
     reach: contact.reach,
     confirmationSent: detail.reach !== 'none',
     attachments: body.uploads.length,
+    trackingUrl: detail.trackingUrl,
   };
 }
 

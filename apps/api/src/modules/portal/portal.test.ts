@@ -232,6 +232,12 @@ describe('a report from the portal', () => {
       .from(notification)
       .where(and(eq(notification.organisationId, org.id), eq(notification.caseId, c!.id)));
     expect(mails).toEqual([expect.objectContaining({ channel: 'email', recipient: body.contact.email })]);
+    // The confirmation page links to the case's own page, the same link as in the email.
+    expect(result.trackingUrl).toMatch(new RegExp(`/p/${org.slug}/zaak/[A-Za-z0-9_-]{22,}$`));
+    expect(mails[0]!.body).toContain(result.trackingUrl);
+    const page = await t.app.inject({ url: new URL(result.trackingUrl).pathname });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(result.reference);
     const audit = await t.database.db
       .select({ action: auditEvent.action, entityType: auditEvent.entityType, actor: auditEvent.actorLabel })
       .from(auditEvent)
