@@ -1,3 +1,5 @@
+/** @jsxRuntime automatic @jsxImportSource react */
+// (The CLI runs the sources through tsx from any directory: the JSX runtime is named here, not left to a tsconfig.)
 /**
  * My page's server-rendered pages (ADR 0022; they work without JavaScript): the page a sign-in link opens, which
  * asks to confirm (so a mail scanner that opens links does not use up the link), and the readable copy of
