@@ -23,6 +23,8 @@ export interface ServerPage {
   home: string;
   body: ReactNode;
   status?: number;
+  /** Use the full width (a page with tables) instead of the narrow column of a form. */
+  wide?: boolean;
 }
 
 export interface PagesOptions {
@@ -70,21 +72,29 @@ function Frame({ page, theme, stylesheets }: { page: ServerPage; theme: PageThem
           {words.skip}
         </a>
         <div className="utrecht-page-layout vd-layout">
+          {/* The inner __content wrappers are what the React PageHeader/PageBody/PageFooter render: they carry the
+              design system's width and padding, so these pages line up with the web app's. */}
           <header className="utrecht-page-header vd-header">
-            <div className="vd-header__bar">
-              <a href={page.home} className="vd-brand">
-                <span className="vd-brand__product">Voordeur</span>
-                <span className="vd-brand__organisation">{page.organisation}</span>
-              </a>
+            <div className="utrecht-page-header__content">
+              <div className="vd-header__bar">
+                <a href={page.home} className="vd-brand">
+                  <span className="vd-brand__product">Voordeur</span>
+                  <span className="vd-brand__organisation">{page.organisation}</span>
+                </a>
+              </div>
             </div>
           </header>
           <div className="utrecht-page-body vd-body">
-            <main id="main" tabIndex={-1} className="vd-main vd-main--narrow">
-              <div className="vd-stack vd-stack--loose">{page.body}</div>
-            </main>
+            <div className="utrecht-page-body__content">
+              <main id="main" tabIndex={-1} className={`vd-main ${page.wide ? '' : 'vd-main--narrow'}`}>
+                <div className="vd-stack vd-stack--loose">{page.body}</div>
+              </main>
+            </div>
           </div>
           <footer className="utrecht-page-footer">
-            <p className="utrecht-paragraph utrecht-paragraph--small">{words.footer}</p>
+            <div className="utrecht-page-footer__content">
+              <p className="utrecht-paragraph utrecht-paragraph--small">{words.footer}</p>
+            </div>
           </footer>
         </div>
       </body>

@@ -114,6 +114,7 @@ export const residentPagesRoutes: FastifyPluginAsyncZod = async (app) => {
         title: PAGE_WORDS[language].exportTitle,
         organisation: resident.organisationName,
         home: `/p/${s}`,
+        wide: true,
         body: <ExportPage language={language} data={data} myPage={myPage} />,
       });
     },
