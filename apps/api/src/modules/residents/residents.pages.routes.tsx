@@ -71,7 +71,8 @@ export const residentPagesRoutes: FastifyPluginAsyncZod = async (app) => {
       const { slug: s, token: secret } = request.params;
       const result = await service.signInWithLink(app.db, s, secret, String(request.id));
       if (!result.ok) {
-        const language: Locale = 'nl';
+        // In the language the link was asked for, when the link is known.
+        const language: Locale = (await service.linkState(app.db, s, secret)).language ?? 'nl';
         return reply.sendPage({
           language,
           title: PAGE_WORDS[language].badTitle,

@@ -241,6 +241,8 @@ function Table({
 }) {
   // As the web app's Table: a narrow screen scrolls the table inside its own focusable container.
   return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
+    // biome-ignore lint/a11y/useSemanticElements: a named group, not a fieldset: there is no form here.
     <div className="vd-table-container" role="group" aria-labelledby={`${id}-caption`} tabIndex={0}>
       <table className="utrecht-table utrecht-table--html-table">
         <caption
