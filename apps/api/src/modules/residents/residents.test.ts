@@ -71,6 +71,11 @@ async function requestLink(email: string, slug = a.slug, language: 'nl' | 'en' =
   return { path: match![0], token: match![2]!, mail: mail! };
 }
 
+async function bodyOf(notificationId: string) {
+  const [row] = await t.database.db.select().from(notification).where(eq(notification.id, notificationId));
+  return row!.body;
+}
+
 async function openLink(path: string) {
   const page = await t.app.inject({ url: path, headers: { accept: 'text/html' } });
   const used = await t.app.inject({
@@ -119,6 +124,8 @@ describe('sign-in by email link', () => {
     expect(page.body).toMatch(/<form [^>]*method="post"/);
     expect(used.statusCode).toBe(303);
     expect(used.headers.location).toBe(`/p/${a.slug}/mijn?lang=nl`);
+    // The delivery log keeps no live link once it is used.
+    expect(await bodyOf(mail.id)).not.toContain(token);
     const set = String([used.headers['set-cookie']].flat()[0]);
     expect(set).toMatch(/^voordeur_resident=/);
     expect(set).toMatch(/HttpOnly/);
@@ -144,7 +151,7 @@ describe('sign-in by email link', () => {
   });
 
   it('an expired or unknown link says so and signs nobody in', async () => {
-    const { path, token } = await requestLink(people.bert.email);
+    const { path, token, mail } = await requestLink(people.bert.email);
     await t.database.db
       .update(residentSignIn)
       .set({ expiresAt: new Date(Date.now() - 1000) })
@@ -154,6 +161,10 @@ describe('sign-in by email link', () => {
     expect(expired.page.body).toContain('verlopen');
     expect(expired.used.statusCode).toBe(410);
     expect(expired.used.headers['set-cookie']).toBeUndefined();
+    // The cleanup blanks the email of a link that expired unused.
+    expect(await bodyOf(mail.id)).toContain(token);
+    expect((await purgeExpiredResidentSessions(t.database.db)).blanked).toBeGreaterThanOrEqual(1);
+    expect(await bodyOf(mail.id)).not.toContain(token);
 
     const unknown = await openLink(path.replace(token, `x${token.slice(1)}`));
     expect(unknown.page.statusCode).toBe(404);
