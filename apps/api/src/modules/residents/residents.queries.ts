@@ -92,6 +92,7 @@ function prepareLiveSession(db: Db) {
     .select({
       organisationId: residentSession.organisationId,
       slug: organisation.slug,
+      organisationName: organisation.name,
       email: residentSession.email,
       csrfSecret: residentSession.csrfSecret,
       lastSeenAt: residentSession.lastSeenAt,

@@ -251,10 +251,9 @@ export async function residentOf(
       new Date(now.getTime() + RESIDENT_IDLE_MINUTES * 60_000),
     );
   }
-  const org = await organisationBySlug(db, slug);
   return {
     organisationId: row.organisationId,
-    organisationName: org?.name ?? slug,
+    organisationName: row.organisationName,
     slug,
     email: row.email,
     sessionId: id,
