@@ -15,6 +15,19 @@ const token = z.string().max(100);
 const langQuery = z.object({ lang: z.enum(['nl', 'en']).optional() });
 
 /**
+ * A request without an Origin header (an old browser), or from this host or the configured public address (a
+ * reverse proxy may pass on another Host).
+ */
+function sameOrigin(origin: string | undefined, hosts: (string | undefined)[]) {
+  if (!origin) return true;
+  try {
+    return hosts.includes(new URL(origin).host);
+  } catch {
+    return false;
+  }
+}
+
+/**
  * My page's pages that work without JavaScript (ADR 0022): the page of a sign-in link (it asks to confirm with a
  * button: mail scanners that open links must not use them up) and the readable copy of the resident's data.
  */
@@ -69,6 +82,10 @@ export const residentPagesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { slug: s, token: secret } = request.params;
+      // The confirm button is ours: a form on another site may not sign this browser in (login CSRF).
+      if (!sameOrigin(request.headers.origin, [request.headers.host, new URL(app.config.publicUrl).host])) {
+        return reply.code(403).type('text/plain; charset=utf-8').send('Forbidden');
+      }
       const result = await service.signInWithLink(app.db, s, secret, String(request.id));
       if (!result.ok) {
         // In the language the link was asked for, when the link is known.

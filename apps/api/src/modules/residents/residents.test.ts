@@ -119,6 +119,15 @@ describe('sign-in by email link', () => {
     expect(rows.some((r) => r.id === token)).toBe(false);
     expect(token.length).toBeGreaterThanOrEqual(43); // 32 random bytes
 
+    // A form on another site cannot use the link (login CSRF): refused, and the link still works after.
+    const foreign = await t.app.inject({
+      method: 'POST',
+      url: path,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
+      payload: '',
+    });
+    expect(foreign.statusCode).toBe(403);
+    expect(foreign.headers['set-cookie']).toBeUndefined();
     const { page, used } = await openLink(path);
     expect(page.statusCode).toBe(200);
     expect(page.body).toMatch(/<form [^>]*method="post"/);
