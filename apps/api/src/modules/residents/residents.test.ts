@@ -175,7 +175,9 @@ describe('sign-in by email link', () => {
     expect((await purgeExpiredResidentSessions(t.database.db)).blanked).toBeGreaterThanOrEqual(1);
     expect(await bodyOf(mail.id)).not.toContain(token);
 
-    const unknown = await openLink(path.replace(token, `x${token.slice(1)}`));
+    const unknown = await openLink(
+      path.replace(token, `${token.startsWith('x') ? 'y' : 'x'}${token.slice(1)}`),
+    );
     expect(unknown.page.statusCode).toBe(404);
     expect(unknown.used.statusCode).toBe(404);
     // A link of A does not sign in at B.
