@@ -15,11 +15,15 @@ const token = z.string().max(100);
 const langQuery = z.object({ lang: z.enum(['nl', 'en']).optional() });
 
 /**
- * A request without an Origin header (an old browser), or from this host or the configured public address (a
- * reverse proxy may pass on another Host).
+ * Whether a form post comes from our own pages: the browser's Sec-Fetch-Site says so where it is sent; otherwise
+ * the Origin, when there is one (this site sends no referrer, so a browser may say "null"), names this host or the
+ * configured public address (a reverse proxy may pass on another Host).
  */
-function sameOrigin(origin: string | undefined, hosts: (string | undefined)[]) {
-  if (!origin) return true;
+function fromThisSite(headers: Record<string, string | string[] | undefined>, hosts: (string | undefined)[]) {
+  const site = headers['sec-fetch-site'];
+  if (typeof site === 'string') return site === 'same-origin' || site === 'none';
+  const origin = headers.origin;
+  if (typeof origin !== 'string' || origin === 'null') return true;
   try {
     return hosts.includes(new URL(origin).host);
   } catch {
@@ -83,7 +87,7 @@ export const residentPagesRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { slug: s, token: secret } = request.params;
       // The confirm button is ours: a form on another site may not sign this browser in (login CSRF).
-      if (!sameOrigin(request.headers.origin, [request.headers.host, new URL(app.config.publicUrl).host])) {
+      if (!fromThisSite(request.headers, [request.headers.host, new URL(app.config.publicUrl).host])) {
         return reply.code(403).type('text/plain; charset=utf-8').send('Forbidden');
       }
       const result = await service.signInWithLink(app.db, s, secret, String(request.id));

@@ -128,6 +128,13 @@ describe('sign-in by email link', () => {
     });
     expect(foreign.statusCode).toBe(403);
     expect(foreign.headers['set-cookie']).toBeUndefined();
+    const crossSite = await t.app.inject({
+      method: 'POST',
+      url: path,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'cross-site' },
+      payload: '',
+    });
+    expect(crossSite.statusCode).toBe(403);
     const { page, used } = await openLink(path);
     expect(page.statusCode).toBe(200);
     expect(page.body).toMatch(/<form [^>]*method="post"/);
