@@ -1,3 +1,5 @@
+/** @jsxRuntime automatic @jsxImportSource react */
+// (The CLI runs the sources through tsx from any directory: the JSX runtime is named here, not left to a tsconfig.)
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -21,6 +23,8 @@ export interface ServerPage {
   home: string;
   body: ReactNode;
   status?: number;
+  /** Use the full width (a page with tables) instead of the narrow column of a form. */
+  wide?: boolean;
 }
 
 export interface PagesOptions {
@@ -68,7 +72,8 @@ function Frame({ page, theme, stylesheets }: { page: ServerPage; theme: PageThem
           {words.skip}
         </a>
         <div className="utrecht-page-layout vd-layout">
-          {/* The `__content` wrappers are what the web app's page components render: they carry the padding. */}
+          {/* The inner __content wrappers are what the React PageHeader/PageBody/PageFooter render: they carry the
+              design system's width and padding, so these pages line up with the web app's. */}
           <header className="utrecht-page-header vd-header">
             <div className="utrecht-page-header__content">
               <div className="vd-header__bar">
@@ -81,7 +86,7 @@ function Frame({ page, theme, stylesheets }: { page: ServerPage; theme: PageThem
           </header>
           <div className="utrecht-page-body vd-body">
             <div className="utrecht-page-body__content">
-              <main id="main" tabIndex={-1} className="vd-main vd-main--narrow">
+              <main id="main" tabIndex={-1} className={`vd-main ${page.wide ? '' : 'vd-main--narrow'}`}>
                 <div className="vd-stack vd-stack--loose">{page.body}</div>
               </main>
             </div>

@@ -1,5 +1,5 @@
 /** My page: residents signing in by an email link (no password), and their sessions. */
-import { index, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns.ts';
 import { organisationId } from './organisations.ts';
 
@@ -18,6 +18,8 @@ export const residentSignIn = pgTable(
     /** SHA-256 of the client IP (the rate limit per IP needs no readable address). */
     ipHash: text('ip_hash').notNull(),
     language: text('language').notNull().default('nl'),
+    /** The email that carries the link: its body is blanked once the link is used or expired. */
+    notificationId: uuid('notification_id'),
     createdAt: createdAt(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     /** Set when the link was used: a link works once. */

@@ -6,6 +6,7 @@ import { lettersRoutes, mailboxRoutes, notificationsRoutes } from './notificatio
 
 export { notificationJob, notificationJobHandler } from './notifications.deliver.ts';
 export type { LetterContent } from './notifications.letter.ts';
+export { replaceBodies as replaceNotificationBodies } from './notifications.queries.ts';
 export {
   type NotificationInput,
   notificationWrites,

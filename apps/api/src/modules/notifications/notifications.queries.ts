@@ -239,3 +239,18 @@ export async function markLetterSent(
     .returning({ id: notification.id });
   return rows.length > 0;
 }
+
+// ---- a secret that is no longer needed (My page's sign-in links) --------------------------------------------
+
+/**
+ * Replaces the body of notifications of one organisation: a message that carried a one-time secret (a sign-in
+ * link) keeps no live secret in the delivery log once the secret is used or expired.
+ */
+export function replaceBodies(db: Db, organisationId: string, ids: string[], body: string) {
+  if (!ids.length) return Promise.resolve([]);
+  return db
+    .update(notification)
+    .set({ body, updatedAt: new Date() })
+    .where(and(eq(notification.organisationId, organisationId), inArray(notification.id, ids)))
+    .returning({ id: notification.id });
+}

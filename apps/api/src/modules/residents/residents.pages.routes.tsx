@@ -1,3 +1,5 @@
+/** @jsxRuntime automatic @jsxImportSource react */
+// (The CLI runs the sources through tsx from any directory: the JSX runtime is named here, not left to a tsconfig.)
 import type { Locale } from '@voordeur/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -11,6 +13,23 @@ const slug = z.string().regex(/^[a-z0-9-]{1,63}$/);
 /** A link's secret: 32 random bytes in base64url. Anything else is simply an unknown link. */
 const token = z.string().max(100);
 const langQuery = z.object({ lang: z.enum(['nl', 'en']).optional() });
+
+/**
+ * Whether a form post comes from our own pages: the browser's Sec-Fetch-Site says so where it is sent; otherwise
+ * the Origin, when there is one (this site sends no referrer, so a browser may say "null"), names this host or the
+ * configured public address (a reverse proxy may pass on another Host).
+ */
+function fromThisSite(headers: Record<string, string | string[] | undefined>, hosts: (string | undefined)[]) {
+  const site = headers['sec-fetch-site'];
+  if (typeof site === 'string') return site === 'same-origin' || site === 'none';
+  const origin = headers.origin;
+  if (typeof origin !== 'string' || origin === 'null') return true;
+  try {
+    return hosts.includes(new URL(origin).host);
+  } catch {
+    return false;
+  }
+}
 
 /**
  * My page's pages that work without JavaScript (ADR 0022): the page of a sign-in link (it asks to confirm with a
@@ -67,9 +86,14 @@ export const residentPagesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { slug: s, token: secret } = request.params;
+      // The confirm button is ours: a form on another site may not sign this browser in (login CSRF).
+      if (!fromThisSite(request.headers, [request.headers.host, new URL(app.config.publicUrl).host])) {
+        return reply.code(403).type('text/plain; charset=utf-8').send('Forbidden');
+      }
       const result = await service.signInWithLink(app.db, s, secret, String(request.id));
       if (!result.ok) {
-        const language: Locale = 'nl';
+        // In the language the link was asked for, when the link is known.
+        const language: Locale = (await service.linkState(app.db, s, secret)).language ?? 'nl';
         return reply.sendPage({
           language,
           title: PAGE_WORDS[language].badTitle,
@@ -112,6 +136,7 @@ export const residentPagesRoutes: FastifyPluginAsyncZod = async (app) => {
         title: PAGE_WORDS[language].exportTitle,
         organisation: resident.organisationName,
         home: `/p/${s}`,
+        wide: true,
         body: <ExportPage language={language} data={data} myPage={myPage} />,
       });
     },

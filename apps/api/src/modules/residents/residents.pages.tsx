@@ -1,3 +1,5 @@
+/** @jsxRuntime automatic @jsxImportSource react */
+// (The CLI runs the sources through tsx from any directory: the JSX runtime is named here, not left to a tsconfig.)
 /**
  * My page's server-rendered pages (ADR 0022; they work without JavaScript): the page a sign-in link opens, which
  * asks to confirm (so a mail scanner that opens links does not use up the link), and the readable copy of
@@ -224,11 +226,31 @@ const date = (language: Locale, iso: string) =>
     timeZone: 'Europe/Amsterdam',
   }).format(new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso));
 
-function Table({ caption, head, rows }: { caption: string; head: string[]; rows: string[][] }) {
+function Table({
+  id,
+  caption,
+  captionHidden = false,
+  head,
+  rows,
+}: {
+  id: string;
+  caption: string;
+  captionHidden?: boolean;
+  head: string[];
+  rows: string[][];
+}) {
+  // As the web app's Table: a narrow screen scrolls the table inside its own focusable container.
   return (
-    <div className="vd-table-wrap">
-      <table className="utrecht-table">
-        <caption className="utrecht-table__caption">{caption}</caption>
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
+    // biome-ignore lint/a11y/useSemanticElements: a named group, not a fieldset: there is no form here.
+    <div className="vd-table-container" role="group" aria-labelledby={`${id}-caption`} tabIndex={0}>
+      <table className="utrecht-table utrecht-table--html-table">
+        <caption
+          id={`${id}-caption`}
+          className={`utrecht-table__caption${captionHidden ? ' vd-visually-hidden' : ''}`}
+        >
+          {caption}
+        </caption>
         <thead className="utrecht-table__header">
           <tr className="utrecht-table__row">
             {head.map((h) => (
@@ -279,7 +301,7 @@ export function ExportPage({
       <h2 className="utrecht-heading-2">{w.profile}</h2>
       {data.profiles.length === 0 ? <p className="utrecht-paragraph">{w.noProfile}</p> : null}
       {data.profiles.map((p) => (
-        <dl key={p.id} className="vd-data-list">
+        <dl key={p.id} className="utrecht-data-list vd-data-list">
           {(
             [
               ['name', p.name],
@@ -298,9 +320,9 @@ export function ExportPage({
           )
             .filter(([, v]) => v)
             .map(([k, v]) => (
-              <div key={k} className="vd-data-list__item">
-                <dt>{w.fields[k]}</dt>
-                <dd>{v}</dd>
+              <div key={k} className="utrecht-data-list__item">
+                <dt className="utrecht-data-list__item-key">{w.fields[k]}</dt>
+                <dd className="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">{v}</dd>
               </div>
             ))}
         </dl>
@@ -313,25 +335,32 @@ export function ExportPage({
           <h3 id={`case-${c.id}`} className="utrecht-heading-3">
             {c.reference} — {pick(language, c.item)}
           </h3>
-          <dl className="vd-data-list">
-            <div className="vd-data-list__item">
-              <dt>{w.status}</dt>
-              <dd>{pick(language, c.status) || '—'}</dd>
+          <dl className="utrecht-data-list vd-data-list">
+            <div className="utrecht-data-list__item">
+              <dt className="utrecht-data-list__item-key">{w.status}</dt>
+              <dd className="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">
+                {pick(language, c.status) || '—'}
+              </dd>
             </div>
-            <div className="vd-data-list__item">
-              <dt>{w.created}</dt>
-              <dd>{date(language, c.createdAt)}</dd>
+            <div className="utrecht-data-list__item">
+              <dt className="utrecht-data-list__item-key">{w.created}</dt>
+              <dd className="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">
+                {date(language, c.createdAt)}
+              </dd>
             </div>
             {c.expectedDate ? (
-              <div className="vd-data-list__item">
-                <dt>{w.expected}</dt>
-                <dd>{date(language, c.expectedDate)}</dd>
+              <div className="utrecht-data-list__item">
+                <dt className="utrecht-data-list__item-key">{w.expected}</dt>
+                <dd className="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">
+                  {date(language, c.expectedDate)}
+                </dd>
               </div>
             ) : null}
           </dl>
           {c.description ? <p className="utrecht-paragraph">{c.description}</p> : null}
           {c.history.length ? (
             <Table
+              id={`history-${c.id}`}
               caption={`${w.history} ${c.reference}`}
               head={[w.date, w.status]}
               rows={c.history.map((h) => [date(language, h.at), pick(language, h.status)])}
@@ -339,6 +368,7 @@ export function ExportPage({
           ) : null}
           {c.messages.length ? (
             <Table
+              id={`messages-${c.id}`}
               caption={`${w.messages} ${c.reference}`}
               head={[w.date, w.from, w.message]}
               rows={c.messages.map((m) => [
@@ -354,6 +384,8 @@ export function ExportPage({
       <h2 className="utrecht-heading-2">{w.contacts}</h2>
       {data.contacts.length ? (
         <Table
+          id="contacts"
+          captionHidden
           caption={w.contacts}
           head={[w.date, w.channel, w.subject]}
           rows={data.contacts.map((c) => [
@@ -369,6 +401,8 @@ export function ExportPage({
       <h2 className="utrecht-heading-2">{w.consents}</h2>
       {data.consents.length ? (
         <Table
+          id="consents"
+          captionHidden
           caption={w.consents}
           head={[w.date, w.subject, w.choice]}
           rows={data.consents.map((k) => [
@@ -386,6 +420,8 @@ export function ExportPage({
 
       <h2 className="utrecht-heading-2">{w.categories}</h2>
       <Table
+        id="categories"
+        captionHidden
         caption={w.categories}
         head={[w.category, w.why, w.kept]}
         rows={data.categories.map((c) => [

@@ -17,7 +17,7 @@ import {
   residentSignIn,
   statementName,
 } from '@voordeur/db';
-import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 
 // ---- sign-in links and sessions ----------------------------------------------------------------------------
 
@@ -73,7 +73,11 @@ export function markSignInUsed(db: Db, organisationId: string, id: string, now: 
         gt(residentSignIn.expiresAt, now),
       ),
     )
-    .returning({ email: residentSignIn.email, language: residentSignIn.language })
+    .returning({
+      email: residentSignIn.email,
+      language: residentSignIn.language,
+      notificationId: residentSignIn.notificationId,
+    })
     .then((r) => r[0]);
 }
 
@@ -88,6 +92,7 @@ function prepareLiveSession(db: Db) {
     .select({
       organisationId: residentSession.organisationId,
       slug: organisation.slug,
+      organisationName: organisation.name,
       email: residentSession.email,
       csrfSecret: residentSession.csrfSecret,
       lastSeenAt: residentSession.lastSeenAt,
@@ -123,6 +128,34 @@ export function touchSession(db: Db, organisationId: string, id: string, now: Da
 
 export function deleteSession(db: Db, id: string) {
   return db.delete(residentSession).where(eq(residentSession.id, id));
+}
+
+/** Links that expired unused and whose email still carries them (at most 500 a run). */
+export function expiredUnblanked(db: Db, now: Date) {
+  return db
+    .select({
+      organisationId: residentSignIn.organisationId,
+      id: residentSignIn.id,
+      notificationId: sql<string>`${residentSignIn.notificationId}`,
+      language: residentSignIn.language,
+    })
+    .from(residentSignIn)
+    .where(
+      and(
+        lt(residentSignIn.expiresAt, now),
+        isNull(residentSignIn.usedAt),
+        isNotNull(residentSignIn.notificationId),
+      ),
+    )
+    .limit(500);
+}
+
+/** Forgets the email of a link once its body is blanked (so the cleanup does not visit it again). */
+export function markBlanked(db: Db, organisationId: string, id: string) {
+  return db
+    .update(residentSignIn)
+    .set({ notificationId: null })
+    .where(and(eq(residentSignIn.organisationId, organisationId), eq(residentSignIn.id, id)));
 }
 
 /** Sessions past their expiry, and links older than a day (kept that long for the rate limits). */

@@ -18,7 +18,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import { randomSecret, sha256 } from '../../platform/secrets.ts';
 import { errors } from '../../plugins/errors.ts';
 import { localDate } from '../calendar/index.ts';
-import { queueNotifications } from '../notifications/index.ts';
+import { queueNotifications, replaceNotificationBodies } from '../notifications/index.ts';
 import { organisationBySlug } from '../organisations/index.ts';
 import { residentErrors } from './residents.errors.ts';
 import * as q from './residents.queries.ts';
@@ -120,16 +120,7 @@ export async function requestLink(db: Db, limits: SignInLimits, input: LinkReque
   const link = `${input.publicUrl.replace(/\/$/, '')}/p/${org.slug}/mijn/inloggen/${secret}`;
   const words = WORDS[input.language];
   await db.transaction(async (tx) => {
-    await q.insertSignIn(tx, {
-      id: sha256(secret),
-      organisationId: org.id,
-      email,
-      ipHash,
-      language: input.language,
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + RESIDENT_LINK_MINUTES * 60_000),
-    });
-    await queueNotifications(tx, [
+    const [notificationId] = await queueNotifications(tx, [
       {
         organisationId: org.id,
         caseId: null,
@@ -142,9 +133,25 @@ export async function requestLink(db: Db, limits: SignInLimits, input: LinkReque
         body: words.body(org.name, link),
       },
     ]);
+    await q.insertSignIn(tx, {
+      id: sha256(secret),
+      organisationId: org.id,
+      email,
+      ipHash,
+      language: input.language,
+      notificationId: notificationId ?? null,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + RESIDENT_LINK_MINUTES * 60_000),
+    });
   });
   return { minutes: RESIDENT_LINK_MINUTES };
 }
+
+/** What the delivery log keeps of a sign-in email once its link is used or expired. */
+const SPENT_LINK = {
+  nl: 'Deze e-mail had een link om in te loggen op Mijn pagina. De link is gebruikt of verlopen en is daarom weggehaald.',
+  en: 'This email had a link to sign in to My page. The link was used or has expired, so it was removed.',
+} as const;
 
 export type LinkState = 'valid' | 'used' | 'expired' | 'unknown';
 
@@ -186,6 +193,14 @@ export async function signInWithLink(
       const state = !row ? ('unknown' as const) : row.usedAt ? ('used' as const) : ('expired' as const);
       return { ok: false as const, state };
     }
+    // The email has done its work: the delivery log keeps no live link.
+    if (used.notificationId)
+      await replaceNotificationBodies(
+        tx,
+        org.id,
+        [used.notificationId],
+        SPENT_LINK[used.language === 'en' ? 'en' : 'nl'],
+      );
     const cookieValue = randomSecret(32);
     await q.insertSession(tx, {
       id: sha256(cookieValue),
@@ -236,10 +251,9 @@ export async function residentOf(
       new Date(now.getTime() + RESIDENT_IDLE_MINUTES * 60_000),
     );
   }
-  const org = await organisationBySlug(db, slug);
   return {
     organisationId: row.organisationId,
-    organisationName: org?.name ?? slug,
+    organisationName: row.organisationName,
     slug,
     email: row.email,
     sessionId: id,
@@ -461,7 +475,26 @@ export async function hasConsent(
 
 const CONSENT_DEFAULTS: Record<ResidentConsentKind, boolean> = { surveys: true };
 
-/** Removes expired resident sessions and old sign-in links (periodic). */
-export function purgeExpired(db: Db, now = new Date()) {
-  return q.deleteExpired(db, now, new Date(now.getTime() - LINKS_KEPT_HOURS * 3_600_000));
+/**
+ * Removes expired resident sessions and day-old sign-in links, and blanks the emails of links that expired unused
+ * (periodic; every organisation).
+ */
+export async function purgeExpired(db: Db, now = new Date()) {
+  let blanked = 0;
+  for (const link of await q.expiredUnblanked(db, now)) {
+    await db.transaction(async (tx) => {
+      await replaceNotificationBodies(
+        tx,
+        link.organisationId,
+        [link.notificationId],
+        SPENT_LINK[link.language === 'en' ? 'en' : 'nl'],
+      );
+      await q.markBlanked(tx, link.organisationId, link.id);
+    });
+    blanked++;
+  }
+  return {
+    ...(await q.deleteExpired(db, now, new Date(now.getTime() - LINKS_KEPT_HOURS * 3_600_000))),
+    blanked,
+  };
 }

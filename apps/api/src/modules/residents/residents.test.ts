@@ -71,6 +71,11 @@ async function requestLink(email: string, slug = a.slug, language: 'nl' | 'en' =
   return { path: match![0], token: match![2]!, mail: mail! };
 }
 
+async function bodyOf(notificationId: string) {
+  const [row] = await t.database.db.select().from(notification).where(eq(notification.id, notificationId));
+  return row!.body;
+}
+
 async function openLink(path: string) {
   const page = await t.app.inject({ url: path, headers: { accept: 'text/html' } });
   const used = await t.app.inject({
@@ -114,11 +119,29 @@ describe('sign-in by email link', () => {
     expect(rows.some((r) => r.id === token)).toBe(false);
     expect(token.length).toBeGreaterThanOrEqual(43); // 32 random bytes
 
+    // A form on another site cannot use the link (login CSRF): refused, and the link still works after.
+    const foreign = await t.app.inject({
+      method: 'POST',
+      url: path,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
+      payload: '',
+    });
+    expect(foreign.statusCode).toBe(403);
+    expect(foreign.headers['set-cookie']).toBeUndefined();
+    const crossSite = await t.app.inject({
+      method: 'POST',
+      url: path,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'cross-site' },
+      payload: '',
+    });
+    expect(crossSite.statusCode).toBe(403);
     const { page, used } = await openLink(path);
     expect(page.statusCode).toBe(200);
     expect(page.body).toMatch(/<form [^>]*method="post"/);
     expect(used.statusCode).toBe(303);
     expect(used.headers.location).toBe(`/p/${a.slug}/mijn?lang=nl`);
+    // The delivery log keeps no live link once it is used.
+    expect(await bodyOf(mail.id)).not.toContain(token);
     const set = String([used.headers['set-cookie']].flat()[0]);
     expect(set).toMatch(/^voordeur_resident=/);
     expect(set).toMatch(/HttpOnly/);
@@ -144,7 +167,7 @@ describe('sign-in by email link', () => {
   });
 
   it('an expired or unknown link says so and signs nobody in', async () => {
-    const { path, token } = await requestLink(people.bert.email);
+    const { path, token, mail } = await requestLink(people.bert.email);
     await t.database.db
       .update(residentSignIn)
       .set({ expiresAt: new Date(Date.now() - 1000) })
@@ -154,8 +177,14 @@ describe('sign-in by email link', () => {
     expect(expired.page.body).toContain('verlopen');
     expect(expired.used.statusCode).toBe(410);
     expect(expired.used.headers['set-cookie']).toBeUndefined();
+    // The cleanup blanks the email of a link that expired unused.
+    expect(await bodyOf(mail.id)).toContain(token);
+    expect((await purgeExpiredResidentSessions(t.database.db)).blanked).toBeGreaterThanOrEqual(1);
+    expect(await bodyOf(mail.id)).not.toContain(token);
 
-    const unknown = await openLink(path.replace(token, `x${token.slice(1)}`));
+    const unknown = await openLink(
+      path.replace(token, `${token.startsWith('x') ? 'y' : 'x'}${token.slice(1)}`),
+    );
     expect(unknown.page.statusCode).toBe(404);
     expect(unknown.used.statusCode).toBe(404);
     // A link of A does not sign in at B.

@@ -16,6 +16,7 @@ CREATE TABLE "resident_sign_in" (
 	"email" text NOT NULL,
 	"ip_hash" text NOT NULL,
 	"language" text DEFAULT 'nl' NOT NULL,
+	"notification_id" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"expires_at" timestamp with time zone NOT NULL,
 	"used_at" timestamp with time zone,
