@@ -6,7 +6,7 @@
  * `npm run bench -- http`, `-- search`, `-- frontoffice` or `-- cases` runs one suite; the search suite is in
  * search.ts, the front-office suite (customer lookup and contact registration at 1M customers / 5M contacts) in
  * frontoffice.ts, the case suite (intake over HTTP next to raw INSERTs, the norm-clock sweep over 1M cases) in
- * cases.ts, the page-load suite (Lighthouse, mobile profile, public catalogue and login page) in lighthouse.ts.
+ * cases.ts, the tracking-page suite (the person's case page next to a bare route) in tracking.ts, the page-load suite (Lighthouse, mobile profile, public catalogue and login page) in lighthouse.ts.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,6 +19,7 @@ import { casesBenchmark } from './cases.ts';
 import { frontOfficeBenchmark } from './frontoffice.ts';
 import { lighthouseBenchmark } from './lighthouse.ts';
 import { printTable, searchBenchmark } from './search.ts';
+import { trackingBenchmark } from './tracking.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -146,3 +147,4 @@ if (suites.length === 0 || suites.includes('search')) await searchBenchmark();
 if (suites.length === 0 || suites.includes('frontoffice')) await frontOfficeBenchmark();
 if (suites.length === 0 || suites.includes('cases')) await casesBenchmark();
 if (suites.length === 0 || suites.includes('lighthouse')) await lighthouseBenchmark();
+if (suites.length === 0 || suites.includes('tracking')) await trackingBenchmark();
