@@ -97,7 +97,7 @@ test('the person follows their case without JavaScript: opens the link from the 
   await scan(browser, path, 'case page (error summary)');
 
   await page
-    .getByLabel('Uw antwoord', { exact: true })
+    .getByLabel('Schrijf hier uw antwoord')
     .fill('Het nummer is 1234. De paal staat naast de speeltuin.');
   await page.getByRole('button', { name: 'Antwoord versturen' }).click();
   await expect(page).toHaveURL(new RegExp(`${path}\\?klaar=antwoord$`));

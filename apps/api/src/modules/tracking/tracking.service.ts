@@ -139,6 +139,11 @@ export function trackingView(d: CaseDetail, language: Locale, now = new Date()):
       messages.push({ id: h.id, at: h.at, from: 'organisation', body: h.note, kind: 'message' });
   }
   messages.sort((a, b) => a.at.getTime() - b.at.getTime());
+  // While the case waits for the person, what the organisation wrote since it began waiting is the question.
+  const since = waitsForPerson(c) ? c.suspendedSince : null;
+  if (since)
+    for (const m of messages)
+      if (m.from === 'organisation' && m.kind === 'message' && m.at >= since) m.kind = 'question';
   const extension = c.extension as { reason?: string } | null;
   const refusedSinceClosed = d.events.some(
     (e) => e.kind === 'reopen_refused' && c.closedAt !== null && e.at >= c.closedAt,
