@@ -8,15 +8,20 @@ import { type Browser, expect, type Page, test } from '@playwright/test';
 import { waitForMail } from './mailbox.ts';
 import { expectAccessible, PASSWORD } from './support.ts';
 
-/** axe at the window's width and 320 px, then again with the text at 200% (WCAG 1.4.4), no sideways scrolling. */
-async function scan(browser: Browser, url: string, what: string) {
+/**
+ * axe at the window's width and at 320 px (no sideways scrolling), and with `zoomText` again with the text at 200%
+ * (WCAG 1.4.4). In a context of its own that allows the scanner's script; the pages themselves send none.
+ */
+async function scan(browser: Browser, url: string, what: string, zoomText = false) {
   const context = await browser.newContext();
   const page = await context.newPage();
   try {
     await page.goto(url);
     await expectAccessible(page, what);
-    await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
-    await expectAccessible(page, `${what} with 200% text`);
+    if (zoomText) {
+      await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+      await expectAccessible(page, `${what} with 200% text`);
+    }
   } finally {
     await context.close();
   }
@@ -86,7 +91,7 @@ test('the person follows their case without JavaScript: opens the link from the 
   ).toBeVisible();
   await expect(page.getByText('Welk nummer staat op de paal?').first()).toBeVisible();
   await expect(page.getByText(/We wachten op uw antwoord\. Zolang staat de termijn stil/)).toBeVisible();
-  await scan(browser, path, 'case page waiting for the person');
+  await scan(browser, path, 'case page waiting for the person', true);
 
   // An empty answer: the error summary on top links to the field.
   await page.getByRole('button', { name: 'Antwoord versturen' }).click();
@@ -94,7 +99,6 @@ test('the person follows their case without JavaScript: opens the link from the 
   await expect(
     page.getByRole('link', { name: 'Schrijf uw antwoord, of voeg een bestand toe.' }),
   ).toHaveAttribute('href', '#body');
-  await scan(browser, path, 'case page (error summary)');
 
   await page
     .getByLabel('Schrijf hier uw antwoord')
