@@ -68,21 +68,28 @@ function Frame({ page, theme, stylesheets }: { page: ServerPage; theme: PageThem
           {words.skip}
         </a>
         <div className="utrecht-page-layout vd-layout">
+          {/* The same inner wrappers as the web app's PageHeader/PageBody/PageFooter: they carry the padding. */}
           <header className="utrecht-page-header vd-header">
-            <div className="vd-header__bar">
-              <a href={page.home} className="vd-brand">
-                <span className="vd-brand__product">Voordeur</span>
-                <span className="vd-brand__organisation">{page.organisation}</span>
-              </a>
+            <div className="utrecht-page-header__content">
+              <div className="vd-header__bar">
+                <a href={page.home} className="vd-brand">
+                  <span className="vd-brand__product">Voordeur</span>
+                  <span className="vd-brand__organisation">{page.organisation}</span>
+                </a>
+              </div>
             </div>
           </header>
           <div className="utrecht-page-body vd-body">
-            <main id="main" tabIndex={-1} className="vd-main vd-main--narrow">
-              <div className="vd-stack vd-stack--loose">{page.body}</div>
-            </main>
+            <div className="utrecht-page-body__content">
+              <main id="main" tabIndex={-1} className="vd-main vd-main--narrow">
+                <div className="vd-stack vd-stack--loose">{page.body}</div>
+              </main>
+            </div>
           </div>
           <footer className="utrecht-page-footer">
-            <p className="utrecht-paragraph utrecht-paragraph--small">{words.footer}</p>
+            <div className="utrecht-page-footer__content">
+              <p className="utrecht-paragraph utrecht-paragraph--small">{words.footer}</p>
+            </div>
           </footer>
         </div>
       </body>
