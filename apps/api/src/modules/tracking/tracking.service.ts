@@ -7,12 +7,12 @@ import { TRACKING_TOKEN, trackingHash, trackingToken } from '../../platform/trac
 import { type Write, writeTogether } from '../../platform/writes.ts';
 import { safeEqual } from '../../plugins/security.ts';
 import {
-  type CaseDetail,
   caseByReference,
   caseByTrackingHash,
   personCtx,
   reopenRequestRefusal,
   statusValues,
+  type TrackingDetail,
   waitsForPerson,
 } from '../cases/index.ts';
 import { notificationWrites } from '../notifications/index.ts';
@@ -93,7 +93,7 @@ export interface TrackingView {
  * and the messages between the organisation and the person — never internal notes, staff names or internal
  * statuses.
  */
-export function trackingView(d: CaseDetail, language: Locale, now = new Date()): TrackingView {
+export function trackingView(d: TrackingDetail, language: Locale, now = new Date()): TrackingView {
   const { c } = d.row;
   const def = d.row.definition as CatalogueItemDefinition;
   const statuses = new Map<string, Status>(def.handling.statuses.map((s) => [s.key, s]));
@@ -154,9 +154,7 @@ export function trackingView(d: CaseDetail, language: Locale, now = new Date()):
     else if (refusedSinceClosed) reopen = 'refused';
     else reopen = reopenRequestRefusal(c, d.events) ? 'not_possible' : 'possible';
   }
-  const mergedInto = c.mainCaseId
-    ? (d.linked.find((l) => l.c.id === c.mainCaseId)?.c.reference ?? null)
-    : null;
+  const mergedInto = d.mainReference;
   return {
     reference: c.reference,
     subject: def.name[language]?.trim() || def.name.nl,
@@ -171,7 +169,7 @@ export function trackingView(d: CaseDetail, language: Locale, now = new Date()):
     waiting: waitsForPerson(c),
     mergedInto,
     messages,
-    attachments: d.attachments.length,
+    attachments: d.attachments,
     reopen,
   };
 }
