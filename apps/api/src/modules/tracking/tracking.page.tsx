@@ -290,7 +290,7 @@ export function CasePage(p: CasePageProps) {
         </h2>
         <ol className="vd-plain-list">
           {v.history.map((h) => (
-            <li key={h.at.toISOString()}>
+            <li key={h.id}>
               <time dateTime={h.at.toISOString()}>{date(h.at)}</time>: {h.label}
             </li>
           ))}

@@ -52,6 +52,7 @@ type Status = CatalogueItemDefinition['handling']['statuses'][number];
 
 /** One entry of the public history: a public status the case reached, when. */
 export interface HistoryEntry {
+  id: string;
   at: Date;
   label: string;
 }
@@ -104,7 +105,7 @@ export function trackingView(d: TrackingDetail, language: Locale, now = new Date
     if (s?.visibility !== 'public') continue;
     if (current?.key === s.key) continue;
     current = s;
-    history.push({ at: h.at, label: s.label[language] || s.label.nl });
+    history.push({ id: h.id, at: h.at, label: s.label[language] || s.label.nl });
   }
   const first = def.handling.statuses[0]!;
   const shown = statusValues(current ?? first, language);
