@@ -6,8 +6,9 @@
  * `npm run bench -- http`, `-- search`, `-- frontoffice` or `-- cases` runs one suite; the search suite is in
  * search.ts, the front-office suite (customer lookup and contact registration at 1M customers / 5M contacts) in
  * frontoffice.ts, the case suite (intake over HTTP next to raw INSERTs, the norm-clock sweep over 1M cases) in
- * cases.ts, the page-load suite (Lighthouse, mobile profile, public catalogue and login page) in lighthouse.ts,
- * the resident portal's reports next to the staff intake and a bare route in portal.ts (`-- portal`).
+ * cases.ts, the page-load suite (Lighthouse, mobile profile, the public pages) in lighthouse.ts, the resident
+ * portal's reports next to the staff intake and a bare route in portal.ts (`-- portal`), the person's case page
+ * next to a bare route in tracking.ts (`-- tracking`).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,6 +22,7 @@ import { frontOfficeBenchmark } from './frontoffice.ts';
 import { lighthouseBenchmark } from './lighthouse.ts';
 import { portalBenchmark } from './portal.ts';
 import { printTable, searchBenchmark } from './search.ts';
+import { trackingBenchmark } from './tracking.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -149,3 +151,4 @@ if (suites.length === 0 || suites.includes('frontoffice')) await frontOfficeBenc
 if (suites.length === 0 || suites.includes('cases')) await casesBenchmark();
 if (suites.length === 0 || suites.includes('lighthouse')) await lighthouseBenchmark();
 if (suites.length === 0 || suites.includes('portal')) await portalBenchmark();
+if (suites.length === 0 || suites.includes('tracking')) await trackingBenchmark();

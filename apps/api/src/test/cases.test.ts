@@ -766,11 +766,16 @@ describe('back office', () => {
     const c = await intake();
     const confirmation = (await mails(c.id))[0]!;
     expect(confirmation.subject).toBe(`Binnen: ${c.reference}`);
-    expect(confirmation.body).toBe('Dag Jan de Vries, we kijken ernaar.');
+    // An own text without {{trackingLink}} still carries the person's link to their case page, at the end.
+    expect(confirmation.body).toMatch(
+      /^Dag Jan de Vries, we kijken ernaar\.\n\nBekijk de stand van zaken: http:\/\/\S+\/zaak\/[\w-]{32}$/,
+    );
     await post(`/api/cases/${c.id}/messages`, { direction: 'out', body: 'De monteur komt donderdag.' });
     const last = (await mails(c.id)).at(-1)!;
     expect(last.subject).toBe(`Nieuws over ${c.reference}`);
-    expect(last.body).toBe('Dag Jan de Vries,\n\nDe monteur komt donderdag.\n\nGemeente Voorbeeld');
+    expect(last.body).toMatch(
+      /^Dag Jan de Vries,\n\nDe monteur komt donderdag\.\n\nGemeente Voorbeeld\n\nBekijk de stand van zaken: \S+$/,
+    );
   });
 
   it('random bodies on every case action never cause a 500 and never change the case', async () => {

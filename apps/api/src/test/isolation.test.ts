@@ -706,6 +706,7 @@ function cases(): Record<string, Case | 'public'> {
           ['children', { teamId: a.teams.back, description: 'x', version: 1 }],
           ['merge', { mainCaseId: aCaseId, version: 1 }],
           ['reopen', { reason: 'x', version: 1 }],
+          ['reopen-refusal', { reason: 'x', version: 1 }],
           ['preview', { kind: 'message', body: 'x' }],
         ] as const
       ).map(([path, body]) => [

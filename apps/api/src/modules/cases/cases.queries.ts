@@ -394,13 +394,26 @@ export async function saveTemplate(
   return row;
 }
 
-/** The case a tracking token (by its SHA-256) belongs to. */
-export function caseIdByTrackingHash(db: Db, organisationId: string, hash: string) {
+/** The case a tracking token (by its SHA-256) belongs to, with its item version's definition. */
+export function caseByTrackingHash(db: Db, organisationId: string, hash: string) {
   return db
-    .select({ id: caseFile.id })
+    .select({ c: caseFile, definition: catalogueItemVersion.definition })
     .from(caseFile)
+    .innerJoin(
+      catalogueItemVersion,
+      onKey(catalogueItemVersion, caseFile.organisationId, caseFile.itemVersionId),
+    )
     .where(and(eq(caseFile.organisationId, organisationId), eq(caseFile.trackingHash, hash)))
-    .then((r) => r[0]?.id);
+    .then((r) => r[0]);
+}
+
+/** How many files a case has. */
+export async function attachmentCount(db: Db, organisationId: string, caseId: string) {
+  const [r] = await db
+    .select({ n: count() })
+    .from(caseAttachment)
+    .where(and(eq(caseAttachment.organisationId, organisationId), eq(caseAttachment.caseId, caseId)));
+  return r?.n ?? 0;
 }
 
 /** A case by its reference (not a child task: the person follows the main case). */

@@ -27,6 +27,7 @@ export {
   reopenRequestRefusal,
   replyFromPerson,
   requestReopen,
+  type TrackingDetail,
   waitsForPerson,
 } from './cases.person.ts';
 export { presentCase, presentCaseSummary } from './cases.presenter.ts';

@@ -221,7 +221,13 @@ export function CasePage(p: CasePageProps) {
                 <p className="utrecht-paragraph vd-pre">{m.body}</p>
               </blockquote>
             ))}
-          <form method="post" action={`${p.self}/antwoord`} encType="multipart/form-data" noValidate>
+          <form
+            method="post"
+            action={`${p.self}/antwoord`}
+            encType="multipart/form-data"
+            className="vd-form"
+            noValidate
+          >
             <Field id="body" label={w.replyLabel} error={errors.body}>
               {(control) => (
                 <textarea
@@ -264,11 +270,11 @@ export function CasePage(p: CasePageProps) {
           <ol className="vd-plain-list vd-stack">
             {v.messages.map((m) => (
               <li key={m.id}>
-                <h3 className="utrecht-heading-3">
-                  {w.messageKinds[m.kind]} ·{' '}
+                <p className="utrecht-paragraph vd-small vd-muted">
+                  <strong>{w.messageKinds[m.kind]}</strong> ·{' '}
                   {m.from === 'person' ? w.fromYou : w.fromOrganisation(p.organisation)} ·{' '}
                   <time dateTime={m.at.toISOString()}>{date(m.at)}</time>
-                </h3>
+                </p>
                 <p className="utrecht-paragraph vd-pre">{m.body}</p>
               </li>
             ))}
@@ -284,7 +290,7 @@ export function CasePage(p: CasePageProps) {
         </h2>
         <ol className="vd-plain-list">
           {v.history.map((h) => (
-            <li key={h.at.toISOString()}>
+            <li key={h.id}>
               <time dateTime={h.at.toISOString()}>{date(h.at)}</time>: {h.label}
             </li>
           ))}
@@ -315,7 +321,7 @@ export function CasePage(p: CasePageProps) {
             {w.reopenHeading}
           </h2>
           <p className="utrecht-paragraph">{w.reopenIntro}</p>
-          <form method="post" action={`${p.self}/niet-opgelost`} noValidate>
+          <form method="post" action={`${p.self}/niet-opgelost`} className="vd-form" noValidate>
             <Field id="reason" label={w.reopenLabel} error={errors.reason}>
               {(control) => (
                 <textarea
@@ -373,7 +379,7 @@ export function FindPage(p: {
       <h1 className="utrecht-heading-1">{w.findTitle}</h1>
       <p className="utrecht-paragraph">{w.findIntro}</p>
       <LanguageLink words={w} href={p.otherLanguage} />
-      <form method="post" action={p.action} noValidate>
+      <form method="post" action={p.action} className="vd-form" noValidate>
         <Field id="reference" label={w.referenceLabel} error={errors.reference}>
           {(control) => (
             <input
@@ -422,7 +428,7 @@ export function CodePage(p: {
       <h1 className="utrecht-heading-1">{w.codeTitle}</h1>
       <p className="utrecht-paragraph">{w.codeIntro(p.minutes)}</p>
       <LanguageLink words={w} href={p.otherLanguage} />
-      <form method="post" action={p.action} noValidate>
+      <form method="post" action={p.action} className="vd-form" noValidate>
         <Field id="code" label={w.codeLabel} error={p.error}>
           {(control) => (
             <input

@@ -7,12 +7,12 @@ import { TRACKING_TOKEN, trackingHash, trackingToken } from '../../platform/trac
 import { type Write, writeTogether } from '../../platform/writes.ts';
 import { safeEqual } from '../../plugins/security.ts';
 import {
-  type CaseDetail,
   caseByReference,
   caseByTrackingHash,
   personCtx,
   reopenRequestRefusal,
   statusValues,
+  type TrackingDetail,
   waitsForPerson,
 } from '../cases/index.ts';
 import { notificationWrites } from '../notifications/index.ts';
@@ -52,6 +52,7 @@ type Status = CatalogueItemDefinition['handling']['statuses'][number];
 
 /** One entry of the public history: a public status the case reached, when. */
 export interface HistoryEntry {
+  id: string;
   at: Date;
   label: string;
 }
@@ -93,7 +94,7 @@ export interface TrackingView {
  * and the messages between the organisation and the person — never internal notes, staff names or internal
  * statuses.
  */
-export function trackingView(d: CaseDetail, language: Locale, now = new Date()): TrackingView {
+export function trackingView(d: TrackingDetail, language: Locale, now = new Date()): TrackingView {
   const { c } = d.row;
   const def = d.row.definition as CatalogueItemDefinition;
   const statuses = new Map<string, Status>(def.handling.statuses.map((s) => [s.key, s]));
@@ -104,7 +105,7 @@ export function trackingView(d: CaseDetail, language: Locale, now = new Date()):
     if (s?.visibility !== 'public') continue;
     if (current?.key === s.key) continue;
     current = s;
-    history.push({ at: h.at, label: s.label[language] || s.label.nl });
+    history.push({ id: h.id, at: h.at, label: s.label[language] || s.label.nl });
   }
   const first = def.handling.statuses[0]!;
   const shown = statusValues(current ?? first, language);
@@ -139,6 +140,11 @@ export function trackingView(d: CaseDetail, language: Locale, now = new Date()):
       messages.push({ id: h.id, at: h.at, from: 'organisation', body: h.note, kind: 'message' });
   }
   messages.sort((a, b) => a.at.getTime() - b.at.getTime());
+  // While the case waits for the person, what the organisation wrote since it began waiting is the question.
+  const since = waitsForPerson(c) ? c.suspendedSince : null;
+  if (since)
+    for (const m of messages)
+      if (m.from === 'organisation' && m.kind === 'message' && m.at >= since) m.kind = 'question';
   const extension = c.extension as { reason?: string } | null;
   const refusedSinceClosed = d.events.some(
     (e) => e.kind === 'reopen_refused' && c.closedAt !== null && e.at >= c.closedAt,
@@ -149,9 +155,7 @@ export function trackingView(d: CaseDetail, language: Locale, now = new Date()):
     else if (refusedSinceClosed) reopen = 'refused';
     else reopen = reopenRequestRefusal(c, d.events) ? 'not_possible' : 'possible';
   }
-  const mergedInto = c.mainCaseId
-    ? (d.linked.find((l) => l.c.id === c.mainCaseId)?.c.reference ?? null)
-    : null;
+  const mergedInto = d.mainReference;
   return {
     reference: c.reference,
     subject: def.name[language]?.trim() || def.name.nl,
@@ -166,7 +170,7 @@ export function trackingView(d: CaseDetail, language: Locale, now = new Date()):
     waiting: waitsForPerson(c),
     mergedInto,
     messages,
-    attachments: d.attachments.length,
+    attachments: d.attachments,
     reopen,
   };
 }

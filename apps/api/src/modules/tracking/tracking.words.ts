@@ -44,7 +44,7 @@ const nl = {
   },
   replyHeading: 'Uw antwoord',
   replyIntro: 'We wachten op uw antwoord. Zodra u antwoordt, gaan we verder en loopt de termijn weer.',
-  replyLabel: 'Uw antwoord',
+  replyLabel: 'Schrijf hier uw antwoord',
   filesLabel: 'Foto of document toevoegen (niet verplicht)',
   filesHint: (max: number, mb: number) =>
     `Foto (JPG, PNG, WebP, HEIC) of PDF. Hoogstens ${max} bestanden van ${mb} MB.`,
@@ -156,7 +156,7 @@ const en: Words = {
   },
   replyHeading: 'Your answer',
   replyIntro: 'We are waiting for your answer. As soon as you answer, we continue and the term runs again.',
-  replyLabel: 'Your answer',
+  replyLabel: 'Write your answer here',
   filesLabel: 'Add a photo or document (optional)',
   filesHint: (max, mb) => `Photo (JPG, PNG, WebP, HEIC) or PDF. At most ${max} files of ${mb} MB.`,
   replySubmit: 'Send answer',

@@ -1,0 +1,127 @@
+/**
+ * The person's own case page (issue 13, item 5), in a browser with JavaScript switched off: the link from the
+ * confirmation email opens the page, the person reads where things stand, answers the question of the worker (the
+ * clock runs again) and sees it confirmed. axe scans each page at the window's width, at 320 px and at 200% text
+ * (in a context that allows the scanner's script; the pages themselves send none).
+ */
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { waitForMail } from './mailbox.ts';
+import { expectAccessible, PASSWORD } from './support.ts';
+
+/**
+ * axe at the window's width and at 320 px (no sideways scrolling), and with `zoomText` again with the text at 200%
+ * (WCAG 1.4.4). In a context of its own that allows the scanner's script; the pages themselves send none.
+ */
+async function scan(browser: Browser, url: string, what: string, zoomText = false) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(url);
+    await expectAccessible(page, what);
+    if (zoomText) {
+      await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+      await expectAccessible(page, `${what} with 200% text`);
+    }
+  } finally {
+    await context.close();
+  }
+}
+
+const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
+
+test('the person follows their case without JavaScript: opens the link from the email, reads the status, answers the question, and the clock runs again', async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
+  test.setTimeout(90_000);
+  const staff = await playwright.request.newContext({ baseURL: baseURL! });
+  expect(
+    (
+      await staff.post('/api/auth/login', { data: { email: 'admin@voorbeeld.nl', password: PASSWORD } })
+    ).status(),
+  ).toBe(200);
+  const headers = {
+    'x-csrf-token': ((await (await staff.get('/api/auth/csrf')).json()) as { token: string }).token,
+  };
+  const email = `volger-${Date.now().toString(36)}@example.nl`;
+  const opened = await staff.post('/api/cases', {
+    headers,
+    data: {
+      itemCode: 'straatverlichting-kapot',
+      description: 'Lamp brandt niet',
+      answers: { probleem: 'brandt_niet' },
+      location: { description: 'Parklaan, bij de speeltuin' },
+      contactEmail: email,
+      channel: 'phone',
+    },
+  });
+  expect(opened.status(), await opened.text()).toBe(201);
+  const c = (await opened.json()) as { id: string; reference: string; version: number };
+
+  // ---- the confirmation email carries the private link ----
+  const confirmation = await waitForMail(email, [c.reference, 'ontvangen']);
+  const link = /Bekijk de stand van zaken: (\S+)/.exec(confirmation.text)?.[1];
+  expect(link).toMatch(/\/zaak\/[A-Za-z0-9_-]{32}$/);
+  const path = new URL(link!).pathname;
+
+  // ---- the worker asks a question: the case waits for the person ----
+  let version = c.version;
+  for (const [to, message] of [
+    ['beoordeling', undefined],
+    ['wacht_op_melder', 'Welk nummer staat op de paal? U vindt het op een plaatje op ooghoogte.'],
+  ] as const) {
+    const moved = await staff.post(`/api/cases/${c.id}/transitions`, {
+      headers,
+      data: { to, version, notify: to === 'wacht_op_melder', ...(message ? { message } : {}) },
+    });
+    expect(moved.status(), await moved.text()).toBe(200);
+    version = ((await moved.json()) as { version: number }).version;
+  }
+  const question = await waitForMail(email, [c.reference, 'Wacht op informatie']);
+  expect(question.text).toContain(`Bekijk de stand van zaken: ${link}`);
+
+  // ---- the person, JavaScript off ----
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(path);
+  await expect(h1(page)).toHaveText(`Uw melding ${c.reference}`);
+  await expect(
+    page.getByRole('heading', { level: 2, name: /Zo staat het nu: Wacht op informatie/ }),
+  ).toBeVisible();
+  await expect(page.getByText('Welk nummer staat op de paal?').first()).toBeVisible();
+  await expect(page.getByText(/We wachten op uw antwoord\. Zolang staat de termijn stil/)).toBeVisible();
+  await scan(browser, path, 'case page waiting for the person', true);
+
+  // An empty answer: the error summary on top links to the field.
+  await page.getByRole('button', { name: 'Antwoord versturen' }).click();
+  await expect(page.getByRole('alert')).toContainText('Schrijf uw antwoord, of voeg een bestand toe.');
+  await expect(
+    page.getByRole('link', { name: 'Schrijf uw antwoord, of voeg een bestand toe.' }),
+  ).toHaveAttribute('href', '#body');
+
+  await page
+    .getByLabel('Schrijf hier uw antwoord')
+    .fill('Het nummer is 1234. De paal staat naast de speeltuin.');
+  await page.getByRole('button', { name: 'Antwoord versturen' }).click();
+  await expect(page).toHaveURL(new RegExp(`${path}\\?klaar=antwoord$`));
+  await expect(page.getByRole('status').filter({ hasText: 'We hebben uw antwoord ontvangen' })).toBeVisible();
+  await expect(page.getByText('Het nummer is 1234.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Antwoord versturen' })).toHaveCount(0);
+  await scan(browser, `${path}?klaar=antwoord`, 'case page after the answer');
+
+  // The clock runs again, and the case is back with the team.
+  const after = (await (await staff.get(`/api/cases/${c.id}`)).json()) as {
+    status: { key: string };
+    clock: { suspended: unknown };
+  };
+  expect(after.status.key).toBe('beoordeling');
+  expect(after.clock.suspended).toBeNull();
+
+  // Without the link: reference + email address ask for a code (the page is the same whatever they are).
+  await page.goto('/p/voorbeeld/zaak');
+  await expect(h1(page)).toHaveText('Uw zaak bekijken');
+  await scan(browser, '/p/voorbeeld/zaak', 'asking for a code');
+  await context.close();
+  await staff.dispose();
+});
