@@ -20,6 +20,17 @@ export type ResidentChannel = (typeof RESIDENT_CHANNELS)[number];
 export const RESIDENT_CONSENT_KINDS = ['surveys'] as const;
 export type ResidentConsentKind = (typeof RESIDENT_CONSENT_KINDS)[number];
 
+/**
+ * The purpose each kind is recorded under in the customer's consents (`customer_consent.purpose`), the same word
+ * staff record at the desk, so a "no" given anywhere is read everywhere (the surveys read this one).
+ */
+export const CONSENT_PURPOSE: Record<ResidentConsentKind, string> = {
+  surveys: 'klanttevredenheidsonderzoek',
+};
+const KIND_OF_PURPOSE = new Map(Object.entries(CONSENT_PURPOSE).map(([kind, purpose]) => [purpose, kind]));
+/** The My page kind of a recorded purpose, or the purpose itself when it is one staff use for something else. */
+export const consentKindOf = (purpose: string) => KIND_OF_PURPOSE.get(purpose) ?? purpose;
+
 /** Minutes a sign-in link works. */
 export const RESIDENT_LINK_MINUTES = 15;
 

@@ -7,6 +7,8 @@ import Tokens from '@fastify/csrf';
 import type { Db } from '@voordeur/db';
 import {
   type CatalogueItemDefinition,
+  CONSENT_PURPOSE,
+  consentKindOf,
   type Locale,
   RESIDENT_CONSENT_KINDS,
   RESIDENT_LINK_MINUTES,
@@ -364,7 +366,7 @@ export async function recordsOf(db: Db, resident: Resident) {
   });
 
   const consentHistory = consents.map((k) => ({
-    kind: k.purpose,
+    kind: consentKindOf(k.purpose),
     granted: k.granted,
     recordedAt: k.recordedAt.toISOString(),
     recordedBy: k.recordedBy,
@@ -386,7 +388,7 @@ export async function recordsOf(db: Db, resident: Resident) {
     consents: RESIDENT_CONSENT_KINDS.map((kind) => ({
       kind,
       // Newest first: the first of its kind is the current choice.
-      granted: consents.find((k) => k.purpose === kind)?.granted ?? null,
+      granted: consents.find((k) => k.purpose === CONSENT_PURPOSE[kind])?.granted ?? null,
     })),
   };
 }
@@ -442,7 +444,7 @@ export async function saveConsent(
       customers.map((c) => ({
         organisationId: resident.organisationId,
         customerId: c.id,
-        purpose: input.kind,
+        purpose: CONSENT_PURPOSE[input.kind],
         granted: input.granted,
         channel: 'web',
         recordedBy: ctx.actor.label,
@@ -469,7 +471,7 @@ export async function hasConsent(
   customerId: string,
   kind: ResidentConsentKind,
 ) {
-  const latest = await q.latestConsent(db, organisationId, customerId, kind);
+  const latest = await q.latestConsent(db, organisationId, customerId, CONSENT_PURPOSE[kind]);
   return latest ? latest.granted : CONSENT_DEFAULTS[kind];
 }
 

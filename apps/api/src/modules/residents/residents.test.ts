@@ -3,7 +3,14 @@
  * separation of resident and staff sessions, CSRF on a resident's writes, preferences and consents saved and
  * audited, the export holding the person's data and nobody else's, and the cleanup of expired sessions.
  */
-import { auditEvent, type Db, notification, residentSession, residentSignIn } from '@voordeur/db';
+import {
+  auditEvent,
+  customerConsent,
+  type Db,
+  notification,
+  residentSession,
+  residentSignIn,
+} from '@voordeur/db';
 import { and, desc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { itemDef, publishContent } from '../../test/catalogue-fixtures.ts';
@@ -361,7 +368,8 @@ describe('My page', () => {
       await t.app.inject({ url: `/api/customers/${people.anna.id}`, headers: agent.headers })
     ).json();
     expect(staffView).toMatchObject({ preferredChannel: 'letter', preferredLanguage: 'en' });
-    expect(staffView.consents[0]).toMatchObject({ purpose: 'surveys', granted: false });
+    // Recorded under the purpose staff use at the desk and the surveys read: a "no" here is a "no" there.
+    expect(staffView.consents[0]).toMatchObject({ purpose: 'klanttevredenheidsonderzoek', granted: false });
 
     const trail = await auditOf(t.database.db, people.anna.id);
     const byResident = trail.filter((e) => e.actorKind === 'resident').map((e) => e.action);

@@ -13,12 +13,13 @@ import {
   surveyVersion,
   team,
 } from '@voordeur/db';
-import type { SurveyResponseQuery } from '@voordeur/shared';
+import { CONSENT_PURPOSE, type SurveyResponseQuery } from '@voordeur/shared';
 import { and, asc, count, desc, eq, gt, gte, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 
 /** The consent purpose whose latest record, when it is a refusal, keeps a person out of every survey. */
-export const SURVEY_CONSENT_PURPOSE = 'klanttevredenheidsonderzoek';
+/** The consent a survey needs: the one residents give or withdraw on My page and staff record at the desk. */
+export const SURVEY_CONSENT_PURPOSE = CONSENT_PURPOSE.surveys;
 
 const published = alias(surveyVersion, 'published');
 const draft = alias(surveyVersion, 'draft');
