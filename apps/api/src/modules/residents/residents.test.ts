@@ -5,7 +5,6 @@
  */
 import {
   auditEvent,
-  customerConsent,
   type Db,
   notification,
   residentSession,
