@@ -215,6 +215,15 @@ describe('invitations', () => {
     const token = path.split('/').pop()!;
     expect(invitations.some((i) => i.tokenHash === token)).toBe(false);
     expect(await surveyLinkOfCase(t.database.db, org.id, happy)).toContain(path);
+    // The case's own page (module tracking) offers the same survey.
+    const caseMails = await t.database.db
+      .select({ body: notification.body })
+      .from(notification)
+      .where(and(eq(notification.organisationId, org.id), eq(notification.caseId, happy)));
+    const casePage = /\/p\/[^\s/]+\/zaak\/[A-Za-z0-9_-]+/.exec(caseMails.map((m) => m.body).join('\n'))![0];
+    const shown = await t.app.inject({ url: casePage });
+    expect(shown.statusCode).toBe(200);
+    expect(shown.body).toContain(path);
     // English for the person who prefers it, with the link in that language.
     const [mail] = await surveyMails(happy);
     expect(mail).toMatchObject({

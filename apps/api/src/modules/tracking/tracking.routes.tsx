@@ -13,6 +13,7 @@ import {
   codeRequestExists,
   findOrganisation,
   type Organisation,
+  openSurvey,
   requestCode,
   TRACKING_LIMITS,
   trackingView,
@@ -150,9 +151,8 @@ export async function trackingRoutes(base: FastifyInstance) {
         : request.query.klaar === 'niet-opgelost'
           ? ('reopen_asked' as const)
           : undefined;
-    // SURVEY: the coordinator adds the case's open survey here at merge (surveys' index tells whether there is
-    // one and its link): `const survey = await openSurveyOf(app.db, org.id, detail.row.c.id)`.
-    const survey = null;
+    const surveyUrl = await openSurvey(app.db, org, detail.row.c.id);
+    const survey = surveyUrl ? { url: surveyUrl, text: w.surveyLink } : null;
     return send(
       reply,
       org,

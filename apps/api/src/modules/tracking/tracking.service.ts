@@ -17,6 +17,7 @@ import {
 } from '../cases/index.ts';
 import { notificationWrites } from '../notifications/index.ts';
 import { organisationBySlug } from '../organisations/index.ts';
+import { surveyLinkOfCase } from '../surveys/index.ts';
 import * as q from './tracking.queries.ts';
 import { WORDS } from './tracking.words.ts';
 
@@ -94,6 +95,11 @@ export interface TrackingView {
  * and the messages between the organisation and the person — never internal notes, staff names or internal
  * statuses.
  */
+/** The link of the case's open survey invitation (module surveys), shown on its page; null when there is none. */
+export function openSurvey(db: Db, organisation: Organisation, caseId: string) {
+  return surveyLinkOfCase(db, organisation.id, caseId);
+}
+
 export function trackingView(d: TrackingDetail, language: Locale, now = new Date()): TrackingView {
   const { c } = d.row;
   const def = d.row.definition as CatalogueItemDefinition;

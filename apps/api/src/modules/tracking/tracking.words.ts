@@ -108,8 +108,9 @@ const nl = {
     body: (code: string, reference: string, minutes: number, organisation: string) =>
       `Beste heer/mevrouw,\n\nU vroeg om een code om uw zaak ${reference} te bekijken. Uw code is:\n\n${code}\n\nDe code werkt ${minutes} minuten. Heeft u niet om deze code gevraagd? Dan kunt u deze e-mail negeren.\n\nMet vriendelijke groet,\n${organisation}`,
   },
-  /** The survey of the case, when one is open (module surveys, added at merge). */
+  /** The survey of the case, when one is open (module surveys). */
   surveyHeading: 'Wat vond u ervan?',
+  surveyLink: 'Geef uw mening over onze hulp',
 };
 
 type Words = typeof nl;
@@ -217,6 +218,7 @@ const en: Words = {
       `Dear Sir or Madam,\n\nYou asked for a code to see your case ${reference}. Your code is:\n\n${code}\n\nThe code works for ${minutes} minutes. Did you not ask for this code? Then you can ignore this email.\n\nKind regards,\n${organisation}`,
   },
   surveyHeading: 'What did you think?',
+  surveyLink: 'Tell us what you think of our help',
 };
 
 export const WORDS = { nl, en } as const;
