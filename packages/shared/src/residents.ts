@@ -76,6 +76,9 @@ export const residentCaseSchema = z
       .nullable()
       .meta({ description: 'When the organisation promises an answer (its norm); null once closed.' }),
     closedAt: z.iso.datetime().nullable(),
+    trackingUrl: z
+      .url()
+      .meta({ description: "The case's own page (the same private link as in every email)." }),
   })
   .meta({ id: 'ResidentCase' });
 export type ResidentCase = z.infer<typeof residentCaseSchema>;

@@ -23,6 +23,7 @@ export function presentMyPage(resident: Resident, r: Records, csrfToken: string)
       createdAt: c.createdAt,
       expectedDate: c.expectedDate,
       closedAt: c.closedAt,
+      trackingUrl: c.trackingUrl,
     })),
     contacts: r.contacts,
     csrfToken,

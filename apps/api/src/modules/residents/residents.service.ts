@@ -18,6 +18,7 @@ import {
 import type { Actor, Ctx } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { randomSecret, sha256 } from '../../platform/secrets.ts';
+import { trackingLink } from '../../platform/tracking-links.ts';
 import { errors } from '../../plugins/errors.ts';
 import { localDate } from '../calendar/index.ts';
 import { queueNotifications, replaceNotificationBodies } from '../notifications/index.ts';
@@ -338,6 +339,7 @@ export async function recordsOf(db: Db, resident: Resident) {
       createdAt: c.createdAt.toISOString(),
       expectedDate: c.closedAt ? null : localDate(c.dueAt),
       closedAt: c.closedAt?.toISOString() ?? null,
+      trackingUrl: trackingLink(resident.slug, org, c.id),
       description: c.description,
       channel: c.channel,
       location: location?.address

@@ -3,13 +3,7 @@
  * separation of resident and staff sessions, CSRF on a resident's writes, preferences and consents saved and
  * audited, the export holding the person's data and nobody else's, and the cleanup of expired sessions.
  */
-import {
-  auditEvent,
-  type Db,
-  notification,
-  residentSession,
-  residentSignIn,
-} from '@voordeur/db';
+import { auditEvent, type Db, notification, residentSession, residentSignIn } from '@voordeur/db';
 import { and, desc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { itemDef, publishContent } from '../../test/catalogue-fixtures.ts';
@@ -163,6 +157,10 @@ describe('sign-in by email link', () => {
     });
     expect(me.json().cases[0].expectedDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(me.body).not.toContain(people.bert.reference);
+    // Each case links to its own page (the private link of its emails).
+    const page = await t.app.inject({ url: new URL(me.json().cases[0].trackingUrl).pathname });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(people.anna.reference);
 
     // The same link a second time: a clear page, no session.
     const again = await openLink(path);

@@ -175,8 +175,11 @@ function Signedin({ slug, data }: { slug: string; data: MyPageData }) {
                 const status = local(c.status);
                 return (
                   <TableRow key={c.id}>
-                    {/* The tracking page (/p/<slug>/zaak/<token>) links here once it exists (issue 13, tracking). */}
-                    <TableHeaderCell scope="row">{c.reference}</TableHeaderCell>
+                    <TableHeaderCell scope="row">
+                      <a className="utrecht-link utrecht-link--html-a" href={c.trackingUrl}>
+                        {c.reference}
+                      </a>
+                    </TableHeaderCell>
                     <TableCell lang={item.lang}>{item.text}</TableCell>
                     <TableCell lang={status.lang}>
                       {c.closed ? t('myPage.cases.closed') : status.text || t('myPage.cases.received')}
