@@ -158,9 +158,9 @@ describe('sign-in by email link', () => {
     expect(me.json().cases[0].expectedDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(me.body).not.toContain(people.bert.reference);
     // Each case links to its own page (the private link of its emails).
-    const page = await t.app.inject({ url: new URL(me.json().cases[0].trackingUrl).pathname });
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain(people.anna.reference);
+    const casePage = await t.app.inject({ url: new URL(me.json().cases[0].trackingUrl).pathname });
+    expect(casePage.statusCode).toBe(200);
+    expect(casePage.body).toContain(people.anna.reference);
 
     // The same link a second time: a clear page, no session.
     const again = await openLink(path);
