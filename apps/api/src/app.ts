@@ -23,7 +23,7 @@ import { tokensModule } from './modules/tokens/index.ts';
 import { transferModule } from './modules/transfer/index.ts';
 import { usersModule } from './modules/users/index.ts';
 import { webhooksModule } from './modules/webhooks/index.ts';
-import { useLinkBase } from './platform/links.ts';
+import { setLinkBase } from './platform/links.ts';
 import { loggerOptions } from './platform/logging.ts';
 import { compressionPlugin } from './plugins/compression.ts';
 import { contextPlugin } from './plugins/context.ts';
@@ -75,7 +75,7 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   });
 
   // Links in messages to people (issue 13: stop following a case) point at the public address.
-  useLinkBase(config.publicUrl);
+  setLinkBase(config.publicUrl);
   await app.register(contextPlugin, { config, database });
   await app.register(errorsPlugin);
   await app.register(inputPlugin);

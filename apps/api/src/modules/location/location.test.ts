@@ -105,6 +105,9 @@ describe('places, nearby reports and followers', () => {
 
   it('has no map without MAP_TILE_URL, and finds addresses for anyone by postcode, street or point', async () => {
     expect((await get('/api/public/map')).json()).toEqual({ map: null });
+    const centre = (await get(`/api/portal/${org.slug}/addresses/centre`)).json().centre;
+    expect(centre.lat).toBeCloseTo(52.155, 2);
+    expect((await get(`/api/portal/${other.slug}/addresses/centre`)).json()).toEqual({ centre: null });
 
     const byPostcode = await get(`/api/portal/${org.slug}/addresses?postcode=3812 cd`);
     expect(byPostcode.statusCode).toBe(200);
