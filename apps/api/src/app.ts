@@ -28,7 +28,7 @@ import { trackingModule } from './modules/tracking/index.ts';
 import { transferModule } from './modules/transfer/index.ts';
 import { usersModule } from './modules/users/index.ts';
 import { webhooksModule } from './modules/webhooks/index.ts';
-import { useLinkBase } from './platform/links.ts';
+import { setLinkBase } from './platform/links.ts';
 import { loggerOptions } from './platform/logging.ts';
 import { setPublicUrl } from './platform/tracking-links.ts';
 import { compressionPlugin } from './plugins/compression.ts';
@@ -83,7 +83,7 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   });
 
   // Links in messages to people (issue 13: stop following a case) point at the public address.
-  useLinkBase(config.publicUrl);
+  setLinkBase(config.publicUrl);
   await app.register(contextPlugin, { config, database });
   await app.register(errorsPlugin);
   await app.register(inputPlugin);

@@ -208,19 +208,20 @@ export const catalogueItemDefinitionSchema = z
     handling: handlingSchema,
     norms: normsSchema,
     /**
-     * For a location-based item (one with a `location` intake field): how far around the reported place open
-     * reports of the same item are offered as "already reported nearby?" (metres; 50 when absent).
+     * For a location-based report (one with a `location` intake field): how far around the reported place open
+     * reports of the same item are offered as "already reported nearby?" (metres; 50 when absent). 0: never
+     * (reports about people, whose existence near an address must stay private).
      */
-    nearbyRadiusMetres: z.number().int().min(5).max(1000).optional(),
+    nearbyRadiusMetres: z.number().int().min(0).max(1000).optional(),
   })
   .meta({ id: 'CatalogueItemDefinition' });
 
 /** The radius of "already reported nearby?" when the item does not set one (issue 13, item 4). */
 export const DEFAULT_NEARBY_RADIUS_METRES = 50;
 
-/** Whether an item is about a place (it asks for one): such items offer "reported nearby?" and the map. */
-export const isLocationBased = (d: Pick<CatalogueItemDefinition, 'intakeFields'>) =>
-  d.intakeFields.some((f) => f.type === 'location');
+/** Whether an item is a report about a place (it asks for one): such items offer "reported nearby?". */
+export const isLocationBased = (d: Pick<CatalogueItemDefinition, 'kind' | 'intakeFields'>) =>
+  d.kind === 'report' && d.intakeFields.some((f) => f.type === 'location');
 export type CatalogueItemDefinition = z.infer<typeof catalogueItemDefinitionSchema>;
 export type CatalogueItemInput = z.input<typeof catalogueItemDefinitionSchema>;
 

@@ -4,7 +4,7 @@
  */
 let base = 'http://localhost:3000';
 
-export function useLinkBase(publicUrl: string) {
+export function setLinkBase(publicUrl: string) {
   base = publicUrl.replace(/\/+$/, '');
 }
 

@@ -575,6 +575,19 @@ function cases(): Record<string, Case | 'public'> {
         expect(res.body).not.toContain('Geheim');
       }
     },
+    // Places and nearby reports (issue 13, items 3 and 4): the portal's are public by design (an organisation's
+    // register and its open public reports, by its slug); the staff map shows only the caller's organisation.
+    'GET /api/public/map': 'public',
+    'GET /api/portal/{slug}/addresses': 'public',
+    'GET /api/portal/{slug}/addresses/at': 'public',
+    'GET /api/portal/{slug}/addresses/centre': 'public',
+    'GET /api/portal/{slug}/nearby': 'public',
+    'POST /api/portal/{slug}/cases/{reference}/followers': 'public',
+    'GET /api/case-map': async (h) => {
+      const res = await get('/api/case-map', h);
+      expect(res.statusCode).toBe(200);
+      leaksNothingOfA(res.body);
+    },
     'POST /api/addresses/import': async (h) => {
       // B's import (when B may import) lands in B's register: A's same address is not counted as unchanged.
       const res = await app.inject({

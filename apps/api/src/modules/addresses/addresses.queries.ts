@@ -145,3 +145,12 @@ export async function hasRegister(db: Db, organisationId: string) {
     .limit(1);
   return rows.length > 0;
 }
+
+/** The middle of the register's addresses (where a map of the organisation opens); null without a register. */
+export async function centre(db: Db, organisationId: string) {
+  const [row] = await db
+    .select({ lat: sql<number | null>`avg(${address.lat})`, lon: sql<number | null>`avg(${address.lon})` })
+    .from(address)
+    .where(eq(address.organisationId, organisationId));
+  return row?.lat == null || row.lon == null ? null : { lat: Number(row.lat), lon: Number(row.lon) };
+}

@@ -198,3 +198,8 @@ export async function addressAt(db: Db, organisationId: string, lat: number, lon
   if (!near || near.metres > OUTSIDE_METRES) throw addressErrors.outside('lat');
   return near;
 }
+
+/** Where a map of the organisation opens: the middle of its addresses (null without a register). */
+export function registerCentre(db: Db, organisationId: string) {
+  return q.centre(db, organisationId);
+}

@@ -12,6 +12,7 @@ export {
   OUTSIDE_METRES,
   placeOf,
   type ResolvedPlace,
+  registerCentre,
   searchRegister,
 } from './addresses.service.ts';
 

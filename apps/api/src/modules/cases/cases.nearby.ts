@@ -76,6 +76,7 @@ export async function nearbyReports(
   const place = await placeOf(db, organisationId, query);
   if (place && !place.inside) throw addressErrors.outside('lat');
   const radius = item.definition.nearbyRadiusMetres ?? DEFAULT_NEARBY_RADIUS_METRES;
+  if (radius === 0) return { radiusMetres: 0, items: [] };
   const rows = await q.openReportsNear(db, organisationId, item.id, query.lat, query.lon, radius);
   return {
     radiusMetres: radius,
@@ -149,7 +150,8 @@ export async function followCase(
     c.mainCaseId ||
     !c.statusLabel ||
     definition.audience !== 'external' ||
-    !isLocationBased(definition)
+    !isLocationBased(definition) ||
+    definition.nearbyRadiusMetres === 0
   )
     throw errors.notFound('Case');
   const email = input.email.trim().toLowerCase();

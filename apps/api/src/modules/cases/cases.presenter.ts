@@ -162,8 +162,9 @@ export function presentCase(d: CaseDetail, language: Locale, actor: Actor): Case
                 city: location.address.city,
               }
             : null,
-          lat: location.lat ?? null,
-          lon: location.lon ?? null,
+          // The point picked, else the place of its address in the register (issue 13: the case's place on a map).
+          lat: location.lat ?? c.locationLat ?? null,
+          lon: location.lon ?? c.locationLon ?? null,
           description: location.description ?? null,
         }
       : null,

@@ -73,6 +73,24 @@ export const portalLocationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
+    '/addresses/centre',
+    {
+      config: { public: true, rateLimit: LOOKUP_LIMIT },
+      schema: {
+        tags: ['public'],
+        summary:
+          'Where a map of the organisation opens: the middle of its addresses; null without a register.',
+        params: slugParamsSchema,
+        response: {
+          200: z.object({ centre: z.object({ lat: z.number(), lon: z.number() }).nullable() }),
+          ...publicProblemResponses,
+        },
+      },
+    },
+    async (request) => service.mapCentre(app.db, request.params.slug),
+  );
+
+  app.get(
     '/nearby',
     {
       config: { public: true, rateLimit: LOOKUP_LIMIT },

@@ -2,7 +2,7 @@ import type { Db } from '@voordeur/db';
 import type { Locale, PlaceAddress } from '@voordeur/shared';
 import type { Ctx } from '../../platform/actor.ts';
 import { errors } from '../../plugins/errors.ts';
-import { addressAt, presentAddress, searchRegister } from '../addresses/index.ts';
+import { addressAt, presentAddress, registerCentre, searchRegister } from '../addresses/index.ts';
 import { followCase, followerOfToken, nearbyReports, openCasesOnMap, unfollow } from '../cases/index.ts';
 import { organisationBySlug } from '../organisations/index.ts';
 
@@ -27,6 +27,12 @@ export async function findAddresses(
 export async function nearestAddress(db: Db, slug: string, lat: number, lon: number): Promise<PlaceAddress> {
   const org = await organisationOf(db, slug);
   return presentAddress(await addressAt(db, org.id, lat, lon));
+}
+
+/** Where the organisation's map opens: the middle of its addresses. */
+export async function mapCentre(db: Db, slug: string) {
+  const org = await organisationOf(db, slug);
+  return { centre: await registerCentre(db, org.id) };
 }
 
 export async function nearby(

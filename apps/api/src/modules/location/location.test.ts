@@ -74,6 +74,10 @@ describe('places, nearby reports and followers', () => {
           nearbyRadiusMetres: 200,
         }),
         itemDef('geen-plek', { intakeFields: [] }),
+        itemDef('zorgen', {
+          intakeFields: [{ key: 'locatie', label: { nl: 'Waar?' }, type: 'location' }],
+          nearbyRadiusMetres: 0,
+        }),
       ],
     };
     await publishContent(t.database.db, org.id, items);
@@ -105,6 +109,9 @@ describe('places, nearby reports and followers', () => {
 
   it('has no map without MAP_TILE_URL, and finds addresses for anyone by postcode, street or point', async () => {
     expect((await get('/api/public/map')).json()).toEqual({ map: null });
+    const centre = (await get(`/api/portal/${org.slug}/addresses/centre`)).json().centre;
+    expect(centre.lat).toBeCloseTo(52.155, 2);
+    expect((await get(`/api/portal/${other.slug}/addresses/centre`)).json()).toEqual({ centre: null });
 
     const byPostcode = await get(`/api/portal/${org.slug}/addresses?postcode=3812 cd`);
     expect(byPostcode.statusCode).toBe(200);
@@ -214,6 +221,14 @@ describe('places, nearby reports and followers', () => {
     expect(near9a.items[0].street).toBe('Langestraat');
     // Another organisation at the very same place knows nothing of these.
     expect((await nearby(other.slug, 'lantaarnpaal', twentyMetres)).json().items).toEqual([]);
+    // Reports about people are never offered (radius 0), nor can they be followed.
+    const worry = await report(agent, 'zorgen', { lat: hall.lat, lon: hall.lon });
+    expect((await nearby(org.slug, 'zorgen', hall)).json()).toEqual({ radiusMetres: 0, items: [] });
+    expectProblem(
+      await post(`/api/portal/${org.slug}/cases/${worry.reference}/followers`, { email: 'x@example.org' }),
+      404,
+      'not_found',
+    );
     // Not an item about a place, an unknown item, a point outside the organisation.
     expectProblem(await nearby(org.slug, 'geen-plek', hall), 422, 'case_invalid_action');
     expectProblem(await nearby(org.slug, 'bestaat-niet', hall), 422, 'case_invalid_action');

@@ -7,6 +7,7 @@ import { Paragraph } from '../../ui/Paragraph.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { useCatalogueFormat, useCatalogueItem } from '../catalogue/index.ts';
+import { CaseLocationMap } from '../location/index.ts';
 import { PriorityText } from './CaseBadges.tsx';
 import { CaseTime } from './CaseTime.tsx';
 import { unitLabel } from './ClockForms.tsx';
@@ -91,6 +92,7 @@ export function CaseFacts({ current }: { current: Case }) {
     <Section headingId="case-facts" title={t('cases.facts.title')} panel>
       <div className="vd-case__description vd-pre">{current.description}</div>
       <DataList items={facts} />
+      <CaseLocationMap location={current.location} reference={current.reference} />
       {answers.length ? (
         <div className="vd-stack vd-stack--tight">
           <h3 className="utrecht-heading-4">{t('cases.facts.answers')}</h3>

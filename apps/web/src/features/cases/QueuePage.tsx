@@ -21,6 +21,7 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import { SubmitButton } from '../../ui/SubmitButton.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
 import { useTeams } from '../admin-teams/index.ts';
+import { OpenReportsMap } from '../location/index.ts';
 import {
   type QueueQuery,
   useAreas,
@@ -254,6 +255,8 @@ export function QueuePage() {
           </div>
         </Section>
       </div>
+
+      <OpenReportsMap teamId={team || undefined} />
 
       <Section headingId="queue-results" title={heading}>
         {notice ? <Notice id={NOTICE_ID}>{notice}</Notice> : null}
