@@ -2,7 +2,8 @@
  * The resident portal, as a resident walks it: from the organisation's home page find "lantaarnpaal kapot", open
  * the item (what you may expect), report it at an address of the demo register, first with the required answers
  * missing (the error summary links to the fields), then complete; the confirmation shows the reference and the
- * expected date, and the confirmation email arrives. Every page is scanned by axe, also at 320 px.
+ * expected date, and the confirmation email arrives. A neighbour who reports the same lamp is offered that report
+ * and follows it instead. Every page is scanned by axe, also at 320 px.
  */
 import { expect, type Page, test } from '@playwright/test';
 import { waitForMail } from './mailbox.ts';
@@ -44,8 +45,7 @@ test('a resident finds the street light, reports it online and gets the confirma
   await alert.getByRole('link', { name: /Wat is er aan de hand/ }).click();
   await expect(page.getByLabel('Wat is er aan de hand?')).toBeFocused();
 
-  await page.getByLabel('Postcode', { exact: true }).fill('1234 AB');
-  await page.getByLabel('Huisnummer', { exact: true }).fill('12');
+  await chooseAddress(page);
   await page.getByLabel('Wat is er aan de hand?').selectOption({ label: 'De lamp brandt niet' });
   await page.getByLabel(/^Nummer op de paal/).fill('LP-0042');
   await page.getByLabel('Uw naam').fill('Mira Melder');
@@ -62,4 +62,29 @@ test('a resident finds the street light, reports it online and gets the confirma
 
   const mail = await waitForMail(email, [reference]);
   expect(mail.subject).toContain('ontvangen');
+
+  // A neighbour reports the same lamp: the form offers the open report at that place, and they follow it instead.
+  await page.goto('/p/voorbeeld/diensten/straatverlichting-kapot/melden');
+  await chooseAddress(page);
+  const nearby = page.getByRole('region', { name: 'Is dit al gemeld?' });
+  await nearby.getByRole('button', { name: `Volg melding ${reference}` }).click();
+  const neighbour = `buur-${Date.now().toString(36)}@example.org`;
+  await nearby.getByLabel('Uw e-mailadres').fill(neighbour);
+  await nearby.getByRole('button', { name: 'Volg deze melding' }).click();
+  await expect(page.getByRole('main')).toContainText(`U volgt nu melding ${reference}.`);
+  await expectAccessible(page, 'report form offering a report nearby to follow');
+  await waitForMail(neighbour, [reference]);
 });
+
+/** The place: postcode and house number looked up in the address register, then the address chosen. */
+async function chooseAddress(page: Page) {
+  await page.getByLabel('Postcode', { exact: true }).fill('1234 AB');
+  await page.getByLabel('Huisnummer', { exact: true }).fill('12');
+  await page.getByRole('button', { name: 'Zoek adres' }).click();
+  await page
+    .getByRole('group', { name: /Kies (het adres|een van)/ })
+    .getByRole('button')
+    .first()
+    .click();
+  await expect(page.getByText('Gekozen plek:')).toBeVisible();
+}

@@ -48,6 +48,9 @@ function toAddressInput(a: PlaceAddress) {
   };
 }
 
+/** The id of the field's fieldset: what a form's error summary links to. */
+export const LOCATION_FIELD_ID = 'location';
+
 export const addressText = (a: PlaceAddress) =>
   `${a.street} ${a.number}${a.addition ? (/^[A-Z]$/.test(a.addition) ? a.addition : `-${a.addition}`) : ''}, ${formatPostcode(a.postcode)} ${a.place}`;
 
@@ -114,7 +117,12 @@ export function LocationField({ slug, itemCode, value, onChange, error, onFollow
   const errorId = `${id}-error`;
 
   return (
-    <fieldset className="vd-fieldset" id="location" aria-describedby={error ? errorId : undefined}>
+    <fieldset
+      className="vd-fieldset"
+      id={LOCATION_FIELD_ID}
+      tabIndex={-1}
+      aria-describedby={error ? errorId : undefined}
+    >
       <legend>{t('location.legend')}</legend>
       <div className="vd-stack">
         {error ? (

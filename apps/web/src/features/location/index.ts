@@ -5,5 +5,10 @@
  * map is shown.
  */
 export { CaseLocationMap } from './CaseLocationMap.tsx';
-export { LocationField, type LocationFieldProps, type LocationValue } from './LocationField.tsx';
+export {
+  LOCATION_FIELD_ID,
+  LocationField,
+  type LocationFieldProps,
+  type LocationValue,
+} from './LocationField.tsx';
 export { OpenReportsMap } from './OpenReportsMap.tsx';

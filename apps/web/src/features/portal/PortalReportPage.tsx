@@ -32,8 +32,8 @@ import { SubmitButton } from '../../ui/SubmitButton.tsx';
 import { TextareaField } from '../../ui/TextareaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useCatalogueFormat } from '../catalogue/index.ts';
+import { LOCATION_FIELD_ID, LocationField, type LocationValue } from '../location/index.ts';
 import { usePortalItem, useSendReport } from './api.ts';
-import { REPORT_LOCATION_ID, ReportLocation, type ReportLocationValue } from './ReportLocation.tsx';
 
 const fieldId = (key: string) => `report-field-${key}`;
 const ALERT_ID = 'report-errors';
@@ -144,11 +144,11 @@ function ReportForm({
     'contact.address.houseNumber': { id: 'report-house-number', label: t('portal.contact.houseNumber') },
     'contact.address.postcode': { id: 'report-postcode', label: t('portal.contact.postcode') },
     'contact.address.city': { id: 'report-city', label: t('portal.contact.city') },
-    location: { id: REPORT_LOCATION_ID, label: t('portal.location.legend') },
+    location: { id: LOCATION_FIELD_ID, label: t('portal.location.legend') },
   };
   for (const q of questions) {
     meta[`answers.${q.key}`] = {
-      id: q.type === 'location' && q === locationField ? REPORT_LOCATION_ID : fieldId(q.key),
+      id: q.type === 'location' && q === locationField ? LOCATION_FIELD_ID : fieldId(q.key),
       label: f.text(q.label),
     };
   }
@@ -182,7 +182,7 @@ function ReportForm({
     },
   );
   const [answers, setAnswers] = useState<Record<string, Value>>({});
-  const [location, setLocation] = useState<ReportLocationValue | undefined>(undefined);
+  const [location, setLocation] = useState<LocationValue | undefined>(undefined);
   const [files, setFiles] = useState<Record<string, File[]>>({});
   const v = form.values;
   const reach = v.reach as ReachChoice;
@@ -291,7 +291,7 @@ function ReportForm({
 
       {questions.map((q) =>
         q.type === 'location' && q === locationField ? (
-          <ReportLocation
+          <LocationField
             key={q.key}
             slug={slug}
             itemCode={item.code}
