@@ -25,8 +25,18 @@ test('a second resident 20 m away is offered the open report, follows it and can
   const csrf = ((await (await page.request.get('/api/auth/csrf')).json()) as { token: string }).token;
 
   // The first report, at an address of the register (its place comes from the register).
-  const found = (await (await page.request.get(`/api/portal/${SLUG}/addresses?street=Kievitlaan`)).json()) as {
-    items: { street: string; number: number; addition: string; postcode: string; place: string; lat: number; lon: number }[];
+  const found = (await (
+    await page.request.get(`/api/portal/${SLUG}/addresses?street=Kievitlaan`)
+  ).json()) as {
+    items: {
+      street: string;
+      number: number;
+      addition: string;
+      postcode: string;
+      place: string;
+      lat: number;
+      lon: number;
+    }[];
   };
   const home = found.items.find((a) => !a.addition)!;
   expect(home, 'a Kievitlaan address without an addition').toBeTruthy();

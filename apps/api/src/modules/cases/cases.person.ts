@@ -6,7 +6,6 @@ import { authorize } from '../../platform/policy.ts';
 import { type AttachmentFile, checkedFile } from './cases.attachments.ts';
 import { resumeFields } from './cases.clock.ts';
 import { caseErrors } from './cases.errors.ts';
-import { messages } from './cases.messages.ts';
 import { caseActionRules, caseRefusal, statusStopsClock } from './cases.policy.ts';
 import * as q from './cases.queries.ts';
 import { type Change, change } from './cases.service.ts';
