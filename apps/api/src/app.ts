@@ -118,7 +118,7 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   await app.register(webhooksModule);
   await app.register(surveysModule);
   await app.register(organisationsModule);
-  // Open311 GeoReport v2 for client apps, with the spec's own error format under /open311/ (ADR 00NN).
+  // Open311 GeoReport v2 for client apps, with the spec's own error format under /open311/ (ADR 0028).
   await app.register(open311Module);
   // The person's own page of their case (server-rendered, no script; issue 13).
   await app.register(trackingModule);

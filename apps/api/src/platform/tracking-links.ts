@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { purposeHmac } from './personal-data.ts';
 
 /**
- * The private tracking link of a case (ADR 00NN-case-tracking-links): a token derived from the organisation and
+ * The private tracking link of a case (ADR 0024-case-tracking-links): a token derived from the organisation and
  * case ids with a key derived from the data key (HMAC-SHA-256, 192 bits shown), so every later message can put
  * the same link in without storing a secret. Only the token's SHA-256 is stored (`case_file.tracking_hash`), for
  * the lookup. Links start at `PUBLIC_URL`.

@@ -71,7 +71,7 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, e: App
 
 /**
  * A part of the URL space that a published standard obliges to answer errors in its own format instead of
- * problem+json (Open311 GeoReport v2 under `/open311/`; ADR 00NN). A module registers it with
+ * problem+json (Open311 GeoReport v2 under `/open311/`; ADR 0028). A module registers it with
  * `app.errorDialects.push(...)`; every error of a request under `prefix` — from a route, the input guard, the
  * rate limit or the router itself — is then sent by `send`.
  */

@@ -98,7 +98,7 @@ export async function intakeCase(db: Db, ctx: Ctx, input: IntakeInput) {
   const now = input.receivedAt ?? new Date();
   const year = Number(localDate(now, context.calendar.timeZone).slice(0, 4));
   const number = await q.nextCaseNumber(db, organisationId, year);
-  // The private tracking link, made with the case in the same statement (ADR 00NN-case-tracking-links).
+  // The private tracking link, made with the case in the same statement (ADR 0024-case-tracking-links).
   const id = randomUUID();
   const tracking = { id, hash: trackingHash(trackingToken(organisationId, id)) };
   const trackingUrl = trackingLink(context.settings.organisationSlug, organisationId, id);

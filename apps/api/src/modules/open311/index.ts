@@ -5,7 +5,7 @@ import { open311Routes } from './open311.routes.ts';
 
 /**
  * Open311 GeoReport v2 over the catalogue and cases (issue 13, item 8): the spec's endpoints under /open311/v2,
- * answering errors in the spec's format for everything under /open311/ (ADR 00NN), and the administrators' API
+ * answering errors in the spec's format for everything under /open311/ (ADR 0028), and the administrators' API
  * keys of client apps under /api/open311/clients.
  */
 export async function open311Module(app: FastifyInstance) {

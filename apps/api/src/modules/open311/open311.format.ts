@@ -100,7 +100,7 @@ export function errorItems(e: AppError): Open311ErrorItem[] {
   return [{ code, description: e.detail ?? e.title }];
 }
 
-/** Every error under /open311/ leaves in the spec's format (ADR 00NN), in the format the URL asked for. */
+/** Every error under /open311/ leaves in the spec's format (ADR 0028), in the format the URL asked for. */
 export const open311Dialect: ErrorDialect = {
   prefix: '/open311/',
   send(request: FastifyRequest, reply: FastifyReply, e: AppError) {

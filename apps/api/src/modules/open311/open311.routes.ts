@@ -73,7 +73,7 @@ const language = (request: FastifyRequest): Locale => languageOf(request);
  * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2), under /open311/v2: discovery, services, service
  * definitions, POST and GET requests, tokens; each in XML (the spec's required format) and JSON. Public: reading
  * needs nothing, posting an `api_key` issued by an administrator. Errors in the spec's format (format.ts).
- * Hidden from the OpenAPI document: the GeoReport spec is their contract (ADR 00NN).
+ * Hidden from the OpenAPI document: the GeoReport spec is their contract (ADR 0028).
  */
 export async function open311Routes(app: FastifyInstance) {
   // GeoReport posts are form-encoded, and only that: one parser for this scope.

@@ -21,7 +21,7 @@ import { surveyLinkOfCase } from '../surveys/index.ts';
 import * as q from './tracking.queries.ts';
 import { WORDS } from './tracking.words.ts';
 
-/** Limits of access by reference + email address (ADR 00NN-case-tracking-links). */
+/** Limits of access by reference + email address (ADR 0024-case-tracking-links). */
 export const TRACKING_LIMITS = {
   /** How long a one-time code may be used. */
   codeMinutes: 15,
