@@ -113,8 +113,12 @@ async function openPostgres(url: string, poolSize: number, preparedStatements: b
   };
 }
 
-/** The extensions the embedded database loads (every open, and the tests' dump, must agree). */
-const PGLITE_EXTENSIONS = { pg_trgm, unaccent, cube, earthdistance };
+/**
+ * The extensions the embedded database loads (every open, and the tests' dump, must agree). The order matters:
+ * with pg_trgm loaded before cube and earthdistance, PGlite (0.3) answers a trigram `%` query with no rows and the
+ * session hangs after it (extensions.test.ts); loaded after them, all work.
+ */
+const PGLITE_EXTENSIONS = { cube, earthdistance, pg_trgm, unaccent };
 
 /**
  * A migrated in-memory PGlite, dumped (uncompressed tar): the test setup makes it once and every test file opens
