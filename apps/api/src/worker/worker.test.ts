@@ -54,6 +54,8 @@ describe('the registry', () => {
       'auth.sessions-purge',
       'cases.clock-sweep',
       'contacts.auto-close',
+      'portal.housekeeping',
+      'residents.sessions-purge',
       'surveys.invitations',
     ]);
     for (const d of jobDefinitions.values()) {
@@ -69,6 +71,8 @@ describe('the registry', () => {
       'auth.sessions-purge': 'ok',
       'cases.clock-sweep': 'ok',
       'contacts.auto-close': 'ok',
+      'portal.housekeeping': 'ok',
+      'residents.sessions-purge': 'ok',
       'surveys.invitations': 'ok',
     });
     const summaries = Object.fromEntries(runs.map((r) => [r.task, Object.keys(r.summary ?? {}).sort()]));
@@ -76,6 +80,8 @@ describe('the registry', () => {
       'auth.sessions-purge': ['sessions'],
       'cases.clock-sweep': ['breached', 'internalBreached', 'warned'],
       'contacts.auto-close': ['contacts'],
+      'portal.housekeeping': ['counts', 'uploads'],
+      'residents.sessions-purge': ['blanked', 'links', 'sessions'],
       'surveys.invitations': ['invited', 'reminded', 'skipped'],
     });
   });

@@ -580,7 +580,7 @@ describe('Open311 GeoReport v2: errors in the spec’s format, nothing stored', 
     await refused(lampReport({ 'attribute[probleem]': '' }), /^attribute\[probleem\]: Required/);
     await refused(
       lampReport({ 'attribute[probleem]': 'ontploft' }),
-      /^attribute\[probleem\]: Not one of the options/,
+      /^attribute\[probleem\]: Invalid option: expected one of "brandt_niet"/,
     );
     await refused(
       lampReport({ 'attribute[kleur]': 'rood' }),
