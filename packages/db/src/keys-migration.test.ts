@@ -159,6 +159,22 @@ async function contents(db: Db, tables: string[]) {
   return out;
 }
 
+/** `after`'s rows with only the columns each table's rows had in `before`, as JSON in a stable order. */
+function onColumnsOf(before: Record<string, string[]>, after: Record<string, string[]>) {
+  const out: Record<string, string[]> = {};
+  for (const [table, rows] of Object.entries(after)) {
+    const columns = Object.keys(JSON.parse(before[table]?.[0] ?? '{}') as object);
+    out[table] = rows
+      .map((row) => {
+        const value = JSON.parse(row) as Record<string, unknown>;
+        return Object.fromEntries(columns.map((c) => [c, value[c]]));
+      })
+      .map((value) => JSON.stringify(value))
+      .sort();
+  }
+  return out;
+}
+
 describe('the keys-that-shard migration', () => {
   it('keeps every row of a database of the previous schema, and then the key rule holds', async () => {
     const database = await openEmptyDatabase();
@@ -173,7 +189,8 @@ describe('the keys-that-shard migration', () => {
 
       await database.migrate();
 
-      expect(await contents(database.db, tables)).toEqual(before);
+      // Compared on the columns the rows had: later migrations may add columns (new ones are not this test's).
+      expect(onColumnsOf(before, await contents(database.db, tables))).toEqual(onColumnsOf(before, before));
       expect(await keyViolations(database.db)).toEqual([]);
     } finally {
       await database.close();
