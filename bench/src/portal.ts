@@ -8,46 +8,15 @@
  * afterwards the cases written are counted and must equal the 2xx answers.
  * Env: BENCH_SECONDS (per run, default 10), BENCH_CONNECTIONS (default 10).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { freePort, startPgCluster } from '../../scripts/pg-cluster.ts';
+import { bare, CONNECTIONS, cli, PASSWORD, SECONDS, start, stop, tsx } from './processes.ts';
 import { printTable } from './search.ts';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const PASSWORD = 'bench-password-123';
 const ITEM = 'straatverlichting-kapot';
-const cli = fileURLToPath(new URL('../../apps/cli/bin/voordeur.js', import.meta.url));
-const bare = fileURLToPath(new URL('./bare-server.ts', import.meta.url));
-const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
 const log = (m: string) => process.stderr.write(`${m}\n`);
-
-async function start(cmd: string, args: string[], env: Record<string, string>, readyUrl: string) {
-  const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited`);
-    if (
-      await fetch(readyUrl).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return child;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${readyUrl} not ready`);
-}
-
-function stop(child: ChildProcess) {
-  return new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
 
 async function run(opts: {
   url: string;

@@ -1,59 +1,11 @@
-/**
- * Tracking-page benchmark (issue 13): requests per second of the person's case page (GET /p/<slug>/zaak/<token>:
- * organisation by slug, the token's hash looked up, the case with its history, events and links read, the page
- * rendered on the server with React) on PostgreSQL, next to a bare Fastify route measured in the same run (the
- * ceiling). Both servers run as their own processes; autocannon runs in this one.
- * Env: BENCH_SECONDS (per target, default 10), BENCH_CONNECTIONS (default 10).
- */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { useDataKey } from '@voordeur/api';
-import autocannon from 'autocannon';
 import pg from 'pg';
 // Not exported by @voordeur/api's index: the link is derived as the server derives it.
 import { trackingToken } from '../../apps/api/src/platform/tracking-links.ts';
 import { freePort, startPgCluster } from '../../scripts/pg-cluster.ts';
+import { bare, CONNECTIONS, cli, load, PASSWORD, SECONDS, start, stop, tsx } from './processes.ts';
 import { printTable } from './search.ts';
-
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const PASSWORD = 'bench-password-123';
-const cli = fileURLToPath(new URL('../../apps/cli/bin/voordeur.js', import.meta.url));
-const bare = fileURLToPath(new URL('./bare-server.ts', import.meta.url));
-const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
-
-async function start(cmd: string, args: string[], env: Record<string, string>, readyUrl: string) {
-  const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited`);
-    if (
-      await fetch(readyUrl).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return child;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${readyUrl} not ready`);
-}
-
-function stop(child: ChildProcess) {
-  return new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
-
-async function load(url: string) {
-  await autocannon({ url, connections: CONNECTIONS, duration: 2 });
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
-  if (r.non2xx || r.errors) throw new Error(`${url}: ${r.non2xx} non-2xx, ${r.errors} errors`);
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 };
-}
 
 /** A case with a public history and messages, as a person would follow it; returns the path of its page. */
 async function caseToFollow(base: string, databaseUrl: string) {
