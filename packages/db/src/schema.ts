@@ -14,6 +14,7 @@ export * from './schema/catalogue.ts';
 export * from './schema/contacts.ts';
 export * from './schema/customers.ts';
 export * from './schema/knowledge.ts';
+export * from './schema/metrics.ts';
 export * from './schema/notifications.ts';
 export * from './schema/open311.ts';
 // Not its `organisationId` column helper: only tables leave the package.

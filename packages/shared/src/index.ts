@@ -10,6 +10,7 @@ export * from './errors.ts';
 export * from './frontoffice.ts';
 export * from './limits.ts';
 export * from './location.ts';
+export * from './metrics.ts';
 export * from './open311.ts';
 export * from './organisations.ts';
 export * from './portal.ts';

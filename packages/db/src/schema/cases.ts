@@ -65,6 +65,8 @@ export const caseFile = pgTable(
     internalDueAt: timestamp('internal_due_at', { withTimezone: true }),
     legalDueAt: timestamp('legal_due_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** Working minutes from intake to closure net of suspensions (the calendar's), set at closure; null while open. */
+    resolutionMinutes: integer('resolution_minutes'),
     /** Language of the messages to the person (nl | en). */
     language: text('language').notNull().default('nl'),
     /** Where the person hears of progress when there is no customer record (e.g. an anonymous report). */

@@ -44,6 +44,8 @@ export const contact = pgTable(
     referredTo: text('referred_to'),
     closedAutomatically: boolean('closed_automatically').notNull().default(false),
     isRepeat: boolean('is_repeat').notNull().default(false),
+    /** The person only asked where an open case stands (avoidable contact, monitoring). */
+    statusInquiry: boolean('status_inquiry').notNull().default(false),
     repeatOfId: uuid('repeat_of_id'),
     agentUserId: uuid('agent_user_id'),
     teamId: uuid('team_id'),
