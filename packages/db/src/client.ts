@@ -115,17 +115,53 @@ async function openPostgres(url: string, poolSize: number, preparedStatements: b
 
 /**
  * The extensions the embedded database loads (every open, and the tests' dump, must agree). The order matters:
- * with pg_trgm loaded before cube and earthdistance, PGlite (0.3) answers a trigram `%` query with no rows and the
- * session hangs after it (extensions.test.ts); loaded after them, all work.
+ * with pg_trgm linked before cube, PGlite answers a trigram `%` query with no rows and the session then spins at
+ * full CPU inside WebAssembly (no timeout can fire); linked after it, all work (extensions.test.ts). The order of
+ * this object alone does not settle it: see `createPglite`.
  */
 const PGLITE_EXTENSIONS = { cube, earthdistance, pg_trgm, unaccent };
+
+/** The one place a PGlite is made (the tests' dump and every open): the extensions link in the order above. */
+function createPglite(dataDir: string, loadDataDir?: Blob): Promise<PGlite> {
+  const created = starting.then(() =>
+    inStartedOrder(() => PGlite.create(dataDir, { extensions: PGLITE_EXTENSIONS, loadDataDir })),
+  );
+  starting = created.catch(() => {});
+  return created;
+}
+/** One PGlite starts at a time in a process (a second start's modules must not interleave with the first's). */
+let starting: Promise<unknown> = Promise.resolve();
+
+/**
+ * PGlite starts compiling every extension's WebAssembly module at once, in the order of `PGLITE_EXTENSIONS`, and
+ * links each into the database when its compilation ends — whichever ends first. Alone on a machine cube (small)
+ * ends before pg_trgm; on a busy machine it may end last, and the database then hangs at the first trigram query
+ * (a Vitest worker at 100 % CPU for minutes in a full test run; a server could do the same). While PGlite starts,
+ * each instantiation is therefore handed over only after the ones started before it: compilation still runs in
+ * parallel, the linking follows the order the modules were started in.
+ */
+async function inStartedOrder<T>(start: () => Promise<T>): Promise<T> {
+  const instantiate = WebAssembly.instantiate;
+  let previous: Promise<unknown> = Promise.resolve();
+  WebAssembly.instantiate = ((...args: Parameters<typeof instantiate>) => {
+    const result = Reflect.apply(instantiate, WebAssembly, args) as Promise<unknown>;
+    const inOrder = previous.then(() => result);
+    previous = inOrder.catch(() => {});
+    return inOrder;
+  }) as typeof instantiate;
+  try {
+    return await start();
+  } finally {
+    WebAssembly.instantiate = instantiate;
+  }
+}
 
 /**
  * A migrated in-memory PGlite, dumped (uncompressed tar): the test setup makes it once and every test file opens
  * its own copy with `openDatabase({ dataDir: 'memory://', loadDataDir })`, as PostgreSQL clones a template.
  */
 export async function dumpMigratedPglite(): Promise<Blob> {
-  const client = await PGlite.create('memory://', { extensions: PGLITE_EXTENSIONS });
+  const client = await createPglite('memory://');
   try {
     await migratePglite(drizzlePglite({ client }), { migrationsFolder });
     return await client.dumpDataDir('none');
@@ -139,7 +175,7 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
   const release = inMemory ? () => {} : lockDataDir(dataDir);
   let client: PGlite;
   try {
-    client = await PGlite.create(dataDir, { extensions: PGLITE_EXTENSIONS, loadDataDir });
+    client = await createPglite(dataDir, loadDataDir);
     if (!inMemory) ownerOnly(dataDir);
   } catch (error) {
     release();

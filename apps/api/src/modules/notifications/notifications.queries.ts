@@ -1,6 +1,6 @@
 import { type Db, notification, organisation } from '@voordeur/db';
 import type { NotificationChannel, NotificationStatus } from '@voordeur/shared';
-import { and, asc, desc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { LetterContent } from './notifications.letter.ts';
 
 /** The audit action of a notification that was kept in the dev mailbox instead of being sent anywhere. */
@@ -42,7 +42,8 @@ export interface NotificationFilter {
   status?: NotificationStatus | undefined;
   channel?: NotificationChannel | undefined;
   limit: number;
-  before?: { createdAt: Date; id: string } | undefined;
+  /** The id of the last row of the previous page (keyset cursor). */
+  before?: string | undefined;
   onlyKeptInMailbox?: boolean;
 }
 
@@ -53,12 +54,10 @@ function whereOf(organisationId: string, filter: NotificationFilter) {
   if (filter.channel) where.push(eq(notification.channel, filter.channel));
   if (filter.onlyKeptInMailbox) where.push(keptInMailbox);
   if (filter.before) {
-    where.push(
-      or(
-        lt(notification.createdAt, filter.before.createdAt),
-        and(eq(notification.createdAt, filter.before.createdAt), lt(notification.id, filter.before.id)),
-      )!,
-    );
+    // The cursor row's own created_at, compared inside the database: PostgreSQL keeps microseconds, a JS Date
+    // only milliseconds, so a cursor carried through JS skipped rows created in the same millisecond.
+    where.push(sql`("notification"."created_at", "notification"."id") < (select c.created_at, c.id
+      from notification c where c.organisation_id = ${organisationId} and c.id = ${filter.before})`);
   }
   return and(...where);
 }

@@ -15,13 +15,8 @@ import * as q from './notifications.queries.ts';
 export async function listNotifications(db: Db, ctx: Ctx, query: NotificationQuery) {
   authorize(ctx.actor, notificationsPolicy.read);
   const organisationId = ctx.actor.organisationId;
-  let before: { createdAt: Date; id: string } | undefined;
-  if (query.before) {
-    const cursor = await q.findNotification(db, organisationId, query.before);
-    if (!cursor) return [];
-    before = { createdAt: cursor.createdAt, id: cursor.id };
-  }
-  return q.listNotifications(db, organisationId, { ...query, before });
+  if (query.before && !(await q.findNotification(db, organisationId, query.before))) return [];
+  return q.listNotifications(db, organisationId, query);
 }
 
 export async function getNotification(db: Db, ctx: Ctx, id: string) {

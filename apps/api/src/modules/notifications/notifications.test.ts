@@ -356,6 +356,28 @@ describe('delivery log over HTTP', () => {
     ]);
     expect((await get('?limit=1')).items.map((n: { id: string }) => n.id)).toEqual([other]);
     expect((await get(`?limit=1&before=${other}`)).items.map((n: { id: string }) => n.id)).toEqual([second]);
+    // Rows created within one millisecond (PostgreSQL keeps microseconds, a JS Date does not): the page after
+    // the newest still holds the next one. Carrying the cursor's time through JS skipped it (a flaky failure
+    // whenever two transactions fell in the same millisecond).
+    const caseB = randomUUID();
+    const sameMs = [];
+    for (const micros of ['100', '300', '500']) {
+      const [id] = await queueTestNotifications(t.database.db, org.id, 1, { caseId: caseB });
+      await t.database.db
+        .update(notification)
+        .set({ createdAt: sql`'2026-01-05 10:00:00.123${sql.raw(micros)}+00'::timestamptz` })
+        .where(eq(notification.id, id!));
+      sameMs.push(id!);
+    }
+    const [oldest, middle, newest] = sameMs;
+    const page = async (before?: string) =>
+      (await get(`?caseId=${caseB}&limit=1${before ? `&before=${before}` : ''}`)).items.map(
+        (n: { id: string }) => n.id,
+      );
+    expect(await page()).toEqual([newest]);
+    expect(await page(newest)).toEqual([middle]);
+    expect(await page(middle)).toEqual([oldest]);
+    expect(await page(oldest)).toEqual([]);
     const listed = (await get('')).items[0];
     expect(listed.body).toBeUndefined();
     const detail = await get(`/${first}`);
