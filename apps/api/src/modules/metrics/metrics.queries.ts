@@ -209,7 +209,10 @@ export function rollupSums<F extends RollupFact>(
   );
 }
 
-/** Sums of the backlog snapshots on the given days, per day (or per dimension on one day). */
+/**
+ * Sums of the backlog snapshots on the given days, per day (or per dimension on one day). Per day, a day whose
+ * snapshot was taken answers even when nothing of the scope was open (zero), a day without a snapshot not at all.
+ */
 export function backlogSnapshot(db: Db, scope: MetricScope, days: readonly string[], grouping: Grouping) {
   const col = ROLLUP('backlog');
   if (days.length === 0) return Promise.resolve([]);
@@ -219,11 +222,23 @@ export function backlogSnapshot(db: Db, scope: MetricScope, days: readonly strin
       days.map((d) => sql`${d}::date`),
       sql`, `,
     )})`,
-    ...scopeConditions(scope, col),
   ];
+  const conditions = scopeConditions(scope, col);
+  if (grouping.kind === 'dimension' || conditions.length === 0)
+    return queryRows<BacklogSums & { key: string | null }>(
+      db,
+      sql`SELECT ${groupKey(grouping, col)} AS "key", ${SUMS.backlog}
+          FROM metric_backlog_day r
+          WHERE ${sql.join([...where, ...conditions], sql` AND `)}
+          GROUP BY 1`,
+    );
+  const only = sql.join(conditions, sql` AND `);
   return queryRows<BacklogSums & { key: string | null }>(
     db,
-    sql`SELECT ${groupKey(grouping, col)} AS "key", ${SUMS.backlog}
+    sql`SELECT ${groupKey(grouping, col)} AS "key",
+               coalesce(sum(r.open) FILTER (WHERE ${only}), 0)::float8 AS "open",
+               coalesce(sum(r.overdue) FILTER (WHERE ${only}), 0)::float8 AS "overdue",
+               coalesce(sum(r.age_days) FILTER (WHERE ${only}), 0)::float8 AS "ageDays"
         FROM metric_backlog_day r
         WHERE ${sql.join(where, sql` AND `)}
         GROUP BY 1`,
