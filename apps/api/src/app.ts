@@ -15,6 +15,7 @@ import { customersModule } from './modules/customers/index.ts';
 import { healthModule } from './modules/health/index.ts';
 import { knowledgeModule } from './modules/knowledge/index.ts';
 import { locationModule } from './modules/location/index.ts';
+import { metricsModule } from './modules/metrics/index.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
 import { open311Module } from './modules/open311/index.ts';
 import { organisationsModule, pageTheme } from './modules/organisations/index.ts';
@@ -123,6 +124,8 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   // The person's own page of their case (server-rendered, no script; issue 13).
   await app.register(trackingModule);
   await app.register(residentsModule);
+  // Monitoring: the KPI catalogue, targets, segments and figures (issue 14).
+  await app.register(metricsModule);
 
   await app.register(docsUi);
   // Each page wears the theme of its organisation (ADR 0007).

@@ -92,6 +92,18 @@ export const PERMISSIONS = {
   manageOpen311Clients: ['admin'],
   /** The settings pages (one way in, each page for the roles the API lets change it). */
   adminSettings: ['teamlead', 'admin'],
+
+  // ---- monitoring (issue 14, kpis part) ----
+  /** The whole organisation's figures: every KPI at every level, with agents' names. */
+  readMetrics: ['manager', 'quality', 'admin'],
+  /** The figures of the teams one leads (a team-lead membership) and of the agents in them. */
+  readTeamMetrics: ['teamlead'],
+  /** One's own figures: the contact KPIs of the contacts one handled. */
+  readOwnMetrics: ['agent', 'backoffice', 'teamlead'],
+  /** The organisation's targets per KPI. */
+  manageKpiTargets: ['manager', 'admin'],
+  /** Segments (doelgroepen): rules over customer attributes, a filter on every figure. */
+  manageSegments: ['manager', 'quality', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -25,6 +25,9 @@ export const AUDIT_ENTITY_TYPES = [
   'user',
   'webhook',
   'working_calendar',
+  // monitoring (issue 14, kpis part)
+  'kpi_target',
+  'segment',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
@@ -95,5 +98,7 @@ export const AUDIT_ACTIONS = [
   // someone follows a case they did not report, or stops (issue 13, item 4)
   'followed',
   'unfollowed',
+  // monitoring (issue 14, kpis part): a KPI's target set or put back to the default
+  'set',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

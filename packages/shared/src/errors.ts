@@ -80,6 +80,8 @@ export const ERROR_CODES = [
   'webhook_invalid',
   // places and following (issue 13, items 3 and 4)
   'location_outside',
+  // monitoring (issue 14, kpis part)
+  'segment_code_taken',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -5,6 +5,9 @@
  * metrics module's owner); the codes below are the contract every part of monitoring uses.
  */
 import { z } from 'zod';
+import { CHANNELS } from './catalogue.ts';
+import { CUSTOMER_KINDS } from './frontoffice.ts';
+import { LOCALES } from './roles.ts';
 
 export const KPI_CODES = [
   // contacts and channels
@@ -126,3 +129,555 @@ export type KpiBreakdownRow = z.infer<typeof kpiBreakdownRowSchema>;
 export const PUBLIC_MIN_COUNT = 5;
 /** Statistics (drivers, equal treatment) are not shown on fewer answers than this. */
 export const STATISTICS_MIN_RESPONSES = 30;
+
+// ---- kpis part (issue 14): the KPI catalogue, the monitoring API's answers, targets and segments ----
+
+/** The rollup (or input module) a KPI is computed from. */
+export const KPI_SOURCES = [
+  'contact',
+  'case',
+  'survey',
+  'callback',
+  'backlog',
+  'waiting',
+  'cost',
+  'mystery',
+] as const;
+export type KpiSource = (typeof KPI_SOURCES)[number];
+
+/** Who may read a KPI: the permissions of `PERMISSIONS` that see it (organisation, own teams, own figures). */
+export type KpiAudience = readonly ('readMetrics' | 'readTeamMetrics' | 'readOwnMetrics')[];
+
+export interface KpiCatalogueEntry {
+  unit: KpiUnit;
+  direction: KpiDirection;
+  /** The target a new organisation starts with; null where no target makes sense (a volume). */
+  defaultTarget: number | null;
+  name: { nl: string; en: string };
+  /** How it is computed, in words. */
+  formula: { nl: string; en: string };
+  /** Where the figures come from. */
+  source: { nl: string; en: string };
+  audience: KpiAudience;
+  /** The rollups (or input modules) it reads. */
+  reads: readonly KpiSource[];
+}
+
+const ALL_LEVELS: KpiAudience = ['readMetrics', 'readTeamMetrics', 'readOwnMetrics'];
+const TEAMS_UP: KpiAudience = ['readMetrics', 'readTeamMetrics'];
+const CONTACTS = { nl: 'Geregistreerde contacten (alle kanalen)', en: 'Registered contacts (all channels)' };
+const CASES = { nl: 'Zaken en hun servicenormen', en: 'Cases and their service norms' };
+const SURVEYS = { nl: 'Antwoorden op de tevredenheidsenquête', en: 'Answers to the satisfaction survey' };
+const COMPLAINTS = {
+  nl: 'Klachten (Awb hoofdstuk 9)',
+  en: 'Complaints (General Administrative Law Act, ch. 9)',
+};
+
+/** Every KPI of `KPI_CODES`: its unit, direction, default target and words (Dutch B1 first). */
+export const KPI_CATALOGUE: Record<KpiCode, KpiCatalogueEntry> = {
+  contacts: {
+    unit: 'count',
+    direction: 'none',
+    defaultTarget: null,
+    name: { nl: 'Aantal contacten', en: 'Contacts' },
+    formula: {
+      nl: 'Alle contacten die in de periode begonnen, via elk kanaal.',
+      en: 'All contacts that started in the period, on every channel.',
+    },
+    source: CONTACTS,
+    audience: ALL_LEVELS,
+    reads: ['contact'],
+  },
+  digital_share: {
+    unit: 'percent',
+    direction: 'higher',
+    defaultTarget: null,
+    name: { nl: 'Digitaal aandeel', en: 'Digital share' },
+    formula: {
+      nl: 'Contacten en nieuwe zaken via website, e-mail of app, gedeeld door alle contacten en nieuwe zaken.',
+      en: 'Contacts and new cases through the website, email or app, divided by all contacts and new cases.',
+    },
+    source: { nl: 'Contacten en zaken', en: 'Contacts and cases' },
+    audience: TEAMS_UP,
+    reads: ['contact', 'case'],
+  },
+  fcr: {
+    unit: 'percent',
+    direction: 'higher',
+    defaultTarget: 80,
+    name: { nl: 'Eerste keer goed', en: 'First-contact resolution' },
+    formula: {
+      nl: 'Contacten die meteen zijn beantwoord, gedeeld door alle contacten met een vastgelegde uitkomst.',
+      en: 'Contacts answered at once, divided by all contacts with a recorded outcome.',
+    },
+    source: CONTACTS,
+    audience: ALL_LEVELS,
+    reads: ['contact'],
+  },
+  repeat_contacts: {
+    unit: 'percent',
+    direction: 'lower',
+    defaultTarget: null,
+    name: { nl: 'Herhaalcontact', en: 'Repeat contacts' },
+    formula: {
+      nl: 'Contacten over een vraag die de persoon eerder stelde, gedeeld door alle contacten.',
+      en: 'Contacts about a question the person asked before, divided by all contacts.',
+    },
+    source: CONTACTS,
+    audience: ALL_LEVELS,
+    reads: ['contact'],
+  },
+  avoidable_contacts: {
+    unit: 'percent',
+    direction: 'lower',
+    defaultTarget: null,
+    name: { nl: 'Vermijdbaar contact', en: 'Avoidable contacts' },
+    formula: {
+      nl: 'Contacten waarin iemand alleen vroeg hoe het met een zaak staat, plus herhaalcontacten, gedeeld door alle contacten. Een contact dat allebei is, telt twee keer mee (hoogstens 100%).',
+      en: 'Contacts that only asked how a case stands, plus repeat contacts, divided by all contacts. A contact that is both counts twice (at most 100%).',
+    },
+    source: CONTACTS,
+    audience: ALL_LEVELS,
+    reads: ['contact'],
+  },
+  handling_time: {
+    unit: 'minutes',
+    direction: 'none',
+    defaultTarget: null,
+    name: { nl: 'Gemiddelde behandeltijd', en: 'Mean handling time' },
+    formula: {
+      nl: 'De tijd van begin tot einde van alle contacten samen, gedeeld door het aantal contacten.',
+      en: 'The time from start to end of all contacts together, divided by the number of contacts.',
+    },
+    source: CONTACTS,
+    audience: ALL_LEVELS,
+    reads: ['contact'],
+  },
+  callbacks_in_time: {
+    unit: 'percent',
+    direction: 'higher',
+    defaultTarget: 90,
+    name: { nl: 'Op tijd teruggebeld', en: 'Callbacks in time' },
+    formula: {
+      nl: 'Terugbelverzoeken die op tijd zijn afgehandeld, gedeeld door alle terugbelverzoeken die in de periode klaar moesten zijn.',
+      en: 'Callback requests done in time, divided by all callback requests due in the period.',
+    },
+    source: { nl: 'Terugbelverzoeken', en: 'Callback requests' },
+    audience: TEAMS_UP,
+    reads: ['callback'],
+  },
+  cases_opened: {
+    unit: 'count',
+    direction: 'none',
+    defaultTarget: null,
+    name: { nl: 'Nieuwe zaken', en: 'Cases opened' },
+    formula: {
+      nl: 'Alle zaken die in de periode zijn gemaakt.',
+      en: 'All cases made in the period.',
+    },
+    source: CASES,
+    audience: TEAMS_UP,
+    reads: ['case'],
+  },
+  norm_compliance: {
+    unit: 'percent',
+    direction: 'higher',
+    defaultTarget: 90,
+    name: { nl: 'Binnen de servicenorm', en: 'Within the service norm' },
+    formula: {
+      nl: 'Zaken die op of voor de beloofde datum klaar waren, gedeeld door alle zaken die in de periode klaar waren.',
+      en: 'Cases closed on or before the promised date, divided by all cases closed in the period.',
+    },
+    source: CASES,
+    audience: TEAMS_UP,
+    reads: ['case'],
+  },
+  target_compliance: {
+    unit: 'percent',
+    direction: 'higher',
+    defaultTarget: 80,
+    name: { nl: 'Binnen de interne streefdatum', en: 'Within the internal target' },
+    formula: {
+      nl: 'Zaken die op of voor de interne streefdatum klaar waren (of de servicenorm als er geen is), gedeeld door alle zaken die klaar waren.',
+      en: 'Cases closed on or before the internal target date (or the service norm when there is none), divided by all cases closed.',
+    },
+    source: CASES,
+    audience: TEAMS_UP,
+    reads: ['case'],
+  },
+  backlog: {
+    unit: 'count',
+    direction: 'lower',
+    defaultTarget: null,
+    name: { nl: 'Werkvoorraad', en: 'Backlog' },
+    formula: {
+      nl: 'Zaken die aan het eind van de periode nog open staan. Voor vandaag: nu.',
+      en: 'Cases still open at the end of the period. For today: now.',
+    },
+    source: CASES,
+    audience: TEAMS_UP,
+    reads: ['backlog'],
+  },
+  backlog_overdue: {
+    unit: 'count',
+    direction: 'lower',
+    defaultTarget: null,
+    name: { nl: 'Werkvoorraad over de norm', en: 'Backlog past the norm' },
+    formula: {
+      nl: 'Open zaken waarvan de beloofde datum voorbij is, aan het eind van de periode.',
+      en: 'Open cases past their promised date, at the end of the period.',
+    },
+    source: CASES,
+    audience: TEAMS_UP,
+    reads: ['backlog'],
+  },
+  backlog_age: {
+    unit: 'days',
+    direction: 'lower',
+    defaultTarget: null,
+    name: { nl: 'Leeftijd werkvoorraad', en: 'Backlog age' },
+    formula: {
+      nl: 'Het gemiddelde aantal dagen dat de open zaken al open staan, aan het eind van de periode.',
+      en: 'The mean number of days the open cases have been open, at the end of the period.',
+    },
+    source: CASES,
+    audience: TEAMS_UP,
+    reads: ['backlog'],
+  },
+  resolution_mean: {
+    unit: 'days',
+    direction: 'lower',
+    defaultTarget: null,
+    name: { nl: 'Gemiddelde doorlooptijd', en: 'Mean resolution time' },
+    formula: {
+      nl: 'De werktijd van begin tot einde van de zaken die klaar waren, zonder de tijd dat de zaak stillag, in werkdagen van 8 uur, gemiddeld.',
+      en: 'The working time from start to end of the cases closed, without the time the case was suspended, in working days of 8 hours, averaged.',
+    },
+    source: CASES,
+    audience: TEAMS_UP,
+    reads: ['case'],
+  },
+  resolution_p90: {
+    unit: 'days',
+    direction: 'lower',
+    defaultTarget: null,
+    name: { nl: 'Doorlooptijd van 9 op de 10 zaken', en: 'Resolution time, 90th percentile' },
+    formula: {
+      nl: 'Het aantal hele werkdagen waarbinnen 9 van de 10 zaken klaar waren (31 betekent: 31 of meer).',
+      en: 'The number of whole working days within which 9 in 10 cases were closed (31 means 31 or more).',
+    },
+    source: CASES,
+    audience: TEAMS_UP,
+    reads: ['case'],
+  },
+  reopen_rate: {
+    unit: 'percent',
+    direction: 'lower',
+    defaultTarget: 5,
+    name: { nl: 'Heropende zaken', en: 'Reopened cases' },
+    formula: {
+      nl: 'Zaken die in de periode weer zijn geopend, gedeeld door de zaken die in de periode klaar waren.',
+      en: 'Cases reopened in the period, divided by the cases closed in the period.',
+    },
+    source: CASES,
+    audience: TEAMS_UP,
+    reads: ['case'],
+  },
+  complaints: {
+    unit: 'count',
+    direction: 'none',
+    defaultTarget: null,
+    name: { nl: 'Klachten afgehandeld', en: 'Complaints decided' },
+    formula: {
+      nl: 'Klachten waarover in de periode is beslist of die zijn ingetrokken.',
+      en: 'Complaints decided or withdrawn in the period.',
+    },
+    source: COMPLAINTS,
+    audience: TEAMS_UP,
+    reads: ['case'],
+  },
+  complaints_in_term: {
+    unit: 'percent',
+    direction: 'higher',
+    defaultTarget: 100,
+    name: { nl: 'Klachten op tijd', en: 'Complaints in term' },
+    formula: {
+      nl: 'Klachten afgehandeld binnen de wettelijke termijn (met verlenging), gedeeld door alle afgehandelde klachten.',
+      en: 'Complaints decided within the legal term (with its extension), divided by all complaints decided.',
+    },
+    source: COMPLAINTS,
+    audience: TEAMS_UP,
+    reads: ['case'],
+  },
+  complaints_founded: {
+    unit: 'percent',
+    direction: 'none',
+    defaultTarget: null,
+    name: { nl: 'Klachten gegrond', en: 'Complaints founded' },
+    formula: {
+      nl: 'Klachten die gegrond of deels gegrond zijn verklaard, gedeeld door de klachten met een oordeel (gegrond, deels gegrond of ongegrond).',
+      en: 'Complaints found founded or partly founded, divided by the complaints with a finding (founded, partly founded or unfounded).',
+    },
+    source: COMPLAINTS,
+    audience: TEAMS_UP,
+    reads: ['case'],
+  },
+  grade_mean: {
+    unit: 'grade',
+    direction: 'higher',
+    defaultTarget: 7.5,
+    name: { nl: 'Gemiddeld cijfer', en: 'Mean grade' },
+    formula: {
+      nl: 'Alle cijfers (1 tot en met 10) opgeteld, gedeeld door het aantal cijfers.',
+      en: 'All grades (1 to 10) added up, divided by the number of grades.',
+    },
+    source: SURVEYS,
+    audience: TEAMS_UP,
+    reads: ['survey'],
+  },
+  grade_7_plus: {
+    unit: 'percent',
+    direction: 'higher',
+    defaultTarget: 80,
+    name: { nl: 'Cijfer 7 of hoger', en: 'Grade 7 or higher' },
+    formula: {
+      nl: 'Antwoorden met een 7 of hoger, gedeeld door alle antwoorden.',
+      en: 'Answers with a 7 or higher, divided by all answers.',
+    },
+    source: SURVEYS,
+    audience: TEAMS_UP,
+    reads: ['survey'],
+  },
+  grade_5_minus: {
+    unit: 'percent',
+    direction: 'lower',
+    defaultTarget: 10,
+    name: { nl: 'Cijfer 5 of lager', en: 'Grade 5 or lower' },
+    formula: {
+      nl: 'Antwoorden met een 5 of lager, gedeeld door alle antwoorden.',
+      en: 'Answers with a 5 or lower, divided by all answers.',
+    },
+    source: SURVEYS,
+    audience: TEAMS_UP,
+    reads: ['survey'],
+  },
+  effort_mean: {
+    unit: 'score',
+    direction: 'higher',
+    defaultTarget: 4,
+    name: { nl: 'Gemak', en: 'Ease' },
+    formula: {
+      nl: 'Hoe makkelijk het was (1 = heel moeilijk, 5 = heel makkelijk), gemiddeld over wie die vraag beantwoordde.',
+      en: 'How easy it was (1 = very hard, 5 = very easy), averaged over those who answered that question.',
+    },
+    source: SURVEYS,
+    audience: TEAMS_UP,
+    reads: ['survey'],
+  },
+  solved_share: {
+    unit: 'percent',
+    direction: 'higher',
+    defaultTarget: 80,
+    name: { nl: 'Opgelost', en: 'Solved' },
+    formula: {
+      nl: 'Antwoorden met "ja, opgelost", gedeeld door iedereen die die vraag beantwoordde.',
+      en: 'Answers "yes, solved", divided by everyone who answered that question.',
+    },
+    source: SURVEYS,
+    audience: TEAMS_UP,
+    reads: ['survey'],
+  },
+  phone_answered_in_target: {
+    unit: 'percent',
+    direction: 'higher',
+    defaultTarget: 80,
+    name: { nl: 'Telefoon op tijd opgenomen', en: 'Calls answered in time' },
+    formula: {
+      nl: 'Gesprekken die binnen de streeftijd zijn opgenomen, gedeeld door alle binnengekomen gesprekken.',
+      en: 'Calls answered within the target time, divided by all calls offered.',
+    },
+    source: {
+      nl: 'Cijfers van de telefooncentrale (import)',
+      en: 'Figures of the telephone system (import)',
+    },
+    audience: TEAMS_UP,
+    reads: ['waiting'],
+  },
+  phone_abandoned: {
+    unit: 'percent',
+    direction: 'lower',
+    defaultTarget: 5,
+    name: { nl: 'Opgehangen in de wachtrij', en: 'Calls abandoned' },
+    formula: {
+      nl: 'Gesprekken waarbij de beller ophing voordat we opnamen, gedeeld door alle binnengekomen gesprekken.',
+      en: 'Calls where the caller hung up before we answered, divided by all calls offered.',
+    },
+    source: {
+      nl: 'Cijfers van de telefooncentrale (import)',
+      en: 'Figures of the telephone system (import)',
+    },
+    audience: TEAMS_UP,
+    reads: ['waiting'],
+  },
+  desk_wait_mean: {
+    unit: 'minutes',
+    direction: 'lower',
+    defaultTarget: 10,
+    name: { nl: 'Wachttijd aan de balie', en: 'Desk waiting time' },
+    formula: {
+      nl: 'De wachttijd van alle bezoekers aan de balie samen, gedeeld door het aantal bezoekers.',
+      en: 'The waiting time of all desk visitors together, divided by the number of visitors.',
+    },
+    source: { nl: 'Cijfers van het wachtrijsysteem (import)', en: 'Figures of the queue system (import)' },
+    audience: TEAMS_UP,
+    reads: ['waiting'],
+  },
+  cost_per_contact: {
+    unit: 'euro',
+    direction: 'lower',
+    defaultTarget: null,
+    name: { nl: 'Kosten per contact', en: 'Cost per contact' },
+    formula: {
+      nl: 'Het aantal contacten per kanaal keer de kosten per contact van dat kanaal, gedeeld door alle contacten.',
+      en: 'The contacts per channel times that channel’s cost per contact, divided by all contacts.',
+    },
+    source: {
+      nl: 'Contacten en de kosten per kanaal die de organisatie instelt',
+      en: 'Contacts and the cost per channel the organisation sets',
+    },
+    audience: TEAMS_UP,
+    reads: ['cost'],
+  },
+  mystery_score: {
+    unit: 'percent',
+    direction: 'higher',
+    defaultTarget: 90,
+    name: { nl: 'Score testcontacten', en: 'Mystery shopping score' },
+    formula: {
+      nl: 'Punten van de checklist die bij testcontacten goed gingen, gedeeld door alle punten.',
+      en: 'Checklist points met in test contacts, divided by all points.',
+    },
+    source: {
+      nl: 'Testcontacten (mystery shopping en calling)',
+      en: 'Test contacts (mystery shopping and calling)',
+    },
+    audience: TEAMS_UP,
+    reads: ['mystery'],
+  },
+};
+
+const localPair = z.object({ nl: z.string(), en: z.string() });
+
+/** One KPI of the catalogue with the organisation's target (GET /api/metrics/kpis). */
+export const kpiDefinitionSchema = z
+  .object({
+    code: z.enum(KPI_CODES),
+    unit: z.enum(KPI_UNITS),
+    direction: z.enum(KPI_DIRECTIONS),
+    name: localPair,
+    formula: localPair,
+    source: localPair,
+    defaultTarget: z.number().nullable(),
+    /** The organisation's target (its own, else the default); null when none. */
+    target: z.number().nullable(),
+    /** The version of the organisation's own target (0 when it has none): send it back to change it. */
+    targetVersion: z.number().int(),
+    audience: z.array(z.enum(['readMetrics', 'readTeamMetrics', 'readOwnMetrics'])),
+    reads: z.array(z.enum(KPI_SOURCES)),
+  })
+  .meta({ id: 'KpiDefinition' });
+export type KpiDefinition = z.infer<typeof kpiDefinitionSchema>;
+
+/** PUT /api/metrics/targets/:code. `target: null` goes back to the default. */
+export const kpiTargetUpdateSchema = z.strictObject({
+  target: z.number().min(0).max(1_000_000).nullable(),
+  /** The version read (`targetVersion`); 0 or absent when the organisation had no target of its own. */
+  version: z.number().int().min(0).optional(),
+});
+
+export const metricOverviewSchema = z
+  .object({
+    from: day,
+    to: day,
+    previousFrom: day,
+    previousTo: day,
+    items: z.array(kpiValueSchema),
+  })
+  .meta({ id: 'MetricOverview' });
+export type MetricOverview = z.infer<typeof metricOverviewSchema>;
+
+export const metricSeriesSchema = z
+  .object({
+    kpi: z.enum(KPI_CODES),
+    grain: z.enum(METRIC_GRAINS),
+    target: z.number().nullable(),
+    points: z.array(kpiSeriesPointSchema),
+  })
+  .meta({ id: 'MetricSeries' });
+export type MetricSeries = z.infer<typeof metricSeriesSchema>;
+
+export const metricBreakdownSchema = z
+  .object({ kpi: z.enum(KPI_CODES), by: z.enum(METRIC_DIMENSIONS), rows: z.array(kpiBreakdownRowSchema) })
+  .meta({ id: 'MetricBreakdown' });
+export type MetricBreakdown = z.infer<typeof metricBreakdownSchema>;
+
+/** A case or contact behind a number (no personal data; a case opens at /cases/:id). */
+export const metricDrillItemSchema = z.object({
+  id: z.uuid(),
+  reference: z.string().optional(),
+  subject: z.string(),
+  channel: z.string(),
+  team: z.string().nullable(),
+  item: z.string().nullable(),
+  openedAt: z.iso.datetime({ offset: true }),
+  closedAt: z.iso.datetime({ offset: true }).optional(),
+  dueAt: z.iso.datetime({ offset: true }).optional(),
+  breachReason: z.string().optional(),
+  outcome: z.string().optional(),
+});
+export const metricDrillSchema = z
+  .object({
+    kind: z.enum(['cases', 'contacts']),
+    items: z.array(metricDrillItemSchema),
+    nextCursor: z.string().nullable(),
+  })
+  .meta({ id: 'MetricDrill' });
+export type MetricDrill = z.infer<typeof metricDrillSchema>;
+
+export const metricTopSchema = z
+  .object({
+    items: z.array(
+      z.object({ itemId: z.uuid(), code: z.string(), name: z.string(), count: z.number().int() }),
+    ),
+  })
+  .meta({ id: 'MetricTop' });
+export type MetricTop = z.infer<typeof metricTopSchema>;
+
+/** A segment's rule: every key named must match, any one value within a key (at least one key: the service checks). */
+export const segmentRuleSchema = z.strictObject({
+  customerKind: z.array(z.enum(CUSTOMER_KINDS)).min(1).max(CUSTOMER_KINDS.length).optional(),
+  language: z.array(z.enum(LOCALES)).min(1).max(LOCALES.length).optional(),
+  ageBand: z.array(z.enum(AGE_BANDS)).min(1).max(AGE_BANDS.length).optional(),
+  area: z.array(z.string().trim().min(1).max(80)).min(1).max(100).optional(),
+  channel: z.array(z.enum(CHANNELS)).min(1).max(CHANNELS.length).optional(),
+});
+export type SegmentRule = z.infer<typeof segmentRuleSchema>;
+
+export const segmentWriteSchema = z.strictObject({
+  code: z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'Lower-case letters, digits and hyphens'),
+  name: z.strictObject({ nl: z.string().trim().min(1).max(120), en: z.string().trim().max(120).optional() }),
+  rule: segmentRuleSchema,
+});
+export const segmentUpdateSchema = segmentWriteSchema.extend({ version: z.number().int().min(1) });
+
+export const segmentSchema = z
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    name: z.object({ nl: z.string(), en: z.string().optional() }),
+    rule: z.record(z.string(), z.array(z.string())),
+    version: z.number().int(),
+    updatedAt: z.iso.datetime({ offset: true }),
+  })
+  .meta({ id: 'Segment' });
+export type Segment = z.infer<typeof segmentSchema>;

@@ -14,11 +14,14 @@ import {
   contact,
   customer,
   customerConsent,
+  kpiTarget,
   membership,
+  metricContactDay,
   notification,
   organisation,
   searchDocument,
   searchQuery,
+  segment,
   survey,
   surveySettings,
   team,
@@ -64,6 +67,7 @@ let aWebhookId: string;
 let aLetterId: string;
 let aWebhookDeliveryId: string;
 let aSurveyId: string;
+let aSegmentId: string;
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -190,6 +194,28 @@ beforeAll(async () => {
     headers: aAdmin.headers,
     payload: { settings: { enabled: true, defaultSurvey: 'geheim-kto', cooldownDays: 77 }, version: 1 },
   });
+  // A's monitoring (issue 14): a segment, a target of its own and a day of contact figures.
+  aSegmentId = (
+    await app.inject({
+      method: 'POST',
+      url: '/api/segments',
+      headers: aAdmin.headers,
+      payload: { code: 'geheim-segment', name: { nl: 'Geheim' }, rule: { area: ['Geheimwijk'] } },
+    })
+  ).json().id;
+  await app.inject({
+    method: 'PUT',
+    url: '/api/metrics/targets/fcr',
+    headers: aAdmin.headers,
+    payload: { target: 66, version: 0 },
+  });
+  await database.db.insert(metricContactDay).values({
+    organisationId: a.id,
+    day: '2025-03-03',
+    channel: 'phone',
+    teamId: a.teams.front,
+    contacts: 77,
+  });
 });
 afterAll(async () => {
   await app.close();
@@ -248,6 +274,8 @@ async function snapshotOfA() {
     deliveries: await database.db.select().from(webhookDelivery).where(byOrg(webhookDelivery)),
     surveys: await database.db.select().from(survey).where(byOrg(survey)),
     surveySettings: await database.db.select().from(surveySettings).where(byOrg(surveySettings)),
+    segments: await database.db.select().from(segment).where(byOrg(segment)),
+    targets: await database.db.select().from(kpiTarget).where(byOrg(kpiTarget)),
   });
 }
 
@@ -273,6 +301,7 @@ const aIds = () => [
   aWebhookId,
   aLetterId,
   aSurveyId,
+  aSegmentId,
 ];
 
 /** A survey definition (issue 13: surveys). */
@@ -820,6 +849,77 @@ function cases(): Record<string, Case | 'public'> {
       expect([403, 404]).toContain(
         (await send('DELETE', `/api/open311/clients/${aOpen311ClientId}`, h)).statusCode,
       ),
+    // Monitoring (issue 14): B's figures, targets and segments are B's own; A's team filters to nothing.
+    'GET /api/metrics/kpis': async (h) => {
+      const res = await get('/api/metrics/kpis', h);
+      expect(res.json().items.find((k: { code: string }) => k.code === 'fcr').target).not.toBe(66);
+    },
+    'GET /api/metrics/kpis/{code}': async (h) =>
+      expect((await get('/api/metrics/kpis/fcr', h)).json().target).not.toBe(66),
+    'PUT /api/metrics/targets/{code}': async (h) =>
+      // B's own target (the second run finds it set: a stale version); A's stays 66 (the snapshot).
+      expect([200, 409]).toContain(
+        (await send('PUT', '/api/metrics/targets/fcr', h, { target: 6 })).statusCode,
+      ),
+    'GET /api/metrics/overview': async (h) => {
+      const res = await get('/api/metrics/overview?from=2025-03-01&to=2025-03-31&codes=contacts', h);
+      expect(res.json().items[0].value).toBe(0);
+      const ofA = await get(`/api/metrics/overview?from=2025-03-01&to=2025-03-31&teamId=${a.teams.front}`, h);
+      expect(ofA.json().items.find((i: { code: string }) => i.code === 'contacts').value).toBe(0);
+      leaksNothingOfA(ofA.body);
+      expect(
+        (await get('/api/metrics/overview?from=2025-03-01&to=2025-03-31&segment=geheim-segment', h))
+          .statusCode,
+      ).toBe(400);
+    },
+    'GET /api/metrics/series': async (h) => {
+      const res = await get('/api/metrics/series?from=2025-03-01&to=2025-03-31&kpi=contacts', h);
+      expect(res.json().points.map((p: { value: number }) => p.value)).toEqual([0]);
+    },
+    'GET /api/metrics/breakdown': async (h) => {
+      for (const by of ['team', 'agent', 'item']) {
+        const res = await get(
+          `/api/metrics/breakdown?from=2025-03-01&to=2025-12-31&kpi=contacts&by=${by}`,
+          h,
+        );
+        expect(res.json().rows).toEqual([]);
+      }
+    },
+    'GET /api/metrics/drill': async (h) => {
+      const today = new Date().toISOString().slice(0, 10);
+      for (const kpi of ['backlog', 'contacts', 'cases_opened']) {
+        const res = await get(`/api/metrics/drill?from=2025-01-01&to=${today}&kpi=${kpi}`, h);
+        expect(res.json().items).toEqual([]);
+      }
+    },
+    'GET /api/metrics/top': async (h) =>
+      expect(
+        (await get('/api/metrics/top?from=2025-03-01&to=2025-03-31&kind=questions', h)).json().items,
+      ).toEqual([]),
+    'GET /api/segments': async (h) => leaksNothingOfA((await get('/api/segments', h)).body),
+    'POST /api/segments': async (h) =>
+      leaksNothingOfA(
+        (
+          await send('POST', '/api/segments', h, {
+            code: `b-${Date.now()}`,
+            name: { nl: 'B' },
+            rule: { language: ['nl'] },
+          })
+        ).body,
+      ),
+    'PUT /api/segments/{id}': async (h) =>
+      expect(
+        (
+          await send('PUT', `/api/segments/${aSegmentId}`, h, {
+            code: 'gestolen',
+            name: { nl: 'Gestolen' },
+            rule: { language: ['nl'] },
+            version: 1,
+          })
+        ).statusCode,
+      ).toBe(404),
+    'DELETE /api/segments/{id}': async (h) =>
+      expect((await send('DELETE', `/api/segments/${aSegmentId}`, h)).statusCode).toBe(404),
     // Last: it ends B's session.
     'POST /api/auth/logout': async (h) => leaksNothingOfA((await send('POST', '/api/auth/logout', h)).body),
   };

@@ -81,6 +81,7 @@ const WORDING: Record<ErrorCode, Words> = {
   extension_ends_in_past: (_e, t) => t('errors.extensionEndsInPast'),
   intake_invalid: words('intake_invalid'),
   location_outside: words('location_outside'),
+  segment_code_taken: words('segment_code_taken'),
   item_not_for_cases: words('item_not_for_cases'),
   transition_not_allowed: words('transition_not_allowed'),
   form_expired: words('form_expired'),
