@@ -5,6 +5,8 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { addressesModule } from './modules/addresses/index.ts';
+// ---- monitoring causes (issue 14) ----
+import { analysisModule } from './modules/analysis/index.ts';
 import { auditModule } from './modules/audit/index.ts';
 import { authPlugin, SESSION_COOKIE } from './modules/auth/index.ts';
 import { calendarModule } from './modules/calendar/index.ts';
@@ -123,6 +125,8 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   // The person's own page of their case (server-rendered, no script; issue 13).
   await app.register(trackingModule);
   await app.register(residentsModule);
+  // ---- monitoring causes (issue 14) ----
+  await app.register(analysisModule);
 
   await app.register(docsUi);
   // Each page wears the theme of its organisation (ADR 0007).

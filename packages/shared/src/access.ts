@@ -92,6 +92,12 @@ export const PERMISSIONS = {
   manageOpen311Clients: ['admin'],
   /** The settings pages (one way in, each page for the roles the API lets change it). */
   adminSettings: ['teamlead', 'admin'],
+
+  // ---- monitoring: causes and equal treatment (issue 14; the kpis part names the same permission) ----
+  /** Monitoring figures and their analyses: team leads for their own teams, the others for the organisation. */
+  readMetrics: ['teamlead', 'manager', 'quality', 'admin'],
+  /** Monitoring figures of the whole organisation (without it, `readMetrics` covers one's own teams only). */
+  readOrganisationMetrics: ['manager', 'quality', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
