@@ -1,4 +1,4 @@
-import { CHANNELS, type MetricFilter } from '@voordeur/shared';
+import { CHANNELS, type MetricFilter, rolesAllow } from '@voordeur/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
@@ -45,7 +45,10 @@ export function useAnalysisFilter() {
   return { filter, valid, params, set };
 }
 
-/** The filter fields: period, channel and team (a team lead chooses among their own teams). */
+/**
+ * The filter fields: period, channel and team (without the whole organisation, one chooses among the teams in
+ * which one's role grants the figures).
+ */
 export function AnalysisFilters({
   filter,
   valid,
@@ -62,7 +65,9 @@ export function AnalysisFilters({
   const whole = useCan('readOrganisationMetrics');
   const teams = useAnalysisTeams(whole);
   const own = [
-    ...new Map(me.memberships.filter((m) => m.role === 'teamlead').map((m) => [m.teamId, m.teamName])),
+    ...new Map(
+      me.memberships.filter((m) => rolesAllow([m.role], 'readMetrics')).map((m) => [m.teamId, m.teamName]),
+    ),
   ].map(([id, name]) => ({ id, name }));
   const teamOptions = (whole ? (teams.data ?? []) : own).map((team) => ({
     value: team.id,
