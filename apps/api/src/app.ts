@@ -5,6 +5,8 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { addressesModule } from './modules/addresses/index.ts';
+// ---- monitoring causes (issue 14) ----
+import { analysisModule } from './modules/analysis/index.ts';
 import { auditModule } from './modules/audit/index.ts';
 import { authPlugin, SESSION_COOKIE } from './modules/auth/index.ts';
 import { calendarModule } from './modules/calendar/index.ts';
@@ -126,6 +128,8 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   await app.register(residentsModule);
   // Monitoring: the KPI catalogue, targets, segments and figures (issue 14).
   await app.register(metricsModule);
+  // ---- monitoring causes (issue 14) ----
+  await app.register(analysisModule);
 
   await app.register(docsUi);
   // Each page wears the theme of its organisation (ADR 0007).

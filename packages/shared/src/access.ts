@@ -104,6 +104,9 @@ export const PERMISSIONS = {
   manageKpiTargets: ['manager', 'admin'],
   /** Segments (doelgroepen): rules over customer attributes, a filter on every figure. */
   manageSegments: ['manager', 'quality', 'admin'],
+  /** Causes and equal treatment (drivers, breach reasons, equality): team leads for their own teams, the rest for the
+   * whole organisation (those with `readMetrics`). */
+  analyseMetrics: ['teamlead', 'manager', 'quality', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

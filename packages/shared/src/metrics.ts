@@ -681,3 +681,168 @@ export const segmentSchema = z
   })
   .meta({ id: 'Segment' });
 export type Segment = z.infer<typeof segmentSchema>;
+// ---- causes (issue 14 part "causes": modules/analysis, web feature monitoring-analysis) ----
+
+/** What may drive the survey grade: each is related to the grade of the answers it is known for. */
+export const DRIVER_CODES = [
+  'resolution_days', // working days from intake to closure (case answers)
+  'first_contact_resolution', // the contact was answered at once (contact answers)
+  'norm_breach', // the case closed after its public norm (case answers)
+  'channel', // the channel the person used
+  'repeat_contact', // the contact repeated an earlier one
+  'reopened', // the case was reopened
+] as const;
+export type DriverCode = (typeof DRIVER_CODES)[number];
+
+/** The measures the equal-treatment view compares between groups. */
+export const EQUALITY_MEASURES = ['fcr', 'norm_compliance', 'grade_mean', 'solved_share'] as const;
+export type EqualityMeasure = (typeof EQUALITY_MEASURES)[number];
+/** The groups the equal-treatment view compares. */
+export const EQUALITY_DIMENSIONS = [
+  'area',
+  'customerKind',
+  'language',
+  'channel',
+  'ageBand',
+  'segment',
+] as const;
+export type EqualityDimension = (typeof EQUALITY_DIMENSIONS)[number];
+/** Equal-treatment groups with fewer people or cases than this are left out: they could single someone out. */
+export const EQUALITY_MIN_GROUP = 10;
+/** Differences are flagged at this significance level (after the Holm–Bonferroni correction). */
+export const SIGNIFICANCE_LEVEL = 0.05;
+
+const analysisWords = z.object({ nl: z.string(), en: z.string() });
+
+export const driverBandSchema = z.object({
+  key: z.string(),
+  label: analysisWords,
+  /** Answers in this band. */
+  n: z.number().int(),
+  /** Mean grade; null below the minimum number of answers. */
+  gradeMean: z.number().nullable(),
+  /** Share (%) of grades 7 or higher; null below the minimum. */
+  share7Plus: z.number().nullable(),
+});
+export type DriverBand = z.infer<typeof driverBandSchema>;
+
+export const driverSchema = z
+  .object({
+    code: z.enum(DRIVER_CODES),
+    /** numeric: a measure (days); binary: yes/no coded 1/0; categorical: groups without an order (channel). */
+    kind: z.enum(['numeric', 'binary', 'categorical']),
+    name: analysisWords,
+    /** Answers for which this driver is known. */
+    n: z.number().int(),
+    /** Whether n reaches STATISTICS_MIN_RESPONSES; when not, nothing but the count is shown. */
+    enough: z.boolean(),
+    bands: z.array(driverBandSchema),
+    /** Pearson's r between the driver and the grade (numeric and binary drivers). */
+    correlation: z.number().nullable(),
+    /** grade = intercept + slope × driver; slope's 95 % confidence interval from the t distribution. */
+    regression: z
+      .object({
+        slope: z.number(),
+        intercept: z.number(),
+        slopeLow: z.number(),
+        slopeHigh: z.number(),
+        r2: z.number(),
+        /** Two-sided p-value of the slope (t test, n − 2 degrees of freedom). */
+        pValue: z.number(),
+      })
+      .nullable(),
+    /** Categorical drivers: one-way analysis of variance (share of the grade's variance the groups explain). */
+    anova: z.object({ etaSquared: z.number(), f: z.number(), pValue: z.number() }).nullable(),
+    /** The result in plain words. */
+    reading: analysisWords,
+  })
+  .meta({ id: 'AnalysisDriver' });
+export type Driver = z.infer<typeof driverSchema>;
+
+export const driversResponseSchema = z.object({
+  from: day,
+  to: day,
+  minResponses: z.number().int(),
+  /** All survey answers in the period and filter. */
+  responses: z.number().int(),
+  items: z.array(driverSchema),
+});
+export type DriversResponse = z.infer<typeof driversResponseSchema>;
+
+export const breachesResponseSchema = z.object({
+  from: day,
+  to: day,
+  /** Cases closed in the period (merged duplicates not counted). */
+  closed: z.number().int(),
+  /** Of those, closed after the public norm. */
+  late: z.number().int(),
+  /** Reasons, most frequent first; `reason` null: no reason recorded. */
+  items: z.array(
+    z.object({
+      reason: z.string().nullable(),
+      label: analysisWords,
+      count: z.number().int(),
+      /** Share (%) of the late cases. */
+      share: z.number(),
+    }),
+  ),
+  /** Per month (first day): closed, late, and late per reason. */
+  months: z.array(
+    z.object({
+      month: day,
+      closed: z.number().int(),
+      late: z.number().int(),
+      reasons: z.array(z.object({ reason: z.string().nullable(), count: z.number().int() })),
+    }),
+  ),
+});
+export type BreachesResponse = z.infer<typeof breachesResponseSchema>;
+
+export const equalityQuerySchema = metricFilterSchema.extend({
+  measure: z.enum(EQUALITY_MEASURES),
+  by: z.enum(EQUALITY_DIMENSIONS),
+});
+export type EqualityQuery = z.infer<typeof equalityQuerySchema>;
+
+export const equalityGroupSchema = z.object({
+  /** The group's value (area, kind, language, channel, age band, segment code); null: unknown. */
+  key: z.string().nullable(),
+  label: analysisWords,
+  /** People, cases or answers in the group. */
+  n: z.number().int(),
+  /** The measure in the group (% or mean grade), and in everybody else. */
+  value: z.number().nullable(),
+  restN: z.number().int(),
+  restValue: z.number().nullable(),
+  /** Null when the group or the rest is too small to test (fewer than STATISTICS_MIN_RESPONSES). */
+  test: z
+    .object({
+      name: z.enum(['two_proportion_z', 'welch_t']),
+      statistic: z.number(),
+      pValue: z.number(),
+      /** The p-value after the Holm–Bonferroni correction for the number of groups tested. */
+      adjustedP: z.number(),
+      significant: z.boolean(),
+    })
+    .nullable(),
+  reading: analysisWords,
+});
+export type EqualityGroup = z.infer<typeof equalityGroupSchema>;
+
+export const equalityResponseSchema = z.object({
+  from: day,
+  to: day,
+  measure: z.enum(EQUALITY_MEASURES),
+  by: z.enum(EQUALITY_DIMENSIONS),
+  unit: z.enum(['percent', 'grade']),
+  /** The measure over everyone in the filter. */
+  overall: z.object({ n: z.number().int(), value: z.number().nullable() }),
+  minGroup: z.number().int(),
+  groups: z.array(equalityGroupSchema),
+  /** Groups left out because they have fewer than `minGroup` people or cases. */
+  hiddenGroups: z.number().int(),
+  /** The test used, the correction and what the p-value means, in plain words. */
+  method: analysisWords,
+});
+export type EqualityResponse = z.infer<typeof equalityResponseSchema>;
+// ---- end causes ----

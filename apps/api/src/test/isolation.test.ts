@@ -314,6 +314,11 @@ const surveyDef = (code: string) => ({
   solved: { nl: 'Opgelost?' },
   comment: { nl: 'Nog iets?' },
 });
+/** Four years up to today (UTC's date is never after Amsterdam's): the analysis endpoints' longest sensible period. */
+const analysisPeriod = () => {
+  const to = new Date().toISOString().slice(0, 10);
+  return `from=${Number(to.slice(0, 4)) - 4}${to.slice(4, 8)}01&to=${to}`;
+};
 const leaksNothingOfA = (body: string) => {
   for (const id of aIds()) expect(body).not.toContain(id);
 };
@@ -676,6 +681,22 @@ function cases(): Record<string, Case | 'public'> {
     'GET /api/contacts': async (h) => leaksNothingOfA((await get('/api/contacts?limit=200', h)).body),
     'GET /api/contacts/stats': async (h) =>
       leaksNothingOfA((await get('/api/contacts/stats?from=2000-01-01&to=2100-01-01&by=agent', h)).body),
+    // ---- monitoring causes (issue 14): B's figures hold nothing of A, even filtered by A's team ----
+    'GET /api/analysis/drivers': async (h) => {
+      const res = await get(`/api/analysis/drivers?${analysisPeriod()}&teamId=${a.teams.front}`, h);
+      expect(res.json().responses).toBe(0);
+      leaksNothingOfA(res.body);
+    },
+    'GET /api/analysis/breaches': async (h) => {
+      const res = await get(`/api/analysis/breaches?${analysisPeriod()}&teamId=${a.teams.back}`, h);
+      expect(res.json()).toMatchObject({ closed: 0, late: 0 });
+      leaksNothingOfA(res.body);
+    },
+    'GET /api/analysis/equality': async (h) => {
+      const res = await get(`/api/analysis/equality?${analysisPeriod()}&measure=fcr&by=area`, h);
+      expect(res.json().groups).toEqual([]);
+      leaksNothingOfA(res.body);
+    },
     'GET /api/contacts/{id}': async (h) =>
       expect((await get(`/api/contacts/${aContactId}`, h)).statusCode).toBe(404),
     'PATCH /api/contacts/{id}': async (h) =>

@@ -24,6 +24,12 @@ import { loadCasePage, loadQueuePage } from '../features/cases/index.ts';
 import { loadContactStatsPage } from '../features/contact-stats/index.ts';
 import { loadHomePage } from '../features/home/index.ts';
 import { loadLettersPage } from '../features/letters/index.ts';
+// ---- monitoring causes (issue 14) ----
+import {
+  loadBreachesPage,
+  loadDriversPage,
+  loadEqualityPage,
+} from '../features/monitoring-analysis/index.ts';
 import { loadMyPage } from '../features/mypage/index.ts';
 import {
   loadPortalHomePage,
@@ -114,6 +120,10 @@ export const router = createBrowserRouter([
           restricted('callbacks', 'workCallbacks', loadCallbacksPage, WORK),
           restricted('letters', 'workLetters', loadLettersPage, WORK),
           restricted('contacts/stats', 'readContactStats', loadContactStatsPage),
+          // ---- monitoring causes (issue 14) ----
+          restricted('monitoring/drivers', 'analyseMetrics', loadDriversPage),
+          restricted('monitoring/breaches', 'analyseMetrics', loadBreachesPage),
+          restricted('monitoring/equality', 'analyseMetrics', loadEqualityPage),
           restricted('admin/catalogue', 'readCatalogueAdmin', loadCatalogueListPage),
           restricted('admin/catalogue/:code', 'readCatalogueAdmin', loadCatalogueItemPage),
           restricted('admin/knowledge', 'readCatalogueAdmin', loadKnowledgeListPage),

@@ -40,6 +40,8 @@ export {
   openCase,
   transition,
 } from './cases.service.ts';
+// ---- monitoring causes (issue 14): the breach reasons' words ----
+export { caseSettings } from './cases.settings.ts';
 export { sweepClocks } from './cases.sweep.ts';
 /** The built-in message texts (read by the test that no text promises a page or feature that does not exist). */
 export { BUILT_IN_TEMPLATES, STAFF_TEXTS } from './cases.templates.ts';

@@ -1,0 +1,9 @@
+/**
+ * Monitoring: causes and equal treatment (issue 14) — what drives the survey grade, why norms were missed, and
+ * whether groups of people are served equally well. The only file of this feature others import.
+ */
+
+// Each page is its own chunk (ADR 0012).
+export const loadDriversPage = async () => (await import('./DriversPage.tsx')).DriversPage;
+export const loadBreachesPage = async () => (await import('./BreachesPage.tsx')).BreachesPage;
+export const loadEqualityPage = async () => (await import('./EqualityPage.tsx')).EqualityPage;
