@@ -12,7 +12,7 @@ test('admin adds a closing day to the working hours and it is kept', async ({ pa
     .click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Werktijden');
   await expect(page.getByRole('group', { name: 'Maandag', exact: true })).toBeVisible();
-  await expectAccessible(page, '/admin/calendar');
+  // The page as the demo has it is scanned by the shell walk (shell.spec.ts); here after the change.
 
   // A date far ahead, unique per run, so a rerun against the same data still adds a new row.
   const year = 2030 + Math.floor(Math.random() * 60);
@@ -87,7 +87,7 @@ test('admin imports: a bad file shows the errors per row, a good one passes the 
     .getByRole('link', { name: 'Importeren en exporteren' })
     .click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Importeren en exporteren');
-  await expectAccessible(page, '/admin/transfer');
+  // The empty page is scanned by the shell walk (shell.spec.ts); here with the errors and after the check.
 
   const article = (code: string, question: string) => ({
     code,

