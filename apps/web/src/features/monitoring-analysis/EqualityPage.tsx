@@ -5,6 +5,7 @@ import {
   type EqualityMeasure,
 } from '@voordeur/shared';
 import { useTranslation } from 'react-i18next';
+import { Chart } from '../../lib/charts/Chart.tsx';
 import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { PageIntro } from '../../ui/PageIntro.tsx';
@@ -67,8 +68,31 @@ export function EqualityPage() {
           {data.groups.length === 0 ? (
             <Paragraph>{t('analysis.equality.none')}</Paragraph>
           ) : (
+            <Chart
+              spec={{
+                type: 'bar',
+                title: t('analysis.equality.caption', {
+                  measure: t(`analysis.equality.measures.${data.measure}`),
+                  by: t(`analysis.equality.dimensions.${data.by}`).toLowerCase(),
+                }),
+                categoryLabel: t(`analysis.equality.dimensions.${data.by}`),
+                categories: data.groups.map((g) => g.label[n.lang]),
+                categoryKeys: data.groups.map((g) => g.key ?? ''),
+                series: [
+                  { name: t('analysis.equality.value'), values: data.groups.map((g) => g.value) },
+                  {
+                    name: t('analysis.equality.rest'),
+                    values: data.groups.map((g) => g.restValue),
+                    kind: 'previous',
+                  },
+                ],
+                unit: data.unit,
+              }}
+            />
+          )}
+          {data.groups.length === 0 ? null : (
             <Table
-              caption={t('analysis.equality.caption', {
+              caption={t('analysis.equality.captionTable', {
                 measure: t(`analysis.equality.measures.${data.measure}`),
                 by: t(`analysis.equality.dimensions.${data.by}`).toLowerCase(),
               })}
