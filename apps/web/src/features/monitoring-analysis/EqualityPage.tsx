@@ -10,8 +10,10 @@ import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { PageIntro } from '../../ui/PageIntro.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
+import { Section } from '../../ui/Section.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
+import { UnorderedList, UnorderedListItem } from '../../ui/UnorderedList.tsx';
 import { useEquality } from './api.ts';
 import { AnalysisFilters, AnalysisNav, useAnalysisFilter, useNumbers } from './filters.tsx';
 
@@ -96,6 +98,7 @@ export function EqualityPage() {
                 measure: t(`analysis.equality.measures.${data.measure}`),
                 by: t(`analysis.equality.dimensions.${data.by}`).toLowerCase(),
               })}
+              captionHidden
             >
               <TableHeader>
                 <TableRow>
@@ -104,7 +107,6 @@ export function EqualityPage() {
                   <TableHeaderCell>{t('analysis.equality.value')}</TableHeaderCell>
                   <TableHeaderCell>{t('analysis.equality.rest')}</TableHeaderCell>
                   <TableHeaderCell>{t('analysis.equality.adjustedP')}</TableHeaderCell>
-                  <TableHeaderCell>{t('analysis.equality.reading')}</TableHeaderCell>
                 </TableRow>
               </TableHeader>
               <TableBody>
@@ -127,11 +129,21 @@ export function EqualityPage() {
                         ? `${n.p(group.test.adjustedP)} (${t(`analysis.equality.tests.${group.test.name}`)})`
                         : '—'}
                     </TableCell>
-                    <TableCell>{group.reading[n.lang]}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>
             </Table>
+          )}
+          {data.groups.length === 0 ? null : (
+            <Section headingId="equality-reading" title={t('analysis.equality.reading')} level={2}>
+              <UnorderedList>
+                {data.groups.map((group) => (
+                  <UnorderedListItem key={group.key ?? '-'}>
+                    <strong>{group.label[n.lang]}</strong>: {group.reading[n.lang]}
+                  </UnorderedListItem>
+                ))}
+              </UnorderedList>
+            </Section>
           )}
           {data.hiddenGroups > 0 ? (
             <Paragraph>
