@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { intlLocale } from '../../i18n/format.ts';
+import { Chart } from '../../lib/charts/Chart.tsx';
 import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { PageIntro } from '../../ui/PageIntro.tsx';
@@ -61,6 +62,23 @@ export function BreachesPage() {
             </Section>
           )}
           <Section headingId="breach-months" title={t('analysis.breaches.perMonth')}>
+            <Chart
+              spec={{
+                type: 'line',
+                title: t('analysis.breaches.trend'),
+                categoryLabel: t('analysis.breaches.month'),
+                categories: data.months.map((m) => monthName.format(new Date(`${m.month}T12:00:00`))),
+                categoryKeys: data.months.map((m) => m.month.slice(0, 7)),
+                series: [
+                  { name: t('analysis.breaches.late'), values: data.months.map((m) => m.late) },
+                  ...reasons.slice(0, 5).map((r) => ({
+                    name: r.label[n.lang],
+                    values: data.months.map((m) => m.reasons.find((x) => x.reason === r.reason)?.count ?? 0),
+                  })),
+                ],
+                unit: 'count',
+              }}
+            />
             <Table caption={t('analysis.breaches.perMonth')} captionHidden>
               <TableHeader>
                 <TableRow>

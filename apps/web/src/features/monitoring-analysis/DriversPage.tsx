@@ -1,5 +1,6 @@
 import type { Driver } from '@voordeur/shared';
 import { useTranslation } from 'react-i18next';
+import { Chart } from '../../lib/charts/Chart.tsx';
 import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { PageIntro } from '../../ui/PageIntro.tsx';
@@ -53,6 +54,19 @@ function DriverSection({ driver, n }: { driver: Driver; n: ReturnType<typeof use
       </Paragraph>
       {driver.enough ? (
         <>
+          <Chart
+            spec={{
+              type: 'bar',
+              title: t('analysis.drivers.chart', { name: driver.name[n.lang] }),
+              categoryLabel: t('analysis.drivers.band'),
+              categories: driver.bands.map((band) => band.label[n.lang]),
+              categoryKeys: driver.bands.map((band) => band.key),
+              series: [
+                { name: t('analysis.drivers.gradeMean'), values: driver.bands.map((b) => b.gradeMean) },
+              ],
+              unit: 'grade',
+            }}
+          />
           <Table caption={t('analysis.drivers.caption', { name: driver.name[n.lang] })}>
             <TableHeader>
               <TableRow>

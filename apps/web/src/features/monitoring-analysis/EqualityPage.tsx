@@ -5,12 +5,15 @@ import {
   type EqualityMeasure,
 } from '@voordeur/shared';
 import { useTranslation } from 'react-i18next';
+import { Chart } from '../../lib/charts/Chart.tsx';
 import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { PageIntro } from '../../ui/PageIntro.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
+import { Section } from '../../ui/Section.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
+import { UnorderedList, UnorderedListItem } from '../../ui/UnorderedList.tsx';
 import { useEquality } from './api.ts';
 import { AnalysisFilters, AnalysisNav, useAnalysisFilter, useNumbers } from './filters.tsx';
 
@@ -67,11 +70,35 @@ export function EqualityPage() {
           {data.groups.length === 0 ? (
             <Paragraph>{t('analysis.equality.none')}</Paragraph>
           ) : (
+            <Chart
+              spec={{
+                type: 'bar',
+                title: t('analysis.equality.caption', {
+                  measure: t(`analysis.equality.measures.${data.measure}`),
+                  by: t(`analysis.equality.dimensions.${data.by}`).toLowerCase(),
+                }),
+                categoryLabel: t(`analysis.equality.dimensions.${data.by}`),
+                categories: data.groups.map((g) => g.label[n.lang]),
+                categoryKeys: data.groups.map((g) => g.key ?? ''),
+                series: [
+                  { name: t('analysis.equality.value'), values: data.groups.map((g) => g.value) },
+                  {
+                    name: t('analysis.equality.rest'),
+                    values: data.groups.map((g) => g.restValue),
+                    kind: 'previous',
+                  },
+                ],
+                unit: data.unit,
+              }}
+            />
+          )}
+          {data.groups.length === 0 ? null : (
             <Table
-              caption={t('analysis.equality.caption', {
+              caption={t('analysis.equality.captionTable', {
                 measure: t(`analysis.equality.measures.${data.measure}`),
                 by: t(`analysis.equality.dimensions.${data.by}`).toLowerCase(),
               })}
+              captionHidden
             >
               <TableHeader>
                 <TableRow>
@@ -80,7 +107,6 @@ export function EqualityPage() {
                   <TableHeaderCell>{t('analysis.equality.value')}</TableHeaderCell>
                   <TableHeaderCell>{t('analysis.equality.rest')}</TableHeaderCell>
                   <TableHeaderCell>{t('analysis.equality.adjustedP')}</TableHeaderCell>
-                  <TableHeaderCell>{t('analysis.equality.reading')}</TableHeaderCell>
                 </TableRow>
               </TableHeader>
               <TableBody>
@@ -103,11 +129,21 @@ export function EqualityPage() {
                         ? `${n.p(group.test.adjustedP)} (${t(`analysis.equality.tests.${group.test.name}`)})`
                         : '—'}
                     </TableCell>
-                    <TableCell>{group.reading[n.lang]}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>
             </Table>
+          )}
+          {data.groups.length === 0 ? null : (
+            <Section headingId="equality-reading" title={t('analysis.equality.reading')} level={2}>
+              <UnorderedList>
+                {data.groups.map((group) => (
+                  <UnorderedListItem key={group.key ?? '-'}>
+                    <strong>{group.label[n.lang]}</strong>: {group.reading[n.lang]}
+                  </UnorderedListItem>
+                ))}
+              </UnorderedList>
+            </Section>
           )}
           {data.hiddenGroups > 0 ? (
             <Paragraph>
