@@ -782,6 +782,42 @@ describe('a case closed through the cases service', () => {
   });
 });
 
+describe('a contact closed as "only asked how a case stands"', () => {
+  it('is stored, answered by the contacts API and counted in the rollup as a status inquiry', async () => {
+    const agent = await signIn(t.app, org.users.agent);
+    const made = await t.app.inject({
+      method: 'POST',
+      url: '/api/contacts',
+      headers: agent.headers,
+      payload: { channel: 'phone' },
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    expect(made.json().statusInquiry).toBe(false);
+    const closed = await t.app.inject({
+      method: 'POST',
+      url: `/api/contacts/${made.json().id}/close`,
+      headers: agent.headers,
+      payload: { outcome: 'answered', statusInquiry: true, version: made.json().version },
+    });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json()).toMatchObject({ outcome: 'answered', statusInquiry: true });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: `/api/contacts/${made.json().id}/close`,
+      headers: agent.headers,
+      payload: { outcome: 'answered', statusInquiry: 'ja', version: closed.json().version },
+    });
+    expect(wrong.statusCode).toBe(400);
+    await catchUpMetrics(db);
+    const [today] = await rows<{ n: number }>(sql`
+      SELECT coalesce(sum(status_inquiries), 0)::int AS n FROM metric_contact_day
+      WHERE organisation_id = ${org.id} AND agent_user_id = ${org.users.agent.id}
+        AND day = ${new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/Amsterdam' })}::date`);
+    expect(today!.n).toBeGreaterThanOrEqual(1);
+    await expectExact();
+  });
+});
+
 describe.runIf(dbKind === 'postgres')('two catch-ups at once', () => {
   it('recompute each dirty day once (FOR UPDATE SKIP LOCKED)', async () => {
     await catchUpMetrics(db);
