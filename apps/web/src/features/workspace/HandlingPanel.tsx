@@ -55,14 +55,14 @@ export function HandlingPanel({
         rows={3}
         maxLength={4000}
       />
-      <CheckboxField
-        id="workspace-status-inquiry"
-        label={t('workspace.statusInquiry')}
-        description={t('workspace.statusInquiryHint')}
-        checked={statusInquiry}
-        onChange={(event) => onStatusInquiry(event.target.checked)}
-      />
       <div className="vd-stack vd-stack--tight">
+        <CheckboxField
+          id="workspace-status-inquiry"
+          label={t('workspace.statusInquiry')}
+          description={t('workspace.statusInquiryHint')}
+          checked={statusInquiry}
+          onChange={(event) => onStatusInquiry(event.target.checked)}
+        />
         <ButtonGroup className="vd-workspace__actions">
           <Button appearance="primary-action-button" onClick={onAnswered}>
             {t('workspace.answered')} <kbd className="vd-kbd">Alt+B</kbd>
