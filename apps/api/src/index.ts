@@ -3,6 +3,8 @@ export { type Config, loadConfig } from './config.ts';
 export { importAddresses, lookupAddresses, rdToWgs84 } from './modules/addresses/index.ts';
 export { createContact } from './modules/contacts/index.ts';
 export { createCustomer, lookupCustomers } from './modules/customers/index.ts';
+// ---- monitoring (issue 14, rollups): the CLI's `voordeur metrics rebuild` ----
+export { rebuildAllMetrics } from './modules/metrics/index.ts';
 export {
   addPlatformAdmin,
   BUILT_IN_THEMES,

@@ -189,6 +189,11 @@ describe.runIf(dbKind === 'pglite')('voordeur on the embedded database', () => {
     expect(
       await cli(['addresses', 'import', badAddresses], env).catch((e: { code: number; stderr: string }) => e),
     ).toMatchObject({ code: 2, stderr: expect.stringContaining('line 2: postcode') });
+    // Monitoring (issue 14, rollups): the daily rollups recomputed from the raw data, and a refused date.
+    expect((await cli(['metrics', 'rebuild', '--organisation', 'voorbeeld'], env)).stdout).toMatch(
+      /Rebuilt \d+ day\(s\) of 1 organisation\(s\)/,
+    );
+    await expect(cli(['metrics', 'rebuild', '--from', '2026-13-01'], env)).rejects.toThrow(/YYYY-MM-DD/);
     const seedAgain = await cli(['seed', '--demo'], env);
     expect(seedAgain.stderr).toContain('nothing done');
 

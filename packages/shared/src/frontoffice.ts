@@ -234,6 +234,10 @@ export const contactCloseSchema = z
     referredTo: text(200).optional(),
     answer: text(L.textMax).optional(),
     articleIds: z.array(z.uuid()).max(L.articlesMax).optional(),
+    // ---- monitoring (issue 14, rollups): avoidable contact ----
+    statusInquiry: z.boolean().optional().meta({
+      description: 'The person only asked where an open case stands (avoidable contact). Defaults to false.',
+    }),
     version: z.number().int().min(1),
   })
   .meta({ id: 'ContactClose' });
@@ -257,6 +261,11 @@ export const contactSchema = z
     referredTo: z.string().nullable(),
     closedAutomatically: z.boolean(),
     isRepeat: z.boolean().meta({ description: 'Same customer, same subject within the repeat window.' }),
+    statusInquiry: z
+      .boolean()
+      .meta({
+        description: 'The person only asked where an open case stands (avoidable contact, monitoring).',
+      }),
     repeatOf: z.uuid().nullable(),
     agent: z.object({ id: z.uuid(), name: z.string() }).nullable(),
     team: z.object({ id: z.uuid(), name: z.string() }).nullable(),

@@ -7,6 +7,7 @@
 import { authWork } from '../modules/auth/index.ts';
 import { casesWork } from '../modules/cases/index.ts';
 import { contactsWork } from '../modules/contacts/index.ts';
+import { metricsWork } from '../modules/metrics/index.ts';
 import { notificationsWork } from '../modules/notifications/index.ts';
 import { portalWork } from '../modules/portal/index.ts';
 import { residentsWork } from '../modules/residents/index.ts';
@@ -18,6 +19,7 @@ export const registeredWork = [
   authWork,
   casesWork,
   contactsWork,
+  metricsWork,
   notificationsWork,
   residentsWork,
   surveysWork,

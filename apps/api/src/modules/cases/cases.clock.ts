@@ -138,3 +138,19 @@ export function resumeFields(l: ClockCase, now: Date) {
   ];
   return { suspensions, suspendedSince: null, suspendedReason: null, ...recompute(l, { suspensions }) };
 }
+
+// ---- monitoring (issue 14, rollups): the working time a case took ----
+/**
+ * Working minutes from intake to closure net of suspensions (`case_file.resolution_minutes`, the rollups'
+ * resolution time): the calendar's opening minutes the clock ran, the norm clock's measure. A case closed while
+ * its clock stands still counts the stop up to the closure as suspended.
+ */
+export function resolutionMinutes(
+  cal: CalendarDefinition,
+  c: { createdAt: Date; suspensions: unknown; suspendedSince: Date | null },
+  closedAt: Date,
+): number {
+  const stops = toIntervals((c.suspensions as Suspension[] | null) ?? []);
+  if (c.suspendedSince) stops.push({ start: c.suspendedSince, end: closedAt });
+  return workingMinutesBetween(cal, c.createdAt, closedAt, stops);
+}

@@ -17,7 +17,7 @@ import { errors } from '../../plugins/errors.ts';
 import { addDuration, type CalendarDefinition, calendarOf, instantOf, localDate } from '../calendar/index.ts';
 import { type NotificationInput, notificationWrites } from '../notifications/index.ts';
 import { activeSubscriptions, type CaseEventType, caseEventWrites } from '../webhooks/index.ts';
-import { type ComplaintState, dueTimes, resumeFields } from './cases.clock.ts';
+import { type ComplaintState, dueTimes, resolutionMinutes, resumeFields } from './cases.clock.ts';
 import { caseErrors } from './cases.errors.ts';
 import {
   channelFor,
@@ -379,6 +379,18 @@ export async function commit(tx: Db, ctx: Ctx, l: Loaded, change: Change, now = 
     set.status = change.status.to;
     set.statusChangedAt = now;
   }
+  // ---- monitoring (issue 14, rollups): the working time to resolve, set at closure and cleared by a reopen ----
+  if (set.closedAt instanceof Date)
+    set.resolutionMinutes = resolutionMinutes(
+      l.calendar,
+      {
+        createdAt: c.createdAt,
+        suspensions: set.suspensions ?? c.suspensions,
+        suspendedSince: set.suspendedSince !== undefined ? set.suspendedSince : c.suspendedSince,
+      },
+      set.closedAt,
+    );
+  else if (set.closedAt === null) set.resolutionMinutes = null;
   const updated = await q.updateCase(tx, organisationId, c.id, c.version, set, change.publish.length);
   if (!updated) throw errors.versionConflict();
   // Everything else the change writes goes in one statement after the version-checked update.

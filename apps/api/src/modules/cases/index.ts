@@ -6,6 +6,8 @@ import { clockSweepTask } from './cases.tasks.ts';
 
 export { assign } from './cases.actions.ts';
 export { addAttachment, cleanFileName } from './cases.attachments.ts';
+// ---- monitoring (issue 14, rollups): the working time a case took (the rebuild fills it in where missing) ----
+export { resolutionMinutes } from './cases.clock.ts';
 // ---- surveys (issue 13): what a survey answer does to its case ----
 export { recordSurveyOutcome, type SurveyOutcome } from './cases.followup.ts';
 export { caseLanguage, type IntakeInput, intakeCase } from './cases.intake.ts';

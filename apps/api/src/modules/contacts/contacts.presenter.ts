@@ -44,6 +44,7 @@ export function presentContact(c: ContactRow, l: Labels, cases: CaseLink[]): Con
     referredTo: c.referredTo,
     closedAutomatically: c.closedAutomatically,
     isRepeat: c.isRepeat,
+    statusInquiry: c.statusInquiry,
     repeatOf: c.repeatOfId,
     agent: agent ? { id: agent.id, name: agent.name } : null,
     team: team ? { id: team.id, name: team.name } : null,

@@ -234,6 +234,7 @@ export async function closeContact(db: Db, ctx: Ctx, id: string, input: CloseInp
       endedAt: new Date(),
       outcome,
       referredTo: input.referredTo ?? null,
+      statusInquiry: input.statusInquiry ?? false,
     });
     await recordAudit(tx, ctx, {
       entityType: 'contact',

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { ModuleWork } from '../../platform/jobs.ts';
 import { metricsRoutes, segmentsRoutes } from './metrics.routes.ts';
 
 export { type KpiSourceFn, registerKpiSource } from './metrics.kpis.ts';
@@ -10,4 +11,20 @@ export async function metricsModule(app: FastifyInstance) {
   await app.register(segmentsRoutes, { prefix: '/api/segments' });
 }
 
-// ---- rollups part (issue 14): its exports below, in one block ----
+// ---- monitoring (issue 14, rollups): the rollups' upkeep and rebuild ----
+import { metricsCatchUpTask } from './metrics.tasks.ts';
+
+export {
+  catchUpMetrics,
+  METRIC_FACTS,
+  type MetricFact,
+  minutesPerWorkingDay,
+  type RebuildProgress,
+  rebuildAllMetrics,
+  rebuildMetrics,
+  recomputeDay,
+} from './metrics.rollup.ts';
+
+/** The background work of monitoring (registered in `worker/registry.ts`): the rollups' catch-up. */
+export const metricsWork = { tasks: [metricsCatchUpTask] } as const satisfies ModuleWork;
+// ---- end rollups ----

@@ -2,6 +2,7 @@ import { Button } from '@utrecht/button-react';
 import type { Contact } from '@voordeur/shared';
 import { useTranslation } from 'react-i18next';
 import { ButtonGroup } from '../../ui/ButtonGroup.tsx';
+import { CheckboxField } from '../../ui/CheckboxField.tsx';
 import { Heading } from '../../ui/Heading.tsx';
 import { TextareaField } from '../../ui/TextareaField.tsx';
 import type { Recorded, Subject } from './workspaceReducer.ts';
@@ -19,6 +20,9 @@ export interface HandlingPanelProps {
   onCallback: () => void;
   onReferred: () => void;
   onNotHelped: () => void;
+  /** Monitoring (avoidable contact): the person only asked where an open case stands; sent with the closing. */
+  statusInquiry: boolean;
+  onStatusInquiry: (value: boolean) => void;
 }
 
 /** The open contact's notes, the ways to end it, and what is recorded on it so far. */
@@ -33,6 +37,8 @@ export function HandlingPanel({
   onCallback,
   onReferred,
   onNotHelped,
+  statusInquiry,
+  onStatusInquiry,
 }: HandlingPanelProps) {
   const { t } = useTranslation();
   return (
@@ -50,6 +56,13 @@ export function HandlingPanel({
         maxLength={4000}
       />
       <div className="vd-stack vd-stack--tight">
+        <CheckboxField
+          id="workspace-status-inquiry"
+          label={t('workspace.statusInquiry')}
+          description={t('workspace.statusInquiryHint')}
+          checked={statusInquiry}
+          onChange={(event) => onStatusInquiry(event.target.checked)}
+        />
         <ButtonGroup className="vd-workspace__actions">
           <Button appearance="primary-action-button" onClick={onAnswered}>
             {t('workspace.answered')} <kbd className="vd-kbd">Alt+B</kbd>

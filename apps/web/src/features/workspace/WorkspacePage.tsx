@@ -1,5 +1,5 @@
 import { CHANNELS, type Channel, type Contact } from '@voordeur/shared';
-import { useReducer } from 'react';
+import { useReducer, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../lib/CurrentUser.tsx';
 import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
@@ -76,6 +76,8 @@ export function WorkspacePage() {
   useDocumentTitle(t('workspace.title'));
   const me = useCurrentUser();
   const [state, dispatch] = useReducer(workspaceReducer, undefined, () => initialWorkspace(storedChannel()));
+  // Monitoring (issue 14): the person only asked where an open case stands (avoidable contact).
+  const [statusInquiry, setStatusInquiry] = useState(false);
   // The agent's open contact, picked up again after another page or a reload, as it was left.
   const session = useContactSession((open) =>
     dispatch({ type: 'resumed', contact: open, notesDraft: readNotesDraft(open.id) }),
@@ -167,7 +169,10 @@ export function WorkspacePage() {
     // The notes go with the closing itself, where they are used at all; a save still waiting is dropped.
     savedNotes.cancel();
     try {
-      const closed = await session.update((c) => closeContact(c, body(c)));
+      const closed = await session.update((c) =>
+        closeContact(c, { ...body(c), ...(statusInquiry ? { statusInquiry: true } : {}) }),
+      );
+      setStatusInquiry(false);
       clearNotesDraft(closed.id);
       session.finish();
       dispatch({ type: 'closed', contact: closed });
@@ -241,6 +246,8 @@ export function WorkspacePage() {
           onCallback={() => openPanel('callback')}
           onReferred={() => openPanel('referred')}
           onNotHelped={() => void close(() => notHelpedClosing(state))}
+          statusInquiry={statusInquiry}
+          onStatusInquiry={setStatusInquiry}
         />
       ) : null}
 

@@ -37,6 +37,7 @@ function contact(changes: Partial<Contact> = {}): Contact {
     referredTo: null,
     closedAutomatically: false,
     isRepeat: false,
+    statusInquiry: false,
     repeatOf: null,
     agent: null,
     team: null,
