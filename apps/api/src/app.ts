@@ -4,6 +4,7 @@ import { LIMITS } from '@voordeur/shared';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
+import { accountabilityModule } from './modules/accountability/index.ts';
 import { addressesModule } from './modules/addresses/index.ts';
 import { auditModule } from './modules/audit/index.ts';
 import { authPlugin, SESSION_COOKIE } from './modules/auth/index.ts';
@@ -123,6 +124,8 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   // The person's own page of their case (server-rendered, no script; issue 13).
   await app.register(trackingModule);
   await app.register(residentsModule);
+  // Issue 14 (public): the public performance page, open data and the periodic report.
+  await app.register(accountabilityModule);
 
   await app.register(docsUi);
   // Each page wears the theme of its organisation (ADR 0007).

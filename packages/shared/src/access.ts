@@ -92,6 +92,9 @@ export const PERMISSIONS = {
   manageOpen311Clients: ['admin'],
   /** The settings pages (one way in, each page for the roles the API lets change it). */
   adminSettings: ['teamlead', 'admin'],
+  // ---- issue 14, public accountability (the kpis part defines the same permission: keep one at merge) ----
+  /** The organisation's monitoring figures, e.g. the periodic report for the council (/rapportage/:period). */
+  readMetrics: ['manager', 'quality', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
