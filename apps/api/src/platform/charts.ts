@@ -24,6 +24,8 @@ export interface ChartInput {
   /** Appended to values on labels and the axis: '%' for percentages. */
   suffix?: string;
   width?: number;
+  /** For bars: the categories down the side (long names, many categories); the height follows their number. */
+  horizontal?: boolean;
   height?: number;
 }
 
@@ -83,6 +85,7 @@ const targetLine = (input: ChartInput) =>
 
 /** Bars per category (one colour per series), with the value written on each bar. */
 export function barChartSvg(input: ChartInput): string {
+  if (input.horizontal) return horizontalBars(input);
   return render(
     {
       grid: { left: 56, right: 24, top: input.series.length > 1 ? 40 : 24, bottom: 56 },
@@ -132,5 +135,37 @@ export function lineChartSvg(input: ChartInput): string {
       })),
     },
     input,
+  );
+}
+
+function horizontalBars(input: ChartInput): string {
+  const rows = input.categories.length * input.series.length;
+  const height = input.height ?? Math.max(120, 48 + rows * 30);
+  return render(
+    {
+      grid: { left: 8, right: 56, top: input.series.length > 1 ? 36 : 12, bottom: 28, containLabel: true },
+      legend: input.series.length > 1 ? { top: 0, textStyle: { color: TEXT } } : undefined,
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: input.categories,
+        axisLabel: { color: TEXT, width: 220, overflow: 'truncate' },
+      },
+      xAxis: valueAxis(input),
+      series: input.series.map((s) => ({
+        type: 'bar',
+        name: s.name,
+        data: s.values,
+        barMaxWidth: 22,
+        label: {
+          show: true,
+          position: 'right',
+          color: TEXT,
+          formatter: (p: { value: number | null }) =>
+            p.value === null || p.value === undefined ? '' : `${p.value}${input.suffix ?? ''}`,
+        },
+      })),
+    },
+    { ...input, height },
   );
 }

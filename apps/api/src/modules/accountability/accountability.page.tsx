@@ -61,7 +61,7 @@ export function PublicPerformancePage(props: PublicPageProps) {
               series: [{ name: w.inNorm, values: services.map((s) => s.normCompliance.value) }],
               max: 100,
               suffix: '%',
-              height: 300,
+              horizontal: true,
             })}
           />
         ) : null}

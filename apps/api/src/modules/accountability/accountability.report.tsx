@@ -124,6 +124,7 @@ export function ReportPage({ report, language }: { report: Report; language: 'nl
                 max: 100,
                 suffix: '%',
                 width: 680,
+                horizontal: true,
               })}
             />
             <Table
@@ -173,6 +174,7 @@ export function ReportPage({ report, language }: { report: Report; language: 'nl
                 categories: reasonRows.map((x) => x.label),
                 series: [{ name: w.late, values: reasonRows.map((x) => (x.hidden ? null : x.late)) }],
                 width: 680,
+                horizontal: true,
               })}
             />
             <Table
