@@ -23,6 +23,8 @@ export interface ChartInput {
   target?: { value: number; label: string } | undefined;
   /** Appended to values on labels and the axis: '%' for percentages. */
   suffix?: string;
+  /** How a value is written on labels and the axis (the page's language: "78,3"); plain numbers when absent. */
+  format?: (value: number) => string;
   width?: number;
   /** For bars: the categories down the side (long names, many categories); the height follows their number. */
   horizontal?: boolean;
@@ -62,11 +64,14 @@ function render(option: echarts.EChartsCoreOption, input: ChartInput): string {
   }
 }
 
+const written = (input: ChartInput, value: number) =>
+  `${input.format ? input.format(value) : value}${input.suffix ?? ''}`;
+
 const valueAxis = (input: ChartInput) => ({
   type: 'value',
   min: 0,
   max: input.max,
-  axisLabel: { color: TEXT, formatter: `{value}${input.suffix ?? ''}` },
+  axisLabel: { color: TEXT, formatter: (v: number) => written(input, v) },
   splitLine: { lineStyle: { color: '#d0d0d0' } },
 });
 
@@ -106,7 +111,7 @@ export function barChartSvg(input: ChartInput): string {
           position: 'top',
           color: TEXT,
           formatter: (p: { value: number | null }) =>
-            p.value === null || p.value === undefined ? '' : `${p.value}${input.suffix ?? ''}`,
+            p.value === null || p.value === undefined ? '' : written(input, p.value),
         },
         ...(i === 0 ? targetLine(input) : {}),
       })),
@@ -162,7 +167,7 @@ function horizontalBars(input: ChartInput): string {
           position: 'right',
           color: TEXT,
           formatter: (p: { value: number | null }) =>
-            p.value === null || p.value === undefined ? '' : `${p.value}${input.suffix ?? ''}`,
+            p.value === null || p.value === undefined ? '' : written(input, p.value),
         },
       })),
     },

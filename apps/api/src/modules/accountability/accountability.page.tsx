@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
-import { barChartSvg } from '../../platform/charts.ts';
 import { Chart, figureText, PageStyle, Table } from './accountability.parts.tsx';
-import type { Performance } from './accountability.service.ts';
+import type { Performance, ServicePerformance } from './accountability.service.ts';
 import { type AccountabilityWords, channelName, normWords } from './accountability.words.ts';
 
 /**
@@ -23,12 +22,25 @@ export interface PublicPageProps {
   improvements?: ReactNode;
 }
 
+/** At most this many services in a chart (the table has them all): the ones with the most cases. */
+const CHART_SERVICES = 15;
+
+export function topServices(services: ServicePerformance[]): ServicePerformance[] {
+  return services
+    .filter((s) => s.normCompliance.value !== null)
+    .sort((a, b) => (b.closed.value ?? 0) - (a.closed.value ?? 0) || a.name.nl.localeCompare(b.name.nl, 'nl'))
+    .slice(0, CHART_SERVICES);
+}
+
 export function PublicPerformancePage(props: PublicPageProps) {
   const { words: w, quarter, year } = props;
   const lang = w.lang;
   const f = (x: Parameters<typeof figureText>[0], suffix = '') => figureText(x, lang, w, suffix);
   const services = year.figures.services;
   const inQuarter = new Map(quarter.figures.services.map((s) => [s.code, s]));
+  const charted = topServices(services);
+  const servicesChart =
+    charted.length < services.length ? w.servicesChartTop(year.label) : w.servicesChart(year.label);
   const late = services.filter((s) => s.reasons.length > 0);
   const satisfaction = year.figures.satisfaction;
   const fcr = year.figures.firstContactResolution;
@@ -53,16 +65,18 @@ export function PublicPerformancePage(props: PublicPageProps) {
           {w.servicesTitle}
         </h2>
         <p className="utrecht-paragraph">{w.servicesIntro}</p>
-        {services.some((s) => s.normCompliance.value !== null) ? (
+        {charted.length ? (
           <Chart
-            svg={barChartSvg({
-              description: w.servicesChart(year.label),
-              categories: services.map((s) => s.name[lang]),
-              series: [{ name: w.inNorm, values: services.map((s) => s.normCompliance.value) }],
+            kind="bar"
+            language={lang}
+            input={{
+              description: servicesChart,
+              categories: charted.map((s) => s.name[lang]),
+              series: [{ name: w.inNorm, values: charted.map((s) => s.normCompliance.value) }],
               max: 100,
               suffix: '%',
               horizontal: true,
-            })}
+            }}
           />
         ) : null}
         <Table
@@ -123,12 +137,14 @@ export function PublicPerformancePage(props: PublicPageProps) {
           <>
             {satisfaction.some((s) => s.gradeMean.value !== null) ? (
               <Chart
-                svg={barChartSvg({
+                kind="bar"
+                language={lang}
+                input={{
                   description: w.satisfactionChart(year.label),
                   categories: satisfaction.map((s) => channelName(s.channel, lang)),
                   series: [{ name: w.gradeMean, values: satisfaction.map((s) => s.gradeMean.value) }],
                   max: 10,
-                })}
+                }}
               />
             ) : null}
             <Table
@@ -156,7 +172,7 @@ export function PublicPerformancePage(props: PublicPageProps) {
         <p className="utrecht-paragraph">{w.complaintsIntro}</p>
         <Table
           id="complaints"
-          caption={w.complaintsTitle}
+          caption={w.complaintsCaption}
           head={[w.measure, `${w.quarter}: ${quarter.label}`, `${w.year}: ${year.label}`]}
           numeric={[1, 2]}
           rows={[
@@ -178,13 +194,15 @@ export function PublicPerformancePage(props: PublicPageProps) {
         {fcr.length > 1 ? (
           <>
             <Chart
-              svg={barChartSvg({
+              kind="bar"
+              language={lang}
+              input={{
                 description: w.fcrChart(year.label),
                 categories: fcr.map((c) => channelName(c.channel, lang)),
                 series: [{ name: w.fcr, values: fcr.map((c) => c.firstContactResolution.value) }],
                 max: 100,
                 suffix: '%',
-              })}
+              }}
             />
             <Table
               id="fcr"

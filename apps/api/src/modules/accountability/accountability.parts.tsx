@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { barChartSvg, type ChartInput, lineChartSvg } from '../../platform/charts.ts';
 import type { Figure } from './accountability.service.ts';
 import type { Language } from './accountability.words.ts';
 
@@ -83,25 +84,50 @@ export function Table({
   );
 }
 
-/** A chart drawn on the server (SVG from platform/charts.ts, named by its description); its table follows it. */
-export function Chart({ svg }: { svg: string }) {
-  // The SVG is ECharts' own output: no text of a person is in it, only figures and our own labels.
-  // biome-ignore lint/security/noDangerouslySetInnerHtml: server-rendered SVG of figures and our own labels.
-  return <div className="vd-chart" dangerouslySetInnerHTML={{ __html: svg }} />;
+/**
+ * A chart drawn on the server (SVG from platform/charts.ts, named by its description) under a visible caption; its
+ * table follows it. Below its drawn width it scrolls sideways in its own focusable container, as tables do.
+ */
+export function Chart({
+  kind,
+  input,
+  language,
+}: {
+  kind: 'bar' | 'line';
+  input: ChartInput;
+  language: Language;
+}) {
+  const svg = (kind === 'bar' ? barChartSvg : lineChartSvg)({
+    format: (v) => numberText(v, language),
+    ...input,
+  });
+  const caption = input.description;
+  return (
+    <figure className="vd-chart-figure">
+      <figcaption className="utrecht-paragraph vd-chart-caption">{caption}</figcaption>
+      {/* The SVG is ECharts' own output: only figures and our own labels, no text of a person. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1). */}
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: server-rendered SVG of figures and our own labels. */}
+      <div className="vd-chart" tabIndex={0} dangerouslySetInnerHTML={{ __html: svg }} />
+    </figure>
+  );
 }
 
 /** The little CSS these pages need beyond the design system: figures aligned, charts scaled, and print. */
 export function PageStyle({ print }: { print: boolean }) {
   const css = `
-.vd-figure { text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.vd-row-header { font-weight: 600; text-align: start; }
-.vd-chart { max-width: 100%; overflow: hidden; margin-block: 0.5rem; }
-.vd-chart svg { display: block; max-width: 100%; height: auto; }
+.vd-table-container .vd-figure { text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.vd-table-container .vd-row-header { font-weight: 600; text-align: start; }
+.vd-chart-figure { margin: 0; }
+.vd-chart-caption { font-weight: 600; margin-block-end: 0.25rem; }
+.vd-chart { max-width: 100%; overflow-x: auto; }
+.vd-chart svg { display: block; max-width: 100%; min-width: 480px; height: auto; }
 .vd-section { display: flex; flex-direction: column; gap: 1rem; }
 @media print {
   @page { size: A4; margin: 16mm 14mm; }
   .utrecht-page-header, .utrecht-page-footer, .utrecht-skip-link, .vd-no-print { display: none !important; }
-  .vd-table-container { overflow: visible !important; }
+  .vd-table-container, .vd-chart { overflow: visible !important; }
+  .vd-chart svg { min-width: 0; }
   table, figure, .vd-chart, tr { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
   ${print ? '.vd-section + .vd-section { break-before: page; }' : ''}

@@ -1,4 +1,4 @@
-import { barChartSvg, lineChartSvg } from '../../platform/charts.ts';
+import { topServices } from './accountability.page.tsx';
 import { Chart, figureText, numberText, PageStyle, Table } from './accountability.parts.tsx';
 import { dayLabel, monthLabel, periodLabel } from './accountability.periods.ts';
 import type { Report } from './accountability.service.ts';
@@ -19,6 +19,7 @@ export function ReportPage({ report, language }: { report: Report; language: 'nl
   const pointLabel = (day: string) =>
     report.grain === 'month' ? monthLabel(day, language) : dayLabel(day, language);
   const closedServices = p.services.filter((s) => s.closed.value !== 0);
+  const charted = topServices(closedServices);
   const reasons = new Map<string, { label: string; late: number; hidden: boolean }>();
   for (const s of p.services)
     for (const reason of s.reasons) {
@@ -69,7 +70,9 @@ export function ReportPage({ report, language }: { report: Report; language: 'nl
         </h2>
         <p className="utrecht-paragraph">{r.trendIntro(report.grain)}</p>
         <Chart
-          svg={lineChartSvg({
+          kind="line"
+          language={language}
+          input={{
             description: `${r.trendChart}, ${label}`,
             categories: report.trend.map((t) => pointLabel(t.period)),
             series: [
@@ -84,17 +87,19 @@ export function ReportPage({ report, language }: { report: Report; language: 'nl
             })(),
             width: 680,
             height: 260,
-          })}
+          }}
         />
         <Chart
-          svg={lineChartSvg({
+          kind="line"
+          language={language}
+          input={{
             description: `${r.gradeChart}, ${label}`,
             categories: report.trend.map((t) => pointLabel(t.period)),
             series: [{ name: r.gradeChart, values: report.trend.map((t) => t.gradeMean.value) }],
             max: 10,
             width: 680,
             height: 220,
-          })}
+          }}
         />
         <Table
           id="trend"
@@ -117,15 +122,20 @@ export function ReportPage({ report, language }: { report: Report; language: 'nl
         {closedServices.length ? (
           <>
             <Chart
-              svg={barChartSvg({
-                description: `${r.normTitle}, ${label}`,
-                categories: closedServices.map((s) => s.name[language]),
-                series: [{ name: w.inNorm, values: closedServices.map((s) => s.normCompliance.value) }],
+              kind="bar"
+              language={language}
+              input={{
+                description:
+                  charted.length < closedServices.length
+                    ? w.servicesChartTop(label)
+                    : `${r.normTitle}, ${label}`,
+                categories: charted.map((s) => s.name[language]),
+                series: [{ name: w.inNorm, values: charted.map((s) => s.normCompliance.value) }],
                 max: 100,
                 suffix: '%',
                 width: 680,
                 horizontal: true,
-              })}
+              }}
             />
             <Table
               id="norms"
@@ -169,13 +179,15 @@ export function ReportPage({ report, language }: { report: Report; language: 'nl
         {reasonRows.length ? (
           <>
             <Chart
-              svg={barChartSvg({
+              kind="bar"
+              language={language}
+              input={{
                 description: `${r.reasonsChart}, ${label}`,
                 categories: reasonRows.map((x) => x.label),
                 series: [{ name: w.late, values: reasonRows.map((x) => (x.hidden ? null : x.late)) }],
                 width: 680,
                 horizontal: true,
-              })}
+              }}
             />
             <Table
               id="breach-reasons"
@@ -215,14 +227,16 @@ export function ReportPage({ report, language }: { report: Report; language: 'nl
         {p.satisfaction.length ? (
           <>
             <Chart
-              svg={barChartSvg({
+              kind="bar"
+              language={language}
+              input={{
                 description: `${r.satisfactionTitle}, ${label}`,
                 categories: p.satisfaction.map((s) => channelName(s.channel, language)),
                 series: [{ name: w.gradeMean, values: p.satisfaction.map((s) => s.gradeMean.value) }],
                 max: 10,
                 width: 680,
                 height: 240,
-              })}
+              }}
             />
             <Table
               id="satisfaction"

@@ -75,6 +75,8 @@ export const WORDS = {
     inNorm: 'Op tijd klaar',
     closed: 'Afgehandeld',
     servicesChart: (year: string) => `Percentage op tijd klaar per dienst, ${year}`,
+    servicesChartTop: (year: string) =>
+      `Percentage op tijd klaar per dienst, ${year}: de diensten met de meeste zaken. De tabel toont alle diensten.`,
     reasonsTitle: 'Waarom lukte het niet altijd?',
     reasonsIntro:
       'Als wij te laat waren, schreven wij op waarom. Dit zijn de belangrijkste redenen van het afgelopen jaar.',
@@ -91,6 +93,7 @@ export const WORDS = {
     satisfactionChart: (year: string) => `Gemiddeld rapportcijfer per kanaal, ${year}`,
     noSatisfaction: 'In deze periode zijn er geen antwoorden op onze vragenlijst.',
     complaintsTitle: 'Klachten',
+    complaintsCaption: 'Klachten en hoe wij erover beslisten',
     complaintsIntro:
       'Bent u niet tevreden over hoe wij u behandelden? Dan kunt u een klacht indienen. De wet zegt hoe snel wij moeten beslissen.',
     measure: 'Cijfer',
@@ -140,6 +143,8 @@ export const WORDS = {
     inNorm: 'Done in time',
     closed: 'Dealt with',
     servicesChart: (year: string) => `Percentage done in time per service, ${year}`,
+    servicesChartTop: (year: string) =>
+      `Percentage done in time per service, ${year}: the services with the most cases. The table shows every service.`,
     reasonsTitle: 'Why did we not always manage?',
     reasonsIntro: 'When we were late, we wrote down why. These are the main reasons of the last year.',
     reasons: 'Reasons',
@@ -155,6 +160,7 @@ export const WORDS = {
     satisfactionChart: (year: string) => `Average grade per channel, ${year}`,
     noSatisfaction: 'There are no answers to our survey in this period.',
     complaintsTitle: 'Complaints',
+    complaintsCaption: 'Complaints and how we decided on them',
     complaintsIntro:
       'Are you unhappy with how we treated you? Then you can make a complaint. The law says how quickly we must decide.',
     measure: 'Figure',
@@ -222,6 +228,7 @@ export const REPORT_WORDS = {
     reasonsChart: 'Aantal zaken te laat, per reden',
     reason: 'Reden',
     complaintsTitle: 'Klachten',
+    complaintsCaption: 'Klachten en hoe wij erover beslisten',
     satisfactionTitle: 'Tevredenheid per kanaal',
     fcrTitle: 'Eerste keer goed per kanaal',
     noCases: 'In deze periode zijn geen zaken afgehandeld.',
@@ -278,6 +285,7 @@ export const REPORT_WORDS = {
     reasonsChart: 'Number of cases late, per reason',
     reason: 'Reason',
     complaintsTitle: 'Complaints',
+    complaintsCaption: 'Complaints and how we decided on them',
     satisfactionTitle: 'Satisfaction per channel',
     fcrTitle: 'First-contact resolution per channel',
     noCases: 'No cases were closed in this period.',
