@@ -85,9 +85,9 @@ export function PublicPerformancePage(props: PublicPageProps) {
           head={[
             w.service,
             w.norm,
-            `${w.inNorm}: ${quarter.label}`,
-            `${w.inNorm}: ${year.label}`,
-            `${w.closed}: ${year.label}`,
+            `${w.inNorm} (${w.quarterShort})`,
+            `${w.inNorm} (${w.yearShort})`,
+            `${w.closed} (${w.yearShort})`,
           ]}
           numeric={[2, 3, 4]}
           rows={services.map((s) => [

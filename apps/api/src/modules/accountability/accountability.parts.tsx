@@ -116,7 +116,8 @@ export function Chart({
 /** The little CSS these pages need beyond the design system: figures aligned, charts scaled, and print. */
 export function PageStyle({ print }: { print: boolean }) {
   const css = `
-.vd-table-container .vd-figure { text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.vd-table-container .vd-figure { text-align: end; font-variant-numeric: tabular-nums; }
+.vd-table-container td.vd-figure { white-space: nowrap; }
 .vd-table-container .vd-row-header { font-weight: 600; text-align: start; }
 .vd-chart-figure { margin: 0; }
 .vd-chart-caption { font-weight: 600; margin-block-end: 0.25rem; }
@@ -128,10 +129,14 @@ export function PageStyle({ print }: { print: boolean }) {
   .utrecht-page-header, .utrecht-page-footer, .utrecht-skip-link, .vd-no-print { display: none !important; }
   .vd-table-container, .vd-chart { overflow: visible !important; }
   .vd-chart svg { min-width: 0; }
-  table, figure, .vd-chart, tr { break-inside: avoid; }
-  h2, h3 { break-after: avoid; }
+  .vd-section { display: block; }
+  .vd-section > * + * { margin-block-start: 8pt; }
+  figure, .vd-chart, tr { break-inside: avoid; }
+  h1, h2, h3, caption, figcaption { break-after: avoid; }
   ${print ? '.vd-section + .vd-section { break-before: page; }' : ''}
-  body { font-size: 10.5pt; }
+  body { font-size: 10pt; }
+  .utrecht-table__caption { font-size: 11pt; padding-block: 2pt; }
+  .vd-table-container .utrecht-table__cell, .vd-table-container .utrecht-table__header-cell { padding: 3pt 6pt; }
 }`;
   // biome-ignore lint/security/noDangerouslySetInnerHtml: our own constant CSS.
   return <style dangerouslySetInnerHTML={{ __html: css }} />;

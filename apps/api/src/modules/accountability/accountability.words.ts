@@ -67,6 +67,8 @@ export const WORDS = {
       `De cijfers gaan over het afgelopen kwartaal (${quarter}) en het afgelopen jaar (${year}).`,
     quarter: 'Kwartaal',
     year: 'Jaar',
+    quarterShort: 'kwartaal',
+    yearShort: 'jaar',
     servicesTitle: 'Doen wij wat we beloven?',
     servicesIntro:
       'Voor elke dienst beloven wij hoe snel wij uw vraag, melding of aanvraag afhandelen. Dat is de norm.',
@@ -135,6 +137,8 @@ export const WORDS = {
       `The figures are about the last quarter (${quarter}) and the last year (${year}).`,
     quarter: 'Quarter',
     year: 'Year',
+    quarterShort: 'quarter',
+    yearShort: 'year',
     servicesTitle: 'Do we do what we promise?',
     servicesIntro:
       'For each service we promise how quickly we deal with your question, report or request. That is the norm.',
