@@ -135,6 +135,9 @@ export function PageStyle({ print }: { print: boolean }) {
   h1, h2, h3, caption, figcaption { break-after: avoid; }
   ${print ? '.vd-section + .vd-section { break-before: page; }' : ''}
   body { font-size: 10pt; }
+  .utrecht-heading-1 { font-size: 20pt; }
+  .utrecht-heading-2 { font-size: 15pt; }
+  .utrecht-heading-3 { font-size: 12pt; }
   .utrecht-table__caption { font-size: 11pt; padding-block: 2pt; }
   .vd-table-container .utrecht-table__cell, .vd-table-container .utrecht-table__header-cell { padding: 3pt 6pt; }
 }`;
