@@ -29,7 +29,8 @@ test('anyone reads the performance page; a manager signs in to the periodic repo
   await expect(page).toHaveURL(new RegExp(`/rapportage/${period}$`));
   await expect(page.getByRole('heading', { level: 1, name: /^Rapportage dienstverlening/ })).toBeVisible();
   await expect(page.getByRole('table', { name: /^Kerncijfers/ })).toBeVisible();
-  await expectAccessible(page, 'the periodic report');
+  // The report is read on a desk and on paper: scanned at the window's width, its reflow measured at 320 px.
+  await expectAccessible(page, 'the periodic report', { narrowScan: false });
 
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.utrecht-page-header')).toBeHidden();

@@ -385,5 +385,15 @@ describe('the periodic report', () => {
       headers: { cookie: manager.cookie },
     });
     expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Deze periode kennen wij niet');
+    // The month that is running, in English: figures up to today, and it says so.
+    const running = await t.app.inject({
+      method: 'GET',
+      url: `/rapportage/${localToday().slice(0, 7)}?lang=en`,
+      headers: { cookie: manager.cookie },
+    });
+    expect(running.statusCode).toBe(200);
+    expect(running.body).toContain('Service report');
+    expect(running.body).toContain('This period has not ended yet');
   });
 });
