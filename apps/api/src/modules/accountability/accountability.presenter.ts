@@ -64,7 +64,9 @@ export const openDataSchema = z
             })
             .meta({ description: 'The published norm: the time the organisation promises to take.' }),
           closed: figureSchema('Cases of this service closed in the period.'),
-          closedInNorm: figureSchema('Of those, closed within the published norm.'),
+          closedInNorm: figureSchema(
+            'Of those, closed within the published norm (published with `closed`: the share tells it anyway).',
+          ),
           normCompliance: figureSchema('Percentage closed within the norm (one decimal).'),
           breachReasons: z
             .array(

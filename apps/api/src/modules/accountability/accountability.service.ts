@@ -84,6 +84,11 @@ export function count(n: number): Figure {
   return n > 0 && n < PUBLIC_MIN_COUNT ? hidden : { value: n, suppressed: false };
 }
 
+/** A count that is part of a base published with its share: shown (or suppressed) with the base. */
+export function partOf(part: number, base: number): Figure {
+  return count(base).suppressed ? hidden : { value: part, suppressed: false };
+}
+
 /** A percentage of `base` (one decimal); suppressed when the base is 1–4, null when there is nothing to measure. */
 export function share(part: number, base: number): Figure {
   if (base === 0) return { value: null, suppressed: false };
@@ -167,7 +172,8 @@ export async function performance(db: Db, organisationId: string, span: q.Span):
         kind: s.kind,
         norm: definition.norms.serviceNorm,
         closed: count(c?.closed ?? 0),
-        closedInNorm: count(c?.inNorm ?? 0),
+        // A part of a published base: the share already tells it, so it follows the base's suppression.
+        closedInNorm: partOf(c?.inNorm ?? 0, c?.closed ?? 0),
         normCompliance: share(c?.inNorm ?? 0, c?.closed ?? 0),
         reasons,
       };

@@ -13,7 +13,7 @@ import {
 } from '../../test/harness.ts';
 import { localToday } from './accountability.periods.ts';
 import { type OpenData, openDataRows } from './accountability.presenter.ts';
-import { publicPeriods } from './accountability.service.ts';
+import { count, mean, partOf, publicPeriods, share } from './accountability.service.ts';
 
 /**
  * Public accountability against rollup rows written here directly (the rollups are kept by the metrics module;
@@ -211,6 +211,18 @@ const hidden = { value: null, suppressed: true };
 const shown = (value: number) => ({ value, suppressed: false });
 
 describe('open data', () => {
+  it('suppresses counts of 1–4 and shares or means resting on them; a part follows its published base', () => {
+    expect([count(0), count(4), count(5)]).toEqual([shown(0), hidden, shown(5)]);
+    expect([share(1, 4), share(0, 0), share(3, 6)]).toEqual([
+      hidden,
+      { value: null, suppressed: false },
+      shown(50),
+    ]);
+    expect([mean(20, 4), mean(35, 5)]).toEqual([hidden, shown(7)]);
+    // 3 of 6 in time: the share says so, so the count is published with it; 3 of 3 is not.
+    expect([partOf(3, 6), partOf(3, 3)]).toEqual([shown(3), hidden]);
+  });
+
   it('answers the figures of a quarter: per service, channel and complaints, small counts suppressed', async () => {
     const res = await api(`organisation=${org.slug}&period=${quarterCode}`);
     expect(res.statusCode, res.body).toBe(200);
