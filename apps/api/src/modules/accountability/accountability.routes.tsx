@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ReactNode } from 'react';
 import { z } from 'zod';
-import { errors } from '../../plugins/errors.ts';
+import { AppError, errors } from '../../plugins/errors.ts';
 import { publicProblemResponses } from '../../plugins/problem-types.ts';
 import { actorFromSession, SESSION_COOKIE } from '../auth/index.ts';
 import { NotFoundPage, PublicPerformancePage } from './accountability.page.tsx';
@@ -184,7 +184,8 @@ export async function accountabilityRoutes(base: FastifyInstance) {
       let asked: ReturnType<typeof askedPeriod>;
       try {
         asked = askedPeriod(request.params.period, ['month', 'quarter', 'year']);
-      } catch {
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
         return page(
           400,
           REPORT_WORDS[lang].badPeriodTitle,
