@@ -88,4 +88,10 @@ export const PUBLIC_PAGES: PublicPage[] = [
     path: '/p/voorbeeld/zaak',
     heading: 'Uw zaak bekijken',
   },
+  // Issue 14 (public): the performance page (server-rendered, no script).
+  {
+    name: 'public performance (server-rendered)',
+    path: '/p/voorbeeld/prestaties',
+    heading: 'Hoe goed helpen wij u?',
+  },
 ];

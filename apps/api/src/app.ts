@@ -4,6 +4,7 @@ import { LIMITS } from '@voordeur/shared';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
+import { accountabilityModule } from './modules/accountability/index.ts';
 import { addressesModule } from './modules/addresses/index.ts';
 // ---- monitoring causes (issue 14) ----
 import { analysisModule } from './modules/analysis/index.ts';
@@ -130,6 +131,8 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   await app.register(metricsModule);
   // ---- monitoring causes (issue 14) ----
   await app.register(analysisModule);
+  // Issue 14 (public): the public performance page, open data and the periodic report.
+  await app.register(accountabilityModule);
 
   await app.register(docsUi);
   // Each page wears the theme of its organisation (ADR 0007).

@@ -943,6 +943,9 @@ function cases(): Record<string, Case | 'public'> {
       expect((await send('DELETE', `/api/segments/${aSegmentId}`, h)).statusCode).toBe(404),
     // Last: it ends B's session.
     'POST /api/auth/logout': async (h) => leaksNothingOfA((await send('POST', '/api/auth/logout', h)).body),
+    // Issue 14 (public): open data is public by design — an organisation's published figures, by its slug, counts
+    // below 5 suppressed (accountability.test.ts: another organisation's rows are not counted).
+    'GET /api/public/performance': 'public',
   };
 }
 

@@ -6,6 +6,10 @@ import { clearSessionCookie, SESSION_COOKIE } from './auth.context.ts';
 import { authErrors } from './auth.errors.ts';
 import { authRoutes } from './auth.routes.ts';
 import { actorFromSession, actorFromToken, csrfTokenValid } from './auth.service.ts';
+
+/** Issue 14 (public): the periodic report, a server-rendered staff page outside /api/, reads the session itself. */
+export { actorFromSession } from './auth.service.ts';
+
 import { sessionsPurgeTask } from './auth.tasks.ts';
 
 export { actorOf, ctxOf, SESSION_COOKIE } from './auth.context.ts';

@@ -61,7 +61,9 @@ export function LoginPage({ organisation }: { organisation?: string | undefined 
         } else {
           applyLocale(user.locale);
         }
-        navigate(next, { replace: true });
+        // Issue 14 (public): the periodic report is rendered by the server, so it is loaded, not routed to.
+        if (next.startsWith('/rapportage/')) window.location.assign(next);
+        else navigate(next, { replace: true });
       },
       onError: form.onError,
     });

@@ -159,6 +159,12 @@ export function PortalHomePage() {
               {t('portal.home.allServices')}
             </Link>
           </Paragraph>
+          {/* Issue 14 (public): the performance page is rendered by the server (no script), so a plain link. */}
+          <Paragraph>
+            <a className="utrecht-link utrecht-link--html-a" href={`/p/${slug}/prestaties`}>
+              {t('accountability.homeLink')}
+            </a>
+          </Paragraph>
         </section>
       </div>
     </PublicLayout>

@@ -1,0 +1,453 @@
+import type { Db } from '@voordeur/db';
+import { type CatalogueItemDefinition, type KpiCode, PUBLIC_MIN_COUNT } from '@voordeur/shared';
+import { errors } from '../../plugins/errors.ts';
+import {
+  localToday,
+  monthsBefore,
+  type Period,
+  type PeriodKind,
+  parsePeriod,
+  periodOf,
+  previousPeriod,
+} from './accountability.periods.ts';
+import * as q from './accountability.queries.ts';
+import { publicReason } from './accountability.words.ts';
+
+/**
+ * Public accountability (issue 14, items 6 and 7): per service the published norm and how often it was kept, why
+ * not, satisfaction and first-contact resolution per channel, complaints and their outcomes — for the public page,
+ * the open data and the periodic report. Every count below PUBLIC_MIN_COUNT is suppressed (and a share resting on
+ * fewer), so no figure can single out a person.
+ */
+
+/** A published figure: null and `suppressed` when it rests on fewer than PUBLIC_MIN_COUNT (cases, answers …). */
+export interface Figure {
+  value: number | null;
+  suppressed: boolean;
+}
+
+export type LocalText = { nl: string; en: string };
+
+export interface ServicePerformance {
+  code: string;
+  name: LocalText;
+  kind: string;
+  norm: { amount: number; unit: string };
+  closed: Figure;
+  closedInNorm: Figure;
+  /** Percentage of the closed cases closed within the public norm. */
+  normCompliance: Figure;
+  /** Why cases were closed after the norm, most frequent first. */
+  reasons: { code: string; label: LocalText; late: Figure }[];
+}
+
+export interface ChannelSatisfaction {
+  channel: string;
+  responses: Figure;
+  gradeMean: Figure;
+  /** Percentage of grades 7 or more. */
+  gradeAtLeast7: Figure;
+}
+
+export interface ChannelResolution {
+  /** A channel, or `all`. */
+  channel: string;
+  /** Contacts with a recorded outcome. */
+  contacts: Figure;
+  /** Percentage answered in the contact itself. */
+  firstContactResolution: Figure;
+}
+
+export interface ComplaintFigures {
+  decided: Figure;
+  /** Percentage decided within the legal (Awb) term. */
+  decidedInTerm: Figure;
+  founded: Figure;
+  partlyFounded: Figure;
+  unfounded: Figure;
+  withdrawn: Figure;
+}
+
+export interface Performance {
+  from: string;
+  to: string;
+  services: ServicePerformance[];
+  satisfaction: ChannelSatisfaction[];
+  firstContactResolution: ChannelResolution[];
+  complaints: ComplaintFigures;
+}
+
+const hidden: Figure = { value: null, suppressed: true };
+
+/** A count: shown from PUBLIC_MIN_COUNT (and 0, which is nobody); 1–4 suppressed. */
+export function count(n: number): Figure {
+  return n > 0 && n < PUBLIC_MIN_COUNT ? hidden : { value: n, suppressed: false };
+}
+
+/** A count that is part of a base published with its share: shown (or suppressed) with the base. */
+export function partOf(part: number, base: number): Figure {
+  return count(base).suppressed ? hidden : { value: part, suppressed: false };
+}
+
+/** A percentage of `base` (one decimal); suppressed when the base is 1–4, null when there is nothing to measure. */
+export function share(part: number, base: number): Figure {
+  if (base === 0) return { value: null, suppressed: false };
+  if (base < PUBLIC_MIN_COUNT) return hidden;
+  return { value: Math.round((part / base) * 1000) / 10, suppressed: false };
+}
+
+/** A mean (one decimal) over `n` answers, suppressed below PUBLIC_MIN_COUNT. */
+export function mean(sum: number, n: number): Figure {
+  if (n === 0) return { value: null, suppressed: false };
+  if (n < PUBLIC_MIN_COUNT) return hidden;
+  return { value: Math.round((sum / n) * 10) / 10, suppressed: false };
+}
+
+/**
+ * Counts that add up to a shown total: when exactly one of them is suppressed it could be worked out from the
+ * others, so the next smallest shown one (not zero) is suppressed too.
+ */
+function protectParts(parts: Figure[], raw: number[], totalShown: boolean): Figure[] {
+  const out = [...parts];
+  if (!totalShown || out.filter((f) => f.suppressed).length !== 1) return out;
+  let smallest = -1;
+  for (let i = 0; i < out.length; i++)
+    if (!out[i]!.suppressed && raw[i]! > 0 && (smallest < 0 || raw[i]! < raw[smallest]!)) smallest = i;
+  if (smallest >= 0) out[smallest] = hidden;
+  return out;
+}
+
+export interface Organisation {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+export async function findOrganisation(db: Db, slug: string): Promise<Organisation | undefined> {
+  return q.organisationBySlug(db, slug);
+}
+
+/** The organisation's own words for its breach reasons (case settings), by code. */
+async function reasonLabels(db: Db, organisationId: string): Promise<Map<string, LocalText>> {
+  const row = await q.organisationById(db, organisationId);
+  const labels = new Map<string, LocalText>();
+  const list = Array.isArray(row?.breachReasons) ? row.breachReasons : [];
+  for (const r of list as { code?: unknown; label?: { nl?: unknown; en?: unknown } }[]) {
+    if (typeof r.code !== 'string' || typeof r.label?.nl !== 'string') continue;
+    labels.set(r.code, {
+      nl: r.label.nl,
+      en: typeof r.label.en === 'string' ? r.label.en : r.label.nl,
+    });
+  }
+  return labels;
+}
+
+/** The figures of one span of days. */
+export async function performance(db: Db, organisationId: string, span: q.Span): Promise<Performance> {
+  const [services, closed, late, surveys, contacts, totals, labels] = await Promise.all([
+    q.publishedServices(db, organisationId),
+    q.closedByItem(db, organisationId, span),
+    q.lateByItemAndReason(db, organisationId, span),
+    q.surveyByChannel(db, organisationId, span),
+    q.contactsByChannel(db, organisationId, span),
+    q.caseTotals(db, organisationId, span),
+    reasonLabels(db, organisationId),
+  ]);
+  const closedOf = new Map(closed.map((r) => [r.itemId, r]));
+  const servicePerformance = services
+    .map((s): ServicePerformance => {
+      const definition = s.definition as CatalogueItemDefinition;
+      const c = closedOf.get(s.id);
+      const reasons = late
+        .filter((l) => l.itemId === s.id && l.reason && l.late > 0)
+        .sort((a, b) => b.late - a.late || a.reason!.localeCompare(b.reason!))
+        .map((l) => ({
+          code: l.reason!,
+          label: publicReason(l.reason!, labels.get(l.reason!)),
+          late: count(l.late),
+        }));
+      return {
+        code: s.code,
+        name: { nl: definition.name.nl, en: definition.name.en ?? definition.name.nl },
+        kind: s.kind,
+        norm: definition.norms.serviceNorm,
+        closed: count(c?.closed ?? 0),
+        // A part of a published base: the share already tells it, so it follows the base's suppression.
+        closedInNorm: partOf(c?.inNorm ?? 0, c?.closed ?? 0),
+        normCompliance: share(c?.inNorm ?? 0, c?.closed ?? 0),
+        reasons,
+      };
+    })
+    .sort((a, b) => a.name.nl.localeCompare(b.name.nl, 'nl'));
+
+  const satisfaction = surveys
+    .filter((r) => r.responses > 0)
+    .sort((a, b) => b.responses - a.responses || a.channel.localeCompare(b.channel))
+    .map((r) => ({
+      channel: r.channel,
+      responses: count(r.responses),
+      gradeMean: mean(r.gradeSum, r.responses),
+      gradeAtLeast7: share(r.atLeast7, r.responses),
+    }));
+
+  const recorded = contacts
+    .map((r) => ({ channel: r.channel, base: r.contacts - r.unrecorded, answered: r.answered }))
+    .filter((r) => r.base > 0)
+    .sort((a, b) => b.base - a.base || a.channel.localeCompare(b.channel));
+  const all = recorded.reduce(
+    (sum, r) => ({ base: sum.base + r.base, answered: sum.answered + r.answered }),
+    {
+      base: 0,
+      answered: 0,
+    },
+  );
+  const firstContactResolution = [
+    ...recorded.map((r) => ({
+      channel: r.channel,
+      contacts: count(r.base),
+      firstContactResolution: share(r.answered, r.base),
+    })),
+    { channel: 'all', contacts: count(all.base), firstContactResolution: share(all.answered, all.base) },
+  ];
+
+  const decided = count(totals.complaintsClosed);
+  const raw = [totals.founded, totals.partlyFounded, totals.unfounded, totals.withdrawn];
+  const [founded, partlyFounded, unfounded, withdrawn] = protectParts(
+    raw.map(count),
+    raw,
+    !decided.suppressed,
+  );
+  return {
+    from: span.from,
+    to: span.to,
+    services: servicePerformance,
+    satisfaction,
+    firstContactResolution,
+    complaints: {
+      decided,
+      decidedInTerm: share(totals.complaintsInTerm, totals.complaintsClosed),
+      founded: founded!,
+      partlyFounded: partlyFounded!,
+      unfounded: unfounded!,
+      withdrawn: withdrawn!,
+    },
+  };
+}
+
+/** The periods of the public page: the last complete quarter, and the four quarters up to its end. */
+export function publicPeriods(today = localToday()) {
+  const quarter = previousPeriod(periodOf('quarter', today));
+  return {
+    quarter: { from: quarter.from, to: quarter.end },
+    year: { from: monthsBefore(quarter.from, 9), to: quarter.end },
+  };
+}
+
+/**
+ * A period asked for by its code: one of `kinds`, begun by today; figures up to today when it has not ended.
+ * Otherwise 400 validation_failed naming the field.
+ */
+export function askedPeriod(
+  code: string,
+  kinds: readonly PeriodKind[],
+  field = 'period',
+  today = localToday(),
+) {
+  const period = parsePeriod(code, kinds);
+  const shapes = { month: '2026-11', quarter: '2026-Q3', year: '2026' };
+  if (!period)
+    throw errors.validation(
+      [{ field, message: `A period such as ${kinds.map((k) => shapes[k]).join(', ')}` }],
+      `The period is not valid: ${field}.`,
+    );
+  if (period.from > today)
+    throw errors.validation(
+      [{ field, message: 'The period has not begun yet' }],
+      `The period is not valid: ${field}.`,
+    );
+  return { period, to: period.end < today ? period.end : today, complete: period.end < today };
+}
+
+// ---- the periodic report -----------------------------------------------------------------------------------
+
+/** The KPIs of the report, in its order; their direction says which way is good. */
+export const REPORT_KPIS = [
+  { code: 'contacts', unit: 'count', direction: 'none' },
+  { code: 'fcr', unit: 'percent', direction: 'higher' },
+  { code: 'repeat_contacts', unit: 'percent', direction: 'lower' },
+  { code: 'cases_opened', unit: 'count', direction: 'none' },
+  { code: 'norm_compliance', unit: 'percent', direction: 'higher' },
+  { code: 'target_compliance', unit: 'percent', direction: 'higher' },
+  { code: 'reopen_rate', unit: 'percent', direction: 'lower' },
+  { code: 'backlog', unit: 'count', direction: 'lower' },
+  { code: 'backlog_overdue', unit: 'count', direction: 'lower' },
+  { code: 'complaints', unit: 'count', direction: 'none' },
+  { code: 'complaints_in_term', unit: 'percent', direction: 'higher' },
+  { code: 'complaints_founded', unit: 'percent', direction: 'lower' },
+  { code: 'grade_mean', unit: 'grade', direction: 'higher' },
+  { code: 'grade_7_plus', unit: 'percent', direction: 'higher' },
+  { code: 'solved_share', unit: 'percent', direction: 'higher' },
+] as const satisfies readonly { code: KpiCode; unit: string; direction: 'higher' | 'lower' | 'none' }[];
+
+export type ReportKpiCode = (typeof REPORT_KPIS)[number]['code'];
+
+/** Targets the organisation has not set itself: first-contact resolution 80% (issue 14). */
+const DEFAULT_TARGETS: Partial<Record<KpiCode, number>> = { fcr: 80 };
+
+export interface ReportKpi {
+  code: ReportKpiCode;
+  unit: string;
+  direction: 'higher' | 'lower' | 'none';
+  value: Figure;
+  previous: Figure;
+  target: number | null;
+  status: 'met' | 'missed' | 'none';
+}
+
+async function kpiFigures(db: Db, organisationId: string, span: q.Span) {
+  const [totals, contacts, surveys, backlog] = await Promise.all([
+    q.caseTotals(db, organisationId, span),
+    q.contactsByChannel(db, organisationId, span),
+    q.surveyByChannel(db, organisationId, span),
+    q.backlogAtEnd(db, organisationId, span),
+  ]);
+  const c = contacts.reduce(
+    (s, r) => ({
+      contacts: s.contacts + r.contacts,
+      answered: s.answered + r.answered,
+      recorded: s.recorded + r.contacts - r.unrecorded,
+      repeats: s.repeats + r.repeats,
+    }),
+    { contacts: 0, answered: 0, recorded: 0, repeats: 0 },
+  );
+  const s = surveys.reduce(
+    (t, r) => ({
+      responses: t.responses + r.responses,
+      gradeSum: t.gradeSum + r.gradeSum,
+      atLeast7: t.atLeast7 + r.atLeast7,
+      solvedYes: t.solvedYes + r.solvedYes,
+      solvedAnswers: t.solvedAnswers + r.solvedAnswers,
+    }),
+    { responses: 0, gradeSum: 0, atLeast7: 0, solvedYes: 0, solvedAnswers: 0 },
+  );
+  const figures: Record<ReportKpiCode, Figure> = {
+    contacts: count(c.contacts),
+    fcr: share(c.answered, c.recorded),
+    repeat_contacts: share(c.repeats, c.contacts),
+    cases_opened: count(totals.opened),
+    norm_compliance: share(totals.inNorm, totals.closed),
+    target_compliance: share(totals.inTarget, totals.closed),
+    reopen_rate: share(totals.reopened, totals.closed),
+    backlog: count(backlog.open),
+    backlog_overdue: count(backlog.overdue),
+    complaints: count(totals.complaintsClosed),
+    complaints_in_term: share(totals.complaintsInTerm, totals.complaintsClosed),
+    complaints_founded: share(totals.founded + totals.partlyFounded, totals.complaintsClosed),
+    grade_mean: mean(s.gradeSum, s.responses),
+    grade_7_plus: share(s.atLeast7, s.responses),
+    solved_share: share(s.solvedYes, s.solvedAnswers),
+  };
+  return figures;
+}
+
+export interface TrendPoint {
+  period: string;
+  fcr: Figure;
+  normCompliance: Figure;
+  gradeMean: Figure;
+}
+
+export interface Report {
+  organisation: Organisation;
+  period: Period;
+  to: string;
+  complete: boolean;
+  previous: Period;
+  kpis: ReportKpi[];
+  grain: q.TrendGrain;
+  trend: TrendPoint[];
+  performance: Performance;
+  teams: { team: string | null; closed: Figure; normCompliance: Figure; targetCompliance: Figure }[];
+}
+
+/** Every period's first day (of the grain) from `from` to `to`, so a week or month without figures still shows. */
+function buckets(from: string, to: string, grain: q.TrendGrain): string[] {
+  const out: string[] = [];
+  const start = new Date(`${from}T00:00:00Z`);
+  if (grain === 'week') start.setUTCDate(start.getUTCDate() - ((start.getUTCDay() + 6) % 7));
+  else start.setUTCDate(1);
+  for (const d = start; d.toISOString().slice(0, 10) <= to; ) {
+    out.push(d.toISOString().slice(0, 10));
+    if (grain === 'week') d.setUTCDate(d.getUTCDate() + 7);
+    else d.setUTCMonth(d.getUTCMonth() + 1);
+  }
+  return out;
+}
+
+/** The periodic report of a month, quarter or year, against the targets and the previous period. */
+export async function periodicReport(
+  db: Db,
+  organisationId: string,
+  asked: { period: Period; to: string; complete: boolean },
+): Promise<Report> {
+  const { period, to } = asked;
+  const previous = previousPeriod(period);
+  const span = { from: period.from, to };
+  const grain: q.TrendGrain = period.kind === 'year' ? 'month' : 'week';
+  const [org, now, before, targetRows, perf, series, teams] = await Promise.all([
+    q.organisationById(db, organisationId),
+    kpiFigures(db, organisationId, span),
+    kpiFigures(db, organisationId, { from: previous.from, to: previous.end }),
+    q.targets(db, organisationId),
+    performance(db, organisationId, span),
+    q.trend(db, organisationId, span, grain),
+    q.closedByTeam(db, organisationId, span),
+  ]);
+  const targetOf = new Map(targetRows.map((t) => [t.code, Number(t.target)]));
+  const kpis = REPORT_KPIS.map((k): ReportKpi => {
+    const target = targetOf.get(k.code) ?? DEFAULT_TARGETS[k.code] ?? null;
+    const value = now[k.code];
+    const status =
+      target === null || value.value === null || k.direction === 'none'
+        ? 'none'
+        : (k.direction === 'higher' ? value.value >= target : value.value <= target)
+          ? 'met'
+          : 'missed';
+    return { ...k, value, previous: before[k.code], target, status };
+  });
+  const byPeriod = <T extends { period: string }>(rows: T[]) => new Map(rows.map((r) => [r.period, r]));
+  const cases = byPeriod(series.cases);
+  const contacts = byPeriod(series.contacts);
+  const surveys = byPeriod(series.surveys);
+  const trend = buckets(period.from, to, grain).map((p) => {
+    const c = cases.get(p);
+    const k = contacts.get(p);
+    const s = surveys.get(p);
+    return {
+      period: p,
+      fcr: share(k?.answered ?? 0, (k?.contacts ?? 0) - (k?.unrecorded ?? 0)),
+      normCompliance: share(c?.inNorm ?? 0, c?.closed ?? 0),
+      gradeMean: mean(s?.gradeSum ?? 0, s?.responses ?? 0),
+    };
+  });
+  return {
+    organisation: { id: organisationId, slug: org!.slug, name: org!.name },
+    period,
+    to,
+    complete: asked.complete,
+    previous,
+    kpis,
+    grain,
+    trend,
+    performance: perf,
+    teams: teams
+      .filter((t) => t.closed > 0)
+      .sort((a, b) => (a.team ?? '').localeCompare(b.team ?? '', 'nl'))
+      .map((t) => ({
+        team: t.team,
+        closed: count(t.closed),
+        normCompliance: share(t.inNorm, t.closed),
+        targetCompliance: share(t.inTarget, t.closed),
+      })),
+  };
+}
