@@ -67,7 +67,7 @@ function DriverSection({ driver, n }: { driver: Driver; n: ReturnType<typeof use
               unit: 'grade',
             }}
           />
-          <Table caption={t('analysis.drivers.caption', { name: driver.name[n.lang] })}>
+          <Table caption={t('analysis.drivers.caption', { name: driver.name[n.lang] })} captionHidden>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{t('analysis.drivers.band')}</TableHeaderCell>
