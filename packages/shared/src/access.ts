@@ -92,6 +92,17 @@ export const PERMISSIONS = {
   manageOpen311Clients: ['admin'],
   /** The settings pages (one way in, each page for the roles the API lets change it). */
   adminSettings: ['teamlead', 'admin'],
+
+  // ---- monitoring (issue 14) — the kpis part owns these four; written here as the contract names them so the
+  // dashboards branch type-checks on its own (at merge, the kpis part's block wins) ----
+  /** The monitoring dashboards of the organisation (team leads: their own teams, the API enforces). */
+  readMetrics: ['teamlead', 'manager', 'quality', 'admin'],
+  /** One's own figures only. */
+  readOwnMetrics: ['agent', 'backoffice'],
+  /** Set the organisation's target per KPI. */
+  manageKpiTargets: ['manager', 'admin'],
+  /** Define segments (doelgroepen). */
+  manageSegments: ['manager', 'quality', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
