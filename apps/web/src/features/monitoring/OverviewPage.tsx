@@ -1,6 +1,5 @@
 import type { KpiCode } from '@voordeur/shared';
 import { useTranslation } from 'react-i18next';
-import { Navigate } from 'react-router';
 import { useCan } from '../../lib/access.ts';
 import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
@@ -8,6 +7,7 @@ import { Heading } from '../../ui/Heading.tsx';
 import { PageIntro } from '../../ui/PageIntro.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { useOverview } from './api.ts';
+import { MinePage } from './MinePage.tsx';
 import {
   BreakdownChart,
   KpiTiles,
@@ -20,7 +20,6 @@ import {
   useKpiMap,
   useMonitoring,
 } from './parts.tsx';
-import { filterSearch } from './period.ts';
 
 /** What management looks at first: service, norms, backlog, satisfaction, channels. */
 export const OVERVIEW_CODES: KpiCode[] = [
@@ -40,17 +39,18 @@ export const OVERVIEW_CODES: KpiCode[] = [
 
 /**
  * The management overview (`/monitoring`), the section's first page: KPI tiles against target and the previous
- * period, trends, the teams by norm compliance, the top 10. Someone who may only see their own figures is sent
- * to their own page.
+ * period, trends, the teams by norm compliance, the top 10. Someone who may only see their own figures gets
+ * their own page here.
  */
 export function OverviewPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('monitoring.overview.title'));
   const all = useCan('readMetrics');
-  const { filter, period, params } = useMonitoring();
+  const { filter, period } = useMonitoring();
   const { map } = useKpiMap();
   const overview = useOverview(filter, OVERVIEW_CODES, all && period.problem === null);
-  if (!all) return <Navigate to={`/monitoring/mine${filterSearch(params)}`} replace />;
+  // Someone who may see only their own figures finds them here too (the section's one address in the navigation).
+  if (!all) return <MinePage />;
   const previous = overview.data
     ? { from: overview.data.previousFrom, to: overview.data.previousTo }
     : undefined;

@@ -336,7 +336,7 @@ export function KpiTiles({
                 </Link>
               )}
             </p>
-            <StatusText status={item.status} />
+            {item.status === 'none' ? null : <StatusText status={item.status} />}
             <dl className="vd-kpi-tile__facts">
               <div>
                 <dt>{t('monitoring.tile.target')}</dt>

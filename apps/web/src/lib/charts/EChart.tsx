@@ -59,7 +59,11 @@ export function chartOption(spec: ChartSpec, words: ChartWords, description: str
             silent: true,
             symbol: 'none',
             lineStyle: { color: TARGET, type: 'solid' as const, width: 2 },
-            label: { formatter: `${words.target} ${format(target)}`, position: 'insideEndTop' as const },
+            label: {
+              formatter: `${words.target}\n${format(target)}`,
+              position: 'end' as const,
+              color: TARGET,
+            },
             data: [{ yAxis: target }],
           }
         : undefined;
@@ -91,7 +95,7 @@ export function chartOption(spec: ChartSpec, words: ChartWords, description: str
       label: { description },
       decal: { show: spec.type === 'bar' && spec.series.length > 1 },
     },
-    grid: { left: 8, right: 16, top: spec.series.length > 1 ? 40 : 24, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 48, top: spec.series.length > 1 ? 40 : 24, bottom: 8, containLabel: true },
     legend: spec.series.length > 1 ? { top: 0, textStyle: { color: '#222' } } : undefined,
     tooltip: { trigger: 'axis', valueFormatter: format },
     xAxis: {
