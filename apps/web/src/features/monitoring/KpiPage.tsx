@@ -50,7 +50,7 @@ export function KpiPage() {
   const audience = [...new Set(definition.audience.flatMap((p) => (p in PERMISSIONS ? roles(p) : [])))];
   return (
     <div className="vd-stack vd-stack--loose vd-monitoring">
-      <PageIntro title={name} intro={word(definition.formula)} />
+      <PageIntro title={name} intro={t('monitoring.kpi.intro')} />
       <MonitoringNav />
       <DataList
         items={[

@@ -46,7 +46,15 @@ function TargetRow({ kpi }: { kpi: KpiDefinition }) {
   const word = useWords();
   const words = useChartWords();
   const save = useSetTarget();
-  const [value, setValue] = useState(kpi.target === null ? '' : String(kpi.target));
+  const { i18n } = useTranslation();
+  // Shown with the decimal comma in Dutch; both a comma and a point are read back.
+  const [value, setValue] = useState(
+    kpi.target === null
+      ? ''
+      : i18n.language === 'en'
+        ? String(kpi.target)
+        : String(kpi.target).replace('.', ','),
+  );
   const [saved, setSaved] = useState(false);
   const number = Number(value.replace(',', '.'));
   const invalid =

@@ -113,7 +113,10 @@ export function MonitoringNav() {
           .filter((p) => p.show)
           .map((p) => (
             <li key={p.to}>
-              <NavLink to={`${p.to}${p.to === '/monitoring/kpis' ? '' : search}`} end>
+              <NavLink
+                to={`${p.to}${p.to === '/monitoring/kpis' ? '' : search}`}
+                end={p.to === '/monitoring'}
+              >
                 {p.label}
               </NavLink>
             </li>
@@ -393,7 +396,7 @@ export function TrendChart({
     target: current.data.target,
     series: [
       { name: t('monitoring.trend.current'), values: points.map((p) => p.value) },
-      ...(before.data
+      ...(previous && before.data
         ? [
             {
               name: t('monitoring.trend.previous'),
