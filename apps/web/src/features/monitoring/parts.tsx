@@ -15,6 +15,7 @@ import { Paragraph } from '../../ui/Paragraph.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useTeams } from '../admin-teams/index.ts';
+import { useCatalogueItems } from '../catalogue/index.ts';
 import {
   type KpiDefinition,
   useBreakdown,
@@ -134,10 +135,18 @@ const PERIOD_COUNT: Record<Exclude<PeriodKind, 'custom'>, number> = { month: 24,
  */
 export function MonitoringFilters({ filters = FILTER_KEYS }: { filters?: readonly FilterKey[] }) {
   const { t, i18n } = useTranslation();
-  const { params, period, set, today } = useMonitoring();
+  const { params, period, set, today, filter } = useMonitoring();
   const locale = intlLocale(i18n.language);
   const teams = useTeams(filters.includes('teamId'));
   const segments = useSegments(filters.includes('segment'));
+  // The districts to choose from: those with cases in the period (without the district filter itself).
+  const { area: _area, ...withoutArea } = filter;
+  const areas = useBreakdown(
+    withoutArea,
+    'cases_opened',
+    'area',
+    filters.includes('area') && period.problem === null,
+  );
   const label = (kind: Exclude<PeriodKind, 'custom'>, at: string) => {
     if (kind === 'month')
       return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric' }).format(
@@ -230,6 +239,19 @@ export function MonitoringFilters({ filters = FILTER_KEYS }: { filters?: readonl
             options={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
           />
         ) : null}
+        {filters.includes('itemId') ? <ItemSelect /> : null}
+        {filters.includes('area') && areas.data?.rows.some((row) => row.key) ? (
+          <SelectField
+            id="monitoring-area"
+            label={t('monitoring.filters.area')}
+            value={params.get('area') ?? ''}
+            onChange={(event) => set({ area: event.target.value, areaLabel: undefined })}
+            emptyOption={t('monitoring.filters.all')}
+            options={areas.data.rows
+              .filter((row): row is typeof row & { key: string } => row.key !== null)
+              .map((row) => ({ value: row.key, label: row.label || row.key }))}
+          />
+        ) : null}
         {filters.includes('segment') && segments.data?.length ? (
           <SelectField
             id="monitoring-segment"
@@ -241,16 +263,39 @@ export function MonitoringFilters({ filters = FILTER_KEYS }: { filters?: readonl
           />
         ) : null}
       </div>
-      <ActiveFilters />
+      <ActiveFilters controls={filters.filter((key) => key !== 'agentId')} />
     </search>
   );
 }
 
+/** The catalogue's items as a filter (a component of its own: the catalogue is asked for only where it is offered). */
+function ItemSelect() {
+  const { t, i18n } = useTranslation();
+  const { params, set } = useMonitoring();
+  const items = useCatalogueItems();
+  if (!items.data?.length) return null;
+  return (
+    <SelectField
+      id="monitoring-item"
+      label={t('monitoring.filters.itemId')}
+      value={params.get('itemId') ?? ''}
+      onChange={(event) => set({ itemId: event.target.value, itemIdLabel: undefined })}
+      emptyOption={t('monitoring.filters.all')}
+      options={items.data.map((item) => ({
+        value: item.id,
+        label: (i18n.language === 'en' && item.name.en) || item.name.nl,
+      }))}
+    />
+  );
+}
+
 /** Filters set by a drill (an area, an item, an agent) that have no control on the page: shown, and removable. */
-function ActiveFilters() {
+function ActiveFilters({ controls }: { controls: readonly FilterKey[] }) {
   const { t } = useTranslation();
   const { params, set } = useMonitoring();
-  const shown = (['area', 'itemId', 'agentId'] as const).filter((key) => params.get(key));
+  const shown = (['area', 'itemId', 'agentId'] as const).filter(
+    (key) => params.get(key) && !controls.includes(key),
+  );
   if (!shown.length) return null;
   return (
     <ul className="vd-monitoring-active">
