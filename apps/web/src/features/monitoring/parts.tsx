@@ -3,7 +3,7 @@ import type { KpiCode, KpiValue, MetricDimension, MetricFilter, MetricGrain } fr
 import { CHANNELS } from '@voordeur/shared';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, useSearchParams } from 'react-router';
+import { Link, NavLink, useNavigate, useSearchParams } from 'react-router';
 import { intlLocale, useFormat } from '../../i18n/format.ts';
 import { can } from '../../lib/access.ts';
 import { useCurrentUser } from '../../lib/CurrentUser.tsx';
@@ -483,6 +483,7 @@ export function BreakdownChart({
 }) {
   const { t } = useTranslation();
   const { params } = useMonitoring();
+  const navigate = useNavigate();
   const word = useWords();
   const code = definition?.code ?? 'fcr';
   const breakdown = useBreakdown(filter, code, by, Boolean(definition));
@@ -526,6 +527,11 @@ export function BreakdownChart({
       spec={spec}
       direction={definition.direction}
       rowHref={href}
+      onSelect={(index) => {
+        // A click on a bar goes where its table row links to (keyboard users follow the table's link).
+        const to = href(index);
+        if (to) void navigate(to);
+      }}
       initialView={rows.length > 12 ? 'table' : 'chart'}
     />
   );
