@@ -110,20 +110,30 @@ const AUDIT: NavItem = {
   h1: { nl: 'Audittrail', en: 'Audit trail' },
   long: true,
 };
+// Monitoring (issue 14): the dashboards, or for those who may see only their own figures, those.
+const MONITORING: NavItem = {
+  nl: 'Monitoring',
+  en: 'Monitoring',
+  path: '/monitoring',
+  h1: { nl: /^(Monitoring|Mijn cijfers)$/, en: /^(Monitoring|My figures)$/ },
+};
 
 const ROLES: { email: string; nav: NavItem[] }[] = [
-  { email: 'agent@voorbeeld.nl', nav: [HOME, WORKSPACE, QUEUE, SEARCH, CALLBACKS] },
-  { email: 'mcc@voorbeeld.nl', nav: [HOME, WORKSPACE, QUEUE, SEARCH, CALLBACKS] },
-  { email: 'backoffice@voorbeeld.nl', nav: [HOME, QUEUE, SEARCH, CALLBACKS, LETTERS] },
+  { email: 'agent@voorbeeld.nl', nav: [HOME, WORKSPACE, QUEUE, SEARCH, CALLBACKS, MONITORING] },
+  { email: 'mcc@voorbeeld.nl', nav: [HOME, WORKSPACE, QUEUE, SEARCH, CALLBACKS, MONITORING] },
+  { email: 'backoffice@voorbeeld.nl', nav: [HOME, QUEUE, SEARCH, CALLBACKS, LETTERS, MONITORING] },
   {
     email: 'teamlead@voorbeeld.nl',
-    nav: [HOME, QUEUE, SEARCH, CALLBACKS, LETTERS, STATS, USERS, TEAMS, SETTINGS],
+    nav: [HOME, QUEUE, SEARCH, CALLBACKS, LETTERS, STATS, USERS, TEAMS, SETTINGS, MONITORING],
   },
   {
     email: 'manager@voorbeeld.nl',
-    nav: [HOME, QUEUE, SEARCH, STATS, CATALOGUE, KNOWLEDGE, CALENDAR, USERS, TEAMS],
+    nav: [HOME, QUEUE, SEARCH, STATS, CATALOGUE, KNOWLEDGE, CALENDAR, USERS, TEAMS, MONITORING],
   },
-  { email: 'quality@voorbeeld.nl', nav: [HOME, QUEUE, SEARCH, STATS, CATALOGUE, KNOWLEDGE, CALENDAR, AUDIT] },
+  {
+    email: 'quality@voorbeeld.nl',
+    nav: [HOME, QUEUE, SEARCH, STATS, CATALOGUE, KNOWLEDGE, CALENDAR, AUDIT, MONITORING],
+  },
   {
     email: 'admin@voorbeeld.nl',
     nav: [
@@ -143,6 +153,7 @@ const ROLES: { email: string; nav: NavItem[] }[] = [
       TOKENS,
       SETTINGS,
       AUDIT,
+      MONITORING,
     ],
   },
 ];

@@ -22,9 +22,10 @@ interface NavItem {
     | 'nav.teams'
     | 'nav.tokens'
     | 'nav.audit'
+    | 'nav.monitoring'
     | 'adminSettings.navLabel';
-  /** Who sees the item; everyone when absent. */
-  permission?: Permission;
+  /** Who sees the item (holders of this permission, or of one of these); everyone when absent. */
+  permission?: Permission | readonly Permission[];
 }
 
 /** Only features that exist are listed; each only for the roles that may use it. */
@@ -45,13 +46,19 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/admin/tokens', label: 'nav.tokens', permission: 'manageTokens' },
   { to: '/admin/settings', label: 'adminSettings.navLabel', permission: 'adminSettings' },
   { to: '/audit', label: 'nav.audit', permission: 'readAudit' },
+  // Monitoring (issue 14): the dashboards, or one's own figures.
+  { to: '/monitoring', label: 'nav.monitoring', permission: ['readMetrics', 'readTeamMetrics', 'readOwnMetrics'] },
 ];
 
 /** Primary navigation; NavLink marks the current page with aria-current="page". */
 export function PrimaryNav() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const items = NAV_ITEMS.filter((item) => !item.permission || can(me, item.permission));
+  const items = NAV_ITEMS.filter(
+    (item) =>
+      !item.permission ||
+      (typeof item.permission === 'string' ? [item.permission] : item.permission).some((p) => can(me, p)),
+  );
   return (
     <nav aria-label={t('nav.label')} className="vd-nav">
       <NavBar>

@@ -30,6 +30,16 @@ import {
   loadDriversPage,
   loadEqualityPage,
 } from '../features/monitoring-analysis/index.ts';
+import {
+  loadMonitoringAreasPage,
+  loadMonitoringDrillPage,
+  loadMonitoringKpiPage,
+  loadMonitoringKpisPage,
+  loadMonitoringMinePage,
+  loadMonitoringOverviewPage,
+  loadMonitoringSettingsPage,
+  loadMonitoringTeamsPage,
+} from '../features/monitoring/index.ts';
 import { loadMyPage } from '../features/mypage/index.ts';
 import {
   loadPortalHomePage,
@@ -69,8 +79,16 @@ const outside = (path: string, load: Load): RouteObject => ({
 /** A work page: it uses the whole width of the screen (see AppShell). */
 const WORK: PageHandle = { wide: true };
 
+/** Who sees the monitoring section: everything, or one's own figures. */
+const MONITORING: readonly Permission[] = ['readMetrics', 'readTeamMetrics', 'readOwnMetrics'];
+
 /** A page only some roles may use: others get the 403 page. */
-const restricted = (path: string, permission: Permission, load: Load, handle?: PageHandle): RouteObject => ({
+const restricted = (
+  path: string,
+  permission: Permission | readonly Permission[],
+  load: Load,
+  handle?: PageHandle,
+): RouteObject => ({
   path,
   ...(handle ? { handle } : {}),
   lazy: async () => {
@@ -141,6 +159,19 @@ export const router = createBrowserRouter([
           restricted('admin/settings/open311', 'manageOpen311Clients', loadOpen311ClientsPage),
           restricted('admin/settings/surveys', 'manageSurveys', loadSurveysPage),
           restricted('audit', 'readAudit', loadAuditPage),
+          // Monitoring (issue 14, dashboards): the overview sends those who see only their own figures to theirs.
+          restricted('monitoring', MONITORING, loadMonitoringOverviewPage, WORK),
+          restricted('monitoring/teams', ['readMetrics', 'readTeamMetrics'], loadMonitoringTeamsPage, WORK),
+          restricted('monitoring/mine', 'readOwnMetrics', loadMonitoringMinePage, WORK),
+          restricted('monitoring/areas', 'readMetrics', loadMonitoringAreasPage, WORK),
+          restricted('monitoring/kpis', MONITORING, loadMonitoringKpisPage),
+          restricted('monitoring/kpis/:code', MONITORING, loadMonitoringKpiPage, WORK),
+          restricted('monitoring/drill', MONITORING, loadMonitoringDrillPage, WORK),
+          restricted(
+            'monitoring/settings',
+            ['manageKpiTargets', 'manageSegments'],
+            loadMonitoringSettingsPage,
+          ),
           {
             path: 'account',
             ...page(loadAccountPage),

@@ -59,7 +59,12 @@ export function chartOption(spec: ChartSpec, words: ChartWords, description: str
             silent: true,
             symbol: 'none',
             lineStyle: { color: TARGET, type: 'solid' as const, width: 2 },
-            label: { formatter: `${words.target} ${format(target)}`, position: 'insideEndTop' as const },
+            label: {
+              formatter: `${words.target} ${format(target)}`,
+              position: 'end' as const,
+              color: TARGET,
+              fontSize: 11,
+            },
             data: [{ yAxis: target }],
           }
         : undefined;
@@ -76,6 +81,8 @@ export function chartOption(spec: ChartSpec, words: ChartWords, description: str
       name: s.name,
       data: s.values,
       connectNulls: false,
+      // Points only where they can be told apart (fewer SVG nodes too); the tooltip and the table have every value.
+      showSymbol: spec.categories.length <= 16,
       symbolSize: 6,
       itemStyle: { color },
       lineStyle: { color, width: previous ? 2 : 3, type: previous ? 'dashed' : 'solid' },
@@ -91,7 +98,7 @@ export function chartOption(spec: ChartSpec, words: ChartWords, description: str
       label: { description },
       decal: { show: spec.type === 'bar' && spec.series.length > 1 },
     },
-    grid: { left: 8, right: 16, top: spec.series.length > 1 ? 40 : 24, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 76, top: spec.series.length > 1 ? 40 : 24, bottom: 8, containLabel: true },
     legend: spec.series.length > 1 ? { top: 0, textStyle: { color: '#222' } } : undefined,
     tooltip: { trigger: 'axis', valueFormatter: format },
     xAxis: {

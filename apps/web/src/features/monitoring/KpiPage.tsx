@@ -1,0 +1,101 @@
+import { KPI_CODES, type KpiCode, PERMISSIONS, type Permission } from '@voordeur/shared';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useCan } from '../../lib/access.ts';
+import { useChartWords } from '../../lib/charts/Chart.tsx';
+import { formatValue } from '../../lib/charts/chartData.ts';
+import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
+import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import { DataList } from '../../ui/DataList.tsx';
+import { Heading } from '../../ui/Heading.tsx';
+import { PageIntro } from '../../ui/PageIntro.tsx';
+import { Paragraph } from '../../ui/Paragraph.tsx';
+import { useKpis } from './api.ts';
+import {
+  BreakdownChart,
+  MonitoringFilters,
+  MonitoringNav,
+  TrendChart,
+  useMonitoring,
+  useWords,
+} from './parts.tsx';
+import { filterSearch } from './period.ts';
+
+/**
+ * A KPI's definition page (`/monitoring/kpis/:code`): the formula in words, where the figures come from, the unit,
+ * the target and which way is good, who sees it; then its trend over the chosen period and per channel.
+ */
+export function KpiPage() {
+  const { t } = useTranslation();
+  const { code } = useParams();
+  const kpis = useKpis();
+  const word = useWords();
+  const words = useChartWords();
+  const { filter, period, params } = useMonitoring();
+  const mayReadAll = useCan('readMetrics');
+  const known = (KPI_CODES as readonly string[]).includes(code ?? '');
+  const definition = kpis.data?.find((k) => k.code === code);
+  const name = definition ? word(definition.name) : t('monitoring.kpi.unknown');
+  useDocumentTitle(name);
+  if (kpis.isError) return <ErrorAlert error={kpis.error} />;
+  if (kpis.isPending) return <Paragraph role="status">{t('app.loading')}</Paragraph>;
+  if (!known || !definition)
+    return (
+      <div className="vd-stack">
+        <PageIntro title={t('monitoring.kpi.unknown')} intro={t('monitoring.kpi.unknownIntro')} />
+        <Link to="/monitoring/kpis">{t('monitoring.nav.kpis')}</Link>
+      </div>
+    );
+  const roles = (permission: Permission) => PERMISSIONS[permission].map((role) => t(`roles.${role}`));
+  const audience = [...new Set(definition.audience.flatMap((p) => (p in PERMISSIONS ? roles(p) : [])))];
+  return (
+    <div className="vd-stack vd-stack--loose vd-monitoring">
+      <PageIntro title={name} intro={t('monitoring.kpi.intro')} />
+      <MonitoringNav />
+      <DataList
+        items={[
+          { key: 'formula', label: t('monitoring.kpi.formula'), value: word(definition.formula) },
+          { key: 'source', label: t('monitoring.kpi.source'), value: word(definition.source) },
+          { key: 'unit', label: t('monitoring.kpi.unit'), value: t(`monitoring.unit.${definition.unit}`) },
+          {
+            key: 'target',
+            label: t('monitoring.kpi.target'),
+            value:
+              definition.target === null
+                ? t('monitoring.tile.noTarget')
+                : t('monitoring.kpi.targetValue', {
+                    target: formatValue(definition.target, definition.unit, words),
+                    standard:
+                      definition.defaultTarget === null
+                        ? t('monitoring.tile.noTarget')
+                        : formatValue(definition.defaultTarget, definition.unit, words),
+                  }),
+          },
+          {
+            key: 'direction',
+            label: t('monitoring.kpi.direction'),
+            value: t(`monitoring.direction.${definition.direction}`),
+          },
+          { key: 'audience', label: t('monitoring.kpi.audience'), value: audience.join(', ') || '—' },
+        ]}
+      />
+      <section className="vd-stack" aria-labelledby="kpi-trend">
+        <Heading level={2} id="kpi-trend">
+          {t('monitoring.kpi.trend')}
+        </Heading>
+        <MonitoringFilters filters={mayReadAll ? ['channel', 'teamId', 'segment'] : ['channel']} />
+        {period.problem === null ? (
+          <>
+            <TrendChart filter={filter} definition={definition} />
+            {mayReadAll ? <BreakdownChart filter={filter} definition={definition} by="channel" /> : null}
+            <Paragraph>
+              <Link to={`/monitoring/drill${filterSearch(params, { kpi: definition.code as KpiCode })}`}>
+                {t('monitoring.kpi.drill', { name })}
+              </Link>
+            </Paragraph>
+          </>
+        ) : null}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+/**
+ * Monitoring dashboards (issue 14): the management overview, teams, one's own figures, districts, the KPI
+ * catalogue and definition pages, the drill-down to cases and contacts, and the settings (targets, segments).
+ * The only file of this feature that the shell and other features import.
+ */
+
+// Its pages, each loaded when first visited: every page is its own chunk (ADR 0012).
+export const loadMonitoringOverviewPage = async () => (await import('./OverviewPage.tsx')).OverviewPage;
+export const loadMonitoringTeamsPage = async () => (await import('./TeamsPage.tsx')).TeamsPage;
+export const loadMonitoringMinePage = async () => (await import('./MinePage.tsx')).MinePage;
+export const loadMonitoringAreasPage = async () => (await import('./AreasPage.tsx')).AreasPage;
+export const loadMonitoringKpisPage = async () => (await import('./KpisPage.tsx')).KpisPage;
+export const loadMonitoringKpiPage = async () => (await import('./KpiPage.tsx')).KpiPage;
+export const loadMonitoringDrillPage = async () => (await import('./DrillPage.tsx')).DrillPage;
+export const loadMonitoringSettingsPage = async () => (await import('./SettingsPage.tsx')).SettingsPage;
