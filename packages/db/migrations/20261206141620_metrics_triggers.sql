@@ -182,3 +182,6 @@ CREATE INDEX case_event_reopen_idx ON case_event (organisation_id, created_at)
   WHERE kind = 'reopened' OR (kind = 'survey' AND data->>'reopened' = 'true');
 --> statement-breakpoint
 CREATE INDEX callback_due_idx ON callback (organisation_id, due_at);
+--> statement-breakpoint
+-- The catch-up's look for open callbacks that fell due (their overdue count changed with time alone).
+CREATE INDEX callback_open_due_idx ON callback (due_at) WHERE state <> 'done';

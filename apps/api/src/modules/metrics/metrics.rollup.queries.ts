@@ -313,7 +313,9 @@ export async function snapshotBacklog(db: Db, organisationId: string, day: strin
     FROM case_file cf
     LEFT JOIN customer cu ON cu.organisation_id = cf.organisation_id AND cu.id = cf.customer_id
     WHERE cf.organisation_id = ${organisationId} AND cf.parent_case_id IS NULL
-      AND cf.created_at < ${endOf(day)} AND (cf.closed_at IS NULL OR cf.closed_at >= ${endOf(day)})
+      AND cf.created_at < ${endOf(day)}
+      -- The open cases (partial index) and those closed since (case_closed_idx), not the whole history.
+      AND ((cf.closed_at IS NULL) OR (cf.closed_at >= ${endOf(day)}))
       AND NOT EXISTS (SELECT 1 FROM metric_backlog_day b
                       WHERE b.organisation_id = ${organisationId} AND b.day = ${day}::date)
     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`);
