@@ -261,11 +261,9 @@ export const contactSchema = z
     referredTo: z.string().nullable(),
     closedAutomatically: z.boolean(),
     isRepeat: z.boolean().meta({ description: 'Same customer, same subject within the repeat window.' }),
-    statusInquiry: z
-      .boolean()
-      .meta({
-        description: 'The person only asked where an open case stands (avoidable contact, monitoring).',
-      }),
+    statusInquiry: z.boolean().meta({
+      description: 'The person only asked where an open case stands (avoidable contact, monitoring).',
+    }),
     repeatOf: z.uuid().nullable(),
     agent: z.object({ id: z.uuid(), name: z.string() }).nullable(),
     team: z.object({ id: z.uuid(), name: z.string() }).nullable(),

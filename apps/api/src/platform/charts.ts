@@ -1,4 +1,13 @@
-import * as echarts from 'echarts';
+import { createRequire } from 'node:module';
+import type * as Echarts from 'echarts';
+
+const require = createRequire(import.meta.url);
+let loaded: typeof Echarts | undefined;
+/** ECharts loads with the first chart drawn: every API test file imports the app, and few draw a chart. */
+const echarts = () => {
+  loaded ??= require('echarts') as typeof Echarts;
+  return loaded;
+};
 
 /**
  * Charts drawn on the server as SVG (ECharts' server-side rendering): for pages that send no script — the public
@@ -38,8 +47,8 @@ const TEXT = '#1a1a1a';
 const escapeAttribute = (text: string) =>
   text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
-function render(option: echarts.EChartsCoreOption, input: ChartInput): string {
-  const chart = echarts.init(null, null, {
+function render(option: Echarts.EChartsCoreOption, input: ChartInput): string {
+  const chart = echarts().init(null, null, {
     renderer: 'svg',
     ssr: true,
     width: input.width ?? 640,

@@ -47,7 +47,11 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/admin/settings', label: 'adminSettings.navLabel', permission: 'adminSettings' },
   { to: '/audit', label: 'nav.audit', permission: 'readAudit' },
   // Monitoring (issue 14): the dashboards, or one's own figures.
-  { to: '/monitoring', label: 'nav.monitoring', permission: ['readMetrics', 'readTeamMetrics', 'readOwnMetrics'] },
+  {
+    to: '/monitoring',
+    label: 'nav.monitoring',
+    permission: ['readMetrics', 'readTeamMetrics', 'readOwnMetrics'],
+  },
 ];
 
 /** Primary navigation; NavLink marks the current page with aria-current="page". */

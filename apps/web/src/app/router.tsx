@@ -24,12 +24,6 @@ import { loadCasePage, loadQueuePage } from '../features/cases/index.ts';
 import { loadContactStatsPage } from '../features/contact-stats/index.ts';
 import { loadHomePage } from '../features/home/index.ts';
 import { loadLettersPage } from '../features/letters/index.ts';
-// ---- monitoring causes (issue 14) ----
-import {
-  loadBreachesPage,
-  loadDriversPage,
-  loadEqualityPage,
-} from '../features/monitoring-analysis/index.ts';
 import {
   loadMonitoringAreasPage,
   loadMonitoringDrillPage,
@@ -40,6 +34,12 @@ import {
   loadMonitoringSettingsPage,
   loadMonitoringTeamsPage,
 } from '../features/monitoring/index.ts';
+// ---- monitoring causes (issue 14) ----
+import {
+  loadBreachesPage,
+  loadDriversPage,
+  loadEqualityPage,
+} from '../features/monitoring-analysis/index.ts';
 import { loadMyPage } from '../features/mypage/index.ts';
 import {
   loadPortalHomePage,

@@ -8,7 +8,6 @@ import { PageIntro } from '../../ui/PageIntro.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { useOverview } from './api.ts';
 import { MinePage } from './MinePage.tsx';
-import { TeamsPage } from './TeamsPage.tsx';
 import {
   BreakdownChart,
   KpiTiles,
@@ -21,6 +20,7 @@ import {
   useKpiMap,
   useMonitoring,
 } from './parts.tsx';
+import { TeamsPage } from './TeamsPage.tsx';
 
 /** What management looks at first: service, norms, backlog, satisfaction, channels. */
 export const OVERVIEW_CODES: KpiCode[] = [
