@@ -4,6 +4,7 @@
  * is worked out by hand from the rows. The live backlog and the drill-down read real cases made through the API.
  */
 import {
+  caseEvent,
   caseFile,
   metricBacklogDay,
   metricCallbackDay,
@@ -632,6 +633,16 @@ describe('live backlog and drill-down from the raw rows', () => {
       }),
     ]);
     expect(res.body).not.toContain('Bij de kerk');
+    // Reopened on 21 March: behind the reopen rate.
+    await t.database.db.insert(caseEvent).values({
+      organisationId: org.id,
+      caseId: late.id,
+      kind: 'reopened',
+      byLabel: 'test',
+      at: new Date('2025-03-21T09:00:00Z'),
+    });
+    const reopened = (await get(manager, `/api/metrics/drill?${MARCH}&kpi=reopen_rate`)).json();
+    expect(reopened.items.map((i: { id: string }) => i.id)).toEqual([late.id]);
     const today = new Date().toISOString().slice(0, 10);
     const now = byCode(
       (await get(manager, `/api/metrics/overview?from=${today}&to=${today}&codes=backlog`)).json().items,
