@@ -24,6 +24,7 @@ import {
   type TestOrg,
   useTestApp,
 } from '../../test/harness.ts';
+import { registerKpiSource } from './index.ts';
 
 const t = useTestApp();
 
@@ -489,6 +490,29 @@ describe('figures from the rollups', () => {
     ]);
     const reports = (await get(manager, `/api/metrics/top?${MARCH}&kind=reports&limit=5`)).json();
     expect(reports.items).toEqual([{ itemId, code: 'lantaarnpaal', name: 'Dienst lantaarnpaal', count: 4 }]);
+  });
+});
+
+describe('KPIs of the input modules', () => {
+  it('answers through the registered source, for the period and the previous period; none under a segment', async () => {
+    registerKpiSource('waiting', async (_db, organisationId, filter) =>
+      organisationId === org.id
+        ? [{ code: 'phone_abandoned', value: filter.from === '2025-03-01' ? 4 : 6, n: 100 }]
+        : [],
+    );
+    const v = byCode(
+      (await get(manager, `/api/metrics/overview?${MARCH}&codes=phone_abandoned`)).json().items,
+    );
+    expect(v.phone_abandoned).toMatchObject({ value: 4, previous: 6, n: 100, target: 5, status: 'met' });
+    const channels = (
+      await get(manager, `/api/metrics/breakdown?${MARCH}&kpi=phone_abandoned&by=channel`)
+    ).json();
+    expect(channels.rows[0]).toMatchObject({ value: 4, n: 100 });
+    expectProblem(
+      await get(manager, `/api/metrics/breakdown?${MARCH}&kpi=phone_abandoned&by=team`),
+      400,
+      'validation_failed',
+    );
   });
 });
 
