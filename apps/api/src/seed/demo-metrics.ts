@@ -171,7 +171,10 @@ export async function seedDemoMetrics(tx: Db, organisationId: string, userIds: M
     await queryRows<{ d: string }>(tx, sql`SELECT to_char(current_date - 1, 'YYYY-MM-DD') AS d`)
   )[0]!.d;
   const from = (
-    await queryRows<{ d: string }>(tx, sql`SELECT to_char(current_date - ${HISTORY_DAYS}::int, 'YYYY-MM-DD') AS d`)
+    await queryRows<{ d: string }>(
+      tx,
+      sql`SELECT to_char(current_date - ${HISTORY_DAYS}::int, 'YYYY-MM-DD') AS d`,
+    )
   )[0]!.d;
   await rebuildMetricsLocally(tx, organisationId, { from, to });
 }
