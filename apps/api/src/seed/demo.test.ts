@@ -1,10 +1,11 @@
 import type { Database } from '@voordeur/db';
 import { address, appUser, caseFile, openDatabase, organisation, searchDocument, team } from '@voordeur/db';
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq, like, notLike } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { createDatabase } from '../../../../scripts/pg-cluster.ts';
 import { lookupAddresses } from '../modules/addresses/index.ts';
 import { sweepClocks } from '../modules/cases/index.ts';
+import { kpiValues } from '../modules/metrics/index.ts';
 import { search } from '../modules/search/index.ts';
 import { systemCtx } from '../platform/actor.ts';
 import { verifyPassword } from '../platform/secrets.ts';
@@ -176,7 +177,8 @@ describe('demo content', () => {
     const cases = await database.db
       .select()
       .from(caseFile)
-      .where(eq(caseFile.organisationId, org))
+      // The monitoring history (VB-H…, all closed) is not part of the intake's demo cases.
+      .where(and(eq(caseFile.organisationId, org), notLike(caseFile.reference, 'VB-H%')))
       .orderBy(caseFile.createdAt);
     expect(cases).toHaveLength(demoCases(new Date()).length);
     expect(new Set(cases.map((c) => c.reference)).size).toBe(demoCases(new Date()).length);
@@ -194,10 +196,40 @@ describe('demo content', () => {
     await sweepClocks(database.db);
     const [after] = await database.db.select().from(caseFile).where(eq(caseFile.id, light.id));
     expect(after!.breachedAt).not.toBeNull();
-    // A second seed adds no cases.
+    // A second seed adds no cases (and no second history).
+    const historyCount = () =>
+      database.db
+        .select({ n: count() })
+        .from(caseFile)
+        .where(like(caseFile.reference, 'VB-H%'))
+        .then((r) => r[0]!.n);
+    const history = await historyCount();
+    expect(history).toBeGreaterThan(400);
     await seedDemo(database.db, { password: 'demo-password-123', force: true });
-    expect(await database.db.select({ id: caseFile.id }).from(caseFile)).toHaveLength(
-      demoCases(new Date()).length,
+    expect(
+      await database.db
+        .select({ id: caseFile.id })
+        .from(caseFile)
+        .where(notLike(caseFile.reference, 'VB-H%')),
+    ).toHaveLength(demoCases(new Date()).length);
+    expect(await historyCount()).toBe(history);
+  });
+
+  it('gives monitoring 90 days of figures, computed from raw rows, for the dashboards', async () => {
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const from = new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10);
+    const v = Object.fromEntries(
+      (await kpiValues(database.db, org, { from, to: yesterday })).map((k) => [k.code, k]),
     );
+    expect(v.contacts!.value).toBeGreaterThan(1500);
+    expect(v.fcr!.value).toBeGreaterThan(60);
+    expect(v.fcr!.value).toBeLessThan(90);
+    expect(v.cases_opened!.value).toBeGreaterThan(400);
+    expect(v.norm_compliance!.value).toBeGreaterThan(60);
+    expect(v.norm_compliance!.value).toBeLessThan(100);
+    expect(v.complaints!.value).toBeGreaterThan(0);
+    expect(v.reopen_rate!.value).toBeGreaterThan(0);
+    expect(v.grade_mean!.n).toBeGreaterThan(100);
+    expect(v.backlog_overdue!.value).not.toBeNull();
   });
 });

@@ -26,6 +26,7 @@ import { systemCtx } from '../platform/actor.ts';
 import { randomSecret } from '../platform/secrets.ts';
 import { demoAddressCsv } from './demo-addresses.ts';
 import { seedDemoCases } from './demo-cases.ts';
+import { seedDemoMetrics } from './demo-metrics.ts';
 
 export const DEMO_SLUG = 'voorbeeld';
 
@@ -193,6 +194,9 @@ export async function seedDemo(
       await seedDemoCases(tx, ctx, org!.id, new Map(users.map((u) => [u.email, u.id])));
       options.onProgress?.('surveys');
       await seedDemoSurveys(tx, ctx);
+      // Monitoring (issue 14): 90 days of history and its rollups.
+      options.onProgress?.('monitoring history');
+      await seedDemoMetrics(tx, org!.id, new Map(users.map((u) => [u.email, u.id])));
     }
     return {
       seeded: true,

@@ -346,7 +346,7 @@ export function drillCases(
     closed: sql`c.closed_at`,
     late: sql`c.closed_at`,
     late_target: sql`c.closed_at`,
-    reopened: sql`(SELECT max(e.at) FROM case_event e WHERE e.organisation_id = c.organisation_id AND e.case_id = c.id AND e.kind = 'reopened')`,
+    reopened: sql`(SELECT max(e.created_at) FROM case_event e WHERE e.organisation_id = c.organisation_id AND e.case_id = c.id AND e.kind = 'reopened')`,
     complaints: sql`c.closed_at`,
     complaints_late: sql`c.closed_at`,
     open: sql`c.created_at`,
@@ -358,7 +358,7 @@ export function drillCases(
     late: sql`${inPeriod(sql`c.closed_at`)} AND c.main_case_id IS NULL AND c.closed_at > c.due_at`,
     late_target: sql`${inPeriod(sql`c.closed_at`)} AND c.main_case_id IS NULL AND c.closed_at > coalesce(c.internal_due_at, c.due_at)`,
     reopened: sql`EXISTS (SELECT 1 FROM case_event e WHERE e.organisation_id = c.organisation_id AND e.case_id = c.id
-                  AND e.kind = 'reopened' AND ${inPeriod(sql`e.at`)})`,
+                  AND e.kind = 'reopened' AND ${inPeriod(sql`e.created_at`)})`,
     complaints: sql`c.kind = 'complaint' AND ${inPeriod(sql`c.closed_at`)}`,
     complaints_late: sql`c.kind = 'complaint' AND ${inPeriod(sql`c.closed_at`)} AND c.closed_at > coalesce(c.legal_due_at, c.due_at)`,
     open: sql`c.closed_at IS NULL`,

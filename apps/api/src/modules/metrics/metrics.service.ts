@@ -292,14 +292,18 @@ async function backlogAt(db: Db, scope: q.MetricScope, day: string, today: strin
   return row ? { open: row.open, overdue: row.overdue, ageDays: row.ageDays } : undefined;
 }
 
-/** The filter an input module gets: the caller's, with a team lead's one team when they lead exactly one. */
+/**
+ * The filter an input module gets: the caller's, with a team lead's one team when they lead exactly one; none (no
+ * figure) for agents, for a team lead of several teams who named none, and under a segment.
+ */
 function externalFilter(
   scoped: Scoped,
   filter: MetricFilter,
   from: string,
   to: string,
 ): MetricFilter | undefined {
-  if (scoped.level === 'own') return undefined;
+  // Agents see no such figures; the input modules know no segments, so a segment's figure would be the whole's.
+  if (scoped.level === 'own' || filter.segment) return undefined;
   const { segment: _segment, ...rest } = filter;
   if (scoped.level === 'team' && !filter.teamId) {
     if (scoped.teamIds?.length !== 1) return undefined;

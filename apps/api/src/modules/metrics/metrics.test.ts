@@ -4,6 +4,7 @@
  * is worked out by hand from the rows. The live backlog and the drill-down read real cases made through the API.
  */
 import {
+  caseEvent,
   caseFile,
   metricBacklogDay,
   metricCallbackDay,
@@ -23,6 +24,7 @@ import {
   type TestOrg,
   useTestApp,
 } from '../../test/harness.ts';
+import { registerKpiSource } from './index.ts';
 
 const t = useTestApp();
 
@@ -491,6 +493,29 @@ describe('figures from the rollups', () => {
   });
 });
 
+describe('KPIs of the input modules', () => {
+  it('answers through the registered source, for the period and the previous period; none under a segment', async () => {
+    registerKpiSource('waiting', async (_db, organisationId, filter) =>
+      organisationId === org.id
+        ? [{ code: 'phone_abandoned', value: filter.from === '2025-03-01' ? 4 : 6, n: 100 }]
+        : [],
+    );
+    const v = byCode(
+      (await get(manager, `/api/metrics/overview?${MARCH}&codes=phone_abandoned`)).json().items,
+    );
+    expect(v.phone_abandoned).toMatchObject({ value: 4, previous: 6, n: 100, target: 5, status: 'met' });
+    const channels = (
+      await get(manager, `/api/metrics/breakdown?${MARCH}&kpi=phone_abandoned&by=channel`)
+    ).json();
+    expect(channels.rows[0]).toMatchObject({ value: 4, n: 100 });
+    expectProblem(
+      await get(manager, `/api/metrics/breakdown?${MARCH}&kpi=phone_abandoned&by=team`),
+      400,
+      'validation_failed',
+    );
+  });
+});
+
 describe('who sees what', () => {
   it('an agent sees only their own contact figures; another agent’s figures are refused', async () => {
     const res = await get(agent, `/api/metrics/overview?${MARCH}`);
@@ -632,6 +657,16 @@ describe('live backlog and drill-down from the raw rows', () => {
       }),
     ]);
     expect(res.body).not.toContain('Bij de kerk');
+    // Reopened on 21 March: behind the reopen rate.
+    await t.database.db.insert(caseEvent).values({
+      organisationId: org.id,
+      caseId: late.id,
+      kind: 'reopened',
+      byLabel: 'test',
+      at: new Date('2025-03-21T09:00:00Z'),
+    });
+    const reopened = (await get(manager, `/api/metrics/drill?${MARCH}&kpi=reopen_rate`)).json();
+    expect(reopened.items.map((i: { id: string }) => i.id)).toEqual([late.id]);
     const today = new Date().toISOString().slice(0, 10);
     const now = byCode(
       (await get(manager, `/api/metrics/overview?from=${today}&to=${today}&codes=backlog`)).json().items,
