@@ -6,7 +6,8 @@
  * pages and the demo cases stay as they were; their references start with `VB-H`.
  */
 import { type Db, queryRows } from '@voordeur/db';
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import { rebuildMetrics } from '../modules/metrics/index.ts';
 
 /** Days of history, ending yesterday. */
 export const HISTORY_DAYS = 90;
@@ -16,8 +17,6 @@ const CASES = 540;
 /** A reproducible number 0..mod-1 from a tag and the row number `g.i`. */
 const pick = (tag: string, mod: number) =>
   sql.raw(`((('x' || substr(md5('${tag}' || g.i::text), 1, 7))::bit(28)::int) % ${mod})`);
-
-const local = (at: SQL) => sql`((${at}) AT TIME ZONE 'Europe/Amsterdam')::date`;
 
 /** Seeds the history once (nothing when history rows exist). */
 export async function seedDemoMetrics(tx: Db, organisationId: string, userIds: Map<string, string>) {
@@ -176,133 +175,5 @@ export async function seedDemoMetrics(tx: Db, organisationId: string, userIds: M
       sql`SELECT to_char(current_date - ${HISTORY_DAYS}::int, 'YYYY-MM-DD') AS d`,
     )
   )[0]!.d;
-  await rebuildMetricsLocally(tx, organisationId, { from, to });
-}
-
-/**
- * STAND-IN FOR THE ROLLUPS PART'S `rebuildMetrics` (modules/metrics, issue 14): recomputes the contact, case,
- * survey and backlog rollups of the organisation's days `from`..`to` from the raw rows. The coordinator replaces
- * this call with `rebuildMetrics(tx, organisationId, { from, to })` at merge and deletes this function.
- */
-export async function rebuildMetricsLocally(
-  tx: Db,
-  organisationId: string,
-  { from, to }: { from: string; to: string },
-) {
-  for (const table of ['metric_contact_day', 'metric_case_day', 'metric_survey_day', 'metric_backlog_day'])
-    await tx.execute(
-      sql`DELETE FROM ${sql.raw(table)} WHERE organisation_id = ${organisationId} AND day BETWEEN ${from}::date AND ${to}::date`,
-    );
-  const ageBand = sql`CASE WHEN k.date_of_birth ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN (
-      CASE WHEN date_part('year', age(current_date, k.date_of_birth::date)) < 18 THEN '0-17'
-           WHEN date_part('year', age(current_date, k.date_of_birth::date)) < 30 THEN '18-29'
-           WHEN date_part('year', age(current_date, k.date_of_birth::date)) < 45 THEN '30-44'
-           WHEN date_part('year', age(current_date, k.date_of_birth::date)) < 65 THEN '45-64'
-           WHEN date_part('year', age(current_date, k.date_of_birth::date)) < 75 THEN '65-74'
-           ELSE '75+' END) END`;
-  await tx.execute(sql`
-    INSERT INTO metric_contact_day (organisation_id, day, channel, team_id, catalogue_item_id, area, customer_kind,
-      language, age_band, agent_user_id, contacts, answered, handed_over, callbacks, referred, not_helped, unrecorded,
-      repeats, status_inquiries, handling_seconds, waited, wait_seconds)
-    SELECT c.organisation_id, ${local(sql`c.started_at`)}, c.channel, c.team_id, c.catalogue_item_id, k.area, k.kind,
-           c.language, ${ageBand}, c.agent_user_id, count(*),
-           count(*) FILTER (WHERE c.outcome = 'answered'), count(*) FILTER (WHERE c.outcome = 'case'),
-           count(*) FILTER (WHERE c.outcome = 'callback'), count(*) FILTER (WHERE c.outcome = 'referred'),
-           count(*) FILTER (WHERE c.outcome = 'not_helped'), count(*) FILTER (WHERE c.outcome IS NULL),
-           count(*) FILTER (WHERE c.is_repeat), count(*) FILTER (WHERE c.status_inquiry),
-           coalesce(sum(extract(epoch FROM c.ended_at - c.started_at)), 0)::bigint,
-           count(c.wait_seconds), coalesce(sum(c.wait_seconds), 0)
-    FROM contact c
-    LEFT JOIN customer k ON k.organisation_id = c.organisation_id AND k.id = c.customer_id
-    WHERE c.organisation_id = ${organisationId} AND c.ended_at IS NOT NULL
-      AND ${local(sql`c.started_at`)} BETWEEN ${from}::date AND ${to}::date
-    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`);
-
-  const histogram = sql.join(
-    Array.from({ length: 32 }, (_, d) =>
-      sql.raw(
-        `count(*) FILTER (WHERE f.fact = 'close' AND f.main_case_id IS NULL AND ${d === 31 ? 'f.wdays >= 31' : `f.wdays = ${d}`})::int`,
-      ),
-    ),
-    sql`, `,
-  );
-  await tx.execute(sql`
-    WITH f AS (
-      SELECT c.*, 'open' AS fact, ${local(sql`c.created_at`)} AS day, NULL::text AS breach FROM case_file c
-      WHERE c.organisation_id = ${organisationId}
-      UNION ALL
-      SELECT c.*, 'close', ${local(sql`c.closed_at`)},
-             CASE WHEN c.closed_at > c.due_at THEN c.breach_reason END FROM case_file c
-      WHERE c.organisation_id = ${organisationId} AND c.closed_at IS NOT NULL
-      UNION ALL
-      SELECT c.*, 'reopen', ${local(sql`e.created_at`)}, NULL FROM case_event e
-      JOIN case_file c ON c.organisation_id = e.organisation_id AND c.id = e.case_id
-      WHERE e.organisation_id = ${organisationId} AND e.kind = 'reopened'
-    ),
-    g AS (
-      SELECT f.*, floor(coalesce(f.resolution_minutes, 0) / 480.0)::int AS wdays, k.area AS customer_area,
-             k.kind AS customer_kind, ${ageBand} AS age_band
-      FROM f LEFT JOIN customer k ON k.organisation_id = f.organisation_id AND k.id = f.customer_id
-      WHERE f.day BETWEEN ${from}::date AND ${to}::date
-    )
-    INSERT INTO metric_case_day (organisation_id, day, channel, team_id, catalogue_item_id, area, customer_kind,
-      language, age_band, kind, breach_reason, opened, closed, closed_in_norm, closed_in_target, reopened, merged,
-      resolution_minutes, resolution_days, complaints_closed, complaints_in_term, complaints_founded,
-      complaints_partly_founded, complaints_unfounded, complaints_withdrawn)
-    SELECT f.organisation_id, f.day, f.channel, f.team_id, f.catalogue_item_id, coalesce(f.area, f.customer_area),
-           f.customer_kind, f.language, f.age_band, f.kind, f.breach,
-           count(*) FILTER (WHERE f.fact = 'open'),
-           count(*) FILTER (WHERE f.fact = 'close' AND f.main_case_id IS NULL),
-           count(*) FILTER (WHERE f.fact = 'close' AND f.main_case_id IS NULL AND f.closed_at <= f.due_at),
-           count(*) FILTER (WHERE f.fact = 'close' AND f.main_case_id IS NULL
-                            AND f.closed_at <= coalesce(f.internal_due_at, f.due_at)),
-           count(*) FILTER (WHERE f.fact = 'reopen'),
-           count(*) FILTER (WHERE f.fact = 'close' AND f.main_case_id IS NOT NULL),
-           coalesce(sum(f.resolution_minutes) FILTER (WHERE f.fact = 'close' AND f.main_case_id IS NULL), 0),
-           ARRAY[${histogram}],
-           count(*) FILTER (WHERE f.fact = 'close' AND f.kind = 'complaint' AND f.complaint->'decision' IS NOT NULL
-                            AND jsonb_typeof(f.complaint->'decision') = 'object'),
-           count(*) FILTER (WHERE f.fact = 'close' AND f.kind = 'complaint'
-                            AND jsonb_typeof(f.complaint->'decision') = 'object'
-                            AND f.closed_at <= coalesce(f.legal_due_at, f.due_at)),
-           count(*) FILTER (WHERE f.fact = 'close' AND f.complaint->'decision'->>'outcome' = 'founded'),
-           count(*) FILTER (WHERE f.fact = 'close' AND f.complaint->'decision'->>'outcome' = 'partly_founded'),
-           count(*) FILTER (WHERE f.fact = 'close' AND f.complaint->'decision'->>'outcome' = 'unfounded'),
-           count(*) FILTER (WHERE f.fact = 'close' AND f.complaint->'decision'->>'outcome' = 'withdrawn')
-    FROM g f
-    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11`);
-
-  const grades = sql.join(
-    Array.from({ length: 10 }, (_, i) => sql.raw(`count(*) FILTER (WHERE r.grade = ${i + 1})::int`)),
-    sql`, `,
-  );
-  await tx.execute(sql`
-    INSERT INTO metric_survey_day (organisation_id, day, channel, team_id, catalogue_item_id, area, customer_kind,
-      language, age_band, source, responses, grade_sum, grade_squares, grades, grade_at_least_7, grade_at_most_5,
-      effort_sum, effort_answers, solved_yes, solved_answers, follow_ups, compliments)
-    SELECT r.organisation_id, ${local(sql`r.answered_at`)}, r.channel, r.team_id, ci.id, r.area, k.kind, r.language,
-           ${ageBand}, r.source, count(*), sum(r.grade), sum(r.grade * r.grade), ARRAY[${grades}],
-           count(*) FILTER (WHERE r.grade >= 7), count(*) FILTER (WHERE r.grade <= 5),
-           coalesce(sum(r.effort), 0), count(r.effort), count(*) FILTER (WHERE r.solved), count(r.solved),
-           count(*) FILTER (WHERE r.follow_up), count(*) FILTER (WHERE r.compliment)
-    FROM survey_response r
-    LEFT JOIN catalogue_item ci ON ci.organisation_id = r.organisation_id AND ci.code = r.item_code
-    LEFT JOIN case_file c ON c.organisation_id = r.organisation_id AND c.id = r.case_id
-    LEFT JOIN customer k ON k.organisation_id = r.organisation_id AND k.id = c.customer_id
-    WHERE r.organisation_id = ${organisationId} AND ${local(sql`r.answered_at`)} BETWEEN ${from}::date AND ${to}::date
-    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`);
-
-  // The backlog at the end of each day: cases made before midnight and not closed by then.
-  await tx.execute(sql`
-    INSERT INTO metric_backlog_day (organisation_id, day, channel, team_id, catalogue_item_id, area, customer_kind,
-      language, age_band, kind, open, overdue, age_days)
-    SELECT c.organisation_id, d.day::date, c.channel, c.team_id, c.catalogue_item_id, coalesce(c.area, k.area), k.kind,
-           c.language, ${ageBand}, c.kind, count(*), count(*) FILTER (WHERE c.due_at < d.ends),
-           coalesce(sum(floor(extract(epoch FROM d.ends - c.created_at) / 86400)), 0)::bigint
-    FROM (SELECT s::date AS day, ((s + interval '1 day') AT TIME ZONE 'Europe/Amsterdam') AS ends
-          FROM generate_series(${from}::date, ${to}::date, interval '1 day') AS s) d
-    JOIN case_file c ON c.organisation_id = ${organisationId} AND c.created_at < d.ends
-                    AND (c.closed_at IS NULL OR c.closed_at >= d.ends)
-    LEFT JOIN customer k ON k.organisation_id = c.organisation_id AND k.id = c.customer_id
-    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`);
+  await rebuildMetrics(tx, organisationId, { from, to });
 }
