@@ -27,6 +27,7 @@ import { tokensModule } from './modules/tokens/index.ts';
 import { trackingModule } from './modules/tracking/index.ts';
 import { transferModule } from './modules/transfer/index.ts';
 import { usersModule } from './modules/users/index.ts';
+import { waitingModule } from './modules/waiting/index.ts';
 import { webhooksModule } from './modules/webhooks/index.ts';
 import { setLinkBase } from './platform/links.ts';
 import { loggerOptions } from './platform/logging.ts';
@@ -123,6 +124,8 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   // The person's own page of their case (server-rendered, no script; issue 13).
   await app.register(trackingModule);
   await app.register(residentsModule);
+  // Monitoring inputs (issue 14): queue figures, unit costs, mystery shopping and calling.
+  await app.register(waitingModule);
 
   await app.register(docsUi);
   // Each page wears the theme of its organisation (ADR 0007).

@@ -92,6 +92,16 @@ export const PERMISSIONS = {
   manageOpen311Clients: ['admin'],
   /** The settings pages (one way in, each page for the roles the API lets change it). */
   adminSettings: ['teamlead', 'admin'],
+
+  // ---- monitoring inputs (issue 14: waiting figures, unit costs, mystery checks) ----
+  /** Read the queue figures, cost to serve and mystery checks (aggregates; no personal data). */
+  readServiceInputs: ['teamlead', 'manager', 'quality', 'admin'],
+  /** Import queue figures (a telephony system pushes with an API token of one of these roles). */
+  importWaitingFigures: ['manager', 'admin'],
+  /** The unit cost of each channel. */
+  manageUnitCosts: ['manager', 'admin'],
+  /** Record mystery shopping and calling results, and add points to a channel's checklist. */
+  recordMysteryChecks: ['quality', 'manager', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

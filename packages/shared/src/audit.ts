@@ -25,6 +25,11 @@ export const AUDIT_ENTITY_TYPES = [
   'user',
   'webhook',
   'working_calendar',
+  // monitoring inputs (issue 14)
+  'waiting_import',
+  'unit_cost',
+  'mystery_point',
+  'mystery_check',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

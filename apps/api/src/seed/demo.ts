@@ -8,6 +8,7 @@ import { seedDemoSurveys } from '../modules/surveys/index.ts';
 import { createTeam } from '../modules/teams/index.ts';
 import { importContent } from '../modules/transfer/index.ts';
 import { createUser } from '../modules/users/index.ts';
+import { seedDemoWaiting } from '../modules/waiting/index.ts';
 import type { Ctx } from '../platform/actor.ts';
 
 /** The demo catalogue (external and internal items) and knowledge base, written in Dutch for Gemeente Voorbeeld. */
@@ -193,6 +194,9 @@ export async function seedDemo(
       await seedDemoCases(tx, ctx, org!.id, new Map(users.map((u) => [u.email, u.id])));
       options.onProgress?.('surveys');
       await seedDemoSurveys(tx, ctx);
+      // Monitoring inputs (issue 14): queue figures, unit costs, a mystery check.
+      options.onProgress?.('queue figures, unit costs, mystery checks');
+      await seedDemoWaiting(tx, ctx);
     }
     return {
       seeded: true,
