@@ -11,10 +11,12 @@ import { calendarModule } from './modules/calendar/index.ts';
 import { casesModule } from './modules/cases/index.ts';
 import { catalogueModule } from './modules/catalogue/index.ts';
 import { contactsModule } from './modules/contacts/index.ts';
+import { costsModule } from './modules/costs/index.ts';
 import { customersModule } from './modules/customers/index.ts';
 import { healthModule } from './modules/health/index.ts';
 import { knowledgeModule } from './modules/knowledge/index.ts';
 import { locationModule } from './modules/location/index.ts';
+import { mysteryModule } from './modules/mystery/index.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
 import { open311Module } from './modules/open311/index.ts';
 import { organisationsModule, pageTheme } from './modules/organisations/index.ts';
@@ -126,6 +128,8 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   await app.register(residentsModule);
   // Monitoring inputs (issue 14): queue figures, unit costs, mystery shopping and calling.
   await app.register(waitingModule);
+  await app.register(costsModule);
+  await app.register(mysteryModule);
 
   await app.register(docsUi);
   // Each page wears the theme of its organisation (ADR 0007).

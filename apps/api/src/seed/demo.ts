@@ -3,6 +3,7 @@ import { appUser, customer, type Db, organisation, team } from '@voordeur/db';
 import { type CustomerCreate, customerCreateSchema, type Role, type TeamKind } from '@voordeur/shared';
 import { eq, sql } from 'drizzle-orm';
 import { importAddresses } from '../modules/addresses/index.ts';
+import { seedDemoCosts } from '../modules/costs/index.ts';
 import { createCustomer, saveFrontOfficeSettingsFor } from '../modules/customers/index.ts';
 import { seedDemoSurveys } from '../modules/surveys/index.ts';
 import { createTeam } from '../modules/teams/index.ts';
@@ -197,6 +198,7 @@ export async function seedDemo(
       // Monitoring inputs (issue 14): queue figures, unit costs, a mystery check.
       options.onProgress?.('queue figures, unit costs, mystery checks');
       await seedDemoWaiting(tx, ctx);
+      await seedDemoCosts(tx, ctx);
     }
     return {
       seeded: true,

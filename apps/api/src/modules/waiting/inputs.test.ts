@@ -3,11 +3,13 @@
  * re-import), unit costs and cost to serve, mystery checks — permissions and organisation isolation. One app and
  * database for the file.
  */
-import { waitingInterval } from '@voordeur/db';
+import { metricCaseDay, metricContactDay, metricSurveyDay, waitingInterval } from '@voordeur/db';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { bearerFor, expectProblem, makeOrg, signIn, useTestApp } from '../../test/harness.ts';
 import { localDate } from '../calendar/index.ts';
+import { kpiValues as costKpis } from '../costs/index.ts';
+import { kpiValues as mysteryKpis } from '../mystery/index.ts';
 import { kpiSeries, kpiValues } from './index.ts';
 
 const t = useTestApp();
@@ -264,5 +266,298 @@ describe('waiting figures', () => {
       headers: stranger.headers,
     });
     expect(theirs.json().items).toEqual([]);
+  });
+});
+
+/** Rollup rows written directly (until the rollups part is merged, the contract allows it). */
+async function rollups(organisationId: string, day: string) {
+  const db = t.database.db;
+  await db.insert(metricContactDay).values([
+    { organisationId, day, channel: 'phone', contacts: 100, answered: 70 },
+    { organisationId, day, channel: 'desk', contacts: 20, answered: 18 },
+    { organisationId, day, channel: 'web', contacts: 300, answered: 150 },
+  ]);
+  await db.insert(metricCaseDay).values([
+    { organisationId, day, channel: 'web', kind: 'report', opened: 100 },
+    { organisationId, day, channel: 'phone', kind: 'report', opened: 10 },
+  ]);
+  await db.insert(metricSurveyDay).values([
+    {
+      organisationId,
+      day,
+      channel: 'phone',
+      source: 'contact',
+      responses: 10,
+      gradeSum: 78,
+      gradeAtLeast7: 8,
+    },
+    { organisationId, day, channel: 'web', source: 'case', responses: 20, gradeSum: 130, gradeAtLeast7: 9 },
+  ]);
+}
+
+describe('cost to serve', () => {
+  it('managers set unit costs with optimistic locking, audited; cost to serve sits next to satisfaction', async () => {
+    const org = await makeOrg(t.database);
+    const d = ago(6);
+    await rollups(org.id, d);
+    const manager = await signIn(t.app, org.users.manager);
+    const empty = await t.app.inject({ url: '/api/costs/unit-costs', headers: manager.headers });
+    expect(empty.json().items).toHaveLength(9);
+    expect(empty.json().items[0]).toEqual({ channel: 'web', cents: null, version: 0, updatedAt: null });
+    const set = await t.app.inject({
+      method: 'PUT',
+      url: '/api/costs/unit-costs',
+      headers: manager.headers,
+      payload: {
+        items: [
+          { channel: 'phone', cents: 550, version: 0 },
+          { channel: 'web', cents: 100, version: 0 },
+        ],
+      },
+    });
+    expect(set.statusCode).toBe(200);
+    const phone = set.json().items.find((c: { channel: string }) => c.channel === 'phone');
+    expect(phone).toMatchObject({ cents: 550, version: 1 });
+    // A stale version changes nothing, not even the other channel sent with it.
+    expectProblem(
+      await t.app.inject({
+        method: 'PUT',
+        url: '/api/costs/unit-costs',
+        headers: manager.headers,
+        payload: {
+          items: [
+            { channel: 'desk', cents: 1250, version: 0 },
+            { channel: 'phone', cents: 600, version: 0 },
+          ],
+        },
+      }),
+      409,
+      'version_conflict',
+    );
+    const after = await t.app.inject({ url: '/api/costs/unit-costs', headers: manager.headers });
+    expect(after.json().items.find((c: { channel: string }) => c.channel === 'desk').cents).toBeNull();
+    const admin = await signIn(t.app, org.users.admin);
+    const audit = await t.app.inject({
+      url: '/api/audit-events?entityType=unit_cost',
+      headers: admin.headers,
+    });
+    expect(
+      audit
+        .json()
+        .items.map((e: { action: string; changes: { cents?: { after: number } } }) => [
+          e.action,
+          e.changes.cents?.after,
+        ]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['created', 550],
+        ['created', 100],
+      ]),
+    );
+
+    const cost = await t.app.inject({
+      url: `/api/costs/cost-to-serve?from=${d}&to=${d}`,
+      headers: manager.headers,
+    });
+    expect(cost.statusCode).toBe(200);
+    expect(cost.json()).toMatchObject({
+      totalCents: 110 * 550 + 400 * 100,
+      costPerContactCents: Math.round((110 * 550 + 400 * 100) / 510),
+    });
+    expect(cost.json().items).toEqual([
+      {
+        channel: 'web',
+        contacts: 300,
+        cases: 100,
+        unitCents: 100,
+        costCents: 40000,
+        responses: 20,
+        gradeMean: 6.5,
+        grade7Plus: 45,
+      },
+      {
+        channel: 'phone',
+        contacts: 100,
+        cases: 10,
+        unitCents: 550,
+        costCents: 60500,
+        responses: 10,
+        gradeMean: 7.8,
+        grade7Plus: 80,
+      },
+      {
+        channel: 'desk',
+        contacts: 20,
+        cases: 0,
+        unitCents: null,
+        costCents: null,
+        responses: 0,
+        gradeMean: null,
+        grade7Plus: null,
+      },
+    ]);
+    expect(await costKpis(t.database.db, org.id, { from: d, to: d })).toEqual([
+      { code: 'cost_per_contact', value: 1.97, n: 510 },
+    ]);
+
+    // Only admins and managers set costs; agents do not read them.
+    const quality = await signIn(t.app, org.users.quality);
+    expectProblem(
+      await t.app.inject({
+        method: 'PUT',
+        url: '/api/costs/unit-costs',
+        headers: quality.headers,
+        payload: { items: [{ channel: 'desk', cents: 1, version: 0 }] },
+      }),
+      403,
+      'forbidden',
+    );
+    const agent = await signIn(t.app, org.users.agent);
+    expectProblem(
+      await t.app.inject({ url: '/api/costs/unit-costs', headers: agent.headers }),
+      403,
+      'forbidden',
+    );
+    // Another organisation's figures stay its own.
+    const other = await makeOrg(t.database, 'Ander');
+    const stranger = await signIn(t.app, other.users.admin);
+    const theirs = await t.app.inject({
+      url: `/api/costs/cost-to-serve?from=${d}&to=${d}`,
+      headers: stranger.headers,
+    });
+    expect(theirs.json()).toMatchObject({ items: [], totalCents: 0, costPerContactCents: null });
+  });
+});
+
+describe('mystery shopping and calling', () => {
+  it('records test contacts against the channel checklist and shows them next to the measured KPIs', async () => {
+    const org = await makeOrg(t.database);
+    const d = ago(8);
+    await rollups(org.id, d);
+    const quality = await signIn(t.app, org.users.quality);
+    const added = await t.app.inject({
+      method: 'POST',
+      url: '/api/mystery/points',
+      headers: quality.headers,
+      payload: { channel: 'phone', label: { nl: 'Naam genoemd bij opnemen', en: 'Name given' } },
+    });
+    expect(added.statusCode).toBe(201);
+    const own = added.json().key as string;
+    const list = await t.app.inject({ url: '/api/mystery/checklist', headers: quality.headers });
+    expect(list.json().items.map((p: { key: string }) => p.key)).toEqual([
+      'answered_in_target',
+      'correct_answer',
+      'courtesy',
+      'followed_up',
+      own,
+    ]);
+    const standard = { answered_in_target: 'met', correct_answer: 'met', courtesy: 'met', followed_up: 'na' };
+    // The phone checklist has the organisation's own point too: leaving it out is refused, naming it.
+    const missing = expectProblem(
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/mystery/checks',
+        headers: quality.headers,
+        payload: { date: d, channel: 'phone', answers: { ...standard, extra: 'met' } },
+      }),
+      400,
+      'validation_failed',
+    );
+    expect(missing.errors?.map((e) => e.field)).toEqual([`answers.${own}`, 'answers.extra']);
+    expectProblem(
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/mystery/checks',
+        headers: quality.headers,
+        payload: { date: d, channel: 'desk', itemId: org.teams.front, answers: standard },
+      }),
+      400,
+      'validation_failed',
+    );
+    const phoneCheck = await t.app.inject({
+      method: 'POST',
+      url: '/api/mystery/checks',
+      headers: quality.headers,
+      payload: {
+        date: d,
+        channel: 'phone',
+        answers: { ...standard, [own]: 'not_met' },
+        note: 'Lang in de wacht',
+      },
+    });
+    expect(phoneCheck.statusCode).toBe(201);
+    expect(phoneCheck.json()).toMatchObject({ channel: 'phone', score: 75, note: 'Lang in de wacht' });
+    const deskCheck = await t.app.inject({
+      method: 'POST',
+      url: '/api/mystery/checks',
+      headers: quality.headers,
+      payload: { date: d, channel: 'desk', answers: { ...standard, courtesy: 'not_met' } },
+    });
+    expect(deskCheck.json().score).toBe(66.7);
+
+    const results = await t.app.inject({
+      url: `/api/mystery/results?from=${d}&to=${d}`,
+      headers: quality.headers,
+    });
+    expect(results.statusCode, results.body).toBe(200);
+    expect(results.json().items).toHaveLength(2);
+    expect(results.json().summary).toEqual([
+      expect.objectContaining({
+        channel: 'desk',
+        checks: 1,
+        score: 66.7,
+        inTargetScore: 100,
+        fcr: 90,
+        contacts: 20,
+      }),
+      expect.objectContaining({
+        channel: 'phone',
+        checks: 1,
+        score: 75,
+        fcr: 70,
+        gradeMean: 7.8,
+        responses: 10,
+      }),
+    ]);
+    expect(await mysteryKpis(t.database.db, org.id, { from: d, to: d })).toEqual([
+      { code: 'mystery_score', value: 71.4, n: 2 },
+    ]);
+
+    // Retiring a point takes it off the list; checks keep their answers.
+    expect(
+      (await t.app.inject({ method: 'DELETE', url: `/api/mystery/points/${own}`, headers: quality.headers }))
+        .statusCode,
+    ).toBe(204);
+    expect(
+      (await t.app.inject({ url: '/api/mystery/checklist', headers: quality.headers })).json().items,
+    ).toHaveLength(4);
+    const audit = await t.app.inject({
+      url: `/api/audit-events?entityType=mystery_point&entityId=${own}`,
+      headers: (await signIn(t.app, org.users.admin)).headers,
+    });
+    expect(audit.json().items.map((e: { action: string }) => e.action)).toEqual(['retired', 'created']);
+
+    // Team leads read; they and agents do not record.
+    const lead = await signIn(t.app, org.users.teamlead);
+    expect(
+      (await t.app.inject({ url: `/api/mystery/results?from=${d}&to=${d}`, headers: lead.headers }))
+        .statusCode,
+    ).toBe(200);
+    expectProblem(
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/mystery/checks',
+        headers: lead.headers,
+        payload: { date: d, channel: 'desk', answers: standard },
+      }),
+      403,
+      'forbidden',
+    );
+    const agent = await signIn(t.app, org.users.agent);
+    expectProblem(
+      await t.app.inject({ url: '/api/mystery/checklist', headers: agent.headers }),
+      403,
+      'forbidden',
+    );
   });
 });
