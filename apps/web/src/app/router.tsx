@@ -24,6 +24,7 @@ import { loadCasePage, loadQueuePage } from '../features/cases/index.ts';
 import { loadContactStatsPage } from '../features/contact-stats/index.ts';
 import { loadHomePage } from '../features/home/index.ts';
 import { loadLettersPage } from '../features/letters/index.ts';
+import { loadCostsPage, loadMysteryPage, loadWaitingPage } from '../features/monitoring-inputs/index.ts';
 import { loadMyPage } from '../features/mypage/index.ts';
 import {
   loadPortalHomePage,
@@ -114,6 +115,10 @@ export const router = createBrowserRouter([
           restricted('callbacks', 'workCallbacks', loadCallbacksPage, WORK),
           restricted('letters', 'workLetters', loadLettersPage, WORK),
           restricted('contacts/stats', 'readContactStats', loadContactStatsPage),
+          // Monitoring inputs (issue 14): queue figures, cost to serve, mystery shopping.
+          restricted('monitoring/waiting', 'readServiceInputs', loadWaitingPage),
+          restricted('monitoring/costs', 'readServiceInputs', loadCostsPage),
+          restricted('monitoring/mystery', 'readServiceInputs', loadMysteryPage),
           restricted('admin/catalogue', 'readCatalogueAdmin', loadCatalogueListPage),
           restricted('admin/catalogue/:code', 'readCatalogueAdmin', loadCatalogueItemPage),
           restricted('admin/knowledge', 'readCatalogueAdmin', loadKnowledgeListPage),
