@@ -56,7 +56,7 @@ const usePointLabel = () => {
 
 function ResultsSection() {
   const { t, i18n } = useTranslation();
-  const period = usePeriod(90);
+  const period = usePeriod(90, true);
   const results = useMysteryResults(period.period, period.valid);
   const locale = intlLocale(i18n.language);
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });

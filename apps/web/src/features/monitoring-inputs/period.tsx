@@ -9,13 +9,15 @@ export const isoDate = (date: Date) =>
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The period of a page (default: the last `days` days up to yesterday) and whether it is valid. */
-export function usePeriod(days = 30) {
+/** The period of a page (default: the last `days` days up to yesterday, or today) and whether it is valid. */
+export function usePeriod(days = 30, untilToday = false) {
   const today = new Date();
   const [from, setFrom] = useState(
     isoDate(new Date(today.getFullYear(), today.getMonth(), today.getDate() - days)),
   );
-  const [to, setTo] = useState(isoDate(new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1)));
+  const [to, setTo] = useState(
+    isoDate(new Date(today.getFullYear(), today.getMonth(), today.getDate() - (untilToday ? 0 : 1))),
+  );
   const valid = DAY.test(from) && DAY.test(to) && from <= to;
   return { period: { from, to } as Period, setFrom, setTo, valid };
 }
