@@ -17,6 +17,7 @@ import { Section } from '../../ui/Section.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useCostToServe, useSaveUnitCosts, useUnitCosts } from './api.ts';
+import './inputs.css';
 import { InputsNav } from './InputsNav.tsx';
 import { PeriodFields, usePeriod } from './period.tsx';
 
@@ -63,7 +64,7 @@ function CostToServeSection() {
   return (
     <Section headingId="costs-serve-heading" title={t('inputs.costs.serveTitle')}>
       <Paragraph>{t('inputs.costs.serveIntro')}</Paragraph>
-      <div className="vd-filters__grid">
+      <div className="vd-filters__grid vd-inputs-grid">
         <PeriodFields id="costs" state={period} />
       </div>
       {result.isError ? <ErrorAlert error={result.error} /> : null}
@@ -208,7 +209,7 @@ function UnitCostForm({ costs }: { costs: UnitCost[] }) {
           });
         })}
       >
-        <div className="vd-filters__grid">
+        <div className="vd-filters__grid vd-inputs-grid">
           {costs.map((c) => (
             <TextField
               key={c.channel}

@@ -25,6 +25,7 @@ import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } f
 import { TextareaField } from '../../ui/TextareaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useAddPoint, useChecklist, useMysteryResults, useRecordCheck } from './api.ts';
+import './inputs.css';
 import { InputsNav } from './InputsNav.tsx';
 import { isoDate, PeriodFields, usePeriod } from './period.tsx';
 
@@ -66,7 +67,7 @@ function ResultsSection() {
   const data = results.data;
   return (
     <Section headingId="mystery-results-heading" title={t('inputs.mystery.resultsTitle')}>
-      <div className="vd-filters__grid">
+      <div className="vd-filters__grid vd-inputs-grid">
         <PeriodFields id="mystery" state={period} />
       </div>
       {results.isError ? <ErrorAlert error={results.error} /> : null}
@@ -208,7 +209,7 @@ function RecordSection({ points }: { points: MysteryPoint[] }) {
           );
         })}
       >
-        <div className="vd-filters__grid">
+        <div className="vd-filters__grid vd-inputs-grid">
           <TextField {...form.field('date')} type="date" />
           <SelectField
             id="mystery-channel"
@@ -218,7 +219,7 @@ function RecordSection({ points }: { points: MysteryPoint[] }) {
             options={CHANNELS.map((value) => ({ value, label: t(`catalogue.channel.${value}`) }))}
           />
         </div>
-        <div className="vd-filters__grid">
+        <div className="vd-filters__grid vd-inputs-grid">
           {list.map((p) => (
             <SelectField
               key={p.key}

@@ -21,6 +21,7 @@ import { Section } from '../../ui/Section.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
 import { useWaitingFigures, useWaitingImport, useWaitingImports } from './api.ts';
+import './inputs.css';
 import { InputsNav } from './InputsNav.tsx';
 import { PeriodFields, usePeriod } from './period.tsx';
 
@@ -184,7 +185,7 @@ function FiguresSection() {
 
   return (
     <Section headingId="waiting-figures-heading" title={t('inputs.waiting.figuresTitle')}>
-      <div className="vd-filters__grid">
+      <div className="vd-filters__grid vd-inputs-grid">
         <PeriodFields id="waiting" state={period} />
         <SelectField
           id="waiting-by"
