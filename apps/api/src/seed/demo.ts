@@ -5,6 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import { importAddresses } from '../modules/addresses/index.ts';
 import { seedDemoCosts } from '../modules/costs/index.ts';
 import { createCustomer, saveFrontOfficeSettingsFor } from '../modules/customers/index.ts';
+import { seedDemoMystery } from '../modules/mystery/index.ts';
 import { seedDemoSurveys } from '../modules/surveys/index.ts';
 import { createTeam } from '../modules/teams/index.ts';
 import { importContent } from '../modules/transfer/index.ts';
@@ -199,6 +200,7 @@ export async function seedDemo(
       options.onProgress?.('queue figures, unit costs, mystery checks');
       await seedDemoWaiting(tx, ctx);
       await seedDemoCosts(tx, ctx);
+      await seedDemoMystery(tx, ctx);
     }
     return {
       seeded: true,
