@@ -164,7 +164,7 @@ function ImportSection() {
 
 function FiguresSection() {
   const { t, i18n } = useTranslation();
-  const period = usePeriod(30);
+  const period = usePeriod(14);
   const [by, setBy] = useState<'day' | 'queue'>('day');
   const figures = useWaitingFigures(period.period, by, period.valid);
   const locale = intlLocale(i18n.language);
