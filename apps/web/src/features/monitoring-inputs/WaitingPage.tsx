@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client.ts';
 import { intlLocale } from '../../i18n/format.ts';
 import { useCan } from '../../lib/access.ts';
+import { Chart } from '../../lib/charts/Chart.tsx';
 import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
 import { FormErrorAlert } from '../../lib/FormErrorAlert.tsx';
 import { focusLater } from '../../lib/focus.ts';
@@ -201,6 +202,9 @@ function FiguresSection() {
       {figures.isError ? <ErrorAlert error={figures.error} /> : null}
       {period.valid && figures.isPending ? <Paragraph role="status">{t('app.loading')}</Paragraph> : null}
       {figures.data && figures.data.length === 0 ? <Paragraph>{t('inputs.waiting.none')}</Paragraph> : null}
+      {by === 'day' && figures.data && figures.data.length > 0 ? (
+        <InTargetChart rows={figures.data} label={label} />
+      ) : null}
       {figures.data && figures.data.length > 0 ? (
         <Table
           caption={t('inputs.waiting.caption', { by: t(`inputs.waiting.byOption.${by}`).toLowerCase() })}
@@ -270,5 +274,34 @@ function ImportsSection() {
         </TableBody>
       </Table>
     </Section>
+  );
+}
+
+/** Answered in target per day, phone and desk as two lines (percent of those who joined the queue). */
+function InTargetChart({ rows, label }: { rows: WaitingFigure[]; label: (row: WaitingFigure) => string }) {
+  const { t } = useTranslation();
+  const days = [...new Set(rows.map((r) => r.key))].sort();
+  const shown = new Map(rows.map((r) => [r.key, label(r)]));
+  const series = (['phone', 'desk'] as const)
+    .filter((channel) => rows.some((r) => r.channel === channel))
+    .map((channel) => ({
+      name: t(`catalogue.channel.${channel}`),
+      values: days.map(
+        (d) => rows.find((r) => r.key === d && r.channel === channel)?.answeredInTargetRate ?? null,
+      ),
+    }));
+  return (
+    <Chart
+      direction="higher"
+      spec={{
+        type: 'line',
+        title: t('inputs.waiting.chartTitle'),
+        categoryLabel: t('inputs.waiting.byOption.day'),
+        categories: days.map((d) => shown.get(d) ?? d),
+        categoryKeys: days,
+        series,
+        unit: 'percent',
+      }}
+    />
   );
 }
