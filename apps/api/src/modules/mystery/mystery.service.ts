@@ -13,7 +13,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/policy.ts';
 import { errors } from '../../plugins/errors.ts';
 import { localDate } from '../calendar/index.ts';
-import { kpiValues as waitingKpis } from '../waiting/index.ts';
+import { shownName, kpiValues as waitingKpis } from '../waiting/index.ts';
 import { mysteryPolicy } from './mystery.policy.ts';
 import * as q from './mystery.queries.ts';
 
@@ -97,7 +97,7 @@ export async function recordCheck(
       met: answers.filter((a) => a === 'met').length,
       notMet: answers.filter((a) => a === 'not_met').length,
       note: input.note,
-      recordedBy: ctx.actor.label,
+      recordedBy: shownName(ctx.actor.label),
     });
     await recordAudit(tx, ctx, {
       entityType: 'mystery_check',

@@ -215,7 +215,11 @@ describe('waiting figures', () => {
     // Imports are listed and audited.
     const imports = await t.app.inject({ url: '/api/waiting/imports', headers: admin.headers });
     expect(imports.json().items).toHaveLength(4);
-    expect(imports.json().items[3]).toMatchObject({ format: 'csv', rows: 3 });
+    expect(imports.json().items[3]).toMatchObject({
+      format: 'csv',
+      rows: 3,
+      importedBy: `admin ${org.slug}`,
+    });
     const audit = await t.app.inject({
       url: `/api/audit-events?entityType=waiting_import&entityId=${imports.json().items[3].id}`,
       headers: admin.headers,

@@ -10,6 +10,9 @@ import { percent } from './waiting.presenter.ts';
 import * as q from './waiting.queries.ts';
 import { waitingRowsFromCsv, waitingRowsFromJson } from './waiting.rows.ts';
 
+/** Who acted, as the input pages show it: a person's name without their email address, or the token's name. */
+export const shownName = (label: string) => label.replace(/\s*<[^>]*>$/, '');
+
 export type WaitingUpload =
   | { format: 'csv'; text: string }
   | { format: 'json'; rows: Record<string, unknown>[] };
@@ -42,7 +45,7 @@ export async function importWaiting(
       rows: rows.length,
       firstDay,
       lastDay,
-      importedBy: ctx.actor.label,
+      importedBy: shownName(ctx.actor.label),
     });
     await q.deleteOtherGranularity(tx, organisationId, rows);
     const replaced = await q.upsertIntervals(tx, organisationId, log.id, rows);
