@@ -14,11 +14,13 @@ import { calendarModule } from './modules/calendar/index.ts';
 import { casesModule } from './modules/cases/index.ts';
 import { catalogueModule } from './modules/catalogue/index.ts';
 import { contactsModule } from './modules/contacts/index.ts';
+import { kpiValues as costKpis, costsModule } from './modules/costs/index.ts';
 import { customersModule } from './modules/customers/index.ts';
 import { healthModule } from './modules/health/index.ts';
 import { knowledgeModule } from './modules/knowledge/index.ts';
 import { locationModule } from './modules/location/index.ts';
-import { metricsModule } from './modules/metrics/index.ts';
+import { metricsModule, registerKpiSource } from './modules/metrics/index.ts';
+import { kpiValues as mysteryKpis, mysteryModule } from './modules/mystery/index.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
 import { open311Module } from './modules/open311/index.ts';
 import { organisationsModule, pageTheme } from './modules/organisations/index.ts';
@@ -31,6 +33,7 @@ import { tokensModule } from './modules/tokens/index.ts';
 import { trackingModule } from './modules/tracking/index.ts';
 import { transferModule } from './modules/transfer/index.ts';
 import { usersModule } from './modules/users/index.ts';
+import { kpiValues as waitingKpis, waitingModule } from './modules/waiting/index.ts';
 import { webhooksModule } from './modules/webhooks/index.ts';
 import { setLinkBase } from './platform/links.ts';
 import { loggerOptions } from './platform/logging.ts';
@@ -133,6 +136,14 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   await app.register(analysisModule);
   // Issue 14 (public): the public performance page, open data and the periodic report.
   await app.register(accountabilityModule);
+  // Monitoring inputs (issue 14): queue figures, unit costs, mystery shopping and calling.
+  await app.register(waitingModule);
+  await app.register(costsModule);
+  await app.register(mysteryModule);
+  // The KPI catalogue's waiting, cost and mystery figures come from these modules.
+  registerKpiSource('waiting', waitingKpis);
+  registerKpiSource('cost', costKpis);
+  registerKpiSource('mystery', mysteryKpis);
 
   await app.register(docsUi);
   // Each page wears the theme of its organisation (ADR 0007).

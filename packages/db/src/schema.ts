@@ -12,9 +12,12 @@ export * from './schema/calendar.ts';
 export * from './schema/cases.ts';
 export * from './schema/catalogue.ts';
 export * from './schema/contacts.ts';
+// issue 14, inputs: waiting figures, unit costs, mystery checks
+export * from './schema/costs.ts';
 export * from './schema/customers.ts';
 export * from './schema/knowledge.ts';
 export * from './schema/metrics.ts';
+export * from './schema/mystery.ts';
 export * from './schema/notifications.ts';
 export * from './schema/open311.ts';
 // Not its `organisationId` column helper: only tables leave the package.
@@ -27,5 +30,6 @@ export * from './schema/surveys.ts';
 export * from './schema/teams.ts';
 export * from './schema/tracking.ts';
 export * from './schema/users.ts';
+export * from './schema/waiting.ts';
 export * from './schema/webhooks.ts';
 export * from './schema/worker.ts';

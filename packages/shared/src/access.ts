@@ -107,6 +107,15 @@ export const PERMISSIONS = {
   /** Causes and equal treatment (drivers, breach reasons, equality): team leads for their own teams, the rest for the
    * whole organisation (those with `readMetrics`). */
   analyseMetrics: ['teamlead', 'manager', 'quality', 'admin'],
+  // ---- monitoring inputs (issue 14: waiting figures, unit costs, mystery checks) ----
+  /** Read the queue figures, cost to serve and mystery checks (aggregates; no personal data). */
+  readServiceInputs: ['teamlead', 'manager', 'quality', 'admin'],
+  /** Import queue figures (a telephony system pushes with an API token of one of these roles). */
+  importWaitingFigures: ['manager', 'admin'],
+  /** The unit cost of each channel. */
+  manageUnitCosts: ['manager', 'admin'],
+  /** Record mystery shopping and calling results, and add points to a channel's checklist. */
+  recordMysteryChecks: ['quality', 'manager', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -28,6 +28,11 @@ export const AUDIT_ENTITY_TYPES = [
   // monitoring (issue 14, kpis part)
   'kpi_target',
   'segment',
+  // monitoring inputs (issue 14)
+  'waiting_import',
+  'unit_cost',
+  'mystery_point',
+  'mystery_check',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

@@ -8,6 +8,7 @@ export * from './delivery.ts';
 export * from './dutch.ts';
 export * from './errors.ts';
 export * from './frontoffice.ts';
+export * from './inputs.ts';
 export * from './limits.ts';
 export * from './location.ts';
 export * from './metrics.ts';

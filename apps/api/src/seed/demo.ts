@@ -3,11 +3,14 @@ import { appUser, customer, type Db, organisation, team } from '@voordeur/db';
 import { type CustomerCreate, customerCreateSchema, type Role, type TeamKind } from '@voordeur/shared';
 import { eq, sql } from 'drizzle-orm';
 import { importAddresses } from '../modules/addresses/index.ts';
+import { seedDemoCosts } from '../modules/costs/index.ts';
 import { createCustomer, saveFrontOfficeSettingsFor } from '../modules/customers/index.ts';
+import { seedDemoMystery } from '../modules/mystery/index.ts';
 import { seedDemoSurveys } from '../modules/surveys/index.ts';
 import { createTeam } from '../modules/teams/index.ts';
 import { importContent } from '../modules/transfer/index.ts';
 import { createUser } from '../modules/users/index.ts';
+import { seedDemoWaiting } from '../modules/waiting/index.ts';
 import type { Ctx } from '../platform/actor.ts';
 
 /** The demo catalogue (external and internal items) and knowledge base, written in Dutch for Gemeente Voorbeeld. */
@@ -197,6 +200,11 @@ export async function seedDemo(
       // Monitoring (issue 14): 90 days of history and its rollups.
       options.onProgress?.('monitoring history');
       await seedDemoMetrics(tx, org!.id, new Map(users.map((u) => [u.email, u.id])));
+      // Monitoring inputs (issue 14): queue figures, unit costs, a mystery check.
+      options.onProgress?.('queue figures, unit costs, mystery checks');
+      await seedDemoWaiting(tx, ctx);
+      await seedDemoCosts(tx, ctx);
+      await seedDemoMystery(tx, ctx);
     }
     return {
       seeded: true,

@@ -17,6 +17,8 @@ import {
   kpiTarget,
   membership,
   metricContactDay,
+  mysteryCheck,
+  mysteryPoint,
   notification,
   organisation,
   searchDocument,
@@ -25,6 +27,8 @@ import {
   survey,
   surveySettings,
   team,
+  unitCost,
+  waitingInterval,
   webhookDelivery,
   webhookSubscription,
   workingCalendar,
@@ -68,6 +72,10 @@ let aLetterId: string;
 let aWebhookDeliveryId: string;
 let aSurveyId: string;
 let aSegmentId: string;
+// Monitoring inputs (issue 14)
+let aWaitingImportId: string;
+let aMysteryPointId: string;
+let aMysteryCheckId: string;
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -216,6 +224,49 @@ beforeAll(async () => {
     teamId: a.teams.front,
     contacts: 77,
   });
+  // A's queue figures, unit cost and mystery check (issue 14: monitoring inputs).
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  aWaitingImportId = (
+    await app.inject({
+      method: 'POST',
+      url: '/api/waiting/import',
+      headers: { ...aAdmin.headers, 'content-type': 'text/csv' },
+      payload: `date,interval_start,channel,queue,offered,answered,abandoned,answered_in_target,target_seconds,wait_seconds_total,handled_seconds_total\n${yesterday},,phone,Geheimwachtrij,10,9,1,8,30,90,900\n`,
+    })
+  ).json().id;
+  await app.inject({
+    method: 'PUT',
+    url: '/api/costs/unit-costs',
+    headers: aAdmin.headers,
+    payload: { items: [{ channel: 'desk', cents: 9999, version: 0 }] },
+  });
+  aMysteryPointId = (
+    await app.inject({
+      method: 'POST',
+      url: '/api/mystery/points',
+      headers: aAdmin.headers,
+      payload: { channel: 'phone', label: { nl: 'Geheim punt' } },
+    })
+  ).json().key;
+  aMysteryCheckId = (
+    await app.inject({
+      method: 'POST',
+      url: '/api/mystery/checks',
+      headers: aAdmin.headers,
+      payload: {
+        date: yesterday,
+        channel: 'phone',
+        answers: {
+          answered_in_target: 'met',
+          correct_answer: 'met',
+          courtesy: 'met',
+          followed_up: 'na',
+          [aMysteryPointId]: 'met',
+        },
+        note: 'Geheime test',
+      },
+    })
+  ).json().id;
 });
 afterAll(async () => {
   await app.close();
@@ -276,6 +327,11 @@ async function snapshotOfA() {
     surveySettings: await database.db.select().from(surveySettings).where(byOrg(surveySettings)),
     segments: await database.db.select().from(segment).where(byOrg(segment)),
     targets: await database.db.select().from(kpiTarget).where(byOrg(kpiTarget)),
+    // monitoring inputs (issue 14)
+    waiting: await database.db.select().from(waitingInterval).where(byOrg(waitingInterval)),
+    unitCosts: await database.db.select().from(unitCost).where(byOrg(unitCost)),
+    mysteryPoints: await database.db.select().from(mysteryPoint).where(byOrg(mysteryPoint)),
+    mysteryChecks: await database.db.select().from(mysteryCheck).where(byOrg(mysteryCheck)),
   });
 }
 
@@ -302,6 +358,9 @@ const aIds = () => [
   aLetterId,
   aSurveyId,
   aSegmentId,
+  aWaitingImportId,
+  aMysteryPointId,
+  aMysteryCheckId,
 ];
 
 /** A survey definition (issue 13: surveys). */
@@ -621,6 +680,70 @@ function cases(): Record<string, Case | 'public'> {
       const res = await get('/api/case-map', h);
       expect(res.statusCode).toBe(200);
       leaksNothingOfA(res.body);
+    },
+    // Monitoring inputs (issue 14): B's imports, costs and checks are B's own; A's never show or change.
+    'POST /api/waiting/import': async (h) => {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/waiting/import',
+        headers: { ...h, 'content-type': 'text/csv' },
+        payload: `date,interval_start,channel,queue,offered,answered,abandoned,answered_in_target,target_seconds,wait_seconds_total,handled_seconds_total\n${new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)},,phone,Geheimwachtrij,1,1,0,1,30,5,60\n`,
+      });
+      if (res.statusCode === 200) expect(res.json().replaced).toBeLessThanOrEqual(1);
+      else expect(res.statusCode).toBe(403);
+    },
+    'GET /api/waiting/imports': async (h) => leaksNothingOfA((await get('/api/waiting/imports', h)).body),
+    'GET /api/waiting/figures': async (h) => {
+      const res = await get('/api/waiting/figures?from=2024-06-01&to=2028-06-01&by=queue', h);
+      if (res.statusCode === 200) for (const row of res.json().items) expect(row.offered).toBeLessThan(10);
+      else expect(res.statusCode).toBe(403);
+    },
+    'GET /api/costs/unit-costs': async (h) =>
+      expect((await get('/api/costs/unit-costs', h)).body).not.toContain('9999'),
+    'PUT /api/costs/unit-costs': async (h) =>
+      expect([200, 403, 409]).toContain(
+        (
+          await send('PUT', '/api/costs/unit-costs', h, {
+            items: [{ channel: 'desk', cents: 1, version: 0 }],
+          })
+        ).statusCode,
+      ),
+    'GET /api/costs/cost-to-serve': async (h) =>
+      expect((await get('/api/costs/cost-to-serve?from=2024-06-01&to=2028-06-01', h)).body).not.toContain(
+        '9999',
+      ),
+    'GET /api/mystery/checklist': async (h) => {
+      const res = await get('/api/mystery/checklist', h);
+      leaksNothingOfA(res.body);
+      expect(res.body).not.toContain('Geheim punt');
+    },
+    'POST /api/mystery/points': async (h) =>
+      expect([201, 403]).toContain(
+        (await send('POST', '/api/mystery/points', h, { channel: 'desk', label: { nl: 'Punt van B' } }))
+          .statusCode,
+      ),
+    'DELETE /api/mystery/points/{id}': async (h) =>
+      expect([403, 404]).toContain(
+        (await send('DELETE', `/api/mystery/points/${aMysteryPointId}`, h)).statusCode,
+      ),
+    'POST /api/mystery/checks': async (h) => {
+      const res = await send('POST', '/api/mystery/checks', h, {
+        date: '2026-01-05',
+        channel: 'phone',
+        answers: {
+          answered_in_target: 'met',
+          correct_answer: 'met',
+          courtesy: 'met',
+          followed_up: 'met',
+          [aMysteryPointId]: 'met',
+        },
+      });
+      expect([400, 403]).toContain(res.statusCode);
+    },
+    'GET /api/mystery/results': async (h) => {
+      const res = await get('/api/mystery/results?from=2024-06-01&to=2028-06-01', h);
+      leaksNothingOfA(res.body);
+      expect(res.body).not.toContain('Geheime test');
     },
     'POST /api/addresses/import': async (h) => {
       // B's import (when B may import) lands in B's register: A's same address is not counted as unchanged.

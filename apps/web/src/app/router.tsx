@@ -40,6 +40,7 @@ import {
   loadDriversPage,
   loadEqualityPage,
 } from '../features/monitoring-analysis/index.ts';
+import { loadCostsPage, loadMysteryPage, loadWaitingPage } from '../features/monitoring-inputs/index.ts';
 import { loadMyPage } from '../features/mypage/index.ts';
 import {
   loadPortalHomePage,
@@ -142,6 +143,10 @@ export const router = createBrowserRouter([
           restricted('monitoring/drivers', 'analyseMetrics', loadDriversPage),
           restricted('monitoring/breaches', 'analyseMetrics', loadBreachesPage),
           restricted('monitoring/equality', 'analyseMetrics', loadEqualityPage),
+          // Monitoring inputs (issue 14): queue figures, cost to serve, mystery shopping.
+          restricted('monitoring/waiting', 'readServiceInputs', loadWaitingPage),
+          restricted('monitoring/costs', 'readServiceInputs', loadCostsPage),
+          restricted('monitoring/mystery', 'readServiceInputs', loadMysteryPage),
           restricted('admin/catalogue', 'readCatalogueAdmin', loadCatalogueListPage),
           restricted('admin/catalogue/:code', 'readCatalogueAdmin', loadCatalogueItemPage),
           restricted('admin/knowledge', 'readCatalogueAdmin', loadKnowledgeListPage),
