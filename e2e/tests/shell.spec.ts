@@ -115,7 +115,7 @@ const MONITORING: NavItem = {
   nl: 'Monitoring',
   en: 'Monitoring',
   path: '/monitoring',
-  h1: { nl: /^(Monitoring|Mijn cijfers)$/, en: /^(Monitoring|My figures)$/ },
+  h1: { nl: /^(Monitoring|Mijn cijfers|Teams en medewerkers)$/, en: /^(Monitoring|My figures|Teams and staff)$/ },
 };
 
 const ROLES: { email: string; nav: NavItem[] }[] = [
