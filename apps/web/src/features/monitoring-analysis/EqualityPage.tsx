@@ -14,8 +14,9 @@ import { Section } from '../../ui/Section.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
 import { UnorderedList, UnorderedListItem } from '../../ui/UnorderedList.tsx';
+import { MonitoringNav } from '../monitoring/index.ts';
 import { useEquality } from './api.ts';
-import { AnalysisFilters, AnalysisNav, useAnalysisFilter, useNumbers } from './filters.tsx';
+import { AnalysisFilters, useAnalysisFilter, useNumbers } from './filters.tsx';
 
 const pick = <T extends string>(options: readonly T[], value: string | null, fallback: T): T =>
   options.includes(value as T) ? (value as T) : fallback;
@@ -37,7 +38,7 @@ export function EqualityPage() {
   return (
     <div className="vd-stack vd-stack--loose">
       <PageIntro title={t('analysis.equality.title')} intro={t('analysis.equality.intro')} />
-      <AnalysisNav />
+      <MonitoringNav />
       <AnalysisFilters filter={filter} valid={valid} set={set}>
         <SelectField
           id="analysis-measure"
