@@ -34,6 +34,8 @@ export function EqualityPage() {
   const equality = useEquality({ ...filter, measure, by }, valid);
   const n = useNumbers();
   const data = equality.data;
+  // Every case or contact in the one group whose value is not known (no district of a contact, say): nothing to compare.
+  const onlyUnknown = Boolean(data?.groups.length) && data?.groups.every((group) => group.key === null);
   const value = (v: number | null) => (data?.unit === 'grade' ? n.two(v) : n.percent(v));
   return (
     <div className="vd-stack vd-stack--loose">
@@ -70,6 +72,12 @@ export function EqualityPage() {
           </Paragraph>
           {data.groups.length === 0 ? (
             <Paragraph>{t('analysis.equality.none')}</Paragraph>
+          ) : onlyUnknown ? (
+            <Paragraph>
+              {t('analysis.equality.onlyUnknown', {
+                by: t(`analysis.equality.dimensions.${data.by}`).toLowerCase(),
+              })}
+            </Paragraph>
           ) : (
             <Chart
               spec={{
@@ -135,7 +143,7 @@ export function EqualityPage() {
               </TableBody>
             </Table>
           )}
-          {data.groups.length === 0 ? null : (
+          {data.groups.length === 0 || onlyUnknown ? null : (
             <Section headingId="equality-reading" title={t('analysis.equality.reading')} level={2}>
               <UnorderedList>
                 {data.groups.map((group) => (
@@ -151,7 +159,7 @@ export function EqualityPage() {
               {t('analysis.equality.hidden', { count: data.hiddenGroups, min: data.minGroup })}
             </Paragraph>
           ) : null}
-          <Paragraph>{data.method[n.lang]}</Paragraph>
+          {onlyUnknown ? null : <Paragraph>{data.method[n.lang]}</Paragraph>}
         </>
       ) : null}
     </div>

@@ -17,6 +17,7 @@ import {
   useKpiMap,
   useMonitoring,
 } from './parts.tsx';
+import { grainFor } from './period.ts';
 
 /**
  * The figures one may see of oneself: those the catalogue opens to `readOwnMetrics` (the contact KPIs). The API
@@ -64,7 +65,13 @@ export function MinePage() {
             <Heading level={2} id="mine-trend">
               {t('monitoring.mine.trend')}
             </Heading>
-            <TrendChart filter={filter} previous={previous} definition={map.get('fcr')} />
+            <TrendChart
+              filter={filter}
+              previous={previous}
+              definition={map.get('fcr')}
+              // One person's contacts of a single day are too few to say much: per week instead of per day.
+              grain={grainFor(filter.from, filter.to) === 'day' ? 'week' : undefined}
+            />
           </section>
         </>
       ) : null}

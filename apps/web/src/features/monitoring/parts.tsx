@@ -334,7 +334,7 @@ export function KpiTiles({
             <Heading level={3} className="vd-kpi-tile__name">
               <Link to={`/monitoring/kpis/${item.code}`}>{name}</Link>
             </Heading>
-            <p className="vd-kpi-tile__value">
+            <p className={`vd-kpi-tile__value${item.value === null ? ' vd-kpi-tile__value--none' : ''}`}>
               {item.value === null ? (
                 <span>{t('monitoring.tile.noValue')}</span>
               ) : (
@@ -376,17 +376,20 @@ export function TrendChart({
   previous,
   definition,
   title,
+  grain: chosen,
 }: {
   filter: MetricFilter;
   previous?: { from: string; to: string } | undefined;
   definition: KpiDefinition | undefined;
   title?: string;
+  /** The period of each point; by the period's length when absent. */
+  grain?: MetricGrain;
 }) {
   const { t } = useTranslation();
   const word = useWords();
   const label = usePeriodLabel();
   const code = definition?.code ?? 'fcr';
-  const grain = grainFor(filter.from, filter.to);
+  const grain = chosen ?? grainFor(filter.from, filter.to);
   const current = useSeries(filter, code, grain, Boolean(definition));
   const before = useSeries({ ...filter, ...(previous ?? {}) }, code, grain, Boolean(definition && previous));
   if (!definition) return null;
