@@ -1,6 +1,6 @@
 /**
  * Monitoring, causes and equal treatment (issue 14): a manager opens "Wat bepaalt het cijfer", moves to "Waarom te
- * laat" and "Gelijke behandeling" through the section's tabs (the period travels along in the URL), and chooses
+ * laat" and "Gelijke behandeling" through the monitoring section's navigation (the period travels along in the URL), and chooses
  * what to compare. axe scans each page, also 320 px wide.
  */
 import { expect, test } from '@playwright/test';
@@ -13,10 +13,10 @@ test('A manager reads the drivers of the grade, the breach reasons and equal tre
   await page.goto('/monitoring/drivers?from=2026-01-01&to=2026-06-30');
   await expect(page.getByRole('heading', { level: 1, name: 'Wat bepaalt het cijfer' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Doorlooptijd (werkdagen)' })).toBeVisible();
-  await expect(page.getByLabel('Van')).toHaveValue('2026-01-01');
+  await expect(page.getByLabel('Van', { exact: true })).toHaveValue('2026-01-01');
   await expectAccessible(page, 'the drivers page');
 
-  const tabs = page.getByRole('navigation', { name: 'Oorzaken en gelijke behandeling' });
+  const tabs = page.getByRole('navigation', { name: 'Onderdelen van monitoring' });
   await tabs.getByRole('link', { name: 'Waarom te laat' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Waarom te laat' })).toBeVisible();
   await expect(page).toHaveURL(/\/monitoring\/breaches\?from=2026-01-01&to=2026-06-30$/);

@@ -1,79 +1,159 @@
 /**
- * Monitoring dashboards (issue 14, item 3), one journey: a manager finds the team with the worst norm compliance
- * last month and drills down to its late cases and their breach reasons; the chart's table view and CSV download
- * carry the same figures; an agent sees only their own figures. axe at the window's width and at 320 px on each
- * new kind of page. The API is served from `monitoring-fixture.ts` until the kpis part's API is merged.
+ * Monitoring (issue 14), the journey against the real API on the demo's 90 days of history: a manager finds the team
+ * with the worst norm compliance last month and drills down to its late cases and their breach reasons; the chart's
+ * table view and CSV download carry the same figures as the API; a team lead sees an agent's first-contact
+ * resolution below target; an agent sees only their own figures and is refused another agent's (403). axe at the
+ * window's width and at 320 px on each new kind of page (the analysis and inputs pages are scanned by their specs).
  */
 import { readFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
-import { LATE_CASE, serveMonitoringFixture, TEAMS } from './monitoring-fixture.ts';
+import { expect, type Page, test } from '@playwright/test';
 import { expectAccessible, login, PASSWORD } from './support.ts';
 
-test('a manager drills from the worst team to its late cases; an agent sees only their own figures', async ({
+interface Row {
+  key: string | null;
+  label: string;
+  value: number | null;
+  n: number;
+}
+
+/** Last month, as the dashboards choose it by default. */
+function lastMonth() {
+  const today = new Date();
+  const first = new Date(today.getFullYear(), today.getMonth() - 1, 1);
+  const last = new Date(today.getFullYear(), today.getMonth(), 0);
+  const iso = (d: Date) =>
+    `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return { at: iso(first).slice(0, 7), from: iso(first), to: iso(last) };
+}
+
+/** Signs in over the API (the login form is walked once, by the manager). */
+async function signIn(page: Page, email: string) {
+  await page.context().clearCookies();
+  const answer = await page.request.post('/api/auth/login', { data: { email, password: PASSWORD } });
+  expect(answer.status()).toBe(200);
+  return (await (await page.request.get('/api/auth/me')).json()) as { id: string };
+}
+
+test('a manager drills from the latest team to its late cases; a team lead and an agent see their own figures', async ({
   page,
 }) => {
-  const asked = await serveMonitoringFixture(page);
+  const month = lastMonth();
+  const period = `from=${month.from}&to=${month.to}`;
   await login(page, 'manager@voorbeeld.nl');
   await page
     .getByRole('navigation', { name: 'Hoofdnavigatie' })
     .getByRole('link', { name: 'Monitoring' })
     .click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Monitoring');
+  // Every page of the section this reader may open, in the section's own navigation.
+  const section = page.getByRole('navigation', { name: 'Onderdelen van monitoring' });
+  await expect(section.getByRole('link')).toHaveText([
+    'Overzicht',
+    'Teams',
+    'Wijken',
+    'Wat bepaalt het cijfer',
+    'Waarom te laat',
+    'Gelijke behandeling',
+    'Wachttijden',
+    'Kosten per kanaal',
+    'Mystery shopping',
+    'Wat we meten',
+    'Instellingen',
+  ]);
   // Last month by default; met or missed said in words, not colour alone.
-  const lastMonth = new Date(new Date().getFullYear(), new Date().getMonth() - 1, 15);
-  await expect(page.getByLabel('Maand', { exact: true })).toHaveValue(
-    `${lastMonth.getFullYear()}-${String(lastMonth.getMonth() + 1).padStart(2, '0')}`,
-  );
-  const tile = page.locator('.vd-kpi-tile').filter({ hasText: 'Op tijd volgens de norm' });
+  await expect(page.getByLabel('Maand', { exact: true })).toHaveValue(month.at);
+  const tile = page.locator('.vd-kpi-tile').filter({ hasText: 'Binnen de servicenorm' });
   await expect(tile).toContainText(/Doel (niet )?gehaald/);
 
-  // The teams by norm compliance, worst first: the chart speaks, its table shows the same rows.
-  const byTeam = page.locator('figure').filter({ hasText: 'Op tijd volgens de norm per team' });
+  // The API's own answer: the team furthest below the norm last month (the demo's KCC: few cases, half of them late).
+  const breakdown = (await (
+    await page.request.get(`/api/metrics/breakdown?${period}&kpi=norm_compliance&by=team`)
+  ).json()) as { rows: Row[] };
+  const teams = breakdown.rows.filter((r) => r.value !== null && r.key);
+  const worst = teams.reduce((a, b) => ((b.value as number) < (a.value as number) ? b : a));
+
+  // The teams by norm compliance, worst first: the chart speaks, its table shows the API's rows.
+  const byTeam = page.locator('figure').filter({ hasText: 'Binnen de servicenorm per team' });
   await expect(byTeam.locator('.vd-chart__canvas[role=img]')).toHaveAttribute(
     'aria-label',
-    /^Staafgrafiek: Op tijd volgens de norm per team\./,
+    /^Staafgrafiek: Binnen de servicenorm per team\./,
   );
   await expect(byTeam.locator('svg')).toBeVisible();
   await byTeam.getByRole('button', { name: 'Tabel' }).click();
   await expect(byTeam.getByRole('button', { name: 'Tabel' })).toHaveAttribute('aria-pressed', 'true');
   const rows = byTeam.locator('tbody tr');
-  await expect(rows).toHaveCount(3);
-  await expect(rows.first().locator('th')).toHaveText('Team Zuid');
-  await expect(rows.first().locator('td').first()).toHaveText('61%');
+  await expect(rows).toHaveCount(breakdown.rows.length);
+  await expect(rows.first().locator('th')).toHaveText(worst.label);
 
   // The CSV holds the same figures as plain numbers.
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     byTeam.getByRole('button', { name: /^CSV downloaden/ }).click(),
   ]);
-  expect(download.suggestedFilename()).toBe('op-tijd-volgens-de-norm-per-team.csv');
-  const csv = (await readFile((await download.path()) as string, 'utf8')).replace(/^\uFEFF/, '');
-  expect(csv.split('\r\n').slice(0, 2)).toEqual(['Team,Deze periode (%),Doel (%)', `${TEAMS[1]?.id},61,90`]);
+  expect(download.suggestedFilename()).toBe('binnen-de-servicenorm-per-team.csv');
+  const csv = (await readFile((await download.path()) as string, 'utf8'))
+    .replace(/^\uFEFF/, '')
+    .split('\r\n');
+  expect(csv[0]).toBe('Team,Deze periode (%),Doel (%)');
+  const [key, value, target] = (csv[1] ?? '').split(',');
+  expect(key).toBe(worst.key);
+  expect(Number(value)).toBeCloseTo(worst.value as number, 1);
+  expect(Number(target)).toBeGreaterThan(Number(value));
   await expectAccessible(page, 'monitoring overview (manager)');
 
-  // Back to the chart, then down to the worst team's late cases.
+  // Back to the chart, then down to the worst team's late cases and why they were late.
   await byTeam.getByRole('button', { name: 'Tabel' }).click();
   await expect(byTeam.locator('svg')).toBeVisible();
   await byTeam.getByRole('button', { name: 'Tabel' }).click();
-  await rows.first().getByRole('link', { name: 'Team Zuid' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Wat achter Op tijd volgens de norm zit');
-  await expect(page).toHaveURL(new RegExp(`teamId=${TEAMS[1]?.id}`));
-  const late = page.getByRole('row').filter({ hasText: LATE_CASE.reference });
-  await expect(late).toContainText(LATE_CASE.breachReason);
-  await expect(late.getByRole('link')).toHaveAttribute('href', `/cases/${LATE_CASE.id}`);
-  const drill = asked.find((a) => a.path === '/api/metrics/drill');
-  expect(drill?.params).toMatchObject({ kpi: 'norm_compliance', teamId: TEAMS[1]?.id });
+  await rows.first().getByRole('link', { name: worst.label }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Wat achter Binnen de servicenorm zit');
+  await expect(page).toHaveURL(new RegExp(`teamId=${worst.key}`));
+  const drill = (await (
+    await page.request.get(`/api/metrics/drill?${period}&kpi=norm_compliance&teamId=${worst.key}&limit=50`)
+  ).json()) as { kind: string; items: { id: string; reference?: string; breachReason?: string | null }[] };
+  expect(drill.kind).toBe('cases');
+  const late = drill.items.find((item) => item.breachReason);
+  expect(late, 'a late case with its breach reason').toBeDefined();
+  const row = page.getByRole('row').filter({ hasText: late?.reference as string });
+  await expect(row).toContainText(late?.breachReason as string);
+  await expect(row.getByRole('link')).toHaveAttribute('href', `/cases/${late?.id}`);
   await expectAccessible(page, 'monitoring drill-down (manager)');
 
-  // An agent: their own figures only, no team or colleague to choose.
-  // (Signed in over the API: the login form was walked above.)
-  await page.context().clearCookies();
-  const signIn = await page.request.post('/api/auth/login', {
-    data: { email: 'agent@voorbeeld.nl', password: PASSWORD },
+  // A team lead: her agents' first-contact resolution, furthest below the 80% target on top (the demo's Anouk).
+  const lead = await signIn(page, 'teamlead@voorbeeld.nl');
+  await page.goto('/monitoring/teams');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Teams en medewerkers');
+  await expect(
+    page.getByRole('navigation', { name: 'Onderdelen van monitoring' }).getByRole('link'),
+  ).toHaveText([
+    'Teams',
+    'Mijn cijfers',
+    'Wat bepaalt het cijfer',
+    'Waarom te laat',
+    'Gelijke behandeling',
+    'Wachttijden',
+    'Kosten per kanaal',
+    'Mystery shopping',
+    'Wat we meten',
+  ]);
+  const byAgent = page.locator('figure').filter({ hasText: 'Eerste keer goed per medewerker' });
+  await byAgent.getByRole('button', { name: 'Tabel' }).click();
+  const anouk = byAgent.locator('tbody tr').first();
+  await expect(anouk.locator('th')).toHaveText('Anouk Agent');
+  const fcr = Number(
+    ((await anouk.locator('td').first().textContent()) ?? '').replace(/[^\d,]/g, '').replace(',', '.'),
+  );
+  expect(fcr).toBeGreaterThan(0);
+  expect(fcr).toBeLessThan(80);
+  await expectAccessible(page, 'teams and agents (team lead)', { narrowScan: false });
+
+  // An agent: their own figures only, no team or colleague to choose; another agent's figures are refused.
+  const me = await signIn(page, 'agent@voorbeeld.nl');
+  const asked: URL[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (/^\/api\/metrics\/(overview|series|breakdown|drill|top)$/.test(url.pathname)) asked.push(url);
   });
-  expect(signIn.status()).toBe(200);
-  const me = (await (await page.request.get('/api/auth/me')).json()) as { id: string };
-  asked.length = 0;
   await page.goto('/monitoring');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mijn cijfers');
   await expect(page.locator('.vd-kpi-tile').filter({ hasText: 'Eerste keer goed' })).toBeVisible();
@@ -81,10 +161,12 @@ test('a manager drills from the worst team to its late cases; an agent sees only
   await expect(
     page.getByRole('navigation', { name: 'Onderdelen van monitoring' }).getByRole('link'),
   ).toHaveText(['Mijn cijfers', 'Wat we meten']);
-  const figures = asked.filter((a) => a.path !== '/api/metrics/kpis');
-  expect(figures.length).toBeGreaterThan(0);
-  for (const request of figures) expect(request.params.agentId, request.path).toBe(me.id);
-  await expect(page.locator('figure svg')).toBeVisible();
+  await expect(page.locator('figure svg').first()).toBeVisible();
+  expect(asked.length).toBeGreaterThan(0);
+  for (const url of asked) expect(url.searchParams.get('agentId'), url.pathname).toBe(me.id);
+  const refused = await page.request.get(`/api/metrics/overview?${period}&agentId=${lead.id}&codes=fcr`);
+  expect(refused.status()).toBe(403);
+  expect(((await refused.json()) as { code: string }).code).toBe('forbidden');
   // The same tiles and chart as the overview (scanned at 320 px above): reflow measured, scanned at full width.
   await expectAccessible(page, 'my figures (agent)', { narrowScan: false });
 });

@@ -110,12 +110,15 @@ const AUDIT: NavItem = {
   h1: { nl: 'Audittrail', en: 'Audit trail' },
   long: true,
 };
-// Monitoring (issue 14): the dashboards, or for those who may see only their own figures, those.
+// Monitoring (issue 14): the dashboards; a team lead's teams; for those who may see only their own figures, those.
 const MONITORING: NavItem = {
   nl: 'Monitoring',
   en: 'Monitoring',
   path: '/monitoring',
-  h1: { nl: /^(Monitoring|Mijn cijfers|Teams en medewerkers)$/, en: /^(Monitoring|My figures|Teams and staff)$/ },
+  h1: {
+    nl: /^(Monitoring|Teams en medewerkers|Mijn cijfers)$/,
+    en: /^(Monitoring|Teams and staff|My figures)$/,
+  },
 };
 
 const ROLES: { email: string; nav: NavItem[] }[] = [

@@ -7,8 +7,9 @@ import { PageIntro } from '../../ui/PageIntro.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
+import { MonitoringNav } from '../monitoring/index.ts';
 import { useBreaches } from './api.ts';
-import { AnalysisFilters, AnalysisNav, useAnalysisFilter, useNumbers } from './filters.tsx';
+import { AnalysisFilters, useAnalysisFilter, useNumbers } from './filters.tsx';
 
 /** Why cases missed their norm: the reasons ranked, and per month how many were late and why. */
 export function BreachesPage() {
@@ -24,7 +25,7 @@ export function BreachesPage() {
   return (
     <div className="vd-stack vd-stack--loose">
       <PageIntro title={t('analysis.breaches.title')} intro={t('analysis.breaches.intro')} />
-      <AnalysisNav />
+      <MonitoringNav />
       <AnalysisFilters filter={filter} valid={valid} set={set} />
       {breaches.isError ? <ErrorAlert error={breaches.error} /> : null}
       {valid && breaches.isPending ? <Paragraph role="status">{t('app.loading')}</Paragraph> : null}

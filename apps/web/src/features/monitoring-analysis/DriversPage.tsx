@@ -7,8 +7,9 @@ import { PageIntro } from '../../ui/PageIntro.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
+import { MonitoringNav } from '../monitoring/index.ts';
 import { useDrivers } from './api.ts';
-import { AnalysisFilters, AnalysisNav, useAnalysisFilter, useNumbers } from './filters.tsx';
+import { AnalysisFilters, useAnalysisFilter, useNumbers } from './filters.tsx';
 
 /**
  * What drives satisfaction: per driver the grade by band, and how strongly they go together (correlation,
@@ -23,7 +24,7 @@ export function DriversPage() {
   return (
     <div className="vd-stack vd-stack--loose">
       <PageIntro title={t('analysis.drivers.title')} intro={t('analysis.drivers.intro')} />
-      <AnalysisNav />
+      <MonitoringNav />
       <AnalysisFilters filter={filter} valid={valid} set={set} />
       {drivers.isError ? <ErrorAlert error={drivers.error} /> : null}
       {valid && drivers.isPending ? <Paragraph role="status">{t('app.loading')}</Paragraph> : null}

@@ -14,8 +14,9 @@ import { Section } from '../../ui/Section.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
 import { UnorderedList, UnorderedListItem } from '../../ui/UnorderedList.tsx';
+import { MonitoringNav } from '../monitoring/index.ts';
 import { useEquality } from './api.ts';
-import { AnalysisFilters, AnalysisNav, useAnalysisFilter, useNumbers } from './filters.tsx';
+import { AnalysisFilters, useAnalysisFilter, useNumbers } from './filters.tsx';
 
 const pick = <T extends string>(options: readonly T[], value: string | null, fallback: T): T =>
   options.includes(value as T) ? (value as T) : fallback;
@@ -33,11 +34,13 @@ export function EqualityPage() {
   const equality = useEquality({ ...filter, measure, by }, valid);
   const n = useNumbers();
   const data = equality.data;
+  // Every case or contact in the one group whose value is not known (no district of a contact, say): nothing to compare.
+  const onlyUnknown = Boolean(data?.groups.length) && data?.groups.every((group) => group.key === null);
   const value = (v: number | null) => (data?.unit === 'grade' ? n.two(v) : n.percent(v));
   return (
     <div className="vd-stack vd-stack--loose">
       <PageIntro title={t('analysis.equality.title')} intro={t('analysis.equality.intro')} />
-      <AnalysisNav />
+      <MonitoringNav />
       <AnalysisFilters filter={filter} valid={valid} set={set}>
         <SelectField
           id="analysis-measure"
@@ -69,6 +72,12 @@ export function EqualityPage() {
           </Paragraph>
           {data.groups.length === 0 ? (
             <Paragraph>{t('analysis.equality.none')}</Paragraph>
+          ) : onlyUnknown ? (
+            <Paragraph>
+              {t('analysis.equality.onlyUnknown', {
+                by: t(`analysis.equality.dimensions.${data.by}`).toLowerCase(),
+              })}
+            </Paragraph>
           ) : (
             <Chart
               spec={{
@@ -134,7 +143,7 @@ export function EqualityPage() {
               </TableBody>
             </Table>
           )}
-          {data.groups.length === 0 ? null : (
+          {data.groups.length === 0 || onlyUnknown ? null : (
             <Section headingId="equality-reading" title={t('analysis.equality.reading')} level={2}>
               <UnorderedList>
                 {data.groups.map((group) => (
@@ -150,7 +159,7 @@ export function EqualityPage() {
               {t('analysis.equality.hidden', { count: data.hiddenGroups, min: data.minGroup })}
             </Paragraph>
           ) : null}
-          <Paragraph>{data.method[n.lang]}</Paragraph>
+          {onlyUnknown ? null : <Paragraph>{data.method[n.lang]}</Paragraph>}
         </>
       ) : null}
     </div>

@@ -1,7 +1,7 @@
 import { CHANNELS, type MetricFilter, rolesAllow } from '@voordeur/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { intlLocale } from '../../i18n/format.ts';
 import { useCan } from '../../lib/access.ts';
 import { useCurrentUser } from '../../lib/CurrentUser.tsx';
@@ -112,39 +112,6 @@ export function AnalysisFilters({
       />
       {children}
     </form>
-  );
-}
-
-/** Links between the three analysis pages, keeping the period and filters. */
-export function AnalysisNav() {
-  const { t } = useTranslation();
-  const { pathname, search } = useLocation();
-  const pages = [
-    { to: '/monitoring/drivers', label: t('analysis.drivers.title') },
-    { to: '/monitoring/breaches', label: t('analysis.breaches.title') },
-    { to: '/monitoring/equality', label: t('analysis.equality.title') },
-  ];
-  // Only the shared filters travel along (not the equality page's measure and grouping).
-  const keep = new URLSearchParams(search);
-  for (const key of [...keep.keys()])
-    if (!['from', 'to', 'channel', 'teamId'].includes(key)) keep.delete(key);
-  const suffix = keep.size ? `?${keep}` : '';
-  return (
-    <nav aria-label={t('analysis.nav')} className="vd-views">
-      <ul className="vd-views__list">
-        {pages.map((page) => (
-          <li key={page.to}>
-            <Link
-              className="vd-views__link"
-              to={`${page.to}${suffix}`}
-              aria-current={pathname === page.to ? 'page' : undefined}
-            >
-              {page.label}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
   );
 }
 

@@ -18,7 +18,7 @@ import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } f
 import { TextField } from '../../ui/TextField.tsx';
 import { useCostToServe, useSaveUnitCosts, useUnitCosts } from './api.ts';
 import './inputs.css';
-import { InputsNav } from './InputsNav.tsx';
+import { MonitoringNav } from '../monitoring/index.ts';
 import { PeriodFields, usePeriod } from './period.tsx';
 
 const FORM_ERRORS = 'costs-errors';
@@ -40,7 +40,7 @@ export function CostsPage() {
   return (
     <div className="vd-stack vd-stack--loose">
       <PageIntro title={t('inputs.costs.title')} intro={t('inputs.costs.intro')} />
-      <InputsNav current="costs" />
+      <MonitoringNav />
       <CostToServeSection />
       {costs.isError ? <ErrorAlert error={costs.error} /> : null}
       {costs.data ? (

@@ -26,7 +26,7 @@ import { TextareaField } from '../../ui/TextareaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useAddPoint, useChecklist, useMysteryResults, useRecordCheck } from './api.ts';
 import './inputs.css';
-import { InputsNav } from './InputsNav.tsx';
+import { MonitoringNav } from '../monitoring/index.ts';
 import { isoDate, PeriodFields, usePeriod } from './period.tsx';
 
 /** Mystery shopping and calling: test contacts scored against a checklist per channel, next to measured KPIs. */
@@ -38,7 +38,7 @@ export function MysteryPage() {
   return (
     <div className="vd-stack vd-stack--loose">
       <PageIntro title={t('inputs.mystery.title')} intro={t('inputs.mystery.intro')} />
-      <InputsNav current="mystery" />
+      <MonitoringNav />
       <ResultsSection />
       {checklist.isError ? <ErrorAlert error={checklist.error} /> : null}
       {mayRecord && checklist.data ? <RecordSection points={checklist.data} /> : null}

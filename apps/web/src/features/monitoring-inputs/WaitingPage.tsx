@@ -23,7 +23,7 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
 import { useWaitingFigures, useWaitingImport, useWaitingImports } from './api.ts';
 import './inputs.css';
-import { InputsNav } from './InputsNav.tsx';
+import { MonitoringNav } from '../monitoring/index.ts';
 import { PeriodFields, usePeriod } from './period.tsx';
 
 const ERRORS_ID = 'waiting-errors';
@@ -37,7 +37,7 @@ export function WaitingPage() {
   return (
     <div className="vd-stack vd-stack--loose">
       <PageIntro title={t('inputs.waiting.title')} intro={t('inputs.waiting.intro')} />
-      <InputsNav current="waiting" />
+      <MonitoringNav />
       {mayImport ? <ImportSection /> : null}
       <FiguresSection />
       <ImportsSection />

@@ -1,4 +1,4 @@
-import type { KpiCode, MetricFilter } from '@voordeur/shared';
+import { KPI_CATALOGUE, KPI_CODES, type KpiCode, type MetricFilter } from '@voordeur/shared';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../lib/CurrentUser.tsx';
 import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
@@ -17,16 +17,15 @@ import {
   useKpiMap,
   useMonitoring,
 } from './parts.tsx';
+import { grainFor } from './period.ts';
 
-/** An agent's own contact figures and the survey answers about their own contacts. */
-const MINE_CODES: KpiCode[] = [
-  'contacts',
-  'fcr',
-  'handling_time',
-  'repeat_contacts',
-  'callbacks_in_time',
-  'grade_mean',
-];
+/**
+ * The figures one may see of oneself: those the catalogue opens to `readOwnMetrics` (the contact KPIs). The API
+ * refuses the others at this level, so the page never asks for them.
+ */
+const MINE_CODES: KpiCode[] = KPI_CODES.filter((code) =>
+  (KPI_CATALOGUE[code].audience as readonly string[]).includes('readOwnMetrics'),
+);
 
 /**
  * My figures (`/monitoring/mine`): only one's own — the filter always names oneself (the API forces it too),
@@ -66,7 +65,13 @@ export function MinePage() {
             <Heading level={2} id="mine-trend">
               {t('monitoring.mine.trend')}
             </Heading>
-            <TrendChart filter={filter} previous={previous} definition={map.get('fcr')} />
+            <TrendChart
+              filter={filter}
+              previous={previous}
+              definition={map.get('fcr')}
+              // One person's contacts of a single day are too few to say much: per week instead of per day.
+              grain={grainFor(filter.from, filter.to) === 'day' ? 'week' : undefined}
+            />
           </section>
         </>
       ) : null}

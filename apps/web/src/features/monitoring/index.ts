@@ -13,3 +13,6 @@ export const loadMonitoringKpisPage = async () => (await import('./KpisPage.tsx'
 export const loadMonitoringKpiPage = async () => (await import('./KpiPage.tsx')).KpiPage;
 export const loadMonitoringDrillPage = async () => (await import('./DrillPage.tsx')).DrillPage;
 export const loadMonitoringSettingsPage = async () => (await import('./SettingsPage.tsx')).SettingsPage;
+
+// The section's own navigation, for the other monitoring features' pages (light: no charts).
+export { MonitoringNav } from './MonitoringNav.tsx';

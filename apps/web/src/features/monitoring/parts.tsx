@@ -3,10 +3,8 @@ import type { KpiCode, KpiValue, MetricDimension, MetricFilter, MetricGrain } fr
 import { CHANNELS } from '@voordeur/shared';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { intlLocale, useFormat } from '../../i18n/format.ts';
-import { can } from '../../lib/access.ts';
-import { useCurrentUser } from '../../lib/CurrentUser.tsx';
 import { Chart, type ChartSpec, useChartWords } from '../../lib/charts/Chart.tsx';
 import { formatValue } from '../../lib/charts/chartData.ts';
 import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
@@ -38,6 +36,9 @@ import {
   readPeriod,
 } from './period.ts';
 import './monitoring.css';
+
+/** The section's navigation lives in a light file of its own (the analysis and inputs pages show it too). */
+export { MonitoringNav } from './MonitoringNav.tsx';
 
 /** The period and filters from the URL, and a way to change them (each change is a new history entry). */
 export function useMonitoring() {
@@ -86,45 +87,6 @@ export function usePeriodLabel() {
     const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' }).format(date);
     return grain === 'week' ? t('monitoring.period.weekOf', { day }) : day;
   };
-}
-
-/** The pages of the monitoring section, for those who may see them. */
-export function MonitoringNav() {
-  const { t } = useTranslation();
-  const me = useCurrentUser();
-  const { params } = useMonitoring();
-  const search = filterSearch(params);
-  const all = can(me, 'readMetrics');
-  const pages: { to: string; label: string; show: boolean }[] = [
-    { to: '/monitoring', label: t('monitoring.nav.overview'), show: all },
-    { to: '/monitoring/teams', label: t('monitoring.nav.teams'), show: all },
-    { to: '/monitoring/mine', label: t('monitoring.nav.mine'), show: can(me, 'readOwnMetrics') },
-    { to: '/monitoring/areas', label: t('monitoring.nav.areas'), show: all },
-    { to: '/monitoring/kpis', label: t('monitoring.nav.kpis'), show: true },
-    {
-      to: '/monitoring/settings',
-      label: t('monitoring.nav.settings'),
-      show: can(me, 'manageKpiTargets') || can(me, 'manageSegments'),
-    },
-  ];
-  return (
-    <nav aria-label={t('monitoring.nav.label')} className="vd-monitoring-nav">
-      <ul>
-        {pages
-          .filter((p) => p.show)
-          .map((p) => (
-            <li key={p.to}>
-              <NavLink
-                to={`${p.to}${p.to === '/monitoring/kpis' ? '' : search}`}
-                end={p.to === '/monitoring'}
-              >
-                {p.label}
-              </NavLink>
-            </li>
-          ))}
-      </ul>
-    </nav>
-  );
 }
 
 const PERIOD_COUNT: Record<Exclude<PeriodKind, 'custom'>, number> = { month: 24, quarter: 12, year: 5 };
@@ -372,7 +334,7 @@ export function KpiTiles({
             <Heading level={3} className="vd-kpi-tile__name">
               <Link to={`/monitoring/kpis/${item.code}`}>{name}</Link>
             </Heading>
-            <p className="vd-kpi-tile__value">
+            <p className={`vd-kpi-tile__value${item.value === null ? ' vd-kpi-tile__value--none' : ''}`}>
               {item.value === null ? (
                 <span>{t('monitoring.tile.noValue')}</span>
               ) : (
@@ -414,17 +376,20 @@ export function TrendChart({
   previous,
   definition,
   title,
+  grain: chosen,
 }: {
   filter: MetricFilter;
   previous?: { from: string; to: string } | undefined;
   definition: KpiDefinition | undefined;
   title?: string;
+  /** The period of each point; by the period's length when absent. */
+  grain?: MetricGrain;
 }) {
   const { t } = useTranslation();
   const word = useWords();
   const label = usePeriodLabel();
   const code = definition?.code ?? 'fcr';
-  const grain = grainFor(filter.from, filter.to);
+  const grain = chosen ?? grainFor(filter.from, filter.to);
   const current = useSeries(filter, code, grain, Boolean(definition));
   const before = useSeries({ ...filter, ...(previous ?? {}) }, code, grain, Boolean(definition && previous));
   if (!definition) return null;

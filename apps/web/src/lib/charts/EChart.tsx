@@ -104,7 +104,17 @@ export function chartOption(spec: ChartSpec, words: ChartWords, description: str
     xAxis: {
       type: 'category',
       data: spec.categories,
-      axisLabel: { color: '#333', hideOverlap: true },
+      // Bars: every bar its name (slanted and shortened when many; the table has them whole). Lines: dates thinned out.
+      axisLabel:
+        spec.type === 'bar'
+          ? {
+              color: '#333',
+              interval: 0,
+              rotate: spec.categories.length > 4 ? 40 : 0,
+              width: 120,
+              overflow: 'truncate' as const,
+            }
+          : { color: '#333', hideOverlap: true },
       axisLine: { lineStyle: { color: '#767676' } },
     },
     yAxis: {
