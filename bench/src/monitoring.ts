@@ -17,7 +17,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEMO_SLUG, seedDemo, useDataKey } from '@voordeur/api';
@@ -254,7 +254,13 @@ interface Measured {
 interface DatabaseResult {
   label: string;
   kind: 'postgres' | 'pglite';
-  generation: { size: string; rows: Record<string, number>; seconds: number; analyseS: number }[];
+  generation: {
+    size: string;
+    rows: Record<string, number>;
+    seconds: number;
+    indexS: number;
+    analyseS: number;
+  }[];
   rebuild: { size: string; seconds: number | null }[];
   measured: Measured[];
   dayOfWork?: {
@@ -285,7 +291,7 @@ async function rebuild(db: Db, orgId: string, run: Run) {
   const m = await metricsModule();
   if (!m.rebuildMetrics) return null;
   const t0 = performance.now();
-  await m.rebuildMetrics(db, orgId, { from: addDays(run.year.from, -400), to: localDate(run.now) });
+  await m.rebuildMetrics(db, orgId, { from: run.year.from, to: localDate(run.now) });
   return seconds(t0);
 }
 
@@ -395,7 +401,7 @@ async function runOn(target: Target, run: Run): Promise<DatabaseResult> {
         progress: true,
       });
       const analyseS = await analyse(database);
-      result.generation.push({ size, rows: g.rows, seconds: g.seconds, analyseS });
+      result.generation.push({ size, rows: g.rows, seconds: g.seconds, indexS: g.indexSeconds, analyseS });
       log(
         `   ${Object.entries(g.rows)
           .map(([k, v]) => `${v.toLocaleString('en')} ${k}`)
@@ -476,6 +482,9 @@ export async function monitoringBenchmark(argv: string[] = process.argv.slice(2)
   log(
     `Monitoring benchmark: scale ${o.scale} (${volume.contacts.toLocaleString('en')} contacts, ${volume.cases.toLocaleString('en')} cases, ${volume.responses.toLocaleString('en')} survey answers, ${volume.customers.toLocaleString('en')} customers${o.double ? '; then doubled' : ''}), seed ${o.seed}, year ${year.from}..${year.to}, month ${month.from}..${month.to}; ${o.runs} HTTP runs and ${o.rawRuns} raw runs per request`,
   );
+  const startLoad = loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
   const results: DatabaseResult[] = [];
   if (o.databases.includes('postgres')) {
     const cluster = await startPgCluster();
@@ -514,6 +523,11 @@ export async function monitoringBenchmark(argv: string[] = process.argv.slice(2)
     }
   }
   printResults(results, run);
+  console.log(
+    `\nMachine: ${cpus().length} cores; load average at the start ${startLoad}, at the end ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} (1, 5, 15 min): other work on the machine slows every figure above.`,
+  );
 }
 
 /** The overview's KPI codes and the raw query's column giving the same figure (percentages as 0..1). */
@@ -588,6 +602,7 @@ function printResults(results: DatabaseResult[], run: Run) {
       'answers',
       'callbacks',
       'seconds',
+      'of which indexes s',
       'rows/s',
       'ANALYZE s',
       'scale 1 estimate s',
@@ -604,6 +619,7 @@ function printResults(results: DatabaseResult[], run: Run) {
           g.rows['survey answers']!.toLocaleString('en'),
           g.rows.callbacks!.toLocaleString('en'),
           g.seconds.toFixed(1),
+          g.indexS.toFixed(1),
           (rows / g.seconds).toFixed(0),
           g.analyseS.toFixed(1),
           full ? '' : `~${(g.seconds / run.o.scale).toFixed(0)} (linear)`,
