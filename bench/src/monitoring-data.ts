@@ -545,6 +545,9 @@ async function writeRows(db: Db, city: City, o: GenerateOptions): Promise<Record
         {
           format: '  {bar} {percentage}% {value}/{total} rows | {table} | {eta_formatted} left',
           etaBuffer: 50,
+          // Also into a log file or CI: a line every 5 s instead of a redrawn bar.
+          noTTYOutput: true,
+          notTTYSchedule: 5000,
         },
         Presets.shades_classic,
       )
