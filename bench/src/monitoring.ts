@@ -59,6 +59,8 @@ interface Options {
   runs: number;
   rawRuns: number;
   databases: string[];
+  /** PGlite's own scale (its bulk load on disk is several times slower than PostgreSQL's). */
+  pgliteScale: number;
 }
 
 function options(argv: string[]): Options {
@@ -71,6 +73,7 @@ function options(argv: string[]): Options {
       runs: { type: 'string' },
       'raw-runs': { type: 'string' },
       databases: { type: 'string' },
+      'pglite-scale': { type: 'string' },
     },
     allowPositionals: true,
     strict: false,
@@ -81,8 +84,10 @@ function options(argv: string[]): Options {
     if (!Number.isFinite(n) || n <= 0) throw new Error(`not a positive number: ${String(v ?? e)}`);
     return n;
   };
+  const scale = num(values.scale, env.BENCH_MONITORING_SCALE, 1);
   return {
-    scale: num(values.scale, env.BENCH_MONITORING_SCALE, 1),
+    scale,
+    pgliteScale: num(values['pglite-scale'], env.BENCH_PGLITE_SCALE, scale),
     seed: Math.floor(num(values.seed, env.BENCH_SEED, 14)),
     double: values.double === true || env.BENCH_MONITORING_DOUBLE === '1',
     runs: Math.floor(num(values.runs, env.BENCH_RUNS, 30)),
@@ -242,6 +247,7 @@ function referenceSql(
 interface Target {
   label: string;
   kind: 'postgres' | 'pglite';
+  scale: number;
   open(): Promise<Database>;
   serverEnv: Record<string, string>;
 }
@@ -254,6 +260,7 @@ interface Measured {
 interface DatabaseResult {
   label: string;
   kind: 'postgres' | 'pglite';
+  scale: number;
   generation: {
     size: string;
     rows: Record<string, number>;
@@ -369,10 +376,12 @@ async function runOn(target: Target, run: Run): Promise<DatabaseResult> {
   const result: DatabaseResult = {
     label: target.label,
     kind: target.kind,
+    scale: target.scale,
     generation: [],
     rebuild: [],
     measured: [],
   };
+  const volume = volumeAt(target.scale);
   let database = await target.open();
   let city: City;
   try {
@@ -393,7 +402,7 @@ async function runOn(target: Target, run: Run): Promise<DatabaseResult> {
       const g = await generateCity(database.db, city, {
         run: i,
         seed: run.o.seed,
-        volume: run.volume,
+        volume,
         from: run.year.from,
         to: run.year.to,
         now: run.now,
@@ -435,8 +444,8 @@ async function runOn(target: Target, run: Run): Promise<DatabaseResult> {
       run: 9,
       seed: run.o.seed,
       volume: {
-        contacts: perDay(run.volume.contacts),
-        cases: perDay(run.volume.cases),
+        contacts: perDay(volume.contacts),
+        cases: perDay(volume.cases),
         responses: 0,
         customers: 0,
       },
@@ -446,7 +455,7 @@ async function runOn(target: Target, run: Run): Promise<DatabaseResult> {
       bulk: false,
       progress: false,
     });
-    const work = await workOnOlderCases(database.db, city, perDay(run.volume.cases), run.now);
+    const work = await workOnOlderCases(database.db, city, perDay(volume.cases), run.now);
     const writeS = seconds(t0);
     const m = await metricsModule();
     let catchUpS: number | null = null;
@@ -480,7 +489,7 @@ export async function monitoringBenchmark(argv: string[] = process.argv.slice(2)
   useDataKey(key);
   const run: Run = { o, volume, now, month, year, dataKey: key.toString('base64') };
   log(
-    `Monitoring benchmark: scale ${o.scale} (${volume.contacts.toLocaleString('en')} contacts, ${volume.cases.toLocaleString('en')} cases, ${volume.responses.toLocaleString('en')} survey answers, ${volume.customers.toLocaleString('en')} customers${o.double ? '; then doubled' : ''}), seed ${o.seed}, year ${year.from}..${year.to}, month ${month.from}..${month.to}; ${o.runs} HTTP runs and ${o.rawRuns} raw runs per request`,
+    `Monitoring benchmark: scale ${o.scale} (${volume.contacts.toLocaleString('en')} contacts, ${volume.cases.toLocaleString('en')} cases, ${volume.responses.toLocaleString('en')} survey answers, ${volume.customers.toLocaleString('en')} customers${o.double ? '; then doubled' : ''}${o.pgliteScale !== o.scale ? `; PGlite at scale ${o.pgliteScale}` : ''}), seed ${o.seed}, year ${year.from}..${year.to}, month ${month.from}..${month.to}; ${o.runs} HTTP runs and ${o.rawRuns} raw runs per request`,
   );
   const startLoad = loadavg()
     .map((x) => x.toFixed(1))
@@ -494,6 +503,7 @@ export async function monitoringBenchmark(argv: string[] = process.argv.slice(2)
           {
             label: 'PostgreSQL',
             kind: 'postgres',
+            scale: o.scale,
             open: () => openDatabase({ url: cluster.url, poolSize: 4 }),
             serverEnv: { DATABASE_URL: cluster.url },
           },
@@ -510,8 +520,9 @@ export async function monitoringBenchmark(argv: string[] = process.argv.slice(2)
       results.push(
         await runOn(
           {
-            label: 'PGlite (disk)',
+            label: o.pgliteScale === o.scale ? 'PGlite (disk)' : `PGlite (disk, scale ${o.pgliteScale})`,
             kind: 'pglite',
+            scale: o.pgliteScale,
             open: () => openDatabase({ dataDir: dir }),
             serverEnv: { VOORDEUR_DATA_DIR: dir },
           },
@@ -622,7 +633,7 @@ function printResults(results: DatabaseResult[], run: Run) {
           g.indexS.toFixed(1),
           (rows / g.seconds).toFixed(0),
           g.analyseS.toFixed(1),
-          full ? '' : `~${(g.seconds / run.o.scale).toFixed(0)} (linear)`,
+          r.scale >= 1 ? '' : `~${(g.seconds / r.scale).toFixed(0)} (linear)`,
         ];
       }),
     ),
