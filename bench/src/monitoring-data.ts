@@ -1023,7 +1023,7 @@ async function writeRows(db: Db, city: City, o: GenerateOptions): Promise<Record
  * oldest open cases are closed now (as many as a day opens), a few recently closed ones are reopened. Written
  * normally, so the rollup triggers mark every day these rows touch.
  */
-export async function workOnOlderCases(db: Db, city: City, closures: number, now: Date) {
+export async function workOnOlderCases(db: Db, city: City, closures: number, answers: number, now: Date) {
   const org = city.organisationId;
   const t = now.toISOString();
   const closed = await queryRows<{ n: number }>(
@@ -1061,5 +1061,33 @@ export async function workOnOlderCases(db: Db, city: City, closures: number, now
           RETURNING 1
         ) SELECT count(*)::int AS n FROM ev`,
   );
-  return { closed: closed[0]?.n ?? 0, reopened: reopened[0]?.n ?? 0 };
+  // Today's survey answers, to cases closed in the last days (an invitation each, then its answer).
+  const answered = await queryRows<{ n: number }>(
+    db,
+    sql`WITH picked AS (
+          SELECT c.id, c.customer_id, c.language, c.channel, c.team_id, c.area, c.subject, c.created_at, c.closed_at,
+            row_number() OVER (ORDER BY c.closed_at DESC) AS k
+          FROM case_file c
+          WHERE c.organisation_id = ${org} AND c.closed_at IS NOT NULL AND c.main_case_id IS NULL
+            AND c.closed_at >= ${t}::timestamptz - interval '4 days' AND c.closed_at < ${t}::timestamptz - interval '1 hour'
+            AND NOT EXISTS (SELECT 1 FROM survey_invitation i WHERE i.organisation_id = c.organisation_id AND i.case_id = c.id)
+          ORDER BY c.closed_at DESC LIMIT ${answers}
+        ), invited AS (
+          INSERT INTO survey_invitation (organisation_id, token_hash, token_encrypted, survey_id, survey_version_id, source,
+            case_id, customer_id, email, language, created_at, expires_at, answered_at)
+          SELECT ${org}, 'bench-today-' || p.id, '\\x00'::bytea, ${city.surveyId}, ${city.surveyVersionId}, 'case', p.id,
+            p.customer_id, 'antwoord-' || p.id || '@bench.invalid', p.language, p.closed_at,
+            p.closed_at + interval '30 days', ${t}::timestamptz
+          FROM picked p RETURNING id, case_id
+        ), given AS (
+          INSERT INTO survey_response (organisation_id, invitation_id, survey_version_id, source, case_id, grade, effort,
+            solved, language, channel, item_code, team_id, area, resolution_seconds, follow_up, answered_at)
+          SELECT ${org}, i.id, ${city.surveyVersionId}, 'case', p.id, 4 + (p.k % 7)::int, 1 + (p.k % 5)::int, p.k % 4 <> 0,
+            p.language, p.channel, p.subject, p.team_id, p.area,
+            extract(epoch FROM p.closed_at - p.created_at)::int, 4 + (p.k % 7) <= 5, ${t}::timestamptz
+          FROM invited i JOIN picked p ON p.id = i.case_id
+          RETURNING 1
+        ) SELECT count(*)::int AS n FROM given`,
+  );
+  return { closed: closed[0]?.n ?? 0, reopened: reopened[0]?.n ?? 0, answered: answered[0]?.n ?? 0 };
 }

@@ -274,6 +274,7 @@ interface DatabaseResult {
     rows: Record<string, number>;
     closed: number;
     reopened: number;
+    answered: number;
     writeS: number;
     catchUpS: number | null;
   };
@@ -455,7 +456,13 @@ async function runOn(target: Target, run: Run): Promise<DatabaseResult> {
       bulk: false,
       progress: false,
     });
-    const work = await workOnOlderCases(database.db, city, perDay(volume.cases), run.now);
+    const work = await workOnOlderCases(
+      database.db,
+      city,
+      perDay(volume.cases),
+      perDay(volume.responses),
+      run.now,
+    );
     const writeS = seconds(t0);
     const m = await metricsModule();
     let catchUpS: number | null = null;
@@ -466,7 +473,7 @@ async function runOn(target: Target, run: Run): Promise<DatabaseResult> {
     }
     result.dayOfWork = { rows: g.rows, ...work, writeS, catchUpS };
     log(
-      `   ${g.rows.contacts} contacts, ${g.rows.cases} cases, ${g.rows.callbacks} callbacks today; ${work.closed} older cases closed, ${work.reopened} reopened (${writeS.toFixed(2)} s); catch-up: ${catchUpS === null ? 'catchUpMetrics not in this build' : `${catchUpS.toFixed(2)} s`}`,
+      `   ${g.rows.contacts} contacts, ${g.rows.cases} cases, ${g.rows.callbacks} callbacks today; ${work.closed} older cases closed, ${work.reopened} reopened, ${work.answered} survey answers (${writeS.toFixed(2)} s); catch-up: ${catchUpS === null ? 'catchUpMetrics not in this build' : `${catchUpS.toFixed(2)} s`}`,
     );
   } finally {
     await database.close();
@@ -726,7 +733,7 @@ function printResults(results: DatabaseResult[], run: Run) {
         rebuilt('1x'),
         rebuilt('2x'),
         d
-          ? `${d.rows.contacts} contacts, ${d.rows.cases} cases, ${d.rows.callbacks} callbacks, ${d.closed} closed, ${d.reopened} reopened`
+          ? `${d.rows.contacts} contacts, ${d.rows.cases} cases, ${d.rows.callbacks} callbacks, ${d.closed} closed, ${d.reopened} reopened, ${d.answered} answers`
           : '-',
         d ? d.writeS.toFixed(2) : '-',
         !d ? '-' : d.catchUpS === null ? 'not in this build' : d.catchUpS.toFixed(2),
