@@ -356,7 +356,8 @@ export async function prepareCity(db: Db, organisationId: string, seed: number):
   const demoAgents = await queryRows<{ id: string; teamId: string }>(
     db,
     sql`SELECT m.user_id AS id, m.team_id AS "teamId" FROM membership m
-        WHERE m.organisation_id = ${organisationId} AND m.role = 'agent' ORDER BY m.created_at`,
+        JOIN app_user u ON u.organisation_id = m.organisation_id AND u.id = m.user_id
+        WHERE m.organisation_id = ${organisationId} AND m.role = 'agent' ORDER BY u.email`,
   );
   const agents = [...demoAgents];
   const frontWeights = weighted(front.map((t) => (t.name === 'KCC' ? 3 : 1)));

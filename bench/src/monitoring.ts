@@ -25,6 +25,7 @@ import { type Database, type Db, openDatabase, queryRows } from '@voordeur/db';
 import { type SQL, sql } from 'drizzle-orm';
 import { freePort, startPgCluster } from '../../scripts/pg-cluster.ts';
 import {
+  ASKER_EMAIL,
   type DashboardRequest,
   dashboardRequests,
   metricsModule,
@@ -356,7 +357,12 @@ async function measureHttp(target: Target, run: Run, requests: DashboardRequest[
 
 async function measure(target: Target, database: Database, city: City, run: Run, size: string) {
   const kcc = city.teams.find((t) => t.name === 'KCC') ?? city.teams[0]!;
-  const agentId = city.agents[0]!.id;
+  // The agent the HTTP requests sign in as: the raw query counts the same person's contacts.
+  const [agent] = await queryRows<{ id: string }>(
+    database.db,
+    sql`SELECT id FROM app_user WHERE email = ${ASKER_EMAIL.agent}`,
+  );
+  const agentId = agent!.id;
   const requests = dashboardRequests({ month: run.month, year: run.year, teamId: kcc.id });
   log(`-- ${target.label} ${size}: raw SQL references (${run.o.rawRuns} runs each)`);
   const raw = new Map<string, Timing>();
