@@ -706,14 +706,18 @@ async function writeRows(db: Db, city: City, o: GenerateOptions): Promise<Record
     teamId: string | null;
     area: string | null;
     resolutionSeconds: number | null;
-    after: number;
+    /** When the case closed or the contact started; null: not closed (yet), so no answer, but the same draws. */
+    after: number | null;
     penalty: number;
   }) => {
     const rand = answerRand;
-    const at = a.after + (0.2 + rand() * 3) * DAY_MS;
-    if (at >= nowMs || answers >= v.responses) return;
+    // Every draw before any test of the clock: the stream stays the same whenever the run starts.
+    const at = (a.after ?? nowMs) + (0.2 + rand() * 3) * DAY_MS;
     const grade = Math.max(1, Math.min(10, 1 + gradeOf(rand()) - a.penalty));
-    const solved = rand() < 0.15 ? null : rand() < (grade >= 6 ? 0.9 : 0.35);
+    const [r1, r2, r3, r4] = [rand(), rand(), rand(), rand()];
+    const effortNoise = normal(rand);
+    if (a.after === null || at >= nowMs || answers >= v.responses) return;
+    const solved = r1 < 0.15 ? null : r2 < (grade >= 6 ? 0.9 : 0.35);
     const id = uid(KIND.invitation, o.run, answers);
     await invitations.add(
       id,
@@ -738,7 +742,7 @@ async function writeRows(db: Db, city: City, o: GenerateOptions): Promise<Record
       a.caseId,
       a.contactId,
       grade,
-      rand() < 0.8 ? Math.max(1, Math.min(5, Math.round(grade / 2 + normal(rand) * 0.7))) : null,
+      r3 < 0.8 ? Math.max(1, Math.min(5, Math.round(grade / 2 + effortNoise * 0.7))) : null,
       solved,
       a.language,
       a.channel,
@@ -747,7 +751,7 @@ async function writeRows(db: Db, city: City, o: GenerateOptions): Promise<Record
       a.area,
       a.resolutionSeconds,
       grade <= 5 || solved === false,
-      grade >= 9 && rand() < 0.3,
+      grade >= 9 && r4 < 0.3,
       at,
     );
     answers++;
@@ -909,7 +913,6 @@ async function writeRows(db: Db, city: City, o: GenerateOptions): Promise<Record
     const channelOf = weighted(CASE_CHANNELS.map((c) => c.share));
     const breachOf = weighted(BREACH_WEIGHTS);
     const complaintOutcome = weighted(COMPLAINT_WEIGHTS);
-    let eventCount = 0;
     for (let i = 0; i < v.cases; i++) {
       const ch = CASE_CHANNELS[channelOf(rand())]!;
       const created = timeOn(rand, ch.hours);
@@ -934,6 +937,8 @@ async function writeRows(db: Db, city: City, o: GenerateOptions): Promise<Record
         const share = Math.exp(normal(rand) * 0.55) * 0.45 * teamFactor;
         closed = created + Math.max(0.02, share) * norm * DAY_MS;
       }
+      // Drawn whether or not they are used: which cases are still open depends on the clock, the stream must not.
+      const draws = [rand(), rand(), rand(), rand(), rand()];
       if (closed > nowMs) closed = null;
       const late = closed !== null && !merged && closed > due;
       const resolutionMinutes =
@@ -948,7 +953,7 @@ async function writeRows(db: Db, city: City, o: GenerateOptions): Promise<Record
             closed === null
               ? null
               : {
-                  outcome: COMPLAINT_OUTCOMES[complaintOutcome(rand())],
+                  outcome: COMPLAINT_OUTCOMES[complaintOutcome(draws[0]!)],
                   text: '',
                   at: new Date(closed).toISOString(),
                 },
@@ -975,18 +980,19 @@ async function writeRows(db: Db, city: City, o: GenerateOptions): Promise<Record
         language,
         merged ? uid(KIND.case, o.run, i - 1 - Math.floor(rand() * 10)) : null,
         late ? due : null,
-        late ? BREACH_REASONS[breachOf(rand())]! : null,
+        late ? BREACH_REASONS[breachOf(draws[1]!)]! : null,
         complaintState,
         created,
         closed ?? created,
       );
       tick('cases');
       // Reopened: about 2 % of closed cases, some days after closing (the case was closed again since).
-      if (closed !== null && !merged && rand() < 0.02) {
-        const at = closed - (closed - created) * 0.3 * rand();
-        await events.add(uid(KIND.event, o.run, eventCount++), id, 'reopened', 'Heropend', 'Benchmark', at);
+      if (closed !== null && !merged && draws[2]! < 0.02) {
+        const at = closed - (closed - created) * 0.3 * draws[3]!;
+        // The case's own index: at most one event per case, and the ids do not shift with the clock.
+        await events.add(uid(KIND.event, o.run, i), id, 'reopened', 'Heropend', 'Benchmark', at);
       }
-      if (closed !== null && !merged && rand() < pCaseAnswer)
+      if (!merged && draws[4]! < pCaseAnswer)
         await answer({
           source: 'case',
           caseId: id,
@@ -997,9 +1003,9 @@ async function writeRows(db: Db, city: City, o: GenerateOptions): Promise<Record
           itemCode: it.code,
           teamId: it.teamId,
           area,
-          resolutionSeconds: Math.round((closed - created) / 1000),
+          resolutionSeconds: closed === null ? null : Math.round((closed - created) / 1000),
           after: closed,
-          penalty: (late ? 2 : 0) + (closed - created > norm * 0.8 * DAY_MS ? 1 : 0),
+          penalty: (late ? 2 : 0) + (closed !== null && closed - created > norm * 0.8 * DAY_MS ? 1 : 0),
         });
     }
     await cases.flush();
