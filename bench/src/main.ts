@@ -5,6 +5,7 @@ import { freePort, startPgCluster } from '../../scripts/pg-cluster.ts';
 import { casesBenchmark } from './cases.ts';
 import { frontOfficeBenchmark } from './frontoffice.ts';
 import { lighthouseBenchmark } from './lighthouse.ts';
+import { monitoringBenchmark } from './monitoring.ts';
 import { portalBenchmark } from './portal.ts';
 import { bare, CONNECTIONS, cli, load, PASSWORD, SECONDS, start, stop, tsx } from './processes.ts';
 import { printTable, searchBenchmark } from './search.ts';
@@ -98,3 +99,5 @@ if (suites.length === 0 || suites.includes('cases')) await casesBenchmark();
 if (suites.length === 0 || suites.includes('lighthouse')) await lighthouseBenchmark();
 if (suites.length === 0 || suites.includes('portal')) await portalBenchmark();
 if (suites.length === 0 || suites.includes('tracking')) await trackingBenchmark();
+// Only when named (a city-year takes a while): `npm run bench -- monitoring [--scale 0.01] [--double]`.
+if (suites.includes('monitoring')) await monitoringBenchmark(suites);
