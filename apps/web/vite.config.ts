@@ -169,10 +169,11 @@ export default defineConfig({
               test: /node_modules[\\/](i18next|react-i18next|@tanstack|use-sync-external-store|@utrecht)[\\/]/,
               priority: 2,
             },
-            // lib/'s error alerts word every API problem: they go with it (and bring the wording along).
+            // lib/'s error alerts word every API problem: they go with it (and bring the wording along). A section's own
+            // words (i18n/sections/) load with its pages instead.
             {
               name: 'toolkit',
-              test: /apps[\\/]web[\\/]src[\\/]((ui|api|i18n)[\\/]|lib[\\/](ErrorAlert|QueryList)\.tsx)/,
+              test: /apps[\\/]web[\\/]src[\\/]((ui|api)[\\/]|i18n[\\/](?!sections[\\/])|lib[\\/](ErrorAlert|QueryList)\.tsx)/,
               priority: 1,
             },
           ],
