@@ -248,7 +248,12 @@ export async function trend(db: Db, organisationId: string, span: Span, grain: T
 /** Open cases at the end of the last day of the span that has a backlog snapshot. */
 export function backlogAtEnd(db: Db, organisationId: string, span: Span) {
   return db
-    .select({ open: int(metricBacklogDay.open), overdue: int(metricBacklogDay.overdue) })
+    .select({
+      open: int(metricBacklogDay.open),
+      overdue: int(metricBacklogDay.overdue),
+      /** Rows of the snapshot: none when no day of the span was snapshotted (the backlog is then unknown). */
+      rows: sql<number>`count(*)::int`,
+    })
     .from(metricBacklogDay)
     .where(
       and(

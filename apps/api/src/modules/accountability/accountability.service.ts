@@ -78,6 +78,8 @@ export interface Performance {
 }
 
 const hidden: Figure = { value: null, suppressed: true };
+/** Not measured (e.g. a backlog without a snapshot): shown as a dash, not suppressed. */
+const unknown: Figure = { value: null, suppressed: false };
 
 /** A count: shown from PUBLIC_MIN_COUNT (and 0, which is nobody); 1–4 suppressed. */
 export function count(n: number): Figure {
@@ -338,8 +340,9 @@ async function kpiFigures(db: Db, organisationId: string, span: q.Span) {
     norm_compliance: share(totals.inNorm, totals.closed),
     target_compliance: share(totals.inTarget, totals.closed),
     reopen_rate: share(totals.reopened, totals.closed),
-    backlog: count(backlog.open),
-    backlog_overdue: count(backlog.overdue),
+    // No snapshot in the span: the backlog then is not known (never a 0 that reads as a real figure).
+    backlog: backlog.rows === 0 ? unknown : count(backlog.open),
+    backlog_overdue: backlog.rows === 0 ? unknown : count(backlog.overdue),
     complaints: count(totals.complaintsClosed),
     complaints_in_term: share(totals.complaintsInTerm, totals.complaintsClosed),
     complaints_founded: share(totals.founded + totals.partlyFounded, totals.complaintsClosed),

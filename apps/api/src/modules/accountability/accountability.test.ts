@@ -389,6 +389,8 @@ describe('the periodic report', () => {
       /Eerste keer goed \(%\)<\/th><td[^>]*>81,5<\/td><td[^>]*>—<\/td><td[^>]*>80<\/td><td[^>]*>✓ Gehaald/,
     );
     expect(html).toContain('97,2');
+    // No backlog snapshot in the quarter: the backlog is not known, shown as a dash (never a 0 that reads as real).
+    expect(html).toMatch(/Openstaande zaken aan het eind[^<]*<\/th><td[^>]*>—</);
     expect(html).toContain('@page');
     expect((html.match(/<svg role="img"/g) ?? []).length).toBeGreaterThanOrEqual(4);
     const bad = await t.app.inject({
