@@ -116,6 +116,44 @@ export const PERMISSIONS = {
   manageUnitCosts: ['manager', 'admin'],
   /** Record mystery shopping and calling results, and add points to a channel's checklist. */
   recordMysteryChecks: ['quality', 'manager', 'admin'],
+
+  // ---- excellence (issue 15): self-assessment, strategy, improvement, innovation, employees, integrity ----
+  /** The excellence overview: the assessment profile, open improvements, effects, objectives on/off target. */
+  readExcellence: ['teamlead', 'manager', 'quality', 'admin'],
+  /** Read assessments and their profiles (a rater scores only the assessments they are invited to: the API's
+   * policy). */
+  readAssessments: ['teamlead', 'manager', 'quality', 'admin'],
+  /** Start an assessment, invite raters, run the consensus round, close it; load an assessment model. */
+  runAssessments: ['quality', 'admin'],
+  /** Read the service vision, mission, values, objectives and actions: every employee (element 1 and 4). */
+  readStrategy: ['agent', 'backoffice', 'teamlead', 'manager', 'quality', 'admin'],
+  /** Write the vision, objectives, KPI targets under objectives and actions; hold the periodic review. */
+  manageStrategy: ['manager', 'quality', 'admin'],
+  /** Explain a missed target in the periodic review (also team leads, for their own teams' objectives). */
+  explainStrategy: ['teamlead', 'manager', 'quality', 'admin'],
+  /** Send a suggestion for improvement from any screen: every employee. */
+  suggestImprovements: ['agent', 'backoffice', 'teamlead', 'manager', 'quality', 'admin', 'integrity'],
+  /** The improvement inbox: read signals, cluster them, turn them into proposals, dismiss them. */
+  triageSignals: ['teamlead', 'manager', 'quality', 'admin'],
+  /** Read improvement proposals and their effects: every employee (the work floor sees what became of ideas). */
+  readImprovements: ['agent', 'backoffice', 'teamlead', 'manager', 'quality', 'admin'],
+  /** Create and steer improvement proposals (owner, PDCA status, effect, publication). */
+  manageImprovements: ['teamlead', 'manager', 'quality', 'admin'],
+  /** Read the ideas pipeline and experiments: every employee. */
+  readIdeas: ['agent', 'backoffice', 'teamlead', 'manager', 'quality', 'admin'],
+  /** Move ideas through the pipeline, design experiments, publish an idea for residents' comments. */
+  manageIdeas: ['manager', 'quality', 'admin'],
+  /** Moderate residents' comments on public ideas. */
+  moderateIdeaComments: ['quality', 'admin'],
+  /** Answer the anonymous staff pulse survey: every employee. */
+  answerPulse: ['agent', 'backoffice', 'teamlead', 'manager', 'quality', 'admin', 'integrity'],
+  /** Read the pulse results (only for groups at or above the minimum size) and set the pulse questions. */
+  readPulse: ['teamlead', 'manager', 'quality', 'admin'],
+  managePulse: ['quality', 'admin'],
+  /** The team page (its feedback, figures and improvements): members read their own teams, these roles every team. */
+  readAllTeamPages: ['manager', 'quality', 'admin'],
+  /** The integrity register (reports and conflicts of interest): the integrity officer alone; every read audited. */
+  manageIntegrity: ['integrity'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

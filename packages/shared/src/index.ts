@@ -7,6 +7,7 @@ export * from './catalogue.ts';
 export * from './delivery.ts';
 export * from './dutch.ts';
 export * from './errors.ts';
+export * from './excellence.ts';
 export * from './frontoffice.ts';
 export * from './inputs.ts';
 export * from './limits.ts';

@@ -1,8 +1,9 @@
 /**
  * Roles a user can hold, per team. A user may hold several roles, in several teams.
- * The order is only for display; no role implies another.
+ * The order is only for display; no role implies another. `integrity` is the integrity officer (vertrouwenspersoon
+ * / integriteitsfunctionaris): the only role that reads the integrity register (issue 15).
  */
-export const ROLES = ['agent', 'backoffice', 'teamlead', 'manager', 'quality', 'admin'] as const;
+export const ROLES = ['agent', 'backoffice', 'teamlead', 'manager', 'quality', 'admin', 'integrity'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Kinds of team: the first line, the back office, and management. */

@@ -106,6 +106,8 @@ export const DEMO_USERS: { email: string; name: string; team: string; role: Role
   { email: 'manager@voorbeeld.nl', name: 'Maarten Manager', team: 'mgmt', role: 'manager' },
   { email: 'quality@voorbeeld.nl', name: 'Kim Kwaliteit', team: 'mgmt', role: 'quality' },
   { email: 'admin@voorbeeld.nl', name: 'Aisha Admin', team: 'mgmt', role: 'admin' },
+  // The integrity officer (issue 15): the only one who reads the integrity register.
+  { email: 'integriteit@voorbeeld.nl', name: 'Ilse Integriteit', team: 'mgmt', role: 'integrity' },
 ];
 
 export interface SeedResult {

@@ -165,6 +165,7 @@ export async function makeOrg(database: Database, name = 'Testgemeente'): Promis
     manager: teams.mgmt,
     quality: teams.mgmt,
     admin: teams.mgmt,
+    integrity: teams.mgmt,
   };
   const users = {} as Record<Role, TestUser>;
   for (const role of Object.keys(teamOf) as Role[]) {

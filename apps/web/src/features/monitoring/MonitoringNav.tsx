@@ -5,11 +5,9 @@
  */
 import type { Permission } from '@voordeur/shared';
 import { useTranslation } from 'react-i18next';
-import { NavLink, useLocation } from 'react-router';
-import { can } from '../../lib/access.ts';
-import { useCurrentUser } from '../../lib/CurrentUser.tsx';
+import { useLocation } from 'react-router';
+import { SectionNav } from '../../lib/SectionNav.tsx';
 import { FILTER_KEYS } from './period.ts';
-import './nav.css';
 
 /** How a page reads its period and filters from the URL, so that they travel along where the page understands them. */
 type Carry = 'dashboard' | 'analysis' | 'none';
@@ -47,7 +45,6 @@ function carried(params: URLSearchParams, carry: Carry): string {
 /** The pages of the monitoring section, for those who may see them. */
 export function MonitoringNav() {
   const { t } = useTranslation();
-  const me = useCurrentUser();
   const { search } = useLocation();
   const params = new URLSearchParams(search);
   const pages: Page[] = [
@@ -105,18 +102,14 @@ export function MonitoringNav() {
     },
   ];
   return (
-    <nav aria-label={t('monitoring.nav.label')} className="vd-monitoring-nav">
-      <ul>
-        {pages
-          .filter((page) => page.may.some((permission) => can(me, permission)))
-          .map((page) => (
-            <li key={page.to}>
-              <NavLink to={`${page.to}${carried(params, page.carry)}`} end={page.to === '/monitoring'}>
-                {page.label}
-              </NavLink>
-            </li>
-          ))}
-      </ul>
-    </nav>
+    <SectionNav
+      label={t('monitoring.nav.label')}
+      pages={pages.map((page) => ({
+        to: `${page.to}${carried(params, page.carry)}`,
+        label: page.label,
+        may: page.may,
+        end: page.to === '/monitoring',
+      }))}
+    />
   );
 }
