@@ -22,7 +22,7 @@ export function RequireAuth() {
   // Speak the user's language once per sign-in (not on every refetch of /me).
   // biome-ignore lint/correctness/useExhaustiveDependencies: deliberately keyed on the user only.
   useEffect(() => {
-    if (profileLocale) applyLocale(profileLocale);
+    if (profileLocale) void applyLocale(profileLocale);
   }, [userId]);
 
   if (me.isPending) return <PageLoading />;
