@@ -279,7 +279,8 @@ export function resolutionHistogram(
 export function liveBacklog(db: Db, scope: MetricScope, grouping: Grouping) {
   const where = [
     sql`c.organisation_id = ${scope.organisationId}`,
-    sql`c.closed_at IS NULL`,
+    // The snapshot's definition: cases, not child tasks.
+    sql`c.closed_at IS NULL AND c.parent_case_id IS NULL`,
     ...(scope.agentId ? [sql`false`] : []),
     ...scopeConditions({ ...scope, agentId: undefined }, RAW_CASE),
   ];
@@ -368,8 +369,8 @@ export function drillCases(
                   AND e.kind = 'reopened' AND ${inPeriod(sql`e.created_at`)})`,
     complaints: sql`c.kind = 'complaint' AND ${inPeriod(sql`c.closed_at`)}`,
     complaints_late: sql`c.kind = 'complaint' AND ${inPeriod(sql`c.closed_at`)} AND c.closed_at > coalesce(c.legal_due_at, c.due_at)`,
-    open: sql`c.closed_at IS NULL`,
-    open_overdue: sql`c.closed_at IS NULL AND c.due_at < now()`,
+    open: sql`c.closed_at IS NULL AND c.parent_case_id IS NULL`,
+    open_overdue: sql`c.closed_at IS NULL AND c.parent_case_id IS NULL AND c.due_at < now()`,
   };
   const at = sortAt[what];
   const where = [
