@@ -282,6 +282,9 @@ export const contactListQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
+/** What the "Eerste keer goed" page splits its figures by (dimensions of the monitoring API that hold contacts). */
+export const STAT_DIMENSIONS = ['channel', 'team', 'agent', 'item'] as const;
+
 // ---- hand-over: cases and callbacks -------------------------------------------------------------------------
 
 export const locationInputSchema = z

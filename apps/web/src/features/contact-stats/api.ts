@@ -1,14 +1,15 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
-import type { KpiBreakdownRow, KpiCode, KpiValue, MetricDimension } from '@voordeur/shared';
+import {
+  type KpiBreakdownRow,
+  type KpiCode,
+  type KpiValue,
+  type MetricDimension,
+  STAT_DIMENSIONS,
+} from '@voordeur/shared';
 import { api } from '../../api/client.ts';
 
 /** What the page splits the figures by (the monitoring API's dimensions that hold contacts). */
-export const STAT_DIMENSIONS = [
-  'channel',
-  'team',
-  'agent',
-  'item',
-] as const satisfies readonly MetricDimension[];
+export { STAT_DIMENSIONS };
 export type StatDimension = (typeof STAT_DIMENSIONS)[number];
 
 /** The KPIs of the table, from the catalogue (one definition, the same figures as monitoring's). */
