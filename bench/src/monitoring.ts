@@ -314,7 +314,11 @@ async function rebuild(db: Db, orgId: string, run: Run) {
   if (!m.rebuildMetrics) return null;
   const t0 = performance.now();
   await m.rebuildMetrics(db, orgId, { from: run.year.from, to: localDate(run.now) });
-  return seconds(t0);
+  const s = seconds(t0);
+  // The backlog at a past period's end is the day-end snapshot (the catalogue's definition), which a rebuild cannot
+  // make: take the snapshots the day-end task would have taken after the periods' last days (not timed).
+  for (const day of new Set([run.month.to, run.year.to])) await m.snapshotBacklogDay?.(db, orgId, day);
+  return s;
 }
 
 /** The HTTP timings: the server started on the database, each request signed in as its asker. */

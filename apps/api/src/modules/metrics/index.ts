@@ -31,5 +31,6 @@ export const metricsWork = { tasks: [metricsCatchUpTask] } as const satisfies Mo
 
 // ---- kpifix (issue 14 leftovers): one definition per KPI for the public page, the report and equal treatment ----
 export type { Measured } from './metrics.kpis.ts';
+export { snapshotBacklogDay } from './metrics.rollup.ts';
 export { type KpiBreakdownOptions, type KpiGroup, kpiBreakdown } from './metrics.service.ts';
 // ---- end kpifix ----
