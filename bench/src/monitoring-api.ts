@@ -12,6 +12,7 @@ import type { Db } from '@voordeur/db';
 export interface MetricsModule {
   rebuildMetrics?: (db: Db, organisationId: string, period: { from: string; to: string }) => Promise<unknown>;
   catchUpMetrics?: (db: Db, now: Date) => Promise<unknown>;
+  snapshotBacklogDay?: (db: Db, organisationId: string, day: string) => Promise<void>;
 }
 
 const METRICS_INDEX = new URL('../../apps/api/src/modules/metrics/index.ts', import.meta.url).href;
@@ -26,6 +27,9 @@ export async function metricsModule(): Promise<MetricsModule> {
         : {}),
       ...(typeof m.catchUpMetrics === 'function'
         ? { catchUpMetrics: m.catchUpMetrics as MetricsModule['catchUpMetrics'] }
+        : {}),
+      ...(typeof m.snapshotBacklogDay === 'function'
+        ? { snapshotBacklogDay: m.snapshotBacklogDay as MetricsModule['snapshotBacklogDay'] }
         : {}),
     };
   } catch (error) {

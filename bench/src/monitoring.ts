@@ -161,7 +161,7 @@ function overviewSql(s: Scope, p: Period): SQL {
       count(*) FILTER (WHERE cur AND outcome = 'answered')::float8 / nullif(count(*) FILTER (WHERE cur AND outcome IS NOT NULL), 0) AS fcr,
       count(*) FILTER (WHERE NOT cur AND outcome = 'answered')::float8 / nullif(count(*) FILTER (WHERE NOT cur AND outcome IS NOT NULL), 0) AS fcr_previous,
       count(*) FILTER (WHERE cur AND is_repeat)::float8 / nullif(count(*) FILTER (WHERE cur), 0) AS repeats,
-      count(*) FILTER (WHERE cur AND (is_repeat OR status_inquiry))::float8 / nullif(count(*) FILTER (WHERE cur), 0) AS avoidable,
+      least(count(*) FILTER (WHERE cur), count(*) FILTER (WHERE cur AND status_inquiry) + count(*) FILTER (WHERE cur AND is_repeat))::float8 / nullif(count(*) FILTER (WHERE cur), 0) AS avoidable,
       avg(extract(epoch FROM ended_at - started_at)) FILTER (WHERE cur) / 60 AS handling_minutes
     FROM (SELECT started_at >= ${t.from}::timestamptz AS cur, outcome, is_repeat, status_inquiry, started_at, ended_at
           FROM contact WHERE organisation_id = ${s.org}
@@ -170,7 +170,7 @@ function overviewSql(s: Scope, p: Period): SQL {
   const team = s.teamId ? sql` AND team_id = ${s.teamId}` : sql``;
   return sql`WITH k AS (${contacts}),
     opened AS (SELECT count(*) AS opened FROM case_file WHERE organisation_id = ${s.org}
-      AND created_at >= ${t.from}::timestamptz AND created_at < ${t.to}::timestamptz AND main_case_id IS NULL${team}),
+      AND created_at >= ${t.from}::timestamptz AND created_at < ${t.to}::timestamptz AND parent_case_id IS NULL${team}),
     closed AS (SELECT
         count(*) FILTER (WHERE cur) AS closed,
         count(*) FILTER (WHERE cur AND closed_at <= due_at)::float8 / nullif(count(*) FILTER (WHERE cur), 0) AS norm,
@@ -179,19 +179,32 @@ function overviewSql(s: Scope, p: Period): SQL {
         count(*) FILTER (WHERE cur AND kind = 'complaint') AS complaints
       FROM (SELECT closed_at >= ${t.from}::timestamptz AS cur, closed_at, due_at, resolution_minutes, kind FROM case_file
             WHERE organisation_id = ${s.org} AND closed_at >= ${t.prev}::timestamptz AND closed_at < ${t.to}::timestamptz
-              AND main_case_id IS NULL${team}) x),
+              AND main_case_id IS NULL AND parent_case_id IS NULL${team}) x),
     reopened AS (SELECT count(*) AS reopened FROM case_event e JOIN case_file f
         ON f.organisation_id = e.organisation_id AND f.id = e.case_id
       WHERE e.organisation_id = ${s.org} AND e.kind = 'reopened'
         AND e.created_at >= ${t.from}::timestamptz AND e.created_at < ${t.to}::timestamptz${s.teamId ? sql` AND f.team_id = ${s.teamId}` : sql``}),
-    backlog AS (SELECT count(*) AS open, count(*) FILTER (WHERE due_at < now()) AS overdue FROM case_file
-      WHERE organisation_id = ${s.org} AND closed_at IS NULL${team}),
+    backlog AS (${backlogSql(s.org, team, t.to)}),
     callbacks AS (SELECT count(*) FILTER (WHERE done_at <= due_at)::float8 / nullif(count(*), 0) AS in_time FROM callback
       WHERE organisation_id = ${s.org} AND due_at >= ${t.from}::timestamptz AND due_at < ${t.to}::timestamptz${team}),
     answers AS (SELECT avg(grade) AS grade, count(*) FILTER (WHERE grade >= 7)::float8 / nullif(count(*), 0) AS grade_7_plus
       FROM survey_response WHERE organisation_id = ${s.org}
         AND answered_at >= ${t.from}::timestamptz AND answered_at < ${t.to}::timestamptz${team})
     SELECT * FROM k, opened, closed, reopened, backlog, callbacks, answers`;
+}
+
+/**
+ * The catalogue's backlog at the end of a period (not child tasks): for a period that has ended, the cases made
+ * before its end and not closed by then, overdue when due before its end (the day-end snapshot's definition); for
+ * a period ending today, the cases open now.
+ */
+function backlogSql(org: string, team: SQL, end: string): SQL {
+  if (Date.parse(end) > Date.now())
+    return sql`SELECT count(*) AS open, count(*) FILTER (WHERE due_at < now()) AS overdue FROM case_file
+      WHERE organisation_id = ${org} AND closed_at IS NULL AND parent_case_id IS NULL${team}`;
+  return sql`SELECT count(*) AS open, count(*) FILTER (WHERE due_at < ${end}::timestamptz) AS overdue FROM case_file
+      WHERE organisation_id = ${org} AND parent_case_id IS NULL AND created_at < ${end}::timestamptz
+        AND (closed_at IS NULL OR closed_at >= ${end}::timestamptz)${team}`;
 }
 
 /** The raw-row query answering the same question as each dashboard request. */
@@ -301,7 +314,11 @@ async function rebuild(db: Db, orgId: string, run: Run) {
   if (!m.rebuildMetrics) return null;
   const t0 = performance.now();
   await m.rebuildMetrics(db, orgId, { from: run.year.from, to: localDate(run.now) });
-  return seconds(t0);
+  const s = seconds(t0);
+  // The backlog at a past period's end is the day-end snapshot (the catalogue's definition), which a rebuild cannot
+  // make: take the snapshots the day-end task would have taken after the periods' last days (not timed).
+  for (const day of new Set([run.month.to, run.year.to])) await m.snapshotBacklogDay?.(db, orgId, day);
+  return s;
 }
 
 /** The HTTP timings: the server started on the database, each request signed in as its asker. */

@@ -282,31 +282,8 @@ export const contactListQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export const STAT_DIMENSIONS = ['channel', 'team', 'agent', 'item', 'day'] as const;
-
-export const contactStatsQuerySchema = z.strictObject({
-  from: z.iso.date(),
-  to: z.iso.date(),
-  by: z.enum(STAT_DIMENSIONS),
-});
-
-export const contactStatRowSchema = z
-  .object({
-    key: z.string().nullable(),
-    label: z.string(),
-    contacts: z.number().int(),
-    answered: z.number().int().meta({ description: 'Answered at the first contact.' }),
-    fcrRate: z.number().nullable().meta({ description: 'answered / contacts, 0..1.' }),
-    handedOver: z.number().int(),
-    callbacks: z.number().int(),
-    referred: z.number().int(),
-    notHelped: z.number().int(),
-    unrecorded: z.number().int().meta({ description: 'Closed automatically without an outcome.' }),
-    repeats: z.number().int(),
-    avgHandlingSeconds: z.number().nullable(),
-  })
-  .meta({ id: 'ContactStatRow' });
-export type ContactStatRow = z.infer<typeof contactStatRowSchema>;
+/** What the "Eerste keer goed" page splits its figures by (dimensions of the monitoring API that hold contacts). */
+export const STAT_DIMENSIONS = ['channel', 'team', 'agent', 'item'] as const;
 
 // ---- hand-over: cases and callbacks -------------------------------------------------------------------------
 

@@ -1,7 +1,6 @@
 /** The front office: contacts, their daily statistics, callbacks and callback attempts. */
 import { sql } from 'drizzle-orm';
 import {
-  bigint,
   boolean,
   foreignKey,
   index,
@@ -10,7 +9,6 @@ import {
   primaryKey,
   text,
   timestamp,
-  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -84,36 +82,6 @@ export const contact = pgTable(
     index('contact_item_idx').on(t.organisationId, t.catalogueItemId, t.startedAt),
     index('contact_open_idx').on(t.organisationId, t.startedAt).where(sql`${t.endedAt} IS NULL`),
     index('contact_agent_idx').on(t.organisationId, t.agentUserId, t.startedAt),
-  ],
-);
-
-/**
- * First-contact resolution per day, channel, team, agent and subject, kept up to date in the transaction that
- * closes a contact: reports over millions of contacts read a few thousand rows.
- */
-export const contactDailyStat = pgTable(
-  'contact_daily_stat',
-  {
-    organisationId: organisationId(),
-    day: text('day').notNull(),
-    channel: text('channel').notNull(),
-    teamId: uuid('team_id'),
-    agentUserId: uuid('agent_user_id'),
-    catalogueItemId: uuid('catalogue_item_id'),
-    contacts: integer('contacts').notNull().default(0),
-    answered: integer('answered').notNull().default(0),
-    handedOver: integer('handed_over').notNull().default(0),
-    callbacks: integer('callbacks').notNull().default(0),
-    referred: integer('referred').notNull().default(0),
-    notHelped: integer('not_helped').notNull().default(0),
-    unrecorded: integer('unrecorded').notNull().default(0),
-    repeats: integer('repeats').notNull().default(0),
-    handlingSeconds: bigint('handling_seconds', { mode: 'number' }).notNull().default(0),
-  },
-  (t) => [
-    unique('contact_daily_stat_uq')
-      .on(t.organisationId, t.day, t.channel, t.teamId, t.agentUserId, t.catalogueItemId)
-      .nullsNotDistinct(),
   ],
 );
 

@@ -1,6 +1,12 @@
 import type { Db } from '@voordeur/db';
-import { type CatalogueItemDefinition, type KpiCode, PUBLIC_MIN_COUNT } from '@voordeur/shared';
+import {
+  type CatalogueItemDefinition,
+  KPI_CATALOGUE,
+  type KpiCode,
+  PUBLIC_MIN_COUNT,
+} from '@voordeur/shared';
 import { errors } from '../../plugins/errors.ts';
+import { type KpiBreakdownOptions, type KpiGroup, kpiBreakdown, type Measured } from '../metrics/index.ts';
 import {
   localToday,
   monthsBefore,
@@ -144,17 +150,41 @@ async function reasonLabels(db: Db, organisationId: string): Promise<Map<string,
   return labels;
 }
 
+/** Employees served by the internal front office: their contacts and answers are not the public's figures. */
+const PUBLIC: KpiBreakdownOptions = { exceptCustomerKinds: ['employee'] };
+
+/** The catalogue's KPIs (metrics module: one definition per KPI) over a span, per group. */
+function kpis(
+  db: Db,
+  organisationId: string,
+  span: q.Span,
+  codes: readonly KpiCode[],
+  options: KpiBreakdownOptions = {},
+) {
+  return kpiBreakdown(db, organisationId, { from: span.from, to: span.to }, codes, options);
+}
+
+const part = (m: Measured | undefined) => m?.part ?? 0;
+const base = (m: Measured | undefined) => m?.n ?? 0;
+const total = (groups: KpiGroup[]) => groups[0]!.values;
+
 /** The figures of one span of days. */
 export async function performance(db: Db, organisationId: string, span: q.Span): Promise<Performance> {
-  const [services, closed, late, surveys, contacts, totals, labels] = await Promise.all([
+  const [services, perItem, late, perChannel, fcrAll, complaints, outcomes, labels] = await Promise.all([
     q.publishedServices(db, organisationId),
-    q.closedByItem(db, organisationId, span),
+    kpis(db, organisationId, span, ['norm_compliance'], { by: 'item' }),
     q.lateByItemAndReason(db, organisationId, span),
-    q.surveyByChannel(db, organisationId, span),
-    q.contactsByChannel(db, organisationId, span),
-    q.caseTotals(db, organisationId, span),
+    kpis(db, organisationId, span, ['grade_mean', 'grade_7_plus', 'fcr'], { ...PUBLIC, by: 'channel' }),
+    kpis(db, organisationId, span, ['fcr'], PUBLIC),
+    kpis(db, organisationId, span, ['complaints', 'complaints_in_term']),
+    q.complaintOutcomes(db, organisationId, span),
     reasonLabels(db, organisationId),
   ]);
+  const closed = perItem.map((g) => ({
+    itemId: g.key,
+    closed: base(g.values.norm_compliance),
+    inNorm: part(g.values.norm_compliance),
+  }));
   const closedOf = new Map(closed.map((r) => [r.itemId, r]));
   const servicePerformance = services
     .map((s): ServicePerformance => {
@@ -182,38 +212,34 @@ export async function performance(db: Db, organisationId: string, span: q.Span):
     })
     .sort((a, b) => a.name.nl.localeCompare(b.name.nl, 'nl'));
 
-  const satisfaction = surveys
-    .filter((r) => r.responses > 0)
-    .sort((a, b) => b.responses - a.responses || a.channel.localeCompare(b.channel))
+  const satisfaction = perChannel
+    .map((g) => ({ channel: g.key ?? '', grade: g.values.grade_mean, atLeast7: g.values.grade_7_plus }))
+    .filter((r) => base(r.grade) > 0)
+    .sort((a, b) => base(b.grade) - base(a.grade) || a.channel.localeCompare(b.channel))
     .map((r) => ({
       channel: r.channel,
-      responses: count(r.responses),
-      gradeMean: mean(r.gradeSum, r.responses),
-      gradeAtLeast7: share(r.atLeast7, r.responses),
+      responses: count(base(r.grade)),
+      gradeMean: mean(part(r.grade), base(r.grade)),
+      gradeAtLeast7: share(part(r.atLeast7), base(r.atLeast7)),
     }));
 
-  const recorded = contacts
-    .map((r) => ({ channel: r.channel, base: r.contacts - r.unrecorded, answered: r.answered }))
+  const recorded = perChannel
+    .map((g) => ({ channel: g.key ?? '', base: base(g.values.fcr), answered: part(g.values.fcr) }))
     .filter((r) => r.base > 0)
     .sort((a, b) => b.base - a.base || a.channel.localeCompare(b.channel));
-  const all = recorded.reduce(
-    (sum, r) => ({ base: sum.base + r.base, answered: sum.answered + r.answered }),
-    {
-      base: 0,
-      answered: 0,
-    },
-  );
+  const all = total(fcrAll).fcr;
   const firstContactResolution = [
     ...recorded.map((r) => ({
       channel: r.channel,
       contacts: count(r.base),
       firstContactResolution: share(r.answered, r.base),
     })),
-    { channel: 'all', contacts: count(all.base), firstContactResolution: share(all.answered, all.base) },
+    { channel: 'all', contacts: count(base(all)), firstContactResolution: share(part(all), base(all)) },
   ];
 
-  const decided = count(totals.complaintsClosed);
-  const raw = [totals.founded, totals.partlyFounded, totals.unfounded, totals.withdrawn];
+  const { complaints: complaintCount, complaints_in_term: inTerm } = total(complaints);
+  const decided = count(base(complaintCount));
+  const raw = [outcomes.founded, outcomes.partlyFounded, outcomes.unfounded, outcomes.withdrawn];
   const [founded, partlyFounded, unfounded, withdrawn] = protectParts(
     raw.map(count),
     raw,
@@ -227,7 +253,7 @@ export async function performance(db: Db, organisationId: string, span: q.Span):
     firstContactResolution,
     complaints: {
       decided,
-      decidedInTerm: share(totals.complaintsInTerm, totals.complaintsClosed),
+      decidedInTerm: share(part(inTerm), base(inTerm)),
       founded: founded!,
       partlyFounded: partlyFounded!,
       unfounded: unfounded!,
@@ -293,9 +319,6 @@ export const REPORT_KPIS = [
 
 export type ReportKpiCode = (typeof REPORT_KPIS)[number]['code'];
 
-/** Targets the organisation has not set itself: first-contact resolution 80% (issue 14). */
-const DEFAULT_TARGETS: Partial<Record<KpiCode, number>> = { fcr: 80 };
-
 export interface ReportKpi {
   code: ReportKpiCode;
   unit: string;
@@ -306,51 +329,39 @@ export interface ReportKpi {
   status: 'met' | 'missed' | 'none';
 }
 
+/** The report's KPIs that count contacts and answers: employees' (internal front office) are left out. */
+const CONTACT_KPIS = [
+  'contacts',
+  'fcr',
+  'repeat_contacts',
+  'grade_mean',
+  'grade_7_plus',
+  'solved_share',
+] as const;
+const CASE_KPIS = REPORT_KPIS.map((k) => k.code).filter(
+  (c) => !(CONTACT_KPIS as readonly string[]).includes(c),
+) as ReportKpiCode[];
+
+/** Which figure of the suppression layer a KPI's value is published as. */
+function figureOf(code: ReportKpiCode, m: Measured | undefined): Figure {
+  const unit = KPI_CATALOGUE[code].unit;
+  // No backlog snapshot at the end of the span: the backlog then is not known (never a 0 that reads as real).
+  if (m?.value === null && (code === 'backlog' || code === 'backlog_overdue')) return unknown;
+  if (unit === 'count') return count(m?.value ?? 0);
+  if (unit === 'percent') return share(part(m), base(m));
+  return mean(part(m), base(m));
+}
+
 async function kpiFigures(db: Db, organisationId: string, span: q.Span) {
-  const [totals, contacts, surveys, backlog] = await Promise.all([
-    q.caseTotals(db, organisationId, span),
-    q.contactsByChannel(db, organisationId, span),
-    q.surveyByChannel(db, organisationId, span),
-    q.backlogAtEnd(db, organisationId, span),
+  const [contacts, cases] = await Promise.all([
+    kpis(db, organisationId, span, CONTACT_KPIS, PUBLIC),
+    kpis(db, organisationId, span, CASE_KPIS),
   ]);
-  const c = contacts.reduce(
-    (s, r) => ({
-      contacts: s.contacts + r.contacts,
-      answered: s.answered + r.answered,
-      recorded: s.recorded + r.contacts - r.unrecorded,
-      repeats: s.repeats + r.repeats,
-    }),
-    { contacts: 0, answered: 0, recorded: 0, repeats: 0 },
-  );
-  const s = surveys.reduce(
-    (t, r) => ({
-      responses: t.responses + r.responses,
-      gradeSum: t.gradeSum + r.gradeSum,
-      atLeast7: t.atLeast7 + r.atLeast7,
-      solvedYes: t.solvedYes + r.solvedYes,
-      solvedAnswers: t.solvedAnswers + r.solvedAnswers,
-    }),
-    { responses: 0, gradeSum: 0, atLeast7: 0, solvedYes: 0, solvedAnswers: 0 },
-  );
-  const figures: Record<ReportKpiCode, Figure> = {
-    contacts: count(c.contacts),
-    fcr: share(c.answered, c.recorded),
-    repeat_contacts: share(c.repeats, c.contacts),
-    cases_opened: count(totals.opened),
-    norm_compliance: share(totals.inNorm, totals.closed),
-    target_compliance: share(totals.inTarget, totals.closed),
-    reopen_rate: share(totals.reopened, totals.closed),
-    // No snapshot in the span: the backlog then is not known (never a 0 that reads as a real figure).
-    backlog: backlog.rows === 0 ? unknown : count(backlog.open),
-    backlog_overdue: backlog.rows === 0 ? unknown : count(backlog.overdue),
-    complaints: count(totals.complaintsClosed),
-    complaints_in_term: share(totals.complaintsInTerm, totals.complaintsClosed),
-    complaints_founded: share(totals.founded + totals.partlyFounded, totals.complaintsClosed),
-    grade_mean: mean(s.gradeSum, s.responses),
-    grade_7_plus: share(s.atLeast7, s.responses),
-    solved_share: share(s.solvedYes, s.solvedAnswers),
-  };
-  return figures;
+  const values = { ...total(contacts), ...total(cases) };
+  return Object.fromEntries(REPORT_KPIS.map((k) => [k.code, figureOf(k.code, values[k.code])])) as Record<
+    ReportKpiCode,
+    Figure
+  >;
 }
 
 export interface TrendPoint {
@@ -397,18 +408,22 @@ export async function periodicReport(
   const previous = previousPeriod(period);
   const span = { from: period.from, to };
   const grain: q.TrendGrain = period.kind === 'year' ? 'month' : 'week';
-  const [org, now, before, targetRows, perf, series, teams] = await Promise.all([
+  const [org, now, before, targetRows, perf, contactTrend, caseTrend, teams, teamNames] = await Promise.all([
     q.organisationById(db, organisationId),
     kpiFigures(db, organisationId, span),
     kpiFigures(db, organisationId, { from: previous.from, to: previous.end }),
     q.targets(db, organisationId),
     performance(db, organisationId, span),
-    q.trend(db, organisationId, span, grain),
-    q.closedByTeam(db, organisationId, span),
+    kpis(db, organisationId, span, ['fcr', 'grade_mean'], { ...PUBLIC, grain }),
+    kpis(db, organisationId, span, ['norm_compliance'], { grain }),
+    kpis(db, organisationId, span, ['norm_compliance', 'target_compliance'], { by: 'team' }),
+    q.teamNames(db, organisationId),
   ]);
   const targetOf = new Map(targetRows.map((t) => [t.code, Number(t.target)]));
-  const kpis = REPORT_KPIS.map((k): ReportKpi => {
-    const target = targetOf.get(k.code) ?? DEFAULT_TARGETS[k.code] ?? null;
+  const nameOf = new Map(teamNames.map((t) => [t.id, t.name]));
+  const kpiRows = REPORT_KPIS.map((k): ReportKpi => {
+    // The organisation's own target, else the catalogue's (as on the dashboards).
+    const target = targetOf.get(k.code) ?? KPI_CATALOGUE[k.code].defaultTarget;
     const value = now[k.code];
     const status =
       target === null || value.value === null || k.direction === 'none'
@@ -418,19 +433,16 @@ export async function periodicReport(
           : 'missed';
     return { ...k, value, previous: before[k.code], target, status };
   });
-  const byPeriod = <T extends { period: string }>(rows: T[]) => new Map(rows.map((r) => [r.period, r]));
-  const cases = byPeriod(series.cases);
-  const contacts = byPeriod(series.contacts);
-  const surveys = byPeriod(series.surveys);
+  const contactsOf = new Map(contactTrend.map((g) => [g.key, g.values]));
+  const casesOf = new Map(caseTrend.map((g) => [g.key, g.values]));
   const trend = buckets(period.from, to, grain).map((p) => {
-    const c = cases.get(p);
-    const k = contacts.get(p);
-    const s = surveys.get(p);
+    const c = casesOf.get(p)?.norm_compliance;
+    const k = contactsOf.get(p);
     return {
       period: p,
-      fcr: share(k?.answered ?? 0, (k?.contacts ?? 0) - (k?.unrecorded ?? 0)),
-      normCompliance: share(c?.inNorm ?? 0, c?.closed ?? 0),
-      gradeMean: mean(s?.gradeSum ?? 0, s?.responses ?? 0),
+      fcr: share(part(k?.fcr), base(k?.fcr)),
+      normCompliance: share(part(c), base(c)),
+      gradeMean: mean(part(k?.grade_mean), base(k?.grade_mean)),
     };
   });
   return {
@@ -439,18 +451,23 @@ export async function periodicReport(
     to,
     complete: asked.complete,
     previous,
-    kpis,
+    kpis: kpiRows,
     grain,
     trend,
     performance: perf,
     teams: teams
-      .filter((t) => t.closed > 0)
+      .map((g) => ({
+        team: g.key ? (nameOf.get(g.key) ?? null) : null,
+        norm: g.values.norm_compliance,
+        target: g.values.target_compliance,
+      }))
+      .filter((t) => base(t.norm) > 0)
       .sort((a, b) => (a.team ?? '').localeCompare(b.team ?? '', 'nl'))
       .map((t) => ({
         team: t.team,
-        closed: count(t.closed),
-        normCompliance: share(t.inNorm, t.closed),
-        targetCompliance: share(t.inTarget, t.closed),
+        closed: count(base(t.norm)),
+        normCompliance: share(part(t.norm), base(t.norm)),
+        targetCompliance: share(part(t.target), base(t.target)),
       })),
   };
 }

@@ -11,6 +11,7 @@ import {
   type TestOrg,
   useTestApp,
 } from '../../test/harness.ts';
+import { kpiValues } from '../metrics/index.ts';
 import { localToday } from './accountability.periods.ts';
 import { type OpenData, openDataRows } from './accountability.presenter.ts';
 import { count, mean, partOf, publicPeriods, share } from './accountability.service.ts';
@@ -314,6 +315,28 @@ describe('open data', () => {
     }
     expectProblem(await api(`organisation=${org.slug}&period=${year}&format=xml`), 400, 'validation_failed');
     expectProblem(await api(`organisation=nergens-${org.slug}&period=${year}`), 404, 'not_found');
+  });
+
+  it("publishes the catalogue's FCR: the same figure as the metrics module's kpiValues for the period", async () => {
+    const fcrOf = async (organisationId: string, channel?: string) => {
+      const [value] = await kpiValues(
+        t.database.db,
+        organisationId,
+        { from: spans.quarter.from, to: spans.quarter.to, ...(channel ? { channel } : {}) },
+        ['fcr'],
+      );
+      return value!.value === null ? null : Math.round(value!.value * 10) / 10;
+    };
+    // The organisation without employees' contacts: the public total is monitoring's total.
+    const others = (await api(`organisation=${other.slug}&period=${quarterCode}`)).json<OpenData>();
+    const all = others.firstContactResolution.find((r) => r.channel === 'all')!;
+    expect(all.firstContactResolution.value).toBe(await fcrOf(other.id));
+    expect(all.firstContactResolution.value).toBe(0.2);
+    // Per channel (the employees' desk contacts are not the public's): the phone's figure is monitoring's.
+    const mine = (await api(`organisation=${org.slug}&period=${quarterCode}`)).json<OpenData>();
+    const phone = mine.firstContactResolution.find((r) => r.channel === 'phone')!;
+    expect(phone.firstContactResolution.value).toBe(await fcrOf(org.id, 'phone'));
+    expect(phone.firstContactResolution.value).toBe(80);
   });
 });
 

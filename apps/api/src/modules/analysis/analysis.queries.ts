@@ -1,6 +1,7 @@
 /**
  * SQL of the analysis module: the drivers over the raw survey answers joined to their case or contact (the rollups
- * cannot pair one answer with its case), breach reasons and equal treatment over the rollups (metric_*_day).
+ * cannot pair one answer with its case) and breach reasons over the rollups (metric_case_day). Equal treatment's
+ * sums are the metrics module's KPIs (one definition per KPI).
  * Every query takes the organisation id; `scope.teamIds` narrows a team lead to their own teams.
  */
 import type { Db } from '@voordeur/db';
@@ -240,90 +241,4 @@ export async function breachSums(db: Db, s: Scope): Promise<BreachRow[]> {
     FROM metric_case_day t WHERE ${rollupWhere(s, { agent: false })}
     GROUP BY 1, 2 ORDER BY 1, 2`);
   return rowsOf<BreachRow>(result).map((r) => ({ ...r, closed: Number(r.closed), late: Number(r.late) }));
-}
-
-export type EqualityMeasureSql = {
-  table: 'metric_contact_day' | 'metric_case_day' | 'metric_survey_day';
-  /** The group size (people, cases or answers the measure rests on). */
-  n: SQL;
-  /** Successes (shares) or the grade sum (means). */
-  x: SQL;
-  /** Sum of squares (means only). */
-  squares: SQL | null;
-  agent: boolean;
-};
-
-export const EQUALITY_SQL = {
-  fcr: {
-    table: 'metric_contact_day',
-    n: sql`t.contacts - t.unrecorded`,
-    x: sql`t.answered`,
-    squares: null,
-    agent: true,
-  },
-  norm_compliance: {
-    table: 'metric_case_day',
-    n: sql`t.closed`,
-    x: sql`t.closed_in_norm`,
-    squares: null,
-    agent: false,
-  },
-  solved_share: {
-    table: 'metric_survey_day',
-    n: sql`t.solved_answers`,
-    x: sql`t.solved_yes`,
-    squares: null,
-    agent: false,
-  },
-  grade_mean: {
-    table: 'metric_survey_day',
-    n: sql`t.responses`,
-    x: sql`t.grade_sum`,
-    squares: sql`t.grade_squares`,
-    agent: false,
-  },
-} as const satisfies Record<string, EqualityMeasureSql>;
-
-export interface GroupSums {
-  key: string | null;
-  n: number;
-  x: number;
-  squares: number;
-}
-
-const GROUP_COLUMN = {
-  area: sql`t.area`,
-  customerKind: sql`t.customer_kind`,
-  language: sql`t.language`,
-  channel: sql`t.channel`,
-  ageBand: sql`t.age_band`,
-} as const;
-
-/** The measure's sums per group, and over everyone in the scope (key `null` of `total`). */
-export async function equalitySums(
-  db: Db,
-  s: Scope,
-  m: EqualityMeasureSql,
-  by: keyof typeof GROUP_COLUMN | 'segment',
-): Promise<{ total: GroupSums; groups: GroupSums[] }> {
-  const where = rollupWhere(s, { agent: m.agent });
-  const table = sql.raw(m.table);
-  const sums = sql`coalesce(sum(${m.n}), 0)::float8 AS n, coalesce(sum(${m.x}), 0)::float8 AS x,
-    coalesce(sum(${m.squares ?? sql`0`}), 0)::float8 AS squares`;
-  const groupsSql =
-    by === 'segment'
-      ? sql`SELECT s.code AS key, ${sums} FROM ${table} t JOIN segment s ON s.organisation_id = t.organisation_id
-            AND ${segmentMatches(sql`s.rule`, rollupColumns)} WHERE ${where} GROUP BY s.code ORDER BY s.code`
-      : sql`SELECT ${GROUP_COLUMN[by]} AS key, ${sums} FROM ${table} t WHERE ${where} GROUP BY 1 ORDER BY 1`;
-  const [groups, total] = [
-    rowsOf<GroupSums>(await db.execute(groupsSql)),
-    rowsOf<GroupSums>(await db.execute(sql`SELECT NULL AS key, ${sums} FROM ${table} t WHERE ${where}`)),
-  ];
-  const clean = (g: GroupSums) => ({
-    key: g.key,
-    n: Number(g.n),
-    x: Number(g.x),
-    squares: Number(g.squares),
-  });
-  return { total: clean(total[0] ?? { key: null, n: 0, x: 0, squares: 0 }), groups: groups.map(clean) };
 }

@@ -9,6 +9,8 @@ import {
   type DriverCode,
   type DriversResponse,
   EQUALITY_MIN_GROUP,
+  type EqualityDimension,
+  type EqualityMeasure,
   type EqualityQuery,
   type EqualityResponse,
   type MetricFilter,
@@ -19,6 +21,7 @@ import type { Ctx } from '../../platform/actor.ts';
 import { authorize } from '../../platform/policy.ts';
 import { errors } from '../../plugins/errors.ts';
 import { caseSettings } from '../cases/index.ts';
+import { kpiBreakdown, type Measured } from '../metrics/index.ts';
 import { analysisPolicy } from './analysis.policy.ts';
 import * as present from './analysis.presenter.ts';
 import * as q from './analysis.queries.ts';
@@ -208,26 +211,75 @@ function monthsOf(from: string, to: string) {
 
 // ---------------------------------------------------------------- equal treatment
 
+/** The catalogue's KPI behind each measure; FCR is the only one kept per person (agent). */
+const EQUALITY_KPI = {
+  fcr: { agent: true, mean: false },
+  norm_compliance: { agent: false, mean: false },
+  solved_share: { agent: false, mean: false },
+  grade_mean: { agent: false, mean: true },
+} as const satisfies Record<EqualityMeasure, { agent: boolean; mean: boolean }>;
+
+/** A group's sums: its base (people, cases or answers), successes or grade sum, and squared grades (means). */
+interface GroupSums {
+  key: string | null;
+  n: number;
+  x: number;
+  squares: number;
+}
+
+const sumsOf = (key: string | null, m: Measured | undefined): GroupSums => ({
+  key,
+  n: m?.n ?? 0,
+  x: m?.part ?? 0,
+  squares: m?.squares ?? 0,
+});
+
+/** The measure's sums per group and over everyone in the scope, from the metrics module's KPI of that name. */
+async function equalitySums(db: Db, s: q.Scope, measure: EqualityMeasure, by: EqualityDimension) {
+  const filter: MetricFilter = {
+    from: s.from,
+    to: s.to,
+    channel: s.channel,
+    teamId: s.teamId,
+    agentId: s.agentId,
+    itemId: s.itemId,
+    area: s.area,
+    segment: s.segment,
+  };
+  const options = { teamIds: s.teamIds };
+  const [all, groups] = await Promise.all([
+    kpiBreakdown(db, s.organisationId, filter, [measure], options),
+    kpiBreakdown(db, s.organisationId, filter, [measure], { ...options, by }),
+  ]);
+  // By key, unknown last (as the groups were always listed).
+  const order = (a: GroupSums, b: GroupSums) =>
+    a.key === b.key ? 0 : a.key === null ? 1 : b.key === null ? -1 : a.key < b.key ? -1 : 1;
+  return {
+    total: sumsOf(null, all[0]?.values[measure]),
+    groups: groups.map((g) => sumsOf(g.key, g.values[measure])).sort(order),
+  };
+}
+
 export async function equality(db: Db, ctx: Ctx, query: EqualityQuery): Promise<EqualityResponse> {
   const { measure, by, ...f } = query;
   const scope = await scopeOf(db, ctx, f);
-  const m = q.EQUALITY_SQL[measure];
+  const m = EQUALITY_KPI[measure];
   if (f.agentId && !m.agent)
     throw errors.validation(
       [{ field: 'agentId', message: 'This measure is not kept per person' }],
       'This measure is not kept per person.',
     );
-  const isMean = m.squares !== null;
+  const isMean = m.mean;
   const unit = isMean ? ('grade' as const) : ('percent' as const);
-  const { total, groups } = await q.equalitySums(db, scope, m, by);
-  const value = (g: q.GroupSums) => (g.n > 0 ? (isMean ? g.x / g.n : (100 * g.x) / g.n) : null);
+  const { total, groups } = await equalitySums(db, scope, measure, by);
+  const value = (g: GroupSums) => (g.n > 0 ? (isMean ? g.x / g.n : (100 * g.x) / g.n) : null);
   const segments = by === 'segment' ? await q.segmentsOf(db, scope.organisationId) : [];
   const shown = groups.filter((g) => g.n >= EQUALITY_MIN_GROUP);
   const hiddenGroups = groups.filter((g) => g.n > 0 && g.n < EQUALITY_MIN_GROUP).length;
   const rows = shown.map((g) => {
     // For segments, which overlap, "the rest" is everybody outside the segment; for the other dimensions the rest
     // is the other groups together (the total minus this one) in both cases.
-    const rest: q.GroupSums = {
+    const rest: GroupSums = {
       key: null,
       n: total.n - g.n,
       x: total.x - g.x,
@@ -279,4 +331,4 @@ export async function equality(db: Db, ctx: Ctx, query: EqualityQuery): Promise<
   };
 }
 
-const moments = (g: q.GroupSums): MomentSums => ({ n: g.n, sum: g.x, squares: g.squares });
+const moments = (g: GroupSums): MomentSums => ({ n: g.n, sum: g.x, squares: g.squares });

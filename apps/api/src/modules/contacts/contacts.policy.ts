@@ -3,7 +3,5 @@ import { allows } from '../../platform/policy.ts';
 export const contactsPolicy = {
   /** Agents register contacts; channel integrations do so with an API token of the agent role. */
   register: allows('registerContacts'),
-  /** Figures without personal data. */
-  stats: allows('readContactStats'),
   callbacks: allows('workCallbacks'),
 };

@@ -1,11 +1,5 @@
-import type {
-  ArticleDefinition,
-  Callback,
-  CatalogueItemDefinition,
-  Contact,
-  ContactStatRow,
-} from '@voordeur/shared';
-import type { ContactRow, labelsFor, StatRow } from './contacts.queries.ts';
+import type { ArticleDefinition, Callback, CatalogueItemDefinition, Contact } from '@voordeur/shared';
+import type { ContactRow, labelsFor } from './contacts.queries.ts';
 
 type Labels = Awaited<ReturnType<typeof labelsFor>>;
 type CaseLink = { id: string; reference: string; contactId: string | null };
@@ -105,22 +99,5 @@ export function presentCallback(r: {
       at: a.at.toISOString(),
       by: a.byLabel,
     })),
-  };
-}
-
-export function presentStatRow(r: StatRow): ContactStatRow {
-  return {
-    key: r.key,
-    label: r.label,
-    contacts: r.contacts,
-    answered: r.answered,
-    fcrRate: r.contacts ? r.answered / r.contacts : null,
-    handedOver: r.handed_over,
-    callbacks: r.callbacks,
-    referred: r.referred,
-    notHelped: r.not_helped,
-    unrecorded: r.unrecorded,
-    repeats: r.repeats,
-    avgHandlingSeconds: r.contacts ? Math.round(r.handling_seconds / r.contacts) : null,
   };
 }

@@ -7,12 +7,10 @@ import {
   catalogueItem,
   catalogueItemVersion,
   contact,
-  contactDailyStat,
   customer,
   type Db,
   membership,
   onKey,
-  queryRows,
   team,
 } from '@voordeur/db';
 import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, type SQL, sql } from 'drizzle-orm';
@@ -187,108 +185,6 @@ export function earlierOnSameSubject(db: Db, c: ContactRow, since: Date) {
     .orderBy(desc(contact.startedAt))
     .limit(1)
     .then((r) => r[0]);
-}
-
-/** Adds a closed contact to the daily first-contact-resolution figures, in the closing transaction. */
-export function addToDailyStats(db: Db, c: ContactRow, day: string) {
-  const one = (b: boolean) => (b ? 1 : 0);
-  const handling = c.endedAt
-    ? Math.max(0, Math.round((c.endedAt.getTime() - c.startedAt.getTime()) / 1000))
-    : 0;
-  const row = {
-    organisationId: c.organisationId,
-    day,
-    channel: c.channel,
-    teamId: c.teamId,
-    agentUserId: c.agentUserId,
-    catalogueItemId: c.catalogueItemId,
-    contacts: 1,
-    answered: one(c.outcome === 'answered'),
-    handedOver: one(c.outcome === 'case'),
-    callbacks: one(c.outcome === 'callback'),
-    referred: one(c.outcome === 'referred'),
-    notHelped: one(c.outcome === 'not_helped'),
-    unrecorded: one(c.outcome === null),
-    repeats: one(c.isRepeat),
-    handlingSeconds: handling,
-  };
-  const add = (col: keyof typeof row) => sql`${contactDailyStat[col as 'contacts']} + ${row[col]}`;
-  return db
-    .insert(contactDailyStat)
-    .values(row)
-    .onConflictDoUpdate({
-      target: [
-        contactDailyStat.organisationId,
-        contactDailyStat.day,
-        contactDailyStat.channel,
-        contactDailyStat.teamId,
-        contactDailyStat.agentUserId,
-        contactDailyStat.catalogueItemId,
-      ],
-      set: {
-        contacts: add('contacts'),
-        answered: add('answered'),
-        handedOver: add('handedOver'),
-        callbacks: add('callbacks'),
-        referred: add('referred'),
-        notHelped: add('notHelped'),
-        unrecorded: add('unrecorded'),
-        repeats: add('repeats'),
-        handlingSeconds: add('handlingSeconds'),
-      },
-    });
-}
-
-const DIMENSION = {
-  channel: sql`s.channel`,
-  team: sql`s.team_id::text`,
-  agent: sql`s.agent_user_id::text`,
-  item: sql`s.catalogue_item_id::text`,
-  day: sql`s.day`,
-} as const;
-
-const LABEL = {
-  channel: sql`s.channel`,
-  team: sql`coalesce(min(t.name), '—')`,
-  agent: sql`coalesce(min(u.name), '—')`,
-  // The item's name as published (Dutch, as the contact's own subject), its code when it has none.
-  item: sql`coalesce(min(civ.definition->'name'->>'nl'), min(ci.code), '—')`,
-  day: sql`s.day`,
-} as const;
-
-export interface StatRow {
-  key: string | null;
-  label: string;
-  contacts: number;
-  answered: number;
-  handed_over: number;
-  callbacks: number;
-  referred: number;
-  not_helped: number;
-  unrecorded: number;
-  repeats: number;
-  handling_seconds: number;
-}
-
-export function stats(db: Db, organisationId: string, from: string, to: string, by: keyof typeof DIMENSION) {
-  return queryRows<StatRow>(
-    db,
-    sql`SELECT ${DIMENSION[by]} AS key, ${LABEL[by]} AS label,
-               sum(s.contacts)::int AS contacts, sum(s.answered)::int AS answered,
-               sum(s.handed_over)::int AS handed_over, sum(s.callbacks)::int AS callbacks,
-               sum(s.referred)::int AS referred, sum(s.not_helped)::int AS not_helped,
-               sum(s.unrecorded)::int AS unrecorded, sum(s.repeats)::int AS repeats,
-               sum(s.handling_seconds)::float8 AS handling_seconds
-        FROM contact_daily_stat s
-        LEFT JOIN team t ON t.id = s.team_id
-        LEFT JOIN app_user u ON u.id = s.agent_user_id
-        LEFT JOIN catalogue_item ci ON ci.id = s.catalogue_item_id
-        LEFT JOIN catalogue_item_version civ
-          ON civ.organisation_id = ci.organisation_id AND civ.id = ci.published_version_id
-        WHERE s.organisation_id = ${organisationId} AND s.day BETWEEN ${from} AND ${to}
-        GROUP BY ${DIMENSION[by]}
-        ORDER BY 3 DESC, 1`,
-  );
 }
 
 /** The organisations with a contact open since before `before` (the auto-close job's first step). */

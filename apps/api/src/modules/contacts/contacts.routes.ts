@@ -10,8 +10,6 @@ import {
   contactCreateSchema,
   contactListQuerySchema,
   contactSchema,
-  contactStatRowSchema,
-  contactStatsQuerySchema,
   contactUpdateSchema,
   customerOverviewSchema,
   FRONT_OFFICE_LIMITS,
@@ -26,7 +24,7 @@ import { problemResponses } from '../../plugins/problem-types.ts';
 import { ctxOf } from '../auth/index.ts';
 import { presentCase, presentCaseSummary } from '../cases/index.ts';
 import { presentCustomer } from '../customers/index.ts';
-import { presentCallback, presentContact, presentStatRow } from './contacts.presenter.ts';
+import { presentCallback, presentContact } from './contacts.presenter.ts';
 import type { ContactRow } from './contacts.queries.ts';
 import * as service from './contacts.service.ts';
 
@@ -92,22 +90,6 @@ export const contactsRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       return { items: await presentContacts(app.db, ctx.actor.organisationId, rows) };
     },
-  );
-
-  app.get(
-    '/stats',
-    {
-      schema: {
-        tags,
-        summary:
-          'First-contact resolution and outcomes per channel, team, agent, catalogue item or day, from the daily figures.',
-        querystring: contactStatsQuerySchema,
-        response: { 200: listOf(contactStatRowSchema), ...problems },
-      },
-    },
-    async (request) => ({
-      items: (await service.contactStats(app.db, ctxOf(request), request.query)).map(presentStatRow),
-    }),
   );
 
   app.get(

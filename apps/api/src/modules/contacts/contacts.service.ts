@@ -18,7 +18,6 @@ import {
   type CalendarDefinition,
   calendarOf,
   instantOf,
-  localDate,
   workingMinutesBetween,
 } from '../calendar/index.ts';
 import { casesOfContact, casesOfCustomer, type IntakeInput, intakeCase } from '../cases/index.ts';
@@ -85,7 +84,6 @@ async function finishClose(tx: Db, row: q.ContactRow, values: Partial<q.ContactR
     repeatOfId,
   });
   if (!closed) throw errors.versionConflict();
-  await q.addToDailyStats(tx, closed, localDate(closed.startedAt));
   return closed;
 }
 
@@ -416,16 +414,6 @@ export async function recordAttempt(
     });
   });
   return getCallback(db, ctx, id);
-}
-
-export async function contactStats(
-  db: Db,
-  ctx: Ctx,
-  input: { from: string; to: string; by: 'channel' | 'team' | 'agent' | 'item' | 'day' },
-) {
-  authorize(ctx.actor, contactsPolicy.stats);
-  if (input.from > input.to) throw errors.validation([{ field: 'to', message: 'Before from' }]);
-  return q.stats(db, ctx.actor.organisationId, input.from, input.to, input.by);
 }
 
 /** The 360° view: the person, what is running, and what happened lately on every channel. */

@@ -28,3 +28,9 @@ export {
 /** The background work of monitoring (registered in `worker/registry.ts`): the rollups' catch-up. */
 export const metricsWork = { tasks: [metricsCatchUpTask] } as const satisfies ModuleWork;
 // ---- end rollups ----
+
+// ---- kpifix (issue 14 leftovers): one definition per KPI for the public page, the report and equal treatment ----
+export type { Measured } from './metrics.kpis.ts';
+export { snapshotBacklogDay } from './metrics.rollup.ts';
+export { type KpiBreakdownOptions, type KpiGroup, kpiBreakdown } from './metrics.service.ts';
+// ---- end kpifix ----

@@ -37,6 +37,8 @@ export interface CaseSums {
 export interface SurveySums {
   responses: number;
   gradeSum: number;
+  /** Sum of the squared grades (for Welch's test on the mean). */
+  gradeSquares: number;
   gradeAtLeast7: number;
   gradeAtMost5: number;
   effortSum: number;
@@ -76,11 +78,18 @@ export const WORKING_DAY_MINUTES = 8 * 60;
 export interface Measured {
   value: number | null;
   n: number;
+  /**
+   * What the value is made of, for modules that publish or test it (public page, equal treatment): the part of a
+   * share or the sum of a mean, unrounded, over the base `n`; for a mean grade also the sum of squared grades.
+   * Never in an API response of monitoring itself.
+   */
+  part?: number;
+  squares?: number;
 }
 
 const round = (v: number) => Math.round(v * 100) / 100;
 const ratio = (part: number, whole: number, scale = 1): Measured =>
-  whole > 0 ? { value: round((part / whole) * scale), n: whole } : { value: null, n: 0 };
+  whole > 0 ? { value: round((part / whole) * scale), n: whole, part } : { value: null, n: 0, part: 0 };
 const pct = (part: number, whole: number) => ratio(part, whole, 100);
 const count = (v: number | undefined): Measured => ({ value: v ?? 0, n: v ?? 0 });
 const none: Measured = { value: null, n: 0 };
@@ -152,7 +161,7 @@ export function measure(code: KpiCode, s: Sums): Measured {
           )
         : none;
     case 'grade_mean':
-      return v ? ratio(v.gradeSum, v.responses) : none;
+      return v ? { ...ratio(v.gradeSum, v.responses), squares: v.gradeSquares } : none;
     case 'grade_7_plus':
       return v ? pct(v.gradeAtLeast7, v.responses) : none;
     case 'grade_5_minus':

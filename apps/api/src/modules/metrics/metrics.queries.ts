@@ -28,6 +28,8 @@ export interface MetricScope {
   area?: string | undefined;
   /** Segment rules that must all match. */
   rules: readonly SegmentRule[];
+  /** Leave out customers of these kinds (the public figures leave out employees); unknown customers stay in. */
+  exceptCustomerKinds?: readonly string[] | undefined;
 }
 
 export type RollupFact = 'contact' | 'case' | 'survey' | 'callback' | 'backlog';
@@ -117,6 +119,10 @@ function scopeConditions(s: MetricScope, col: Columns): SQL[] {
   if (s.agentId) where.push(sql`${col.agent} = ${s.agentId}`);
   if (s.itemId) where.push(sql`${col.item} = ${s.itemId}`);
   if (s.area) where.push(sql`${col.area} = ${s.area}`);
+  if (s.exceptCustomerKinds?.length)
+    where.push(
+      sql`(${col.customerKind} IS NULL OR ${col.customerKind} NOT IN (${list(s.exceptCustomerKinds)}))`,
+    );
   for (const rule of s.rules) {
     if (rule.customerKind) where.push(sql`${col.customerKind} IN (${list(rule.customerKind)})`);
     if (rule.language) where.push(sql`${col.language} IN (${list(rule.language)})`);
@@ -164,6 +170,7 @@ const SUMS: Record<RollupFact, SQL> = {
     coalesce(sum(r.complaints_unfounded), 0)::float8 AS "complaintsUnfounded"`,
   survey: sql`coalesce(sum(r.responses), 0)::float8 AS "responses",
     coalesce(sum(r.grade_sum), 0)::float8 AS "gradeSum",
+    coalesce(sum(r.grade_squares), 0)::float8 AS "gradeSquares",
     coalesce(sum(r.grade_at_least_7), 0)::float8 AS "gradeAtLeast7",
     coalesce(sum(r.grade_at_most_5), 0)::float8 AS "gradeAtMost5",
     coalesce(sum(r.effort_sum), 0)::float8 AS "effortSum",
@@ -272,7 +279,8 @@ export function resolutionHistogram(
 export function liveBacklog(db: Db, scope: MetricScope, grouping: Grouping) {
   const where = [
     sql`c.organisation_id = ${scope.organisationId}`,
-    sql`c.closed_at IS NULL`,
+    // The snapshot's definition: cases, not child tasks.
+    sql`c.closed_at IS NULL AND c.parent_case_id IS NULL`,
     ...(scope.agentId ? [sql`false`] : []),
     ...scopeConditions({ ...scope, agentId: undefined }, RAW_CASE),
   ];
@@ -361,8 +369,8 @@ export function drillCases(
                   AND e.kind = 'reopened' AND ${inPeriod(sql`e.created_at`)})`,
     complaints: sql`c.kind = 'complaint' AND ${inPeriod(sql`c.closed_at`)}`,
     complaints_late: sql`c.kind = 'complaint' AND ${inPeriod(sql`c.closed_at`)} AND c.closed_at > coalesce(c.legal_due_at, c.due_at)`,
-    open: sql`c.closed_at IS NULL`,
-    open_overdue: sql`c.closed_at IS NULL AND c.due_at < now()`,
+    open: sql`c.closed_at IS NULL AND c.parent_case_id IS NULL`,
+    open_overdue: sql`c.closed_at IS NULL AND c.parent_case_id IS NULL AND c.due_at < now()`,
   };
   const at = sortAt[what];
   const where = [

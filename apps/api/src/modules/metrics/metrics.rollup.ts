@@ -185,3 +185,14 @@ export async function catchUpMetrics(db: Db, now = new Date()): Promise<TaskSumm
   }
   return { days, backlog };
 }
+
+// ---- kpifix (issue 14 leftovers) ----
+/**
+ * Takes the backlog snapshot at the end of a past local day, as the catch-up does for yesterday, when the day has
+ * none (for the bench, whose history is written at once: the snapshot the day-end task would have taken).
+ */
+export async function snapshotBacklogDay(db: Db, organisationId: string, day: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (await q.lockBacklog(tx, organisationId)) await q.snapshotBacklog(tx, organisationId, day);
+  });
+}

@@ -698,7 +698,10 @@ export async function breakdown(
       byKey = new Map(found.map(({ key, ...b }) => [key, { backlog: b }]));
     } else byKey = await sumsFor(db, scope, [kpi], period.from, period.to, grouping);
     const label = await labelsFor(db, ctx, by, [...byKey.keys()], language);
-    rows = [...byKey].map(([key, sums]) => ({ key, label: label(key), ...measure(kpi, sums) }));
+    rows = [...byKey].map(([key, sums]) => {
+      const { value, n } = measure(kpi, sums);
+      return { key, label: label(key), value, n };
+    });
   }
   rows.sort((a, b) => b.n - a.n || a.label.localeCompare(b.label));
   return { kpi, by, rows };
@@ -903,3 +906,95 @@ export async function deleteSegment(db: Db, ctx: Ctx, id: string) {
     });
   });
 }
+
+// ---- kpifix (issue 14 leftovers): the catalogue's KPIs for other modules, per group, with what they rest on ----
+
+export interface KpiBreakdownOptions {
+  /** Split per dimension (or per segment of the organisation, keyed by its code); absent: one row, key `all`. */
+  by?: MetricDimension | undefined;
+  /** Split per week or month (key: its first day, yyyy-mm-dd); not with `by`. */
+  grain?: 'week' | 'month' | undefined;
+  /** Only these teams (a team lead's own). */
+  teamIds?: readonly string[] | undefined;
+  /** Leave out customers of these kinds (the public figures leave out employees); unknown customers stay in. */
+  exceptCustomerKinds?: readonly string[] | undefined;
+}
+
+export interface KpiGroup {
+  key: string | null;
+  /** Each asked KPI: its value, base `n` and the unrounded `part` (and `squares` for a mean grade). */
+  values: Record<KpiCode, Measured>;
+}
+
+/**
+ * The catalogue's KPIs of one period for other modules (the public page, the periodic report, equal treatment):
+ * the same definition as monitoring's figures, per group, with the part and base each value rests on so the caller
+ * can suppress or test it. Only KPIs of the rollups (the input modules' KPIs answer null); the backlog at the
+ * period's end only in total or per dimension. No caller scope: the caller decides what it may show. A period is
+ * validated as monitoring's (422 naming `from` or `to`); an unknown segment code is refused (field `segment`).
+ */
+export async function kpiBreakdown(
+  db: Db,
+  organisationId: string,
+  filter: MetricFilter,
+  codes: readonly KpiCode[],
+  options: KpiBreakdownOptions = {},
+  now = new Date(),
+): Promise<KpiGroup[]> {
+  const period = periodOf(filter, now);
+  const rules = filter.segment ? [await ruleOf(db, organisationId, filter.segment)] : [];
+  const scope: q.MetricScope = {
+    organisationId,
+    ...withoutSegment(filter),
+    rules,
+    teamIds: options.teamIds,
+    exceptCustomerKinds: options.exceptCustomerKinds,
+  };
+  const internal = codes.filter((c) => !isExternal(c));
+  const measured = (sums: Sums) =>
+    Object.fromEntries(codes.map((c) => [c, internal.includes(c) ? measure(c, sums) : nothing])) as Record<
+      KpiCode,
+      Measured
+    >;
+  const backlogAsked = internal.some((c) => BACKLOG_CODES.includes(c));
+  const rollupCodes = internal.filter((c) => !BACKLOG_CODES.includes(c));
+
+  if (options.by === 'segment') {
+    const groups: KpiGroup[] = [];
+    for (const s of await q.listSegments(db, organisationId)) {
+      const inSegment = { ...scope, rules: [...rules, s.rule as SegmentRule] };
+      const [sums, backlog] = await Promise.all([
+        sumsFor(db, inSegment, rollupCodes, period.from, period.to, { kind: 'total' }),
+        backlogAsked ? backlogAt(db, inSegment, period.to, period.today) : undefined,
+      ]);
+      groups.push({
+        key: s.code,
+        values: measured({ ...(sums.get('all') ?? {}), ...(backlog ? { backlog } : {}) }),
+      });
+    }
+    return groups;
+  }
+
+  const grouping: q.Grouping = options.by
+    ? { kind: 'dimension', by: options.by }
+    : options.grain
+      ? { kind: 'grain', grain: options.grain }
+      : { kind: 'total' };
+  const [sums, backlog] = await Promise.all([
+    sumsFor(db, scope, rollupCodes, period.from, period.to, grouping),
+    !backlogAsked || grouping.kind === 'grain' || scope.agentId
+      ? []
+      : period.to >= period.today
+        ? q.liveBacklog(db, scope, grouping)
+        : q.backlogSnapshot(db, scope, [period.to], grouping),
+  ]);
+  const keyOf = (key: string | null) => (grouping.kind === 'total' ? 'all' : key);
+  for (const { key, ...b } of backlog) {
+    const at = sums.get(keyOf(key)) ?? {};
+    at.backlog = b;
+    sums.set(keyOf(key), at);
+  }
+  if (grouping.kind === 'total' && !sums.has('all')) sums.set('all', {});
+  return [...sums].map(([key, s]) => ({ key, values: measured(s) }));
+}
+// ---- end kpifix ----

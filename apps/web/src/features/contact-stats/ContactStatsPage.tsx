@@ -1,4 +1,3 @@
-import { type ContactStatRow, STAT_DIMENSIONS } from '@voordeur/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { intlLocale } from '../../i18n/format.ts';
@@ -9,48 +8,42 @@ import { Paragraph } from '../../ui/Paragraph.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { useContactStats } from './api.ts';
-
-type Dimension = (typeof STAT_DIMENSIONS)[number];
+import { STAT_DIMENSIONS, type StatDimension, type StatRow, useContactStats, useFcrTotal } from './api.ts';
 
 /** A local date as YYYY-MM-DD. */
 const isoDate = (date: Date) =>
   `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 
 /**
- * "Eerste keer goed": how many contacts were answered at the first contact, per channel, team, agent,
- * subject or day, over a period. Kept simple on purpose: the numbers, no charts.
+ * "Eerste keer goed": how many contacts were answered at the first contact, per channel, team, agent or subject,
+ * over a period. The figures are monitoring's (the KPI catalogue's definitions, from the daily rollups); kept
+ * simple on purpose: the numbers, no charts.
  */
 export function ContactStatsPage() {
   const { t, i18n } = useTranslation();
   useDocumentTitle(t('contactStats.title'));
-  const today = new Date();
-  const [from, setFrom] = useState(
-    isoDate(new Date(today.getFullYear(), today.getMonth(), today.getDate() - 29)),
-  );
-  const [to, setTo] = useState(isoDate(today));
-  const [by, setBy] = useState<Dimension>('channel');
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) && from <= to;
+  const today = isoDate(new Date());
+  const now = new Date();
+  const [from, setFrom] = useState(isoDate(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 29)));
+  const [to, setTo] = useState(today);
+  const [by, setBy] = useState<StatDimension>('channel');
+  const dates = /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to);
+  const inOrder = dates && from <= to;
+  const notAhead = !dates || to <= today;
+  const valid = inOrder && notAhead;
   const stats = useContactStats({ from, to, by }, valid);
+  const total = useFcrTotal({ from, to }, valid);
   const locale = intlLocale(i18n.language);
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-  const minutes = (seconds: number | null) =>
-    seconds === null
-      ? '—'
-      : `${Math.floor(seconds / 60)}:${String(Math.round(seconds % 60)).padStart(2, '0')}`;
-  const day = new Intl.DateTimeFormat(locale, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  });
-  const label = (row: ContactStatRow) => {
-    if (by === 'channel' && row.key) return t(`catalogue.channel.${row.key}` as 'catalogue.channel.web');
-    // A day as a date in words (the API gives 2026-12-06), read at noon so no time zone moves it.
-    if (by === 'day' && row.key && /^\d{4}-\d{2}-\d{2}$/.test(row.key))
-      return day.format(new Date(`${row.key}T12:00:00`));
-    return row.label;
+  const share = (value: number | null) => (value === null ? '—' : percent.format(value / 100));
+  const minutes = (value: number | null) => {
+    if (value === null) return '—';
+    const seconds = Math.round(value * 60);
+    return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
   };
+  const label = (row: StatRow) =>
+    by === 'channel' && row.key ? t(`catalogue.channel.${row.key}` as 'catalogue.channel.web') : row.label;
+  const fcr = total.data;
 
   return (
     <div className="vd-stack vd-stack--loose">
@@ -61,60 +54,60 @@ export function ContactStatsPage() {
           label={t('contactStats.from')}
           type="date"
           value={from}
+          max={today}
           onChange={(event) => setFrom(event.target.value)}
-          error={valid ? undefined : t('validation.dateOrder')}
+          error={dates && !inOrder ? t('validation.dateOrder') : undefined}
         />
         <TextField
           id="stats-to"
           label={t('contactStats.to')}
           type="date"
           value={to}
+          max={today}
           onChange={(event) => setTo(event.target.value)}
+          error={notAhead ? undefined : t('contactStats.notAhead')}
         />
         <SelectField
           id="stats-by"
           label={t('contactStats.by')}
           value={by}
-          onChange={(event) => setBy(event.target.value as Dimension)}
+          onChange={(event) => setBy(event.target.value as StatDimension)}
           options={STAT_DIMENSIONS.map((value) => ({ value, label: t(`contactStats.dimension.${value}`) }))}
         />
       </div>
       {stats.isError ? <ErrorAlert error={stats.error} /> : null}
       {valid && stats.isPending ? <Paragraph role="status">{t('app.loading')}</Paragraph> : null}
-      {stats.data && stats.data.length === 0 ? <Paragraph>{t('contactStats.none')}</Paragraph> : null}
-      {stats.data && stats.data.length > 0 ? (
+      {fcr && fcr.value !== null ? (
+        <Paragraph>
+          {fcr.target === null
+            ? t('contactStats.total', { value: share(fcr.value), n: fcr.n })
+            : t('contactStats.totalTarget', { value: share(fcr.value), n: fcr.n, target: share(fcr.target) })}
+        </Paragraph>
+      ) : null}
+      {stats.rows && stats.rows.length === 0 ? <Paragraph>{t('contactStats.none')}</Paragraph> : null}
+      {stats.rows && stats.rows.length > 0 ? (
         <Table caption={t('contactStats.caption', { by: t(`contactStats.dimension.${by}`).toLowerCase() })}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell>{t(`contactStats.dimension.${by}`)}</TableHeaderCell>
               <TableHeaderCell>{t('contactStats.contacts')}</TableHeaderCell>
-              <TableHeaderCell>{t('contactStats.answered')}</TableHeaderCell>
+              <TableHeaderCell>{t('contactStats.recorded')}</TableHeaderCell>
               <TableHeaderCell>{t('contactStats.fcr')}</TableHeaderCell>
-              <TableHeaderCell>{t('contactStats.handedOver')}</TableHeaderCell>
-              <TableHeaderCell>{t('contactStats.callbacks')}</TableHeaderCell>
-              <TableHeaderCell>{t('contactStats.referred')}</TableHeaderCell>
-              <TableHeaderCell>{t('contactStats.notHelped')}</TableHeaderCell>
-              <TableHeaderCell>{t('contactStats.unrecorded')}</TableHeaderCell>
               <TableHeaderCell>{t('contactStats.repeats')}</TableHeaderCell>
               <TableHeaderCell>{t('contactStats.handling')}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
-            {stats.data.map((row) => (
+            {stats.rows.map((row) => (
               <TableRow key={row.key ?? row.label}>
                 <TableHeaderCell scope="row">{label(row)}</TableHeaderCell>
-                <TableCell>{row.contacts}</TableCell>
-                <TableCell>{row.answered}</TableCell>
+                <TableCell>{row.values.contacts ?? 0}</TableCell>
+                <TableCell>{row.recorded}</TableCell>
                 <TableCell>
-                  <strong>{row.fcrRate === null ? '—' : percent.format(row.fcrRate)}</strong>
+                  <strong>{share(row.values.fcr)}</strong>
                 </TableCell>
-                <TableCell>{row.handedOver}</TableCell>
-                <TableCell>{row.callbacks}</TableCell>
-                <TableCell>{row.referred}</TableCell>
-                <TableCell>{row.notHelped}</TableCell>
-                <TableCell>{row.unrecorded}</TableCell>
-                <TableCell>{row.repeats}</TableCell>
-                <TableCell>{minutes(row.avgHandlingSeconds)}</TableCell>
+                <TableCell>{share(row.values.repeat_contacts)}</TableCell>
+                <TableCell>{minutes(row.values.handling_time)}</TableCell>
               </TableRow>
             ))}
           </TableBody>
