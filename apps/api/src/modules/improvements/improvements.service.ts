@@ -571,3 +571,44 @@ export async function publicImprovements(
       }),
   }));
 }
+
+/**
+ * For the demo seed: puts an improvement at a status with the given dates (no audit of moves that did not happen
+ * in the application) and, when done, measures and keeps its effect as the move to done does.
+ */
+export async function placeForDemo(
+  db: Db,
+  organisationId: string,
+  id: string,
+  at: {
+    status: ImprovementStatus;
+    doAt?: Date;
+    checkAt?: Date;
+    actAt?: Date;
+    doneAt?: Date;
+    stoppedAt?: Date;
+    stopReason?: string;
+    publicSummaryNl?: string;
+    publicSummaryEn?: string;
+  },
+) {
+  const row = await q.findImprovement(db, organisationId, id);
+  if (!row) throw errors.notFound('improvement');
+  const placed = await q.updateImprovement(db, organisationId, id, row.version, {
+    status: at.status,
+    doAt: at.doAt ?? null,
+    checkAt: at.checkAt ?? null,
+    actAt: at.actAt ?? null,
+    doneAt: at.doneAt ?? null,
+    stoppedAt: at.stoppedAt ?? null,
+    stopReason: at.stopReason ?? null,
+    publicSummaryNl: at.publicSummaryNl ?? null,
+    publicSummaryEn: at.publicSummaryEn ?? null,
+    published: Boolean(at.publicSummaryNl),
+  });
+  if (placed && at.status === 'done' && at.doneAt) {
+    const measured = await measure(db, organisationId, placed, at.doneAt);
+    for (const item of measured.items)
+      await q.storeEffect(db, organisationId, item.id, item.comparison, at.doneAt);
+  }
+}

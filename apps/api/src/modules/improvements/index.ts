@@ -11,6 +11,7 @@ export {
   createImprovement,
   improvementOverview,
   improvementsOfTeam,
+  placeForDemo,
   publicImprovements,
 } from './improvements.service.ts';
 
