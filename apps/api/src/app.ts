@@ -17,6 +17,7 @@ import { contactsModule } from './modules/contacts/index.ts';
 import { kpiValues as costKpis, costsModule } from './modules/costs/index.ts';
 import { customersModule } from './modules/customers/index.ts';
 import { healthModule } from './modules/health/index.ts';
+import { improvementsModule } from './modules/improvements/index.ts';
 import { knowledgeModule } from './modules/knowledge/index.ts';
 import { locationModule } from './modules/location/index.ts';
 import { metricsModule, registerKpiSource } from './modules/metrics/index.ts';
@@ -144,6 +145,9 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   registerKpiSource('waiting', waitingKpis);
   registerKpiSource('cost', costKpis);
   registerKpiSource('mystery', mysteryKpis);
+  // ---- excellence (issue 15, improvements part): proposals, PDCA, measured effect ----
+  await app.register(improvementsModule);
+  // ---- end improvements ----
 
   await app.register(docsUi);
   // Each page wears the theme of its organisation (ADR 0007).

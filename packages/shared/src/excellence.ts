@@ -141,4 +141,133 @@ export const improvementOverviewSchema = z
   })
   .meta({ id: 'ImprovementOverview' });
 export type ImprovementOverview = z.infer<typeof improvementOverviewSchema>;
+const longText = (max: number) => z.string().max(max);
+
+/** POST /api/improvements. */
+export const improvementCreateSchema = z.strictObject({
+  title: z.string().min(1).max(200),
+  problem: z.string().min(1).max(5000),
+  expectedEffect: longText(5000).optional(),
+  ownerId: z.uuid(),
+  quickWin: z.boolean().optional(),
+  origin: improvementOriginSchema.default('manual'),
+  originId: z.uuid().optional(),
+  elementCode: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/)
+    .optional(),
+  teamId: z.uuid().optional(),
+  catalogueItemId: z.uuid().optional(),
+  kpis: z
+    .array(z.strictObject({ code: z.enum(KPI_CODES), filter: improvementKpiFilterSchema.optional() }))
+    .max(10)
+    .optional(),
+});
+export type ImprovementCreate = z.infer<typeof improvementCreateSchema>;
+
+/** PUT /api/improvements/{id}: the proposal's words, owner and KPIs (not its status), with optimistic locking. */
+export const improvementUpdateSchema = improvementCreateSchema
+  .omit({ origin: true, originId: true })
+  .extend({ version: z.number().int().min(1) });
+export type ImprovementUpdate = z.infer<typeof improvementUpdateSchema>;
+
+/** POST /api/improvements/{id}/status: one PDCA move (a stop needs its reason). */
+export const improvementMoveSchema = z.strictObject({
+  status: improvementStatusSchema,
+  stopReason: z.string().max(2000).optional(),
+  version: z.number().int().min(1),
+});
+export type ImprovementMove = z.infer<typeof improvementMoveSchema>;
+
+/** PUT /api/improvements/{id}/publication: what the public page says once done. */
+export const improvementPublicationSchema = z.strictObject({
+  publicSummaryNl: z.string().max(1000),
+  publicSummaryEn: z.string().max(1000).optional(),
+  published: z.boolean(),
+  version: z.number().int().min(1),
+});
+export type ImprovementPublication = z.infer<typeof improvementPublicationSchema>;
+
+export const improvementListQuerySchema = z.strictObject({
+  teamId: z.uuid().optional(),
+  elementCode: z.string().max(40).optional(),
+  origin: improvementOriginSchema.optional(),
+  status: improvementStatusSchema.optional(),
+  /** Open for under 30 days, 30 to 90, or over 90. */
+  age: z.enum(['under30', 'from30to90', 'over90']).optional(),
+});
+export type ImprovementListQuery = z.infer<typeof improvementListQuerySchema>;
+
+const instant = z.string().nullable();
+
+export const improvementDetailSchema = improvementSummarySchema
+  .extend({
+    problem: z.string(),
+    expectedEffect: z.string(),
+    originId: z.uuid().nullable(),
+    catalogueItemId: z.uuid().nullable(),
+    stopReason: z.string().nullable(),
+    publicSummaryNl: z.string().nullable(),
+    publicSummaryEn: z.string().nullable(),
+    published: z.boolean(),
+    doAt: instant,
+    checkAt: instant,
+    actAt: instant,
+    stoppedAt: instant,
+    version: z.number().int(),
+    kpis: z.array(z.object({ id: z.uuid(), code: z.enum(KPI_CODES), filter: improvementKpiFilterSchema })),
+    /** The moves allowed from here (for this improvement: a quick win may go from plan to done). */
+    nextStatuses: z.array(improvementStatusSchema),
+  })
+  .meta({ id: 'ImprovementDetail' });
+export type ImprovementDetail = z.infer<typeof improvementDetailSchema>;
+
+const periodSchema = z.object({ from: z.iso.date(), to: z.iso.date() });
+
+/**
+ * GET /api/improvements/{id}/effect: each KPI before "do" against after, over two periods of equal length in whole
+ * weeks. Once done, what was measured then (stored); before, measured now.
+ */
+export const improvementEffectSchema = z
+  .object({
+    before: periodSchema.nullable(),
+    after: periodSchema.nullable(),
+    /** Set when the effect is the one stored at "done". */
+    measuredAt: instant,
+    /** Why nothing could be measured yet (no "do" yet, or less than a whole week since). */
+    reason: z.object({ nl: z.string(), en: z.string() }).nullable(),
+    items: z.array(
+      z.object({
+        id: z.uuid(),
+        code: z.enum(KPI_CODES),
+        filter: improvementKpiFilterSchema,
+        comparison: kpiComparisonSchema.nullable(),
+        /** Why this KPI has no comparison (e.g. no data in a period). */
+        reason: z.object({ nl: z.string(), en: z.string() }).nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'ImprovementEffect' });
+export type ImprovementEffect = z.infer<typeof improvementEffectSchema>;
+
+/** On the public page and in the open data: a done improvement, in the words chosen for the public. No names. */
+export const publicImprovementSchema = z
+  .object({
+    doneAt: z.iso.date(),
+    summary: z.object({ nl: z.string(), en: z.string() }),
+    effects: z.array(
+      z.object({
+        code: z.enum(KPI_CODES),
+        before: comparedPeriodSchema,
+        after: comparedPeriodSchema,
+        better: z.boolean().nullable(),
+        significant: z.boolean().nullable(),
+        explanation: z.object({ nl: z.string(), en: z.string() }),
+      }),
+    ),
+  })
+  .meta({ id: 'PublicImprovement' });
+export type PublicImprovement = z.infer<typeof publicImprovementSchema>;
+
+export const improvementOwnerSchema = z.object({ id: z.uuid(), name: z.string() });
 // ---- end improvements ----

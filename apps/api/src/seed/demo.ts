@@ -29,6 +29,7 @@ import { systemCtx } from '../platform/actor.ts';
 import { randomSecret } from '../platform/secrets.ts';
 import { demoAddressCsv } from './demo-addresses.ts';
 import { seedDemoCases } from './demo-cases.ts';
+import { seedDemoImprovements } from './demo-improvements.ts';
 import { seedDemoMetrics } from './demo-metrics.ts';
 
 export const DEMO_SLUG = 'voorbeeld';
@@ -207,6 +208,9 @@ export async function seedDemo(
       await seedDemoWaiting(tx, ctx);
       await seedDemoCosts(tx, ctx);
       await seedDemoMystery(tx, ctx);
+      // ---- excellence (issue 15): improvements in each status, one done with its measured effect ----
+      options.onProgress?.('improvements');
+      await seedDemoImprovements(tx, ctx, new Map(users.map((u) => [u.email, u.id])));
     }
     return {
       seeded: true,

@@ -14,6 +14,7 @@ import {
   contact,
   customer,
   customerConsent,
+  improvement,
   kpiTarget,
   membership,
   metricContactDay,
@@ -72,6 +73,7 @@ let aLetterId: string;
 let aWebhookDeliveryId: string;
 let aSurveyId: string;
 let aSegmentId: string;
+let aImprovementId: string;
 // Monitoring inputs (issue 14)
 let aWaitingImportId: string;
 let aMysteryPointId: string;
@@ -203,6 +205,21 @@ beforeAll(async () => {
     payload: { settings: { enabled: true, defaultSurvey: 'geheim-kto', cooldownDays: 77 }, version: 1 },
   });
   // A's monitoring (issue 14): a segment, a target of its own and a day of contact figures.
+  // ---- excellence (issue 15, improvements): A's improvement, in check (so its effect is measured) ----
+  aImprovementId = (
+    await app.inject({
+      method: 'POST',
+      url: '/api/improvements',
+      headers: aAdmin.headers,
+      payload: {
+        title: 'Geheime verbetering',
+        problem: 'Geheim probleem',
+        ownerId: a.users.teamlead.id,
+        kpis: [{ code: 'contacts' }],
+      },
+    })
+  ).json().id;
+  // ---- end improvements ----
   aSegmentId = (
     await app.inject({
       method: 'POST',
@@ -305,6 +322,7 @@ async function snapshotOfA() {
       .where(byOrg(searchDocument))
       .orderBy(searchDocument.refId),
     calendar: await database.db.select().from(workingCalendar).where(byOrg(workingCalendar)),
+    improvements: await database.db.select().from(improvement).where(byOrg(improvement)),
     searches: await database.db.select().from(searchQuery).where(byOrg(searchQuery)).orderBy(searchQuery.id),
     settings: await database.db
       .select({ s: organisation.settings })
@@ -1062,6 +1080,51 @@ function cases(): Record<string, Case | 'public'> {
       ).toBe(404),
     'DELETE /api/segments/{id}': async (h) =>
       expect((await send('DELETE', `/api/segments/${aSegmentId}`, h)).statusCode).toBe(404),
+    // ---- excellence (issue 15, improvements) ----
+    'GET /api/improvements': async (h) => leaksNothingOfA((await get('/api/improvements', h)).body),
+    'GET /api/improvements/owners': async (h) =>
+      leaksNothingOfA((await get('/api/improvements/owners', h)).body),
+    'POST /api/improvements': async (h) => {
+      // A's user as owner: refused, nothing stored.
+      const res = await send('POST', '/api/improvements', h, {
+        title: 'B',
+        problem: 'B',
+        ownerId: a.users.teamlead.id,
+      });
+      expect(res.statusCode).toBe(400);
+      leaksNothingOfA(res.body);
+    },
+    'GET /api/improvements/{id}': async (h) =>
+      expect((await get(`/api/improvements/${aImprovementId}`, h)).statusCode).toBe(404),
+    'PUT /api/improvements/{id}': async (h) =>
+      expect(
+        (
+          await send('PUT', `/api/improvements/${aImprovementId}`, h, {
+            title: 'Gestolen',
+            problem: 'Gestolen',
+            ownerId: a.users.teamlead.id,
+            version: 1,
+          })
+        ).statusCode,
+      ).toBe(404),
+    'POST /api/improvements/{id}/status': async (h) =>
+      expect(
+        (await send('POST', `/api/improvements/${aImprovementId}/status`, h, { status: 'do', version: 1 }))
+          .statusCode,
+      ).toBe(404),
+    'GET /api/improvements/{id}/effect': async (h) =>
+      expect((await get(`/api/improvements/${aImprovementId}/effect`, h)).statusCode).toBe(404),
+    'PUT /api/improvements/{id}/publication': async (h) =>
+      expect(
+        (
+          await send('PUT', `/api/improvements/${aImprovementId}/publication`, h, {
+            publicSummaryNl: 'Gestolen',
+            published: true,
+            version: 1,
+          })
+        ).statusCode,
+      ).toBe(404),
+    // ---- end improvements ----
     // Last: it ends B's session.
     'POST /api/auth/logout': async (h) => leaksNothingOfA((await send('POST', '/api/auth/logout', h)).body),
     // Issue 14 (public): open data is public by design — an organisation's published figures, by its slug, counts

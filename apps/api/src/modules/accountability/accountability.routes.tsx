@@ -1,3 +1,4 @@
+import { publicImprovementSchema } from '@voordeur/shared';
 import { stringify } from 'csv-stringify';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -6,6 +7,9 @@ import { z } from 'zod';
 import { AppError, errors } from '../../plugins/errors.ts';
 import { publicProblemResponses } from '../../plugins/problem-types.ts';
 import { actorFromSession, SESSION_COOKIE } from '../auth/index.ts';
+// ---- improvements (issue 15): "Wat we hebben verbeterd" ----
+import { PublicImprovementsSection, publicImprovements } from '../improvements/index.ts';
+// ---- end improvements ----
 import { NotFoundPage, PublicPerformancePage } from './accountability.page.tsx';
 import { periodLabel, periodOf, spanLabel } from './accountability.periods.ts';
 import { mayReadReport } from './accountability.policy.ts';
@@ -51,9 +55,10 @@ export async function accountabilityRoutes(base: FastifyInstance) {
           status: 404,
         });
       const spans = publicPeriods();
-      const [quarter, year] = await Promise.all([
+      const [quarter, year, improved] = await Promise.all([
         performance(app.db, org.id, spans.quarter),
         performance(app.db, org.id, spans.year),
+        publicImprovements(app.db, org.id),
       ]);
       const self = `/p/${org.slug}/prestaties`;
       const lastQuarter = periodOf('quarter', spans.quarter.from);
@@ -80,6 +85,9 @@ export async function accountabilityRoutes(base: FastifyInstance) {
               ...openData(lastQuarter.code, periodLabel(lastQuarter, lang)),
               ...openData(lastYear.code, periodLabel(lastYear, lang)),
             ]}
+            improvements={
+              improved.length > 0 ? <PublicImprovementsSection lang={lang} items={improved} /> : undefined
+            }
           />
         ),
       });
@@ -111,7 +119,14 @@ export async function accountabilityRoutes(base: FastifyInstance) {
           200: {
             description: 'The figures of the period.',
             content: {
-              'application/json': { schema: openDataSchema },
+              'application/json': {
+                schema: openDataSchema.extend({
+                  improvements: z.array(publicImprovementSchema).meta({
+                    description:
+                      'The improvements done in the period that the organisation published, with the effect measured when they were done; no names.',
+                  }),
+                }),
+              },
               'text/csv': {
                 schema: z.string().meta({
                   description: `Comma-separated, UTF-8, a header row and one row per figure: ${CSV_COLUMNS.join(', ')}.`,
@@ -133,7 +148,14 @@ export async function accountabilityRoutes(base: FastifyInstance) {
         await performance(app.db, org.id, { from: asked.period.from, to: asked.to }),
       );
       reply.header('cache-control', 'public, max-age=3600');
-      if (request.query.format === 'json') return reply.type('application/json; charset=utf-8').send(data);
+      if (request.query.format === 'json')
+        return reply.type('application/json; charset=utf-8').send({
+          ...data,
+          // ---- improvements (issue 15): the published ones done in the period ----
+          improvements: (await publicImprovements(app.db, org.id, 100)).filter(
+            (i) => i.doneAt >= asked.period.from && i.doneAt <= asked.to,
+          ),
+        });
       const csv = stringify({ header: true, columns: [...CSV_COLUMNS], cast: { boolean: (b) => String(b) } });
       reply
         .type('text/csv; charset=utf-8')

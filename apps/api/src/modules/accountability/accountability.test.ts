@@ -359,7 +359,8 @@ describe('the public page', () => {
     // Charts as SVG images with a name, each with its table; the internal item is not there.
     expect(html).toMatch(/<svg role="img" aria-label="Percentage op tijd klaar per dienst/);
     expect(html).not.toContain('Laptop kapot');
-    // "Wat we hebben verbeterd" is not promised before it exists.
+    // "Wat we hebben verbeterd" shows published improvements only: this organisation has none, so nothing is
+    // promised (improvements.test.ts publishes one and finds the section, in nl and en and in the open data).
     expect(html).not.toMatch(/verbeterd/i);
     const en = await t.app.inject({ method: 'GET', url: `/p/${org.slug}/prestaties?lang=en` });
     expect(en.body).toContain('How well do we help you?');

@@ -1,5 +1,5 @@
 /** SQL of the improvements module. Every query takes the organisation id. */
-import { appUser, type Db, improvement, improvementKpi } from '@voordeur/db';
+import { appUser, catalogueItem, type Db, improvement, improvementKpi, team } from '@voordeur/db';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 
 export type ImprovementRow = typeof improvement.$inferSelect;
@@ -146,4 +146,29 @@ export async function listPublished(db: Db, organisationId: string, limit: numbe
     )
     .orderBy(desc(improvement.doneAt))
     .limit(limit);
+}
+
+export async function teamExists(db: Db, organisationId: string, id: string) {
+  const [found] = await db
+    .select({ id: team.id })
+    .from(team)
+    .where(and(eq(team.organisationId, organisationId), eq(team.id, id)));
+  return Boolean(found);
+}
+
+export async function itemExists(db: Db, organisationId: string, id: string) {
+  const [found] = await db
+    .select({ id: catalogueItem.id })
+    .from(catalogueItem)
+    .where(and(eq(catalogueItem.organisationId, organisationId), eq(catalogueItem.id, id)));
+  return Boolean(found);
+}
+
+/** The active users of the organisation (who may own an improvement), by name. */
+export async function activeUsers(db: Db, organisationId: string) {
+  return db
+    .select({ id: appUser.id, name: appUser.name })
+    .from(appUser)
+    .where(and(eq(appUser.organisationId, organisationId), eq(appUser.active, true)))
+    .orderBy(asc(appUser.name));
 }

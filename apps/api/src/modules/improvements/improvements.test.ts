@@ -1,9 +1,16 @@
-import { appUser, improvement, metricContactDay, metricSurveyDay } from '@voordeur/db';
+import { appUser, auditEvent, improvement, metricContactDay, metricSurveyDay } from '@voordeur/db';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { systemCtx } from '../../platform/actor.ts';
 import { AppError } from '../../plugins/errors.ts';
-import { makeOrg, type TestOrg, useTestApp } from '../../test/harness.ts';
+import {
+  expectProblem,
+  makeOrg,
+  type Session,
+  signIn,
+  type TestOrg,
+  useTestApp,
+} from '../../test/harness.ts';
 import { compareKpi } from '../analysis/index.ts';
 import { createImprovement, improvementOverview, improvementsOfTeam } from './index.ts';
 
@@ -149,5 +156,203 @@ describe('createImprovement', () => {
     expect(
       await problemOf(createImprovement(t.database.db, ctx, { ...input, ownerId: org.users.backoffice.id })),
     ).toEqual({ code: 'validation_failed', fields: ['ownerId'] });
+  });
+});
+
+describe('the improvements API', () => {
+  let manager: Session;
+  let agent: Session;
+  const send = (who: Session, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
+    t.app.inject({ method, url, headers: who.headers, ...(payload ? { payload } : {}) });
+
+  beforeAll(async () => {
+    manager = await signIn(t.app, org.users.manager);
+    agent = await signIn(t.app, org.users.agent);
+  });
+
+  const proposal = {
+    title: 'Terugbellen binnen een dag',
+    problem: 'Mensen bellen opnieuw omdat ze niet worden teruggebeld.',
+    expectedEffect: 'Meer vragen in één keer goed.',
+    origin: 'manual',
+    teamId: undefined as string | undefined,
+    kpis: [{ code: 'fcr' }, { code: 'contacts', filter: { channel: 'phone' } }, { code: 'complaints' }],
+  };
+
+  it('lets every employee read and only stewards propose; the owner must be an active user', async () => {
+    expect((await send(agent, 'GET', '/api/improvements')).statusCode).toBe(200);
+    expectProblem(
+      await send(agent, 'POST', '/api/improvements', { ...proposal, ownerId: org.users.agent.id }),
+      403,
+      'forbidden',
+    );
+    const other = await makeOrg(t.database, 'Buurgemeente');
+    const bad = await send(manager, 'POST', '/api/improvements', {
+      ...proposal,
+      ownerId: other.users.manager.id,
+    });
+    expectProblem(bad, 400, 'validation_failed');
+    expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(['ownerId']);
+    const badTeam = await send(manager, 'POST', '/api/improvements', {
+      ...proposal,
+      ownerId: org.users.manager.id,
+      teamId: other.teams.front,
+    });
+    expectProblem(badTeam, 400, 'validation_failed');
+    const owners = (await send(manager, 'GET', '/api/improvements/owners')).json().items;
+    expect(owners.map((o: { id: string }) => o.id)).toContain(org.users.teamlead.id);
+  });
+
+  it('moves through plan, do, check, act and done; measures the effect; publishes it', async () => {
+    const created = await send(manager, 'POST', '/api/improvements', {
+      ...proposal,
+      ownerId: org.users.teamlead.id,
+      teamId: org.teams.front,
+    });
+    expect(created.statusCode).toBe(201);
+    const { id, version, nextStatuses } = created.json();
+    expect(nextStatuses).toEqual(['do', 'stopped']);
+    const moveTo = (status: string, v: number, extra: object = {}) =>
+      send(manager, 'POST', `/api/improvements/${id}/status`, { status, version: v, ...extra });
+    expectProblem(await moveTo('done', version), 400, 'validation_failed');
+    const started = await moveTo('do', version);
+    expect(started.json()).toMatchObject({ status: 'do', version: version + 1 });
+    expect(started.json().doAt).not.toBeNull();
+    expectProblem(await moveTo('check', version), 409, 'version_conflict');
+    expect((await moveTo('check', version + 1)).json().status).toBe('check');
+    // Before the measurement: less than a week since "do" began.
+    const early = (await send(manager, 'GET', `/api/improvements/${id}/effect`)).json();
+    expect(early.before).toBeNull();
+    expect(early.reason.nl).toContain('nog geen hele week');
+    // "do" began on Monday 12 October, checked on Monday 19 October: one whole week after, one before.
+    await t.database.db
+      .update(improvement)
+      .set({ doAt: new Date('2026-10-12T08:00:00Z'), checkAt: new Date('2026-10-19T08:00:00Z') })
+      .where(and(eq(improvement.organisationId, org.id), eq(improvement.id, id)));
+    const measured = (await send(manager, 'GET', `/api/improvements/${id}/effect`)).json();
+    expect(measured.before).toEqual(A);
+    expect(measured.after).toEqual(B);
+    const [fcr, contacts, complaints] = measured.items;
+    expect(fcr.comparison).toMatchObject({ difference: 15, test: 'two_proportion_z', significant: true });
+    expect(contacts.comparison).toMatchObject({ test: 'rate', significant: false });
+    expect(complaints.comparison).toBeNull();
+    expect(complaints.reason.nl).toContain('lege periode');
+    expect((await moveTo('act', version + 2)).json().status).toBe('act');
+    const done = await moveTo('done', version + 3);
+    expect(done.json()).toMatchObject({ status: 'done', nextStatuses: [] });
+    const kept = (await send(agent, 'GET', `/api/improvements/${id}/effect`)).json();
+    expect(kept.measuredAt).not.toBeNull();
+    expect(kept.items[0].comparison.pValue).toBeCloseTo(0.000149, 5);
+    // Not on the public page until published with words for the public.
+    const page = async () => (await t.app.inject({ method: 'GET', url: `/p/${org.slug}/prestaties` })).body;
+    expect(await page()).not.toMatch(/verbeterd/i);
+    const publish = (body: object) =>
+      send(manager, 'PUT', `/api/improvements/${id}/publication`, { version: version + 4, ...body });
+    const missing = await publish({ publicSummaryNl: ' ', published: true });
+    expectProblem(missing, 400, 'validation_failed');
+    const published = await publish({
+      publicSummaryNl: 'Wie belt, wordt nu binnen een werkdag teruggebeld.',
+      publicSummaryEn: 'If you call, we now call you back within one working day.',
+      published: true,
+    });
+    expect(published.json()).toMatchObject({ published: true });
+    const html = await page();
+    expect(html).toContain('Wat we hebben verbeterd');
+    expect(html).toContain('Wie belt, wordt nu binnen een werkdag teruggebeld.');
+    expect(html).toContain('Eerste keer goed: eerst 70% (n = 200), daarna 85% (n = 240).');
+    expect(html).not.toContain('Terugbellen binnen een dag');
+    const en = (await t.app.inject({ method: 'GET', url: `/p/${org.slug}/prestaties?lang=en` })).body;
+    expect(en).toContain('What we have improved');
+    const open = await t.app.inject({
+      method: 'GET',
+      url: `/api/public/performance?organisation=${org.slug}&period=2026`,
+    });
+    expect(open.statusCode).toBe(200);
+    const [shown] = open.json().improvements;
+    expect(shown.summary.en).toBe('If you call, we now call you back within one working day.');
+    expect(shown.effects.map((e: { code: string }) => e.code)).toEqual(['fcr', 'contacts']);
+    expect(JSON.stringify(shown)).not.toContain(org.users.teamlead.id);
+  });
+
+  it('lets a quick win go from plan to done, and stops one only with a reason', async () => {
+    const quick = (
+      await send(manager, 'POST', '/api/improvements', {
+        ...proposal,
+        title: 'Openingstijden op de site',
+        ownerId: org.users.manager.id,
+        quickWin: true,
+        kpis: [],
+      })
+    ).json();
+    expect(quick.nextStatuses).toEqual(['do', 'done', 'stopped']);
+    const done = await send(manager, 'POST', `/api/improvements/${quick.id}/status`, {
+      status: 'done',
+      version: quick.version,
+    });
+    expect(done.json().status).toBe('done');
+    const other = (
+      await send(manager, 'POST', '/api/improvements', {
+        ...proposal,
+        ownerId: org.users.manager.id,
+        kpis: [],
+      })
+    ).json();
+    const stop = (extra: object) =>
+      send(manager, 'POST', `/api/improvements/${other.id}/status`, {
+        status: 'stopped',
+        version: other.version,
+        ...extra,
+      });
+    const noReason = await stop({});
+    expectProblem(noReason, 400, 'validation_failed');
+    const stopped = await stop({ stopReason: 'Een landelijke oplossing komt eraan.' });
+    expect(stopped.json()).toMatchObject({
+      status: 'stopped',
+      stopReason: 'Een landelijke oplossing komt eraan.',
+    });
+    const edit = await send(manager, 'PUT', `/api/improvements/${other.id}`, {
+      title: 'X',
+      problem: 'Y',
+      ownerId: org.users.manager.id,
+      version: stopped.json().version,
+    });
+    expectProblem(edit, 400, 'validation_failed');
+    const quickOnes = (await send(agent, 'GET', '/api/improvements?status=done')).json().items;
+    expect(quickOnes.map((i: { id: string }) => i.id)).toContain(quick.id);
+    const fresh = (await send(agent, 'GET', '/api/improvements?age=under30')).json().items;
+    expect(fresh.every((i: { status: string }) => ['plan', 'do', 'check', 'act'].includes(i.status))).toBe(
+      true,
+    );
+  });
+
+  it('edits an open proposal with optimistic locking, audited', async () => {
+    const created = (
+      await send(manager, 'POST', '/api/improvements', { ...proposal, ownerId: org.users.manager.id })
+    ).json();
+    const body = {
+      title: 'Terugbellen binnen vier uur',
+      problem: created.problem,
+      ownerId: org.users.teamlead.id,
+      kpis: [{ code: 'fcr', filter: { teamId: org.teams.front } }],
+      version: created.version,
+    };
+    const edited = await send(manager, 'PUT', `/api/improvements/${created.id}`, body);
+    expect(edited.json()).toMatchObject({
+      title: 'Terugbellen binnen vier uur',
+      ownerId: org.users.teamlead.id,
+    });
+    expect(edited.json().kpis).toEqual([
+      { id: expect.any(String), code: 'fcr', filter: { teamId: org.teams.front } },
+    ]);
+    expectProblem(
+      await send(manager, 'PUT', `/api/improvements/${created.id}`, body),
+      409,
+      'version_conflict',
+    );
+    const events = await t.database.db
+      .select({ action: auditEvent.action })
+      .from(auditEvent)
+      .where(and(eq(auditEvent.organisationId, org.id), eq(auditEvent.entityId, created.id)));
+    expect(events.map((e) => e.action).sort()).toEqual(['created', 'updated']);
   });
 });
