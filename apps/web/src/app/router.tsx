@@ -22,6 +22,13 @@ import { loadLoginPage, loadOrganisationLoginPage } from '../features/auth/index
 import { loadCallbacksPage } from '../features/callbacks/index.ts';
 import { loadCasePage, loadQueuePage } from '../features/cases/index.ts';
 import { loadContactStatsPage } from '../features/contact-stats/index.ts';
+// ---- strategy (issue 15) ----
+import { loadExcellenceOverviewPage } from '../features/excellence-overview/index.ts';
+import {
+  loadIntegrityPage,
+  loadStrategyPage,
+  loadStrategyReviewPage,
+} from '../features/excellence-strategy/index.ts';
 import { loadHomePage } from '../features/home/index.ts';
 import { loadLettersPage } from '../features/letters/index.ts';
 import {
@@ -41,6 +48,7 @@ import {
   loadEqualityPage,
 } from '../features/monitoring-analysis/index.ts';
 import { loadCostsPage, loadMysteryPage, loadWaitingPage } from '../features/monitoring-inputs/index.ts';
+// ---- end strategy ----
 import { loadMyPage } from '../features/mypage/index.ts';
 import {
   loadPortalHomePage,
@@ -147,6 +155,12 @@ export const router = createBrowserRouter([
           restricted('monitoring/waiting', 'readServiceInputs', loadWaitingPage),
           restricted('monitoring/costs', 'readServiceInputs', loadCostsPage),
           restricted('monitoring/mystery', 'readServiceInputs', loadMysteryPage),
+          // ---- strategy (issue 15): the excellence overview, vision and objectives, review, integrity ----
+          restricted('excellence', 'readExcellence', loadExcellenceOverviewPage),
+          restricted('excellence/strategy', 'readStrategy', loadStrategyPage),
+          restricted('excellence/strategy/review', 'readStrategy', loadStrategyReviewPage),
+          restricted('excellence/integrity', 'manageIntegrity', loadIntegrityPage),
+          // ---- end strategy ----
           restricted('admin/catalogue', 'readCatalogueAdmin', loadCatalogueListPage),
           restricted('admin/catalogue/:code', 'readCatalogueAdmin', loadCatalogueItemPage),
           restricted('admin/knowledge', 'readCatalogueAdmin', loadKnowledgeListPage),

@@ -1,0 +1,96 @@
+import { KPI_CATALOGUE } from '@voordeur/shared';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { intlLocale } from '../../i18n/format.ts';
+import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
+import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import { PageIntro } from '../../ui/PageIntro.tsx';
+import { Paragraph } from '../../ui/Paragraph.tsx';
+import { Section } from '../../ui/Section.tsx';
+import { StatusBadge } from '../../ui/StatusBadge.tsx';
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
+import { ExcellenceNav } from '../excellence/index.ts';
+import { useExcellenceOverview } from './api.ts';
+
+/** The excellence overview for management: how the organisation is doing on its objectives (and more as it lands). */
+export function OverviewPage() {
+  const { t, i18n } = useTranslation();
+  useDocumentTitle(t('strategy.overview.title'));
+  const overview = useExcellenceOverview();
+  const locale = intlLocale(i18n.language);
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const month = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric' });
+  const objectives = overview.data?.objectives;
+  const en = i18n.language === 'en';
+  const show = (v: number | null, unit: string) =>
+    v === null ? '—' : `${number.format(v)}${unit === 'percent' ? '%' : ''}`;
+  return (
+    <div className="vd-stack vd-stack--loose">
+      <PageIntro title={t('strategy.overview.title')} intro={t('strategy.overview.intro')} />
+      <ExcellenceNav />
+      {overview.isError ? <ErrorAlert error={overview.error} /> : null}
+      {overview.isPending ? <Paragraph role="status">{t('app.loading')}</Paragraph> : null}
+      {objectives ? (
+        <Section
+          headingId="overview-objectives"
+          title={t('strategy.overview.objectivesTitle', {
+            month: month.format(new Date(`${objectives.from}T12:00:00`)),
+          })}
+        >
+          <Paragraph>
+            {t('strategy.overview.counts', {
+              met: objectives.met,
+              missed: objectives.missed,
+              unknown: objectives.unknown,
+            })}{' '}
+            <Link to={`/excellence/strategy/review?period=${objectives.period}`}>
+              {t('strategy.overview.toReview')}
+            </Link>
+          </Paragraph>
+          {objectives.objectives.length === 0 ? (
+            <Paragraph>{t('strategy.overview.noObjectives')}</Paragraph>
+          ) : (
+            <Table caption={t('strategy.overview.caption')}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>{t('strategy.overview.objective')}</TableHeaderCell>
+                  <TableHeaderCell>{t('strategy.overview.targets')}</TableHeaderCell>
+                  <TableHeaderCell>{t('strategy.overview.result')}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {objectives.objectives.map((o) => (
+                  <TableRow key={o.id}>
+                    <TableHeaderCell scope="row">
+                      {o.title}
+                      {o.teamName ? <span className="vd-muted"> ({o.teamName})</span> : null}
+                    </TableHeaderCell>
+                    <TableCell>
+                      {o.targets.length === 0
+                        ? '—'
+                        : o.targets.map((x) => (
+                            <div key={x.id}>
+                              {KPI_CATALOGUE[x.kpiCode].name[en ? 'en' : 'nl']}: {show(x.value, x.unit)}{' '}
+                              <span className="vd-muted">
+                                ({t('strategy.overview.target', { value: show(x.target, x.unit) })})
+                              </span>
+                            </div>
+                          ))}
+                    </TableCell>
+                    <TableCell>
+                      <StatusBadge
+                        status={o.status === 'met' ? 'active' : o.status === 'missed' ? 'warning' : 'neutral'}
+                      >
+                        {t(`strategy.review.status.${o.status}`)}
+                      </StatusBadge>
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </Section>
+      ) : null}
+    </div>
+  );
+}
