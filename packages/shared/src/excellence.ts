@@ -413,7 +413,7 @@ export type IntegrityRecord = z.infer<typeof integrityRecordSchema>;
 
 /** The excellence overview: the parts that are there (the objectives always). */
 export const excellenceOverviewSchema = z
-  .object({ objectives: objectivesStatusSchema })
+  .object({ objectives: objectivesStatusSchema, improvements: improvementOverviewSchema })
   .meta({ id: 'ExcellenceOverview' });
 export type ExcellenceOverview = z.infer<typeof excellenceOverviewSchema>;
 // ---- end strategy ----

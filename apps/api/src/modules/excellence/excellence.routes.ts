@@ -11,7 +11,7 @@ export const excellenceRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['excellence'],
         summary:
-          'The excellence overview for management: objectives on and off target in the last complete month (and the parts of the section that are there).',
+          'The excellence overview for management: objectives on and off target in the last complete month, open improvements by age and element, effects achieved this year.',
         response: { 200: excellenceOverviewSchema, ...problems },
       },
     },

@@ -7,11 +7,15 @@ import type { Db } from '@voordeur/db';
 import type { ExcellenceOverview } from '@voordeur/shared';
 import type { Ctx } from '../../platform/actor.ts';
 import { allows, authorize } from '../../platform/policy.ts';
+import { improvementOverview } from '../improvements/index.ts';
 import { objectivesStatus } from '../strategy/index.ts';
 
 export async function overview(db: Db, ctx: Ctx, now = new Date()): Promise<ExcellenceOverview> {
   authorize(ctx.actor, allows('readExcellence'));
   const organisationId = ctx.actor.organisationId;
-  const [objectives] = await Promise.all([objectivesStatus(db, organisationId, now)]);
-  return { objectives };
+  const [objectives, improvements] = await Promise.all([
+    objectivesStatus(db, organisationId, now),
+    improvementOverview(db, organisationId, now),
+  ]);
+  return { objectives, improvements };
 }

@@ -9,6 +9,7 @@ import {
   objectiveTargetWriteSchema,
   objectiveUpdateSchema,
   objectiveWriteSchema,
+  reviewImprovementSchema,
   reviewQuerySchema,
   reviewSchema,
   targetExplanationSchema,
@@ -224,5 +225,20 @@ export const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => service.explain(app.db, ctxOf(request), request.body),
+  );
+
+  app.post(
+    '/review/improvements',
+    {
+      schema: {
+        tags,
+        summary:
+          'Make an improvement of a missed target (origin strategy; once per target and period); answers its id.',
+        body: reviewImprovementSchema,
+        response: { 201: z.object({ improvementId: z.uuid() }), ...problems },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.improveMiss(app.db, ctxOf(request), request.body)),
   );
 };

@@ -17,6 +17,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/policy.ts';
 import { errors } from '../../plugins/errors.ts';
 import { localDate } from '../calendar/index.ts';
+import { createImprovement } from '../improvements/index.ts';
 import { kpiValues } from '../metrics/index.ts';
 import { strategyErrors } from './strategy.errors.ts';
 import { lastCompleteMonth, reviewPeriod } from './strategy.periods.ts';
@@ -504,6 +505,73 @@ export async function explain(
       updatedAt: saved.updatedAt.toISOString(),
       improvementId: saved.improvementId,
     };
+  });
+}
+
+/**
+ * Makes an improvement of a missed target in one click (origin `strategy`, the objective as its origin): the KPI
+ * it should move with the target's filter, the miss and its explanation as the problem. Once per target and period.
+ */
+export async function improveMiss(
+  db: Db,
+  ctx: Ctx,
+  input: { targetId: string; period: string; ownerId: string },
+  now = new Date(),
+) {
+  authorize(ctx.actor, strategyPolicy.improve);
+  const organisationId = ctx.actor.organisationId;
+  const found = await q.findTarget(db, organisationId, input.targetId);
+  if (!found) throw errors.notFound('target');
+  const led = await explainableTeams(db, ctx);
+  if (led !== 'all' && !(found.objective.teamId && led.includes(found.objective.teamId)))
+    throw errors.forbidden('You turn the misses of your own teams’ objectives into improvements only.');
+  const { measured } = await measure(db, organisationId, input.period, now);
+  const m = measured.find((x) => x.row.id === input.targetId);
+  if (m?.status !== 'missed')
+    throw strategyErrors.refused([
+      { field: 'targetId', message: 'This target was not missed in this period.' },
+    ]);
+  const code = found.target.kpiCode as KpiCode;
+  const entry = KPI_CATALOGUE[code];
+  const filter = found.target.filter as TargetFilter;
+  const authorName = await q.userName(db, organisationId, ctx.actor.userId ?? '');
+  return db.transaction(async (tx) => {
+    const before = await q.findExplanation(tx, organisationId, input.targetId, input.period);
+    if (before?.improvementId)
+      throw strategyErrors.refused([
+        { field: 'targetId', message: 'An improvement was already made of this miss.' },
+      ]);
+    const unit = entry.unit === 'percent' ? '%' : '';
+    const { id } = await createImprovement(tx, ctx, {
+      title: `${entry.name.nl}: ${found.objective.title}`.slice(0, 200),
+      problem: [
+        `Doel ${entry.direction === 'lower' ? 'hoogstens' : 'minstens'} ${found.target.target}${unit}, gemeten ${m.value}${unit} in ${input.period}.`,
+        before?.text ? `Uitleg: ${before.text}` : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
+      expectedEffect: `${entry.name.nl} haalt weer het doel van ${found.target.target}${unit}.`,
+      ownerId: input.ownerId,
+      origin: 'strategy',
+      originId: found.objective.id,
+      ...(found.objective.teamId ? { teamId: found.objective.teamId } : {}),
+      kpis: [{ code, filter }],
+    });
+    const linked = await q.linkImprovement(tx, {
+      organisationId,
+      targetId: input.targetId,
+      period: input.period,
+      authorId: ctx.actor.userId,
+      authorName: before?.authorName ?? (authorName || ctx.actor.label),
+      improvementId: id,
+    });
+    await recordAudit(tx, ctx, {
+      entityType: 'target_explanation',
+      entityId: linked.id,
+      action: before ? 'updated' : 'created',
+      after: { targetId: input.targetId, period: input.period, improvementId: id },
+    });
+    return { improvementId: id };
   });
 }
 

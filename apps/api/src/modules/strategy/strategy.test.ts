@@ -378,6 +378,52 @@ describe('the periodic review', () => {
     );
   });
 
+  it('a missed target becomes an improvement in one click, once, with its KPI and explanation', async () => {
+    const make = (s: Session, payload: object) =>
+      t.app.inject({ method: 'POST', url: '/api/strategy/review/improvements', headers: s.headers, payload });
+    expectProblem(
+      await make(agent, { targetId: frontTarget, period: '2025-03', ownerId: org.users.teamlead.id }),
+      403,
+      'forbidden',
+    );
+    expectProblem(
+      await make(teamlead, { targetId: backTarget, period: '2025-03', ownerId: org.users.teamlead.id }),
+      403,
+      'forbidden',
+    );
+    const made = await make(teamlead, {
+      targetId: frontTarget,
+      period: '2025-03',
+      ownerId: org.users.teamlead.id,
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const again = expectProblem(
+      await make(teamlead, { targetId: frontTarget, period: '2025-03', ownerId: org.users.teamlead.id }),
+      422,
+      'validation_failed',
+    );
+    expect(again.errors?.map((e) => e.field)).toEqual(['targetId']);
+    const review = (
+      await t.app.inject({ url: '/api/strategy/review?period=2025-03', headers: agent.headers })
+    ).json();
+    const row = review.objectives
+      .flatMap((o: { targets: { id: string }[] }) => o.targets)
+      .find((x: { id: string }) => x.id === frontTarget);
+    // The explanation stays; the improvement is linked to it.
+    expect(row.explanation).toMatchObject({
+      improvementId: made.json().improvementId,
+      text: expect.stringContaining('kennisbank'),
+    });
+    const events = await t.app.inject({
+      url: `/api/audit-events?entityType=improvement&entityId=${made.json().improvementId}`,
+      headers: (await signIn(t.app, org.users.admin)).headers,
+    });
+    expect(events.json().items[0].changes).toMatchObject({
+      origin: { after: 'strategy' },
+      problem: { after: expect.stringContaining('gemeten 60% in 2025-03') },
+    });
+  });
+
   it('objectivesStatus and the overview give the last complete month per objective', async () => {
     const status = await objectivesStatus(t.database.db, org.id, new Date('2025-04-15T10:00:00Z'));
     expect(status.period).toBe('2025-03');

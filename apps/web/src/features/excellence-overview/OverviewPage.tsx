@@ -1,9 +1,10 @@
-import { KPI_CATALOGUE } from '@voordeur/shared';
+import { type ExcellenceOverview, KPI_CATALOGUE } from '@voordeur/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { intlLocale } from '../../i18n/format.ts';
 import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import { Heading } from '../../ui/Heading.tsx';
 import { PageIntro } from '../../ui/PageIntro.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { Section } from '../../ui/Section.tsx';
@@ -91,6 +92,72 @@ export function OverviewPage() {
           )}
         </Section>
       ) : null}
+      {overview.data ? <ImprovementsSection improvements={overview.data.improvements} /> : null}
     </div>
+  );
+}
+
+function ImprovementsSection({ improvements }: { improvements: ExcellenceOverview['improvements'] }) {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  const day = new Intl.DateTimeFormat(intlLocale(i18n.language), { day: 'numeric', month: 'long' });
+  const open = improvements.openByAge;
+  return (
+    <Section headingId="overview-improvements" title={t('strategy.overview.improvementsTitle')}>
+      <Table caption={t('strategy.overview.byAgeCaption')}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t('strategy.overview.under30')}</TableHeaderCell>
+            <TableHeaderCell>{t('strategy.overview.from30to90')}</TableHeaderCell>
+            <TableHeaderCell>{t('strategy.overview.over90')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          <TableRow>
+            <TableCell>{open.under30}</TableCell>
+            <TableCell>{open.from30to90}</TableCell>
+            <TableCell>{open.over90}</TableCell>
+          </TableRow>
+        </TableBody>
+      </Table>
+      {improvements.openByElement.length ? (
+        <Table caption={t('strategy.overview.byElementCaption')}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t('strategy.overview.element')}</TableHeaderCell>
+              <TableHeaderCell>{t('strategy.overview.open')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {improvements.openByElement.map((e) => (
+              <TableRow key={e.elementCode ?? 'none'}>
+                <TableHeaderCell scope="row">
+                  {e.elementCode ?? t('strategy.overview.noElement')}
+                </TableHeaderCell>
+                <TableCell>{e.count}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      ) : null}
+      <Heading level={3} id="overview-effects">
+        {t('strategy.overview.effectsTitle')}
+      </Heading>
+      {improvements.doneThisYear.length === 0 ? (
+        <Paragraph>{t('strategy.overview.noEffects')}</Paragraph>
+      ) : (
+        <ul className="utrecht-unordered-list">
+          {improvements.doneThisYear.map((d) => (
+            <li key={d.id} className="utrecht-unordered-list__item">
+              <strong>{d.title}</strong> (
+              {t('strategy.overview.doneOn', { date: day.format(new Date(d.doneAt)) })})
+              {d.effects.map((e) => (
+                <Paragraph key={e.code}>{en ? e.explanation.en : e.explanation.nl}</Paragraph>
+              ))}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
   );
 }

@@ -3,6 +3,8 @@ import type { ReviewTarget } from '@voordeur/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { useCan } from '../../lib/access.ts';
+import { useCurrentUser } from '../../lib/CurrentUser.tsx';
 import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
 import { FormErrorAlert } from '../../lib/FormErrorAlert.tsx';
 import { focusLater } from '../../lib/focus.ts';
@@ -17,7 +19,7 @@ import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
 import { TextareaField } from '../../ui/TextareaField.tsx';
 import { ExcellenceNav } from '../excellence/index.ts';
-import { useExplain, useReview } from './api.ts';
+import { useExplain, useImproveMiss, useReview } from './api.ts';
 import { useStrategyFormat } from './format.ts';
 import './strategy.css';
 
@@ -145,6 +147,9 @@ function Explanation({ target: x, period }: { target: ReviewTarget; period: stri
   const { t } = useTranslation();
   const f = useStrategyFormat();
   const explain = useExplain();
+  const improve = useImproveMiss();
+  const me = useCurrentUser();
+  const mayImprove = useCan('manageImprovements') && x.mayExplain;
   const [saved, setSaved] = useState(false);
   const errorsId = `explain-errors-${x.id}`;
   const form = useForm(
@@ -207,6 +212,23 @@ function Explanation({ target: x, period }: { target: ReviewTarget; period: stri
               </Button>
             </ButtonGroup>
           </form>
+        </>
+      ) : null}
+      {x.explanation?.improvementId ? (
+        <Paragraph>{t('strategy.review.improved')}</Paragraph>
+      ) : mayImprove ? (
+        <>
+          {improve.isError ? <ErrorAlert error={improve.error} /> : null}
+          <ButtonGroup>
+            <Button
+              appearance="secondary-action-button"
+              busy={improve.isPending}
+              disabled={improve.isPending}
+              onClick={() => improve.mutate({ targetId: x.id, period, ownerId: me.id })}
+            >
+              {t('strategy.review.improve')}
+            </Button>
+          </ButtonGroup>
         </>
       ) : null}
     </section>

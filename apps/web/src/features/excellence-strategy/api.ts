@@ -136,6 +136,15 @@ export function useExplain() {
   });
 }
 
+export function useImproveMiss() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { targetId: string; period: string; ownerId: string }) =>
+      api<{ improvementId: string }>('/api/strategy/review/improvements', { method: 'POST', body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['strategy', 'review'] }),
+  });
+}
+
 // ---- the integrity register ----
 
 export function useIntegrityRecords() {
