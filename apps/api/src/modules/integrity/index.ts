@@ -5,3 +5,6 @@ import { integrityRoutes } from './integrity.routes.ts';
 export async function integrityModule(app: FastifyInstance) {
   await app.register(integrityRoutes, { prefix: '/api/integrity' });
 }
+
+// For the demo seed: the same rules as the API (the caller acts as the integrity officer).
+export { create as recordIntegrity } from './integrity.service.ts';

@@ -7,3 +7,6 @@ export { objectivesStatus } from './strategy.service.ts';
 export async function strategyModule(app: FastifyInstance) {
   await app.register(strategyRoutes, { prefix: '/api/strategy' });
 }
+
+// For the demo seed: the same rules as the API.
+export { addAction, addTarget, adoptVision, createObjective } from './strategy.service.ts';
