@@ -16,18 +16,23 @@ import { catalogueModule } from './modules/catalogue/index.ts';
 import { contactsModule } from './modules/contacts/index.ts';
 import { kpiValues as costKpis, costsModule } from './modules/costs/index.ts';
 import { customersModule } from './modules/customers/index.ts';
+// ---- strategy (issue 15) ----
+import { excellenceModule } from './modules/excellence/index.ts';
 import { healthModule } from './modules/health/index.ts';
 import { improvementsModule } from './modules/improvements/index.ts';
+import { integrityModule } from './modules/integrity/index.ts';
 import { knowledgeModule } from './modules/knowledge/index.ts';
 import { locationModule } from './modules/location/index.ts';
 import { metricsModule, registerKpiSource } from './modules/metrics/index.ts';
 import { kpiValues as mysteryKpis, mysteryModule } from './modules/mystery/index.ts';
+// ---- end strategy ----
 import { notificationsModule } from './modules/notifications/index.ts';
 import { open311Module } from './modules/open311/index.ts';
 import { organisationsModule, pageTheme } from './modules/organisations/index.ts';
 import { portalModule } from './modules/portal/index.ts';
 import { residentsModule } from './modules/residents/index.ts';
 import { searchModule } from './modules/search/index.ts';
+import { strategyModule } from './modules/strategy/index.ts';
 import { surveysModule } from './modules/surveys/index.ts';
 import { teamsModule } from './modules/teams/index.ts';
 import { tokensModule } from './modules/tokens/index.ts';
@@ -141,6 +146,11 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   await app.register(waitingModule);
   await app.register(costsModule);
   await app.register(mysteryModule);
+  // ---- strategy (issue 15): vision, objectives and review; the integrity register; the excellence overview ----
+  await app.register(strategyModule);
+  await app.register(integrityModule);
+  await app.register(excellenceModule);
+  // ---- end strategy ----
   // The KPI catalogue's waiting, cost and mystery figures come from these modules.
   registerKpiSource('waiting', waitingKpis);
   registerKpiSource('cost', costKpis);

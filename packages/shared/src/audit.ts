@@ -35,6 +35,14 @@ export const AUDIT_ENTITY_TYPES = [
   'mystery_check',
   // excellence (issue 15, improvements part)
   'improvement',
+  // ---- strategy (issue 15): vision, objectives, review, integrity register ----
+  'strategy_vision',
+  'objective',
+  'objective_target',
+  'objective_action',
+  'target_explanation',
+  'integrity_record',
+  // ---- end strategy ----
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

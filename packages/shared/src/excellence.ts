@@ -270,4 +270,279 @@ export const publicImprovementSchema = z
 export type PublicImprovement = z.infer<typeof publicImprovementSchema>;
 
 export const improvementOwnerSchema = z.object({ id: z.uuid(), name: z.string() });
+
 // ---- end improvements ----
+
+// ---- strategy (issue 15) ----
+// The service vision (element 1), objectives with KPI targets and actions, the periodic review (element 2), the
+// integrity register (element 5) and the excellence overview's objectives part.
+import * as kpi from './metrics.ts';
+
+const isoDay = z.iso.date();
+const plain = (max: number) => z.string().trim().max(max);
+const required = (max: number) => z.string().trim().min(1).max(max);
+
+export const visionValueSchema = z.strictObject({ name: required(80), description: plain(500).default('') });
+export const visionWriteSchema = z
+  .strictObject({
+    vision: required(4000),
+    mission: required(2000),
+    values: z.array(visionValueSchema).min(1).max(12),
+    /** Who set it with us, e.g. "bewonerspanel", "ondernemersvereniging", "gemeenteraad". */
+    stakeholders: z.array(required(120)).max(20),
+    adoptedOn: isoDay,
+    nextReviewOn: isoDay,
+  })
+  .refine((v) => v.adoptedOn < v.nextReviewOn, {
+    path: ['nextReviewOn'],
+    message: 'After the adoption date',
+  });
+export type VisionWrite = z.input<typeof visionWriteSchema>;
+export const visionSchema = z
+  .object({
+    id: z.uuid(),
+    version: z.number().int(),
+    vision: z.string(),
+    mission: z.string(),
+    values: z.array(z.object({ name: z.string(), description: z.string() })),
+    stakeholders: z.array(z.string()),
+    adoptedOn: isoDay,
+    nextReviewOn: isoDay,
+    /** The next review date has passed (only for the current version). */
+    reviewOverdue: z.boolean(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Vision' });
+export type Vision = z.infer<typeof visionSchema>;
+export const visionResponseSchema = z.object({
+  current: visionSchema.nullable(),
+  earlier: z.array(visionSchema),
+});
+
+export const TARGET_FILTER_KEYS = ['teamId', 'itemId', 'channel', 'area'] as const;
+export const targetFilterSchema = z.strictObject({
+  teamId: z.uuid().optional(),
+  itemId: z.uuid().optional(),
+  channel: z.string().max(40).optional(),
+  area: z.string().max(80).optional(),
+});
+export type TargetFilter = z.infer<typeof targetFilterSchema>;
+
+export const objectiveTargetWriteSchema = z.strictObject({
+  kpiCode: z.enum(kpi.KPI_CODES),
+  target: z.number().finite().min(0).max(1_000_000),
+  filter: targetFilterSchema.default({}),
+});
+export const objectiveTargetSchema = z
+  .object({
+    id: z.uuid(),
+    kpiCode: z.enum(kpi.KPI_CODES),
+    unit: z.enum(kpi.KPI_UNITS),
+    direction: z.enum(kpi.KPI_DIRECTIONS),
+    target: z.number(),
+    filter: targetFilterSchema,
+  })
+  .meta({ id: 'ObjectiveTarget' });
+export type ObjectiveTarget = z.infer<typeof objectiveTargetSchema>;
+
+export const ACTION_STATUSES = ['open', 'done', 'cancelled'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+export const objectiveActionWriteSchema = z.strictObject({
+  title: required(200),
+  ownerId: z.uuid(),
+  dueOn: isoDay,
+});
+export const objectiveActionUpdateSchema = z.strictObject({
+  title: required(200).optional(),
+  ownerId: z.uuid().optional(),
+  dueOn: isoDay.optional(),
+  status: z.enum(ACTION_STATUSES).optional(),
+  version: z.number().int().min(1),
+});
+export const objectiveActionSchema = z
+  .object({
+    id: z.uuid(),
+    objectiveId: z.uuid(),
+    title: z.string(),
+    ownerId: z.uuid(),
+    ownerName: z.string(),
+    dueOn: isoDay,
+    status: z.enum(ACTION_STATUSES),
+    /** Open and past its due date. */
+    overdue: z.boolean(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'ObjectiveAction' });
+export type ObjectiveAction = z.infer<typeof objectiveActionSchema>;
+
+export const objectiveWriteSchema = z
+  .strictObject({
+    title: required(200),
+    description: plain(4000).default(''),
+    ownerId: z.uuid(),
+    teamId: z.uuid().nullable().default(null),
+    parentId: z.uuid().nullable().default(null),
+    periodFrom: isoDay,
+    periodTo: isoDay,
+  })
+  .refine((o) => o.periodFrom <= o.periodTo, { path: ['periodTo'], message: 'Before the start' });
+export type ObjectiveWrite = z.input<typeof objectiveWriteSchema>;
+export const objectiveUpdateSchema = z.strictObject({
+  title: required(200).optional(),
+  description: plain(4000).optional(),
+  ownerId: z.uuid().optional(),
+  teamId: z.uuid().nullable().optional(),
+  parentId: z.uuid().nullable().optional(),
+  periodFrom: isoDay.optional(),
+  periodTo: isoDay.optional(),
+  version: z.number().int().min(1),
+});
+export const objectiveSchema = z
+  .object({
+    id: z.uuid(),
+    title: z.string(),
+    description: z.string(),
+    ownerId: z.uuid(),
+    ownerName: z.string(),
+    teamId: z.uuid().nullable(),
+    teamName: z.string().nullable(),
+    parentId: z.uuid().nullable(),
+    periodFrom: isoDay,
+    periodTo: isoDay,
+    targets: z.array(objectiveTargetSchema),
+    actions: z.array(objectiveActionSchema),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Objective' });
+export type Objective = z.infer<typeof objectiveSchema>;
+
+/** A review period: a month `2026-11` or a quarter `2026-Q4`. */
+export const reviewPeriodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/);
+export const reviewQuerySchema = z.strictObject({ period: reviewPeriodSchema.optional() });
+export const TARGET_STATUSES = ['met', 'missed', 'unknown'] as const;
+export type TargetStatus = (typeof TARGET_STATUSES)[number];
+export const targetExplanationSchema = z.object({
+  text: z.string(),
+  authorName: z.string(),
+  updatedAt: z.iso.datetime(),
+  improvementId: z.uuid().nullable(),
+});
+export const reviewTargetSchema = objectiveTargetSchema
+  .extend({
+    /** The actual value over the period (the catalogue's definition); null when there is nothing to measure. */
+    value: z.number().nullable(),
+    n: z.number().int(),
+    status: z.enum(TARGET_STATUSES),
+    explanation: targetExplanationSchema.nullable(),
+    /** May the reader explain this miss (explainStrategy; a team lead for their own teams' objectives)? */
+    mayExplain: z.boolean(),
+  })
+  .meta({ id: 'ReviewTarget' });
+export type ReviewTarget = z.infer<typeof reviewTargetSchema>;
+export const reviewSchema = z
+  .object({
+    period: reviewPeriodSchema,
+    from: isoDay,
+    to: isoDay,
+    /** The period is not over yet: values so far. */
+    partial: z.boolean(),
+    previous: reviewPeriodSchema,
+    next: reviewPeriodSchema.nullable(),
+    objectives: z.array(
+      z.object({
+        id: z.uuid(),
+        title: z.string(),
+        teamName: z.string().nullable(),
+        ownerName: z.string(),
+        targets: z.array(reviewTargetSchema),
+      }),
+    ),
+  })
+  .meta({ id: 'StrategyReview' });
+export type StrategyReview = z.infer<typeof reviewSchema>;
+export const explanationWriteSchema = z.strictObject({
+  targetId: z.uuid(),
+  period: reviewPeriodSchema,
+  text: required(2000),
+});
+export const reviewImprovementSchema = z.strictObject({
+  targetId: z.uuid(),
+  period: reviewPeriodSchema,
+  ownerId: z.uuid(),
+});
+
+/** The objectives on and off target in the last complete month (for the overview and the team page). */
+export const objectivesStatusSchema = z
+  .object({
+    period: reviewPeriodSchema,
+    from: isoDay,
+    to: isoDay,
+    objectives: z.array(
+      z.object({
+        id: z.uuid(),
+        title: z.string(),
+        teamId: z.uuid().nullable(),
+        teamName: z.string().nullable(),
+        targets: z.array(
+          z.object({
+            id: z.uuid(),
+            kpiCode: z.enum(kpi.KPI_CODES),
+            unit: z.enum(kpi.KPI_UNITS),
+            target: z.number(),
+            value: z.number().nullable(),
+            status: z.enum(TARGET_STATUSES),
+          }),
+        ),
+        /** met: every target with a value met; missed: at least one missed; unknown: no target measured. */
+        status: z.enum(TARGET_STATUSES),
+      }),
+    ),
+    met: z.number().int(),
+    missed: z.number().int(),
+    unknown: z.number().int(),
+  })
+  .meta({ id: 'ObjectivesStatus' });
+export type ObjectivesStatus = z.infer<typeof objectivesStatusSchema>;
+
+export const INTEGRITY_KINDS = ['report', 'conflict_of_interest', 'side_job'] as const;
+export type IntegrityKind = (typeof INTEGRITY_KINDS)[number];
+export const INTEGRITY_STATUSES = ['open', 'investigating', 'closed'] as const;
+export type IntegrityStatus = (typeof INTEGRITY_STATUSES)[number];
+export const integrityWriteSchema = z.strictObject({
+  kind: z.enum(INTEGRITY_KINDS),
+  occurredOn: isoDay,
+  summary: required(4000),
+  peopleConcerned: plain(1000).default(''),
+  measures: plain(4000).default(''),
+});
+export const integrityUpdateSchema = z.strictObject({
+  summary: required(4000).optional(),
+  peopleConcerned: plain(1000).optional(),
+  measures: plain(4000).optional(),
+  status: z.enum(INTEGRITY_STATUSES).optional(),
+  outcome: plain(4000).optional(),
+  version: z.number().int().min(1),
+});
+export const integrityRecordSchema = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(INTEGRITY_KINDS),
+    occurredOn: isoDay,
+    summary: z.string(),
+    peopleConcerned: z.string(),
+    measures: z.string(),
+    status: z.enum(INTEGRITY_STATUSES),
+    outcome: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'IntegrityRecord' });
+export type IntegrityRecord = z.infer<typeof integrityRecordSchema>;
+
+/** The excellence overview: the parts that are there (the objectives always). */
+export const excellenceOverviewSchema = z
+  .object({ objectives: objectivesStatusSchema, improvements: improvementOverviewSchema })
+  .meta({ id: 'ExcellenceOverview' });
+export type ExcellenceOverview = z.infer<typeof excellenceOverviewSchema>;
+// ---- end strategy ----

@@ -6,12 +6,15 @@ import { importAddresses } from '../modules/addresses/index.ts';
 import { seedDemoCosts } from '../modules/costs/index.ts';
 import { createCustomer, saveFrontOfficeSettingsFor } from '../modules/customers/index.ts';
 import { seedDemoMystery } from '../modules/mystery/index.ts';
+// ---- end strategy ----
 import { seedDemoSurveys } from '../modules/surveys/index.ts';
 import { createTeam } from '../modules/teams/index.ts';
 import { importContent } from '../modules/transfer/index.ts';
 import { createUser } from '../modules/users/index.ts';
 import { seedDemoWaiting } from '../modules/waiting/index.ts';
 import type { Ctx } from '../platform/actor.ts';
+// ---- strategy (issue 15) ----
+import { seedDemoStrategy } from './demo-strategy.ts';
 
 /** The demo catalogue (external and internal items) and knowledge base, written in Dutch for Gemeente Voorbeeld. */
 export async function demoContent() {
@@ -211,6 +214,10 @@ export async function seedDemo(
       // ---- excellence (issue 15): improvements in each status, one done with its measured effect ----
       options.onProgress?.('improvements');
       await seedDemoImprovements(tx, ctx, new Map(users.map((u) => [u.email, u.id])));
+      // ---- strategy (issue 15): vision, objectives with targets and actions, an integrity matter ----
+      options.onProgress?.('vision and objectives');
+      await seedDemoStrategy(tx, ctx, new Map(users.map((u) => [u.email, u.id])));
+      // ---- end strategy ----
     }
     return {
       seeded: true,

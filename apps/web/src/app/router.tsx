@@ -24,6 +24,13 @@ import { loadCasePage, loadQueuePage } from '../features/cases/index.ts';
 import { loadContactStatsPage } from '../features/contact-stats/index.ts';
 // ---- excellence: improvements (issue 15) ----
 import { loadImprovementPage, loadImprovementsPage } from '../features/excellence-improvements/index.ts';
+// ---- strategy (issue 15) ----
+import { loadExcellenceOverviewPage } from '../features/excellence-overview/index.ts';
+import {
+  loadIntegrityPage,
+  loadStrategyPage,
+  loadStrategyReviewPage,
+} from '../features/excellence-strategy/index.ts';
 import { loadHomePage } from '../features/home/index.ts';
 import { loadLettersPage } from '../features/letters/index.ts';
 import {
@@ -43,6 +50,7 @@ import {
   loadEqualityPage,
 } from '../features/monitoring-analysis/index.ts';
 import { loadCostsPage, loadMysteryPage, loadWaitingPage } from '../features/monitoring-inputs/index.ts';
+// ---- end strategy ----
 import { loadMyPage } from '../features/mypage/index.ts';
 import {
   loadPortalHomePage,
@@ -153,6 +161,12 @@ export const router = createBrowserRouter([
           restricted('excellence/improvements', 'readImprovements', loadImprovementsPage, WORK),
           restricted('excellence/improvements/:id', 'readImprovements', loadImprovementPage),
           // ---- end improvements ----
+          // ---- strategy (issue 15): the excellence overview, vision and objectives, review, integrity ----
+          restricted('excellence', 'readExcellence', loadExcellenceOverviewPage),
+          restricted('excellence/strategy', 'readStrategy', loadStrategyPage),
+          restricted('excellence/strategy/review', 'readStrategy', loadStrategyReviewPage),
+          restricted('excellence/integrity', 'manageIntegrity', loadIntegrityPage),
+          // ---- end strategy ----
           restricted('admin/catalogue', 'readCatalogueAdmin', loadCatalogueListPage),
           restricted('admin/catalogue/:code', 'readCatalogueAdmin', loadCatalogueItemPage),
           restricted('admin/knowledge', 'readCatalogueAdmin', loadKnowledgeListPage),
