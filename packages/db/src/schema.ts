@@ -16,6 +16,7 @@ export * from './schema/contacts.ts';
 export * from './schema/costs.ts';
 export * from './schema/customers.ts';
 export * from './schema/improvements.ts';
+export * from './schema/integrity.ts';
 export * from './schema/knowledge.ts';
 export * from './schema/metrics.ts';
 export * from './schema/mystery.ts';
@@ -29,7 +30,6 @@ export * from './schema/residents.ts';
 export * from './schema/search.ts';
 // ---- strategy (issue 15) ----
 export * from './schema/strategy.ts';
-export * from './schema/integrity.ts';
 // ---- end strategy ----
 export * from './schema/surveys.ts';
 export * from './schema/teams.ts';

@@ -15,8 +15,7 @@ import {
 } from '@voordeur/shared';
 import jstat from 'jstat';
 import { errors } from '../../plugins/errors.ts';
-import { kpiValues } from '../metrics/index.ts';
-import { EQUALITY_SQL, equalitySums } from './analysis.queries.ts';
+import { kpiBreakdown, kpiValues } from '../metrics/index.ts';
 import { twoProportionZ, welchT } from './analysis.stats.ts';
 
 const { jStat } = jstat;
@@ -102,16 +101,18 @@ export async function compareKpi(
     const xb = Math.round((vb.value * vb.n) / 100);
     pValue = twoProportionZ(xb, vb.n, xa, va.n).pValue;
   } else if (MEANS.includes(code)) {
-    const measure = EQUALITY_SQL.grade_mean;
-    const [sa, sb] = await Promise.all([
-      equalitySums(db, { ...a, organisationId }, measure, 'channel'),
-      equalitySums(db, { ...b, organisationId }, measure, 'channel'),
+    // The same definition as the value, with the sum of squares Welch's test needs (metrics' kpiBreakdown).
+    const [[ga], [gb]] = await Promise.all([
+      kpiBreakdown(db, organisationId, a, [code]),
+      kpiBreakdown(db, organisationId, b, [code]),
     ]);
-    if (sa.total.n > 1 && sb.total.n > 1) {
+    const sa = ga?.values[code];
+    const sb = gb?.values[code];
+    if (sa && sb && sa.n > 1 && sb.n > 1) {
       test = 'welch_t';
       pValue = welchT(
-        { n: sb.total.n, sum: sb.total.x, squares: sb.total.squares },
-        { n: sa.total.n, sum: sa.total.x, squares: sa.total.squares },
+        { n: sb.n, sum: sb.part ?? 0, squares: sb.squares ?? 0 },
+        { n: sa.n, sum: sa.part ?? 0, squares: sa.squares ?? 0 },
       ).pValue;
     }
   } else if (COUNTS.includes(code)) {
