@@ -6,6 +6,7 @@ import { isApiError } from '../../api/client.ts';
 import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
 import { FormErrorAlert } from '../../lib/FormErrorAlert.tsx';
 import { focusLater } from '../../lib/focus.ts';
+import { RowsRefused } from '../../lib/RowsRefused.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useForm } from '../../lib/useForm.ts';
 import { ButtonGroup } from '../../ui/ButtonGroup.tsx';
@@ -118,40 +119,20 @@ export function TransferPage() {
       </Section>
 
       {rowErrors.length ? (
-        <section className="vd-stack" aria-labelledby="transfer-errors-heading" id={ERRORS_ID} tabIndex={-1}>
-          <Heading level={2} id="transfer-errors-heading">
-            {t('transfer.errorsTitle')}
-          </Heading>
-          <div role="alert">
-            <Paragraph>{t('transfer.errorsIntro', { count: rowErrors.length })}</Paragraph>
-          </div>
-          <Table caption={t('transfer.errorsCaption')}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('transfer.line')}</TableHeaderCell>
-                <TableHeaderCell>{t('transfer.field')}</TableHeaderCell>
-                <TableHeaderCell>{t('transfer.message')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {rowErrors.map((error, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: errors have no identity of their own.
-                <TableRow key={i}>
-                  <TableCell>{error.line ?? '—'}</TableCell>
-                  <TableCell>
-                    <Code>{error.field}</Code>
-                  </TableCell>
-                  <TableCell>{error.message}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+        <RowsRefused
+          id={ERRORS_ID}
+          title={t('transfer.errorsTitle')}
+          intro={t('transfer.errorsIntro', { count: rowErrors.length })}
+          caption={t('transfer.errorsCaption')}
+          headers={{ line: t('transfer.line'), field: t('transfer.field'), problem: t('transfer.message') }}
+          rows={rowErrors.map((e) => ({ line: e.line, field: e.field, problem: e.message }))}
+        >
           {isApiError(problem) && problem.requestId ? (
             <Paragraph appearance="small" className="vd-request-id">
               {t('errors.requestId', { id: problem.requestId })}
             </Paragraph>
           ) : null}
-        </section>
+        </RowsRefused>
       ) : null}
 
       {importer.data ? <ReportSection report={importer.data} /> : null}

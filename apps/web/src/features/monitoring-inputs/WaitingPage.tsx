@@ -9,12 +9,12 @@ import { Chart } from '../../lib/charts/Chart.tsx';
 import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
 import { FormErrorAlert } from '../../lib/FormErrorAlert.tsx';
 import { focusLater } from '../../lib/focus.ts';
+import { RowsRefused } from '../../lib/RowsRefused.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useForm } from '../../lib/useForm.ts';
 import { ButtonGroup } from '../../ui/ButtonGroup.tsx';
 import { Code } from '../../ui/Code.tsx';
 import { Field } from '../../ui/Field.tsx';
-import { Heading } from '../../ui/Heading.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { PageIntro } from '../../ui/PageIntro.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
@@ -118,35 +118,22 @@ function ImportSection() {
       </Section>
 
       {rowErrors.length ? (
-        <section className="vd-stack" aria-labelledby="waiting-errors-heading" id={ERRORS_ID} tabIndex={-1}>
-          <Heading level={2} id="waiting-errors-heading">
-            {t('inputs.waiting.errorsTitle')}
-          </Heading>
-          <div role="alert">
-            <Paragraph>{t('inputs.waiting.errorsIntro', { count: rowErrors.length, lines })}</Paragraph>
-          </div>
-          <Table caption={t('inputs.waiting.errorsCaption')}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('inputs.waiting.line')}</TableHeaderCell>
-                <TableHeaderCell>{t('inputs.waiting.column')}</TableHeaderCell>
-                <TableHeaderCell>{t('inputs.waiting.problem')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {rowErrors.map((error, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: errors have no identity of their own.
-                <TableRow key={i}>
-                  <TableCell>{error.line ?? '—'}</TableCell>
-                  <TableCell>
-                    <Code>{error.field}</Code>
-                  </TableCell>
-                  <TableCell>{problemText(error.code, error.message)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </section>
+        <RowsRefused
+          id={ERRORS_ID}
+          title={t('inputs.waiting.errorsTitle')}
+          intro={t('inputs.waiting.errorsIntro', { count: rowErrors.length, lines })}
+          caption={t('inputs.waiting.errorsCaption')}
+          headers={{
+            line: t('inputs.waiting.line'),
+            field: t('inputs.waiting.column'),
+            problem: t('inputs.waiting.problem'),
+          }}
+          rows={rowErrors.map((e) => ({
+            line: e.line,
+            field: e.field,
+            problem: problemText(e.code, e.message),
+          }))}
+        />
       ) : null}
 
       {importer.data ? (
