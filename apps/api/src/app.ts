@@ -17,6 +17,7 @@ import { contactsModule } from './modules/contacts/index.ts';
 import { kpiValues as costKpis, costsModule } from './modules/costs/index.ts';
 import { customersModule } from './modules/customers/index.ts';
 import { healthModule } from './modules/health/index.ts';
+import { ideasModule } from './modules/ideas/index.ts';
 import { knowledgeModule } from './modules/knowledge/index.ts';
 import { locationModule } from './modules/location/index.ts';
 import { metricsModule, registerKpiSource } from './modules/metrics/index.ts';
@@ -140,6 +141,8 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   await app.register(waitingModule);
   await app.register(costsModule);
   await app.register(mysteryModule);
+  // ideas (issue 15): the ideas pipeline and its public pages
+  await app.register(ideasModule);
   // The KPI catalogue's waiting, cost and mystery figures come from these modules.
   registerKpiSource('waiting', waitingKpis);
   registerKpiSource('cost', costKpis);
