@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Db } from '@voordeur/db';
 import { IDEA_LIMITS, type IdeaStage } from '@voordeur/shared';
 import { systemCtx } from '../../platform/actor.ts';
@@ -114,4 +115,25 @@ export async function submitComment(
     });
   });
   return { kind: 'stored' };
+}
+
+/** Comments (sent or refused) one IP address may post per hour on an organisation's idea pages. */
+export const COMMENTS_PER_IP_PER_HOUR = 10;
+const HOUR_MS = 3600_000;
+
+/**
+ * Counts posts per organisation and IP address (hashed) per clock hour, in this process's memory: a
+ * flood from one address stops after {@link COMMENTS_PER_IP_PER_HOUR}. The address itself is not kept.
+ */
+export function makeCommentLimiter(limit = COMMENTS_PER_IP_PER_HOUR) {
+  const counts = new Map<string, { hour: number; n: number }>();
+  return (organisationId: string, ip: string, now = new Date()) => {
+    const hour = Math.floor(now.getTime() / HOUR_MS);
+    const key = createHash('sha256').update(`${organisationId}|${ip}`).digest('base64url');
+    const seen = counts.get(key);
+    const n = seen && seen.hour === hour ? seen.n + 1 : 1;
+    if (counts.size > 50_000) for (const [k, v] of counts) if (v.hour !== hour) counts.delete(k);
+    counts.set(key, { hour, n });
+    return n <= limit;
+  };
 }

@@ -1,14 +1,17 @@
 import { appUser, type Db, idea, ideaComment, ideaStageMove } from '@voordeur/db';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 
+// The subqueries below name the outer table literally (`idea.…`): drizzle leaves a column unqualified when the
+// query has a single table, which inside a subquery would mean the subquery's own table.
+
 export type IdeaRow = typeof idea.$inferSelect;
 
 const pendingCount = sql<number>`(select count(*)::int from ${ideaComment} c
-  where c.organisation_id = ${idea.organisationId} and c.idea_id = ${idea.id} and c.status = 'pending')`;
+  where c.organisation_id = idea.organisation_id and c.idea_id = idea.id and c.status = 'pending')`;
 const stageSince = sql<Date>`(select max(m.moved_at) from ${ideaStageMove} m
-  where m.organisation_id = ${idea.organisationId} and m.idea_id = ${idea.id})`;
+  where m.organisation_id = idea.organisation_id and m.idea_id = idea.id)`;
 const proposerName = sql<string | null>`(select u.name from ${appUser} u
-  where u.organisation_id = ${idea.organisationId} and u.id = ${idea.proposedBy})`;
+  where u.organisation_id = idea.organisation_id and u.id = idea.proposed_by)`;
 
 /** Every idea of the organisation with its owner's and proposer's names, pending comments and stage date. */
 export function listIdeas(db: Db, organisationId: string) {
@@ -169,7 +172,7 @@ export function publishedIdeas(db: Db, organisationId: string) {
       description: idea.description,
       stage: idea.stage,
       comments: sql<number>`(select count(*)::int from ${ideaComment} c
-        where c.organisation_id = ${idea.organisationId} and c.idea_id = ${idea.id} and c.status = 'approved')`,
+        where c.organisation_id = idea.organisation_id and c.idea_id = idea.id and c.status = 'approved')`,
     })
     .from(idea)
     .where(and(eq(idea.organisationId, organisationId), eq(idea.published, true)))

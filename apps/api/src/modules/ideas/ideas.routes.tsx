@@ -17,7 +17,7 @@ import { problemResponses as problems } from '../../plugins/problem-types.ts';
 import { ctxOf } from '../auth/index.ts';
 import { IdeaList, IdeaPage, Message } from './ideas.page.tsx';
 import { presentDetail, presentSummary } from './ideas.presenter.ts';
-import { commentToken, publicIdea, publicIdeas, submitComment } from './ideas.public.ts';
+import { commentToken, makeCommentLimiter, publicIdea, publicIdeas, submitComment } from './ideas.public.ts';
 import * as service from './ideas.service.ts';
 import { type Language, WORDS } from './ideas.words.ts';
 
@@ -184,6 +184,8 @@ export const ideaPageRoutes: FastifyPluginAsync = async (app) => {
   );
 
   const base = (slug: string) => `/p/${encodeURIComponent(slug)}/ideeen`;
+  // Counted before anything else: refused posts (honeypot, time trap, too long) count against their sender too.
+  const allowed = makeCommentLimiter();
 
   function unknown(reply: FastifyReply, l: Language, org?: { name: string; slug: string }) {
     const w = WORDS[l];
@@ -273,7 +275,7 @@ export const ideaPageRoutes: FastifyPluginAsync = async (app) => {
 
   app.post(
     '/p/:slug/ideeen/:id',
-    { config: { public: true, rateLimit: { max: 10, timeWindow: 60_000 } }, schema: { hide: true } },
+    { config: { public: true }, schema: { hide: true } },
     async (request, reply) => {
       const body = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<
         string,
@@ -286,6 +288,17 @@ export const ideaPageRoutes: FastifyPluginAsync = async (app) => {
       if (!found) return unknown(reply, l);
       if (!found.idea) return unknown(reply, l, found.organisation);
       const values = { body: field('body'), displayName: field('displayName') };
+      if (!allowed(found.organisation.id, request.ip)) {
+        const w = WORDS[l];
+        return reply.sendPage({
+          language: l,
+          title: w.tooManyTitle,
+          organisation: found.organisation.name,
+          home: `/p/${found.organisation.slug}`,
+          status: 429,
+          body: <Message title={w.tooManyTitle} lines={[w.tooMany]} />,
+        });
+      }
       const outcome = await submitComment(
         app.db,
         found.organisation.id,
