@@ -36,6 +36,8 @@ export const AUDIT_ENTITY_TYPES = [
   // ideas (issue 15)
   'idea',
   'idea_comment',
+  // excellence (issue 15, improvements part)
+  'improvement',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

@@ -3,9 +3,9 @@ import type {
   IdeaComparisonGroup,
   IdeaDetail,
   IdeaGroup,
-  IdeaResult,
   IdeaStage,
   IdeaSummary,
+  KpiComparison,
 } from '@voordeur/shared';
 import type { IdeaRow } from './ideas.queries.ts';
 
@@ -54,7 +54,7 @@ export function presentDetail(
             testGroup: (i.testGroup ?? {}) as IdeaGroup,
             comparisonGroup: (i.comparisonGroup ?? {}) as IdeaComparisonGroup,
             decisionRule: i.decisionRule ?? '',
-            result: (i.result ?? null) as IdeaResult | null,
+            result: (i.result ?? null) as KpiComparison | null,
             resultAt: iso(i.resultAt),
           }
         : null,
