@@ -9,6 +9,7 @@ import {
   ideaUpdateSchema,
   idParamsSchema,
   listOf,
+  versionBodySchema,
 } from '@voordeur/shared';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -121,6 +122,24 @@ export const ideasRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       await service.setExperiment(app.db, ctxOf(request), request.params.id, request.body);
+      return detail(request, request.params.id);
+    },
+  );
+
+  app.post(
+    '/:id/measure',
+    {
+      schema: {
+        tags: ['ideas'],
+        summary:
+          'Measure the experiment from the KPIs: the comparison group against the test group over the duration, with the difference and whether it is significant. Refuses a group with no data in its period.',
+        params: idParamsSchema,
+        body: versionBodySchema,
+        response: { 200: ideaDetailSchema, ...problems },
+      },
+    },
+    async (request) => {
+      await service.measure(app.db, ctxOf(request), request.params.id, request.body.version);
       return detail(request, request.params.id);
     },
   );

@@ -7,11 +7,16 @@ import {
   type IdeaStage,
   KPI_CODES,
   type KpiCode,
+  type KpiComparison,
 } from '@voordeur/shared';
 import type { Ctx } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/policy.ts';
-import { errors } from '../../plugins/errors.ts';
+import { AppError, errors } from '../../plugins/errors.ts';
+import { compareKpi } from '../analysis/index.ts';
+import { localDate } from '../calendar/index.ts';
+import { createImprovement } from '../improvements/index.ts';
+import { kpiValues } from '../metrics/index.ts';
 import { ideasPolicy } from './ideas.policy.ts';
 import * as q from './ideas.queries.ts';
 
@@ -275,9 +280,51 @@ export function experimentFilters(row: q.IdeaRow) {
   const { from, to, ...group } = (row.comparisonGroup ?? {}) as IdeaComparisonGroup;
   return {
     code: row.kpiCode as KpiCode,
-    a: { ...test, from: row.experimentFrom, to: row.experimentTo },
-    b: { ...group, from: from ?? row.experimentFrom, to: to ?? row.experimentTo },
+    test: { ...test, from: row.experimentFrom, to: row.experimentTo },
+    comparison: { ...group, from: from ?? row.experimentFrom, to: to ?? row.experimentTo },
   };
+}
+
+/**
+ * Measures the experiment from the KPIs: the comparison group (a) against the test group (b) over the duration,
+ * with analysis' compareKpi (difference, test, significance, explanation). Refuses an experiment not yet designed
+ * or not yet started, and a group whose period holds no data for the KPI (naming the group).
+ */
+export async function measure(db: Db, ctx: Ctx, id: string, version: number, now = new Date()) {
+  authorize(ctx.actor, ideasPolicy.manage);
+  const organisationId = ctx.actor.organisationId;
+  const row = await q.lockIdea(db, organisationId, id);
+  if (!row) throw errors.notFound('idea');
+  if (row.version !== version) throw errors.versionConflict();
+  if (!OPEN_STAGES.includes(row.stage as IdeaStage))
+    throw errors.validation([{ field: 'stage', message: 'The idea is no longer open' }]);
+  const filters = experimentFilters(row);
+  if (!filters) throw errors.validation([{ field: 'experiment', message: 'Design the experiment first' }]);
+  if (filters.test.from > localDate(now))
+    throw errors.validation([{ field: 'from', message: 'The experiment has not started yet' }]);
+  let result: KpiComparison;
+  try {
+    result = await compareKpi(db, organisationId, filters.code, filters.comparison, filters.test);
+  } catch (e) {
+    if (!(e instanceof AppError) || e.status !== 400) throw e;
+    // Which group was empty: the test group is checked again (cheap, only when refused).
+    const [test] = await kpiValues(db, organisationId, filters.test, [filters.code]);
+    const field = !test || test.value === null || test.n === 0 ? 'testGroup' : 'comparisonGroup';
+    throw errors.validation(
+      [{ field, message: 'There is no data for this KPI in this group and period' }],
+      'An effect cannot be measured on an empty period: choose another period or group.',
+    );
+  }
+  await db.transaction(async (tx) => {
+    const locked = await lockedIdea(tx, organisationId, id, version);
+    await save(tx, locked, { result, resultAt: now });
+    await recordAudit(tx, ctx, {
+      entityType: 'idea',
+      entityId: id,
+      action: 'idea_result_measured',
+      after: { difference: result.difference, pValue: result.pValue, significant: result.significant },
+    });
+  });
 }
 
 /** Records the decision on the measured experiment: roll out, or stop (which stops the idea with the note). */
