@@ -170,7 +170,22 @@ export async function moveStage(
     if (problems.length) throw errors.validation(problems);
     if (input.improvement)
       await checkOwner(tx, organisationId, input.improvement.ownerId, 'improvement.ownerId');
-    const improvementId = null as string | null;
+    // At roll-out, an improvement (origin `idea`) so that it can reach "Wat we hebben verbeterd" once done.
+    const improvementId = input.improvement
+      ? (
+          await createImprovement(tx, ctx, {
+            title: row.title.slice(0, 200),
+            problem: row.description.slice(0, 5000),
+            expectedEffect: (row.hypothesis ?? '').slice(0, 5000),
+            ownerId: input.improvement.ownerId,
+            origin: 'idea',
+            originId: row.id,
+            ...(row.kpiCode
+              ? { kpis: [{ code: row.kpiCode as KpiCode, filter: (row.testGroup ?? {}) as IdeaGroup }] }
+              : {}),
+          })
+        ).id
+      : null;
     await save(tx, row, {
       stage: input.stage,
       stopReason: input.stage === 'stopped' ? input.note : null,

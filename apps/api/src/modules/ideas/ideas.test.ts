@@ -3,7 +3,7 @@
  * co-creation — residents' comments on a public idea page, held for moderation (never public before approval),
  * with the honeypot, time trap, size and rate limits. One app and database for the file.
  */
-import { auditEvent, ideaComment } from '@voordeur/db';
+import { auditEvent, ideaComment, improvement, metricContactDay } from '@voordeur/db';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -14,6 +14,7 @@ import {
   type TestOrg,
   useTestApp,
 } from '../../test/harness.ts';
+import { compareKpi } from '../analysis/index.ts';
 import { commentToken } from './ideas.public.ts';
 
 const t = useTestApp({ PORTAL_MIN_FILL_SECONDS: '2' });
@@ -177,6 +178,137 @@ describe('the ideas pipeline', () => {
       version: 2,
     });
     expect(expectProblem(res, 400, 'validation_failed').errors?.map((e) => e.field)).toEqual(['decision']);
+  });
+});
+
+describe('the experiment measured from the KPIs', () => {
+  it('compares the test group with the comparison group (compareKpi), names an empty group, and rolls out with an improvement', async () => {
+    const dims = (day: string, channel: string) => ({
+      organisationId: org.id,
+      day,
+      channel,
+      teamId: org.teams.front,
+    });
+    await t.database.db.insert(metricContactDay).values([
+      { ...dims('2026-09-03', 'phone'), contacts: 120, answered: 80 },
+      { ...dims('2026-09-10', 'phone'), contacts: 80, answered: 60 },
+      { ...dims('2026-09-04', 'web'), contacts: 240, answered: 204 },
+    ]);
+    const idea = await newIdea({ title: 'Chat op de website met een medewerker' });
+    let res = await move(manager, idea.id, 1, 'experiment');
+    const design = {
+      hypothesis: 'Via de chat is de vraag vaker in één keer opgelost dan aan de telefoon.',
+      kpi: 'fcr',
+      from: '2026-09-01',
+      to: '2026-09-30',
+      testGroup: { channel: 'web' },
+      comparisonGroup: { channel: 'phone' },
+      decisionRule: 'FCR minstens 5 punten hoger en significant.',
+      version: 2,
+    };
+    expectProblem(
+      await send(manager, 'POST', `/api/ideas/${idea.id}/measure`, { version: 2 }),
+      400,
+      'validation_failed',
+    );
+    // A test group with no data in the period: refused, naming the group.
+    res = await send(manager, 'PUT', `/api/ideas/${idea.id}/experiment`, {
+      ...design,
+      testGroup: { area: 'Noord' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const empty = expectProblem(
+      await send(manager, 'POST', `/api/ideas/${idea.id}/measure`, { version: 3 }),
+      400,
+      'validation_failed',
+    );
+    expect(empty.errors?.map((e) => e.field)).toEqual(['testGroup']);
+    res = await send(manager, 'PUT', `/api/ideas/${idea.id}/experiment`, { ...design, version: 3 });
+    expect(res.statusCode, res.body).toBe(200);
+    expectProblem(
+      await send(agent, 'POST', `/api/ideas/${idea.id}/measure`, { version: 4 }),
+      403,
+      'forbidden',
+    );
+    res = await send(manager, 'POST', `/api/ideas/${idea.id}/measure`, { version: 4 });
+    expect(res.statusCode, res.body).toBe(200);
+    // The same figures compareKpi gives for these filters: comparison (a) against test (b).
+    const expected = await compareKpi(
+      t.database.db,
+      org.id,
+      'fcr',
+      { from: '2026-09-01', to: '2026-09-30', channel: 'phone' },
+      { from: '2026-09-01', to: '2026-09-30', channel: 'web' },
+    );
+    const result = res.json().experiment.result;
+    expect(result).toEqual(expected);
+    expect(result).toMatchObject({
+      a: { value: 70, n: 200 },
+      b: { value: 85, n: 240 },
+      difference: 15,
+      better: true,
+      test: 'two_proportion_z',
+      significant: true,
+    });
+
+    res = await send(manager, 'POST', `/api/ideas/${idea.id}/decision`, {
+      decision: 'rollout',
+      note: 'Ruim boven de beslisregel: invoeren.',
+      version: 5,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ decision: 'rollout', stage: 'experiment' });
+    res = await move(manager, idea.id, 6, 'pilot', 'Eerst drie maanden in het KCC.');
+    expect(res.statusCode, res.body).toBe(200);
+    const badOwner = expectProblem(
+      await move(manager, idea.id, 7, 'rollout', '', { improvement: { ownerId: org.id } }),
+      400,
+      'validation_failed',
+    );
+    expect(badOwner.errors?.map((e) => e.field)).toEqual(['improvement.ownerId']);
+    res = await move(manager, idea.id, 7, 'rollout', '', { improvement: { ownerId: org.users.quality.id } });
+    expect(res.statusCode, res.body).toBe(200);
+    const rolledOut = res.json();
+    expect(rolledOut.stage).toBe('rollout');
+    expect(rolledOut.improvementId).toEqual(expect.any(String));
+    const [made] = await t.database.db
+      .select()
+      .from(improvement)
+      .where(and(eq(improvement.organisationId, org.id), eq(improvement.id, rolledOut.improvementId)));
+    expect(made).toMatchObject({
+      origin: 'idea',
+      originId: idea.id,
+      status: 'plan',
+      ownerId: org.users.quality.id,
+    });
+  });
+
+  it('stops the idea when the decision is to stop', async () => {
+    const idea = await newIdea({ title: 'Wachtmuziek vervangen door terugbellen' });
+    await move(manager, idea.id, 1, 'experiment');
+    let res = await send(manager, 'PUT', `/api/ideas/${idea.id}/experiment`, {
+      hypothesis: 'Minder mensen hangen op.',
+      kpi: 'fcr',
+      from: '2026-09-01',
+      to: '2026-09-15',
+      testGroup: { channel: 'phone' },
+      comparisonGroup: { channel: 'web' },
+      decisionRule: 'FCR hoger dan op de website.',
+      version: 2,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    res = await send(manager, 'POST', `/api/ideas/${idea.id}/measure`, { version: 3 });
+    expect(res.json().experiment.result.better).toBe(false);
+    res = await send(manager, 'POST', `/api/ideas/${idea.id}/decision`, {
+      decision: 'stop',
+      note: 'Telefoon lost minder op dan de website.',
+      version: 4,
+    });
+    expect(res.json()).toMatchObject({
+      stage: 'stopped',
+      stopReason: 'Telefoon lost minder op dan de website.',
+    });
+    expect(res.json().moves.at(-1)).toMatchObject({ toStage: 'stopped' });
   });
 });
 
