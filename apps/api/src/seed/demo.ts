@@ -5,6 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import { importAddresses } from '../modules/addresses/index.ts';
 import { seedDemoCosts } from '../modules/costs/index.ts';
 import { createCustomer, saveFrontOfficeSettingsFor } from '../modules/customers/index.ts';
+import { seedDemoIdeas } from '../modules/ideas/index.ts';
 import { seedDemoMystery } from '../modules/mystery/index.ts';
 import { seedDemoSurveys } from '../modules/surveys/index.ts';
 import { createTeam } from '../modules/teams/index.ts';
@@ -207,6 +208,8 @@ export async function seedDemo(
       await seedDemoWaiting(tx, ctx);
       await seedDemoCosts(tx, ctx);
       await seedDemoMystery(tx, ctx);
+      // ideas (issue 15): one idea in each stage, a published one with comments, a measured experiment.
+      await seedDemoIdeas(tx, ctx);
     }
     return {
       seeded: true,

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { ideaPageRoutes, ideasRoutes } from './ideas.routes.tsx';
 
+export { seedDemoIdeas } from './ideas.seed.ts';
+
 /**
  * Innovation (issue 15, item 4): the ideas pipeline (idea → experiment → pilot → rollout, or stopped), the
  * experiment measured from the KPIs against a comparison group, and co-creation — residents comment on a

@@ -76,7 +76,9 @@ function StageSection({ stage, ideas }: { stage: (typeof IDEA_STAGES)[number]; i
                   {i.published ? <span className="vd-muted"> · {t('ideas.public')}</span> : null}
                 </TableHeaderCell>
                 <TableCell>{i.ownerName}</TableCell>
-                <TableCell>{i.proposedByName ?? t('ideas.aResident')}</TableCell>
+                <TableCell>
+                  {i.proposedByKind === 'resident' ? t('ideas.aResident') : (i.proposedByName ?? '—')}
+                </TableCell>
                 <TableCell>{day.format(new Date(i.stageSince))}</TableCell>
                 <TableCell>
                   {i.pendingComments > 0 ? t('ideas.pending', { count: i.pendingComments }) : '—'}
