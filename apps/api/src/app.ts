@@ -21,6 +21,7 @@ import { excellenceModule } from './modules/excellence/index.ts';
 import { healthModule } from './modules/health/index.ts';
 import { improvementsModule } from './modules/improvements/index.ts';
 import { integrityModule } from './modules/integrity/index.ts';
+import { ideasModule } from './modules/ideas/index.ts';
 import { knowledgeModule } from './modules/knowledge/index.ts';
 import { locationModule } from './modules/location/index.ts';
 import { metricsModule, registerKpiSource } from './modules/metrics/index.ts';
@@ -151,6 +152,8 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   await app.register(integrityModule);
   await app.register(excellenceModule);
   // ---- end strategy ----
+  // ideas (issue 15): the ideas pipeline and its public pages
+  await app.register(ideasModule);
   // The KPI catalogue's waiting, cost and mystery figures come from these modules.
   registerKpiSource('waiting', waitingKpis);
   registerKpiSource('cost', costKpis);

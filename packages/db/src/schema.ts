@@ -15,6 +15,7 @@ export * from './schema/contacts.ts';
 // issue 14, inputs: waiting figures, unit costs, mystery checks
 export * from './schema/costs.ts';
 export * from './schema/customers.ts';
+export * from './schema/ideas.ts';
 export * from './schema/improvements.ts';
 export * from './schema/integrity.ts';
 export * from './schema/knowledge.ts';

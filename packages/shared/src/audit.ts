@@ -33,6 +33,9 @@ export const AUDIT_ENTITY_TYPES = [
   'unit_cost',
   'mystery_point',
   'mystery_check',
+  // ideas (issue 15)
+  'idea',
+  'idea_comment',
   // excellence (issue 15, improvements part)
   'improvement',
   // ---- strategy (issue 15): vision, objectives, review, integrity register ----
@@ -115,5 +118,12 @@ export const AUDIT_ACTIONS = [
   'unfollowed',
   // monitoring (issue 14, kpis part): a KPI's target set or put back to the default
   'set',
+  // ideas (issue 15): a stage move, the experiment designed, measured and decided, a comment moderated
+  'idea_stage_changed',
+  'idea_experiment_set',
+  'idea_result_measured',
+  'idea_decided',
+  'idea_comment_approved',
+  'idea_comment_rejected',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -546,3 +546,143 @@ export const excellenceOverviewSchema = z
   .meta({ id: 'ExcellenceOverview' });
 export type ExcellenceOverview = z.infer<typeof excellenceOverviewSchema>;
 // ---- end strategy ----
+// ---- ideas (issue 15) ----
+
+/** Limits of the ideas pipeline and of residents' comments on a public idea. */
+export const IDEA_LIMITS = {
+  titleMax: 160,
+  descriptionMax: 4000,
+  noteMax: 2000,
+  commentMax: 1500,
+  displayNameMax: 60,
+} as const;
+
+export const IDEA_DECISIONS = ['rollout', 'stop'] as const;
+export type IdeaDecision = (typeof IDEA_DECISIONS)[number];
+export const IDEA_COMMENT_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export type IdeaCommentStatus = (typeof IDEA_COMMENT_STATUSES)[number];
+
+const ideaDay = z.iso.date();
+/** A group of an experiment: monitoring filters without a period (e.g. one district, one channel). */
+export const ideaGroupSchema = z.strictObject({
+  channel: z.string().max(40).optional(),
+  teamId: z.uuid().optional(),
+  itemId: z.uuid().optional(),
+  area: z.string().max(80).optional(),
+});
+export type IdeaGroup = z.infer<typeof ideaGroupSchema>;
+/** The comparison group: the same filters, with its own period when it is "the same group before". */
+export const ideaComparisonGroupSchema = ideaGroupSchema.extend({
+  from: ideaDay.optional(),
+  to: ideaDay.optional(),
+});
+export type IdeaComparisonGroup = z.infer<typeof ideaComparisonGroupSchema>;
+
+export const ideaExperimentSchema = z.object({
+  hypothesis: z.string(),
+  kpi: z.string(),
+  from: z.string(),
+  to: z.string(),
+  testGroup: ideaGroupSchema,
+  comparisonGroup: ideaComparisonGroupSchema,
+  decisionRule: z.string(),
+  /** The measured result: a = the comparison group, b = the test group (so `better` is the test group's). */
+  result: kpiComparisonSchema.nullable(),
+  resultAt: z.string().nullable(),
+});
+
+export const ideaSummarySchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  stage: ideaStageSchema,
+  ownerId: z.uuid(),
+  ownerName: z.string(),
+  /** The employee's name, or null for "een inwoner". */
+  proposedByName: z.string().nullable(),
+  proposedByKind: z.enum(['staff', 'resident']),
+  published: z.boolean(),
+  pendingComments: z.number().int(),
+  stageSince: z.string(),
+  updatedAt: z.string(),
+});
+export type IdeaSummary = z.infer<typeof ideaSummarySchema>;
+
+export const ideaCommentSchema = z.object({
+  id: z.uuid(),
+  body: z.string(),
+  displayName: z.string(),
+  status: z.enum(IDEA_COMMENT_STATUSES),
+  rejectReason: z.string().nullable(),
+  moderatedBy: z.string().nullable(),
+  moderatedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type IdeaComment = z.infer<typeof ideaCommentSchema>;
+
+export const ideaDetailSchema = ideaSummarySchema.extend({
+  description: z.string(),
+  stopReason: z.string().nullable(),
+  experiment: ideaExperimentSchema.nullable(),
+  decision: z.enum(IDEA_DECISIONS).nullable(),
+  decisionNote: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  improvementId: z.uuid().nullable(),
+  moves: z.array(
+    z.object({
+      fromStage: ideaStageSchema.nullable(),
+      toStage: ideaStageSchema,
+      note: z.string(),
+      movedBy: z.string(),
+      movedAt: z.string(),
+    }),
+  ),
+  /** Approved comments for everyone who reads ideas; pending and rejected ones too for moderators. */
+  comments: z.array(ideaCommentSchema),
+  version: z.number().int(),
+  abilities: z.object({ manage: z.boolean(), moderate: z.boolean() }),
+});
+export type IdeaDetail = z.infer<typeof ideaDetailSchema>;
+
+const ideaText = (max: number) => z.string().trim().min(1).max(max);
+export const ideaCreateSchema = z.strictObject({
+  title: ideaText(IDEA_LIMITS.titleMax),
+  description: ideaText(IDEA_LIMITS.descriptionMax),
+  ownerId: z.uuid(),
+  /** `resident` for an idea a resident brought in (shown as "een inwoner"); else the creator proposed it. */
+  proposedByKind: z.enum(['staff', 'resident']).default('staff'),
+});
+export const ideaUpdateSchema = z.strictObject({
+  title: ideaText(IDEA_LIMITS.titleMax).optional(),
+  description: ideaText(IDEA_LIMITS.descriptionMax).optional(),
+  ownerId: z.uuid().optional(),
+  published: z.boolean().optional(),
+  version: z.number().int().min(1),
+});
+export const ideaStageMoveSchema = z.strictObject({
+  stage: ideaStageSchema,
+  /** Required to stop (the reason) and to go back a stage. */
+  note: z.string().trim().max(IDEA_LIMITS.noteMax).default(''),
+  /** At roll-out: also create an improvement (origin `idea`) with this owner, to reach "Wat we hebben verbeterd". */
+  improvement: z.strictObject({ ownerId: z.uuid() }).optional(),
+  version: z.number().int().min(1),
+});
+export const ideaExperimentBodySchema = z.strictObject({
+  hypothesis: ideaText(IDEA_LIMITS.noteMax),
+  kpi: z.string().max(60),
+  from: ideaDay,
+  to: ideaDay,
+  testGroup: ideaGroupSchema,
+  comparisonGroup: ideaComparisonGroupSchema,
+  decisionRule: ideaText(IDEA_LIMITS.noteMax),
+  version: z.number().int().min(1),
+});
+export const ideaDecisionBodySchema = z.strictObject({
+  decision: z.enum(IDEA_DECISIONS),
+  note: ideaText(IDEA_LIMITS.noteMax),
+  version: z.number().int().min(1),
+});
+export const ideaModerateBodySchema = z.strictObject({
+  approve: z.boolean(),
+  /** Required to reject. */
+  reason: z.string().trim().max(IDEA_LIMITS.noteMax).default(''),
+});

@@ -5,6 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import { importAddresses } from '../modules/addresses/index.ts';
 import { seedDemoCosts } from '../modules/costs/index.ts';
 import { createCustomer, saveFrontOfficeSettingsFor } from '../modules/customers/index.ts';
+import { seedDemoIdeas } from '../modules/ideas/index.ts';
 import { seedDemoMystery } from '../modules/mystery/index.ts';
 // ---- end strategy ----
 import { seedDemoSurveys } from '../modules/surveys/index.ts';
@@ -218,6 +219,8 @@ export async function seedDemo(
       options.onProgress?.('vision and objectives');
       await seedDemoStrategy(tx, ctx, new Map(users.map((u) => [u.email, u.id])));
       // ---- end strategy ----
+      // ideas (issue 15): one idea in each stage, a published one with comments, a measured experiment.
+      await seedDemoIdeas(tx, ctx);
     }
     return {
       seeded: true,

@@ -15,6 +15,9 @@ import {
   customer,
   customerConsent,
   improvement,
+  ideaComment,
+  ideaStageMove,
+  idea as ideaTable,
   kpiTarget,
   membership,
   metricContactDay,
@@ -78,6 +81,9 @@ let aImprovementId: string;
 let aWaitingImportId: string;
 let aMysteryPointId: string;
 let aMysteryCheckId: string;
+// ideas (issue 15)
+let aIdeaId: string;
+let aIdeaCommentId: string;
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -284,6 +290,27 @@ beforeAll(async () => {
       },
     })
   ).json().id;
+  // ideas (issue 15): A's idea, published, with a resident's comment waiting for moderation.
+  aIdeaId = (
+    await app.inject({
+      method: 'POST',
+      url: '/api/ideas',
+      headers: aAdmin.headers,
+      payload: { title: 'Geheim idee', description: 'Geheime omschrijving', ownerId: a.users.admin.id },
+    })
+  ).json().id;
+  await app.inject({
+    method: 'PATCH',
+    url: `/api/ideas/${aIdeaId}`,
+    headers: aAdmin.headers,
+    payload: { published: true, version: 1 },
+  });
+  aIdeaCommentId = (
+    await database.db
+      .insert(ideaComment)
+      .values({ organisationId: a.id, ideaId: aIdeaId, body: 'Geheime reactie' })
+      .returning()
+  )[0]!.id;
 });
 afterAll(async () => {
   await app.close();
@@ -350,6 +377,10 @@ async function snapshotOfA() {
     unitCosts: await database.db.select().from(unitCost).where(byOrg(unitCost)),
     mysteryPoints: await database.db.select().from(mysteryPoint).where(byOrg(mysteryPoint)),
     mysteryChecks: await database.db.select().from(mysteryCheck).where(byOrg(mysteryCheck)),
+    // ideas (issue 15)
+    ideas: await database.db.select().from(ideaTable).where(byOrg(ideaTable)),
+    ideaMoves: await database.db.select().from(ideaStageMove).where(byOrg(ideaStageMove)),
+    ideaComments: await database.db.select().from(ideaComment).where(byOrg(ideaComment)),
   });
 }
 
@@ -379,6 +410,8 @@ const aIds = () => [
   aWaitingImportId,
   aMysteryPointId,
   aMysteryCheckId,
+  aIdeaId,
+  aIdeaCommentId,
 ];
 
 /** A survey definition (issue 13: surveys). */
@@ -758,6 +791,61 @@ function cases(): Record<string, Case | 'public'> {
       });
       expect([400, 403]).toContain(res.statusCode);
     },
+    // ideas (issue 15): B sees none of A's ideas and can change none.
+    'GET /api/ideas': async (h) => {
+      const res = await get('/api/ideas', h);
+      leaksNothingOfA(res.body);
+      expect(res.body).not.toContain('Geheim idee');
+    },
+    'POST /api/ideas': async (h) =>
+      // A's user as owner is not a user of B's organisation.
+      expect([400, 403]).toContain(
+        (await send('POST', '/api/ideas', h, { title: 'x', description: 'y', ownerId: a.users.admin.id }))
+          .statusCode,
+      ),
+    'GET /api/ideas/{id}': async (h) =>
+      expect([403, 404]).toContain((await get(`/api/ideas/${aIdeaId}`, h)).statusCode),
+    'PATCH /api/ideas/{id}': async (h) =>
+      expect([403, 404]).toContain(
+        (await send('PATCH', `/api/ideas/${aIdeaId}`, h, { published: false, version: 2 })).statusCode,
+      ),
+    'POST /api/ideas/{id}/stage': async (h) =>
+      expect([403, 404]).toContain(
+        (await send('POST', `/api/ideas/${aIdeaId}/stage`, h, { stage: 'stopped', note: 'x', version: 2 }))
+          .statusCode,
+      ),
+    'PUT /api/ideas/{id}/experiment': async (h) =>
+      expect([403, 404]).toContain(
+        (
+          await send('PUT', `/api/ideas/${aIdeaId}/experiment`, h, {
+            hypothesis: 'x',
+            kpi: 'fcr',
+            from: '2026-01-01',
+            to: '2026-01-31',
+            testGroup: { channel: 'web' },
+            comparisonGroup: { channel: 'phone' },
+            decisionRule: 'x',
+            version: 2,
+          })
+        ).statusCode,
+      ),
+    'POST /api/ideas/{id}/measure': async (h) =>
+      expect([403, 404]).toContain(
+        (await send('POST', `/api/ideas/${aIdeaId}/measure`, h, { version: 2 })).statusCode,
+      ),
+    'POST /api/ideas/{id}/decision': async (h) =>
+      expect([403, 404]).toContain(
+        (await send('POST', `/api/ideas/${aIdeaId}/decision`, h, { decision: 'stop', note: 'x', version: 2 }))
+          .statusCode,
+      ),
+    'POST /api/ideas/{id}/comments/{commentId}/moderate': async (h) =>
+      expect([403, 404]).toContain(
+        (
+          await send('POST', `/api/ideas/${aIdeaId}/comments/${aIdeaCommentId}/moderate`, h, {
+            approve: true,
+          })
+        ).statusCode,
+      ),
     'GET /api/mystery/results': async (h) => {
       const res = await get('/api/mystery/results?from=2024-06-01&to=2028-06-01', h);
       leaksNothingOfA(res.body);

@@ -31,6 +31,8 @@ import {
   loadStrategyPage,
   loadStrategyReviewPage,
 } from '../features/excellence-strategy/index.ts';
+// ideas (issue 15)
+import { loadIdeaPage, loadIdeasPage } from '../features/excellence-ideas/index.ts';
 import { loadHomePage } from '../features/home/index.ts';
 import { loadLettersPage } from '../features/letters/index.ts';
 import {
@@ -167,6 +169,9 @@ export const router = createBrowserRouter([
           restricted('excellence/strategy/review', 'readStrategy', loadStrategyReviewPage),
           restricted('excellence/integrity', 'manageIntegrity', loadIntegrityPage),
           // ---- end strategy ----
+          // ideas (issue 15)
+          restricted('excellence/ideas', 'readIdeas', loadIdeasPage),
+          restricted('excellence/ideas/:id', 'readIdeas', loadIdeaPage),
           restricted('admin/catalogue', 'readCatalogueAdmin', loadCatalogueListPage),
           restricted('admin/catalogue/:code', 'readCatalogueAdmin', loadCatalogueItemPage),
           restricted('admin/knowledge', 'readCatalogueAdmin', loadKnowledgeListPage),
