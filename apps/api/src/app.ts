@@ -8,6 +8,8 @@ import { accountabilityModule } from './modules/accountability/index.ts';
 import { addressesModule } from './modules/addresses/index.ts';
 // ---- monitoring causes (issue 14) ----
 import { analysisModule } from './modules/analysis/index.ts';
+// ---- assessments (issue 15) ----
+import { assessmentsModule } from './modules/assessments/index.ts';
 import { auditModule } from './modules/audit/index.ts';
 import { authPlugin, SESSION_COOKIE } from './modules/auth/index.ts';
 import { calendarModule } from './modules/calendar/index.ts';
@@ -144,6 +146,8 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   registerKpiSource('waiting', waitingKpis);
   registerKpiSource('cost', costKpis);
   registerKpiSource('mystery', mysteryKpis);
+  // ---- assessments (issue 15) ----
+  await app.register(assessmentsModule);
 
   await app.register(docsUi);
   // Each page wears the theme of its organisation (ADR 0007).

@@ -33,6 +33,9 @@ export const AUDIT_ENTITY_TYPES = [
   'unit_cost',
   'mystery_point',
   'mystery_check',
+  // ---- assessments (issue 15) ----
+  'assessment',
+  'assessment_model',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
@@ -105,5 +108,11 @@ export const AUDIT_ACTIONS = [
   'unfollowed',
   // monitoring (issue 14, kpis part): a KPI's target set or put back to the default
   'set',
+  // ---- assessments (issue 15) ----
+  'scored',
+  'submitted',
+  'consensus_started',
+  'agreed',
+  'action_created',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
