@@ -59,8 +59,8 @@ export function insertRaters(db: Db, organisationId: string, assessmentId: strin
 }
 
 const counts = {
-  raters: sql<number>`(select count(*)::int from ${assessmentRater} r where r.organisation_id = ${assessment.organisationId} and r.assessment_id = ${assessment.id})`,
-  submitted: sql<number>`(select count(*)::int from ${assessmentRater} r where r.organisation_id = ${assessment.organisationId} and r.assessment_id = ${assessment.id} and r.submitted_at is not null)`,
+  raters: sql<number>`(select count(*)::int from assessment_rater r where r.organisation_id = assessment.organisation_id and r.assessment_id = assessment.id)`,
+  submitted: sql<number>`(select count(*)::int from assessment_rater r where r.organisation_id = assessment.organisation_id and r.assessment_id = assessment.id and r.submitted_at is not null)`,
 };
 
 /** Assessments, newest first; only those `invitedUserId` is a rater of when given. */
@@ -73,8 +73,8 @@ export function listAssessments(db: Db, organisationId: string, invitedUserId: s
         eq(assessment.organisationId, organisationId),
         ...(invitedUserId
           ? [
-              sql`exists (select 1 from ${assessmentRater} r where r.organisation_id = ${assessment.organisationId}
-                  and r.assessment_id = ${assessment.id} and r.user_id = ${invitedUserId})`,
+              sql`exists (select 1 from assessment_rater r where r.organisation_id = assessment.organisation_id
+                  and r.assessment_id = assessment.id and r.user_id = ${invitedUserId})`,
             ]
           : []),
       ),

@@ -15,10 +15,10 @@ import type { Ctx } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/policy.ts';
 import { errors } from '../../plugins/errors.ts';
-import { localDate } from '../calendar/index.ts';
 import { kpiValues } from '../metrics/index.ts';
 import { assessmentErrors } from './assessments.errors.ts';
 import { elementsOf, SHIPPED_MODELS } from './assessments.models.ts';
+import { lastCompleteQuarter } from './assessments.period.ts';
 import { assessmentPolicy as policy } from './assessments.policy.ts';
 import * as q from './assessments.queries.ts';
 
@@ -166,18 +166,6 @@ async function access(db: Db, ctx: Ctx, id: string, forUpdate = false) {
 
 const myRoleOf = (me: { submittedAt: Date | null } | undefined) =>
   me ? (me.submittedAt ? ('submitted' as const) : ('rater' as const)) : ('none' as const);
-
-/** The last complete quarter before `now` (local dates). */
-export function lastCompleteQuarter(now = new Date()) {
-  const [y, m] = localDate(now).split('-').map(Number) as [number, number];
-  const q0 = Math.floor((m - 1) / 3); // this quarter, 0-based
-  const year = q0 === 0 ? y - 1 : y;
-  const quarter = q0 === 0 ? 3 : q0 - 1;
-  const fromMonth = quarter * 3 + 1;
-  const last = new Date(Date.UTC(year, fromMonth + 2, 0)).getUTCDate();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return { from: `${year}-${pad(fromMonth)}-01`, to: `${year}-${pad(fromMonth + 2)}-${pad(last)}` };
-}
 
 async function kpisOf(db: Db, organisationId: string, evidence: AssessmentEvidence[], now = new Date()) {
   const codes = [...new Set(evidence.flatMap((e) => e.kpis))].filter((c): c is KpiCode =>
