@@ -33,6 +33,8 @@ export const AUDIT_ENTITY_TYPES = [
   'unit_cost',
   'mystery_point',
   'mystery_check',
+  // excellence (issue 15, improvements part)
+  'improvement',
   // ---- assessments (issue 15) ----
   'assessment',
   'assessment_model',

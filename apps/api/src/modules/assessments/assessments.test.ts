@@ -119,13 +119,13 @@ describe('an assessment from start to profile', () => {
     expectProblem(await call(manager, 'POST', '/api/assessments', body), 403, 'forbidden');
     const unknown = expectProblem(
       await call(quality, 'POST', '/api/assessments', { ...body, raterIds: [crypto.randomUUID()] }),
-      422,
+      400,
       'validation_failed',
     );
     expect(unknown.errors?.map((e) => e.field)).toEqual(['raterIds.0']);
     const noModel = expectProblem(
       await call(quality, 'POST', '/api/assessments', { ...body, modelCode: 'iso-9001' }),
-      422,
+      400,
       'validation_failed',
     );
     expect(noModel.errors?.map((e) => e.field)).toEqual(['modelVersion']);
@@ -166,7 +166,7 @@ describe('an assessment from start to profile', () => {
 
   it('refuses bad scores and evidence with the field named', async () => {
     const field = async (res: Awaited<ReturnType<typeof score>>) =>
-      expectProblem(res, 422, 'validation_failed').errors?.map((e) => e.field);
+      expectProblem(res, 400, 'validation_failed').errors?.map((e) => e.field);
     expect(await field(await score(manager, id, 'ap-diensten', 6))).toEqual(['level']);
     expect(await field(await score(manager, id, 'ap-diensten', 0))).toEqual(['level']);
     expect(
@@ -191,7 +191,7 @@ describe('an assessment from start to profile', () => {
     expect((await score(manager, id, 'ap-producten', 1)).statusCode).toBe(200);
     const incomplete = expectProblem(
       await call(manager, 'POST', `/api/assessments/${id}/submit`),
-      422,
+      400,
       'validation_failed',
     );
     expect(incomplete.errors).toHaveLength(9);
@@ -254,7 +254,7 @@ describe('an assessment from start to profile', () => {
     expect(unagreed.errors).toHaveLength(10);
     const agree = (code: string, level: number, v: number, note = '') =>
       call(quality, 'PUT', `/api/assessments/${id}/consensus/${code}`, { level, note, version: v });
-    expectProblem(await agree('ap-producten', 7, 0), 422, 'validation_failed');
+    expectProblem(await agree('ap-producten', 7, 0), 400, 'validation_failed');
     expectProblem(
       await call(manager, 'PUT', `/api/assessments/${id}/consensus/ap-producten`, {
         level: 2,
