@@ -1,4 +1,5 @@
 import {
+  assessmentActionCreateSchema,
   assessmentAgreeSchema,
   assessmentConsensusRowSchema,
   assessmentCreateSchema,
@@ -258,5 +259,23 @@ export const assessmentsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => service.results(app.db, ctxOf(request), request.params.id),
+  );
+
+  app.post(
+    '/:id/actions',
+    {
+      schema: {
+        tags,
+        summary:
+          'Make an improvement action from an element with an agreed level (runAssessments): origin assessment, status plan, the owner chosen.',
+        params: idParamsSchema,
+        body: assessmentActionCreateSchema,
+        response: { 201: z.object({ elementCode: z.string(), improvementId: z.uuid() }), ...problems },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await service.createAction(app.db, ctxOf(request), request.params.id, request.body)),
   );
 };

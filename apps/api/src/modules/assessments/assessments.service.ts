@@ -15,6 +15,7 @@ import type { Ctx } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/policy.ts';
 import { errors } from '../../plugins/errors.ts';
+import { createImprovement } from '../improvements/index.ts';
 import { kpiValues } from '../metrics/index.ts';
 import { assessmentErrors } from './assessments.errors.ts';
 import { elementsOf, SHIPPED_MODELS } from './assessments.models.ts';
@@ -511,4 +512,60 @@ export async function assessmentOverview(db: Db, organisationId: string) {
       mean: mean(agreedRows.filter((a) => a.assessmentId === c.id).map((a) => a.level)),
     })),
   };
+}
+
+/**
+ * "Maak verbeteractie": an improvement (origin `assessment`, in status plan) for an element with an agreed level,
+ * owned by the person chosen, with the KPIs the raters gave as evidence; one per element, linked back to it.
+ */
+export async function createAction(
+  db: Db,
+  ctx: Ctx,
+  id: string,
+  input: { elementCode: string; ownerId: string; title?: string | undefined; problem?: string | undefined },
+) {
+  authorize(ctx.actor, policy.run);
+  return db.transaction(async (tx) => {
+    const row = await access(tx, ctx, id);
+    if (row.a.status === 'scoring') throw assessmentErrors.phase('Actions follow from agreed levels.');
+    const element = elementsOf(row.model).find((e) => e.code === input.elementCode);
+    if (!element)
+      throw assessmentErrors.invalid([{ field: 'elementCode', message: 'Not an element of this model' }]);
+    const organisationId = ctx.actor.organisationId;
+    const agreedRow = await q.agreedElement(tx, organisationId, id, element.code);
+    if (!agreedRow)
+      throw assessmentErrors.invalid([
+        { field: 'elementCode', message: 'No agreed level for this element yet' },
+      ]);
+    if (agreedRow.improvementId)
+      throw assessmentErrors.phase('This element already has an improvement action.');
+    const evidence = (await q.scores(tx, organisationId, id)).filter((s) => s.elementCode === element.code);
+    const kpis = [...new Set(evidence.flatMap((s) => (s.evidence as AssessmentEvidence).kpis))]
+      .filter((c): c is KpiCode => (KPI_CODES as readonly string[]).includes(c))
+      .map((code) => ({ code }));
+    const { id: improvementId } = await createImprovement(tx, ctx, {
+      title:
+        input.title ??
+        `${element.name.nl}: van niveau ${agreedRow.level} naar ${Math.min(agreedRow.level + 1, 5)}`,
+      problem:
+        input.problem ??
+        `Zelfevaluatie “${row.a.title}” (peildatum ${row.a.referenceDate}): afgesproken niveau ${agreedRow.level} van 5.${agreedRow.note ? ` ${agreedRow.note}` : ''}`,
+      ownerId: input.ownerId,
+      origin: 'assessment',
+      originId: id,
+      elementCode: element.code,
+      kpis,
+    });
+    const linked = await q.updateAgreed(tx, organisationId, agreedRow.id, agreedRow.version, {
+      improvementId,
+    });
+    if (!linked) throw errors.versionConflict();
+    await recordAudit(tx, ctx, {
+      entityType: 'assessment',
+      entityId: id,
+      action: 'action_created',
+      after: { elementCode: element.code, improvementId },
+    });
+    return { elementCode: element.code, improvementId };
+  });
 }

@@ -5,7 +5,7 @@
  * the scores side by side with the widest spreads first; closing needs every element agreed; the profile has each
  * rater's polygon and the model's trend; the overview reads the latest closed assessment.
  */
-import { auditEvent } from '@voordeur/db';
+import { auditEvent, improvement } from '@voordeur/db';
 import type { AssessmentModel } from '@voordeur/shared';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -298,13 +298,62 @@ describe('an assessment from start to profile', () => {
     expect(overview.trend).toHaveLength(1);
   });
 
+  it('makes an improvement action from an element with one click, once', async () => {
+    const body = { elementCode: 'ap-producten', ownerId: org.users.manager.id };
+    expectProblem(await call(manager, 'POST', `/api/assessments/${id}/actions`, body), 403, 'forbidden');
+    const badOwner = expectProblem(
+      await call(quality, 'POST', `/api/assessments/${id}/actions`, {
+        ...body,
+        ownerId: crypto.randomUUID(),
+      }),
+      400,
+      'validation_failed',
+    );
+    expect(badOwner.errors?.map((e) => e.field)).toEqual(['ownerId']);
+    const made = await call(quality, 'POST', `/api/assessments/${id}/actions`, body);
+    expect(made.statusCode, made.body).toBe(201);
+    const { improvementId } = made.json();
+    const [row] = await t.database.db.select().from(improvement).where(eq(improvement.id, improvementId));
+    expect([row!.origin, row!.originId, row!.elementCode, row!.status, row!.ownerId]).toEqual([
+      'assessment',
+      id,
+      'ap-producten',
+      'plan',
+      org.users.manager.id,
+    ]);
+    // The assessment took the newest model version (loaded above), with its new element name.
+    expect(row!.title).toBe('Producten en diensten: van niveau 2 naar 3');
+    expectProblem(
+      await call(quality, 'POST', `/api/assessments/${id}/actions`, body),
+      409,
+      'assessment_phase',
+    );
+    const results = (await call(quality, 'GET', `/api/assessments/${id}/results`)).json();
+    expect(
+      results.elements.find((e: { elementCode: string }) => e.elementCode === 'ap-producten').improvementId,
+    ).toBe(improvementId);
+    // An improvement that exists can be linked as evidence in a later assessment.
+    const next = await start('Volgende ronde');
+    expect(
+      (await score(quality, next, 'ap-producten', 3, { improvements: [improvementId] })).statusCode,
+    ).toBe(200);
+  });
+
   it('recorded every change in the audit trail', async () => {
     const events = await t.database.db
       .select({ action: auditEvent.action })
       .from(auditEvent)
       .where(and(eq(auditEvent.organisationId, org.id), eq(auditEvent.entityId, id)));
     const actions = new Set(events.map((e) => e.action));
-    for (const a of ['created', 'scored', 'submitted', 'consensus_started', 'agreed', 'closed'])
+    for (const a of [
+      'created',
+      'scored',
+      'submitted',
+      'consensus_started',
+      'agreed',
+      'closed',
+      'action_created',
+    ])
       expect(actions).toContain(a);
   });
 
