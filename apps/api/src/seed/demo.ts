@@ -28,6 +28,8 @@ export async function demoContent() {
 import { systemCtx } from '../platform/actor.ts';
 import { randomSecret } from '../platform/secrets.ts';
 import { demoAddressCsv } from './demo-addresses.ts';
+// ---- assessments (issue 15) ----
+import { seedDemoAssessments } from './demo-assessments.ts';
 import { seedDemoCases } from './demo-cases.ts';
 import { seedDemoMetrics } from './demo-metrics.ts';
 
@@ -207,6 +209,8 @@ export async function seedDemo(
       await seedDemoWaiting(tx, ctx);
       await seedDemoCosts(tx, ctx);
       await seedDemoMystery(tx, ctx);
+      // ---- assessments (issue 15) ----
+      await seedDemoAssessments(tx, org!.id, new Map(users.map((u) => [u.email, u.id])));
     }
     return {
       seeded: true,
