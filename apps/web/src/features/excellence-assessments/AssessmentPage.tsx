@@ -306,8 +306,8 @@ function ConsensusRow({ a, row }: { a: AssessmentDetail; row: AssessmentConsensu
           </span>
         ) : null}
       </h3>
-      <div className="vd-assessment-table-wrap">
-        <Table caption={t('excellenceAssessments.scoresOf', { element: name })}>
+      <div>
+        <Table caption={t('excellenceAssessments.scoresOf', { element: name })} captionHidden>
           <TableHeader>
             <TableRow>
               <TableHeaderCell>{t('excellenceAssessments.rater')}</TableHeaderCell>
