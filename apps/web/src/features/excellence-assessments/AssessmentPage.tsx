@@ -66,8 +66,9 @@ export function AssessmentPage() {
       {a.status === 'scoring' && a.myRole === 'submitted' ? (
         <Notice>{t('excellenceAssessments.submittedNotice')}</Notice>
       ) : null}
+      {a.status === 'closed' ? <ResultsSection a={a} /> : null}
       {a.status !== 'scoring' ? <ConsensusSection a={a} /> : null}
-      {a.status !== 'scoring' ? <ResultsSection a={a} /> : null}
+      {a.status === 'consensus' ? <ResultsSection a={a} /> : null}
       <ScaleSection a={a} />
     </div>
   );
