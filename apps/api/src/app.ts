@@ -8,6 +8,8 @@ import { accountabilityModule } from './modules/accountability/index.ts';
 import { addressesModule } from './modules/addresses/index.ts';
 // ---- monitoring causes (issue 14) ----
 import { analysisModule } from './modules/analysis/index.ts';
+// ---- assessments (issue 15) ----
+import { assessmentsModule } from './modules/assessments/index.ts';
 import { auditModule } from './modules/audit/index.ts';
 import { authPlugin, SESSION_COOKIE } from './modules/auth/index.ts';
 import { calendarModule } from './modules/calendar/index.ts';
@@ -161,6 +163,8 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   // ---- excellence (issue 15, improvements part): proposals, PDCA, measured effect ----
   await app.register(improvementsModule);
   // ---- end improvements ----
+  // ---- assessments (issue 15) ----
+  await app.register(assessmentsModule);
 
   await app.register(docsUi);
   // Each page wears the theme of its organisation (ADR 0007).

@@ -6,6 +6,8 @@
  */
 
 export * from './schema/addresses.ts';
+// ---- assessments (issue 15) ----
+export * from './schema/assessments.ts';
 export * from './schema/audit.ts';
 export * from './schema/auth.ts';
 export * from './schema/calendar.ts';

@@ -46,6 +46,9 @@ export const AUDIT_ENTITY_TYPES = [
   'target_explanation',
   'integrity_record',
   // ---- end strategy ----
+  // ---- assessments (issue 15) ----
+  'assessment',
+  'assessment_model',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
@@ -125,5 +128,11 @@ export const AUDIT_ACTIONS = [
   'idea_decided',
   'idea_comment_approved',
   'idea_comment_rejected',
+  // ---- assessments (issue 15) ----
+  'scored',
+  'submitted',
+  'consensus_started',
+  'agreed',
+  'action_created',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

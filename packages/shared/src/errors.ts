@@ -82,6 +82,10 @@ export const ERROR_CODES = [
   'location_outside',
   // monitoring (issue 14, kpis part)
   'segment_code_taken',
+  // ---- assessments (issue 15) ----
+  'assessment_phase',
+  'elements_unagreed',
+  'model_version_taken',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

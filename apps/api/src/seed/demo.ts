@@ -32,6 +32,8 @@ export async function demoContent() {
 import { systemCtx } from '../platform/actor.ts';
 import { randomSecret } from '../platform/secrets.ts';
 import { demoAddressCsv } from './demo-addresses.ts';
+// ---- assessments (issue 15) ----
+import { seedDemoAssessments } from './demo-assessments.ts';
 import { seedDemoCases } from './demo-cases.ts';
 import { seedDemoImprovements } from './demo-improvements.ts';
 import { seedDemoMetrics } from './demo-metrics.ts';
@@ -221,6 +223,8 @@ export async function seedDemo(
       // ---- end strategy ----
       // ideas (issue 15): one idea in each stage, a published one with comments, a measured experiment.
       await seedDemoIdeas(tx, ctx);
+      // ---- assessments (issue 15) ----
+      await seedDemoAssessments(tx, org!.id, new Map(users.map((u) => [u.email, u.id])));
     }
     return {
       seeded: true,

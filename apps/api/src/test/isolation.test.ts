@@ -7,6 +7,8 @@ import {
   apiToken,
   appUser,
   articleVersion,
+  assessment,
+  assessmentScore,
   callback,
   callbackAttempt,
   caseFile,
@@ -40,6 +42,7 @@ import {
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importAddresses } from '../modules/addresses/index.ts';
+import { SHIPPED_MODELS } from '../modules/assessments/index.ts';
 import { addPlatformAdmin } from '../modules/organisations/index.ts';
 import { systemCtx } from '../platform/actor.ts';
 import { articleDef, itemDef, publishContent } from './catalogue-fixtures.ts';
@@ -84,6 +87,8 @@ let aMysteryCheckId: string;
 // ideas (issue 15)
 let aIdeaId: string;
 let aIdeaCommentId: string;
+// ---- assessments (issue 15) ----
+let aAssessmentId: string;
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -311,6 +316,26 @@ beforeAll(async () => {
       .values({ organisationId: a.id, ideaId: aIdeaId, body: 'Geheime reactie' })
       .returning()
   )[0]!.id;
+  // ---- assessments (issue 15): A's self-assessment with a secret score ----
+  aAssessmentId = (
+    await app.inject({
+      method: 'POST',
+      url: '/api/assessments',
+      headers: aAdmin.headers,
+      payload: {
+        title: 'Geheime zelfevaluatie',
+        modelCode: 'antwoord-profiel',
+        referenceDate: yesterday,
+        raterIds: [a.users.admin.id],
+      },
+    })
+  ).json().id;
+  await app.inject({
+    method: 'PUT',
+    url: `/api/assessments/${aAssessmentId}/scores/ap-producten`,
+    headers: aAdmin.headers,
+    payload: { level: 4, evidence: { text: 'Geheim bewijs' } },
+  });
 });
 afterAll(async () => {
   await app.close();
@@ -381,6 +406,9 @@ async function snapshotOfA() {
     ideas: await database.db.select().from(ideaTable).where(byOrg(ideaTable)),
     ideaMoves: await database.db.select().from(ideaStageMove).where(byOrg(ideaStageMove)),
     ideaComments: await database.db.select().from(ideaComment).where(byOrg(ideaComment)),
+    // ---- assessments (issue 15) ----
+    assessments: await database.db.select().from(assessment).where(byOrg(assessment)),
+    assessmentScores: await database.db.select().from(assessmentScore).where(byOrg(assessmentScore)),
   });
 }
 
@@ -1213,6 +1241,70 @@ function cases(): Record<string, Case | 'public'> {
         ).statusCode,
       ).toBe(404),
     // ---- end improvements ----
+    // ---- assessments (issue 15) ----
+    'GET /api/assessments/models': async (h) =>
+      leaksNothingOfA((await get('/api/assessments/models', h)).body),
+    'POST /api/assessments/models': async (h) => {
+      const res = await send('POST', '/api/assessments/models', h, { ...SHIPPED_MODELS[1]!, version: 99 });
+      expect([201, 403, 409]).toContain(res.statusCode);
+      leaksNothingOfA(res.body);
+    },
+    'GET /api/assessments/people': async (h) =>
+      leaksNothingOfA((await get('/api/assessments/people', h)).body),
+    'GET /api/assessments': async (h) => {
+      const res = await get('/api/assessments', h);
+      leaksNothingOfA(res.body);
+      expect(res.body).not.toContain('Geheime zelfevaluatie');
+    },
+    'POST /api/assessments': async (h) => {
+      const res = await send('POST', '/api/assessments', h, {
+        title: 'Met raters van A',
+        modelCode: 'antwoord-profiel',
+        referenceDate: '2026-01-05',
+        raterIds: [a.users.admin.id],
+      });
+      expect([400, 403]).toContain(res.statusCode);
+    },
+    'GET /api/assessments/{id}': async (h) =>
+      expect((await get(`/api/assessments/${aAssessmentId}`, h)).statusCode).toBe(404),
+    'PUT /api/assessments/{id}/scores/{elementCode}': async (h) =>
+      expect(
+        (await send('PUT', `/api/assessments/${aAssessmentId}/scores/ap-producten`, h, { level: 1 }))
+          .statusCode,
+      ).toBe(404),
+    'POST /api/assessments/{id}/submit': async (h) =>
+      expect((await send('POST', `/api/assessments/${aAssessmentId}/submit`, h)).statusCode).toBe(404),
+    'POST /api/assessments/{id}/consensus': async (h) =>
+      expect([403, 404]).toContain(
+        (await send('POST', `/api/assessments/${aAssessmentId}/consensus`, h, { version: 1 })).statusCode,
+      ),
+    'GET /api/assessments/{id}/consensus': async (h) =>
+      expect((await get(`/api/assessments/${aAssessmentId}/consensus`, h)).statusCode).toBe(404),
+    'PUT /api/assessments/{id}/consensus/{elementCode}': async (h) =>
+      expect([403, 404]).toContain(
+        (
+          await send('PUT', `/api/assessments/${aAssessmentId}/consensus/ap-producten`, h, {
+            level: 1,
+            note: '',
+            version: 0,
+          })
+        ).statusCode,
+      ),
+    'POST /api/assessments/{id}/close': async (h) =>
+      expect([403, 404]).toContain(
+        (await send('POST', `/api/assessments/${aAssessmentId}/close`, h, { version: 1 })).statusCode,
+      ),
+    'GET /api/assessments/{id}/results': async (h) =>
+      expect((await get(`/api/assessments/${aAssessmentId}/results`, h)).statusCode).toBe(404),
+    'POST /api/assessments/{id}/actions': async (h) =>
+      expect([403, 404]).toContain(
+        (
+          await send('POST', `/api/assessments/${aAssessmentId}/actions`, h, {
+            elementCode: 'ap-producten',
+            ownerId: a.users.admin.id,
+          })
+        ).statusCode,
+      ),
     // Last: it ends B's session.
     'POST /api/auth/logout': async (h) => leaksNothingOfA((await send('POST', '/api/auth/logout', h)).body),
     // Issue 14 (public): open data is public by design — an organisation's published figures, by its slug, counts

@@ -33,6 +33,8 @@ import {
 } from '../features/excellence-strategy/index.ts';
 // ideas (issue 15)
 import { loadIdeaPage, loadIdeasPage } from '../features/excellence-ideas/index.ts';
+// ---- assessments (issue 15) ----
+import { loadAssessmentPage, loadAssessmentsPage } from '../features/excellence-assessments/index.ts';
 import { loadHomePage } from '../features/home/index.ts';
 import { loadLettersPage } from '../features/letters/index.ts';
 import {
@@ -172,6 +174,9 @@ export const router = createBrowserRouter([
           // ideas (issue 15)
           restricted('excellence/ideas', 'readIdeas', loadIdeasPage),
           restricted('excellence/ideas/:id', 'readIdeas', loadIdeaPage),
+          // ---- assessments (issue 15) ----
+          restricted('excellence/assessments', 'readAssessments', loadAssessmentsPage),
+          restricted('excellence/assessments/:id', 'readAssessments', loadAssessmentPage),
           restricted('admin/catalogue', 'readCatalogueAdmin', loadCatalogueListPage),
           restricted('admin/catalogue/:code', 'readCatalogueAdmin', loadCatalogueItemPage),
           restricted('admin/knowledge', 'readCatalogueAdmin', loadKnowledgeListPage),

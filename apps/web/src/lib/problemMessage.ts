@@ -82,6 +82,10 @@ const WORDING: Record<ErrorCode, Words> = {
   intake_invalid: words('intake_invalid'),
   location_outside: words('location_outside'),
   segment_code_taken: words('segment_code_taken'),
+  // ---- assessments (issue 15) ----
+  assessment_phase: words('assessment_phase'),
+  elements_unagreed: words('elements_unagreed'),
+  model_version_taken: words('model_version_taken'),
   item_not_for_cases: words('item_not_for_cases'),
   transition_not_allowed: words('transition_not_allowed'),
   form_expired: words('form_expired'),
