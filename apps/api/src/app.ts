@@ -21,9 +21,9 @@ import { customersModule } from './modules/customers/index.ts';
 // ---- strategy (issue 15) ----
 import { excellenceModule } from './modules/excellence/index.ts';
 import { healthModule } from './modules/health/index.ts';
+import { ideasModule } from './modules/ideas/index.ts';
 import { improvementsModule } from './modules/improvements/index.ts';
 import { integrityModule } from './modules/integrity/index.ts';
-import { ideasModule } from './modules/ideas/index.ts';
 import { knowledgeModule } from './modules/knowledge/index.ts';
 import { locationModule } from './modules/location/index.ts';
 import { metricsModule, registerKpiSource } from './modules/metrics/index.ts';

@@ -22,6 +22,10 @@ import { loadLoginPage, loadOrganisationLoginPage } from '../features/auth/index
 import { loadCallbacksPage } from '../features/callbacks/index.ts';
 import { loadCasePage, loadQueuePage } from '../features/cases/index.ts';
 import { loadContactStatsPage } from '../features/contact-stats/index.ts';
+// ---- assessments (issue 15) ----
+import { loadAssessmentPage, loadAssessmentsPage } from '../features/excellence-assessments/index.ts';
+// ideas (issue 15)
+import { loadIdeaPage, loadIdeasPage } from '../features/excellence-ideas/index.ts';
 // ---- excellence: improvements (issue 15) ----
 import { loadImprovementPage, loadImprovementsPage } from '../features/excellence-improvements/index.ts';
 // ---- strategy (issue 15) ----
@@ -31,10 +35,6 @@ import {
   loadStrategyPage,
   loadStrategyReviewPage,
 } from '../features/excellence-strategy/index.ts';
-// ideas (issue 15)
-import { loadIdeaPage, loadIdeasPage } from '../features/excellence-ideas/index.ts';
-// ---- assessments (issue 15) ----
-import { loadAssessmentPage, loadAssessmentsPage } from '../features/excellence-assessments/index.ts';
 import { loadHomePage } from '../features/home/index.ts';
 import { loadLettersPage } from '../features/letters/index.ts';
 import {
