@@ -27,6 +27,7 @@ import { organisationsModule, pageTheme } from './modules/organisations/index.ts
 import { portalModule } from './modules/portal/index.ts';
 import { residentsModule } from './modules/residents/index.ts';
 import { searchModule } from './modules/search/index.ts';
+import { signalsModule } from './modules/signals/index.ts';
 import { surveysModule } from './modules/surveys/index.ts';
 import { teamsModule } from './modules/teams/index.ts';
 import { tokensModule } from './modules/tokens/index.ts';
@@ -140,6 +141,8 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   await app.register(waitingModule);
   await app.register(costsModule);
   await app.register(mysteryModule);
+  // ---- signals (issue 15): the improvement inbox ----
+  await app.register(signalsModule);
   // The KPI catalogue's waiting, cost and mystery figures come from these modules.
   registerKpiSource('waiting', waitingKpis);
   registerKpiSource('cost', costKpis);

@@ -27,6 +27,7 @@ export * from './schema/outbox.ts';
 export * from './schema/portal.ts';
 export * from './schema/residents.ts';
 export * from './schema/search.ts';
+export * from './schema/signals.ts';
 export * from './schema/surveys.ts';
 export * from './schema/teams.ts';
 export * from './schema/tracking.ts';

@@ -33,6 +33,9 @@ export const AUDIT_ENTITY_TYPES = [
   'unit_cost',
   'mystery_point',
   'mystery_check',
+  // signals (issue 15): the improvement inbox
+  'signal',
+  'signal_cluster',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
@@ -105,5 +108,9 @@ export const AUDIT_ACTIONS = [
   'unfollowed',
   // monitoring (issue 14, kpis part): a KPI's target set or put back to the default
   'set',
+  // signals (issue 15): triage of the improvement inbox
+  'signal_moved',
+  'dismissed',
+  'proposed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -82,6 +82,8 @@ export const ERROR_CODES = [
   'location_outside',
   // monitoring (issue 14, kpis part)
   'segment_code_taken',
+  // signals (issue 15)
+  'signal_not_open',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -82,6 +82,7 @@ const WORDING: Record<ErrorCode, Words> = {
   intake_invalid: words('intake_invalid'),
   location_outside: words('location_outside'),
   segment_code_taken: words('segment_code_taken'),
+  signal_not_open: words('signal_not_open'),
   item_not_for_cases: words('item_not_for_cases'),
   transition_not_allowed: words('transition_not_allowed'),
   form_expired: words('form_expired'),
