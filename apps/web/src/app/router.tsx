@@ -22,6 +22,8 @@ import { loadLoginPage, loadOrganisationLoginPage } from '../features/auth/index
 import { loadCallbacksPage } from '../features/callbacks/index.ts';
 import { loadCasePage, loadQueuePage } from '../features/cases/index.ts';
 import { loadContactStatsPage } from '../features/contact-stats/index.ts';
+// ---- signals (issue 15) ----
+import { loadSignalsPage } from '../features/excellence-signals/index.ts';
 import { loadHomePage } from '../features/home/index.ts';
 import { loadLettersPage } from '../features/letters/index.ts';
 import {
@@ -147,6 +149,8 @@ export const router = createBrowserRouter([
           restricted('monitoring/waiting', 'readServiceInputs', loadWaitingPage),
           restricted('monitoring/costs', 'readServiceInputs', loadCostsPage),
           restricted('monitoring/mystery', 'readServiceInputs', loadMysteryPage),
+          // ---- signals (issue 15): the improvement inbox ----
+          restricted('excellence/signals', 'triageSignals', loadSignalsPage, WORK),
           restricted('admin/catalogue', 'readCatalogueAdmin', loadCatalogueListPage),
           restricted('admin/catalogue/:code', 'readCatalogueAdmin', loadCatalogueItemPage),
           restricted('admin/knowledge', 'readCatalogueAdmin', loadKnowledgeListPage),
