@@ -33,14 +33,11 @@ export const AUDIT_ENTITY_TYPES = [
   'unit_cost',
   'mystery_point',
   'mystery_check',
-<<<<<<< HEAD
+  // excellence (issue 15, improvements part)
+  'improvement',
   // signals (issue 15): the improvement inbox
   'signal',
   'signal_cluster',
-=======
-  // excellence (issue 15, improvements part)
-  'improvement',
->>>>>>> main
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
