@@ -243,10 +243,12 @@ export const signalProposeBodySchema = z.strictObject({
   expectedEffect: z.string().trim().max(2000).optional(),
   ownerId: z.uuid(),
   quickWin: z.boolean().optional(),
+  /** The KPIs it should move (measured for the cluster's item, else its team, else the whole organisation). */
+  kpiCodes: z.array(z.enum(KPI_CODES)).max(10).optional(),
   version: z.number().int().min(1),
 });
 export type SignalProposeBody = z.infer<typeof signalProposeBodySchema>;
 export const signalProposeReplySchema = z
-  .object({ improvementId: z.uuid(), cluster: signalClusterSchema })
+  .object({ improvementId: z.uuid(), cluster: signalClusterDetailSchema })
   .meta({ id: 'SignalProposal' });
 // ---- end signals ----

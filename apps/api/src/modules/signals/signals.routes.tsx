@@ -6,6 +6,8 @@ import {
   signalClusterSchema,
   signalDismissBodySchema,
   signalMoveBodySchema,
+  signalProposeBodySchema,
+  signalProposeReplySchema,
   staffSuggestionBodySchema,
 } from '@voordeur/shared';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
@@ -74,6 +76,24 @@ export const signalsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => service.dismissCluster(app.db, ctxOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/clusters/:id/propose',
+    {
+      schema: {
+        tags: ['signals'],
+        summary:
+          'Turn an open cluster into an improvement proposal (status plan, origin signals) with an owner, a problem statement, the expected effect and the KPIs it should move; its signals are linked to it (triage).',
+        params: idParamsSchema,
+        body: signalProposeBodySchema,
+        response: { 201: signalProposeReplySchema, ...problems },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await service.proposeCluster(app.db, ctxOf(request), request.params.id, request.body)),
   );
 
   app.post(

@@ -9,6 +9,7 @@ import {
   RESIDENT_SUGGESTIONS_PER_HOUR,
   SIGNAL_LIMITS,
   type SignalClusterQuery,
+  type SignalProposeBody,
   type SignalStatus,
 } from '@voordeur/shared';
 import type { Ctx } from '../../platform/actor.ts';
@@ -17,6 +18,7 @@ import { signature } from '../../platform/personal-data.ts';
 import { authorize } from '../../platform/policy.ts';
 import { errors } from '../../plugins/errors.ts';
 import { safeEqual } from '../../plugins/security.ts';
+import { createImprovement } from '../improvements/index.ts';
 import { kpiValues } from '../metrics/index.ts';
 import { teamIdsIn } from '../teams/index.ts';
 import { signalErrors } from './signals.errors.ts';
@@ -343,4 +345,47 @@ export async function dismissCluster(
     });
   });
   return clusterDetail(db, organisationId, id);
+}
+
+/**
+ * Turns an open cluster into an improvement proposal (origin `signals`, through improvements/index.ts) for the
+ * cluster's item and team, with the KPIs it should move; the cluster and its open signals are linked to it. All in
+ * one transaction: a refused owner stores nothing.
+ */
+export async function proposeCluster(db: Db, ctx: Ctx, id: string, input: SignalProposeBody) {
+  authorize(ctx.actor, signalsPolicy.triage);
+  const organisationId = ctx.actor.organisationId;
+  const improvementId = await db.transaction(async (tx) => {
+    const before = await q.findCluster(tx, organisationId, id);
+    if (!before) throw errors.notFound('cluster');
+    if (before.status !== 'open') throw signalErrors.notOpen();
+    if (before.version !== input.version) throw errors.versionConflict();
+    const [shared] = await q.listClusters(tx, organisationId, { status: 'open', id });
+    const itemId = shared?.item_id ?? undefined;
+    const teamId = shared?.team_id ?? undefined;
+    const filter = itemId ? { itemId } : teamId ? { teamId } : undefined;
+    const { id: improvementId } = await createImprovement(tx, ctx, {
+      title: input.title,
+      problem: input.problem,
+      ...(input.expectedEffect ? { expectedEffect: input.expectedEffect } : {}),
+      ownerId: input.ownerId,
+      ...(input.quickWin !== undefined ? { quickWin: input.quickWin } : {}),
+      origin: 'signals',
+      originId: id,
+      ...(teamId ? { teamId } : {}),
+      ...(itemId ? { catalogueItemId: itemId } : {}),
+      kpis: (input.kpiCodes ?? []).map((code) => ({ code, ...(filter ? { filter } : {}) })),
+    });
+    const ids = await q.openSignalIds(tx, organisationId, id);
+    if (!(await q.closeCluster(tx, organisationId, id, input.version, { status: 'proposed', improvementId })))
+      throw errors.versionConflict();
+    await recordAudit(tx, ctx, {
+      entityType: 'signal_cluster',
+      entityId: id,
+      action: 'proposed',
+      after: { improvementId, signals: ids.length },
+    });
+    return improvementId;
+  });
+  return { improvementId, cluster: await clusterDetail(db, organisationId, id) };
 }

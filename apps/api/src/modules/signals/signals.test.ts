@@ -318,6 +318,80 @@ describe('clustering', () => {
     expect(audit!.n).toBe(4);
   });
 
+  it('turns a cluster into an improvement proposal: owner required, its signals linked, nothing half stored', async () => {
+    const lamp = (await clusters()).find((c) => c.item?.id === items.lamp!.id)!;
+    const body = {
+      title: 'Kapotte lantaarnpalen sneller maken',
+      problem: 'Bewoners wachten weken op een kapotte lantaarnpaal.',
+      expectedEffect: 'Hoger cijfer voor meldingen over straatverlichting.',
+      ownerId: org.users.teamlead.id,
+      kpiCodes: ['grade_mean'],
+      version: lamp.version,
+    };
+    const before = await rows<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM improvement WHERE organisation_id = ${org.id}`,
+    );
+    const other = await makeOrg(t.database, 'Buurgemeente');
+    expectProblem(
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/signals/clusters/${lamp.id}/propose`,
+        headers: quality.headers,
+        payload: { ...body, ownerId: other.users.teamlead.id },
+      }),
+      400,
+      'validation_failed',
+    );
+    expect(
+      await rows(sql`SELECT count(*)::int AS n FROM improvement WHERE organisation_id = ${org.id}`),
+    ).toEqual(before);
+    expectProblem(
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/signals/clusters/${lamp.id}/propose`,
+        headers: agent.headers,
+        payload: body,
+      }),
+      403,
+      'forbidden',
+    );
+    const made = await t.app.inject({
+      method: 'POST',
+      url: `/api/signals/clusters/${lamp.id}/propose`,
+      headers: quality.headers,
+      payload: body,
+    });
+    expect(made.statusCode).toBe(201);
+    const { improvementId, cluster } = made.json();
+    expect(cluster).toMatchObject({ status: 'proposed', improvementId });
+    // Its open signals are linked (the one dismissed before stays dismissed).
+    const statuses = cluster.signals.map((s: { status: string }) => s.status).sort();
+    expect(statuses.filter((x: string) => x === 'proposed').length).toBe(2);
+    expect(statuses.every((x: string) => x === 'proposed' || x === 'dismissed')).toBe(true);
+    const [imp] = await rows(sql`
+      SELECT origin, origin_id, owner_id, catalogue_item_id, status FROM improvement
+      WHERE organisation_id = ${org.id} AND id = ${improvementId}`);
+    expect(imp).toEqual({
+      origin: 'signals',
+      origin_id: lamp.id,
+      owner_id: org.users.teamlead.id,
+      catalogue_item_id: items.lamp!.id,
+      status: 'plan',
+    });
+    expect((await clusters()).some((c) => c.id === lamp.id)).toBe(false);
+    expect((await clusters('?status=proposed')).some((c) => c.id === lamp.id)).toBe(true);
+    expectProblem(
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/signals/clusters/${lamp.id}/propose`,
+        headers: quality.headers,
+        payload: { ...body, version: lamp.version + 1 },
+      }),
+      409,
+      'signal_not_open',
+    );
+  });
+
   it('only those who triage see the inbox', async () => {
     expectProblem(
       await t.app.inject({ url: '/api/signals/clusters', headers: agent.headers }),
