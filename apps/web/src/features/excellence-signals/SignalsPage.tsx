@@ -1,10 +1,13 @@
 import { Button } from '@utrecht/button-react';
 import {
+  KPI_CATALOGUE,
+  KPI_CODES,
   SIGNAL_KINDS,
   SIGNAL_LIMITS,
   type Signal,
   type SignalCluster,
   signalDismissBodySchema,
+  signalProposeBodySchema,
 } from '@voordeur/shared';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +18,7 @@ import { FormErrorAlert } from '../../lib/FormErrorAlert.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useForm } from '../../lib/useForm.ts';
 import { ButtonGroup } from '../../ui/ButtonGroup.tsx';
+import { CheckboxField } from '../../ui/CheckboxField.tsx';
 import { Heading } from '../../ui/Heading.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { PageIntro } from '../../ui/PageIntro.tsx';
@@ -22,6 +26,7 @@ import { Paragraph } from '../../ui/Paragraph.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { SubmitButton } from '../../ui/SubmitButton.tsx';
+import { TextareaField } from '../../ui/TextareaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { ExcellenceNav } from '../excellence/index.ts';
 import {
@@ -31,10 +36,14 @@ import {
   useDismissCluster,
   useDismissSignal,
   useMoveSignal,
+  useOwners,
+  useProposeCluster,
 } from './api.ts';
 import './signals.css';
 
 type Status = 'open' | 'dismissed' | 'proposed';
+/** After a cluster was handled: the message to show (and the proposal it became). */
+type Done = (message: string, improvementId?: string) => void;
 
 /** The improvement inbox: clusters of signals first (largest and newest), filters, and the triage of a cluster. */
 export function SignalsPage() {
@@ -42,7 +51,7 @@ export function SignalsPage() {
   useDocumentTitle(t('signals.title'));
   const [filters, setFilters] = useState<ClusterFilters & { status: Status }>({ status: 'open' });
   const [selected, setSelected] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ message: string; improvementId?: string | undefined } | null>(null);
   const clusters = useClusters(filters);
   // The options of the team and item filters: what the open clusters hold.
   const all = useClusters({ status: filters.status });
@@ -57,7 +66,16 @@ export function SignalsPage() {
     <div className="vd-stack vd-stack--loose">
       <PageIntro title={t('signals.title')} intro={t('signals.intro')} />
       <ExcellenceNav />
-      {notice ? <Notice>{notice}</Notice> : null}
+      {notice ? (
+        <Notice>
+          {notice.message}{' '}
+          {notice.improvementId ? (
+            <Link className="utrecht-link" to={`/excellence/improvements/${notice.improvementId}`}>
+              {t('signals.toImprovement')}
+            </Link>
+          ) : null}
+        </Notice>
+      ) : null}
       <Section headingId="signals-filters" title={t('signals.filters')} level={2}>
         <div className="vd-signals__filters">
           <SelectField
@@ -108,9 +126,9 @@ export function SignalsPage() {
               open={selected === c.id}
               onToggle={() => setSelected(selected === c.id ? null : c.id)}
               others={(all.data ?? []).filter((o) => o.id !== c.id && o.status === 'open')}
-              onDone={(message) => {
+              onDone={(message, improvementId) => {
                 setSelected(null);
-                setNotice(message);
+                setNotice({ message, improvementId });
               }}
             />
           ))}
@@ -140,7 +158,7 @@ function ClusterCard(props: {
   open: boolean;
   onToggle: () => void;
   others: SignalCluster[];
-  onDone: (message: string) => void;
+  onDone: Done;
 }) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -206,7 +224,7 @@ function ClusterCard(props: {
 
 const shorten = (text: string, max = 200) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
-function ClusterDetail(props: { id: string; others: SignalCluster[]; onDone: (message: string) => void }) {
+function ClusterDetail(props: { id: string; others: SignalCluster[]; onDone: Done }) {
   const { t } = useTranslation();
   const detail = useCluster(props.id);
   if (detail.error) return <ErrorAlert error={detail.error} />;
@@ -225,14 +243,21 @@ function ClusterDetail(props: { id: string; others: SignalCluster[]; onDone: (me
   );
 }
 
-/** What one cluster can become: dismissed with a reason (the proposal form joins here). */
-function ClusterActions(props: { cluster: SignalCluster; onDone: (message: string) => void }) {
+/** What one cluster can become: an improvement proposal, or dismissed with a reason. */
+function ClusterActions(props: { cluster: SignalCluster; onDone: Done }) {
   const { t } = useTranslation();
-  const [action, setAction] = useState<'dismiss' | null>(null);
+  const [action, setAction] = useState<'dismiss' | 'propose' | null>(null);
   const c = props.cluster;
   return (
     <div className="vd-stack">
       <ButtonGroup>
+        <Button
+          appearance="primary-action-button"
+          aria-expanded={action === 'propose'}
+          onClick={() => setAction(action === 'propose' ? null : 'propose')}
+        >
+          {t('signals.propose')}
+        </Button>
         <Button
           appearance="secondary-action-button"
           aria-expanded={action === 'dismiss'}
@@ -241,6 +266,12 @@ function ClusterActions(props: { cluster: SignalCluster; onDone: (message: strin
           {t('signals.dismissCluster')}
         </Button>
       </ButtonGroup>
+      {action === 'propose' ? (
+        <ProposeForm
+          cluster={c}
+          onDone={(improvementId) => props.onDone(t('signals.proposed'), improvementId)}
+        />
+      ) : null}
       {action === 'dismiss' ? (
         <DismissForm
           idPrefix={`dismiss-cluster-${c.id}`}
@@ -386,5 +417,86 @@ function SignalItem(props: { signal: Signal; others: SignalCluster[]; open: bool
         </>
       ) : null}
     </li>
+  );
+}
+
+/** The proposal: title, problem, expected effect, owner, quick win and the KPI it should move. */
+function ProposeForm(props: { cluster: SignalCluster; onDone: (improvementId: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const name = useClusterName();
+  const c = props.cluster;
+  const owners = useOwners(true);
+  const propose = useProposeCluster();
+  const [quickWin, setQuickWin] = useState(false);
+  const p = `propose-${c.id}`;
+  const form = useForm(
+    {
+      title: name(c).slice(0, 200),
+      problem: c.examples
+        .map((e) => e.text)
+        .join('\n')
+        .slice(0, 4000),
+      expectedEffect: '',
+      ownerId: '',
+      kpi: '',
+    },
+    {
+      title: { id: `${p}-title`, label: t('signals.proposal.title') },
+      problem: { id: `${p}-problem`, label: t('signals.proposal.problem') },
+      expectedEffect: { id: `${p}-effect`, label: t('signals.proposal.expectedEffect') },
+      ownerId: { id: `${p}-owner`, label: t('signals.proposal.owner') },
+      kpi: { id: `${p}-kpi`, label: t('signals.proposal.kpi') },
+    },
+  );
+  const language = i18n.language === 'en' ? 'en' : 'nl';
+  const onSubmit = form.submit(() => {
+    const v = form.values;
+    const data = form.validate(
+      signalProposeBodySchema.safeParse({
+        title: v.title,
+        problem: v.problem,
+        ...(v.expectedEffect.trim() ? { expectedEffect: v.expectedEffect } : {}),
+        ownerId: v.ownerId,
+        quickWin,
+        ...(v.kpi ? { kpiCodes: [v.kpi] } : {}),
+        version: c.version,
+      }),
+    );
+    if (data)
+      propose.mutate(
+        { id: c.id, ...data },
+        { onSuccess: (r) => props.onDone(r.improvementId), onError: form.onError },
+      );
+  });
+  return (
+    <form className="vd-form" onSubmit={onSubmit} noValidate>
+      <Paragraph>{t('signals.proposal.intro')}</Paragraph>
+      <FormErrorAlert form={form} error={propose.error ?? owners.error} />
+      <TextField {...form.field('title')} maxLength={200} required />
+      <TextareaField {...form.field('problem')} rows={4} maxLength={4000} required />
+      <TextareaField {...form.field('expectedEffect')} rows={3} maxLength={2000} optional />
+      <SelectField
+        {...form.field('ownerId')}
+        required
+        emptyOption={t('signals.proposal.choose')}
+        options={(owners.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+      />
+      <SelectField
+        {...form.field('kpi')}
+        optional
+        emptyOption={t('signals.proposal.noKpi')}
+        options={KPI_CODES.map((code) => ({ value: code, label: KPI_CATALOGUE[code].name[language] }))}
+      />
+      <CheckboxField
+        id={`${p}-quick`}
+        label={t('signals.proposal.quickWin')}
+        description={t('signals.proposal.quickWinHint')}
+        checked={quickWin}
+        onChange={(event) => setQuickWin(event.target.checked)}
+      />
+      <div>
+        <SubmitButton busy={propose.isPending}>{t('signals.proposal.submit')}</SubmitButton>
+      </div>
+    </form>
   );
 }

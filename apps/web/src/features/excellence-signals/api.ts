@@ -1,5 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SignalCluster, SignalClusterDetail, SignalKind, StaffSuggestionBody } from '@voordeur/shared';
+import type {
+  SignalCluster,
+  SignalClusterDetail,
+  SignalKind,
+  SignalProposeBody,
+  StaffSuggestionBody,
+  User,
+} from '@voordeur/shared';
 import { api, type ListResponse } from '../../api/client.ts';
 
 const key = ['signals'] as const;
@@ -70,3 +77,24 @@ export function useSuggest() {
     onSuccess: () => client.invalidateQueries({ queryKey: key }),
   });
 }
+
+/** Who may own a proposal: the organisation's active employees. */
+export function useOwners(enabled: boolean) {
+  return useQuery({
+    queryKey: [...key, 'owners'],
+    queryFn: async () => (await api<ListResponse<User>>('/api/users')).items.filter((u) => u.active),
+    enabled,
+  });
+}
+
+export const useProposeCluster = () =>
+  useTriage((v: SignalProposeBody & { id: string }) => {
+    const { id, ...body } = v;
+    return api<{ improvementId: string; cluster: SignalClusterDetail }>(
+      `/api/signals/clusters/${id}/propose`,
+      {
+        method: 'POST',
+        body,
+      },
+    );
+  });
