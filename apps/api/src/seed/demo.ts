@@ -30,6 +30,7 @@ import { randomSecret } from '../platform/secrets.ts';
 import { demoAddressCsv } from './demo-addresses.ts';
 import { seedDemoCases } from './demo-cases.ts';
 import { seedDemoMetrics } from './demo-metrics.ts';
+import { seedDemoSignals } from './demo-signals.ts';
 
 export const DEMO_SLUG = 'voorbeeld';
 
@@ -207,6 +208,9 @@ export async function seedDemo(
       await seedDemoWaiting(tx, ctx);
       await seedDemoCosts(tx, ctx);
       await seedDemoMystery(tx, ctx);
+      // ---- signals (issue 15): the improvement inbox, with groups of three and more ----
+      options.onProgress?.('improvement inbox');
+      await seedDemoSignals(tx, org!.id, new Map(users.map((u) => [u.email, u.id])));
     }
     return {
       seeded: true,

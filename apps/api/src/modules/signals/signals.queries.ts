@@ -177,28 +177,35 @@ export async function unclustered(db: Db, organisationId: string, limit: number)
 }
 
 /**
- * The open cluster a signal fits best: one of its open signals shares the item, team or breach reason and has
- * similar text (texts both empty: the same kind — e.g. a team's KPIs off target); with nothing shared, a much
- * more similar text. Null when none fits.
+ * The open cluster a signal fits best. Its open signals are compared on the most specific thing the new one names:
+ * the same item; else the same breach reason; else the same team; a signal that names none of these is compared
+ * with others that name none (suggestions), on text alone and stricter. Texts must be similar (pg_trgm); two
+ * signals without text (a KPI off target, an answer without comment) match on their kind. Null when none fits.
  */
 export async function bestCluster(db: Db, organisationId: string, s: Unclustered): Promise<string | null> {
+  const key = s.catalogue_item_id
+    ? sql`m.catalogue_item_id = ${s.catalogue_item_id}`
+    : s.breach_reason
+      ? sql`m.breach_reason = ${s.breach_reason}`
+      : s.team_id
+        ? sql`m.team_id = ${s.team_id}`
+        : sql`m.catalogue_item_id IS NULL AND m.breach_reason IS NULL AND m.team_id IS NULL`;
+  const threshold = s.catalogue_item_id || s.breach_reason || s.team_id ? SIMILAR_TEXT : SIMILAR_TEXT_ALONE;
+  const text = s.text;
   const [row] = rowsOf<{ cluster_id: string }>(
     await db.execute(sql`
-      SELECT m.cluster_id, max(similarity(m.text, ${s.text})) AS sim, count(*) AS n
-      FROM signal m
-      JOIN signal_cluster c ON c.organisation_id = m.organisation_id AND c.id = m.cluster_id AND c.status = 'open'
-      WHERE m.organisation_id = ${organisationId} AND m.status = 'open' AND m.id <> ${s.id}
-        AND (
-          ((m.catalogue_item_id = ${s.catalogue_item_id}) OR (m.team_id = ${s.team_id})
-            OR (m.breach_reason = ${s.breach_reason}))
-          AND (
-            (m.text <> '' AND ${s.text} <> '' AND similarity(m.text, ${s.text}) >= ${SIMILAR_TEXT})
-            OR (m.text = '' AND ${s.text} = '' AND m.kind = ${s.kind})
-          )
-          OR (${s.text} <> '' AND similarity(m.text, ${s.text}) >= ${SIMILAR_TEXT_ALONE})
-        )
-      GROUP BY m.cluster_id
-      ORDER BY sim DESC, n DESC, m.cluster_id
+      SELECT cluster_id, max(sim) AS sim, count(*) AS n FROM (
+        SELECT m.cluster_id,
+          CASE WHEN ${text} = '' THEN (CASE WHEN m.text = '' AND m.kind = ${s.kind} THEN 1 ELSE 0 END)
+               WHEN m.text = '' THEN 0
+               ELSE similarity(m.text, ${text}) END AS sim
+        FROM signal m
+        JOIN signal_cluster c ON c.organisation_id = m.organisation_id AND c.id = m.cluster_id AND c.status = 'open'
+        WHERE m.organisation_id = ${organisationId} AND m.status = 'open' AND m.id <> ${s.id} AND ${key}
+      ) x
+      WHERE sim >= ${threshold}
+      GROUP BY cluster_id
+      ORDER BY sim DESC, n DESC, cluster_id
       LIMIT 1`),
   );
   return row?.cluster_id ?? null;
