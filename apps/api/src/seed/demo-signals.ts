@@ -39,6 +39,7 @@ export async function seedDemoSignals(db: Db, organisationId: string, userIds: M
     await db.execute(sql`
       SELECT item_code FROM survey_response
       WHERE organisation_id = ${organisationId} AND grade <= 5 AND item_code IS NOT NULL
+      AND answered_at >= now() - interval '21 days'
       GROUP BY item_code ORDER BY count(*) DESC, item_code LIMIT 2`),
   );
   for (const [i, item] of items.entries()) {
@@ -46,6 +47,7 @@ export async function seedDemoSignals(db: Db, organisationId: string, userIds: M
       await db.execute(sql`
         SELECT id FROM survey_response
         WHERE organisation_id = ${organisationId} AND grade <= 5 AND item_code = ${item.item_code}
+          AND answered_at >= now() - interval '21 days'
         ORDER BY answered_at DESC LIMIT 3`),
     );
     for (const [j, a] of answers.entries())
@@ -67,5 +69,6 @@ export async function seedDemoSignals(db: Db, organisationId: string, userIds: M
       VALUES (${organisationId}, 'resident_suggestion', ${`demo-resident-${i}`}, ${text},
         ${new Date(Date.now() - (i + 2) * day)})
       ON CONFLICT DO NOTHING`);
-  await collect(db, organisationId);
+  // The last three weeks now (the seed stays quick); the worker's catch-up collects the rest of the look-back.
+  await collect(db, organisationId, new Date(), 21);
 }

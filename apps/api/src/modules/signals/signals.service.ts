@@ -36,8 +36,13 @@ const DAY = 86_400_000;
  * One round for one organisation: every source since the look-back, then the new signals clustered. Re-runs
  * add nothing (the unique source key).
  */
-export async function collect(db: Db, organisationId: string, now = new Date()) {
-  const since = new Date(now.getTime() - LOOK_BACK_DAYS * DAY);
+export async function collect(
+  db: Db,
+  organisationId: string,
+  now = new Date(),
+  lookBackDays = LOOK_BACK_DAYS,
+) {
+  const since = new Date(now.getTime() - lookBackDays * DAY);
   const survey = await q.collectSurveyAnswers(db, organisationId, since);
   const complaint = await q.collectComplaints(db, organisationId, since);
   const normBreach = await q.collectNormBreaches(db, organisationId, since);
