@@ -11,14 +11,14 @@ const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 const THEMES = [
   [
-    'Ik moest veel te lang wachten voordat iemand mij terugbelde.',
-    'Het duurde veel te lang voordat ik werd teruggebeld.',
-    'Ik werd pas na een week teruggebeld, veel te lang wachten.',
+    'Ik moest veel te lang wachten op het terugbellen.',
+    'Ik moest echt veel te lang wachten op het terugbellen.',
+    'Veel te lang moeten wachten op het terugbellen.',
   ],
   [
-    'De brief over mijn aanvraag was niet duidelijk, ik snapte niet wat ik moest doen.',
-    'Ik begreep de brief niet, het was niet duidelijk wat ik moest doen.',
-    'De brief was onduidelijk: wat moet ik nu doen met mijn aanvraag?',
+    'De brief over mijn aanvraag was niet duidelijk.',
+    'De brief over de aanvraag was niet duidelijk genoeg.',
+    'Brief over mijn aanvraag was echt niet duidelijk.',
   ],
 ];
 

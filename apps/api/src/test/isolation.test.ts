@@ -797,13 +797,14 @@ function cases(): Record<string, Case | 'public'> {
           })
         ).statusCode,
       ),
-    'POST /api/signals/{id}/move': async (h) =>
+    'POST /api/signals/signal/{id}/move': async (h) =>
       expect([403, 404]).toContain(
-        (await send('POST', `/api/signals/${aSignalId}/move`, h, { clusterId: null, version: 1 })).statusCode,
+        (await send('POST', `/api/signals/signal/${aSignalId}/move`, h, { clusterId: null, version: 1 }))
+          .statusCode,
       ),
-    'POST /api/signals/{id}/dismiss': async (h) =>
+    'POST /api/signals/signal/{id}/dismiss': async (h) =>
       expect([403, 404]).toContain(
-        (await send('POST', `/api/signals/${aSignalId}/dismiss`, h, { reason: 'Weg', version: 1 }))
+        (await send('POST', `/api/signals/signal/${aSignalId}/dismiss`, h, { reason: 'Weg', version: 1 }))
           .statusCode,
       ),
     'GET /api/mystery/results': async (h) => {

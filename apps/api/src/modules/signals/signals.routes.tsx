@@ -97,7 +97,7 @@ export const signalsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/:id/move',
+    '/signal/:id/move',
     {
       schema: {
         tags: ['signals'],
@@ -112,7 +112,7 @@ export const signalsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/:id/dismiss',
+    '/signal/:id/dismiss',
     {
       schema: {
         tags: ['signals'],

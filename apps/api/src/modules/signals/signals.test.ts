@@ -236,7 +236,7 @@ describe('clustering', () => {
     // Split out into a cluster of its own.
     const split = await t.app.inject({
       method: 'POST',
-      url: `/api/signals/${one.id}/move`,
+      url: `/api/signals/signal/${one.id}/move`,
       headers: quality.headers,
       payload: { clusterId: null, version: one.version },
     });
@@ -247,7 +247,7 @@ describe('clustering', () => {
     expectProblem(
       await t.app.inject({
         method: 'POST',
-        url: `/api/signals/${one.id}/move`,
+        url: `/api/signals/signal/${one.id}/move`,
         headers: quality.headers,
         payload: { clusterId: lamp.id, version: one.version },
       }),
@@ -256,7 +256,7 @@ describe('clustering', () => {
     );
     const back = await t.app.inject({
       method: 'POST',
-      url: `/api/signals/${one.id}/move`,
+      url: `/api/signals/signal/${one.id}/move`,
       headers: quality.headers,
       payload: { clusterId: lamp.id, version: one.version + 1 },
     });
@@ -271,7 +271,7 @@ describe('clustering', () => {
     expectProblem(
       await t.app.inject({
         method: 'POST',
-        url: `/api/signals/${one.id}/dismiss`,
+        url: `/api/signals/signal/${one.id}/dismiss`,
         headers: quality.headers,
         payload: { reason: '', version: one.version + 2 },
       }),
@@ -280,7 +280,7 @@ describe('clustering', () => {
     );
     const dismissed = await t.app.inject({
       method: 'POST',
-      url: `/api/signals/${one.id}/dismiss`,
+      url: `/api/signals/signal/${one.id}/dismiss`,
       headers: quality.headers,
       payload: { reason: 'Dubbel gemeld', version: one.version + 2 },
     });
@@ -288,7 +288,7 @@ describe('clustering', () => {
     expectProblem(
       await t.app.inject({
         method: 'POST',
-        url: `/api/signals/${one.id}/dismiss`,
+        url: `/api/signals/signal/${one.id}/dismiss`,
         headers: quality.headers,
         payload: { reason: 'Nog eens', version: one.version + 3 },
       }),

@@ -46,7 +46,7 @@ function useTriage<V, R>(request: (variables: V) => Promise<R>) {
 
 export const useMoveSignal = () =>
   useTriage((v: { id: string; clusterId: string | null; version: number }) =>
-    api<{ clusterId: string }>(`/api/signals/${v.id}/move`, {
+    api<{ clusterId: string }>(`/api/signals/signal/${v.id}/move`, {
       method: 'POST',
       body: { clusterId: v.clusterId, version: v.version },
     }),
@@ -54,7 +54,7 @@ export const useMoveSignal = () =>
 
 export const useDismissSignal = () =>
   useTriage((v: { id: string; reason: string; version: number }) =>
-    api<{ id: string }>(`/api/signals/${v.id}/dismiss`, {
+    api<{ id: string }>(`/api/signals/signal/${v.id}/dismiss`, {
       method: 'POST',
       body: { reason: v.reason, version: v.version },
     }),
