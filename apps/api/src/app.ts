@@ -36,6 +36,7 @@ import { portalModule } from './modules/portal/index.ts';
 import { residentsModule } from './modules/residents/index.ts';
 import { searchModule } from './modules/search/index.ts';
 import { strategyModule } from './modules/strategy/index.ts';
+import { signalsModule } from './modules/signals/index.ts';
 import { surveysModule } from './modules/surveys/index.ts';
 import { teamsModule } from './modules/teams/index.ts';
 import { tokensModule } from './modules/tokens/index.ts';
@@ -156,6 +157,8 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   // ---- end strategy ----
   // ideas (issue 15): the ideas pipeline and its public pages
   await app.register(ideasModule);
+  // ---- signals (issue 15): the improvement inbox ----
+  await app.register(signalsModule);
   // The KPI catalogue's waiting, cost and mystery figures come from these modules.
   registerKpiSource('waiting', waitingKpis);
   registerKpiSource('cost', costKpis);

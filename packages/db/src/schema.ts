@@ -34,6 +34,7 @@ export * from './schema/search.ts';
 // ---- strategy (issue 15) ----
 export * from './schema/strategy.ts';
 // ---- end strategy ----
+export * from './schema/signals.ts';
 export * from './schema/surveys.ts';
 export * from './schema/teams.ts';
 export * from './schema/tracking.ts';

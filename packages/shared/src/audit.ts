@@ -49,6 +49,9 @@ export const AUDIT_ENTITY_TYPES = [
   // ---- assessments (issue 15) ----
   'assessment',
   'assessment_model',
+  // signals (issue 15): the improvement inbox
+  'signal',
+  'signal_cluster',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
@@ -134,5 +137,9 @@ export const AUDIT_ACTIONS = [
   'consensus_started',
   'agreed',
   'action_created',
+  // signals (issue 15): triage of the improvement inbox
+  'signal_moved',
+  'dismissed',
+  'proposed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -86,6 +86,8 @@ export const ERROR_CODES = [
   'assessment_phase',
   'elements_unagreed',
   'model_version_taken',
+  // signals (issue 15)
+  'signal_not_open',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -944,3 +944,112 @@ export const assessmentResultsSchema = z.object({
 export type AssessmentResults = z.infer<typeof assessmentResultsSchema>;
 
 export const assessmentPersonSchema = z.object({ id: z.uuid(), name: z.string() });
+// ---- signals (issue 15) ----
+/** Limits of a suggestion (staff or resident). */
+export const SIGNAL_LIMITS = { textMin: 10, textMax: 2000, pageMax: 300, reasonMax: 500 } as const;
+/** Resident suggestions from one IP address per hour (counted in the database). */
+export const RESIDENT_SUGGESTIONS_PER_HOUR = 5;
+export const SIGNAL_STATUSES = ['open', 'dismissed', 'proposed'] as const;
+export type SignalStatus = (typeof SIGNAL_STATUSES)[number];
+
+const namedRef = z.object({ id: z.uuid(), name: z.string() });
+
+/** A staff suggestion, sent from any screen: the text and the page (path only) it was sent from. */
+export const staffSuggestionBodySchema = z.strictObject({
+  text: z.string().trim().min(SIGNAL_LIMITS.textMin).max(SIGNAL_LIMITS.textMax),
+  page: z
+    .string()
+    .max(SIGNAL_LIMITS.pageMax)
+    .regex(/^\/[^?#\s]*$/, 'A path without query string')
+    .optional(),
+});
+export type StaffSuggestionBody = z.infer<typeof staffSuggestionBodySchema>;
+
+export const signalSchema = z
+  .object({
+    id: z.uuid(),
+    kind: signalKindSchema,
+    status: z.enum(SIGNAL_STATUSES),
+    clusterId: z.uuid().nullable(),
+    /** An upheld complaint counts 2, every other signal 1. */
+    weight: z.number().int(),
+    item: namedRef.nullable(),
+    team: namedRef.nullable(),
+    area: z.string().nullable(),
+    channel: z.string().nullable(),
+    breachReason: z.string().nullable(),
+    grade: z.number().int().nullable(),
+    kpiCode: z.string().nullable(),
+    /** What was said or what happened (may be empty, e.g. for a KPI off target). */
+    text: z.string(),
+    page: z.string().nullable(),
+    caseId: z.uuid().nullable(),
+    caseReference: z.string().nullable(),
+    dismissReason: z.string().nullable(),
+    occurredAt: z.string(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Signal' });
+export type Signal = z.infer<typeof signalSchema>;
+
+export const signalClusterSchema = z
+  .object({
+    id: z.uuid(),
+    status: z.enum(SIGNAL_STATUSES),
+    /** Open signals in it, and their weight (upheld complaints count double). */
+    count: z.number().int(),
+    weight: z.number().int(),
+    kinds: z.array(signalKindSchema),
+    firstAt: z.string().nullable(),
+    lastAt: z.string().nullable(),
+    /** What its signals share most: the item, the team, the breach reason. */
+    item: namedRef.nullable(),
+    team: namedRef.nullable(),
+    breachReason: z.string().nullable(),
+    /** A few of its texts (newest first). */
+    examples: z.array(z.object({ id: z.uuid(), kind: signalKindSchema, text: z.string() })),
+    dismissReason: z.string().nullable(),
+    improvementId: z.uuid().nullable(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'SignalCluster' });
+export type SignalCluster = z.infer<typeof signalClusterSchema>;
+
+export const signalClusterDetailSchema = signalClusterSchema
+  .extend({ signals: z.array(signalSchema) })
+  .meta({ id: 'SignalClusterDetail' });
+export type SignalClusterDetail = z.infer<typeof signalClusterDetailSchema>;
+
+export const signalClusterQuerySchema = z.strictObject({
+  kind: signalKindSchema.optional(),
+  teamId: z.uuid().optional(),
+  itemId: z.uuid().optional(),
+  status: z.enum(SIGNAL_STATUSES).default('open'),
+});
+export type SignalClusterQuery = z.input<typeof signalClusterQuerySchema>;
+
+/** Move a signal to another open cluster, or (clusterId null) split it out into a cluster of its own. */
+export const signalMoveBodySchema = z.strictObject({
+  clusterId: z.uuid().nullable(),
+  version: z.number().int().min(1),
+});
+export const signalDismissBodySchema = z.strictObject({
+  reason: z.string().trim().min(3).max(SIGNAL_LIMITS.reasonMax),
+  version: z.number().int().min(1),
+});
+/** Turn a cluster into an improvement proposal (origin `signals`). */
+export const signalProposeBodySchema = z.strictObject({
+  title: z.string().trim().min(3).max(200),
+  problem: z.string().trim().min(3).max(4000),
+  expectedEffect: z.string().trim().max(2000).optional(),
+  ownerId: z.uuid(),
+  quickWin: z.boolean().optional(),
+  /** The KPIs it should move (measured for the cluster's item, else its team, else the whole organisation). */
+  kpiCodes: z.array(z.enum(KPI_CODES)).max(10).optional(),
+  version: z.number().int().min(1),
+});
+export type SignalProposeBody = z.infer<typeof signalProposeBodySchema>;
+export const signalProposeReplySchema = z
+  .object({ improvementId: z.uuid(), cluster: signalClusterDetailSchema })
+  .meta({ id: 'SignalProposal' });
+// ---- end signals ----

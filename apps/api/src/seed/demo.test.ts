@@ -1,6 +1,6 @@
 import type { Database } from '@voordeur/db';
 import { address, appUser, caseFile, openDatabase, organisation, searchDocument, team } from '@voordeur/db';
-import { and, count, eq, like, notLike } from 'drizzle-orm';
+import { and, count, eq, like, notLike, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { createDatabase } from '../../../../scripts/pg-cluster.ts';
 import { lookupAddresses } from '../modules/addresses/index.ts';
@@ -236,5 +236,17 @@ describe('demo content', () => {
     const live = await kpiValues(database.db, org, { from, to: today }, ['backlog', 'backlog_overdue']);
     expect(live.find((k) => k.code === 'backlog')!.value).toBeGreaterThan(0);
     expect(live.find((k) => k.code === 'backlog_overdue')!.value).not.toBeNull();
+  });
+
+  // ---- signals (issue 15) ----
+  it('fills the improvement inbox with groups of three and more (its own unhappy answers and suggestions)', async () => {
+    const clusters = (
+      (await database.db.execute(sql`
+        SELECT s.cluster_id, count(*)::int AS n, bool_or(s.text <> '') AS said FROM signal s
+        WHERE s.organisation_id = ${org} AND s.status = 'open' GROUP BY s.cluster_id`)) as unknown as {
+        rows: { n: number; said: boolean }[];
+      }
+    ).rows;
+    expect(clusters.filter((c) => c.n >= 3 && c.said).length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -37,6 +37,7 @@ import { seedDemoAssessments } from './demo-assessments.ts';
 import { seedDemoCases } from './demo-cases.ts';
 import { seedDemoImprovements } from './demo-improvements.ts';
 import { seedDemoMetrics } from './demo-metrics.ts';
+import { seedDemoSignals } from './demo-signals.ts';
 
 export const DEMO_SLUG = 'voorbeeld';
 
@@ -225,6 +226,9 @@ export async function seedDemo(
       await seedDemoIdeas(tx, ctx);
       // ---- assessments (issue 15) ----
       await seedDemoAssessments(tx, org!.id, new Map(users.map((u) => [u.email, u.id])));
+      // ---- signals (issue 15): the improvement inbox, with groups of three and more ----
+      options.onProgress?.('improvement inbox');
+      await seedDemoSignals(tx, org!.id, new Map(users.map((u) => [u.email, u.id])));
     }
     return {
       seeded: true,

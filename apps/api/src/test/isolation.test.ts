@@ -30,6 +30,8 @@ import {
   searchDocument,
   searchQuery,
   segment,
+  signal,
+  signalCluster,
   survey,
   surveySettings,
   team,
@@ -64,6 +66,9 @@ let a: TestOrg;
 let b: TestOrg;
 let aTokenId: string;
 let aOpen311ClientId: string;
+// signals (issue 15)
+let aSignalId: string;
+let aSignalClusterId: string;
 
 let aSearchId: string;
 let aItemId: string;
@@ -336,6 +341,20 @@ beforeAll(async () => {
     headers: aAdmin.headers,
     payload: { level: 4, evidence: { text: 'Geheim bewijs' } },
   });
+  // ---- signals (issue 15): A's staff suggestion, in a cluster of its own ----
+  aSignalId = (
+    await app.inject({
+      method: 'POST',
+      url: '/api/signals/suggestions',
+      headers: aAdmin.headers,
+      payload: { text: 'Geheim verbeteridee van A voor de balie', page: '/cases' },
+    })
+  ).json().id;
+  const [aSignal] = await database.db
+    .select({ clusterId: signal.clusterId })
+    .from(signal)
+    .where(eq(signal.id, aSignalId));
+  aSignalClusterId = aSignal!.clusterId!;
 });
 afterAll(async () => {
   await app.close();
@@ -409,6 +428,9 @@ async function snapshotOfA() {
     // ---- assessments (issue 15) ----
     assessments: await database.db.select().from(assessment).where(byOrg(assessment)),
     assessmentScores: await database.db.select().from(assessmentScore).where(byOrg(assessmentScore)),
+    // signals (issue 15)
+    signals: await database.db.select().from(signal).where(byOrg(signal)).orderBy(signal.id),
+    signalClusters: await database.db.select().from(signalCluster).where(byOrg(signalCluster)),
   });
 }
 
@@ -440,6 +462,8 @@ const aIds = () => [
   aMysteryCheckId,
   aIdeaId,
   aIdeaCommentId,
+  aSignalId,
+  aSignalClusterId,
 ];
 
 /** A survey definition (issue 13: surveys). */
@@ -873,6 +897,49 @@ function cases(): Record<string, Case | 'public'> {
             approve: true,
           })
         ).statusCode,
+      ),
+    // ---- signals (issue 15) ----
+    'POST /api/signals/suggestions': async (h) =>
+      expect([201, 403]).toContain(
+        (await send('POST', '/api/signals/suggestions', h, { text: 'Een idee van organisatie B' }))
+          .statusCode,
+      ),
+    'GET /api/signals/clusters': async (h) => {
+      const res = await get('/api/signals/clusters', h);
+      leaksNothingOfA(res.body);
+      expect(res.body).not.toContain('Geheim verbeteridee');
+    },
+    'GET /api/signals/clusters/{id}': async (h) =>
+      expect([403, 404]).toContain((await get(`/api/signals/clusters/${aSignalClusterId}`, h)).statusCode),
+    'POST /api/signals/clusters/{id}/dismiss': async (h) =>
+      expect([403, 404]).toContain(
+        (
+          await send('POST', `/api/signals/clusters/${aSignalClusterId}/dismiss`, h, {
+            reason: 'Weg',
+            version: 1,
+          })
+        ).statusCode,
+      ),
+    'POST /api/signals/clusters/{id}/propose': async (h) =>
+      expect([403, 404]).toContain(
+        (
+          await send('POST', `/api/signals/clusters/${aSignalClusterId}/propose`, h, {
+            title: 'Voorstel',
+            problem: 'Probleem',
+            ownerId: b.users.quality.id,
+            version: 1,
+          })
+        ).statusCode,
+      ),
+    'POST /api/signals/signal/{id}/move': async (h) =>
+      expect([403, 404]).toContain(
+        (await send('POST', `/api/signals/signal/${aSignalId}/move`, h, { clusterId: null, version: 1 }))
+          .statusCode,
+      ),
+    'POST /api/signals/signal/{id}/dismiss': async (h) =>
+      expect([403, 404]).toContain(
+        (await send('POST', `/api/signals/signal/${aSignalId}/dismiss`, h, { reason: 'Weg', version: 1 }))
+          .statusCode,
       ),
     'GET /api/mystery/results': async (h) => {
       const res = await get('/api/mystery/results?from=2024-06-01&to=2028-06-01', h);

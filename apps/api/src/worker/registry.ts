@@ -11,6 +11,7 @@ import { metricsWork } from '../modules/metrics/index.ts';
 import { notificationsWork } from '../modules/notifications/index.ts';
 import { portalWork } from '../modules/portal/index.ts';
 import { residentsWork } from '../modules/residents/index.ts';
+import { signalsWork } from '../modules/signals/index.ts';
 import { surveysWork } from '../modules/surveys/index.ts';
 import { webhooksWork } from '../modules/webhooks/index.ts';
 import type { JobDefinition, JobEnv, JobHandler, ModuleWork, PeriodicTask } from '../platform/jobs.ts';
@@ -25,6 +26,8 @@ export const registeredWork = [
   surveysWork,
   portalWork,
   webhooksWork,
+  // signals (issue 15)
+  signalsWork,
 ] as const;
 
 type JobsOf<W> = W extends { jobs: readonly (infer J)[] } ? J : never;

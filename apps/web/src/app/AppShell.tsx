@@ -4,6 +4,8 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useMatches } from 'react-router';
 import { prefetchCsrfToken } from '../api/client.ts';
+// ---- signals (issue 15): the staff suggestion button ----
+import { SuggestButton } from '../features/excellence-signals/index.ts';
 import { Brand } from '../lib/Brand.tsx';
 import { useCurrentUser } from '../lib/CurrentUser.tsx';
 import { Footer } from '../lib/Footer.tsx';
@@ -54,7 +56,10 @@ export function AppShell() {
       <PageHeader className="vd-header">
         <div className="vd-header__bar">
           <Brand organisation={me.organisation.name} />
-          <UserMenu />
+          <div className="vd-header__actions">
+            <SuggestButton />
+            <UserMenu />
+          </div>
         </div>
       </PageHeader>
       <PrimaryNav />

@@ -35,6 +35,8 @@ import {
   loadStrategyPage,
   loadStrategyReviewPage,
 } from '../features/excellence-strategy/index.ts';
+// ---- signals (issue 15) ----
+import { loadSignalsPage } from '../features/excellence-signals/index.ts';
 import { loadHomePage } from '../features/home/index.ts';
 import { loadLettersPage } from '../features/letters/index.ts';
 import {
@@ -177,6 +179,8 @@ export const router = createBrowserRouter([
           // ---- assessments (issue 15) ----
           restricted('excellence/assessments', 'readAssessments', loadAssessmentsPage),
           restricted('excellence/assessments/:id', 'readAssessments', loadAssessmentPage),
+          // ---- signals (issue 15): the improvement inbox ----
+          restricted('excellence/signals', 'triageSignals', loadSignalsPage, WORK),
           restricted('admin/catalogue', 'readCatalogueAdmin', loadCatalogueListPage),
           restricted('admin/catalogue/:code', 'readCatalogueAdmin', loadCatalogueItemPage),
           restricted('admin/knowledge', 'readCatalogueAdmin', loadKnowledgeListPage),

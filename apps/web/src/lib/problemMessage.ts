@@ -86,6 +86,7 @@ const WORDING: Record<ErrorCode, Words> = {
   assessment_phase: words('assessment_phase'),
   elements_unagreed: words('elements_unagreed'),
   model_version_taken: words('model_version_taken'),
+  signal_not_open: words('signal_not_open'),
   item_not_for_cases: words('item_not_for_cases'),
   transition_not_allowed: words('transition_not_allowed'),
   form_expired: words('form_expired'),

@@ -165,6 +165,12 @@ export function PortalHomePage() {
               {t('accountability.homeLink')}
             </a>
           </Paragraph>
+          {/* Issue 15 (signals): the suggestion page is rendered by the server (no script), so a plain link. */}
+          <Paragraph>
+            <a className="utrecht-link utrecht-link--html-a" href={`/p/${slug}/verbeteridee`}>
+              {t('suggest.portalLink')}
+            </a>
+          </Paragraph>
         </section>
       </div>
     </PublicLayout>
