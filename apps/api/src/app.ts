@@ -35,8 +35,8 @@ import { organisationsModule, pageTheme } from './modules/organisations/index.ts
 import { portalModule } from './modules/portal/index.ts';
 import { residentsModule } from './modules/residents/index.ts';
 import { searchModule } from './modules/search/index.ts';
-import { strategyModule } from './modules/strategy/index.ts';
 import { signalsModule } from './modules/signals/index.ts';
+import { strategyModule } from './modules/strategy/index.ts';
 import { surveysModule } from './modules/surveys/index.ts';
 import { teamsModule } from './modules/teams/index.ts';
 import { tokensModule } from './modules/tokens/index.ts';

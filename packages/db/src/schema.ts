@@ -31,10 +31,10 @@ export * from './schema/outbox.ts';
 export * from './schema/portal.ts';
 export * from './schema/residents.ts';
 export * from './schema/search.ts';
-// ---- strategy (issue 15) ----
-export * from './schema/strategy.ts';
 // ---- end strategy ----
 export * from './schema/signals.ts';
+// ---- strategy (issue 15) ----
+export * from './schema/strategy.ts';
 export * from './schema/surveys.ts';
 export * from './schema/teams.ts';
 export * from './schema/tracking.ts';

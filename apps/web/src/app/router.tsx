@@ -30,13 +30,13 @@ import { loadIdeaPage, loadIdeasPage } from '../features/excellence-ideas/index.
 import { loadImprovementPage, loadImprovementsPage } from '../features/excellence-improvements/index.ts';
 // ---- strategy (issue 15) ----
 import { loadExcellenceOverviewPage } from '../features/excellence-overview/index.ts';
+// ---- signals (issue 15) ----
+import { loadSignalsPage } from '../features/excellence-signals/index.ts';
 import {
   loadIntegrityPage,
   loadStrategyPage,
   loadStrategyReviewPage,
 } from '../features/excellence-strategy/index.ts';
-// ---- signals (issue 15) ----
-import { loadSignalsPage } from '../features/excellence-signals/index.ts';
 import { loadHomePage } from '../features/home/index.ts';
 import { loadLettersPage } from '../features/letters/index.ts';
 import {
