@@ -88,6 +88,12 @@ let aImprovementId: string;
 // Monitoring inputs (issue 14)
 let aWaitingImportId: string;
 let aMysteryPointId: string;
+// ---- strategy (issue 15) ----
+let aObjectiveId: string;
+let aTargetId: string;
+let aActionId: string;
+let aIntegrityId: string;
+// ---- end strategy ----
 let aMysteryCheckId: string;
 // ideas (issue 15)
 let aIdeaId: string;
@@ -355,6 +361,47 @@ beforeAll(async () => {
     .from(signal)
     .where(eq(signal.id, aSignalId));
   aSignalClusterId = aSignal!.clusterId!;
+  // ---- strategy (issue 15): A's vision, objective with a target and an action, and an integrity matter ----
+  const postAs = (url: string, headers: Record<string, string>, payload: object) =>
+    app.inject({ method: 'POST', url, headers, payload });
+  await postAs('/api/strategy/vision', aAdmin.headers, {
+    vision: 'Geheime visie',
+    mission: 'Geheime missie',
+    values: [{ name: 'Geheim' }],
+    stakeholders: [],
+    adoptedOn: '2024-01-01',
+    nextReviewOn: '2030-01-01',
+  });
+  aObjectiveId = (
+    await postAs('/api/strategy/objectives', aAdmin.headers, {
+      title: 'Geheim doel',
+      ownerId: a.users.admin.id,
+      periodFrom: '2020-01-01',
+      periodTo: '2035-12-31',
+    })
+  ).json().id;
+  aTargetId = (
+    await postAs(`/api/strategy/objectives/${aObjectiveId}/targets`, aAdmin.headers, {
+      kpiCode: 'fcr',
+      target: 80,
+    })
+  ).json().id;
+  aActionId = (
+    await postAs(`/api/strategy/objectives/${aObjectiveId}/actions`, aAdmin.headers, {
+      title: 'Geheime actie',
+      ownerId: a.users.admin.id,
+      dueOn: '2030-01-01',
+    })
+  ).json().id;
+  const aOfficer = await signIn(app, a.users.integrity);
+  aIntegrityId = (
+    await postAs('/api/integrity/records', aOfficer.headers, {
+      kind: 'report',
+      occurredOn: '2024-01-01',
+      summary: 'Geheime melding',
+    })
+  ).json().id;
+  // ---- end strategy ----
 });
 afterAll(async () => {
   await app.close();
@@ -464,6 +511,12 @@ const aIds = () => [
   aIdeaCommentId,
   aSignalId,
   aSignalClusterId,
+  // ---- strategy (issue 15) ----
+  aObjectiveId,
+  aTargetId,
+  aActionId,
+  aIntegrityId,
+  // ---- end strategy ----
 ];
 
 /** A survey definition (issue 13: surveys). */
@@ -815,6 +868,134 @@ function cases(): Record<string, Case | 'public'> {
       expect((await get('/api/costs/cost-to-serve?from=2024-06-01&to=2028-06-01', h)).body).not.toContain(
         '9999',
       ),
+    // ---- strategy (issue 15): vision, objectives, review; the integrity register; the overview ----
+    'GET /api/strategy/vision': async (h) => {
+      const res = await get('/api/strategy/vision', h);
+      leaksNothingOfA(res.body);
+      expect(res.body).not.toContain('Geheime visie');
+    },
+    'POST /api/strategy/vision': async (h) =>
+      expect([201, 403]).toContain(
+        (
+          await send('POST', '/api/strategy/vision', h, {
+            vision: 'Visie van B',
+            mission: 'Missie van B',
+            values: [{ name: 'B' }],
+            stakeholders: [],
+            adoptedOn: '2024-01-01',
+            nextReviewOn: '2030-01-01',
+          })
+        ).statusCode,
+      ),
+    'GET /api/strategy/objectives': async (h) => {
+      const res = await get('/api/strategy/objectives', h);
+      leaksNothingOfA(res.body);
+      expect(res.body).not.toContain('Geheim doel');
+    },
+    'POST /api/strategy/objectives': async (h) =>
+      expect([403, 422]).toContain(
+        (
+          await send('POST', '/api/strategy/objectives', h, {
+            title: 'Onder A',
+            ownerId: a.users.admin.id,
+            parentId: aObjectiveId,
+            periodFrom: '2025-01-01',
+            periodTo: '2025-12-31',
+          })
+        ).statusCode,
+      ),
+    'GET /api/strategy/objectives/{id}': async (h) =>
+      expect([403, 404]).toContain((await get(`/api/strategy/objectives/${aObjectiveId}`, h)).statusCode),
+    'PATCH /api/strategy/objectives/{id}': async (h) =>
+      expect([403, 404]).toContain(
+        (await send('PATCH', `/api/strategy/objectives/${aObjectiveId}`, h, { title: 'B', version: 1 }))
+          .statusCode,
+      ),
+    'DELETE /api/strategy/objectives/{id}': async (h) =>
+      expect([403, 404]).toContain(
+        (await send('DELETE', `/api/strategy/objectives/${aObjectiveId}`, h)).statusCode,
+      ),
+    'POST /api/strategy/objectives/{id}/targets': async (h) =>
+      expect([403, 404]).toContain(
+        (
+          await send('POST', `/api/strategy/objectives/${aObjectiveId}/targets`, h, {
+            kpiCode: 'fcr',
+            target: 1,
+          })
+        ).statusCode,
+      ),
+    'DELETE /api/strategy/objectives/{id}/targets/{targetId}': async (h) =>
+      expect([403, 404]).toContain(
+        (await send('DELETE', `/api/strategy/objectives/${aObjectiveId}/targets/${aTargetId}`, h)).statusCode,
+      ),
+    'POST /api/strategy/objectives/{id}/actions': async (h) =>
+      expect([403, 404]).toContain(
+        (
+          await send('POST', `/api/strategy/objectives/${aObjectiveId}/actions`, h, {
+            title: 'B',
+            ownerId: a.users.admin.id,
+            dueOn: '2030-01-01',
+          })
+        ).statusCode,
+      ),
+    'PATCH /api/strategy/actions/{id}': async (h) =>
+      expect([403, 404]).toContain(
+        (await send('PATCH', `/api/strategy/actions/${aActionId}`, h, { status: 'done', version: 1 }))
+          .statusCode,
+      ),
+    'GET /api/strategy/review': async (h) => {
+      const res = await get('/api/strategy/review', h);
+      leaksNothingOfA(res.body);
+      expect(res.body).not.toContain('Geheim doel');
+    },
+    'PUT /api/strategy/review/explanations': async (h) =>
+      expect([403, 404]).toContain(
+        (
+          await send('PUT', '/api/strategy/review/explanations', h, {
+            targetId: aTargetId,
+            period: '2025-01',
+            text: 'B',
+          })
+        ).statusCode,
+      ),
+    'POST /api/strategy/review/improvements': async (h) =>
+      expect([403, 404]).toContain(
+        (
+          await send('POST', '/api/strategy/review/improvements', h, {
+            targetId: aTargetId,
+            period: '2025-01',
+            ownerId: a.users.admin.id,
+          })
+        ).statusCode,
+      ),
+    'GET /api/integrity/records': async (h) => {
+      const res = await get('/api/integrity/records', h);
+      leaksNothingOfA(res.body);
+      expect(res.body).not.toContain('Geheime melding');
+    },
+    'POST /api/integrity/records': async (h) =>
+      expect([201, 403]).toContain(
+        (
+          await send('POST', '/api/integrity/records', h, {
+            kind: 'report',
+            occurredOn: '2024-01-01',
+            summary: 'B',
+          })
+        ).statusCode,
+      ),
+    'GET /api/integrity/records/{id}': async (h) =>
+      expect([403, 404]).toContain((await get(`/api/integrity/records/${aIntegrityId}`, h)).statusCode),
+    'PATCH /api/integrity/records/{id}': async (h) =>
+      expect([403, 404]).toContain(
+        (await send('PATCH', `/api/integrity/records/${aIntegrityId}`, h, { measures: 'B', version: 1 }))
+          .statusCode,
+      ),
+    'GET /api/excellence/overview': async (h) => {
+      const res = await get('/api/excellence/overview', h);
+      leaksNothingOfA(res.body);
+      expect(res.body).not.toContain('Geheim doel');
+    },
+    // ---- end strategy ----
     'GET /api/mystery/checklist': async (h) => {
       const res = await get('/api/mystery/checklist', h);
       leaksNothingOfA(res.body);

@@ -149,7 +149,7 @@ export function useImproveMiss() {
 
 export function useIntegrityRecords() {
   return useQuery({
-    queryKey: ['integrity'],
+    queryKey: ['integrity-register'],
     queryFn: async () => (await api<ListResponse<IntegrityRecord>>('/api/integrity/records')).items,
   });
 }
@@ -164,7 +164,7 @@ export function useRecordIntegrity() {
       peopleConcerned: string;
       measures: string;
     }) => api<IntegrityRecord>('/api/integrity/records', { method: 'POST', body }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['integrity'] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['integrity-register'] }),
   });
 }
 
@@ -180,6 +180,6 @@ export function useUpdateIntegrity() {
       outcome?: string;
       version: number;
     }) => api<IntegrityRecord>(`/api/integrity/records/${id}`, { method: 'PATCH', body }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['integrity'] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['integrity-register'] }),
   });
 }
