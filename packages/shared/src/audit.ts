@@ -33,6 +33,10 @@ export const AUDIT_ENTITY_TYPES = [
   'unit_cost',
   'mystery_point',
   'mystery_check',
+  // people (issue 15): the staff pulse and compliments routed
+  'pulse_questionnaire',
+  'pulse_round',
+  'compliment',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

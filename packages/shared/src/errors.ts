@@ -82,6 +82,10 @@ export const ERROR_CODES = [
   'location_outside',
   // monitoring (issue 14, kpis part)
   'segment_code_taken',
+  // people (issue 15): the staff pulse
+  'pulse_already_answered',
+  'pulse_round_closed',
+  'pulse_round_overlaps',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

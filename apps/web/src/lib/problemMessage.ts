@@ -82,6 +82,10 @@ const WORDING: Record<ErrorCode, Words> = {
   intake_invalid: words('intake_invalid'),
   location_outside: words('location_outside'),
   segment_code_taken: words('segment_code_taken'),
+  // people (issue 15)
+  pulse_already_answered: words('pulse_already_answered'),
+  pulse_round_closed: words('pulse_round_closed'),
+  pulse_round_overlaps: words('pulse_round_overlaps'),
   item_not_for_cases: words('item_not_for_cases'),
   transition_not_allowed: words('transition_not_allowed'),
   form_expired: words('form_expired'),
