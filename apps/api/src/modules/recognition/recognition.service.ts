@@ -51,11 +51,11 @@ export async function routeCompliments(db: Db) {
         comment: r.comment,
         receivedAt: r.answeredAt,
       });
-      if (!created) return 0;
+      if (!created) return null;
       const ctx = systemCtx(r.organisationId, 'Voordeur (complimenten)');
       const employee = employeeUserId ? await q.userById(tx, r.organisationId, employeeUserId) : undefined;
-      let sent = 0;
-      if (employee?.active) {
+      const notify = employee?.active === true;
+      if (employee && notify) {
         const language = employee.locale === 'en' ? 'en' : 'nl';
         const w = COMPLIMENT_WORDS[language];
         await queueNotifications(tx, [
@@ -72,18 +72,17 @@ export async function routeCompliments(db: Db) {
             body: w.body(r.grade),
           },
         ]);
-        sent = 1;
       }
       await recordAudit(tx, ctx, {
         entityType: 'compliment',
         entityId: created.id,
         action: 'created',
-        after: { grade: r.grade, employee: employeeUserId, team: r.teamId, notified: sent === 1 },
+        after: { grade: r.grade, employee: employeeUserId, team: r.teamId, notified: notify },
       });
-      return 1 + sent * 10;
+      return { notify };
     });
     if (done) routed++;
-    if (done >= 10) notified++;
+    if (done?.notify) notified++;
   }
   return { routed, notified };
 }
