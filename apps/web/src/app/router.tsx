@@ -22,6 +22,8 @@ import { loadLoginPage, loadOrganisationLoginPage } from '../features/auth/index
 import { loadCallbacksPage } from '../features/callbacks/index.ts';
 import { loadCasePage, loadQueuePage } from '../features/cases/index.ts';
 import { loadContactStatsPage } from '../features/contact-stats/index.ts';
+// ---- people (issue 15) ----
+import { loadPulsePage, loadTeamPage, loadTeamPagesPage } from '../features/excellence-people/index.ts';
 import { loadHomePage } from '../features/home/index.ts';
 import { loadLettersPage } from '../features/letters/index.ts';
 import {
@@ -41,6 +43,7 @@ import {
   loadEqualityPage,
 } from '../features/monitoring-analysis/index.ts';
 import { loadCostsPage, loadMysteryPage, loadWaitingPage } from '../features/monitoring-inputs/index.ts';
+// ---- end people ----
 import { loadMyPage } from '../features/mypage/index.ts';
 import {
   loadPortalHomePage,
@@ -177,6 +180,11 @@ export const router = createBrowserRouter([
             ['manageKpiTargets', 'manageSegments'],
             loadMonitoringSettingsPage,
           ),
+          // ---- people (issue 15): the team pulse; team pages for every employee (the API decides which teams) ----
+          restricted('excellence/pulse', ['answerPulse', 'readPulse'], loadPulsePage),
+          { path: 'excellence/team', ...page(loadTeamPagesPage) },
+          { path: 'excellence/team/:teamId', ...page(loadTeamPage) },
+          // ---- end people ----
           {
             path: 'account',
             ...page(loadAccountPage),

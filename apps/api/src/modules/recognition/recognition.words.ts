@@ -3,11 +3,11 @@ export const COMPLIMENT_WORDS = {
   nl: {
     subject: 'Je hebt een compliment gekregen',
     body: (grade: number) =>
-      `Een inwoner gaf je een ${grade} en schreef er iets aardigs bij.\n\nJe leest het op je teampagina in Voordeur (Verbeteren, Team).\n\nGoed gedaan!`,
+      `Een inwoner gaf je een ${grade} en schreef er iets aardigs bij.\n\nJe leest het op je teampagina in Voordeur.\n\nGoed gedaan!`,
   },
   en: {
     subject: 'You received a compliment',
     body: (grade: number) =>
-      `A resident gave you a ${grade} and added a kind word.\n\nRead it on your team page in Voordeur (Improve, Team).\n\nWell done!`,
+      `A resident gave you a ${grade} and added a kind word.\n\nRead it on your team page in Voordeur.\n\nWell done!`,
   },
 } as const;
