@@ -30,6 +30,9 @@ import { randomSecret } from '../platform/secrets.ts';
 import { demoAddressCsv } from './demo-addresses.ts';
 import { seedDemoCases } from './demo-cases.ts';
 import { seedDemoMetrics } from './demo-metrics.ts';
+// ---- people (issue 15) ----
+import { seedDemoPeople } from './demo-people.ts';
+// ---- end people ----
 
 export const DEMO_SLUG = 'voorbeeld';
 
@@ -207,6 +210,10 @@ export async function seedDemo(
       await seedDemoWaiting(tx, ctx);
       await seedDemoCosts(tx, ctx);
       await seedDemoMystery(tx, ctx);
+      // ---- people (issue 15): colleagues, a closed and an open pulse round, compliments ----
+      options.onProgress?.('team pulse and compliments');
+      await seedDemoPeople(tx, ctx, org!.id);
+      // ---- end people ----
     }
     return {
       seeded: true,

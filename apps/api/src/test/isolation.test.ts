@@ -11,6 +11,7 @@ import {
   callbackAttempt,
   caseFile,
   catalogueItemVersion,
+  compliment,
   contact,
   customer,
   customerConsent,
@@ -21,6 +22,9 @@ import {
   mysteryPoint,
   notification,
   organisation,
+  pulseHeld,
+  pulseParticipation,
+  pulseRound,
   searchDocument,
   searchQuery,
   segment,
@@ -76,6 +80,8 @@ let aSegmentId: string;
 let aWaitingImportId: string;
 let aMysteryPointId: string;
 let aMysteryCheckId: string;
+// people (issue 15): A's open pulse round, answered by A's admin
+let aPulseRoundId: string;
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -267,6 +273,25 @@ beforeAll(async () => {
       },
     })
   ).json().id;
+  // ---- people (issue 15): A's pulse round, answered once ----
+  aPulseRoundId = (
+    await app.inject({
+      method: 'POST',
+      url: '/api/pulse/rounds',
+      headers: aAdmin.headers,
+      payload: {
+        period: 'week',
+        startsOn: new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/Amsterdam' }),
+      },
+    })
+  ).json().id;
+  await app.inject({
+    method: 'POST',
+    url: `/api/pulse/rounds/${aPulseRoundId}/answers`,
+    headers: aAdmin.headers,
+    payload: { scores: [4, 4, 4, 4, 4], comment: 'Geheime puls' },
+  });
+  // ---- end people ----
 });
 afterAll(async () => {
   await app.close();
@@ -332,6 +357,11 @@ async function snapshotOfA() {
     unitCosts: await database.db.select().from(unitCost).where(byOrg(unitCost)),
     mysteryPoints: await database.db.select().from(mysteryPoint).where(byOrg(mysteryPoint)),
     mysteryChecks: await database.db.select().from(mysteryCheck).where(byOrg(mysteryCheck)),
+    // people (issue 15)
+    pulseRounds: await database.db.select().from(pulseRound).where(byOrg(pulseRound)),
+    pulseParticipation: await database.db.select().from(pulseParticipation).where(byOrg(pulseParticipation)),
+    pulseHeld: await database.db.select().from(pulseHeld).where(byOrg(pulseHeld)),
+    compliments: await database.db.select().from(compliment).where(byOrg(compliment)),
   });
 }
 
@@ -361,6 +391,7 @@ const aIds = () => [
   aWaitingImportId,
   aMysteryPointId,
   aMysteryCheckId,
+  aPulseRoundId,
 ];
 
 /** A survey definition (issue 13: surveys). */
@@ -712,6 +743,43 @@ function cases(): Record<string, Case | 'public'> {
       expect((await get('/api/costs/cost-to-serve?from=2024-06-01&to=2028-06-01', h)).body).not.toContain(
         '9999',
       ),
+    // ---- people (issue 15): the pulse and the team pages ----
+    'GET /api/pulse/current': async (h) => leaksNothingOfA((await get('/api/pulse/current', h)).body),
+    'POST /api/pulse/rounds/{id}/answers': async (h) =>
+      expect([403, 404]).toContain(
+        (await send('POST', `/api/pulse/rounds/${aPulseRoundId}/answers`, h, { scores: [1, 1, 1, 1, 1] }))
+          .statusCode,
+      ),
+    'GET /api/pulse/results': async (h) => {
+      const res = await get('/api/pulse/results', h);
+      leaksNothingOfA(res.body);
+      expect(res.body).not.toContain('Geheime puls');
+    },
+    'GET /api/pulse/questions': async (h) => leaksNothingOfA((await get('/api/pulse/questions', h)).body),
+    'PUT /api/pulse/questions': async (h) => {
+      const statements = Array.from({ length: 4 }, (_, i) => ({ nl: `B ${i}`, en: `B ${i}` }));
+      const res = await send('PUT', '/api/pulse/questions', h, {
+        statements,
+        openQuestion: { nl: 'B', en: 'B' },
+      });
+      expect([200, 403]).toContain(res.statusCode);
+    },
+    'POST /api/pulse/rounds': async (h) => {
+      const res = await send('POST', '/api/pulse/rounds', h, {
+        period: 'week',
+        startsOn: new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/Amsterdam' }),
+      });
+      expect([201, 403, 409]).toContain(res.statusCode);
+      leaksNothingOfA(res.body);
+    },
+    'POST /api/pulse/rounds/{id}/close': async (h) =>
+      expect([403, 404]).toContain(
+        (await send('POST', `/api/pulse/rounds/${aPulseRoundId}/close`, h)).statusCode,
+      ),
+    'GET /api/team-pages': async (h) => leaksNothingOfA((await get('/api/team-pages', h)).body),
+    'GET /api/team-pages/{id}': async (h) =>
+      expect([403, 404]).toContain((await get(`/api/team-pages/${a.teams.front}`, h)).statusCode),
+    // ---- end people ----
     'GET /api/mystery/checklist': async (h) => {
       const res = await get('/api/mystery/checklist', h);
       leaksNothingOfA(res.body);

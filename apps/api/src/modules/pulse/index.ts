@@ -4,6 +4,7 @@ import './pulse.errors.ts';
 import { pulseRoutes } from './pulse.routes.ts';
 import { pulseCloseTask } from './pulse.tasks.ts';
 
+export { seedDemoPulse } from './pulse.seed.ts';
 export { closeDueRounds, closeRound, DEFAULT_PULSE_QUESTIONS, teamPulse } from './pulse.service.ts';
 
 /** The background work of the pulse (registered in `worker/registry.ts`): closing rounds. */
