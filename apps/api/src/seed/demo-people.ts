@@ -118,7 +118,8 @@ export async function seedDemoPeople(tx: Db, ctx: Ctx, organisationId: string) {
       .map((o, i) => ({ userId: users.get(o.email)!, teamId: o.teamId!, scores: [4, 3, 4, 3, 3 + (i % 2)] })),
   ]);
 
-  // Compliments on history cases with a high grade: the answer gets the resident's words and is routed.
+  // Compliments on history answers with a high grade: the answer gets the resident's words and is routed to the
+  // employee and their team (the history's cases have no closer of their own to find).
   const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(
     tx,
     sql`SELECT count(*)::int AS n FROM compliment WHERE organisation_id = ${organisationId}`,
@@ -129,7 +130,7 @@ export async function seedDemoPeople(tx: Db, ctx: Ctx, organisationId: string) {
     const [r] = await queryRows<{ id: string; case_id: string; item_code: string | null; answered_at: Date }>(
       tx,
       sql`SELECT id, case_id, item_code, answered_at FROM survey_response
-          WHERE organisation_id = ${organisationId} AND team_id = ${teamId} AND grade >= 8 AND comment = ''
+          WHERE organisation_id = ${organisationId} AND grade >= 8 AND comment = ''
             AND answered_at > now() - interval '60 days'
           ORDER BY answered_at DESC OFFSET ${i * 3} LIMIT 1`,
     );
