@@ -92,7 +92,10 @@ function firstLoadReport(): Plugin {
         }
         return into;
       };
-      const entries = chunks.filter((c) => c.isEntry);
+      // A first visit also loads the words of its language (Dutch, the default), a chunk of their own.
+      const words = chunks.find((c) => c.facadeModuleId === join(webRoot, 'src/i18n/nl.json'));
+      if (!words) this.error('no chunk of its own for the Dutch words (src/i18n/nl.json)');
+      const entries = [...chunks.filter((c) => c.isEntry), words];
       const rows = PUBLIC_PAGES.filter((p) => p.module).map((page) => {
         const id = join(webRoot, page.module!);
         const own = chunks.find((c) => c.facadeModuleId === id);
@@ -170,10 +173,11 @@ export default defineConfig({
               priority: 2,
             },
             // lib/'s error alerts word every API problem: they go with it (and bring the wording along). A section's own
-            // words (i18n/sections/) load with its pages instead.
+            // words (i18n/sections/) load with its pages instead, and each language's words are a chunk of their own
+            // (only the language a page speaks is loaded).
             {
               name: 'toolkit',
-              test: /apps[\\/]web[\\/]src[\\/]((ui|api)[\\/]|i18n[\\/](?!sections[\\/])|lib[\\/](ErrorAlert|QueryList)\.tsx)/,
+              test: /apps[\\/]web[\\/]src[\\/]((ui|api)[\\/]|i18n[\\/](?!sections[\\/]|nl\.json|en\.json)|lib[\\/](ErrorAlert|QueryList)\.tsx)/,
               priority: 1,
             },
           ],

@@ -216,10 +216,7 @@ async function openShell(page: Page, path: string, lang: Lang) {
   await page.goto(path);
   const nav = page.getByRole('navigation', { name: /^(Hoofdnavigatie|Main navigation)$/ });
   await expect(nav).toBeVisible();
-  // The saved language is applied right after the shell first shows (an effect): wait two frames for it.
-  await page.evaluate(
-    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-  );
+  // The shell shows once the saved language is in place (RequireAuth), so what it speaks now is settled.
   const shown = (await page.locator('html').getAttribute('lang')) as Lang;
   if (shown !== lang) {
     const menu = await openUserMenu(page, shown);

@@ -37,6 +37,8 @@ export const AUDIT_ENTITY_TYPES = [
   'pulse_questionnaire',
   'pulse_round',
   'compliment',
+  // excellence (issue 15, improvements part)
+  'improvement',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

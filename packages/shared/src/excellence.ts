@@ -186,3 +186,94 @@ export const teamPageSchema = z
   })
   .meta({ id: 'TeamPage' });
 export type TeamPage = z.infer<typeof teamPageSchema>;
+// ---- improvements (issue 15) ----
+import { KPI_CODES, KPI_DIRECTIONS, KPI_UNITS } from './metrics.ts';
+
+export const improvementOriginSchema = z.enum(IMPROVEMENT_ORIGINS);
+
+/** The filter an improvement's KPI is measured under (besides the period). */
+export const improvementKpiFilterSchema = z.strictObject({
+  teamId: z.uuid().optional(),
+  itemId: z.uuid().optional(),
+  channel: z.string().max(40).optional(),
+  area: z.string().max(80).optional(),
+});
+export type ImprovementKpiFilter = z.infer<typeof improvementKpiFilterSchema>;
+
+/** The statistical test a comparison used: shares, means (with sums of squares), counts per day; null: none fits. */
+export const COMPARISON_TESTS = ['two_proportion_z', 'welch_t', 'rate'] as const;
+export type ComparisonTest = (typeof COMPARISON_TESTS)[number];
+
+const comparedPeriodSchema = z.object({
+  from: z.iso.date(),
+  to: z.iso.date(),
+  value: z.number().nullable(),
+  /** The count the value rests on (contacts, cases, answers; for a count: the count). */
+  n: z.number().int(),
+});
+
+/** One KPI under two filters (two periods, or two groups in one period): the difference and whether it is real. */
+export const kpiComparisonSchema = z
+  .object({
+    code: z.enum(KPI_CODES),
+    unit: z.enum(KPI_UNITS),
+    direction: z.enum(KPI_DIRECTIONS),
+    a: comparedPeriodSchema,
+    b: comparedPeriodSchema,
+    /** b − a in the KPI's unit (per day for counts over periods of unequal length: see the explanation). */
+    difference: z.number().nullable(),
+    /** Whether b is better than a in the KPI's direction; null when the KPI has no direction or no difference. */
+    better: z.boolean().nullable(),
+    test: z.enum(COMPARISON_TESTS).nullable(),
+    pValue: z.number().nullable(),
+    /** p < 0.05 with enough data; null when no test fits or too little data to test. */
+    significant: z.boolean().nullable(),
+    explanation: z.object({ nl: z.string(), en: z.string() }),
+  })
+  .meta({ id: 'KpiComparison' });
+export type KpiComparison = z.infer<typeof kpiComparisonSchema>;
+
+/** An improvement in a list (the board, the team page, the overview). */
+export const improvementSummarySchema = z
+  .object({
+    id: z.uuid(),
+    title: z.string(),
+    status: improvementStatusSchema,
+    quickWin: z.boolean(),
+    origin: improvementOriginSchema,
+    elementCode: z.string().nullable(),
+    teamId: z.uuid().nullable(),
+    ownerId: z.uuid(),
+    ownerName: z.string(),
+    createdAt: z.string(),
+    doneAt: z.string().nullable(),
+    /** Whole days since it was proposed. */
+    ageDays: z.number().int(),
+  })
+  .meta({ id: 'ImprovementSummary' });
+export type ImprovementSummary = z.infer<typeof improvementSummarySchema>;
+
+/** For the excellence overview. */
+export const improvementOverviewSchema = z
+  .object({
+    /** Open (plan, do, check, act) by age: under 30 days, 30–90, over 90. */
+    openByAge: z.object({
+      under30: z.number().int(),
+      from30to90: z.number().int(),
+      over90: z.number().int(),
+    }),
+    /** Open by the model element they serve (null: none named). */
+    openByElement: z.array(z.object({ elementCode: z.string().nullable(), count: z.number().int() })),
+    /** Done since 1 January, with the effects measured when they were done. */
+    doneThisYear: z.array(
+      z.object({
+        id: z.uuid(),
+        title: z.string(),
+        doneAt: z.string(),
+        effects: z.array(kpiComparisonSchema),
+      }),
+    ),
+  })
+  .meta({ id: 'ImprovementOverview' });
+export type ImprovementOverview = z.infer<typeof improvementOverviewSchema>;
+// ---- end improvements ----

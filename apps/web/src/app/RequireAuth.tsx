@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { applyLocale } from '../i18n/index.ts';
 import { CurrentUserProvider } from '../lib/CurrentUser.tsx';
@@ -19,13 +19,24 @@ export function RequireAuth() {
   const userId = me.data?.id;
   const profileLocale = me.data?.locale;
 
-  // Speak the user's language once per sign-in (not on every refetch of /me).
+  // Speak the user's language once per sign-in (not on every refetch of /me). Its words may first have to load
+  // (i18n/index.ts): the shell shows once they are in place, so it never flashes in the other language.
+  const [speaking, setSpeaking] = useState<string>();
   // biome-ignore lint/correctness/useExhaustiveDependencies: deliberately keyed on the user only.
   useEffect(() => {
-    if (profileLocale) applyLocale(profileLocale);
+    if (!userId) return;
+    let current = true;
+    const done = () => {
+      if (current) setSpeaking(userId);
+    };
+    if (profileLocale) applyLocale(profileLocale).then(done, done);
+    else done();
+    return () => {
+      current = false;
+    };
   }, [userId]);
 
-  if (me.isPending) return <PageLoading />;
+  if (me.isPending || (userId && speaking !== userId)) return <PageLoading />;
   if (me.isError) {
     return (
       <PublicLayout>

@@ -1,8 +1,6 @@
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '@voordeur/shared';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import nl from './nl.json';
 
 /** Where the chosen language of this browser is kept. */
 export const LOCALE_STORAGE_KEY = 'voordeur.locale';
@@ -20,17 +18,44 @@ function storedLocale(): Locale | null {
   }
 }
 
-export const resources = { nl: { translation: nl }, en: { translation: en } } as const;
+/**
+ * Each language's words are a chunk of their own, loaded when the language is first used: a page loads the words of
+ * the language it speaks, not both (about 22 kB gzip less on every first visit). Both files hold the same keys
+ * (i18n.unit.test.ts), so no language needs another as its fallback.
+ */
+const WORDS: Record<Locale, () => Promise<{ default: object }>> = {
+  nl: () => import('./nl.json'),
+  en: () => import('./en.json'),
+};
+const loading = new Map<Locale, Promise<void>>();
+
+/** Load a language's words (once); resolves when they are in place. */
+export function loadWords(locale: Locale): Promise<void> {
+  let done = loading.get(locale);
+  if (!done) {
+    done = WORDS[locale]().then((words) => {
+      // Deep and without overwriting: a section's words (i18n/sections/) may already be there.
+      i18n.addResourceBundle(locale, 'translation', words.default, true, false);
+    });
+    loading.set(locale, done);
+  }
+  return done;
+}
+
+const initial = storedLocale() ?? DEFAULT_LOCALE;
 
 void i18n.use(initReactI18next).init({
-  resources,
-  lng: storedLocale() ?? DEFAULT_LOCALE,
-  fallbackLng: DEFAULT_LOCALE,
+  resources: {},
+  partialBundledLanguages: true,
+  lng: initial,
+  fallbackLng: false,
   supportedLngs: [...LOCALES],
-  // Resources are bundled: initialise synchronously so the first render is already translated.
   initAsync: false,
   interpolation: { escapeValue: false },
 });
+
+/** Resolves when the first language's words are in place: the app renders after it (main.tsx). */
+export const wordsReady = loadWords(initial);
 
 const syncHtmlLang = (lng: string) => {
   document.documentElement.lang = lng;
@@ -44,13 +69,15 @@ export function currentLocale(): Locale {
 }
 
 /** Switch the interface language and remember the choice in this browser. */
-export function applyLocale(locale: Locale): void {
+export function applyLocale(locale: Locale): Promise<void> {
   try {
     localStorage.setItem(LOCALE_STORAGE_KEY, locale);
   } catch {
     // Not remembered; the switch itself still works.
   }
-  if (i18n.language !== locale) void i18n.changeLanguage(locale);
+  return loadWords(locale).then(async () => {
+    if (i18n.language !== locale) await i18n.changeLanguage(locale);
+  });
 }
 
 export default i18n;

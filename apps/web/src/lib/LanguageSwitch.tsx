@@ -21,7 +21,7 @@ export function LanguageSwitch({ saveToProfile = false, onChange }: LanguageSwit
 
   const choose = (locale: Locale) => {
     if (locale === current) return;
-    applyLocale(locale);
+    void applyLocale(locale);
     if (saveToProfile) saveLocale.mutate(locale);
     onChange?.(locale);
   };

@@ -12,6 +12,7 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -56,6 +57,13 @@ export const improvement = pgTable(
     /** Shown on the public page (only when done and a public summary exists). */
     published: boolean('published').notNull().default(false),
     doneAt: timestamp('done_at', { withTimezone: true }),
+    // ---- improvements part (issue 15): each status move dated ----
+    /** When "do" began (the measured effect compares the period before this day with the period after). */
+    doAt: timestamp('do_at', { withTimezone: true }),
+    checkAt: timestamp('check_at', { withTimezone: true }),
+    actAt: timestamp('act_at', { withTimezone: true }),
+    stoppedAt: timestamp('stopped_at', { withTimezone: true }),
+    // ---- end improvements part ----
     createdBy: uuid('created_by').notNull(),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
@@ -74,5 +82,37 @@ export const improvement = pgTable(
       'improvement_origin_ck',
       sql`${t.origin} in ('signals', 'assessment', 'strategy', 'idea', 'manual')`,
     ),
+  ],
+);
+
+/**
+ * The KPIs an improvement should move (the catalogue's codes), each with an optional filter (team, item, channel,
+ * area), and — once the improvement is done — the effect measured then (a `KpiComparison`, kept as it was so the
+ * public page shows what was measured at the time, not a figure that later moved).
+ */
+export const improvementKpi = pgTable(
+  'improvement_kpi',
+  {
+    id: uuid('id').notNull().defaultRandom(),
+    organisationId: organisationId(),
+    improvementId: uuid('improvement_id').notNull(),
+    /** KPI_CODES */
+    kpiCode: text('kpi_code').notNull(),
+    /** `{ teamId?, itemId?, channel?, area? }` */
+    filter: jsonb('filter').notNull().default({}),
+    position: integer('position').notNull().default(0),
+    /** The measured effect when done (KpiComparison); null before, or when it could not be measured. */
+    effect: jsonb('effect'),
+    measuredAt: timestamp('measured_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ name: 'improvement_kpi_pkey', columns: [t.organisationId, t.id] }),
+    foreignKey({
+      name: 'improvement_kpi_improvement_fk',
+      columns: [t.organisationId, t.improvementId],
+      foreignColumns: [improvement.organisationId, improvement.id],
+    }).onDelete('cascade'),
+    index('improvement_kpi_improvement_idx').on(t.organisationId, t.improvementId),
   ],
 );

@@ -5,3 +5,6 @@ import { analysisRoutes } from './analysis.routes.ts';
 export async function analysisModule(app: FastifyInstance) {
   await app.register(analysisRoutes, { prefix: '/api/analysis' });
 }
+
+// ---- improvements (issue 15): one KPI under two filters, with its test ----
+export { compareKpi, rateTest } from './analysis.compare.ts';

@@ -59,7 +59,7 @@ export function LoginPage({ organisation }: { organisation?: string | undefined 
           queryClient.setQueryData<Me>(meQueryKey, { ...user, locale: chosenLocale });
           saveLocale.mutate(chosenLocale);
         } else {
-          applyLocale(user.locale);
+          void applyLocale(user.locale);
         }
         // Issue 14 (public): the periodic report is rendered by the server, so it is loaded, not routed to.
         if (next.startsWith('/rapportage/')) window.location.assign(next);

@@ -73,7 +73,7 @@ export function MyPage() {
   // The link was asked for in a language: My page opens in it.
   const lang = searchParams.get('lang');
   useEffect(() => {
-    if (lang === 'nl' || lang === 'en') applyLocale(lang);
+    if (lang === 'nl' || lang === 'en') void applyLocale(lang);
   }, [lang]);
 
   return (
