@@ -169,23 +169,24 @@ export const teamPagesSchema = z
   .meta({ id: 'TeamPages' });
 export type TeamPages = z.infer<typeof teamPagesSchema>;
 
-export const teamPageSchema = z
-  .object({
-    team: z.object({ id: z.uuid(), name: z.string(), memberCount: z.number().int() }),
-    /** The last 90 days. */
-    from: z.iso.date(),
-    to: z.iso.date(),
-    compliments: z.array(complimentSchema),
-    /** Residents' survey comments about the team's work (null: the reader may not read survey answers). */
-    surveyComments: z
-      .array(z.object({ grade: z.number().int(), comment: z.string(), answeredOn: z.iso.date() }))
-      .nullable(),
-    figures: z.array(kpiValueSchema),
-    /** The team's latest closed pulse round with a result for the team, or null. */
-    pulse: z.object({ round: pulseRoundSchema, result: pulseGroupResultSchema }).nullable(),
-  })
-  .meta({ id: 'TeamPage' });
+export const teamPageSchema = z.object({
+  team: z.object({ id: z.uuid(), name: z.string(), memberCount: z.number().int() }),
+  /** The last 90 days. */
+  from: z.iso.date(),
+  to: z.iso.date(),
+  compliments: z.array(complimentSchema),
+  /** Residents' survey comments about the team's work (null: the reader may not read survey answers). */
+  surveyComments: z
+    .array(z.object({ grade: z.number().int(), comment: z.string(), answeredOn: z.iso.date() }))
+    .nullable(),
+  figures: z.array(kpiValueSchema),
+  /** The team's latest closed pulse round with a result for the team, or null. */
+  pulse: z.object({ round: pulseRoundSchema, result: pulseGroupResultSchema }).nullable(),
+});
+// The route adds the team's improvements (open and done this year) to it: `improvementSummarySchema` comes later in
+// this file (the improvements part's block), so the response schema with them (`TeamPage`) is made in the route.
 export type TeamPage = z.infer<typeof teamPageSchema>;
+
 // ---- improvements (issue 15) ----
 import { KPI_CODES, KPI_DIRECTIONS, KPI_UNITS } from './metrics.ts';
 

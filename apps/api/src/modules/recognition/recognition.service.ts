@@ -1,9 +1,10 @@
 import type { Db } from '@voordeur/db';
-import type { KpiCode, TeamPage, TeamPages } from '@voordeur/shared';
+import type { ImprovementSummary, KpiCode, TeamPage, TeamPages } from '@voordeur/shared';
 import { type Ctx, systemCtx } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/policy.ts';
 import { errors } from '../../plugins/errors.ts';
+import { improvementsOfTeam } from '../improvements/index.ts';
 import { kpiValues } from '../metrics/index.ts';
 import { queueNotifications } from '../notifications/index.ts';
 import { teamPulse } from '../pulse/index.ts';
@@ -109,7 +110,12 @@ export async function teamPages(db: Db, ctx: Ctx): Promise<TeamPages> {
 const DAYS = 90;
 
 /** A team's page: its compliments, residents' comments (for who may read survey answers), figures and pulse. */
-export async function teamPage(db: Db, ctx: Ctx, teamId: string, now = new Date()): Promise<TeamPage> {
+export async function teamPage(
+  db: Db,
+  ctx: Ctx,
+  teamId: string,
+  now = new Date(),
+): Promise<TeamPage & { improvements: ImprovementSummary[] }> {
   authorize(ctx.actor, recognitionPolicy.own);
   const { organisationId } = ctx.actor;
   const t = await q.teamWithCount(db, organisationId, teamId);
@@ -122,13 +128,14 @@ export async function teamPage(db: Db, ctx: Ctx, teamId: string, now = new Date(
   const from = dayOf(fromDate);
   const to = dayOf(now);
   const since = new Date(`${from}T00:00:00Z`);
-  const [compliments, comments, figures, pulse] = await Promise.all([
+  const [compliments, comments, figures, pulse, improvements] = await Promise.all([
     q.complimentsOfTeam(db, organisationId, teamId, since),
     recognitionPolicy.surveyComments(ctx.actor)
       ? q.surveyCommentsOfTeam(db, organisationId, teamId, since)
       : Promise.resolve(null),
     kpiValues(db, organisationId, { from, to, teamId }, TEAM_FIGURES, now),
     teamPulse(db, organisationId, teamId),
+    improvementsOfTeam(db, organisationId, teamId),
   ]);
   return {
     team: t,
@@ -140,5 +147,6 @@ export async function teamPage(db: Db, ctx: Ctx, teamId: string, now = new Date(
       : null,
     figures,
     pulse,
+    improvements,
   };
 }

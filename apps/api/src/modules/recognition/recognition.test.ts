@@ -174,6 +174,7 @@ describe('compliments', () => {
       compliments: [{ grade: 9, source: 'case' }],
       surveyComments: null,
       pulse: null,
+      improvements: [],
     });
     expect(page.json().figures.map((f: { code: string }) => f.code)).toContain('grade_mean');
     expect(JSON.stringify(page.json())).not.toMatch(/Jansen|example\.nl/);

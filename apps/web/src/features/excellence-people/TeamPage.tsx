@@ -127,6 +127,26 @@ export function TeamPage() {
           </tbody>
         </Table>
       </section>
+      <section className="vd-stack" aria-labelledby="team-improvements">
+        <Heading level={2} id="team-improvements">
+          {t('people.team.improvements')}
+        </Heading>
+        {d.improvements.length ? (
+          <ul className="vd-people-links">
+            {d.improvements.map((i) => (
+              <li key={i.id}>
+                {i.title}{' '}
+                <span className="vd-muted">
+                  ({i.status === 'done' ? t('people.team.improvementDone') : t('people.team.improvementOpen')}
+                  , {i.ownerName})
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <Muted>{t('people.team.noImprovements')}</Muted>
+        )}
+      </section>
       <section className="vd-stack" aria-labelledby="team-pulse">
         <Heading level={2} id="team-pulse">
           {t('people.team.pulse')}

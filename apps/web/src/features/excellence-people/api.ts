@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  ImprovementSummary,
   PulseAnswerInput,
   PulseCurrent,
   PulsePeriod,
@@ -56,6 +57,7 @@ export function useTeamPages() {
 export function useTeamPage(teamId: string) {
   return useQuery({
     queryKey: ['team-pages', teamId],
-    queryFn: () => api<TeamPage>(`/api/team-pages/${encodeURIComponent(teamId)}`),
+    queryFn: () =>
+      api<TeamPage & { improvements: ImprovementSummary[] }>(`/api/team-pages/${encodeURIComponent(teamId)}`),
   });
 }
