@@ -33,6 +33,9 @@ import { notificationsModule } from './modules/notifications/index.ts';
 import { open311Module } from './modules/open311/index.ts';
 import { organisationsModule, pageTheme } from './modules/organisations/index.ts';
 import { portalModule } from './modules/portal/index.ts';
+// ---- people (issue 15) ----
+import { pulseModule } from './modules/pulse/index.ts';
+import { recognitionModule } from './modules/recognition/index.ts';
 import { residentsModule } from './modules/residents/index.ts';
 import { searchModule } from './modules/search/index.ts';
 import { signalsModule } from './modules/signals/index.ts';
@@ -45,6 +48,7 @@ import { transferModule } from './modules/transfer/index.ts';
 import { usersModule } from './modules/users/index.ts';
 import { kpiValues as waitingKpis, waitingModule } from './modules/waiting/index.ts';
 import { webhooksModule } from './modules/webhooks/index.ts';
+// ---- end people ----
 import { setLinkBase } from './platform/links.ts';
 import { loggerOptions } from './platform/logging.ts';
 import { setPublicUrl } from './platform/tracking-links.ts';
@@ -134,6 +138,10 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   await app.register(notificationsModule);
   await app.register(webhooksModule);
   await app.register(surveysModule);
+  // ---- people (issue 15) ----
+  await app.register(pulseModule);
+  await app.register(recognitionModule);
+  // ---- end people ----
   await app.register(organisationsModule);
   // Open311 GeoReport v2 for client apps, with the spec's own error format under /open311/ (ADR 0028).
   await app.register(open311Module);

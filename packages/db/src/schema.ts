@@ -29,6 +29,10 @@ export * from './schema/open311.ts';
 export { organisation, platformToken } from './schema/organisations.ts';
 export * from './schema/outbox.ts';
 export * from './schema/portal.ts';
+// ---- people (issue 15) ----
+export * from './schema/pulse.ts';
+export * from './schema/recognition.ts';
+// ---- end people ----
 export * from './schema/residents.ts';
 export * from './schema/search.ts';
 // ---- end strategy ----

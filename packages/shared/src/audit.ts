@@ -36,6 +36,10 @@ export const AUDIT_ENTITY_TYPES = [
   // ideas (issue 15)
   'idea',
   'idea_comment',
+  // people (issue 15): the staff pulse and compliments routed
+  'pulse_questionnaire',
+  'pulse_round',
+  'compliment',
   // excellence (issue 15, improvements part)
   'improvement',
   // ---- strategy (issue 15): vision, objectives, review, integrity register ----

@@ -88,6 +88,10 @@ export const ERROR_CODES = [
   'model_version_taken',
   // signals (issue 15)
   'signal_not_open',
+  // people (issue 15): the staff pulse
+  'pulse_already_answered',
+  'pulse_round_closed',
+  'pulse_round_overlaps',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -4,6 +4,7 @@
  * own at the end of this file, marked with a comment naming the part.
  */
 import { z } from 'zod';
+import { kpiValueSchema } from './metrics.ts';
 
 /**
  * An improvement's status: plan-do-check-act, then done (with its measured effect) or stopped (with a reason).
@@ -50,6 +51,141 @@ export const ANTWOORD_MODEL = 'antwoord-profiel';
 export const improvementStatusSchema = z.enum(IMPROVEMENT_STATUSES);
 export const signalKindSchema = z.enum(SIGNAL_KINDS);
 export const ideaStageSchema = z.enum(IDEA_STAGES);
+
+// ---- people (issue 15) ----
+// The anonymous staff pulse and the team page with its compliments (recognition). No shape here carries who
+// answered what: results are groups of at least PULSE_MIN_GROUP, or null.
+
+const nlEn = (max: number) =>
+  z.strictObject({ nl: z.string().trim().min(1).max(max), en: z.string().trim().min(1).max(max) });
+
+/** The pulse's statements (agree 1–5) and its one optional open question; a new set is a new version. */
+export const pulseQuestionsSchema = z
+  .strictObject({
+    statements: z.array(nlEn(200)).min(4).max(6),
+    openQuestion: nlEn(200),
+  })
+  .meta({ id: 'PulseQuestions' });
+export type PulseQuestions = z.infer<typeof pulseQuestionsSchema>;
+
+export const PULSE_PERIODS = ['week', 'month'] as const;
+export type PulsePeriod = (typeof PULSE_PERIODS)[number];
+export const PULSE_COMMENT_MAX = 1000;
+
+export const pulseQuestionnaireSchema = z
+  .object({ number: z.number().int(), questions: pulseQuestionsSchema, createdAt: z.iso.datetime() })
+  .meta({ id: 'PulseQuestionnaire' });
+export type PulseQuestionnaire = z.infer<typeof pulseQuestionnaireSchema>;
+
+export const pulseRoundCreateSchema = z.strictObject({
+  period: z.enum(PULSE_PERIODS),
+  /** The first day; a week round lasts 7 days, a month round to the day before the same date next month. */
+  startsOn: z.iso.date(),
+});
+
+export const pulseRoundSchema = z
+  .object({
+    id: z.uuid(),
+    period: z.enum(PULSE_PERIODS),
+    startsOn: z.iso.date(),
+    endsOn: z.iso.date(),
+    closed: z.boolean(),
+    questionnaire: z.number().int(),
+    questions: pulseQuestionsSchema,
+    /** While open: how many have answered so far; once closed: the answers kept (0 below the minimum). */
+    respondents: z.number().int(),
+  })
+  .meta({ id: 'PulseRound' });
+export type PulseRound = z.infer<typeof pulseRoundSchema>;
+
+/** The round the signed-in employee may answer now, whether they already did, and the teams they answer for. */
+export const pulseCurrentSchema = z
+  .object({
+    round: pulseRoundSchema.nullable(),
+    answered: z.boolean(),
+    teams: z.array(z.object({ id: z.uuid(), name: z.string() })),
+    minGroup: z.number().int(),
+  })
+  .meta({ id: 'PulseCurrent' });
+export type PulseCurrent = z.infer<typeof pulseCurrentSchema>;
+
+export const pulseAnswerSchema = z.strictObject({
+  /** One score 1 (disagree) … 5 (agree) per statement, in order. */
+  scores: z.array(z.number().int().min(1).max(5)).min(1).max(6),
+  comment: z.string().max(PULSE_COMMENT_MAX).optional(),
+  /** The team the answer counts for: one of the employee's own teams (optional when they have exactly one). */
+  teamId: z.uuid().nullable().optional(),
+});
+export type PulseAnswerInput = z.infer<typeof pulseAnswerSchema>;
+
+/** A group's result: only for groups of at least PULSE_MIN_GROUP. */
+export const pulseGroupResultSchema = z
+  .object({
+    n: z.number().int(),
+    /** Mean score per statement (1–5), one decimal. */
+    means: z.array(z.number()),
+    /** Share (%) agreeing (4 or 5) per statement. */
+    agree: z.array(z.number()),
+  })
+  .meta({ id: 'PulseGroupResult' });
+export type PulseGroupResult = z.infer<typeof pulseGroupResultSchema>;
+
+export const pulseRoundResultSchema = z
+  .object({
+    round: pulseRoundSchema,
+    /** null: fewer than the minimum answered. */
+    organisation: pulseGroupResultSchema.nullable(),
+    /** Every team; `result` null when hidden (too small, or hidden so no difference reveals a smaller group). */
+    teams: z.array(
+      z.object({ teamId: z.uuid(), name: z.string(), result: pulseGroupResultSchema.nullable() }),
+    ),
+    /** The open answers (only when the organisation's result shows), in alphabetical order. */
+    comments: z.array(z.string()),
+  })
+  .meta({ id: 'PulseRoundResult' });
+export type PulseRoundResult = z.infer<typeof pulseRoundResultSchema>;
+
+export const complimentSchema = z
+  .object({
+    id: z.uuid(),
+    grade: z.number().int(),
+    comment: z.string(),
+    /** The day it was given (no finer). */
+    receivedOn: z.iso.date(),
+    source: z.enum(['case', 'contact']),
+    caseId: z.uuid().nullable(),
+    itemCode: z.string().nullable(),
+    employeeName: z.string().nullable(),
+  })
+  .meta({ id: 'Compliment' });
+export type Compliment = z.infer<typeof complimentSchema>;
+
+export const teamPagesSchema = z
+  .object({
+    teams: z.array(z.object({ id: z.uuid(), name: z.string(), own: z.boolean() })),
+    /** Compliments routed to the signed-in employee (newest first). */
+    compliments: z.array(complimentSchema),
+  })
+  .meta({ id: 'TeamPages' });
+export type TeamPages = z.infer<typeof teamPagesSchema>;
+
+export const teamPageSchema = z.object({
+  team: z.object({ id: z.uuid(), name: z.string(), memberCount: z.number().int() }),
+  /** The last 90 days. */
+  from: z.iso.date(),
+  to: z.iso.date(),
+  compliments: z.array(complimentSchema),
+  /** Residents' survey comments about the team's work (null: the reader may not read survey answers). */
+  surveyComments: z
+    .array(z.object({ grade: z.number().int(), comment: z.string(), answeredOn: z.iso.date() }))
+    .nullable(),
+  figures: z.array(kpiValueSchema),
+  /** The team's latest closed pulse round with a result for the team, or null. */
+  pulse: z.object({ round: pulseRoundSchema, result: pulseGroupResultSchema }).nullable(),
+});
+// The route adds the team's improvements (open and done this year) to it: `improvementSummarySchema` comes later in
+// this file (the improvements part's block), so the response schema with them (`TeamPage`) is made in the route.
+export type TeamPage = z.infer<typeof teamPageSchema>;
 
 // ---- improvements (issue 15) ----
 import { KPI_CODES, KPI_DIRECTIONS, KPI_UNITS } from './metrics.ts';

@@ -38,6 +38,9 @@ import { seedDemoCases } from './demo-cases.ts';
 import { seedDemoImprovements } from './demo-improvements.ts';
 import { seedDemoMetrics } from './demo-metrics.ts';
 import { seedDemoSignals } from './demo-signals.ts';
+// ---- people (issue 15) ----
+import { seedDemoPeople } from './demo-people.ts';
+// ---- end people ----
 
 export const DEMO_SLUG = 'voorbeeld';
 
@@ -229,6 +232,10 @@ export async function seedDemo(
       // ---- signals (issue 15): the improvement inbox, with groups of three and more ----
       options.onProgress?.('improvement inbox');
       await seedDemoSignals(tx, org!.id, new Map(users.map((u) => [u.email, u.id])));
+      // ---- people (issue 15): colleagues, a closed and an open pulse round, compliments ----
+      options.onProgress?.('team pulse and compliments');
+      await seedDemoPeople(tx, ctx, org!.id);
+      // ---- end people ----
     }
     return {
       seeded: true,

@@ -13,6 +13,7 @@ import {
   callbackAttempt,
   caseFile,
   catalogueItemVersion,
+  compliment,
   contact,
   customer,
   customerConsent,
@@ -27,6 +28,9 @@ import {
   mysteryPoint,
   notification,
   organisation,
+  pulseHeld,
+  pulseParticipation,
+  pulseRound,
   searchDocument,
   searchQuery,
   segment,
@@ -100,6 +104,8 @@ let aIdeaId: string;
 let aIdeaCommentId: string;
 // ---- assessments (issue 15) ----
 let aAssessmentId: string;
+// people (issue 15): A's open pulse round, answered by A's admin
+let aPulseRoundId: string;
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -338,6 +344,15 @@ beforeAll(async () => {
         modelCode: 'antwoord-profiel',
         referenceDate: yesterday,
         raterIds: [a.users.admin.id],
+  // ---- people (issue 15): A's pulse round, answered once ----
+  aPulseRoundId = (
+    await app.inject({
+      method: 'POST',
+      url: '/api/pulse/rounds',
+      headers: aAdmin.headers,
+      payload: {
+        period: 'week',
+        startsOn: new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/Amsterdam' }),
       },
     })
   ).json().id;
@@ -402,6 +417,12 @@ beforeAll(async () => {
     })
   ).json().id;
   // ---- end strategy ----
+    method: 'POST',
+    url: `/api/pulse/rounds/${aPulseRoundId}/answers`,
+    headers: aAdmin.headers,
+    payload: { scores: [4, 4, 4, 4, 4], comment: 'Geheime puls' },
+  });
+  // ---- end people ----
 });
 afterAll(async () => {
   await app.close();
@@ -478,6 +499,11 @@ async function snapshotOfA() {
     // signals (issue 15)
     signals: await database.db.select().from(signal).where(byOrg(signal)).orderBy(signal.id),
     signalClusters: await database.db.select().from(signalCluster).where(byOrg(signalCluster)),
+    // people (issue 15)
+    pulseRounds: await database.db.select().from(pulseRound).where(byOrg(pulseRound)),
+    pulseParticipation: await database.db.select().from(pulseParticipation).where(byOrg(pulseParticipation)),
+    pulseHeld: await database.db.select().from(pulseHeld).where(byOrg(pulseHeld)),
+    compliments: await database.db.select().from(compliment).where(byOrg(compliment)),
   });
 }
 
@@ -517,6 +543,7 @@ const aIds = () => [
   aActionId,
   aIntegrityId,
   // ---- end strategy ----
+  aPulseRoundId,
 ];
 
 /** A survey definition (issue 13: surveys). */
@@ -996,6 +1023,43 @@ function cases(): Record<string, Case | 'public'> {
       expect(res.body).not.toContain('Geheim doel');
     },
     // ---- end strategy ----
+    // ---- people (issue 15): the pulse and the team pages ----
+    'GET /api/pulse/current': async (h) => leaksNothingOfA((await get('/api/pulse/current', h)).body),
+    'POST /api/pulse/rounds/{id}/answers': async (h) =>
+      expect([403, 404]).toContain(
+        (await send('POST', `/api/pulse/rounds/${aPulseRoundId}/answers`, h, { scores: [1, 1, 1, 1, 1] }))
+          .statusCode,
+      ),
+    'GET /api/pulse/results': async (h) => {
+      const res = await get('/api/pulse/results', h);
+      leaksNothingOfA(res.body);
+      expect(res.body).not.toContain('Geheime puls');
+    },
+    'GET /api/pulse/questions': async (h) => leaksNothingOfA((await get('/api/pulse/questions', h)).body),
+    'PUT /api/pulse/questions': async (h) => {
+      const statements = Array.from({ length: 4 }, (_, i) => ({ nl: `B ${i}`, en: `B ${i}` }));
+      const res = await send('PUT', '/api/pulse/questions', h, {
+        statements,
+        openQuestion: { nl: 'B', en: 'B' },
+      });
+      expect([200, 403]).toContain(res.statusCode);
+    },
+    'POST /api/pulse/rounds': async (h) => {
+      const res = await send('POST', '/api/pulse/rounds', h, {
+        period: 'week',
+        startsOn: new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/Amsterdam' }),
+      });
+      expect([201, 403, 409]).toContain(res.statusCode);
+      leaksNothingOfA(res.body);
+    },
+    'POST /api/pulse/rounds/{id}/close': async (h) =>
+      expect([403, 404]).toContain(
+        (await send('POST', `/api/pulse/rounds/${aPulseRoundId}/close`, h)).statusCode,
+      ),
+    'GET /api/team-pages': async (h) => leaksNothingOfA((await get('/api/team-pages', h)).body),
+    'GET /api/team-pages/{id}': async (h) =>
+      expect([403, 404]).toContain((await get(`/api/team-pages/${a.teams.front}`, h)).statusCode),
+    // ---- end people ----
     'GET /api/mystery/checklist': async (h) => {
       const res = await get('/api/mystery/checklist', h);
       leaksNothingOfA(res.body);

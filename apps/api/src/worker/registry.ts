@@ -10,6 +10,10 @@ import { contactsWork } from '../modules/contacts/index.ts';
 import { metricsWork } from '../modules/metrics/index.ts';
 import { notificationsWork } from '../modules/notifications/index.ts';
 import { portalWork } from '../modules/portal/index.ts';
+// ---- people (issue 15) ----
+import { pulseWork } from '../modules/pulse/index.ts';
+import { recognitionWork } from '../modules/recognition/index.ts';
+// ---- end people ----
 import { residentsWork } from '../modules/residents/index.ts';
 import { signalsWork } from '../modules/signals/index.ts';
 import { surveysWork } from '../modules/surveys/index.ts';
@@ -28,6 +32,10 @@ export const registeredWork = [
   webhooksWork,
   // signals (issue 15)
   signalsWork,
+  // ---- people (issue 15) ----
+  pulseWork,
+  recognitionWork,
+  // ---- end people ----
 ] as const;
 
 type JobsOf<W> = W extends { jobs: readonly (infer J)[] } ? J : never;

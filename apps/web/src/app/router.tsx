@@ -37,6 +37,8 @@ import {
   loadStrategyPage,
   loadStrategyReviewPage,
 } from '../features/excellence-strategy/index.ts';
+// ---- people (issue 15) ----
+import { loadPulsePage, loadTeamPage, loadTeamPagesPage } from '../features/excellence-people/index.ts';
 import { loadHomePage } from '../features/home/index.ts';
 import { loadLettersPage } from '../features/letters/index.ts';
 import {
@@ -57,6 +59,7 @@ import {
 } from '../features/monitoring-analysis/index.ts';
 import { loadCostsPage, loadMysteryPage, loadWaitingPage } from '../features/monitoring-inputs/index.ts';
 // ---- end strategy ----
+// ---- end people ----
 import { loadMyPage } from '../features/mypage/index.ts';
 import {
   loadPortalHomePage,
@@ -211,6 +214,11 @@ export const router = createBrowserRouter([
             ['manageKpiTargets', 'manageSegments'],
             loadMonitoringSettingsPage,
           ),
+          // ---- people (issue 15): the team pulse; team pages for every employee (the API decides which teams) ----
+          restricted('excellence/pulse', ['answerPulse', 'readPulse'], loadPulsePage),
+          { path: 'excellence/team', ...page(loadTeamPagesPage) },
+          { path: 'excellence/team/:teamId', ...page(loadTeamPage) },
+          // ---- end people ----
           {
             path: 'account',
             ...page(loadAccountPage),

@@ -87,6 +87,10 @@ const WORDING: Record<ErrorCode, Words> = {
   elements_unagreed: words('elements_unagreed'),
   model_version_taken: words('model_version_taken'),
   signal_not_open: words('signal_not_open'),
+  // people (issue 15)
+  pulse_already_answered: words('pulse_already_answered'),
+  pulse_round_closed: words('pulse_round_closed'),
+  pulse_round_overlaps: words('pulse_round_overlaps'),
   item_not_for_cases: words('item_not_for_cases'),
   transition_not_allowed: words('transition_not_allowed'),
   form_expired: words('form_expired'),

@@ -1,0 +1,63 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  ImprovementSummary,
+  PulseAnswerInput,
+  PulseCurrent,
+  PulsePeriod,
+  PulseRound,
+  PulseRoundResult,
+  TeamPage,
+  TeamPages,
+} from '@voordeur/shared';
+import { api, type ListResponse } from '../../api/client.ts';
+
+export function usePulseCurrent() {
+  return useQuery({ queryKey: ['pulse', 'current'], queryFn: () => api<PulseCurrent>('/api/pulse/current') });
+}
+
+export function usePulseResults(enabled: boolean) {
+  return useQuery({
+    queryKey: ['pulse', 'results'],
+    queryFn: () => api<ListResponse<PulseRoundResult>>('/api/pulse/results'),
+    enabled,
+  });
+}
+
+export function useAnswerPulse() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ roundId, body }: { roundId: string; body: PulseAnswerInput }) =>
+      api<void>(`/api/pulse/rounds/${roundId}/answers`, { method: 'POST', body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['pulse'] }),
+  });
+}
+
+export function useCreateRound() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { period: PulsePeriod; startsOn: string }) =>
+      api<PulseRound>('/api/pulse/rounds', { method: 'POST', body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['pulse'] }),
+  });
+}
+
+export function useCloseRound() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (roundId: string) =>
+      api<PulseRound>(`/api/pulse/rounds/${roundId}/close`, { method: 'POST' }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['pulse'] }),
+  });
+}
+
+export function useTeamPages() {
+  return useQuery({ queryKey: ['team-pages'], queryFn: () => api<TeamPages>('/api/team-pages') });
+}
+
+export function useTeamPage(teamId: string) {
+  return useQuery({
+    queryKey: ['team-pages', teamId],
+    queryFn: () =>
+      api<TeamPage & { improvements: ImprovementSummary[] }>(`/api/team-pages/${encodeURIComponent(teamId)}`),
+  });
+}
