@@ -37,9 +37,9 @@ import { seedDemoAssessments } from './demo-assessments.ts';
 import { seedDemoCases } from './demo-cases.ts';
 import { seedDemoImprovements } from './demo-improvements.ts';
 import { seedDemoMetrics } from './demo-metrics.ts';
-import { seedDemoSignals } from './demo-signals.ts';
 // ---- people (issue 15) ----
 import { seedDemoPeople } from './demo-people.ts';
+import { seedDemoSignals } from './demo-signals.ts';
 // ---- end people ----
 
 export const DEMO_SLUG = 'voorbeeld';

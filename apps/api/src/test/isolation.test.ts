@@ -344,6 +344,15 @@ beforeAll(async () => {
         modelCode: 'antwoord-profiel',
         referenceDate: yesterday,
         raterIds: [a.users.admin.id],
+      },
+    })
+  ).json().id;
+  await app.inject({
+    method: 'PUT',
+    url: `/api/assessments/${aAssessmentId}/scores/ap-producten`,
+    headers: aAdmin.headers,
+    payload: { level: 4, evidence: { text: 'Geheim bewijs' } },
+  });
   // ---- people (issue 15): A's pulse round, answered once ----
   aPulseRoundId = (
     await app.inject({
@@ -356,12 +365,6 @@ beforeAll(async () => {
       },
     })
   ).json().id;
-  await app.inject({
-    method: 'PUT',
-    url: `/api/assessments/${aAssessmentId}/scores/ap-producten`,
-    headers: aAdmin.headers,
-    payload: { level: 4, evidence: { text: 'Geheim bewijs' } },
-  });
   // ---- signals (issue 15): A's staff suggestion, in a cluster of its own ----
   aSignalId = (
     await app.inject({
@@ -417,6 +420,8 @@ beforeAll(async () => {
     })
   ).json().id;
   // ---- end strategy ----
+  // ---- people (issue 15): A's answer to its pulse round ----
+  await app.inject({
     method: 'POST',
     url: `/api/pulse/rounds/${aPulseRoundId}/answers`,
     headers: aAdmin.headers,

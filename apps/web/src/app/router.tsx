@@ -30,6 +30,8 @@ import { loadIdeaPage, loadIdeasPage } from '../features/excellence-ideas/index.
 import { loadImprovementPage, loadImprovementsPage } from '../features/excellence-improvements/index.ts';
 // ---- strategy (issue 15) ----
 import { loadExcellenceOverviewPage } from '../features/excellence-overview/index.ts';
+// ---- people (issue 15) ----
+import { loadPulsePage, loadTeamPage, loadTeamPagesPage } from '../features/excellence-people/index.ts';
 // ---- signals (issue 15) ----
 import { loadSignalsPage } from '../features/excellence-signals/index.ts';
 import {
@@ -37,8 +39,6 @@ import {
   loadStrategyPage,
   loadStrategyReviewPage,
 } from '../features/excellence-strategy/index.ts';
-// ---- people (issue 15) ----
-import { loadPulsePage, loadTeamPage, loadTeamPagesPage } from '../features/excellence-people/index.ts';
 import { loadHomePage } from '../features/home/index.ts';
 import { loadLettersPage } from '../features/letters/index.ts';
 import {
