@@ -370,7 +370,7 @@ function ExperimentSection({ idea }: { idea: IdeaDetail }) {
             </div>
             <fieldset className="vd-fieldset" style={{ minInlineSize: 0 }}>
               <legend>{t('ideas.exp.testGroup')}</legend>
-              <div className="vd-filters__grid">
+              <div className="vd-stack">
                 <SelectField {...form.field('testChannel')} options={channelOptions} />
                 <TextField {...form.field('testArea')} optional description={t('ideas.exp.areaHint')} />
               </div>
@@ -378,7 +378,7 @@ function ExperimentSection({ idea }: { idea: IdeaDetail }) {
             <fieldset className="vd-fieldset" style={{ minInlineSize: 0 }}>
               <legend>{t('ideas.exp.comparisonGroup')}</legend>
               <Paragraph>{t('ideas.exp.comparisonHint')}</Paragraph>
-              <div className="vd-filters__grid">
+              <div className="vd-stack">
                 <SelectField {...form.field('comparisonChannel')} options={channelOptions} />
                 <TextField {...form.field('comparisonArea')} optional />
                 <TextField {...form.field('comparisonFrom')} type="date" optional />
