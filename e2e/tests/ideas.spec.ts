@@ -38,7 +38,7 @@ test('A resident comments on a public idea without JavaScript; after approval it
   // The comment still waiting for moderation is not shown.
   await expect(pub.getByText('containers in de flat')).toHaveCount(0);
   await scan('a public idea with its comment form');
-  await pub.getByLabel('Uw reactie').fill(comment);
+  await pub.getByLabel('Uw reactie', { exact: true }).fill(comment);
   await pub.getByRole('button', { name: 'Reactie versturen' }).click();
   await expect(pub.getByRole('status')).toContainText('Uw reactie wordt eerst bekeken');
   await expect(pub.getByText(comment)).toHaveCount(0);

@@ -199,6 +199,7 @@ function StageForm({ idea }: { idea: IdeaDetail }) {
         })}
       >
         <SelectField
+          style={{ maxWidth: '100%' }}
           id="idea-stage"
           label={t('ideas.moveTo')}
           value={stage}
@@ -359,6 +360,7 @@ function ExperimentSection({ idea }: { idea: IdeaDetail }) {
               description={t('ideas.exp.hypothesisHint')}
             />
             <SelectField
+              style={{ maxWidth: '100%' }}
               {...form.field('kpi')}
               options={KPI_CODES.map((c) => ({ value: c, label: KPI_CATALOGUE[c as KpiCode].name[l] }))}
             />
@@ -366,17 +368,17 @@ function ExperimentSection({ idea }: { idea: IdeaDetail }) {
               <TextField {...form.field('from')} type="date" />
               <TextField {...form.field('to')} type="date" />
             </div>
-            <fieldset className="vd-fieldset">
+            <fieldset className="vd-fieldset" style={{ minInlineSize: 0 }}>
               <legend>{t('ideas.exp.testGroup')}</legend>
-              <div className="vd-filters__grid">
+              <div className="vd-stack">
                 <SelectField {...form.field('testChannel')} options={channelOptions} />
                 <TextField {...form.field('testArea')} optional description={t('ideas.exp.areaHint')} />
               </div>
             </fieldset>
-            <fieldset className="vd-fieldset">
+            <fieldset className="vd-fieldset" style={{ minInlineSize: 0 }}>
               <legend>{t('ideas.exp.comparisonGroup')}</legend>
               <Paragraph>{t('ideas.exp.comparisonHint')}</Paragraph>
-              <div className="vd-filters__grid">
+              <div className="vd-stack">
                 <SelectField {...form.field('comparisonChannel')} options={channelOptions} />
                 <TextField {...form.field('comparisonArea')} optional />
                 <TextField {...form.field('comparisonFrom')} type="date" optional />
@@ -511,6 +513,7 @@ function DecisionForm({ idea, change }: { idea: IdeaDetail; change: ReturnType<t
         })}
       >
         <SelectField
+          style={{ maxWidth: '100%' }}
           id="idea-decision"
           label={t('ideas.decisionLabel')}
           value={decision}
