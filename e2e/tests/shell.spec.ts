@@ -122,6 +122,17 @@ const MONITORING: NavItem = {
   },
 };
 
+// Excellence (issue 15): the overview; for those who may not read it, the first page of the section they may open.
+const EXCELLENCE: NavItem = {
+  nl: 'Verbeteren',
+  en: 'Improvement',
+  path: '/excellence',
+  h1: {
+    nl: /^(Verbeteren: overzicht|Visie en doelen|Teampeiling)$/,
+    en: /^(Improvement: overview|Vision and objectives|Team pulse)$/,
+  },
+};
+
 /**
  * Each demo person with their role and (first) team. The English walks are made by a new colleague with the same
  * role in the same team: a walk in English saves English as the person's language, and the other journeys, running
@@ -132,37 +143,37 @@ const ROLES: { email: string; role: string; team: string; nav: NavItem[] }[] = [
     email: 'agent@voorbeeld.nl',
     role: 'agent',
     team: 'KCC',
-    nav: [HOME, WORKSPACE, QUEUE, SEARCH, CALLBACKS, MONITORING],
+    nav: [HOME, WORKSPACE, QUEUE, SEARCH, CALLBACKS, MONITORING, EXCELLENCE],
   },
   {
     email: 'mcc@voorbeeld.nl',
     role: 'agent',
     team: 'MCC',
-    nav: [HOME, WORKSPACE, QUEUE, SEARCH, CALLBACKS, MONITORING],
+    nav: [HOME, WORKSPACE, QUEUE, SEARCH, CALLBACKS, MONITORING, EXCELLENCE],
   },
   {
     email: 'backoffice@voorbeeld.nl',
     role: 'backoffice',
     team: 'Openbare ruimte',
-    nav: [HOME, QUEUE, SEARCH, CALLBACKS, LETTERS, MONITORING],
+    nav: [HOME, QUEUE, SEARCH, CALLBACKS, LETTERS, MONITORING, EXCELLENCE],
   },
   {
     email: 'teamlead@voorbeeld.nl',
     role: 'teamlead',
     team: 'KCC',
-    nav: [HOME, QUEUE, SEARCH, CALLBACKS, LETTERS, STATS, USERS, TEAMS, SETTINGS, MONITORING],
+    nav: [HOME, QUEUE, SEARCH, CALLBACKS, LETTERS, STATS, USERS, TEAMS, SETTINGS, MONITORING, EXCELLENCE],
   },
   {
     email: 'manager@voorbeeld.nl',
     role: 'manager',
     team: 'Management',
-    nav: [HOME, QUEUE, SEARCH, STATS, CATALOGUE, KNOWLEDGE, CALENDAR, USERS, TEAMS, MONITORING],
+    nav: [HOME, QUEUE, SEARCH, STATS, CATALOGUE, KNOWLEDGE, CALENDAR, USERS, TEAMS, MONITORING, EXCELLENCE],
   },
   {
     email: 'quality@voorbeeld.nl',
     role: 'quality',
     team: 'Management',
-    nav: [HOME, QUEUE, SEARCH, STATS, CATALOGUE, KNOWLEDGE, CALENDAR, AUDIT, MONITORING],
+    nav: [HOME, QUEUE, SEARCH, STATS, CATALOGUE, KNOWLEDGE, CALENDAR, AUDIT, MONITORING, EXCELLENCE],
   },
   {
     email: 'admin@voorbeeld.nl',
@@ -186,11 +197,17 @@ const ROLES: { email: string; role: string; team: string; nav: NavItem[] }[] = [
       SETTINGS,
       AUDIT,
       MONITORING,
+      EXCELLENCE,
     ],
   },
-  // The integrity officer (issue 15): the integrity register is theirs alone (once it is built); the rest of the
-  // app only as every colleague has it.
-  { email: 'integriteit@voorbeeld.nl', role: 'integrity', team: 'Management', nav: [HOME, SEARCH] },
+  // The integrity officer (issue 15): the integrity register (in the excellence section) is theirs alone; the rest
+  // of the app only as every colleague has it.
+  {
+    email: 'integriteit@voorbeeld.nl',
+    role: 'integrity',
+    team: 'Management',
+    nav: [HOME, SEARCH, EXCELLENCE],
+  },
 ];
 
 const LANGS: Lang[] = ['nl', 'en'];

@@ -1,6 +1,7 @@
 import { NavBar } from '@utrecht/nav-bar-react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
+import { EXCELLENCE_PERMISSIONS } from '../features/excellence/index.ts';
 import { can, type Permission } from '../lib/access.ts';
 import { useCurrentUser } from '../lib/CurrentUser.tsx';
 
@@ -23,6 +24,7 @@ interface NavItem {
     | 'nav.tokens'
     | 'nav.audit'
     | 'nav.monitoring'
+    | 'nav.excellence'
     | 'adminSettings.navLabel';
   /** Who sees the item (holders of this permission, or of one of these); everyone when absent. */
   permission?: Permission | readonly Permission[];
@@ -52,6 +54,8 @@ const NAV_ITEMS: NavItem[] = [
     label: 'nav.monitoring',
     permission: ['readMetrics', 'readTeamMetrics', 'readOwnMetrics'],
   },
+  // Excellence (issue 15): the overview, or the first page of the section one may open.
+  { to: '/excellence', label: 'nav.excellence', permission: EXCELLENCE_PERMISSIONS },
 ];
 
 /** Primary navigation; NavLink marks the current page with aria-current="page". */

@@ -22,13 +22,14 @@ import { loadLoginPage, loadOrganisationLoginPage } from '../features/auth/index
 import { loadCallbacksPage } from '../features/callbacks/index.ts';
 import { loadCasePage, loadQueuePage } from '../features/cases/index.ts';
 import { loadContactStatsPage } from '../features/contact-stats/index.ts';
+// ---- strategy (issue 15) ----
+import { EXCELLENCE_PERMISSIONS, loadExcellenceLandingPage } from '../features/excellence/index.ts';
 // ---- assessments (issue 15) ----
 import { loadAssessmentPage, loadAssessmentsPage } from '../features/excellence-assessments/index.ts';
 // ideas (issue 15)
 import { loadIdeaPage, loadIdeasPage } from '../features/excellence-ideas/index.ts';
 // ---- excellence: improvements (issue 15) ----
 import { loadImprovementPage, loadImprovementsPage } from '../features/excellence-improvements/index.ts';
-// ---- strategy (issue 15) ----
 import { loadExcellenceOverviewPage } from '../features/excellence-overview/index.ts';
 // ---- people (issue 15) ----
 import { loadPulsePage, loadTeamPage, loadTeamPagesPage } from '../features/excellence-people/index.ts';
@@ -70,7 +71,8 @@ import {
 import { loadPublicCataloguePage } from '../features/public-catalogue/index.ts';
 import { loadSearchPage } from '../features/search/index.ts';
 import { loadWorkspacePage } from '../features/workspace/index.ts';
-import type { Permission } from '../lib/access.ts';
+import { can, type Permission } from '../lib/access.ts';
+import { useCurrentUser } from '../lib/CurrentUser.tsx';
 import type { PageHandle } from './AppShell.tsx';
 import { PageLoading } from './PageLoading.tsx';
 import { RequireRole } from './RequireRole.tsx';
@@ -78,6 +80,14 @@ import { RouteErrorPage } from './RouteErrorPage.tsx';
 import { NotFoundPage } from './StatusPages.tsx';
 
 type Load = () => Promise<ComponentType>;
+
+/** `/excellence`: the overview for those who may read it, otherwise on to the section's first page they may open. */
+const loadExcellenceHome: Load = async () => {
+  const [Overview, Landing] = await Promise.all([loadExcellenceOverviewPage(), loadExcellenceLandingPage()]);
+  return function ExcellenceHome() {
+    return can(useCurrentUser(), 'readExcellence') ? <Overview /> : <Landing />;
+  };
+};
 
 /**
  * Every page is loaded when it is first visited (route `lazy`, by the `load…Page` its feature's index.ts exports):
@@ -171,7 +181,7 @@ export const router = createBrowserRouter([
           restricted('excellence/improvements/:id', 'readImprovements', loadImprovementPage),
           // ---- end improvements ----
           // ---- strategy (issue 15): the excellence overview, vision and objectives, review, integrity ----
-          restricted('excellence', 'readExcellence', loadExcellenceOverviewPage),
+          restricted('excellence', EXCELLENCE_PERMISSIONS, loadExcellenceHome),
           restricted('excellence/strategy', 'readStrategy', loadStrategyPage),
           restricted('excellence/strategy/review', 'readStrategy', loadStrategyReviewPage),
           restricted('excellence/integrity', 'manageIntegrity', loadIntegrityPage),

@@ -7,4 +7,8 @@
 export const excellenceWords = () => import('../../i18n/sections/excellence.ts');
 
 // The section's own navigation, for every page of the section.
-export { ExcellenceNav } from './ExcellenceNav.tsx';
+export { EXCELLENCE_PERMISSIONS, ExcellenceNav } from './ExcellenceNav.tsx';
+
+/** `/excellence` for those without the overview: on to the first page of the section they may open. */
+export const loadExcellenceLandingPage = async () =>
+  (await import('./ExcellenceLanding.tsx')).ExcellenceLanding;
