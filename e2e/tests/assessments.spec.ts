@@ -76,6 +76,7 @@ test('an assessment with two raters: independent scores, consensus, profile and 
   await scoreAll(other, id, (code) => (code === 'ap-producten' ? 1 : 3));
   const submitted = await other.request.post(`/api/assessments/${id}/submit`, {
     headers: { 'x-csrf-token': await csrf(other.request) },
+    data: {},
   });
   expect(submitted.status()).toBe(204);
   await other.close();

@@ -175,6 +175,10 @@ function onColumnsOf(before: Record<string, string[]>, after: Record<string, str
   return out;
 }
 
+/** Tables of the previous schema that a later migration drops on purpose (contact_daily_stat: issue 14, its figures
+ * come from the monitoring rollups now). */
+const DROPPED_LATER = ['contact_daily_stat'];
+
 describe('the keys-that-shard migration', () => {
   it('keeps every row of a database of the previous schema, and then the key rule holds', async () => {
     const database = await openEmptyDatabase();
@@ -189,8 +193,22 @@ describe('the keys-that-shard migration', () => {
 
       await database.migrate();
 
+      // A later migration may drop a table on purpose (its rows are then gone by design): exactly these.
+      const present = new Set(
+        (
+          await queryRows<{ name: string }>(
+            database.db,
+            sql`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'`,
+          )
+        ).map((r) => r.name),
+      );
+      expect(tables.filter((table) => !present.has(table))).toEqual(DROPPED_LATER);
+      const kept = tables.filter((table) => present.has(table));
+      const keptBefore = Object.fromEntries(kept.map((table) => [table, before[table] ?? []]));
       // Compared on the columns the rows had: later migrations may add columns (new ones are not this test's).
-      expect(onColumnsOf(before, await contents(database.db, tables))).toEqual(onColumnsOf(before, before));
+      expect(onColumnsOf(keptBefore, await contents(database.db, kept))).toEqual(
+        onColumnsOf(keptBefore, keptBefore),
+      );
       expect(await keyViolations(database.db)).toEqual([]);
     } finally {
       await database.close();

@@ -123,6 +123,8 @@ export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
 export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 export const idParamsSchema = z.strictObject({ id: z.uuid() });
+/** The body of an action that needs nothing but its address (close, submit): an empty object, documented as such. */
+export const actionBodySchema = z.strictObject({}).meta({ id: 'ActionBody' });
 
 /** An organisation's slug in public addresses (/api/public/organisations/{slug}/…). */
 export const slugParamsSchema = z.strictObject({ slug: z.string().regex(/^[a-z0-9-]{1,63}$/) });

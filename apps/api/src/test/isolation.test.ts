@@ -1059,7 +1059,7 @@ function cases(): Record<string, Case | 'public'> {
     },
     'POST /api/pulse/rounds/{id}/close': async (h) =>
       expect([403, 404]).toContain(
-        (await send('POST', `/api/pulse/rounds/${aPulseRoundId}/close`, h)).statusCode,
+        (await send('POST', `/api/pulse/rounds/${aPulseRoundId}/close`, h, {})).statusCode,
       ),
     'GET /api/team-pages': async (h) => leaksNothingOfA((await get('/api/team-pages', h)).body),
     'GET /api/team-pages/{id}': async (h) =>
@@ -1590,7 +1590,7 @@ function cases(): Record<string, Case | 'public'> {
           .statusCode,
       ).toBe(404),
     'POST /api/assessments/{id}/submit': async (h) =>
-      expect((await send('POST', `/api/assessments/${aAssessmentId}/submit`, h)).statusCode).toBe(404),
+      expect((await send('POST', `/api/assessments/${aAssessmentId}/submit`, h, {})).statusCode).toBe(404),
     'POST /api/assessments/{id}/consensus': async (h) =>
       expect([403, 404]).toContain(
         (await send('POST', `/api/assessments/${aAssessmentId}/consensus`, h, { version: 1 })).statusCode,

@@ -56,7 +56,11 @@ describe('the registry', () => {
       'contacts.auto-close',
       'metrics.catch-up',
       'portal.housekeeping',
+      'pulse.close',
+      'recognition.compliments',
       'residents.sessions-purge',
+      'signals.collect',
+      'signals.kpi-deviations',
       'surveys.invitations',
     ]);
     for (const d of jobDefinitions.values()) {
@@ -74,7 +78,11 @@ describe('the registry', () => {
       'contacts.auto-close': 'ok',
       'metrics.catch-up': 'ok',
       'portal.housekeeping': 'ok',
+      'pulse.close': 'ok',
+      'recognition.compliments': 'ok',
       'residents.sessions-purge': 'ok',
+      'signals.collect': 'ok',
+      'signals.kpi-deviations': 'ok',
       'surveys.invitations': 'ok',
     });
     const summaries = Object.fromEntries(runs.map((r) => [r.task, Object.keys(r.summary ?? {}).sort()]));
@@ -84,7 +92,11 @@ describe('the registry', () => {
       'contacts.auto-close': ['contacts'],
       'metrics.catch-up': ['backlog', 'days'],
       'portal.housekeeping': ['counts', 'uploads'],
+      'pulse.close': ['closed'],
+      'recognition.compliments': ['notified', 'routed'],
       'residents.sessions-purge': ['blanked', 'links', 'sessions'],
+      'signals.collect': ['clustered', 'organisations', 'signals'],
+      'signals.kpi-deviations': ['signals'],
       'surveys.invitations': ['invited', 'reminded', 'skipped'],
     });
   });

@@ -1,4 +1,5 @@
 import {
+  actionBodySchema,
   assessmentActionCreateSchema,
   assessmentAgreeSchema,
   assessmentConsensusRowSchema,
@@ -159,6 +160,7 @@ export const assessmentsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'A rater submits their scores (every element scored); they are locked afterwards.',
         params: idParamsSchema,
+        body: actionBodySchema,
         response: { 204: z.undefined(), ...problems },
       },
     },

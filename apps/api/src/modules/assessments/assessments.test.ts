@@ -190,7 +190,7 @@ describe('an assessment from start to profile', () => {
   it('locks a rater’s scores when they submit, and only complete scores can be submitted', async () => {
     expect((await score(manager, id, 'ap-producten', 1)).statusCode).toBe(200);
     const incomplete = expectProblem(
-      await call(manager, 'POST', `/api/assessments/${id}/submit`),
+      await call(manager, 'POST', `/api/assessments/${id}/submit`, {}),
       400,
       'validation_failed',
     );
@@ -200,9 +200,9 @@ describe('an assessment from start to profile', () => {
       c === 'ap-producten' ? 1 : c === 'ap-systemen' ? null : c === 'ap-kanalen' ? 3 : 3,
     );
     for (const s of [quality, manager])
-      expect((await call(s, 'POST', `/api/assessments/${id}/submit`)).statusCode).toBe(204);
+      expect((await call(s, 'POST', `/api/assessments/${id}/submit`, {})).statusCode).toBe(204);
     expectProblem(await score(manager, id, 'ap-producten', 2), 409, 'assessment_phase');
-    expectProblem(await call(manager, 'POST', `/api/assessments/${id}/submit`), 409, 'assessment_phase');
+    expectProblem(await call(manager, 'POST', `/api/assessments/${id}/submit`, {}), 409, 'assessment_phase');
     expect((await detail(manager, id)).myRole).toBe('submitted');
   });
 

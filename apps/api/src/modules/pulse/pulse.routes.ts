@@ -1,4 +1,5 @@
 import {
+  actionBodySchema,
   idParamsSchema,
   listOf,
   pulseAnswerSchema,
@@ -105,6 +106,7 @@ export const pulseRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['pulse'],
         summary: 'Close a round now (otherwise it closes the day after its last day).',
         params: idParamsSchema,
+        body: actionBodySchema,
         response: { 200: pulseRoundSchema, ...problems },
       },
     },

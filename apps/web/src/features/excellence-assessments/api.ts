@@ -70,7 +70,7 @@ export const useScore = (id: string) =>
   );
 
 export const useSubmit = (id: string) =>
-  useChange(() => api(`/api/assessments/${id}/submit`, { method: 'POST' }));
+  useChange(() => api(`/api/assessments/${id}/submit`, { method: 'POST', body: {} }));
 
 export const useStartConsensus = (id: string) =>
   useChange((version: number) =>

@@ -45,7 +45,7 @@ export function useCloseRound() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (roundId: string) =>
-      api<PulseRound>(`/api/pulse/rounds/${roundId}/close`, { method: 'POST' }),
+      api<PulseRound>(`/api/pulse/rounds/${roundId}/close`, { method: 'POST', body: {} }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['pulse'] }),
   });
 }
