@@ -577,9 +577,9 @@ function CommentsSection({ idea }: { idea: IdeaDetail }) {
 function ModerateComment({ idea, comment }: { idea: IdeaDetail; comment: IdeaComment }) {
   const { t } = useTranslation();
   const change = useIdeaChange(idea.id);
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | undefined>();
   const reasonId = `reject-reason-${comment.id}`;
+  const form = useForm({ reason: '' }, { reason: { id: reasonId, label: t('ideas.rejectReason') } });
+  const reason = form.values.reason;
   return (
     <div className="vd-panel vd-stack">
       <Paragraph style={{ whiteSpace: 'pre-line' }}>{comment.body}</Paragraph>
@@ -590,9 +590,9 @@ function ModerateComment({ idea, comment }: { idea: IdeaDetail; comment: IdeaCom
         label={t('ideas.rejectReason')}
         optional
         value={reason}
-        error={error}
+        error={form.errors.reason}
         maxLength={IDEA_LIMITS.noteMax}
-        onChange={(event) => setReason(event.target.value)}
+        onChange={form.field('reason').onChange}
       />
       <ButtonGroup>
         <Button
@@ -612,12 +612,10 @@ function ModerateComment({ idea, comment }: { idea: IdeaDetail; comment: IdeaCom
           appearance="secondary-action-button"
           disabled={change.isPending}
           onClick={() => {
-            if (!reason.trim()) {
-              setError(t('ideas.rejectReasonRequired'));
+            if (!form.report(reason.trim() ? {} : { reason: t('ideas.rejectReasonRequired') })) {
               focusLater(reasonId);
               return;
             }
-            setError(undefined);
             change.mutate({
               method: 'POST',
               path: `/comments/${comment.id}/moderate`,
