@@ -1,6 +1,6 @@
 /**
  * The anonymous staff pulse (issue 15, elements 4 and 6): a short survey about service culture, a round per week
- * or month. Anonymity is a property of these tables (ADR 00NN-anonymous-pulse): whether someone answered
+ * or month. Anonymity is a property of these tables (ADR 0041-anonymous-pulse): whether someone answered
  * (`pulse_participation`) holds no answer; an answer (`pulse_answer`) holds no user, no time at all (only its
  * round), and a team only when that team had at least the minimum number of answers in the round. While a round
  * is open its answers wait sealed (encrypted with the data key) in `pulse_held`; they are written in one shuffled

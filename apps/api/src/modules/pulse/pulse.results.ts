@@ -1,5 +1,5 @@
 /**
- * What the pulse may show (ADR 00NN-anonymous-pulse): a group's result only when it has at least PULSE_MIN_GROUP
+ * What the pulse may show (ADR 0041-anonymous-pulse): a group's result only when it has at least PULSE_MIN_GROUP
  * answers, and never two shown groups whose difference is a smaller group (complementary suppression).
  */
 import { PULSE_MIN_GROUP, type PulseGroupResult } from '@voordeur/shared';
