@@ -38,21 +38,21 @@ export const PUBLIC_PAGES: PublicPage[] = [
     path: '/p/voorbeeld/diensten',
     heading: 'Wat kunt u van ons verwachten',
     module: 'src/features/public-catalogue/PublicCataloguePage.tsx',
-    budget: 182_000, // 177.3 kB when measured (each language's words a chunk of their own)
+    budget: 187_000, // 182.0 kB when measured (issue 15: the shared words grew)
   },
   {
     name: 'sign-in of an organisation',
     path: '/p/voorbeeld/inloggen',
     heading: 'Inloggen',
     module: 'src/features/auth/OrganisationLoginPage.tsx',
-    budget: 207_000, // 201.1 kB when measured (each language's words a chunk of their own)
+    budget: 211_000, // 205.8 kB when measured (issue 15: the shared words grew)
   },
   {
     name: 'sign-in',
     path: '/login',
     heading: 'Inloggen',
     module: 'src/features/auth/LoginPage.tsx',
-    budget: 205_000, // 199.8 kB when measured (each language's words a chunk of their own)
+    budget: 210_000, // 204.5 kB when measured (issue 15: the shared words grew)
   },
   // The resident portal (issue 13).
   {
@@ -60,28 +60,28 @@ export const PUBLIC_PAGES: PublicPage[] = [
     path: '/p/voorbeeld',
     heading: 'Waarmee kunnen we u helpen?',
     module: 'src/features/portal/PortalHomePage.tsx',
-    budget: 182_000, // 177.4 kB when measured (each language's words a chunk of their own)
+    budget: 187_000, // 182.2 kB when measured (issue 15: the shared words grew)
   },
   {
     name: 'portal item page',
     path: '/p/voorbeeld/diensten/straatverlichting-kapot',
     heading: /Lantaarnpaal/,
     module: 'src/features/portal/PortalItemPage.tsx',
-    budget: 186_000, // 181.3 kB when measured (each language's words a chunk of their own)
+    budget: 191_000, // 186.0 kB when measured (issue 15: the shared words grew)
   },
   {
     name: 'portal report form',
     path: '/p/voorbeeld/diensten/straatverlichting-kapot/melden',
     heading: /melden$/,
     module: 'src/features/portal/PortalReportPage.tsx',
-    budget: 257_000, // 250.1 kB when measured (each language's words a chunk of their own)
+    budget: 261_000, // 254.6 kB when measured (issue 15: the shared words grew)
   },
   {
     name: 'My page (sign-in)',
     path: '/p/voorbeeld/mijn',
     heading: /Mijn pagina/,
     module: 'src/features/mypage/MyPage.tsx',
-    budget: 208_000, // 202.1 kB when measured (each language's words a chunk of their own)
+    budget: 213_000, // 206.8 kB when measured (issue 15: the shared words grew)
   },
   {
     name: 'case page without the link (server-rendered)',

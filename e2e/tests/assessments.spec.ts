@@ -111,8 +111,13 @@ test('an assessment with two raters: independent scores, consensus, profile and 
   await expect(page.getByRole('table', { name: 'Profiel per element als tabel' })).toContainText('Producten');
   await expect(page.locator('.vd-assessment-radar svg').first()).toBeVisible();
   await expect(page.getByLabel('Element', { exact: true })).toHaveValue('ap-producten');
-  await page.getByLabel('Eigenaar').selectOption({ label: 'Maarten Manager' });
-  await page.getByRole('button', { name: 'Maak verbeteractie' }).click();
+  // The results load again once the assessment is closed (the form with them): choose the owner until it stays.
+  const make = page.getByRole('button', { name: 'Maak verbeteractie' });
+  await expect(async () => {
+    await page.getByLabel('Eigenaar').selectOption({ label: 'Maarten Manager' });
+    await expect(make).toBeEnabled({ timeout: 1_000 });
+  }).toPass();
+  await make.click();
   await expect(page.getByRole('link', { name: 'Verbeteractie voor Producten' })).toBeVisible();
   await expectAccessible(page, 'assessment results');
 });
