@@ -6,7 +6,6 @@ import {
   assessmentRater,
   assessmentScore,
   type Db,
-  improvement,
 } from '@voordeur/db';
 import { and, asc, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 
@@ -276,15 +275,6 @@ export function latestClosed(db: Db, organisationId: string) {
     .orderBy(desc(assessment.closedAt))
     .limit(1)
     .then((r) => r[0]);
-}
-
-/** Which of these improvement ids exist in the organisation (evidence links; read only). */
-export function existingImprovements(db: Db, organisationId: string, ids: string[]) {
-  if (!ids.length) return Promise.resolve([] as { id: string }[]);
-  return db
-    .select({ id: improvement.id })
-    .from(improvement)
-    .where(and(eq(improvement.organisationId, organisationId), inArray(improvement.id, ids)));
 }
 
 /** The assessments a user is invited to rate, with whether they submitted. */

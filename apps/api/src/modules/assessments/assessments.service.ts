@@ -15,7 +15,7 @@ import type { Ctx } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/policy.ts';
 import { errors } from '../../plugins/errors.ts';
-import { createImprovement } from '../improvements/index.ts';
+import { createImprovement, existingImprovements } from '../improvements/index.ts';
 import { kpiValues } from '../metrics/index.ts';
 import { assessmentErrors } from './assessments.errors.ts';
 import { elementsOf, SHIPPED_MODELS } from './assessments.models.ts';
@@ -224,7 +224,7 @@ async function checkEvidence(db: Db, organisationId: string, evidence: Assessmen
     if (!ok) problems.push({ field: `evidence.documents.${i}`, message: 'Not an http(s) address' });
   });
   const ids = evidence.improvements.filter((x) => UUID.test(x));
-  const known = new Set((await q.existingImprovements(db, organisationId, ids)).map((r) => r.id));
+  const known = await existingImprovements(db, organisationId, ids);
   evidence.improvements.forEach((x, i) => {
     if (!known.has(x)) problems.push({ field: `evidence.improvements.${i}`, message: 'No such improvement' });
   });

@@ -172,3 +172,12 @@ export async function activeUsers(db: Db, organisationId: string) {
     .where(and(eq(appUser.organisationId, organisationId), eq(appUser.active, true)))
     .orderBy(asc(appUser.name));
 }
+
+/** Which of these improvement ids exist in the organisation. */
+export function existingIds(db: Db, organisationId: string, ids: readonly string[]) {
+  if (!ids.length) return Promise.resolve([] as { id: string }[]);
+  return db
+    .select({ id: improvement.id })
+    .from(improvement)
+    .where(and(eq(improvement.organisationId, organisationId), inArray(improvement.id, [...ids])));
+}

@@ -612,3 +612,12 @@ export async function placeForDemo(
       await q.storeEffect(db, organisationId, item.id, item.comparison, at.doneAt);
   }
 }
+
+/** Which of these ids are improvements of the organisation (another module's links to them, e.g. evidence). */
+export async function existingImprovements(
+  db: Db,
+  organisationId: string,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  return new Set((await q.existingIds(db, organisationId, ids)).map((r) => r.id));
+}

@@ -9,6 +9,7 @@ export { PublicImprovementsSection } from './improvements.public.tsx';
 export {
   type CreateImprovementInput,
   createImprovement,
+  existingImprovements,
   improvementOverview,
   improvementsOfTeam,
   placeForDemo,
