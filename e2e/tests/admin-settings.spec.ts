@@ -56,7 +56,9 @@ test('the admin sets up a webhook, sees its secret once, follows the delivery lo
   await expect(log.getByText('Het testbericht staat in de wachtrij.')).toBeVisible();
   await expect(log.getByRole('cell', { name: 'nl.voordeur.webhook.test' })).toBeVisible();
   // The webhook also hears cases that other specs create meanwhile: look at the test event's own row.
-  const testEvent = log.getByRole('row').filter({ has: page.getByRole('cell', { name: 'nl.voordeur.webhook.test' }) });
+  const testEvent = log
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell', { name: 'nl.voordeur.webhook.test' }) });
 
   await page.getByRole('button', { name: `${name} bewerken` }).click();
   await page.getByLabel('Actief', { exact: true }).uncheck();
@@ -68,7 +70,9 @@ test('the admin sets up a webhook, sees its secret once, follows the delivery lo
   await expect(testEvent.getByText('the webhook is inactive')).toBeVisible();
   await expectAccessible(page, 'delivery log with a failed delivery');
 
-  const retry = testEvent.getByRole('button', { name: /^nl\.voordeur\.webhook\.test van .* opnieuw versturen$/ });
+  const retry = testEvent.getByRole('button', {
+    name: /^nl\.voordeur\.webhook\.test van .* opnieuw versturen$/,
+  });
   await retry.click();
   await expect(log.getByText('Deze webhook is niet actief. Zet hem eerst aan')).toBeVisible();
   await page.getByRole('button', { name: `${name} bewerken` }).click();

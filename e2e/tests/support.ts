@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type APIRequestContext, expect, type Page } from '@playwright/test';
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 
 export const PASSWORD = 'e2e-demo-password';
 
@@ -26,6 +26,11 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** Every WCAG 2.1 A/AA rule on what the page shows now, but those in `skip`. */
 async function axe(page: Page, what: string, skip: readonly string[] = []) {
+  // A step of its own: the report shows each scan and its time.
+  await test.step(`axe: ${what}`, () => runAxe(page, what, skip), { box: true });
+}
+
+async function runAxe(page: Page, what: string, skip: readonly string[]) {
   if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(axeSource);
   const summary = await page.evaluate(
     async ({ tags, skip }) => {

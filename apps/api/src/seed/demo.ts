@@ -11,7 +11,7 @@ import { seedDemoMystery } from '../modules/mystery/index.ts';
 import { seedDemoSurveys } from '../modules/surveys/index.ts';
 import { createTeam } from '../modules/teams/index.ts';
 import { importContent } from '../modules/transfer/index.ts';
-import { createUser } from '../modules/users/index.ts';
+import { createUserWithPasswordHash } from '../modules/users/index.ts';
 import { seedDemoWaiting } from '../modules/waiting/index.ts';
 import type { Ctx } from '../platform/actor.ts';
 // ---- strategy (issue 15) ----
@@ -30,7 +30,7 @@ export async function demoContent() {
 }
 
 import { systemCtx } from '../platform/actor.ts';
-import { randomSecret } from '../platform/secrets.ts';
+import { hashPassword, randomSecret, refuseWeakPassword } from '../platform/secrets.ts';
 import { demoAddressCsv } from './demo-addresses.ts';
 // ---- assessments (issue 15) ----
 import { seedDemoAssessments } from './demo-assessments.ts';
@@ -180,17 +180,25 @@ export async function seedDemo(
     const generated = options.password ? undefined : randomSecret(12);
     const password = options.password ?? generated!;
     const created: string[] = [];
+    // Every demo person has the one demo password: hashed once (argon2id), checked against each of them.
+    let passwordHash: Promise<string> | undefined;
     for (const u of DEMO_USERS) {
       options.onProgress?.(`user ${u.email}`);
       const exists = await tx.select({ id: appUser.id }).from(appUser).where(eq(appUser.email, u.email));
       if (exists.length) continue;
-      await createUser(tx, ctx, {
-        email: u.email,
-        name: u.name,
-        locale: 'nl',
-        password,
-        memberships: [u.team, ...(u.alsoTeams ?? [])].map((k) => ({ teamId: teams.get(k)!, role: u.role })),
-      });
+      refuseWeakPassword(password, u, 'password');
+      passwordHash ??= hashPassword(password);
+      await createUserWithPasswordHash(
+        tx,
+        ctx,
+        {
+          email: u.email,
+          name: u.name,
+          locale: 'nl',
+          memberships: [u.team, ...(u.alsoTeams ?? [])].map((k) => ({ teamId: teams.get(k)!, role: u.role })),
+        },
+        await passwordHash,
+      );
       created.push(u.email);
     }
     if (options.content !== false) {

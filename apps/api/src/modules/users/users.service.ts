@@ -65,9 +65,23 @@ export interface CreateUserInput {
 
 export async function createUser(db: Db, ctx: Ctx, input: CreateUserInput) {
   authorize(ctx.actor, usersPolicy.manage);
-  const organisationId = ctx.actor.organisationId;
   refuseWeakPassword(input.password, input, 'password');
-  const passwordHash = await hashPassword(input.password);
+  const { password, ...rest } = input;
+  return createUserWithPasswordHash(db, ctx, rest, await hashPassword(password));
+}
+
+/**
+ * Creates a user whose password was hashed (argon2id, `hashPassword`) and checked before: for the demo seed and
+ * test fixtures, which give many people one password and hash it once (a hash costs ~30 ms of CPU).
+ */
+export async function createUserWithPasswordHash(
+  db: Db,
+  ctx: Ctx,
+  input: Omit<CreateUserInput, 'password'>,
+  passwordHash: string,
+) {
+  authorize(ctx.actor, usersPolicy.manage);
+  const organisationId = ctx.actor.organisationId;
   const id = await db.transaction(async (tx) => {
     if (await q.emailExists(tx, input.email)) throw userErrors.emailTaken();
     const memberships = await checkedMemberships(tx, organisationId, input.memberships);
