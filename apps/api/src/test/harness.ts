@@ -53,7 +53,7 @@ const captureLog = {
 export async function testApp(database: Database, overrides: Record<string, string> = {}) {
   const config = testConfig(overrides);
   const app = await buildApp({ config, database, logger: captureLog });
-  checkResponsesAgainstDocument(app);
+  checkResponsesAgainstDocument(app, JSON.stringify(overrides));
   await app.ready();
   return app;
 }
