@@ -30,6 +30,15 @@ export function safeEqual(a: string, b: string): boolean {
   return ba.length === bb.length && timingSafeEqual(ba, bb);
 }
 
+/** Whether the per-IP limits count a request: the API, the pages under /p/, and a route with a limit of its own. */
+function limited(url: string, config: unknown): boolean {
+  return (
+    url.startsWith('/api/') ||
+    url.startsWith('/p/') ||
+    (config as { rateLimit?: unknown } | undefined)?.rateLimit !== undefined
+  );
+}
+
 /** Cookies, rate limits and security headers for the whole server (before authentication runs). */
 export const securityPlugin = fp(async (app: FastifyInstance) => {
   await app.register(cookie);
@@ -37,8 +46,10 @@ export const securityPlugin = fp(async (app: FastifyInstance) => {
     global: true,
     max: app.config.rateLimitPerMinute,
     timeWindow: 60_000,
-    // Health probes and the static web app are not what we protect; the API is.
-    allowList: (request) => !request.url.startsWith('/api/'),
+    // Health probes and the web app's files are not what we protect; the API and the server-rendered public pages
+    // and forms under /p/ are. A route elsewhere that names a limit of its own (Open311) gets it: a route's limit
+    // inherits this test (ADR 0042).
+    allowList: (request) => !limited(request.url, request.routeOptions.config),
     errorResponseBuilder: (_request, context) =>
       new AppError(
         429,

@@ -30,8 +30,7 @@ const withLang = (path: string, lang: 'nl' | 'en') => (lang === 'en' ? `${path}?
 
 export async function accountabilityRoutes(base: FastifyInstance) {
   const app = base.withTypeProvider<ZodTypeProvider>();
-  // The global limit protects /api/ only; the pages carry their own (as the tracking pages).
-  const pageLimit = { max: app.config.rateLimitPerMinute, timeWindow: 60_000, allowList: null };
+  const pageLimit = { max: app.config.rateLimitPerMinute, timeWindow: 60_000 };
   const config = (rateLimit: object) => ({ public: true, rateLimit });
 
   /** "Hoe goed helpen wij u?": anyone, no login, no script (ADR 0022). */

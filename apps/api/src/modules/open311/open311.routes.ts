@@ -110,7 +110,7 @@ export async function open311Routes(app: FastifyInstance) {
     throw e.notFound('This resource');
   });
 
-  const perIp = { max: app.config.rateLimitPerMinute, timeWindow: 60_000, allowList: () => false };
+  const perIp = { max: app.config.rateLimitPerMinute, timeWindow: 60_000 };
   const postsPerMinute = Math.max(1, Math.floor(app.config.rateLimitPerMinute / 10));
   const read = { schema: { hide: true }, config: { public: true, rateLimit: perIp } };
   // Posting is limited per address (the rate-limit plugin) and per client app, whichever addresses its posts come

@@ -55,9 +55,8 @@ export async function trackingRoutes(base: FastifyInstance) {
     { parseAs: 'string', bodyLimit: 64 * 1024 },
     (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
   );
-  // The global limit protects /api/ only; these public pages carry their own.
-  const pageLimit = { max: app.config.rateLimitPerMinute, timeWindow: 60_000, allowList: null };
-  const postLimit = { max: app.config.loginRateLimitPerMinute, timeWindow: 60_000, allowList: null };
+  const pageLimit = { max: app.config.rateLimitPerMinute, timeWindow: 60_000 };
+  const postLimit = { max: app.config.loginRateLimitPerMinute, timeWindow: 60_000 };
   const config = (rateLimit: object) => ({ public: true, rateLimit });
 
   async function send(
