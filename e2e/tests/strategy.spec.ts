@@ -67,5 +67,9 @@ test('a manager sets a target, the review shows it missed, the team lead explain
   await page.goto('/excellence');
   await expect(page.getByRole('heading', { level: 1, name: 'Verbeteren: overzicht' })).toBeVisible();
   await expect(page.getByRole('table', { name: /Doelstellingen en hun KPI/ })).toContainText(title);
+  // The latest closed self-assessment (the demo's, or the one assessments.spec.ts closed): a level per dimension.
+  await expect(
+    page.getByRole('table', { name: 'Afgesproken niveau per dimensie (1 tot en met 5)' }),
+  ).toContainText(/[1-5],\d/);
   await expectAccessible(page, 'excellence overview');
 });

@@ -676,9 +676,36 @@ export const integrityRecordSchema = z
   .meta({ id: 'IntegrityRecord' });
 export type IntegrityRecord = z.infer<typeof integrityRecordSchema>;
 
-/** The excellence overview: the parts that are there (the objectives always). */
+const bilingualName = z.object({ nl: z.string(), en: z.string() });
+/** The latest closed self-assessment: its agreed profile per dimension, and the mean of each one of its model. */
+export const assessmentOverviewSchema = z
+  .object({
+    model: z.object({ code: z.string(), version: z.number().int(), name: bilingualName }).nullable(),
+    latest: z
+      .object({
+        id: z.uuid(),
+        title: z.string(),
+        closedAt: z.iso.datetime(),
+        scores: z.array(
+          z.object({ elementCode: z.string(), dimensionCode: z.string(), score: z.number().int() }),
+        ),
+        dimensions: z.array(z.object({ code: z.string(), name: bilingualName, mean: z.number().nullable() })),
+      })
+      .nullable(),
+    trend: z.array(
+      z.object({ id: z.uuid(), title: z.string(), closedAt: z.iso.datetime(), mean: z.number().nullable() }),
+    ),
+  })
+  .meta({ id: 'AssessmentOverview' });
+export type AssessmentOverview = z.infer<typeof assessmentOverviewSchema>;
+
+/** The excellence overview: the objectives, the improvements and the latest self-assessment. */
 export const excellenceOverviewSchema = z
-  .object({ objectives: objectivesStatusSchema, improvements: improvementOverviewSchema })
+  .object({
+    objectives: objectivesStatusSchema,
+    improvements: improvementOverviewSchema,
+    assessment: assessmentOverviewSchema,
+  })
   .meta({ id: 'ExcellenceOverview' });
 export type ExcellenceOverview = z.infer<typeof excellenceOverviewSchema>;
 // ---- end strategy ----

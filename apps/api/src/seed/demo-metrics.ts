@@ -18,6 +18,31 @@ const CASES = 540;
 const pick = (tag: string, mod: number) =>
   sql.raw(`((('x' || substr(md5('${tag}' || g.i::text), 1, 7))::bit(28)::int) % ${mod})`);
 
+/**
+ * What the people of the history wrote (the improvement inbox quotes them): eight complaints and eight remarks
+ * with a report or request, written for the demo.
+ */
+const COMPLAINTS = [
+  'Ik heb drie keer gebeld en niemand belt terug.',
+  'Mijn melding is gesloten, maar er is niets gedaan.',
+  'De medewerker aan de telefoon was onvriendelijk.',
+  'Ik wacht al weken op een antwoord op mijn vraag.',
+  'Ik kreeg van twee medewerkers twee verschillende antwoorden.',
+  'De brief die ik kreeg was voor mij niet te begrijpen.',
+  'Ik moest mijn verhaal steeds opnieuw vertellen.',
+  'Mijn afspraak werd afgezegd zonder dat iemand het mij liet weten.',
+];
+const DESCRIPTIONS = [
+  'Graag snel oplossen, het is hier onveilig.',
+  'Al eerder gemeld en nog steeds niet in orde.',
+  'Bij de ingang van het park.',
+  'Op de hoek bij de supermarkt.',
+  'De buren hebben het ook gezien.',
+  'Graag een bericht als het klaar is.',
+  'Dit is de derde keer dit jaar.',
+  'Bij de bushalte aan de kant van de school.',
+];
+
 /** Seeds the history once (nothing when history rows exist). */
 export async function seedDemoMetrics(tx: Db, organisationId: string, userIds: Map<string, string>) {
   const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(
@@ -93,14 +118,21 @@ export async function seedDemoMetrics(tx: Db, organisationId: string, userIds: M
              (ARRAY['web', 'web', 'web', 'phone', 'phone', 'email', 'app', 'desk'])[1 + ${pick('c', 8)}] AS channel,
              (ARRAY['Centrum', 'Noord', 'Oost', 'Zuid', 'West'])[1 + ${pick('a', 5)}] AS area,
              ${pick('b', 5)} AS r_breach, ${pick('o', 10)} AS r_outcome, ${pick('m', 480)} AS r_min,
-             ${pick('g', 100)} AS r_lang
+             ${pick('g', 100)} AS r_lang, ${pick('s', 8)} AS r_text
       FROM g JOIN items it ON it.n = 1 + ${pick('i', 997)} % (SELECT count(*) FROM items)
     )
     INSERT INTO case_file (organisation_id, reference, catalogue_item_id, item_version_id, kind, subject, description,
                            area, channel, team_id, status, status_changed_at, due_at, internal_due_at, legal_due_at,
                            closed_at, resolution_minutes, language, breach_reason, breached_at, complaint, created_at, updated_at)
     SELECT ${organisationId}, 'VB-H' || lpad(x.i::text, 5, '0'), x.id, x.vid, x.kind, x.name,
-           'Uit de demogeschiedenis van de monitoring.', x.area, x.channel, x.team_id, x.final_status,
+           CASE WHEN x.kind = 'complaint' THEN (ARRAY[${sql.join(
+             COMPLAINTS.map((c) => sql`${c}`),
+             sql`, `,
+           )}])[1 + x.r_text]
+                ELSE (ARRAY[${sql.join(
+                  DESCRIPTIONS.map((c) => sql`${c}`),
+                  sql`, `,
+                )}])[1 + x.r_text] END, x.area, x.channel, x.team_id, x.final_status,
            x.created + x.days * interval '1 day',
            x.created + (CASE WHEN x.kind = 'complaint' THEN 42 ELSE 10 END) * interval '1 day',
            x.created + (CASE WHEN x.kind = 'complaint' THEN 30 ELSE 7 END) * interval '1 day',

@@ -4,6 +4,7 @@ import {
   type AssessmentConsensusRow,
   type AssessmentEvidence,
   type AssessmentModel,
+  type AssessmentOverview,
   type AssessmentResults,
   assessmentModelSchema,
   type FieldError,
@@ -481,7 +482,7 @@ export async function results(db: Db, ctx: Ctx, id: string): Promise<AssessmentR
 }
 
 /** For the excellence overview: the latest closed assessment's agreed levels, and the mean of every closed one of its model. */
-export async function assessmentOverview(db: Db, organisationId: string) {
+export async function assessmentOverview(db: Db, organisationId: string): Promise<AssessmentOverview> {
   const latest = await q.latestClosed(db, organisationId);
   if (!latest) return { model: null, latest: null, trend: [] };
   const model = latest.model as AssessmentModel;
@@ -492,22 +493,30 @@ export async function assessmentOverview(db: Db, organisationId: string) {
     closed.map((c) => c.id),
   );
   const dimensionOf = new Map(elementsOf(model).map((e) => [e.code, e.dimensionCode]));
+  const scores = agreedRows
+    .filter((a) => a.assessmentId === latest.id)
+    .map((a) => ({
+      elementCode: a.elementCode,
+      dimensionCode: dimensionOf.get(a.elementCode) ?? '',
+      score: a.level,
+    }));
   return {
     model: { code: model.code, version: model.version, name: model.name },
     latest: {
       id: latest.id,
       title: latest.title,
       closedAt: latest.closedAt!.toISOString(),
-      scores: agreedRows
-        .filter((a) => a.assessmentId === latest.id)
-        .map((a) => ({
-          elementCode: a.elementCode,
-          dimensionCode: dimensionOf.get(a.elementCode) ?? '',
-          score: a.level,
-        })),
+      scores,
+      // The agreed level per dimension of the model (the mean of its elements), for the overview's profile.
+      dimensions: model.dimensions.map((d) => ({
+        code: d.code,
+        name: d.name,
+        mean: mean(scores.filter((x) => x.dimensionCode === d.code).map((x) => x.score)),
+      })),
     },
     trend: closed.map((c) => ({
       id: c.id,
+      title: c.title,
       closedAt: c.closedAt!.toISOString(),
       mean: mean(agreedRows.filter((a) => a.assessmentId === c.id).map((a) => a.level)),
     })),

@@ -296,6 +296,14 @@ describe('an assessment from start to profile', () => {
     expect(overview.latest?.scores).toHaveLength(10);
     expect(overview.model?.code).toBe('antwoord-profiel');
     expect(overview.trend).toHaveLength(1);
+    // The overview's profile: each dimension's mean of the agreed levels of its elements.
+    expect(overview.latest?.dimensions.map((d) => d.code)).toEqual(['aanbod', 'organisatie', 'sturing']);
+    for (const d of overview.latest!.dimensions) {
+      const levels = overview.latest!.scores.filter((x) => x.dimensionCode === d.code).map((x) => x.score);
+      expect(levels.length).toBeGreaterThan(0);
+      expect(d.mean).toBe(Math.round((levels.reduce((a, b) => a + b, 0) / levels.length) * 10) / 10);
+    }
+    expect(overview.trend[0]).toMatchObject({ id, title: expect.any(String) });
   });
 
   it('makes an improvement action from an element with one click, once', async () => {

@@ -438,6 +438,8 @@ describe('the periodic review', () => {
       period: expect.stringMatching(/^\d{4}-\d{2}$/),
       met: 0,
     });
+    // No self-assessment closed in this organisation: the part says so.
+    expect(overview.json().assessment).toEqual({ model: null, latest: null, trend: [] });
     expectProblem(
       await t.app.inject({ url: '/api/excellence/overview', headers: agent.headers }),
       403,

@@ -66,9 +66,20 @@ export function AssessmentPage() {
       {a.status === 'scoring' && a.myRole === 'submitted' ? (
         <Notice>{t('excellenceAssessments.submittedNotice')}</Notice>
       ) : null}
-      {a.status === 'closed' ? <ResultsSection a={a} /> : null}
-      {a.status !== 'scoring' ? <ConsensusSection a={a} /> : null}
-      {a.status === 'consensus' ? <ResultsSection a={a} /> : null}
+      {/* Closed, the results come first; in consensus, the consensus round. Keyed, so that closing the assessment
+          moves the results without making them anew (a choice in the action form stays). */}
+      {(a.status === 'closed'
+        ? (['results', 'consensus'] as const)
+        : (['consensus', 'results'] as const)
+      ).map((part) =>
+        part === 'consensus' ? (
+          a.status !== 'scoring' ? (
+            <ConsensusSection key={part} a={a} />
+          ) : null
+        ) : a.status === 'closed' || a.status === 'consensus' ? (
+          <ResultsSection key={part} a={a} />
+        ) : null,
+      )}
       <ScaleSection a={a} />
     </div>
   );

@@ -93,7 +93,77 @@ export function OverviewPage() {
         </Section>
       ) : null}
       {overview.data ? <ImprovementsSection improvements={overview.data.improvements} /> : null}
+      {overview.data ? <AssessmentSection assessment={overview.data.assessment} /> : null}
     </div>
+  );
+}
+
+/** The latest closed self-assessment: its agreed level per dimension, and the mean of each one since. */
+function AssessmentSection({ assessment }: { assessment: ExcellenceOverview['assessment'] }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'nl';
+  const locale = intlLocale(i18n.language);
+  const level = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' });
+  const show = (v: number | null) => (v === null ? '—' : level.format(v));
+  const { latest, model } = assessment;
+  return (
+    <Section headingId="overview-assessment" title={t('strategy.overview.assessmentTitle')}>
+      {!latest || !model ? (
+        <Paragraph>{t('strategy.overview.assessmentNone')}</Paragraph>
+      ) : (
+        <>
+          <Paragraph>
+            {t('strategy.overview.assessmentLatest', {
+              title: latest.title,
+              date: day.format(new Date(latest.closedAt)),
+              model: `${model.name[lang]} (v${model.version})`,
+            })}{' '}
+            <Link to={`/excellence/assessments/${latest.id}`}>{t('strategy.overview.toAssessment')}</Link>
+          </Paragraph>
+          <Table caption={t('strategy.overview.dimensionsCaption')}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t('strategy.overview.dimension')}</TableHeaderCell>
+                <TableHeaderCell className="utrecht-table__header-cell--numeric-column">
+                  {t('strategy.overview.meanLevel')}
+                </TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {latest.dimensions.map((d) => (
+                <TableRow key={d.code}>
+                  <TableHeaderCell scope="row">{d.name[lang]}</TableHeaderCell>
+                  <TableCell className="utrecht-table__cell--numeric-data">{show(d.mean)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          {assessment.trend.length > 1 ? (
+            <Table caption={t('strategy.overview.trendCaption')}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>{t('strategy.overview.assessmentCol')}</TableHeaderCell>
+                  <TableHeaderCell>{t('strategy.overview.closedOn')}</TableHeaderCell>
+                  <TableHeaderCell className="utrecht-table__header-cell--numeric-column">
+                    {t('strategy.overview.meanLevel')}
+                  </TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {assessment.trend.map((x) => (
+                  <TableRow key={x.id}>
+                    <TableHeaderCell scope="row">{x.title}</TableHeaderCell>
+                    <TableCell>{day.format(new Date(x.closedAt))}</TableCell>
+                    <TableCell className="utrecht-table__cell--numeric-data">{show(x.mean)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          ) : null}
+        </>
+      )}
+    </Section>
   );
 }
 

@@ -42,6 +42,8 @@ import {
 import './signals.css';
 
 type Status = 'open' | 'dismissed' | 'proposed';
+/** Groups shown at first and added per "more": the largest come first, and a long list is hard to work through. */
+const PAGE = 20;
 /** After a cluster was handled: the message to show (and the proposal it became). */
 type Done = (message: string, improvementId?: string) => void;
 
@@ -51,14 +53,17 @@ export function SignalsPage() {
   useDocumentTitle(t('signals.title'));
   const [filters, setFilters] = useState<ClusterFilters & { status: Status }>({ status: 'open' });
   const [selected, setSelected] = useState<string | null>(null);
+  const [shown, setShown] = useState(PAGE);
   const [notice, setNotice] = useState<{ message: string; improvementId?: string | undefined } | null>(null);
   const clusters = useClusters(filters);
+  const total = clusters.data?.length ?? 0;
   // The options of the team and item filters: what the open clusters hold.
   const all = useClusters({ status: filters.status });
   const teams = unique((all.data ?? []).map((c) => c.team));
   const items = unique((all.data ?? []).map((c) => c.item));
   const set = (key: keyof ClusterFilters) => (event: { target: { value: string } }) => {
     setSelected(null);
+    setShown(PAGE);
     setFilters((f) => ({ ...f, [key]: event.target.value || undefined }));
   };
 
@@ -118,8 +123,11 @@ export function SignalsPage() {
         {clusters.error ? <ErrorAlert error={clusters.error} /> : null}
         {clusters.isPending ? <Paragraph>{t('signals.loading')}</Paragraph> : null}
         {clusters.data?.length === 0 ? <Paragraph>{t('signals.none')}</Paragraph> : null}
+        {total > PAGE ? (
+          <Paragraph>{t('signals.shown', { shown: Math.min(shown, total), total })}</Paragraph>
+        ) : null}
         <ol className="vd-signals__clusters">
-          {(clusters.data ?? []).map((c) => (
+          {(clusters.data ?? []).slice(0, shown).map((c) => (
             <ClusterCard
               key={c.id}
               cluster={c}
@@ -133,6 +141,13 @@ export function SignalsPage() {
             />
           ))}
         </ol>
+        {total > shown ? (
+          <ButtonGroup>
+            <Button appearance="secondary-action-button" onClick={() => setShown((n) => n + PAGE)}>
+              {t('signals.more', { count: Math.min(PAGE, total - shown) })}
+            </Button>
+          </ButtonGroup>
+        ) : null}
       </Section>
     </div>
   );

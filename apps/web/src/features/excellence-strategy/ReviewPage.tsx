@@ -215,7 +215,12 @@ function Explanation({ target: x, period }: { target: ReviewTarget; period: stri
         </>
       ) : null}
       {x.explanation?.improvementId ? (
-        <Paragraph>{t('strategy.review.improved')}</Paragraph>
+        <Paragraph>
+          {t('strategy.review.improved')}{' '}
+          <Link to={`/excellence/improvements/${x.explanation.improvementId}`}>
+            {t('strategy.review.toImprovement')}
+          </Link>
+        </Paragraph>
       ) : mayImprove ? (
         <>
           {improve.isError ? <ErrorAlert error={improve.error} /> : null}
