@@ -16,9 +16,10 @@ test('an idea sent from any screen lands in the improvement inbox and becomes an
   const dialog = page.getByRole('dialog', { name: 'Idee of verbetering' });
   await dialog.getByLabel('Uw idee').fill(idea);
   await dialog.getByRole('button', { name: 'Versturen' }).click();
-  await expect(dialog.getByText('Uw idee staat in de verbeterbak.')).toBeVisible();
-  await dialog.getByRole('button', { name: 'Sluiten' }).click();
-  await expect(dialog).toHaveCount(0);
+  const thanks = page.getByRole('dialog', { name: 'Bedankt voor uw idee' });
+  await expect(thanks.getByText('Uw idee staat in de verbeterbak.')).toBeVisible();
+  await thanks.getByRole('button', { name: 'Sluiten' }).click();
+  await expect(thanks).toHaveCount(0);
 
   await page.context().clearCookies();
   await login(page, 'quality@voorbeeld.nl');

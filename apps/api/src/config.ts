@@ -72,7 +72,10 @@ const envSchema = z.object({
     .regex(/^[a-z][a-z0-9-]*$/)
     .default('voorbeeld-theme'),
   VOORDEUR_WEB_DIST: z.string().default(fileURLToPath(new URL('../../web/dist', import.meta.url))),
-  /** When set, every periodic task runs this often instead of at its own interval (60 s for today's tasks). */
+  /**
+   * When set, every periodic task that runs more often than hourly runs this often instead of at its own interval
+   * (tests and demos); the hourly ones keep their hour (worker/periodic.ts, `intervalOf`).
+   */
   WORKER_INTERVAL_SECONDS: z.coerce.number().int().min(1).optional(),
   /** smtp://user:pass@host:587 or smtps://…:465; without it emails stay in the dev mailbox (ADR 0005). */
   SMTP_URL: z

@@ -319,7 +319,13 @@ function DismissForm(props: {
     const data = form.validate(
       signalDismissBodySchema.safeParse({ reason: form.values.reason, version: props.version }),
     );
-    if (data) mutation.mutate({ id: props.id, ...data }, { onSuccess: props.onDone, onError: form.onError });
+    // mutateAsync, not mutate's callbacks: the group leaves the list once the lists are read again, and a
+    // component that has gone never hears mutate's onSuccess (so the page would not say what happened).
+    if (data)
+      mutation.mutateAsync({ id: props.id, ...data }).then(
+        () => props.onDone(),
+        (error: unknown) => form.onError(error),
+      );
   });
   return (
     <form className="vd-form" onSubmit={onSubmit} noValidate>
@@ -477,10 +483,11 @@ function ProposeForm(props: { cluster: SignalCluster; onDone: (improvementId: st
         version: c.version,
       }),
     );
+    // As in DismissForm: the group leaves the open ones before mutate's own callbacks would run.
     if (data)
-      propose.mutate(
-        { id: c.id, ...data },
-        { onSuccess: (r) => props.onDone(r.improvementId), onError: form.onError },
+      propose.mutateAsync({ id: c.id, ...data }).then(
+        (r) => props.onDone(r.improvementId),
+        (error: unknown) => form.onError(error),
       );
   });
   return (
