@@ -146,11 +146,6 @@ export async function runPeriodicTasks(db: Db, deps: TaskDeps): Promise<TaskRun[
 }
 
 /**
- * The worker's task loop: every task at once on start, then each on its own interval; a round that is still
- * running when its next turn comes is not started twice. Returns a stop function that waits for the rounds in
- * hand.
- */
-/**
  * How often a task runs: its own interval, or the override (`WORKER_INTERVAL_SECONDS`, for tests and demos that
  * must not wait a minute) for the tasks that run more often than hourly. The hourly ones keep their hour: one of
  * them (the KPI deviations) reads a month of figures, ~0.3 s of database work, and every second it kept an
@@ -166,6 +161,11 @@ export function intervalOf(
 }
 const HOURLY = 3600;
 
+/**
+ * The worker's task loop: every task at once on start, then each on its own interval; a round that is still
+ * running when its next turn comes is not started twice. Returns a stop function that waits for the rounds in
+ * hand.
+ */
 export function startPeriodicTasks(db: Db, deps: TaskDeps) {
   const timers: NodeJS.Timeout[] = [];
   const running = new Map<string, Promise<unknown>>();
