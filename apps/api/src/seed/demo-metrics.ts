@@ -43,6 +43,12 @@ const DESCRIPTIONS = [
   'Bij de bushalte aan de kant van de school.',
 ];
 
+const texts = (list: readonly string[]) =>
+  sql.join(
+    list.map((text) => sql`${text}`),
+    sql`, `,
+  );
+
 /** Seeds the history once (nothing when history rows exist). */
 export async function seedDemoMetrics(tx: Db, organisationId: string, userIds: Map<string, string>) {
   const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(
@@ -125,14 +131,10 @@ export async function seedDemoMetrics(tx: Db, organisationId: string, userIds: M
                            area, channel, team_id, status, status_changed_at, due_at, internal_due_at, legal_due_at,
                            closed_at, resolution_minutes, language, breach_reason, breached_at, complaint, created_at, updated_at)
     SELECT ${organisationId}, 'VB-H' || lpad(x.i::text, 5, '0'), x.id, x.vid, x.kind, x.name,
-           CASE WHEN x.kind = 'complaint' THEN (ARRAY[${sql.join(
-             COMPLAINTS.map((c) => sql`${c}`),
-             sql`, `,
-           )}])[1 + x.r_text]
-                ELSE (ARRAY[${sql.join(
-                  DESCRIPTIONS.map((c) => sql`${c}`),
-                  sql`, `,
-                )}])[1 + x.r_text] END, x.area, x.channel, x.team_id, x.final_status,
+           CASE WHEN x.kind = 'complaint'
+                THEN (ARRAY[${texts(COMPLAINTS)}])[(1 + x.n % ${COMPLAINTS.length})::int]
+                  || (ARRAY['', ' Graag een reactie.', ' Dit is niet de eerste keer.'])[1 + x.r_text % 3]
+                ELSE (ARRAY[${texts(DESCRIPTIONS)}])[1 + x.r_text] END, x.area, x.channel, x.team_id, x.final_status,
            x.created + x.days * interval '1 day',
            x.created + (CASE WHEN x.kind = 'complaint' THEN 42 ELSE 10 END) * interval '1 day',
            x.created + (CASE WHEN x.kind = 'complaint' THEN 30 ELSE 7 END) * interval '1 day',
