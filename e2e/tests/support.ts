@@ -24,16 +24,24 @@ const axeSource = readFileSync(
 );
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-/** Every WCAG 2.1 A/AA rule on what the page shows now, but those in `skip`. */
-async function axe(page: Page, what: string, skip: readonly string[] = []) {
+/**
+ * The rules whose outcome depends on the window's width rather than on the document: a table or panel that only
+ * scrolls when the window is narrow must still be reachable by keyboard.
+ */
+const LAYOUT_RULES = ['scrollable-region-focusable'];
+
+/**
+ * Every WCAG 2.1 A/AA rule on what the page shows now, but those in `skip`; with `only`, just those rules.
+ */
+async function axe(page: Page, what: string, skip: readonly string[] = [], only?: readonly string[]) {
   // A step of its own: the report shows each scan and its time.
-  await test.step(`axe: ${what}`, () => runAxe(page, what, skip), { box: true });
+  await test.step(`axe: ${what}`, () => runAxe(page, what, skip, only), { box: true });
 }
 
-async function runAxe(page: Page, what: string, skip: readonly string[]) {
+async function runAxe(page: Page, what: string, skip: readonly string[], only?: readonly string[]) {
   if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(axeSource);
   const summary = await page.evaluate(
-    async ({ tags, skip }) => {
+    async ({ tags, skip, only }) => {
       interface Violation {
         id: string;
         impact?: string | null;
@@ -42,7 +50,7 @@ async function runAxe(page: Page, what: string, skip: readonly string[]) {
       type Axe = { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> };
       const engine = (window as unknown as { axe: Axe }).axe;
       const result = await engine.run(document, {
-        runOnly: { type: 'tag', values: tags },
+        runOnly: only ? { type: 'rule', values: only } : { type: 'tag', values: tags },
         rules: Object.fromEntries(skip.map((id) => [id, { enabled: false }])),
         // Only violations are read: the other lists keep one node each (less to carry out of the page).
         resultTypes: ['violations'],
@@ -51,24 +59,25 @@ async function runAxe(page: Page, what: string, skip: readonly string[]) {
         (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
       );
     },
-    { tags: WCAG_TAGS, skip: [...skip] },
+    { tags: WCAG_TAGS, skip: [...skip], only: only ? [...only] : undefined },
   );
   expect(summary, `axe violations on ${what}`).toEqual([]);
 }
 
 /**
- * Zero WCAG 2.1 A/AA violations on what the page shows now, at the window's width and again at 320 px wide,
- * where the page must also reflow: no scrolling sideways (a table may scroll inside its own container). The
- * window's size is restored afterwards. `narrowScan: false` measures the reflow at 320 px but leaves out the
- * second axe run there: for a page whose layout was already scanned at 320 px in the other language (the shell
- * walk), which differs only in its words — and those were scanned at the window's width. `contrast: false` leaves
- * out colour contrast (the costliest rule on a long page) for such a page in the other language too: its colours
- * are the same, and were checked at both widths; every rule about its words (names, labels, titles, language) runs.
+ * Zero WCAG 2.1 A/AA violations on what the page shows now at the window's width; then at 320 px wide the page must
+ * reflow (no scrolling sideways; a table may scroll inside its own container), and `narrowScan` says what axe checks
+ * there. `'layout'` (the default): the rules whose outcome depends on the width (`LAYOUT_RULES`) — the document,
+ * its names, labels and colours are the same at both widths, and every page of the navigation gets a full scan at
+ * 320 px in the shell walk. `'full'`: every rule again (the shell walk, in Dutch). `false`: the reflow alone (a page
+ * scanned at 320 px elsewhere). `contrast: false` leaves out colour contrast (the costliest rule on a long page) for
+ * a page whose colours were checked in the other language: every rule about its words still runs. The window's size
+ * is restored afterwards.
  */
 export async function expectAccessible(
   page: Page,
   what: string,
-  options: { narrowScan?: boolean; contrast?: boolean } = {},
+  options: { narrowScan?: 'full' | 'layout' | false; contrast?: boolean } = {},
 ) {
   await axe(page, what, options.contrast === false ? ['color-contrast'] : []);
   const size = page.viewportSize();
@@ -87,7 +96,10 @@ export async function expectAccessible(
     expect(width, `${what} scrolls sideways at ${REFLOW_WIDTH} px wide`).toBeLessThanOrEqual(
       REFLOW_WIDTH + 1,
     );
-    if (options.narrowScan !== false) await axe(page, `${what} at ${REFLOW_WIDTH} px wide`);
+    const narrow = options.narrowScan ?? 'layout';
+    if (narrow === 'full') await axe(page, `${what} at ${REFLOW_WIDTH} px wide`);
+    else if (narrow === 'layout')
+      await axe(page, `${what} at ${REFLOW_WIDTH} px wide (layout rules)`, [], LAYOUT_RULES);
   } finally {
     await page.setViewportSize(size);
   }
