@@ -1,7 +1,8 @@
 /**
  * `npm test`: everything, on a fresh machine with Node 20 and npm.
- *   Vitest on PGlite and on a throwaway PostgreSQL server, with lint + format (Biome), the three type checks and
- *   the web build beside it one at a time -> Playwright end-to-end in Debian Chromium (with axe-core).
+ *   lint + format (Biome), the three type checks and the web build, side by side (one per core)
+ *   -> Vitest on PGlite and on a throwaway PostgreSQL server -> Playwright end-to-end in Debian Chromium (with
+ *   axe-core).
  * Installs Debian `postgresql` and `chromium` when missing (never a browser download).
  * Ends with one line "N passed, N failed" over all test runners.
  */
@@ -30,20 +31,6 @@ function run(title: string, cmd: string, args: string[], env: Record<string, str
   return ok;
 }
 
-/** As `run`, without blocking this process: the checks beside it keep reading their children's output. */
-async function runBeside(title: string, cmd: string, args: string[], env: Record<string, string> = {}) {
-  process.stdout.write(`\n▶ ${title}\n`);
-  const started = Date.now();
-  const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-  const code = await new Promise<number | null>((resolve) => {
-    child.on('close', resolve);
-    child.on('error', () => resolve(null));
-  });
-  const ok = code === 0;
-  process.stdout.write(`${ok ? '✓' : '✗'} ${title} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
-  return ok;
-}
-
 interface Step {
   title: string;
   cmd: string;
@@ -51,11 +38,12 @@ interface Step {
 }
 
 /**
- * Runs the checks that need nothing but the sources (lint, type checks, web build) side by side, `lanes` at a time,
- * the longest first (listed so): each is one process on one core (ADR 0023). Each one's output is printed whole
- * when it ends, so the log stays readable. Answers whether each passed, in the order given.
+ * Runs the checks that need nothing but the sources (lint, type checks, web build) side by side, as many at a time
+ * as there are cores, the longest first (listed so): each is one process on one core, and in turn they took
+ * ~40 s of the budget (ADR 0023). Each one's output is printed whole when it ends, so the log stays readable.
+ * Answers whether each passed, in the order given.
  */
-async function runSideBySide(steps: readonly Step[], lanes = availableParallelism()): Promise<boolean[]> {
+async function runSideBySide(steps: readonly Step[]): Promise<boolean[]> {
   const results: boolean[] = new Array(steps.length).fill(false);
   let next = 0;
   const worker = async () => {
@@ -80,7 +68,9 @@ async function runSideBySide(steps: readonly Step[], lanes = availableParallelis
       process.stdout.write(`${results[i] ? '✓' : '✗'} ${step.title} (${seconds} s)\n`);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(lanes, steps.length)) }, worker));
+  await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(availableParallelism(), steps.length)) }, worker),
+  );
   return results;
 }
 
@@ -137,14 +127,13 @@ async function main() {
     });
   if (want('lint'))
     checks.push({ title: 'lint and format (Biome)', cmd: bin('biome'), args: ['check', '.'] });
-  // Beside Vitest the checks run one at a time: Vitest keeps about 1.6 of 2 cores busy (it waits on databases
-  // and child processes), and the checks (~130 s of one core) fill the rest instead of taking a minute of their
-  // own before it (ADR 0023). Without Vitest they take every core.
-  const checking = runSideBySide(checks, want('unit') ? 1 : availableParallelism());
+  const checked = await runSideBySide(checks);
+  const built = want('e2e') ? checked[checks.findIndex((c) => c.title.startsWith('build'))]! : false;
+  for (const passed of checked) ok = check(passed) && ok;
   if (want('unit')) {
     cluster = await startPgCluster();
     const file = join(tmp, 'vitest.json');
-    const vitestOk = await runBeside(
+    const vitestOk = run(
       'unit and integration tests (Vitest: PGlite and PostgreSQL)',
       bin('vitest'),
       ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`],
@@ -155,9 +144,6 @@ async function main() {
     cluster.stop();
     cluster = undefined;
   }
-  const checked = await checking;
-  const built = want('e2e') ? checked[checks.findIndex((c) => c.title.startsWith('build'))]! : false;
-  for (const passed of checked) ok = check(passed) && ok;
   if (want('e2e')) {
     // The web build ran with the checks (above); without it there is nothing to test end to end.
     if (!built)

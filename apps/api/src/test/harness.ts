@@ -73,7 +73,11 @@ function readableBsn(blob: Buffer): string | undefined {
  * `useTestApp` is also a log-privacy test of what it did.
  */
 export async function expectNoPersonalDataInLog(database: Database) {
-  const log = capturedLog.join('').toLowerCase();
+  // A problem's stable code ("code":"validation_failed") is ours, not a person's: a fuzzed customer may be named so.
+  const log = capturedLog
+    .join('')
+    .replace(/"code":"[a-z_]+"/g, '')
+    .toLowerCase();
   if (!log) return;
   const [customers, users] = await Promise.all([
     database.db
