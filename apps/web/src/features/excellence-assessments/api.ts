@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type {
   AssessmentConsensusRow,
   AssessmentDetail,
@@ -7,6 +7,7 @@ import type {
   AssessmentSummary,
 } from '@voordeur/shared';
 import { api, type ListResponse } from '../../api/client.ts';
+import { useRefreshingMutation } from '../../lib/useRefreshingMutation.ts';
 
 const KEY = ['assessments'];
 
@@ -49,10 +50,7 @@ export const useResults = (id: string, enabled: boolean) =>
   });
 
 /** Every change to an assessment refreshes everything of it (small documents). */
-function useChange<I, O>(fn: (input: I) => Promise<O>) {
-  const client = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => client.invalidateQueries({ queryKey: KEY }) });
-}
+const useChange = <I, O>(fn: (input: I) => Promise<O>) => useRefreshingMutation(fn, KEY);
 
 export const useStart = () =>
   useChange((body: { title: string; modelCode: string; referenceDate: string; raterIds: string[] }) =>

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type {
   ImprovementSummary,
   PulseAnswerInput,
@@ -10,6 +10,7 @@ import type {
   TeamPages,
 } from '@voordeur/shared';
 import { api, type ListResponse } from '../../api/client.ts';
+import { useRefreshingMutation } from '../../lib/useRefreshingMutation.ts';
 
 export function usePulseCurrent() {
   return useQuery({ queryKey: ['pulse', 'current'], queryFn: () => api<PulseCurrent>('/api/pulse/current') });
@@ -23,32 +24,25 @@ export function usePulseResults(enabled: boolean) {
   });
 }
 
-export function useAnswerPulse() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ roundId, body }: { roundId: string; body: PulseAnswerInput }) =>
+export const useAnswerPulse = () =>
+  useRefreshingMutation(
+    ({ roundId, body }: { roundId: string; body: PulseAnswerInput }) =>
       api<void>(`/api/pulse/rounds/${roundId}/answers`, { method: 'POST', body }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['pulse'] }),
-  });
-}
+    ['pulse'],
+  );
 
-export function useCreateRound() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: { period: PulsePeriod; startsOn: string }) =>
+export const useCreateRound = () =>
+  useRefreshingMutation(
+    (body: { period: PulsePeriod; startsOn: string }) =>
       api<PulseRound>('/api/pulse/rounds', { method: 'POST', body }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['pulse'] }),
-  });
-}
+    ['pulse'],
+  );
 
-export function useCloseRound() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (roundId: string) =>
-      api<PulseRound>(`/api/pulse/rounds/${roundId}/close`, { method: 'POST', body: {} }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['pulse'] }),
-  });
-}
+export const useCloseRound = () =>
+  useRefreshingMutation(
+    (roundId: string) => api<PulseRound>(`/api/pulse/rounds/${roundId}/close`, { method: 'POST', body: {} }),
+    ['pulse'],
+  );
 
 export function useTeamPages() {
   return useQuery({ queryKey: ['team-pages'], queryFn: () => api<TeamPages>('/api/team-pages') });

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type {
   SignalCluster,
   SignalClusterDetail,
@@ -8,6 +8,7 @@ import type {
   User,
 } from '@voordeur/shared';
 import { api, type ListResponse } from '../../api/client.ts';
+import { useRefreshingMutation } from '../../lib/useRefreshingMutation.ts';
 
 const key = ['signals'] as const;
 
@@ -36,13 +37,7 @@ export function useCluster(id: string | null) {
 }
 
 /** After a triage action every list and cluster is read again. */
-function useTriage<V, R>(request: (variables: V) => Promise<R>) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: request,
-    onSuccess: () => client.invalidateQueries({ queryKey: key }),
-  });
-}
+const useTriage = <V, R>(request: (variables: V) => Promise<R>) => useRefreshingMutation(request, key);
 
 export const useMoveSignal = () =>
   useTriage((v: { id: string; clusterId: string | null; version: number }) =>
@@ -69,14 +64,11 @@ export const useDismissCluster = () =>
   );
 
 /** A staff suggestion from any screen. */
-export function useSuggest() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: StaffSuggestionBody) =>
-      api<{ id: string }>('/api/signals/suggestions', { method: 'POST', body }),
-    onSuccess: () => client.invalidateQueries({ queryKey: key }),
-  });
-}
+export const useSuggest = () =>
+  useRefreshingMutation(
+    (body: StaffSuggestionBody) => api<{ id: string }>('/api/signals/suggestions', { method: 'POST', body }),
+    key,
+  );
 
 /** Who may own a proposal: the organisation's active employees. */
 export function useOwners(enabled: boolean) {

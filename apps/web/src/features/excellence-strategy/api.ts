@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type {
   ActionStatus,
   IntegrityKind,
@@ -16,6 +16,7 @@ import type {
   VisionWrite,
 } from '@voordeur/shared';
 import { api, type ListResponse } from '../../api/client.ts';
+import { useRefreshingMutation } from '../../lib/useRefreshingMutation.ts';
 
 // ---- vision and objectives ----
 
@@ -26,13 +27,11 @@ export function useVision() {
   });
 }
 
-export function useAdoptVision() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: VisionWrite) => api<Vision>('/api/strategy/vision', { method: 'POST', body }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['strategy', 'vision'] }),
-  });
-}
+export const useAdoptVision = () =>
+  useRefreshingMutation(
+    (body: VisionWrite) => api<Vision>('/api/strategy/vision', { method: 'POST', body }),
+    ['strategy', 'vision'],
+  );
 
 export function useObjectives() {
   return useQuery({
@@ -51,19 +50,15 @@ export interface ObjectiveInput {
   periodTo: string;
 }
 
-export function useCreateObjective() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: ObjectiveInput) =>
-      api<Objective>('/api/strategy/objectives', { method: 'POST', body }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['strategy'] }),
-  });
-}
+export const useCreateObjective = () =>
+  useRefreshingMutation(
+    (body: ObjectiveInput) => api<Objective>('/api/strategy/objectives', { method: 'POST', body }),
+    ['strategy'],
+  );
 
-export function useAddTarget() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({
+export const useAddTarget = () =>
+  useRefreshingMutation(
+    ({
       objectiveId,
       ...body
     }: {
@@ -72,34 +67,22 @@ export function useAddTarget() {
       target: number;
       filter: TargetFilter;
     }) => api<ObjectiveTarget>(`/api/strategy/objectives/${objectiveId}/targets`, { method: 'POST', body }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['strategy'] }),
-  });
-}
+    ['strategy'],
+  );
 
-export function useAddAction() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({
-      objectiveId,
-      ...body
-    }: {
-      objectiveId: string;
-      title: string;
-      ownerId: string;
-      dueOn: string;
-    }) => api<ObjectiveAction>(`/api/strategy/objectives/${objectiveId}/actions`, { method: 'POST', body }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['strategy'] }),
-  });
-}
+export const useAddAction = () =>
+  useRefreshingMutation(
+    ({ objectiveId, ...body }: { objectiveId: string; title: string; ownerId: string; dueOn: string }) =>
+      api<ObjectiveAction>(`/api/strategy/objectives/${objectiveId}/actions`, { method: 'POST', body }),
+    ['strategy'],
+  );
 
-export function useSetActionStatus() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, status, version }: { id: string; status: ActionStatus; version: number }) =>
+export const useSetActionStatus = () =>
+  useRefreshingMutation(
+    ({ id, status, version }: { id: string; status: ActionStatus; version: number }) =>
       api<ObjectiveAction>(`/api/strategy/actions/${id}`, { method: 'PATCH', body: { status, version } }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['strategy'] }),
-  });
-}
+    ['strategy'],
+  );
 
 /** The people who may own an objective or action: the user list where the reader may see it, else only oneself. */
 export function useOwners(enabled: boolean) {
@@ -127,23 +110,19 @@ export function useReview(period: string | undefined) {
   });
 }
 
-export function useExplain() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: { targetId: string; period: string; text: string }) =>
+export const useExplain = () =>
+  useRefreshingMutation(
+    (body: { targetId: string; period: string; text: string }) =>
       api('/api/strategy/review/explanations', { method: 'PUT', body }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['strategy', 'review'] }),
-  });
-}
+    ['strategy', 'review'],
+  );
 
-export function useImproveMiss() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: { targetId: string; period: string; ownerId: string }) =>
+export const useImproveMiss = () =>
+  useRefreshingMutation(
+    (body: { targetId: string; period: string; ownerId: string }) =>
       api<{ improvementId: string }>('/api/strategy/review/improvements', { method: 'POST', body }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['strategy', 'review'] }),
-  });
-}
+    ['strategy', 'review'],
+  );
 
 // ---- the integrity register ----
 
@@ -154,32 +133,21 @@ export function useIntegrityRecords() {
   });
 }
 
-export function useRecordIntegrity() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: {
+export const useRecordIntegrity = () =>
+  useRefreshingMutation(
+    (body: {
       kind: IntegrityKind;
       occurredOn: string;
       summary: string;
       peopleConcerned: string;
       measures: string;
     }) => api<IntegrityRecord>('/api/integrity/records', { method: 'POST', body }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['integrity-register'] }),
-  });
-}
+    ['integrity-register'],
+  );
 
-export function useUpdateIntegrity() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({
-      id,
-      ...body
-    }: {
-      id: string;
-      status: IntegrityStatus;
-      outcome?: string;
-      version: number;
-    }) => api<IntegrityRecord>(`/api/integrity/records/${id}`, { method: 'PATCH', body }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['integrity-register'] }),
-  });
-}
+export const useUpdateIntegrity = () =>
+  useRefreshingMutation(
+    ({ id, ...body }: { id: string; status: IntegrityStatus; outcome?: string; version: number }) =>
+      api<IntegrityRecord>(`/api/integrity/records/${id}`, { method: 'PATCH', body }),
+    ['integrity-register'],
+  );
