@@ -122,12 +122,10 @@ test("An agent takes a desk report of a broken street light from a known residen
   const contact = (await (await created).json()) as ContactBody;
   expect(contact.channel).toBe('desk');
 
-  // Find the resident by name; Enter picks the first match.
+  // Find the resident by name; Enter picks the first match. The agent presses it at once, before the
+  // answer to what she typed has come (the box waits for it): a fast typist's Enter is never lost.
   await expect(lookup(page)).toBeFocused();
   await page.keyboard.type('Jan de Vries');
-  await expect(
-    page.getByRole('listbox', { name: 'Gevonden klanten' }).getByRole('option').first(),
-  ).toContainText('Jan de Vries');
   await page.keyboard.press('Enter');
   const view = customerPanel(page);
   await expect(view.getByRole('heading', { level: 3, name: 'Jan de Vries' })).toBeVisible();

@@ -36,6 +36,19 @@ export function CustomerLookup({ onSelect, onAnonymous, onNew }: CustomerLookupP
   const matches = ready ? (lookup.data?.items ?? []) : [];
   const [active, setActive] = useState({ q: '', index: -1 });
   const activeIndex = active.q === q ? active.index : -1;
+  // The list on screen answers what is typed now (not a previous answer kept while the next one loads).
+  const current = ready && lookup.data !== undefined && !lookup.isPlaceholderData && text.trim() === q;
+  // Enter pressed before the answer to what was typed had come: the text it was pressed on.
+  const [pendingPick, setPendingPick] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (pendingPick === null || pendingPick !== q) return;
+    if (lookup.isError) setPendingPick(null);
+    else if (current) {
+      setPendingPick(null);
+      if (matches[0]) onSelect(matches[0]);
+    }
+  }, [pendingPick, q, current, lookup.isError, matches, onSelect]);
 
   useEffect(() => {
     if (activeIndex >= 0)
@@ -57,16 +70,19 @@ export function CustomerLookup({ onSelect, onAnonymous, onNew }: CustomerLookupP
         break;
       case 'Enter': {
         event.preventDefault();
-        // Only pick from an answer to what is typed now, never from the previous one still on screen.
-        if (lookup.isPlaceholderData || text.trim() !== q) return;
-        const match = matches[activeIndex >= 0 ? activeIndex : 0];
-        if (match) onSelect(match);
+        // Pick only from the answer to what is typed now, never from the previous one still on screen;
+        // when that answer has not come yet, pick its first match as soon as it does.
+        if (current) {
+          const match = matches[activeIndex >= 0 ? activeIndex : 0];
+          if (match) onSelect(match);
+        } else if (text.trim().length >= FRONT_OFFICE_LIMITS.lookupMin) setPendingPick(text.trim());
         break;
       }
       case 'Escape':
         if (text) {
           event.preventDefault();
           setText('');
+          setPendingPick(null);
         }
         break;
     }
@@ -86,7 +102,10 @@ export function CustomerLookup({ onSelect, onAnonymous, onNew }: CustomerLookupP
         label={t('workspace.lookup.label')}
         description={t('workspace.lookup.hint')}
         value={text}
-        onChange={(event) => setText(event.target.value)}
+        onChange={(event) => {
+          setText(event.target.value);
+          setPendingPick(null);
+        }}
         onKeyDown={onKeyDown}
         role="combobox"
         aria-autocomplete="list"
