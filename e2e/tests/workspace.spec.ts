@@ -133,15 +133,16 @@ test("An agent takes a desk report of a broken street light from a known residen
   await expect(searchBox(page)).toBeFocused();
   await expectAccessible(page, "workspace with the resident's 360° view");
 
-  // The report: open the catalogue item, which becomes the contact's subject.
-  await page.keyboard.type('lantaarnpaal kapot');
-  await expect(
-    page.getByRole('listbox', { name: 'Zoekresultaten' }).getByRole('option').first(),
-  ).toContainText('Lantaarnpaal of straatverlichting kapot melden');
+  // The report: open the catalogue item, which becomes the contact's subject. Enter at once again: the
+  // search waits for the answer to these words and opens its first result.
   const subject = page.waitForResponse(
     (r) => r.url().endsWith(`/api/contacts/${contact.id}`) && r.request().method() === 'PATCH',
   );
+  await page.keyboard.type('lantaarnpaal kapot');
   await page.keyboard.press('Enter');
+  await expect(
+    page.getByRole('heading', { level: 3, name: 'Lantaarnpaal of straatverlichting kapot melden' }),
+  ).toBeVisible();
   expect((await subject).status()).toBe(200);
 
   // Hand over: the intake form, filled in from the profile.

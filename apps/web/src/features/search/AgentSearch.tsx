@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
 import { focusLater } from '../../lib/focus.ts';
 import { useDebouncedValue } from '../../lib/useDebouncedValue.ts';
+import { useEnterWhenAnswered } from '../../lib/useEnterWhenAnswered.ts';
 import { cx } from '../../ui/cx.ts';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
@@ -93,6 +94,19 @@ export function AgentSearch({ filters = true, level = 2, hint, onOpen }: AgentSe
     }
   };
 
+  const typed = text.trim();
+  // Enter opens the active result, or the first; pressed before the answer to what is typed came, it waits.
+  const enter = useEnterWhenAnswered(
+    typed,
+    result !== undefined && !search.isPlaceholderData && typed === q,
+    search.isError,
+    () => {
+      const index = activeIndex >= 0 ? activeIndex : 0;
+      const hit = hits[index];
+      if (hit) open(hit, index);
+    },
+  );
+
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     switch (event.key) {
       case 'ArrowDown':
@@ -100,13 +114,10 @@ export function AgentSearch({ filters = true, level = 2, hint, onOpen }: AgentSe
         event.preventDefault();
         move(event.key === 'ArrowDown' ? 1 : -1);
         break;
-      case 'Enter': {
+      case 'Enter':
         event.preventDefault();
-        const index = activeIndex >= 0 ? activeIndex : 0;
-        const hit = hits[index];
-        if (hit) open(hit, index);
+        enter();
         break;
-      }
       case 'Escape':
         if (text) {
           event.preventDefault();

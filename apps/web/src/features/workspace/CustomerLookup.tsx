@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
 import { displayPhone } from '../../lib/format.ts';
 import { useDebouncedValue } from '../../lib/useDebouncedValue.ts';
+import { useEnterWhenAnswered } from '../../lib/useEnterWhenAnswered.ts';
 import { ButtonGroup } from '../../ui/ButtonGroup.tsx';
 import { cx } from '../../ui/cx.ts';
 import { Paragraph } from '../../ui/Paragraph.tsx';
@@ -36,19 +37,17 @@ export function CustomerLookup({ onSelect, onAnonymous, onNew }: CustomerLookupP
   const matches = ready ? (lookup.data?.items ?? []) : [];
   const [active, setActive] = useState({ q: '', index: -1 });
   const activeIndex = active.q === q ? active.index : -1;
-  // The list on screen answers what is typed now (not a previous answer kept while the next one loads).
-  const current = ready && lookup.data !== undefined && !lookup.isPlaceholderData && text.trim() === q;
-  // Enter pressed before the answer to what was typed had come: the text it was pressed on.
-  const [pendingPick, setPendingPick] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (pendingPick === null || pendingPick !== q) return;
-    if (lookup.isError) setPendingPick(null);
-    else if (current) {
-      setPendingPick(null);
-      if (matches[0]) onSelect(matches[0]);
-    }
-  }, [pendingPick, q, current, lookup.isError, matches, onSelect]);
+  const typed = text.trim();
+  // Enter picks the active match, or the first; pressed before the answer to what is typed came, it waits.
+  const enter = useEnterWhenAnswered(
+    typed,
+    ready && lookup.data !== undefined && !lookup.isPlaceholderData && typed === q,
+    lookup.isError,
+    () => {
+      const match = matches[activeIndex >= 0 ? activeIndex : 0];
+      if (match) onSelect(match);
+    },
+  );
 
   useEffect(() => {
     if (activeIndex >= 0)
@@ -70,19 +69,13 @@ export function CustomerLookup({ onSelect, onAnonymous, onNew }: CustomerLookupP
         break;
       case 'Enter': {
         event.preventDefault();
-        // Pick only from the answer to what is typed now, never from the previous one still on screen;
-        // when that answer has not come yet, pick its first match as soon as it does.
-        if (current) {
-          const match = matches[activeIndex >= 0 ? activeIndex : 0];
-          if (match) onSelect(match);
-        } else if (text.trim().length >= FRONT_OFFICE_LIMITS.lookupMin) setPendingPick(text.trim());
+        enter();
         break;
       }
       case 'Escape':
         if (text) {
           event.preventDefault();
           setText('');
-          setPendingPick(null);
         }
         break;
     }
@@ -102,10 +95,7 @@ export function CustomerLookup({ onSelect, onAnonymous, onNew }: CustomerLookupP
         label={t('workspace.lookup.label')}
         description={t('workspace.lookup.hint')}
         value={text}
-        onChange={(event) => {
-          setText(event.target.value);
-          setPendingPick(null);
-        }}
+        onChange={(event) => setText(event.target.value)}
         onKeyDown={onKeyDown}
         role="combobox"
         aria-autocomplete="list"
