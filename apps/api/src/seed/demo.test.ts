@@ -4,6 +4,7 @@ import { and, count, eq, like, notLike, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { createDatabase } from '../../../../scripts/pg-cluster.ts';
 import { lookupAddresses } from '../modules/addresses/index.ts';
+import { localDate } from '../modules/calendar/index.ts';
 import { sweepClocks } from '../modules/cases/index.ts';
 import { kpiValues } from '../modules/metrics/index.ts';
 import { search } from '../modules/search/index.ts';
@@ -216,8 +217,9 @@ describe('demo content', () => {
   });
 
   it('gives monitoring 90 days of figures, computed from raw rows, for the dashboards', async () => {
-    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-    const from = new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10);
+    // Local (Amsterdam) days, as the rollups keep them: from 23:00 UTC on, UTC's date is a day behind.
+    const yesterday = localDate(new Date(Date.now() - 86_400_000));
+    const from = localDate(new Date(Date.now() - 90 * 86_400_000));
     const v = Object.fromEntries(
       (await kpiValues(database.db, org, { from, to: yesterday })).map((k) => [k.code, k]),
     );
@@ -232,7 +234,7 @@ describe('demo content', () => {
     expect(v.grade_mean!.n).toBeGreaterThan(100);
     // The backlog of past days is what the catch-up snapshotted at each day's end (none for seeded history);
     // a period up to today counts it live.
-    const today = new Date().toISOString().slice(0, 10);
+    const today = localDate(new Date());
     const live = await kpiValues(database.db, org, { from, to: today }, ['backlog', 'backlog_overdue']);
     expect(live.find((k) => k.code === 'backlog')!.value).toBeGreaterThan(0);
     expect(live.find((k) => k.code === 'backlog_overdue')!.value).not.toBeNull();

@@ -20,16 +20,6 @@ export interface Period {
 const pad = (n: number) => String(n).padStart(2, '0');
 const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
-/** Today's date in Europe/Amsterdam, `YYYY-MM-DD`. */
-export function localToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Amsterdam',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
-
 function make(kind: PeriodKind, year: number, part: number): Period {
   if (kind === 'year')
     return { kind, code: String(year), from: `${year}-01-01`, end: `${year}-12-31`, year, part };

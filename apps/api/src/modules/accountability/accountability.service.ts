@@ -6,9 +6,9 @@ import {
   PUBLIC_MIN_COUNT,
 } from '@voordeur/shared';
 import { errors } from '../../plugins/errors.ts';
+import { localDate } from '../calendar/index.ts';
 import { type KpiBreakdownOptions, type KpiGroup, kpiBreakdown, type Measured } from '../metrics/index.ts';
 import {
-  localToday,
   monthsBefore,
   type Period,
   type PeriodKind,
@@ -263,7 +263,7 @@ export async function performance(db: Db, organisationId: string, span: q.Span):
 }
 
 /** The periods of the public page: the last complete quarter, and the four quarters up to its end. */
-export function publicPeriods(today = localToday()) {
+export function publicPeriods(today = localDate(new Date())) {
   const quarter = previousPeriod(periodOf('quarter', today));
   return {
     quarter: { from: quarter.from, to: quarter.end },
@@ -279,7 +279,7 @@ export function askedPeriod(
   code: string,
   kinds: readonly PeriodKind[],
   field = 'period',
-  today = localToday(),
+  today = localDate(new Date()),
 ) {
   const period = parsePeriod(code, kinds);
   const shapes = { month: '2026-11', quarter: '2026-Q3', year: '2026' };

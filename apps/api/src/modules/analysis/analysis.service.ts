@@ -20,6 +20,7 @@ import {
 import type { Ctx } from '../../platform/actor.ts';
 import { authorize } from '../../platform/policy.ts';
 import { errors } from '../../plugins/errors.ts';
+import { localDate } from '../calendar/index.ts';
 import { caseSettings } from '../cases/index.ts';
 import { kpiBreakdown, type Measured } from '../metrics/index.ts';
 import { analysisPolicy } from './analysis.policy.ts';
@@ -37,15 +38,10 @@ import {
 /** The longest period any analysis covers. */
 const MAX_YEARS = 5;
 
-/** Today's date in the organisation's zone (Europe/Amsterdam). */
-export function localToday(now = new Date()) {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
-}
-
 function checkPeriod(f: MetricFilter) {
   const field = (name: string, message: string) => errors.validation([{ field: name, message }], message);
   if (f.from > f.to) throw field('from', 'from must not be after to');
-  if (f.to > localToday()) throw field('to', 'to must not be after today');
+  if (f.to > localDate(new Date())) throw field('to', 'to must not be after today');
   const limit = new Date(`${f.from}T00:00:00Z`);
   limit.setUTCFullYear(limit.getUTCFullYear() + MAX_YEARS);
   if (f.to >= limit.toISOString().slice(0, 10)) throw field('to', `The period is at most ${MAX_YEARS} years`);

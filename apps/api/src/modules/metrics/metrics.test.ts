@@ -24,6 +24,7 @@ import {
   type TestOrg,
   useTestApp,
 } from '../../test/harness.ts';
+import { localDate } from '../calendar/index.ts';
 import { registerKpiSource } from './index.ts';
 
 const t = useTestApp();
@@ -667,7 +668,8 @@ describe('live backlog and drill-down from the raw rows', () => {
     });
     const reopened = (await get(manager, `/api/metrics/drill?${MARCH}&kpi=reopen_rate`)).json();
     expect(reopened.items.map((i: { id: string }) => i.id)).toEqual([late.id]);
-    const today = new Date().toISOString().slice(0, 10);
+    // Today in Amsterdam, which counts the backlog live (UTC's date is a day behind from 23:00 UTC on).
+    const today = localDate(new Date());
     const now = byCode(
       (await get(manager, `/api/metrics/overview?from=${today}&to=${today}&codes=backlog`)).json().items,
     );

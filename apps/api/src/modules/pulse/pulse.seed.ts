@@ -1,8 +1,9 @@
 import type { Db } from '@voordeur/db';
 import type { Ctx } from '../../platform/actor.ts';
 import { encryptIdentifier } from '../../platform/personal-data.ts';
+import { localDate } from '../calendar/index.ts';
 import * as q from './pulse.queries.ts';
-import { closeRound, DEFAULT_PULSE_QUESTIONS, endOf, today } from './pulse.service.ts';
+import { closeRound, DEFAULT_PULSE_QUESTIONS, endOf } from './pulse.service.ts';
 
 /**
  * Demo (issue 15): a closed round two weeks back, answered by the given colleagues through the same path as a real
@@ -22,7 +23,7 @@ export async function seedDemoPulse(
     questions: DEFAULT_PULSE_QUESTIONS,
     createdByUserId: null,
   });
-  const day = (offset: number) => today(new Date(Date.now() + offset * 86_400_000));
+  const day = (offset: number) => localDate(new Date(Date.now() + offset * 86_400_000));
   const past = await q.insertRound(db, {
     organisationId,
     questionnaireId: questionnaire.id,

@@ -15,6 +15,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import { decryptIdentifier, encryptIdentifier } from '../../platform/personal-data.ts';
 import { authorize } from '../../platform/policy.ts';
 import { errors } from '../../plugins/errors.ts';
+import { localDate } from '../calendar/index.ts';
 import { pulseErrors } from './pulse.errors.ts';
 import { pulsePolicy } from './pulse.policy.ts';
 import * as q from './pulse.queries.ts';
@@ -43,11 +44,6 @@ export const DEFAULT_PULSE_QUESTIONS: PulseQuestions = {
     en: 'What would make your work for residents better?',
   },
 };
-
-/** Today in the Netherlands, as YYYY-MM-DD. */
-export function today(now = new Date()): string {
-  return now.toLocaleDateString('en-CA', { timeZone: 'Europe/Amsterdam' });
-}
 
 /** The last day of a round that starts on this day. */
 export function endOf(period: PulsePeriod, startsOn: string): string {
@@ -128,7 +124,7 @@ export async function createRound(db: Db, ctx: Ctx, input: { period: PulsePeriod
   authorize(ctx.actor, pulsePolicy.manage);
   const organisationId = ctx.actor.organisationId;
   const endsOn = endOf(input.period, input.startsOn);
-  if (endsOn < today()) throw pulseErrors.field('startsOn', 'The round would end in the past');
+  if (endsOn < localDate(new Date())) throw pulseErrors.field('startsOn', 'The round would end in the past');
   return db.transaction(async (tx) => {
     if ((await q.overlapping(tx, organisationId, input.startsOn, endsOn)).length)
       throw pulseErrors.overlaps();
@@ -155,7 +151,7 @@ export async function createRound(db: Db, ctx: Ctx, input: { period: PulsePeriod
 export async function current(db: Db, ctx: Ctx) {
   authorize(ctx.actor, pulsePolicy.answer);
   const { organisationId, userId } = ctx.actor;
-  const round = await q.openRoundOn(db, organisationId, today());
+  const round = await q.openRoundOn(db, organisationId, localDate(new Date()));
   const teams = userId ? await q.teamsOfUser(db, organisationId, userId) : [];
   const answered = round && userId ? await q.hasParticipated(db, organisationId, round.id, userId) : false;
   return { round: round ? presentRound(round) : null, answered, teams, minGroup: PULSE_MIN_GROUP };
@@ -193,7 +189,7 @@ export async function answer(db: Db, ctx: Ctx, roundId: string, input: PulseAnsw
   };
   await db.transaction(async (tx) => {
     const locked = await q.lockRound(tx, organisationId, roundId);
-    const day = today();
+    const day = localDate(new Date());
     if (!locked || locked.closedAt || day < locked.startsOn || day > locked.endsOn)
       throw pulseErrors.roundClosed();
     if (!(await q.insertParticipation(tx, organisationId, roundId, userId)))
@@ -326,7 +322,7 @@ export async function teamPulse(db: Db, organisationId: string, teamId: string) 
 /** The closing task: open rounds whose last day has passed. */
 export async function closeDueRounds(db: Db, now = new Date()) {
   let closed = 0;
-  for (const r of await q.roundsToClose(db, today(now))) {
+  for (const r of await q.roundsToClose(db, localDate(now))) {
     if (await closeRound(db, systemCtx(r.organisationId, 'Voordeur (puls)'), r.id)) closed++;
   }
   return { closed };

@@ -19,10 +19,11 @@ import {
   type TestOrg,
   useTestApp,
 } from '../../test/harness.ts';
+import { localDate } from '../calendar/index.ts';
 import { createUser } from '../users/index.ts';
 import { closeDueRounds } from './index.ts';
 import { shownTeams } from './pulse.results.ts';
-import { endOf, today } from './pulse.service.ts';
+import { endOf } from './pulse.service.ts';
 
 const t = useTestApp();
 let org: TestOrg;
@@ -40,7 +41,7 @@ async function post(s: Session, url: string, payload: object) {
 }
 
 async function newRound() {
-  const res = await post(quality, '/api/pulse/rounds', { period: 'week', startsOn: today() });
+  const res = await post(quality, '/api/pulse/rounds', { period: 'week', startsOn: localDate(new Date()) });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: string; questionnaire: number; questions: { statements: unknown[] } };
 }
@@ -258,7 +259,7 @@ describe('a pulse round', () => {
     const round = await newRound();
     expect(round.questionnaire).toBe(2);
     expectProblem(
-      await post(quality, '/api/pulse/rounds', { period: 'month', startsOn: today() }),
+      await post(quality, '/api/pulse/rounds', { period: 'month', startsOn: localDate(new Date()) }),
       409,
       'pulse_round_overlaps',
     );
@@ -273,7 +274,7 @@ describe('a pulse round', () => {
       'forbidden',
     );
     expectProblem(
-      await post(agent, '/api/pulse/rounds', { period: 'week', startsOn: today() }),
+      await post(agent, '/api/pulse/rounds', { period: 'week', startsOn: localDate(new Date()) }),
       403,
       'forbidden',
     );
