@@ -71,5 +71,11 @@ test('a manager sets a target, the review shows it missed, the team lead explain
   await expect(
     page.getByRole('table', { name: 'Afgesproken niveau per dimensie (1 tot en met 5)' }),
   ).toContainText(/[1-5],\d/);
+  // Open improvements by the element they serve, named as the model names it (the demo has two under se-8).
+  await expect(
+    page
+      .getByRole('table', { name: 'Open verbetervoorstellen per element' })
+      .getByRole('rowheader', { name: 'Klantbeleving ontwerpen en vernieuwen (se-8)' }),
+  ).toBeVisible();
   await expectAccessible(page, 'excellence overview');
 });

@@ -263,8 +263,14 @@ export const improvementOverviewSchema = z
       from30to90: z.number().int(),
       over90: z.number().int(),
     }),
-    /** Open by the model element they serve (null: none named). */
-    openByElement: z.array(z.object({ elementCode: z.string().nullable(), count: z.number().int() })),
+    /** Open by the model element they serve (null: none named), with its name in the model (null: unknown). */
+    openByElement: z.array(
+      z.object({
+        elementCode: z.string().nullable(),
+        name: z.object({ nl: z.string(), en: z.string() }).nullable(),
+        count: z.number().int(),
+      }),
+    ),
     /** Done since 1 January, with the effects measured when they were done. */
     doneThisYear: z.array(
       z.object({

@@ -40,6 +40,22 @@ export async function models(db: Db, ctx: Ctx) {
   ];
 }
 
+/**
+ * The name of every element of the models the organisation can use (shipped and its own), by code; where two
+ * models share a code, the newest version of the shipped one wins. Improvements name the element they serve by
+ * its code (the overview shows its name).
+ */
+export async function elementNames(
+  db: Db,
+  organisationId: string,
+): Promise<Map<string, AssessmentModel['dimensions'][number]['elements'][number]['name']>> {
+  const own = (await q.orgModels(db, organisationId)).map((r) => r.definition as AssessmentModel);
+  const names = new Map<string, AssessmentModel['dimensions'][number]['elements'][number]['name']>();
+  for (const model of [...own, ...SHIPPED_MODELS].sort((a, b) => a.version - b.version))
+    for (const e of elementsOf(model)) names.set(e.code, e.name);
+  return names;
+}
+
 /** The model version (the newest when none is named), shipped or the organisation's own. */
 async function findModel(db: Db, organisationId: string, code: string, version?: number) {
   const own = (await q.orgModels(db, organisationId)).map((r) => r.definition as AssessmentModel);

@@ -7,16 +7,18 @@ import type { Db } from '@voordeur/db';
 import type { ExcellenceOverview } from '@voordeur/shared';
 import type { Ctx } from '../../platform/actor.ts';
 import { allows, authorize } from '../../platform/policy.ts';
-import { assessmentOverview } from '../assessments/index.ts';
+import { assessmentOverview, elementNames } from '../assessments/index.ts';
 import { improvementOverview } from '../improvements/index.ts';
 import { objectivesStatus } from '../strategy/index.ts';
 
 export async function overview(db: Db, ctx: Ctx, now = new Date()): Promise<ExcellenceOverview> {
   authorize(ctx.actor, allows('readExcellence'));
   const organisationId = ctx.actor.organisationId;
+  // Open improvements by the element's name in the model, not its code alone.
+  const names = await elementNames(db, organisationId);
   const [objectives, improvements, assessment] = await Promise.all([
     objectivesStatus(db, organisationId, now),
-    improvementOverview(db, organisationId, now),
+    improvementOverview(db, organisationId, now, names),
     assessmentOverview(db, organisationId),
   ]);
   return { objectives, improvements, assessment };

@@ -181,13 +181,14 @@ export async function improvementsOfTeam(
 }
 
 /**
- * For the excellence overview: open improvements by age band and by element, and the improvements done since
- * 1 January with the effects measured when they were done.
+ * For the excellence overview: open improvements by age band and by element (named from `elementNames`, the
+ * models' names by code), and the improvements done since 1 January with the effects measured when they were done.
  */
 export async function improvementOverview(
   db: Db,
   organisationId: string,
   now = new Date(),
+  elementNames: ReadonlyMap<string, { nl: string; en: string }> = new Map(),
 ): Promise<ImprovementOverview> {
   const rows = await q.listImprovements(db, organisationId, { status: [...OPEN, 'done'] });
   const openByAge = { under30: 0, from30to90: 0, over90: 0 };
@@ -213,7 +214,11 @@ export async function improvementOverview(
   return {
     openByAge,
     openByElement: [...byElement]
-      .map(([elementCode, count]) => ({ elementCode, count }))
+      .map(([elementCode, count]) => ({
+        elementCode,
+        name: (elementCode && elementNames.get(elementCode)) || null,
+        count,
+      }))
       .sort((a, b) => b.count - a.count || String(a.elementCode).localeCompare(String(b.elementCode))),
     doneThisYear: done.map((i) => ({
       id: i.id,

@@ -139,7 +139,18 @@ describe('createImprovement', () => {
     expect(team.map((i) => i.id)).toContain(id);
     const overview = await improvementOverview(t.database.db, org.id);
     expect(overview.openByAge.under30).toBeGreaterThanOrEqual(1);
-    expect(overview.openByElement).toContainEqual({ elementCode: 'se-8', count: 1 });
+    expect(overview.openByElement).toContainEqual({ elementCode: 'se-8', name: null, count: 1 });
+    // The excellence overview names the element as the Service Excellence model does.
+    const manager = await signIn(t.app, org.users.manager);
+    const shown = await t.app.inject({ url: '/api/excellence/overview', headers: manager.headers });
+    expect(shown.json().improvements.openByElement).toContainEqual({
+      elementCode: 'se-8',
+      name: {
+        nl: 'Klantbeleving ontwerpen en vernieuwen',
+        en: 'Designing and renewing the resident experience',
+      },
+      count: 1,
+    });
   });
 
   it('refuses an owner who is not an active user of the organisation', async () => {

@@ -202,7 +202,9 @@ function ImprovementsSection({ improvements }: { improvements: ExcellenceOvervie
             {improvements.openByElement.map((e) => (
               <TableRow key={e.elementCode ?? 'none'}>
                 <TableHeaderCell scope="row">
-                  {e.elementCode ?? t('strategy.overview.noElement')}
+                  {e.name
+                    ? `${en ? e.name.en : e.name.nl} (${e.elementCode})`
+                    : (e.elementCode ?? t('strategy.overview.noElement'))}
                 </TableHeaderCell>
                 <TableCell>{e.count}</TableCell>
               </TableRow>
