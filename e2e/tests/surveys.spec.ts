@@ -50,7 +50,7 @@ async function surveyPath(email: string) {
   return new URL(/https?:\/\/\S+\/enquete\/[A-Za-z0-9_-]+/.exec(mail.text)![0]).pathname;
 }
 
-test('A closed case brings a survey by email; it works without JavaScript, a low grade flags and reopens the case for staff', async ({
+test('A closed case brings a survey by email; it works without JavaScript, a low grade flags and reopens the case for staff, and three unhappy answers alike are one group in the improvement inbox', async ({
   page,
   browser,
   playwright,
@@ -94,6 +94,14 @@ test('A closed case brings a survey by email; it works without JavaScript, a low
     );
     const happy = await closedReport(api, 'tevreden');
     const unhappy = await closedReport(api, 'ontevreden');
+    // Two more residents about the same service, who say much the same (the improvement inbox groups them).
+    const alike = [await closedReport(api, 'ontevreden-2'), await closedReport(api, 'ontevreden-3')];
+    const run = Date.now().toString(36);
+    const COMPLAINTS = [
+      `De lamp brandt nog steeds niet, terwijl u schreef dat het opgelost is (${run}).`,
+      `De lamp brandt nog steeds niet, maar volgens u is het opgelost (${run}).`,
+      `Lamp brandt nog steeds niet terwijl het opgelost zou zijn (${run}).`,
+    ];
 
     // ---- the resident opens the link from the email, with JavaScript switched off ----
     const resident = await browser.newContext({ javaScriptEnabled: false, baseURL });
@@ -152,9 +160,20 @@ test('A closed case brings a survey by email; it works without JavaScript, a low
       .getByRole('group', { name: /solved/ })
       .getByLabel('No')
       .check();
+    await survey.getByLabel(/anything else/i).fill(COMPLAINTS[0]!);
     await survey.getByRole('button', { name: 'Send' }).click();
     await expect(h1(survey)).toHaveText('Thank you!');
     await expect(survey.getByText('Someone from our team will look at it again.')).toBeVisible();
+    for (const [i, other] of alike.entries()) {
+      await survey.goto(await surveyPath(other.email));
+      await survey
+        .getByRole('group', { name: 'Welk rapportcijfer geeft u ons?' })
+        .getByLabel(String(3 + i), { exact: true })
+        .check();
+      await survey.getByLabel(/Wilt u nog iets tegen ons zeggen/).fill(COMPLAINTS[i + 1]!);
+      await survey.getByRole('button', { name: 'Verstuur' }).click();
+      await expect(h1(survey)).toHaveText('Dank u wel!');
+    }
     await resident.close();
 
     // ---- staff see the flag: the case is open again, marked for follow-up ----
@@ -178,5 +197,23 @@ test('A closed case brings a survey by email; it works without JavaScript, a low
     await expect(admin.getByLabel('Enquêtes versturen')).toBeChecked();
     await expectAccessible(admin, 'the surveys admin page');
     await adminContext.close();
+
+    // ---- the quality officer: the three unhappy answers are one group in the improvement inbox ----
+    const qualityContext = await browser.newContext({ baseURL });
+    const quality = await qualityContext.newPage();
+    await login(quality, 'quality@voorbeeld.nl', { lang: 'nl' });
+    await quality.goto('/excellence/signals');
+    await expect(h1(quality)).toHaveText('Verbeterbak');
+    await quality.getByLabel('Soort signaal').selectOption({ label: 'Ontevreden antwoord' });
+    const group = quality
+      .getByRole('listitem')
+      .filter({ has: quality.getByRole('heading', { level: 3 }) })
+      .filter({ hasText: COMPLAINTS[0]! });
+    // The inbox collects every minute (every second here): the group is complete once all three are in.
+    await expect(group).toContainText('3 signalen', { timeout: 20_000 });
+    await group.getByRole('button', { name: /^Bekijk signalen/ }).click();
+    await expect(group.getByRole('heading', { level: 4, name: '3 signalen in deze groep' })).toBeVisible();
+    for (const text of COMPLAINTS) await expect(group).toContainText(text);
+    await qualityContext.close();
   }
 });
