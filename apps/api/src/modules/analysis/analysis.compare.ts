@@ -152,10 +152,11 @@ const UNIT_WORDS: Record<KpiComparison['unit'], { nl: string; en: string }> = {
   euro: { nl: ' euro', en: ' euro' },
 };
 
-const fmt = (v: number, lang: 'nl' | 'en') =>
-  new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 2 }).format(v);
+/** A figure as the dashboards show it (one decimal at most); a p-value with three. */
+const fmt = (v: number, lang: 'nl' | 'en', digits = 1) =>
+  new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: digits }).format(v);
 const fmtP = (p: number, lang: 'nl' | 'en') =>
-  p < 0.001 ? (lang === 'nl' ? 'kleiner dan 0,001' : 'below 0.001') : fmt(round(p, 3), lang);
+  p < 0.001 ? (lang === 'nl' ? 'kleiner dan 0,001' : 'below 0.001') : fmt(round(p, 3), lang, 3);
 
 function explain(
   c: Omit<KpiComparison, 'explanation'>,

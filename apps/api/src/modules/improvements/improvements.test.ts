@@ -58,6 +58,32 @@ const problemOf = async (p: Promise<unknown>) => {
 };
 
 describe('compareKpi', () => {
+  it('words its figures to one decimal, as the dashboards show them', async () => {
+    const dims = (day: string) => ({
+      organisationId: org.id,
+      day,
+      channel: 'phone',
+      teamId: org.teams.front,
+    });
+    await t.database.db.insert(metricContactDay).values([
+      { ...dims('2026-08-04'), contacts: 3, answered: 2 },
+      { ...dims('2026-08-11'), contacts: 3, answered: 1 },
+    ]);
+    const c = await compareKpi(
+      t.database.db,
+      org.id,
+      'fcr',
+      { from: '2026-08-03', to: '2026-08-09' },
+      { from: '2026-08-10', to: '2026-08-16' },
+    );
+    expect(c.explanation.nl).toContain(
+      'Eerste keer goed: eerst 66,7% (n = 3), daarna 33,3% (n = 3). Dat is 33,3 procentpunt lager',
+    );
+    expect(c.explanation.en).toContain(
+      'first 66.7% (n = 3), then 33.3% (n = 3). That is 33.3 percentage points lower',
+    );
+  });
+
   it('compares a share with the two-proportion z-test', async () => {
     const c = await compareKpi(t.database.db, org.id, 'fcr', A, B);
     expect(c.a).toEqual({ ...A, value: 70, n: 200 });
