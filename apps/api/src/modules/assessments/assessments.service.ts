@@ -30,6 +30,8 @@ const mean = (xs: number[]) => (xs.length ? round1(xs.reduce((s, x) => s + x, 0)
 
 // ---- models ----
 
+type ElementName = AssessmentModel['dimensions'][number]['elements'][number]['name'];
+
 /** The shipped models and the organisation's own, every version. */
 export async function models(db: Db, ctx: Ctx) {
   authorize(ctx.actor, policy.read);
@@ -42,15 +44,12 @@ export async function models(db: Db, ctx: Ctx) {
 
 /**
  * The name of every element of the models the organisation can use (shipped and its own), by code; where two
- * models share a code, the newest version of the shipped one wins. Improvements name the element they serve by
- * its code (the overview shows its name).
+ * models share a code, the newer version's name wins (the shipped one's at equal versions). Improvements name the
+ * element they serve by its code (the overview shows its name).
  */
-export async function elementNames(
-  db: Db,
-  organisationId: string,
-): Promise<Map<string, AssessmentModel['dimensions'][number]['elements'][number]['name']>> {
+export async function elementNames(db: Db, organisationId: string): Promise<Map<string, ElementName>> {
   const own = (await q.orgModels(db, organisationId)).map((r) => r.definition as AssessmentModel);
-  const names = new Map<string, AssessmentModel['dimensions'][number]['elements'][number]['name']>();
+  const names = new Map<string, ElementName>();
   for (const model of [...own, ...SHIPPED_MODELS].sort((a, b) => a.version - b.version))
     for (const e of elementsOf(model)) names.set(e.code, e.name);
   return names;
