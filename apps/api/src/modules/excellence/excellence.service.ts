@@ -14,11 +14,10 @@ import { objectivesStatus } from '../strategy/index.ts';
 export async function overview(db: Db, ctx: Ctx, now = new Date()): Promise<ExcellenceOverview> {
   authorize(ctx.actor, allows('readExcellence'));
   const organisationId = ctx.actor.organisationId;
-  // Open improvements by the element's name in the model, not its code alone.
-  const names = await elementNames(db, organisationId);
   const [objectives, improvements, assessment] = await Promise.all([
     objectivesStatus(db, organisationId, now),
-    improvementOverview(db, organisationId, now, names),
+    // Open improvements by the element's name in the model, not its code alone.
+    elementNames(db, organisationId).then((names) => improvementOverview(db, organisationId, now, names)),
     assessmentOverview(db, organisationId),
   ]);
   return { objectives, improvements, assessment };

@@ -38,6 +38,9 @@ type Lang = 'nl' | 'en';
 const useLang = (): Lang => (useTranslation().i18n.language === 'en' ? 'en' : 'nl');
 
 /** One self-assessment: scoring (each rater alone), the consensus round, and the profile with its actions. */
+const CONSENSUS_FIRST = ['consensus', 'results'] as const;
+const RESULTS_FIRST = ['results', 'consensus'] as const;
+
 export function AssessmentPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
@@ -66,19 +69,10 @@ export function AssessmentPage() {
       {a.status === 'scoring' && a.myRole === 'submitted' ? (
         <Notice>{t('excellenceAssessments.submittedNotice')}</Notice>
       ) : null}
-      {/* Closed, the results come first; in consensus, the consensus round. Keyed, so that closing the assessment
-          moves the results without making them anew (a choice in the action form stays). */}
-      {(a.status === 'closed'
-        ? (['results', 'consensus'] as const)
-        : (['consensus', 'results'] as const)
-      ).map((part) =>
-        part === 'consensus' ? (
-          a.status !== 'scoring' ? (
-            <ConsensusSection key={part} a={a} />
-          ) : null
-        ) : a.status === 'closed' || a.status === 'consensus' ? (
-          <ResultsSection key={part} a={a} />
-        ) : null,
+      {/* Once scoring is over: in consensus the round comes first, closed the results do. Keyed, so that closing the
+          assessment moves the results without making them anew (a choice in the action form stays). */}
+      {(a.status === 'scoring' ? [] : a.status === 'closed' ? RESULTS_FIRST : CONSENSUS_FIRST).map((part) =>
+        part === 'consensus' ? <ConsensusSection key={part} a={a} /> : <ResultsSection key={part} a={a} />,
       )}
       <ScaleSection a={a} />
     </div>
