@@ -54,30 +54,88 @@ const dimensions = () => ({
   ageBand: text('age_band'),
 });
 
+/** The contact rollups' sums. */
+const contactMeasures = () => ({
+  contacts: integer('contacts').notNull().default(0),
+  /** Outcome answered: first-contact resolution. */
+  answered: integer('answered').notNull().default(0),
+  handedOver: integer('handed_over').notNull().default(0),
+  callbacks: integer('callbacks').notNull().default(0),
+  referred: integer('referred').notNull().default(0),
+  notHelped: integer('not_helped').notNull().default(0),
+  /** Closed without an outcome (also automatically closed). */
+  unrecorded: integer('unrecorded').notNull().default(0),
+  repeats: integer('repeats').notNull().default(0),
+  /** Contacts that only asked where an open case stands (avoidable contact). */
+  statusInquiries: integer('status_inquiries').notNull().default(0),
+  handlingSeconds: bigint('handling_seconds', { mode: 'number' }).notNull().default(0),
+  /** Contacts with a measured wait, and the sum of their waits. */
+  waited: integer('waited').notNull().default(0),
+  waitSeconds: bigint('wait_seconds', { mode: 'number' }).notNull().default(0),
+});
+
+/** The case rollups' sums. */
+const caseMeasures = () => ({
+  opened: integer('opened').notNull().default(0),
+  closed: integer('closed').notNull().default(0),
+  /** Closed on or before the public norm's due date. */
+  closedInNorm: integer('closed_in_norm').notNull().default(0),
+  /** Closed on or before the internal target (the public norm when there is none). */
+  closedInTarget: integer('closed_in_target').notNull().default(0),
+  reopened: integer('reopened').notNull().default(0),
+  merged: integer('merged').notNull().default(0),
+  /** Working minutes from intake to closure, net of suspensions, summed over `closed`. */
+  resolutionMinutes: bigint('resolution_minutes', { mode: 'number' }).notNull().default(0),
+  /** Closed cases by whole working days to resolve: index 0..30, the last bucket is 31 or more. */
+  resolutionDays: integer('resolution_days').array().notNull().default(sql`'{}'::integer[]`),
+  complaintsClosed: integer('complaints_closed').notNull().default(0),
+  /** Complaints decided within the Awb term (with its extension). */
+  complaintsInTerm: integer('complaints_in_term').notNull().default(0),
+  complaintsFounded: integer('complaints_founded').notNull().default(0),
+  complaintsPartlyFounded: integer('complaints_partly_founded').notNull().default(0),
+  complaintsUnfounded: integer('complaints_unfounded').notNull().default(0),
+  complaintsWithdrawn: integer('complaints_withdrawn').notNull().default(0),
+});
+
+/** The survey rollups' sums. */
+const surveyMeasures = () => ({
+  responses: integer('responses').notNull().default(0),
+  gradeSum: integer('grade_sum').notNull().default(0),
+  gradeSquares: bigint('grade_squares', { mode: 'number' }).notNull().default(0),
+  /** Answers per grade 1..10 (index 0 is grade 1). */
+  grades: integer('grades').array().notNull().default(sql`'{}'::integer[]`),
+  gradeAtLeast7: integer('grade_at_least_7').notNull().default(0),
+  gradeAtMost5: integer('grade_at_most_5').notNull().default(0),
+  effortSum: integer('effort_sum').notNull().default(0),
+  effortAnswers: integer('effort_answers').notNull().default(0),
+  solvedYes: integer('solved_yes').notNull().default(0),
+  solvedAnswers: integer('solved_answers').notNull().default(0),
+  followUps: integer('follow_ups').notNull().default(0),
+  compliments: integer('compliments').notNull().default(0),
+});
+
+/** The callback rollups' sums. */
+const callbackMeasures = () => ({
+  due: integer('due').notNull().default(0),
+  doneInTime: integer('done_in_time').notNull().default(0),
+  doneLate: integer('done_late').notNull().default(0),
+  /** Still open after their due time. */
+  overdue: integer('overdue').notNull().default(0),
+});
+
 /** Contacts by the day they started. */
 export const metricContactDay = pgTable(
   'metric_contact_day',
   {
     ...dimensions(),
     agentUserId: uuid('agent_user_id'),
-    contacts: integer('contacts').notNull().default(0),
-    /** Outcome answered: first-contact resolution. */
-    answered: integer('answered').notNull().default(0),
-    handedOver: integer('handed_over').notNull().default(0),
-    callbacks: integer('callbacks').notNull().default(0),
-    referred: integer('referred').notNull().default(0),
-    notHelped: integer('not_helped').notNull().default(0),
-    /** Closed without an outcome (also automatically closed). */
-    unrecorded: integer('unrecorded').notNull().default(0),
-    repeats: integer('repeats').notNull().default(0),
-    /** Contacts that only asked where an open case stands (avoidable contact). */
-    statusInquiries: integer('status_inquiries').notNull().default(0),
-    handlingSeconds: bigint('handling_seconds', { mode: 'number' }).notNull().default(0),
-    /** Contacts with a measured wait, and the sum of their waits. */
-    waited: integer('waited').notNull().default(0),
-    waitSeconds: bigint('wait_seconds', { mode: 'number' }).notNull().default(0),
+    ...contactMeasures(),
   },
-  (t) => [index('metric_contact_day_org_day_idx').on(t.organisationId, t.day)],
+  (t) => [
+    index('metric_contact_day_org_day_idx').on(t.organisationId, t.day),
+    // An agent's own figures ("mijn cijfers") without reading the whole organisation's days.
+    index('metric_contact_day_org_agent_day_idx').on(t.organisationId, t.agentUserId, t.day),
+  ],
 );
 
 /**
@@ -92,25 +150,7 @@ export const metricCaseDay = pgTable(
     kind: text('kind').notNull(),
     /** Why the norm was missed (closed late only); null otherwise. */
     breachReason: text('breach_reason'),
-    opened: integer('opened').notNull().default(0),
-    closed: integer('closed').notNull().default(0),
-    /** Closed on or before the public norm's due date. */
-    closedInNorm: integer('closed_in_norm').notNull().default(0),
-    /** Closed on or before the internal target (the public norm when there is none). */
-    closedInTarget: integer('closed_in_target').notNull().default(0),
-    reopened: integer('reopened').notNull().default(0),
-    merged: integer('merged').notNull().default(0),
-    /** Working minutes from intake to closure, net of suspensions, summed over `closed`. */
-    resolutionMinutes: bigint('resolution_minutes', { mode: 'number' }).notNull().default(0),
-    /** Closed cases by whole working days to resolve: index 0..30, the last bucket is 31 or more. */
-    resolutionDays: integer('resolution_days').array().notNull().default(sql`'{}'::integer[]`),
-    complaintsClosed: integer('complaints_closed').notNull().default(0),
-    /** Complaints decided within the Awb term (with its extension). */
-    complaintsInTerm: integer('complaints_in_term').notNull().default(0),
-    complaintsFounded: integer('complaints_founded').notNull().default(0),
-    complaintsPartlyFounded: integer('complaints_partly_founded').notNull().default(0),
-    complaintsUnfounded: integer('complaints_unfounded').notNull().default(0),
-    complaintsWithdrawn: integer('complaints_withdrawn').notNull().default(0),
+    ...caseMeasures(),
   },
   (t) => [index('metric_case_day_org_day_idx').on(t.organisationId, t.day)],
 );
@@ -122,19 +162,7 @@ export const metricSurveyDay = pgTable(
     ...dimensions(),
     /** 'case' | 'contact' */
     source: text('source').notNull(),
-    responses: integer('responses').notNull().default(0),
-    gradeSum: integer('grade_sum').notNull().default(0),
-    gradeSquares: bigint('grade_squares', { mode: 'number' }).notNull().default(0),
-    /** Answers per grade 1..10 (index 0 is grade 1). */
-    grades: integer('grades').array().notNull().default(sql`'{}'::integer[]`),
-    gradeAtLeast7: integer('grade_at_least_7').notNull().default(0),
-    gradeAtMost5: integer('grade_at_most_5').notNull().default(0),
-    effortSum: integer('effort_sum').notNull().default(0),
-    effortAnswers: integer('effort_answers').notNull().default(0),
-    solvedYes: integer('solved_yes').notNull().default(0),
-    solvedAnswers: integer('solved_answers').notNull().default(0),
-    followUps: integer('follow_ups').notNull().default(0),
-    compliments: integer('compliments').notNull().default(0),
+    ...surveyMeasures(),
   },
   (t) => [index('metric_survey_day_org_day_idx').on(t.organisationId, t.day)],
 );
@@ -144,13 +172,46 @@ export const metricCallbackDay = pgTable(
   'metric_callback_day',
   {
     ...dimensions(),
-    due: integer('due').notNull().default(0),
-    doneInTime: integer('done_in_time').notNull().default(0),
-    doneLate: integer('done_late').notNull().default(0),
-    /** Still open after their due time. */
-    overdue: integer('overdue').notNull().default(0),
+    ...callbackMeasures(),
   },
   (t) => [index('metric_callback_day_org_day_idx').on(t.organisationId, t.day)],
+);
+
+/**
+ * The same sums per organisation × day × channel × team only (ADR "metric rollups", addendum): recomputed with their
+ * day from the rollups above, so exact by construction. A request without a filter on item, area, agent or
+ * customer (the management, team and public overviews, the trends, the breakdown by team or channel) reads these:
+ * their size depends on days × channels × teams, not on how many contacts and cases there were.
+ */
+const teamDimensions = () => ({
+  organisationId: organisationId(),
+  day: date('day').notNull(),
+  channel: text('channel').notNull(),
+  teamId: uuid('team_id'),
+});
+
+export const metricContactTeamDay = pgTable(
+  'metric_contact_team_day',
+  { ...teamDimensions(), ...contactMeasures() },
+  (t) => [index('metric_contact_team_day_org_day_idx').on(t.organisationId, t.day)],
+);
+
+export const metricCaseTeamDay = pgTable(
+  'metric_case_team_day',
+  { ...teamDimensions(), ...caseMeasures() },
+  (t) => [index('metric_case_team_day_org_day_idx').on(t.organisationId, t.day)],
+);
+
+export const metricSurveyTeamDay = pgTable(
+  'metric_survey_team_day',
+  { ...teamDimensions(), ...surveyMeasures() },
+  (t) => [index('metric_survey_team_day_org_day_idx').on(t.organisationId, t.day)],
+);
+
+export const metricCallbackTeamDay = pgTable(
+  'metric_callback_team_day',
+  { ...teamDimensions(), ...callbackMeasures() },
+  (t) => [index('metric_callback_team_day_org_day_idx').on(t.organisationId, t.day)],
 );
 
 /** Open cases at the end of a day (a snapshot taken by the catch-up; today's backlog is counted live). */

@@ -50,6 +50,34 @@ const TABLE: Record<RollupFact, SQL> = {
   backlog: sql.raw('metric_backlog_day'),
 };
 
+/**
+ * The team rollups (ADR 0030, addendum): the same sums per day × channel × team only, kept equal to the daily
+ * rollups by triggers. Their size does not grow with the number of contacts and cases.
+ */
+const TEAM_TABLE: Partial<Record<RollupFact, SQL>> = {
+  contact: sql.raw('metric_contact_team_day'),
+  case: sql.raw('metric_case_team_day'),
+  survey: sql.raw('metric_survey_team_day'),
+  callback: sql.raw('metric_callback_team_day'),
+};
+
+/**
+ * The rollup that answers: the team rollup when the scope and grouping need no other dimension than channel and
+ * team (the overviews of the organisation and of teams, trends, the breakdown by team or channel), else the daily
+ * rollup with every dimension.
+ */
+function rollupTable(fact: RollupFact, s: MetricScope, g: Grouping): SQL {
+  const team = TEAM_TABLE[fact];
+  const onlyChannelAndTeam =
+    !s.agentId &&
+    !s.itemId &&
+    !s.area &&
+    !s.exceptCustomerKinds?.length &&
+    s.rules.length === 0 &&
+    (g.kind !== 'dimension' || g.by === 'channel' || g.by === 'team');
+  return team && onlyChannelAndTeam ? team : TABLE[fact];
+}
+
 const list = (values: readonly string[]) =>
   sql.join(
     values.map((v) => sql`${v}`),
@@ -210,7 +238,7 @@ export function rollupSums<F extends RollupFact>(
   return queryRows<FactRows[F] & { key: string | null }>(
     db,
     sql`SELECT ${groupKey(grouping, col)} AS "key", ${SUMS[fact]}
-        FROM ${TABLE[fact]} r
+        FROM ${rollupTable(fact, scope, grouping)} r
         WHERE ${sql.join(where, sql` AND `)}
         GROUP BY 1`,
   );
@@ -269,7 +297,7 @@ export function resolutionHistogram(
   return queryRows<{ key: string | null; day: number; count: number }>(
     db,
     sql`SELECT ${groupKey(grouping, col)} AS "key", (u.i - 1)::int AS "day", sum(u.v)::float8 AS "count"
-        FROM metric_case_day r, unnest(r.resolution_days) WITH ORDINALITY AS u(v, i)
+        FROM ${rollupTable('case', scope, grouping)} r, unnest(r.resolution_days) WITH ORDINALITY AS u(v, i)
         WHERE ${sql.join(where, sql` AND `)}
         GROUP BY 1, 2`,
   );

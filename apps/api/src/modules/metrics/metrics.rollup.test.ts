@@ -14,6 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { itemDef, publishContent } from '../../test/catalogue-fixtures.ts';
 import { dbKind, makeOrg, type Session, signIn, type TestOrg, useTestApp } from '../../test/harness.ts';
 import { catchUpMetrics, rebuildAllMetrics, rebuildMetrics } from './index.ts';
+import { localDate } from '../calendar/index.ts';
 
 const t = useTestApp();
 let org: TestOrg;
@@ -370,6 +371,16 @@ async function table(
 }
 
 const DIMS = ['day', 'channel', 'team', 'item', 'area', 'kind', 'language', 'age'];
+/** The team rollups' dimensions: the first three of DIMS. */
+const TEAM_DIMS = DIMS.slice(0, 3);
+const teamDims = sql.raw('day::text AS day, channel, team_id AS team');
+
+/** A reference table summed over its first three dimensions: what the team rollup must hold. */
+function byTeam(reference: Table): Table {
+  const out: Table = new Map();
+  for (const [key, values] of reference) add(out, (JSON.parse(key) as unknown[]).slice(0, 3), values);
+  return out;
+}
 const rollupDims = sql.raw(`day::text AS day, channel, team_id AS team, catalogue_item_id AS item, area,
   customer_kind AS kind, language, age_band AS age`);
 
@@ -412,7 +423,14 @@ async function contactTables() {
     [...DIMS, 'agent'],
     measures,
   );
-  return { reference, rollup };
+  const team = await table(
+    sql`SELECT ${teamDims}, contacts, answered, handed_over AS handed, callbacks, referred, not_helped, unrecorded,
+        repeats, status_inquiries AS status, handling_seconds AS handling, waited, wait_seconds AS wait
+      FROM metric_contact_team_day WHERE organisation_id = ${org.id}`,
+    TEAM_DIMS,
+    measures,
+  );
+  return { reference, rollup, team };
 }
 
 async function caseTables() {
@@ -488,25 +506,33 @@ async function caseTables() {
         complaints_founded, complaints_partly_founded, complaints_unfounded, complaints_withdrawn
       FROM metric_case_day WHERE organisation_id = ${org.id}`,
     keyDims,
-    [
-      'opened',
-      'closed',
-      'closed_in_norm',
-      'closed_in_target',
-      'reopened',
-      'merged',
-      'resolution_minutes',
-      'resolution_days',
-      'complaints_closed',
-      'complaints_in_term',
-      'complaints_founded',
-      'complaints_partly_founded',
-      'complaints_unfounded',
-      'complaints_withdrawn',
-    ],
+    CASE_MEASURES,
   );
-  return { reference, rollup };
+  const team = await table(
+    sql`SELECT ${teamDims}, ${sql.raw(CASE_MEASURES.join(', '))}
+      FROM metric_case_team_day WHERE organisation_id = ${org.id}`,
+    TEAM_DIMS,
+    CASE_MEASURES,
+  );
+  return { reference, rollup, team };
 }
+
+const CASE_MEASURES = [
+  'opened',
+  'closed',
+  'closed_in_norm',
+  'closed_in_target',
+  'reopened',
+  'merged',
+  'resolution_minutes',
+  'resolution_days',
+  'complaints_closed',
+  'complaints_in_term',
+  'complaints_founded',
+  'complaints_partly_founded',
+  'complaints_unfounded',
+  'complaints_withdrawn',
+];
 
 async function surveyTables() {
   const measures = [
@@ -550,23 +576,33 @@ async function surveyTables() {
         solved_answers AS solveds, follow_ups AS follow, compliments
       FROM metric_survey_day WHERE organisation_id = ${org.id}`,
     [...DIMS, 'source'],
-    [
-      'responses',
-      'grade_sum',
-      'squares',
-      'grades',
-      'seven',
-      'five',
-      'effort_sum',
-      'efforts',
-      'solved',
-      'solveds',
-      'follow',
-      'compliments',
-    ],
+    SURVEY_MEASURES,
   );
-  return { reference, rollup };
+  const team = await table(
+    sql`SELECT ${teamDims}, responses, grade_sum, grade_squares AS squares, grades, grade_at_least_7 AS seven,
+        grade_at_most_5 AS five, effort_sum, effort_answers AS efforts, solved_yes AS solved,
+        solved_answers AS solveds, follow_ups AS follow, compliments
+      FROM metric_survey_team_day WHERE organisation_id = ${org.id}`,
+    TEAM_DIMS,
+    SURVEY_MEASURES,
+  );
+  return { reference, rollup, team };
 }
+
+const SURVEY_MEASURES = [
+  'responses',
+  'grade_sum',
+  'squares',
+  'grades',
+  'seven',
+  'five',
+  'effort_sum',
+  'efforts',
+  'solved',
+  'solveds',
+  'follow',
+  'compliments',
+];
 
 async function callbackTables() {
   const day = `to_char(b.due_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD')`;
@@ -588,7 +624,13 @@ async function callbackTables() {
     DIMS,
     ['due', 'in_time', 'late', 'overdue'],
   );
-  return { reference, rollup };
+  const team = await table(
+    sql`SELECT ${teamDims}, due, done_in_time AS in_time, done_late AS late, overdue
+      FROM metric_callback_team_day WHERE organisation_id = ${org.id}`,
+    TEAM_DIMS,
+    ['due', 'in_time', 'late', 'overdue'],
+  );
+  return { reference, rollup, team };
 }
 
 const sorted = (m: Table) => Object.fromEntries([...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
@@ -600,14 +642,20 @@ async function expectExact() {
     ['survey answers', surveyTables],
     ['callbacks', callbackTables],
   ] as const) {
-    const { reference, rollup } = await tables();
-    // The keys that differ first (readable), then the whole tables.
-    const keys = [...new Set([...reference.keys(), ...rollup.keys()])];
-    const differ = keys
-      .filter((k) => JSON.stringify(reference.get(k)) !== JSON.stringify(rollup.get(k)))
-      .map((k) => ({ key: k, reference: reference.get(k)?.join(' '), rollup: rollup.get(k)?.join(' ') }));
-    expect(differ, name).toEqual([]);
-    expect(sorted(rollup), name).toEqual(sorted(reference));
+    const { reference, rollup, team } = await tables();
+    for (const [what, expected, actual] of [
+      [name, reference, rollup],
+      [`${name} per team`, byTeam(reference), team],
+    ] as const) {
+      // The keys that differ first (readable), then the whole tables.
+      const keys = [...new Set([...expected.keys(), ...actual.keys()])];
+      const differ = keys
+        .filter((k) => JSON.stringify(expected.get(k)) !== JSON.stringify(actual.get(k)))
+        .map((k) => ({ key: k, reference: expected.get(k)?.join(' '), rollup: actual.get(k)?.join(' ') }));
+      expect(differ, what).toEqual([]);
+
+      expect(sorted(actual), what).toEqual(sorted(expected));
+    }
   }
 }
 
@@ -619,6 +667,10 @@ async function allRollups() {
     'metric_case_day',
     'metric_survey_day',
     'metric_callback_day',
+    'metric_contact_team_day',
+    'metric_case_team_day',
+    'metric_survey_team_day',
+    'metric_callback_team_day',
   ])
     out[tableName] = (
       await rows(
@@ -726,6 +778,40 @@ describe('the rollups', () => {
       SELECT coalesce(sum(open), 0)::int AS open FROM metric_backlog_day
       WHERE organisation_id = ${org.id} AND day = ${yesterday}::date`);
     expect(still!.open).toBe(snapshot!.open);
+  });
+});
+
+describe('an update of a case', () => {
+  it('marks only the days whose rollup it changes: not the day it was made when it closes', async () => {
+    const [c] = await rows<{ id: string; made: string }>(sql`
+      SELECT id, to_char(created_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD') AS made FROM case_file
+      WHERE organisation_id = ${org.id} AND closed_at IS NULL AND parent_case_id IS NULL
+        AND (created_at AT TIME ZONE 'Europe/Amsterdam')::date < (now() AT TIME ZONE 'Europe/Amsterdam')::date
+      ORDER BY created_at LIMIT 1`);
+    expect(c, 'an open case made before today').toBeDefined();
+    const dirty = async () => {
+      const r = await rows<{ day: string }>(sql`SELECT day::text AS day FROM metric_dirty
+        WHERE organisation_id = ${org.id} AND fact = 'case' ORDER BY day`);
+      // The catch-up recomputes those days and takes the marks away.
+      await catchUpMetrics(db);
+      return r.map((x) => x.day);
+    };
+    await dirty();
+    // A change no rollup reads (a status, the time of the last change): no day.
+    await db.execute(sql`UPDATE case_file SET updated_at = now() WHERE id = ${c!.id}`);
+    expect(await dirty()).toEqual([]);
+    // Closing: the day it closed, not the day it was made.
+    await db.execute(sql`UPDATE case_file SET closed_at = now(), resolution_minutes = 60 WHERE id = ${c!.id}`);
+    const today = localDate(new Date());
+    expect(await dirty()).toEqual([today]);
+    // Another language moves its `opened` count of the day it was made, and its closing day's figures.
+    await db.execute(sql`UPDATE case_file SET language = CASE WHEN language = 'en' THEN 'nl' ELSE 'en' END
+      WHERE id = ${c!.id}`);
+    const reopenings = await rows<{ day: string }>(sql`
+      SELECT DISTINCT to_char(created_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD') AS day FROM case_event
+      WHERE case_id = ${c!.id} AND (kind = 'reopened' OR (kind = 'survey' AND data->>'reopened' = 'true'))`);
+    expect(await dirty()).toEqual([...new Set([c!.made, today, ...reopenings.map((r) => r.day)])].sort());
+    await expectExact();
   });
 });
 
