@@ -13,8 +13,8 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { itemDef, publishContent } from '../../test/catalogue-fixtures.ts';
 import { dbKind, makeOrg, type Session, signIn, type TestOrg, useTestApp } from '../../test/harness.ts';
-import { catchUpMetrics, rebuildAllMetrics, rebuildMetrics } from './index.ts';
 import { localDate } from '../calendar/index.ts';
+import { catchUpMetrics, rebuildAllMetrics, rebuildMetrics } from './index.ts';
 
 const t = useTestApp();
 let org: TestOrg;
@@ -801,7 +801,9 @@ describe('an update of a case', () => {
     await db.execute(sql`UPDATE case_file SET updated_at = now() WHERE id = ${c!.id}`);
     expect(await dirty()).toEqual([]);
     // Closing: the day it closed, not the day it was made.
-    await db.execute(sql`UPDATE case_file SET closed_at = now(), resolution_minutes = 60 WHERE id = ${c!.id}`);
+    await db.execute(
+      sql`UPDATE case_file SET closed_at = now(), resolution_minutes = 60 WHERE id = ${c!.id}`,
+    );
     const today = localDate(new Date());
     expect(await dirty()).toEqual([today]);
     // Another language moves its `opened` count of the day it was made, and its closing day's figures.
