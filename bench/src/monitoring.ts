@@ -290,6 +290,8 @@ interface DatabaseResult {
     reopened: number;
     answered: number;
     writeS: number;
+    /** The days marked for the catch-up, per fact. */
+    dirtyDays: string;
     catchUpS: number | null;
   };
 }
@@ -488,15 +490,21 @@ async function runOn(target: Target, run: Run): Promise<DatabaseResult> {
     );
     const writeS = seconds(t0);
     const m = await metricsModule();
+    // What the day of work left for the catch-up: days to recompute, per fact.
+    const dirty = await queryRows<{ fact: string; days: number }>(
+      database.db,
+      sql`SELECT fact, count(*)::int AS days FROM metric_dirty GROUP BY fact ORDER BY fact`,
+    );
+    const dirtyDays = dirty.map((d) => `${d.days} ${d.fact}`).join(', ') || 'none';
     let catchUpS: number | null = null;
     if (m.catchUpMetrics) {
       const t1 = performance.now();
       await m.catchUpMetrics(database.db, new Date());
       catchUpS = seconds(t1);
     }
-    result.dayOfWork = { rows: g.rows, ...work, writeS, catchUpS };
+    result.dayOfWork = { rows: g.rows, ...work, writeS, dirtyDays, catchUpS };
     log(
-      `   ${g.rows.contacts} contacts, ${g.rows.cases} cases, ${g.rows.callbacks} callbacks today; ${work.closed} older cases closed, ${work.reopened} reopened, ${work.answered} survey answers (${writeS.toFixed(2)} s); catch-up: ${catchUpS === null ? 'catchUpMetrics not in this build' : `${catchUpS.toFixed(2)} s`}`,
+      `   ${g.rows.contacts} contacts, ${g.rows.cases} cases, ${g.rows.callbacks} callbacks today; ${work.closed} older cases closed, ${work.reopened} reopened, ${work.answered} survey answers (${writeS.toFixed(2)} s); days to recompute: ${dirtyDays}; catch-up: ${catchUpS === null ? 'catchUpMetrics not in this build' : `${catchUpS.toFixed(2)} s`}`,
     );
   } finally {
     await database.close();
@@ -742,6 +750,7 @@ function printResults(results: DatabaseResult[], run: Run) {
       'rebuild 2x s',
       'day of work (rows written)',
       'written in s',
+      'days marked',
       'catch-up s',
       'goal',
     ],
@@ -759,6 +768,7 @@ function printResults(results: DatabaseResult[], run: Run) {
           ? `${d.rows.contacts} contacts, ${d.rows.cases} cases, ${d.rows.callbacks} callbacks, ${d.closed} closed, ${d.reopened} reopened, ${d.answered} answers`
           : '-',
         d ? d.writeS.toFixed(2) : '-',
+        d ? d.dirtyDays : '-',
         !d ? '-' : d.catchUpS === null ? 'not in this build' : d.catchUpS.toFixed(2),
         r.kind === 'postgres'
           ? `<= ${GOAL_CATCH_UP_S} s: ${d?.catchUpS == null ? 'not measured' : d.catchUpS <= GOAL_CATCH_UP_S ? (full ? 'met' : 'met here') : 'NOT met'}`

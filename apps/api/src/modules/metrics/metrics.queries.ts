@@ -15,6 +15,7 @@ import {
 import type { MetricDimension, MetricGrain, SegmentRule } from '@voordeur/shared';
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { BacklogSums, CallbackSums, CaseSums, ContactSums, SurveySums } from './metrics.kpis.ts';
+import { RESOLUTION_BUCKETS } from './metrics.rollup.queries.ts';
 
 /** What a request may see, after the service applied the caller's scope. */
 export interface MetricScope {
@@ -280,7 +281,10 @@ export function backlogSnapshot(db: Db, scope: MetricScope, days: readonly strin
   );
 }
 
-/** The closed-case histograms of whole working days, summed per group key and day index (0..31). */
+/**
+ * The closed-case histograms of whole working days, summed per group key and day index (0..31): each bucket summed
+ * as a column, then unfolded (a year of rollup rows is not unnested row by row).
+ */
 export function resolutionHistogram(
   db: Db,
   scope: MetricScope,
@@ -294,12 +298,18 @@ export function resolutionHistogram(
     sql`r.day BETWEEN ${from}::date AND ${to}::date`,
     ...scopeConditions(scope, col),
   ];
+  const buckets = Array.from(
+    { length: RESOLUTION_BUCKETS },
+    (_, i) => sql`coalesce(sum(r.resolution_days[${sql.raw(String(i + 1))}]), 0)`,
+  );
   return queryRows<{ key: string | null; day: number; count: number }>(
     db,
-    sql`SELECT ${groupKey(grouping, col)} AS "key", (u.i - 1)::int AS "day", sum(u.v)::float8 AS "count"
-        FROM ${rollupTable('case', scope, grouping)} r, unnest(r.resolution_days) WITH ORDINALITY AS u(v, i)
-        WHERE ${sql.join(where, sql` AND `)}
-        GROUP BY 1, 2`,
+    sql`SELECT s.key AS "key", (u.i - 1)::int AS "day", u.v::float8 AS "count"
+        FROM (SELECT ${groupKey(grouping, col)} AS key, ARRAY[${sql.join(buckets, sql`, `)}]::bigint[] AS days
+              FROM ${rollupTable('case', scope, grouping)} r
+              WHERE ${sql.join(where, sql` AND `)}
+              GROUP BY 1) s,
+             unnest(s.days) WITH ORDINALITY AS u(v, i)`,
   );
 }
 

@@ -250,6 +250,24 @@ export async function claimDirty(db: Db, limit: number): Promise<DirtyDay[]> {
   return rowsOf<DirtyDay>(result);
 }
 
+/**
+ * The dirty days of one organisation and fact within a range, locked for this transaction (a rebuild of the range
+ * satisfies them); days another transaction holds are left for the catch-up.
+ */
+export async function claimDirtyRange(
+  db: Db,
+  organisationId: string,
+  fact: MetricFact,
+  from: string,
+  to: string,
+): Promise<DirtyDay[]> {
+  const result = await db.execute(sql`
+    SELECT organisation_id AS "organisationId", fact, day::text AS day FROM metric_dirty
+    WHERE organisation_id = ${organisationId} AND fact = ${fact} AND day BETWEEN ${from}::date AND ${to}::date
+    FOR UPDATE SKIP LOCKED`);
+  return rowsOf<DirtyDay>(result);
+}
+
 export async function clearDirty(db: Db, days: DirtyDay[]) {
   if (!days.length) return;
   await db.execute(sql`

@@ -727,6 +727,10 @@ describe('the rollups', () => {
     await db.execute(sql`UPDATE case_file SET resolution_minutes = NULL WHERE id = ${closed!.id}`);
     const again = await rebuildMetrics(db, org.id, { from: closed!.day, to: closed!.day });
     expect(again).toMatchObject({ days: 1, resolutionFilled: 1 });
+    // Filling it in marked its day; the rebuild recomputed that day, so the mark is gone (no second recompute).
+    const marks = await rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM metric_dirty
+      WHERE organisation_id = ${org.id} AND day = ${closed!.day}::date`);
+    expect(marks[0]!.n).toBe(0);
     const [filled] = await rows<{ m: number | null }>(
       sql`SELECT resolution_minutes AS m FROM case_file WHERE id = ${closed!.id}`,
     );

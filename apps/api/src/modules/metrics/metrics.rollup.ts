@@ -89,8 +89,9 @@ export interface RebuildProgress {
 
 /**
  * Recomputes every rollup of an organisation for the local days `from`..`to` (default: from its first fact up to
- * today) from the raw rows, a month of one fact per transaction; first fills in missing resolution times. The
- * backlog snapshots are left alone: they cannot be rebuilt from the cases as they are now (ADR).
+ * today) from the raw rows, a month of one fact per transaction, and takes away those days' dirty marks; first
+ * fills in missing resolution times. The backlog snapshots are left alone: they cannot be rebuilt from the cases
+ * as they are now (ADR).
  */
 export async function rebuildMetrics(
   db: Db,
@@ -113,7 +114,13 @@ export async function rebuildMetrics(
   for (const fact of q.METRIC_FACTS) {
     for (let start = from; start <= to; start = addDays(start, REBUILD_CHUNK_DAYS)) {
       const end = addDays(start, REBUILD_CHUNK_DAYS - 1) < to ? addDays(start, REBUILD_CHUNK_DAYS - 1) : to;
-      await db.transaction((tx) => q.recomputeRange(tx, organisationId, fact, start, end, o));
+      await db.transaction(async (tx) => {
+        // The days' marks (from the resolution times just filled in, or from earlier changes) are satisfied by
+        // this recompute: claimed first, so a writer marking meanwhile keeps its mark for the catch-up.
+        const claimed = await q.claimDirtyRange(tx, organisationId, fact, start, end);
+        await q.recomputeRange(tx, organisationId, fact, start, end, o);
+        await q.clearDirty(tx, claimed);
+      });
       done += Math.round((Date.parse(end) - Date.parse(start)) / DAY_MS) + 1;
       onProgress?.({ done, total });
     }
