@@ -214,6 +214,42 @@ export const metricCallbackTeamDay = pgTable(
   (t) => [index('metric_callback_team_day_org_day_idx').on(t.organisationId, t.day)],
 );
 
+/**
+ * The same sums per organisation × day × channel × item only (cases also by their kind): the top 10 questions and
+ * reports and an item's own figures read these, a handful of rows per item and day whatever the volume. Kept like
+ * the team rollups.
+ */
+const itemDimensions = () => ({
+  organisationId: organisationId(),
+  day: date('day').notNull(),
+  channel: text('channel').notNull(),
+  catalogueItemId: uuid('catalogue_item_id'),
+});
+
+export const metricContactItemDay = pgTable(
+  'metric_contact_item_day',
+  { ...itemDimensions(), ...contactMeasures() },
+  (t) => [index('metric_contact_item_day_org_day_idx').on(t.organisationId, t.day)],
+);
+
+export const metricCaseItemDay = pgTable(
+  'metric_case_item_day',
+  { ...itemDimensions(), kind: text('kind').notNull(), ...caseMeasures() },
+  (t) => [index('metric_case_item_day_org_day_idx').on(t.organisationId, t.day)],
+);
+
+export const metricSurveyItemDay = pgTable(
+  'metric_survey_item_day',
+  { ...itemDimensions(), ...surveyMeasures() },
+  (t) => [index('metric_survey_item_day_org_day_idx').on(t.organisationId, t.day)],
+);
+
+export const metricCallbackItemDay = pgTable(
+  'metric_callback_item_day',
+  { ...itemDimensions(), ...callbackMeasures() },
+  (t) => [index('metric_callback_item_day_org_day_idx').on(t.organisationId, t.day)],
+);
+
 /** Open cases at the end of a day (a snapshot taken by the catch-up; today's backlog is counted live). */
 export const metricBacklogDay = pgTable(
   'metric_backlog_day',

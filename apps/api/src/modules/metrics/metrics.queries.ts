@@ -52,8 +52,9 @@ const TABLE: Record<RollupFact, SQL> = {
 };
 
 /**
- * The team rollups (ADR 0030, addendum): the same sums per day × channel × team only, kept equal to the daily
- * rollups by triggers. Their size does not grow with the number of contacts and cases.
+ * The team and item rollups (ADR 0030, addendum): the same sums per day × channel × team, and per day × channel ×
+ * item (cases also by kind), kept equal to the daily rollups by triggers. Their size does not grow with the number of contacts
+ * and cases.
  */
 const TEAM_TABLE: Partial<Record<RollupFact, SQL>> = {
   contact: sql.raw('metric_contact_team_day'),
@@ -61,22 +62,27 @@ const TEAM_TABLE: Partial<Record<RollupFact, SQL>> = {
   survey: sql.raw('metric_survey_team_day'),
   callback: sql.raw('metric_callback_team_day'),
 };
+const ITEM_TABLE: Partial<Record<RollupFact, SQL>> = {
+  contact: sql.raw('metric_contact_item_day'),
+  case: sql.raw('metric_case_item_day'),
+  survey: sql.raw('metric_survey_item_day'),
+  callback: sql.raw('metric_callback_item_day'),
+};
 
 /**
- * The rollup that answers: the team rollup when the scope and grouping need no other dimension than channel and
- * team (the overviews of the organisation and of teams, trends, the breakdown by team or channel), else the daily
- * rollup with every dimension.
+ * The smallest rollup that answers: the team rollup when the scope and grouping need no dimension but channel and
+ * team (the overviews of the organisation and of teams, trends, the breakdown by team or channel); the item rollup
+ * when they need no dimension but channel and item (the top 10, an item's figures, the breakdown by item); else the
+ * daily rollup with every dimension.
  */
 function rollupTable(fact: RollupFact, s: MetricScope, g: Grouping): SQL {
+  const byOnly = (...dims: MetricDimension[]) => g.kind !== 'dimension' || dims.includes(g.by);
+  const noOther = !s.agentId && !s.area && !s.exceptCustomerKinds?.length && s.rules.length === 0;
   const team = TEAM_TABLE[fact];
-  const onlyChannelAndTeam =
-    !s.agentId &&
-    !s.itemId &&
-    !s.area &&
-    !s.exceptCustomerKinds?.length &&
-    s.rules.length === 0 &&
-    (g.kind !== 'dimension' || g.by === 'channel' || g.by === 'team');
-  return team && onlyChannelAndTeam ? team : TABLE[fact];
+  if (team && noOther && !s.itemId && byOnly('channel', 'team')) return team;
+  const item = ITEM_TABLE[fact];
+  if (item && noOther && !s.teamId && !s.teamIds && byOnly('channel', 'item')) return item;
+  return TABLE[fact];
 }
 
 const list = (values: readonly string[]) =>
@@ -514,7 +520,7 @@ export function topItems(
     db,
     sql`SELECT s.item_id AS "itemId", ci.code, ${itemName(language, sql`ci`, sql`civ`)} AS "name", s.n::int AS "count"
         FROM (SELECT r.catalogue_item_id AS item_id, ${measure} AS n
-              FROM ${TABLE[fact]} r
+              FROM ${rollupTable(fact, scope, { kind: 'dimension', by: 'item' })} r
               WHERE ${sql.join(where, sql` AND `)}
               GROUP BY 1) s
         JOIN catalogue_item ci ON ci.organisation_id = ${scope.organisationId} AND ci.id = s.item_id

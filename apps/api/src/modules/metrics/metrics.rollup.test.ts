@@ -375,10 +375,21 @@ const DIMS = ['day', 'channel', 'team', 'item', 'area', 'kind', 'language', 'age
 const TEAM_DIMS = DIMS.slice(0, 3);
 const teamDims = sql.raw('day::text AS day, channel, team_id AS team');
 
-/** A reference table summed over its first three dimensions: what the team rollup must hold. */
-function byTeam(reference: Table): Table {
+/** The item rollups' dimensions (cases also by their kind, after DIMS). */
+const ITEM_DIMS = ['day', 'channel', 'item'];
+const itemDims = sql.raw('day::text AS day, channel, catalogue_item_id AS item');
+
+/** A reference table summed over some of its dimensions (by position): what a team or item rollup must hold. */
+function project(reference: Table, positions: number[]): Table {
   const out: Table = new Map();
-  for (const [key, values] of reference) add(out, (JSON.parse(key) as unknown[]).slice(0, 3), values);
+  for (const [key, values] of reference) {
+    const dims = JSON.parse(key) as unknown[];
+    add(
+      out,
+      positions.map((i) => dims[i]),
+      values,
+    );
+  }
   return out;
 }
 const rollupDims = sql.raw(`day::text AS day, channel, team_id AS team, catalogue_item_id AS item, area,
@@ -430,7 +441,14 @@ async function contactTables() {
     TEAM_DIMS,
     measures,
   );
-  return { reference, rollup, team };
+  const item = await table(
+    sql`SELECT ${itemDims}, contacts, answered, handed_over AS handed, callbacks, referred, not_helped, unrecorded,
+        repeats, status_inquiries AS status, handling_seconds AS handling, waited, wait_seconds AS wait
+      FROM metric_contact_item_day WHERE organisation_id = ${org.id}`,
+    ITEM_DIMS,
+    measures,
+  );
+  return { reference, rollup, team, item, itemPositions: [0, 1, 3] };
 }
 
 async function caseTables() {
@@ -514,7 +532,13 @@ async function caseTables() {
     TEAM_DIMS,
     CASE_MEASURES,
   );
-  return { reference, rollup, team };
+  const item = await table(
+    sql`SELECT ${itemDims}, kind AS case_kind, ${sql.raw(CASE_MEASURES.join(', '))}
+      FROM metric_case_item_day WHERE organisation_id = ${org.id}`,
+    [...ITEM_DIMS, 'case_kind'],
+    CASE_MEASURES,
+  );
+  return { reference, rollup, team, item, itemPositions: [0, 1, 3, 8] };
 }
 
 const CASE_MEASURES = [
@@ -586,7 +610,15 @@ async function surveyTables() {
     TEAM_DIMS,
     SURVEY_MEASURES,
   );
-  return { reference, rollup, team };
+  const item = await table(
+    sql`SELECT ${itemDims}, responses, grade_sum, grade_squares AS squares, grades, grade_at_least_7 AS seven,
+        grade_at_most_5 AS five, effort_sum, effort_answers AS efforts, solved_yes AS solved,
+        solved_answers AS solveds, follow_ups AS follow, compliments
+      FROM metric_survey_item_day WHERE organisation_id = ${org.id}`,
+    ITEM_DIMS,
+    SURVEY_MEASURES,
+  );
+  return { reference, rollup, team, item, itemPositions: [0, 1, 3] };
 }
 
 const SURVEY_MEASURES = [
@@ -630,7 +662,13 @@ async function callbackTables() {
     TEAM_DIMS,
     ['due', 'in_time', 'late', 'overdue'],
   );
-  return { reference, rollup, team };
+  const item = await table(
+    sql`SELECT ${itemDims}, due, done_in_time AS in_time, done_late AS late, overdue
+      FROM metric_callback_item_day WHERE organisation_id = ${org.id}`,
+    ITEM_DIMS,
+    ['due', 'in_time', 'late', 'overdue'],
+  );
+  return { reference, rollup, team, item, itemPositions: [0, 1, 3] };
 }
 
 const sorted = (m: Table) => Object.fromEntries([...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
@@ -642,10 +680,11 @@ async function expectExact() {
     ['survey answers', surveyTables],
     ['callbacks', callbackTables],
   ] as const) {
-    const { reference, rollup, team } = await tables();
+    const { reference, rollup, team, item, itemPositions } = await tables();
     for (const [what, expected, actual] of [
       [name, reference, rollup],
-      [`${name} per team`, byTeam(reference), team],
+      [`${name} per team`, project(reference, [0, 1, 2]), team],
+      [`${name} per item`, project(reference, itemPositions), item],
     ] as const) {
       // The keys that differ first (readable), then the whole tables.
       const keys = [...new Set([...expected.keys(), ...actual.keys()])];
@@ -671,6 +710,10 @@ async function allRollups() {
     'metric_case_team_day',
     'metric_survey_team_day',
     'metric_callback_team_day',
+    'metric_contact_item_day',
+    'metric_case_item_day',
+    'metric_survey_item_day',
+    'metric_callback_item_day',
   ])
     out[tableName] = (
       await rows(

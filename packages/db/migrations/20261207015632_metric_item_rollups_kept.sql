@@ -1,0 +1,185 @@
+-- The item rollups (ADR 0030, addendum): the sums of each daily rollup per organisation × day × channel × item (cases
+-- also by kind), kept equal to the daily rollups by statement triggers on them, as the team rollups are.
+-- Recomputes the item rollup of contacts for the given (organisation, day) pairs from the daily rollup.
+CREATE FUNCTION voordeur_metric_contact_item_days(orgs uuid[], days date[]) RETURNS void LANGUAGE sql AS $$
+  DELETE FROM metric_contact_item_day t USING unnest(orgs, days) AS x(o, d)
+    WHERE t.organisation_id = x.o AND t.day = x.d;
+  INSERT INTO metric_contact_item_day (organisation_id, day, channel, catalogue_item_id, contacts, answered, handed_over, callbacks, referred, not_helped, unrecorded, repeats, status_inquiries, handling_seconds, waited, wait_seconds)
+    SELECT r.organisation_id, r.day, r.channel, r.catalogue_item_id, sum(r.contacts), sum(r.answered), sum(r.handed_over), sum(r.callbacks), sum(r.referred), sum(r.not_helped), sum(r.unrecorded), sum(r.repeats), sum(r.status_inquiries), sum(r.handling_seconds), sum(r.waited), sum(r.wait_seconds)
+    FROM metric_contact_day r JOIN unnest(orgs, days) AS x(o, d) ON r.organisation_id = x.o AND r.day = x.d
+    GROUP BY 1, 2, 3, 4;
+$$;
+--> statement-breakpoint
+CREATE FUNCTION voordeur_metric_contact_item() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  orgs uuid[];
+  days date[];
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    SELECT array_agg(organisation_id), array_agg(day) INTO orgs, days
+      FROM (SELECT DISTINCT organisation_id, day FROM new_rows) x;
+  ELSIF TG_OP = 'DELETE' THEN
+    SELECT array_agg(organisation_id), array_agg(day) INTO orgs, days
+      FROM (SELECT DISTINCT organisation_id, day FROM old_rows) x;
+  ELSE
+    SELECT array_agg(organisation_id), array_agg(day) INTO orgs, days
+      FROM (SELECT organisation_id, day FROM old_rows UNION SELECT organisation_id, day FROM new_rows) x;
+  END IF;
+  IF orgs IS NOT NULL THEN
+    PERFORM voordeur_metric_contact_item_days(orgs, days);
+  END IF;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER metric_contact_day_item_insert AFTER INSERT ON metric_contact_day REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION voordeur_metric_contact_item();
+--> statement-breakpoint
+CREATE TRIGGER metric_contact_day_item_update AFTER UPDATE ON metric_contact_day
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION voordeur_metric_contact_item();
+--> statement-breakpoint
+CREATE TRIGGER metric_contact_day_item_delete AFTER DELETE ON metric_contact_day REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION voordeur_metric_contact_item();
+--> statement-breakpoint
+-- The days already rolled up.
+SELECT voordeur_metric_contact_item_days(array_agg(organisation_id), array_agg(day))
+  FROM (SELECT DISTINCT organisation_id, day FROM metric_contact_day) x;
+--> statement-breakpoint
+-- Recomputes the item rollup of cases for the given (organisation, day) pairs from the daily rollup.
+CREATE FUNCTION voordeur_metric_case_item_days(orgs uuid[], days date[]) RETURNS void LANGUAGE sql AS $$
+  DELETE FROM metric_case_item_day t USING unnest(orgs, days) AS x(o, d)
+    WHERE t.organisation_id = x.o AND t.day = x.d;
+  INSERT INTO metric_case_item_day (organisation_id, day, channel, catalogue_item_id, kind, opened, closed, closed_in_norm, closed_in_target, reopened, merged, resolution_minutes, resolution_days, complaints_closed, complaints_in_term, complaints_founded, complaints_partly_founded, complaints_unfounded, complaints_withdrawn)
+    SELECT r.organisation_id, r.day, r.channel, r.catalogue_item_id, r.kind, sum(r.opened), sum(r.closed), sum(r.closed_in_norm), sum(r.closed_in_target), sum(r.reopened), sum(r.merged), sum(r.resolution_minutes), voordeur_int_array_sum(r.resolution_days), sum(r.complaints_closed), sum(r.complaints_in_term), sum(r.complaints_founded), sum(r.complaints_partly_founded), sum(r.complaints_unfounded), sum(r.complaints_withdrawn)
+    FROM metric_case_day r JOIN unnest(orgs, days) AS x(o, d) ON r.organisation_id = x.o AND r.day = x.d
+    GROUP BY 1, 2, 3, 4, 5;
+$$;
+--> statement-breakpoint
+CREATE FUNCTION voordeur_metric_case_item() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  orgs uuid[];
+  days date[];
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    SELECT array_agg(organisation_id), array_agg(day) INTO orgs, days
+      FROM (SELECT DISTINCT organisation_id, day FROM new_rows) x;
+  ELSIF TG_OP = 'DELETE' THEN
+    SELECT array_agg(organisation_id), array_agg(day) INTO orgs, days
+      FROM (SELECT DISTINCT organisation_id, day FROM old_rows) x;
+  ELSE
+    SELECT array_agg(organisation_id), array_agg(day) INTO orgs, days
+      FROM (SELECT organisation_id, day FROM old_rows UNION SELECT organisation_id, day FROM new_rows) x;
+  END IF;
+  IF orgs IS NOT NULL THEN
+    PERFORM voordeur_metric_case_item_days(orgs, days);
+  END IF;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER metric_case_day_item_insert AFTER INSERT ON metric_case_day REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION voordeur_metric_case_item();
+--> statement-breakpoint
+CREATE TRIGGER metric_case_day_item_update AFTER UPDATE ON metric_case_day
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION voordeur_metric_case_item();
+--> statement-breakpoint
+CREATE TRIGGER metric_case_day_item_delete AFTER DELETE ON metric_case_day REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION voordeur_metric_case_item();
+--> statement-breakpoint
+-- The days already rolled up.
+SELECT voordeur_metric_case_item_days(array_agg(organisation_id), array_agg(day))
+  FROM (SELECT DISTINCT organisation_id, day FROM metric_case_day) x;
+--> statement-breakpoint
+-- Recomputes the item rollup of surveys for the given (organisation, day) pairs from the daily rollup.
+CREATE FUNCTION voordeur_metric_survey_item_days(orgs uuid[], days date[]) RETURNS void LANGUAGE sql AS $$
+  DELETE FROM metric_survey_item_day t USING unnest(orgs, days) AS x(o, d)
+    WHERE t.organisation_id = x.o AND t.day = x.d;
+  INSERT INTO metric_survey_item_day (organisation_id, day, channel, catalogue_item_id, responses, grade_sum, grade_squares, grades, grade_at_least_7, grade_at_most_5, effort_sum, effort_answers, solved_yes, solved_answers, follow_ups, compliments)
+    SELECT r.organisation_id, r.day, r.channel, r.catalogue_item_id, sum(r.responses), sum(r.grade_sum), sum(r.grade_squares), voordeur_int_array_sum(r.grades), sum(r.grade_at_least_7), sum(r.grade_at_most_5), sum(r.effort_sum), sum(r.effort_answers), sum(r.solved_yes), sum(r.solved_answers), sum(r.follow_ups), sum(r.compliments)
+    FROM metric_survey_day r JOIN unnest(orgs, days) AS x(o, d) ON r.organisation_id = x.o AND r.day = x.d
+    GROUP BY 1, 2, 3, 4;
+$$;
+--> statement-breakpoint
+CREATE FUNCTION voordeur_metric_survey_item() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  orgs uuid[];
+  days date[];
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    SELECT array_agg(organisation_id), array_agg(day) INTO orgs, days
+      FROM (SELECT DISTINCT organisation_id, day FROM new_rows) x;
+  ELSIF TG_OP = 'DELETE' THEN
+    SELECT array_agg(organisation_id), array_agg(day) INTO orgs, days
+      FROM (SELECT DISTINCT organisation_id, day FROM old_rows) x;
+  ELSE
+    SELECT array_agg(organisation_id), array_agg(day) INTO orgs, days
+      FROM (SELECT organisation_id, day FROM old_rows UNION SELECT organisation_id, day FROM new_rows) x;
+  END IF;
+  IF orgs IS NOT NULL THEN
+    PERFORM voordeur_metric_survey_item_days(orgs, days);
+  END IF;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER metric_survey_day_item_insert AFTER INSERT ON metric_survey_day REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION voordeur_metric_survey_item();
+--> statement-breakpoint
+CREATE TRIGGER metric_survey_day_item_update AFTER UPDATE ON metric_survey_day
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION voordeur_metric_survey_item();
+--> statement-breakpoint
+CREATE TRIGGER metric_survey_day_item_delete AFTER DELETE ON metric_survey_day REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION voordeur_metric_survey_item();
+--> statement-breakpoint
+-- The days already rolled up.
+SELECT voordeur_metric_survey_item_days(array_agg(organisation_id), array_agg(day))
+  FROM (SELECT DISTINCT organisation_id, day FROM metric_survey_day) x;
+--> statement-breakpoint
+-- Recomputes the item rollup of callbacks for the given (organisation, day) pairs from the daily rollup.
+CREATE FUNCTION voordeur_metric_callback_item_days(orgs uuid[], days date[]) RETURNS void LANGUAGE sql AS $$
+  DELETE FROM metric_callback_item_day t USING unnest(orgs, days) AS x(o, d)
+    WHERE t.organisation_id = x.o AND t.day = x.d;
+  INSERT INTO metric_callback_item_day (organisation_id, day, channel, catalogue_item_id, due, done_in_time, done_late, overdue)
+    SELECT r.organisation_id, r.day, r.channel, r.catalogue_item_id, sum(r.due), sum(r.done_in_time), sum(r.done_late), sum(r.overdue)
+    FROM metric_callback_day r JOIN unnest(orgs, days) AS x(o, d) ON r.organisation_id = x.o AND r.day = x.d
+    GROUP BY 1, 2, 3, 4;
+$$;
+--> statement-breakpoint
+CREATE FUNCTION voordeur_metric_callback_item() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  orgs uuid[];
+  days date[];
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    SELECT array_agg(organisation_id), array_agg(day) INTO orgs, days
+      FROM (SELECT DISTINCT organisation_id, day FROM new_rows) x;
+  ELSIF TG_OP = 'DELETE' THEN
+    SELECT array_agg(organisation_id), array_agg(day) INTO orgs, days
+      FROM (SELECT DISTINCT organisation_id, day FROM old_rows) x;
+  ELSE
+    SELECT array_agg(organisation_id), array_agg(day) INTO orgs, days
+      FROM (SELECT organisation_id, day FROM old_rows UNION SELECT organisation_id, day FROM new_rows) x;
+  END IF;
+  IF orgs IS NOT NULL THEN
+    PERFORM voordeur_metric_callback_item_days(orgs, days);
+  END IF;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER metric_callback_day_item_insert AFTER INSERT ON metric_callback_day REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION voordeur_metric_callback_item();
+--> statement-breakpoint
+CREATE TRIGGER metric_callback_day_item_update AFTER UPDATE ON metric_callback_day
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION voordeur_metric_callback_item();
+--> statement-breakpoint
+CREATE TRIGGER metric_callback_day_item_delete AFTER DELETE ON metric_callback_day REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION voordeur_metric_callback_item();
+--> statement-breakpoint
+-- The days already rolled up.
+SELECT voordeur_metric_callback_item_days(array_agg(organisation_id), array_agg(day))
+  FROM (SELECT DISTINCT organisation_id, day FROM metric_callback_day) x;
