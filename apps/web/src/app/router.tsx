@@ -148,7 +148,14 @@ export const router = createBrowserRouter([
   outside('/p/:slug/inloggen', loadOrganisationLoginPage),
   outside('/p/:slug/mijn', loadMyPage),
   {
-    ...page(async () => (await import('./RequireAuth.tsx')).RequireAuth),
+    // The staff app's words come with its first page, not with the public pages (i18n/sections/staff.ts).
+    ...page(async () => {
+      const [{ RequireAuth }] = await Promise.all([
+        import('./RequireAuth.tsx'),
+        import('../i18n/sections/staff.ts'),
+      ]);
+      return RequireAuth;
+    }),
     errorElement: <RouteErrorPage />,
     hydrateFallbackElement: <PageLoading />,
     children: [

@@ -1,13 +1,13 @@
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditAction, type AuditEntityType } from '@voordeur/shared';
 import type { TFunction } from 'i18next';
-import type nl from './nl.json';
+import type staff from './sections/staff.nl.json';
 
 /*
  * Words for every action and kind of record the audit trail can hold (the lists in @voordeur/shared, which the
  * API's recordAudit is typed with). A code without Dutch words fails this type check, naming the code; the
  * English words are checked by auditWords.unit.test.ts.
  */
-type Words = (typeof nl)['auditWords'];
+type Words = (typeof staff)['auditWords'];
 type Unworded<Code extends string, Keys> = Exclude<Code, Keys>;
 const everyActionWorded: [Unworded<AuditAction, keyof Words['actions']>] extends [never]
   ? true

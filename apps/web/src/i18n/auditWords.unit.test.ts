@@ -1,7 +1,7 @@
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '@voordeur/shared';
 import { describe, expect, it } from 'vitest';
-import en from './en.json';
-import nl from './nl.json';
+import en from './sections/staff.en.json';
+import nl from './sections/staff.nl.json';
 
 // Every action and kind of record the API can put in the audit trail has words in both languages, and no words
 // are kept for codes that no longer exist.

@@ -8,6 +8,7 @@ import type excellencePeople from './sections/excellence-people.nl.json';
 import type excellenceSignals from './sections/excellence-signals.nl.json';
 import type excellenceStrategy from './sections/excellence-strategy.nl.json';
 import type monitoring from './sections/monitoring.nl.json';
+import type staff from './sections/staff.nl.json';
 
 // Typed translation keys: a typo in a key is a compile error, and `nl.json` (with the words that load with their
 // section, sections/*.nl.json) is the reference.
@@ -16,6 +17,7 @@ declare module 'i18next' {
     defaultNS: 'translation';
     resources: {
       translation: typeof nl &
+        typeof staff &
         typeof monitoring &
         typeof excellence &
         typeof excellenceAssessments &

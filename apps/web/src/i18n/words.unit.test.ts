@@ -32,6 +32,8 @@ describe('words', () => {
   it('finds the main words and the sections', () => {
     expect(pairs).toContain('nl.json');
     expect(pairs).toContain('sections/monitoring.nl.json');
-    expect(read('nl.json').length).toBeGreaterThan(1000);
+    expect(pairs).toContain('sections/staff.nl.json');
+    expect(read('nl.json').length).toBeGreaterThan(300);
+    expect(read('sections/staff.nl.json').length).toBeGreaterThan(1000);
   });
 });

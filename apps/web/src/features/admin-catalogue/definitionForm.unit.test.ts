@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { type CatalogueItemDefinition, catalogueItemDefinitionSchema } from '@voordeur/shared';
 import i18next, { type TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import en from '../../i18n/en.json';
-import nl from '../../i18n/nl.json';
+import { en, nl } from '../../i18n/staffWords.ts';
 import {
   attachErrors,
   buildDefinition,

@@ -2,7 +2,7 @@ import { CASE_LIMITS } from '@voordeur/shared';
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/client.ts';
-import nl from '../../i18n/nl.json';
+import { nl } from '../../i18n/staffWords.ts';
 import { attachmentErrors, checkAttachment } from './attachmentErrors.ts';
 
 const i18n = i18next.createInstance();
