@@ -47,9 +47,12 @@ const DIST_ASSETS = join(import.meta.dirname, '..', '..', 'apps', 'web', 'dist',
 /** The chunks of the public pages (public-pages.ts): each page's module is its own chunk, named after it. */
 const PUBLIC_CHUNKS = PUBLIC_PAGES.flatMap((p) => (p.module ? [basename(p.module, extname(p.module))] : []));
 
-/** Chunks of the signed-in app: the session guard with the shell, and every page but the public ones. */
+/**
+ * Chunks of the signed-in app: the session guard with the shell, the staff app's words (i18n/sections/staff.ts),
+ * and every page but the public ones.
+ */
 const staffChunk = (file: string) =>
-  /^RequireAuth-/.test(file) ||
+  /^(RequireAuth|staff)-/.test(file) ||
   (/Page-[\w-]+\.js$/.test(file) && !PUBLIC_CHUNKS.some((name) => file.startsWith(`${name}-`)));
 
 // Every public page on a first visit (an empty cache): the JavaScript it loads until the network is quiet,
@@ -121,6 +124,7 @@ test('the login page does not load the staff app; signing in loads it', async ({
   await login(page, 'agent@voorbeeld.nl');
   const files = loaded.map((l) => l.file);
   expect(files.some((f) => /^RequireAuth-/.test(f))).toBe(true);
+  expect(files.some((f) => /^staff-/.test(f))).toBe(true);
   expect(files.some((f) => /^HomePage-/.test(f))).toBe(true);
   // Pages not visited are not loaded.
   expect(files.some((f) => /^CasePage-/.test(f))).toBe(false);
