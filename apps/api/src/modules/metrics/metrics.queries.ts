@@ -53,8 +53,8 @@ const TABLE: Record<RollupFact, SQL> = {
 
 /**
  * The team and item rollups (ADR 0030, addendum): the same sums per day × channel × team, and per day × channel ×
- * item (cases also by kind), kept equal to the daily rollups by triggers. Their size does not grow with the number of contacts
- * and cases.
+ * item (cases also by kind), kept equal to the daily rollups by triggers. Their size does not grow with the number
+ * of contacts and cases.
  */
 const TEAM_TABLE: Partial<Record<RollupFact, SQL>> = {
   contact: sql.raw('metric_contact_team_day'),
