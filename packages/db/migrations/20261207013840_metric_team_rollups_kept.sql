@@ -2,18 +2,6 @@
 -- only, kept equal to the daily rollups by statement triggers on them. Whoever writes a daily rollup (the recompute,
 -- a rebuild, a fixture) keeps the team rollup of the same days right; no writer has to remember it.
 
--- Element-wise sum of integer arrays (the histograms), the shorter one padded with zeros.
-CREATE FUNCTION voordeur_int_array_add(a integer[], b integer[]) RETURNS integer[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT coalesce(array_agg(coalesce(x, 0) + coalesce(y, 0) ORDER BY i), '{}'::integer[])
-  FROM unnest(a, b) WITH ORDINALITY AS u(x, y, i)
-$$;
---> statement-breakpoint
-CREATE AGGREGATE voordeur_int_array_sum(integer[]) (
-  SFUNC = voordeur_int_array_add,
-  STYPE = integer[],
-  INITCOND = '{}'
-);
---> statement-breakpoint
 -- Recomputes the team rollup of contacts for the given (organisation, day) pairs from the daily rollup.
 CREATE FUNCTION voordeur_metric_contact_team_days(orgs uuid[], days date[]) RETURNS void LANGUAGE sql AS $$
   DELETE FROM metric_contact_team_day t USING unnest(orgs, days) AS x(o, d)
@@ -65,7 +53,7 @@ CREATE FUNCTION voordeur_metric_case_team_days(orgs uuid[], days date[]) RETURNS
   DELETE FROM metric_case_team_day t USING unnest(orgs, days) AS x(o, d)
     WHERE t.organisation_id = x.o AND t.day = x.d;
   INSERT INTO metric_case_team_day (organisation_id, day, channel, team_id, opened, closed, closed_in_norm, closed_in_target, reopened, merged, resolution_minutes, resolution_days, complaints_closed, complaints_in_term, complaints_founded, complaints_partly_founded, complaints_unfounded, complaints_withdrawn)
-    SELECT r.organisation_id, r.day, r.channel, r.team_id, sum(r.opened), sum(r.closed), sum(r.closed_in_norm), sum(r.closed_in_target), sum(r.reopened), sum(r.merged), sum(r.resolution_minutes), voordeur_int_array_sum(r.resolution_days), sum(r.complaints_closed), sum(r.complaints_in_term), sum(r.complaints_founded), sum(r.complaints_partly_founded), sum(r.complaints_unfounded), sum(r.complaints_withdrawn)
+    SELECT r.organisation_id, r.day, r.channel, r.team_id, sum(r.opened), sum(r.closed), sum(r.closed_in_norm), sum(r.closed_in_target), sum(r.reopened), sum(r.merged), sum(r.resolution_minutes), ARRAY[coalesce(sum(r.resolution_days[1]), 0), coalesce(sum(r.resolution_days[2]), 0), coalesce(sum(r.resolution_days[3]), 0), coalesce(sum(r.resolution_days[4]), 0), coalesce(sum(r.resolution_days[5]), 0), coalesce(sum(r.resolution_days[6]), 0), coalesce(sum(r.resolution_days[7]), 0), coalesce(sum(r.resolution_days[8]), 0), coalesce(sum(r.resolution_days[9]), 0), coalesce(sum(r.resolution_days[10]), 0), coalesce(sum(r.resolution_days[11]), 0), coalesce(sum(r.resolution_days[12]), 0), coalesce(sum(r.resolution_days[13]), 0), coalesce(sum(r.resolution_days[14]), 0), coalesce(sum(r.resolution_days[15]), 0), coalesce(sum(r.resolution_days[16]), 0), coalesce(sum(r.resolution_days[17]), 0), coalesce(sum(r.resolution_days[18]), 0), coalesce(sum(r.resolution_days[19]), 0), coalesce(sum(r.resolution_days[20]), 0), coalesce(sum(r.resolution_days[21]), 0), coalesce(sum(r.resolution_days[22]), 0), coalesce(sum(r.resolution_days[23]), 0), coalesce(sum(r.resolution_days[24]), 0), coalesce(sum(r.resolution_days[25]), 0), coalesce(sum(r.resolution_days[26]), 0), coalesce(sum(r.resolution_days[27]), 0), coalesce(sum(r.resolution_days[28]), 0), coalesce(sum(r.resolution_days[29]), 0), coalesce(sum(r.resolution_days[30]), 0), coalesce(sum(r.resolution_days[31]), 0), coalesce(sum(r.resolution_days[32]), 0)]::integer[], sum(r.complaints_closed), sum(r.complaints_in_term), sum(r.complaints_founded), sum(r.complaints_partly_founded), sum(r.complaints_unfounded), sum(r.complaints_withdrawn)
     FROM metric_case_day r JOIN unnest(orgs, days) AS x(o, d) ON r.organisation_id = x.o AND r.day = x.d
     GROUP BY 1, 2, 3, 4;
 $$;
@@ -111,7 +99,7 @@ CREATE FUNCTION voordeur_metric_survey_team_days(orgs uuid[], days date[]) RETUR
   DELETE FROM metric_survey_team_day t USING unnest(orgs, days) AS x(o, d)
     WHERE t.organisation_id = x.o AND t.day = x.d;
   INSERT INTO metric_survey_team_day (organisation_id, day, channel, team_id, responses, grade_sum, grade_squares, grades, grade_at_least_7, grade_at_most_5, effort_sum, effort_answers, solved_yes, solved_answers, follow_ups, compliments)
-    SELECT r.organisation_id, r.day, r.channel, r.team_id, sum(r.responses), sum(r.grade_sum), sum(r.grade_squares), voordeur_int_array_sum(r.grades), sum(r.grade_at_least_7), sum(r.grade_at_most_5), sum(r.effort_sum), sum(r.effort_answers), sum(r.solved_yes), sum(r.solved_answers), sum(r.follow_ups), sum(r.compliments)
+    SELECT r.organisation_id, r.day, r.channel, r.team_id, sum(r.responses), sum(r.grade_sum), sum(r.grade_squares), ARRAY[coalesce(sum(r.grades[1]), 0), coalesce(sum(r.grades[2]), 0), coalesce(sum(r.grades[3]), 0), coalesce(sum(r.grades[4]), 0), coalesce(sum(r.grades[5]), 0), coalesce(sum(r.grades[6]), 0), coalesce(sum(r.grades[7]), 0), coalesce(sum(r.grades[8]), 0), coalesce(sum(r.grades[9]), 0), coalesce(sum(r.grades[10]), 0)]::integer[], sum(r.grade_at_least_7), sum(r.grade_at_most_5), sum(r.effort_sum), sum(r.effort_answers), sum(r.solved_yes), sum(r.solved_answers), sum(r.follow_ups), sum(r.compliments)
     FROM metric_survey_day r JOIN unnest(orgs, days) AS x(o, d) ON r.organisation_id = x.o AND r.day = x.d
     GROUP BY 1, 2, 3, 4;
 $$;
