@@ -445,9 +445,8 @@ async function runOn(target: Target, run: Run): Promise<DatabaseResult> {
       const rebuildS = await rebuild(database.db, city.organisationId, run);
       result.rebuild.push({ size, seconds: rebuildS });
       // A bulk load is followed by VACUUM ANALYZE, as autovacuum would do a little later: the rollups were empty
-      // when the raw rows were analysed, and autovacuum set off by millions of new rows would otherwise run during
-      // the timings (the doubled run's small requests, 10–20 ms, grew by up to 4× that way, the rollups they read
-      // did not).
+      // when the raw rows were analysed, and autovacuum set off by millions of new rows could otherwise run during
+      // the timings.
       const t0 = performance.now();
       await database.db.execute(sql`VACUUM ANALYZE`);
       const vacuumS = seconds(t0);
