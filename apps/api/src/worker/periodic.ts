@@ -107,9 +107,12 @@ export async function runTask(db: Db, task: PeriodicTask, deps: TaskDeps): Promi
   }
 
   const started = performance.now();
+  // The renewal in flight, if any: the lease is ended after it, or a renewal landing after the end would hold the
+  // task for another lease (another worker found it held, seen as a flaky test).
+  let renewing: Promise<void> = Promise.resolve();
   const heartbeat = setInterval(
     () => {
-      renewLease(db, name, deps)
+      renewing = renewLease(db, name, deps)
         .then((held) => {
           if (!held) log.warn({ task: name }, 'periodic task lease was lost while it ran');
         })
@@ -129,6 +132,7 @@ export async function runTask(db: Db, task: PeriodicTask, deps: TaskDeps): Promi
     log.error({ err, task: name }, 'periodic task failed');
   } finally {
     clearInterval(heartbeat);
+    await renewing;
   }
   record(name, result.outcome, (performance.now() - started) / 1000);
   // If this fails the lease simply runs out.
