@@ -283,6 +283,8 @@ interface DatabaseResult {
     analyseS: number;
   }[];
   rebuild: { size: string; seconds: number | null }[];
+  /** Rows and bytes of every rollup table after each size's rebuild: what the dashboards read. */
+  rollups: { size: string; table: string; rows: number; bytes: number }[];
   measured: Measured[];
   dayOfWork?: {
     rows: Record<string, number>;
@@ -321,6 +323,18 @@ async function rebuild(db: Db, orgId: string, run: Run) {
   // make: take the snapshots the day-end task would have taken after the periods' last days (not timed).
   for (const day of new Set([run.month.to, run.year.to])) await m.snapshotBacklogDay?.(db, orgId, day);
   return s;
+}
+
+/** Rows (as counted by the VACUUM ANALYZE just before) and bytes (with indexes) of every rollup table. */
+async function rollupSizes(db: Db) {
+  return queryRows<{ table: string; rows: number; bytes: number }>(
+    db,
+    sql`SELECT c.relname AS "table", greatest(c.reltuples, 0)::float8 AS "rows",
+          pg_total_relation_size(c.oid)::float8 AS "bytes"
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relname LIKE 'metric\\_%\\_day'
+        ORDER BY c.relname`,
+  );
 }
 
 /** The HTTP timings: the server started on the database, each request signed in as its asker. */
@@ -405,6 +419,7 @@ async function runOn(target: Target, run: Run): Promise<DatabaseResult> {
     scale: target.scale,
     generation: [],
     rebuild: [],
+    rollups: [],
     measured: [],
   };
   const volume = volumeAt(target.scale);
@@ -453,6 +468,7 @@ async function runOn(target: Target, run: Run): Promise<DatabaseResult> {
       log(
         `   rollup rebuild: ${rebuildS === null ? 'rebuildMetrics not in this build' : `${rebuildS.toFixed(2)} s`}, then VACUUM ANALYZE ${vacuumS.toFixed(1)} s`,
       );
+      for (const t of await rollupSizes(database.db)) result.rollups.push({ size, ...t });
       const { requests, raw } = await measure(target, database, city, run, size);
       if (target.kind === 'pglite') await database.close();
       log(`-- ${target.label} ${size}: the monitoring API over HTTP (${run.o.runs} runs each)`);
@@ -744,6 +760,27 @@ function printResults(results: DatabaseResult[], run: Run) {
               : '',
           ];
         }),
+      ),
+    );
+  }
+
+  const sized = results.filter((r) => r.rollups.length);
+  if (sized.length) {
+    const sizes = [...new Set(sized.flatMap((r) => r.rollups.map((t) => t.size)))];
+    console.log(
+      `\nRollup tables${scaleNote}: rows and size with indexes after each rebuild (the dashboards read the team and item rollups unless a filter needs the daily one)`,
+    );
+    printTable(
+      ['database', 'table', ...sizes.flatMap((z) => [`rows ${z}`, `MB ${z}`])],
+      sized.flatMap((r) =>
+        [...new Set(r.rollups.map((t) => t.table))].map((table) => [
+          r.label,
+          table,
+          ...sizes.flatMap((z) => {
+            const t = r.rollups.find((x) => x.table === table && x.size === z);
+            return t ? [t.rows.toLocaleString('en'), (t.bytes / 1e6).toFixed(1)] : ['-', '-'];
+          }),
+        ]),
       ),
     );
   }
