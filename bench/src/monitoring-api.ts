@@ -11,6 +11,8 @@ import type { Db } from '@voordeur/db';
 
 export interface MetricsModule {
   rebuildMetrics?: (db: Db, organisationId: string, period: { from: string; to: string }) => Promise<unknown>;
+  /** `voordeur metrics rebuild`: the rebuild, then the team and item rollups compacted. */
+  rebuildAllMetrics?: (db: Db, o: { organisation: string; from: string; to: string }) => Promise<unknown>;
   catchUpMetrics?: (db: Db, now: Date) => Promise<unknown>;
   snapshotBacklogDay?: (db: Db, organisationId: string, day: string) => Promise<void>;
 }
@@ -24,6 +26,9 @@ export async function metricsModule(): Promise<MetricsModule> {
     return {
       ...(typeof m.rebuildMetrics === 'function'
         ? { rebuildMetrics: m.rebuildMetrics as MetricsModule['rebuildMetrics'] }
+        : {}),
+      ...(typeof m.rebuildAllMetrics === 'function'
+        ? { rebuildAllMetrics: m.rebuildAllMetrics as MetricsModule['rebuildAllMetrics'] }
         : {}),
       ...(typeof m.catchUpMetrics === 'function'
         ? { catchUpMetrics: m.catchUpMetrics as MetricsModule['catchUpMetrics'] }

@@ -14,6 +14,7 @@ export async function metricsModule(app: FastifyInstance) {
 // ---- monitoring (issue 14, rollups): the rollups' upkeep and rebuild ----
 import { metricsCatchUpTask } from './metrics.tasks.ts';
 
+export { compactSmallRollups } from './metrics.rollup.queries.ts';
 export {
   catchUpMetrics,
   METRIC_FACTS,

@@ -208,6 +208,21 @@ export interface RecomputeOptions {
   now: Date;
 }
 
+/** The rollups the dashboards read (ADR 0030, addendum): a row per day × channel × team, or × item. */
+export const SMALL_ROLLUPS = METRIC_FACTS.flatMap((fact) => [
+  `metric_${fact}_team_day`,
+  `metric_${fact}_item_day`,
+]);
+
+/**
+ * Rewrites the team and item rollups without the row versions a rebuild left behind (MVCC: every recomputed row
+ * leaves its old version, so a rebuild over a full table doubles its size, and every dashboard read with it).
+ * `VACUUM FULL` locks them while it runs: seconds at a city's size, as they hold days × teams and days × items.
+ */
+export async function compactSmallRollups(db: Db) {
+  await db.execute(sql.raw(`VACUUM (FULL, ANALYZE) ${SMALL_ROLLUPS.join(', ')}`));
+}
+
 /** Deletes the rollup rows of one fact for the local days `from`..`to` and inserts them again from the raw rows. */
 export async function recomputeRange(
   db: Db,

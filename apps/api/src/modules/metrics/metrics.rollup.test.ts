@@ -14,7 +14,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { itemDef, publishContent } from '../../test/catalogue-fixtures.ts';
 import { dbKind, makeOrg, type Session, signIn, type TestOrg, useTestApp } from '../../test/harness.ts';
 import { localDate } from '../calendar/index.ts';
-import { catchUpMetrics, rebuildAllMetrics, rebuildMetrics } from './index.ts';
+import { catchUpMetrics, compactSmallRollups, rebuildAllMetrics, rebuildMetrics } from './index.ts';
+import { SMALL_ROLLUPS } from './metrics.rollup.queries.ts';
 
 const t = useTestApp();
 let org: TestOrg;
@@ -795,6 +796,27 @@ describe('the rollups', () => {
     await expect(rebuildAllMetrics(db, { organisation: 'bestaat-niet' })).rejects.toThrow(/bestaat-niet/);
     await expect(rebuildMetrics(db, org.id, { from: '2026-13-45' })).rejects.toThrow(RangeError);
     await catchUpMetrics(db);
+    expect(await allRollups()).toEqual(before);
+  });
+
+  it('leave the rollups the dashboards read no larger after a rebuild rewrote all their rows', async () => {
+    const size = async () =>
+      (
+        await rows<{ bytes: number }>(
+          sql`SELECT sum(pg_relation_size(c.oid))::float8 AS bytes FROM pg_class c
+              WHERE c.relname IN (${sql.join(
+                SMALL_ROLLUPS.map((t) => sql`${t}`),
+                sql`, `,
+              )})`,
+        )
+      )[0]!.bytes;
+    await compactSmallRollups(db);
+    const compact = await size();
+    const before = await allRollups();
+    expect(before.metric_contact_team_day!.length).toBeGreaterThan(5);
+    await rebuildAllMetrics(db, { organisation: org.slug });
+    // Every row was rewritten (its old version left behind); the command compacted them again.
+    expect(await size()).toBeLessThanOrEqual(compact);
     expect(await allRollups()).toEqual(before);
   });
 

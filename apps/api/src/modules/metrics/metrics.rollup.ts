@@ -128,7 +128,10 @@ export async function rebuildMetrics(
   return { from, to, days, resolutionFilled };
 }
 
-/** Rebuilds one organisation (by slug) or all of them; the CLI's `voordeur metrics rebuild`. */
+/**
+ * Rebuilds one organisation (by slug) or all of them, then compacts the team and item rollups; the CLI's
+ * `voordeur metrics rebuild`. Not in a transaction (the compaction cannot run in one).
+ */
 export async function rebuildAllMetrics(
   db: Db,
   o: { organisation?: string | undefined; from?: string | undefined; to?: string | undefined },
@@ -149,6 +152,9 @@ export async function rebuildAllMetrics(
     days += r.days;
     resolutionFilled += r.resolutionFilled;
   }
+  // The rebuild rewrote every row of the rollups the dashboards read: without their old versions they are half the
+  // size, and so is every read (the daily rollups, read only with a filter, are left to autovacuum).
+  await q.compactSmallRollups(db);
   return { organisations: ids.length, days, resolutionFilled };
 }
 
