@@ -68,6 +68,6 @@ test('an English status name written in the catalogue admin shows on the English
   await context.close();
 
   await page.goto('/p/voorbeeld/diensten');
-  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('link', { name: 'English' }).click();
   await expect(page.getByRole('rowheader', { name, exact: true })).toBeVisible();
 });

@@ -60,7 +60,7 @@ test('an agent answers "lantarenpaal kapot" with the keyboard alone, in the pane
   await expect(results).toBeHidden();
 });
 
-test('the public page lists every service with its norm and cost without a login, and filters as you type', async ({
+test('the public page lists every service with its norm and cost without a login or a script, and filters', async ({
   page,
 }) => {
   await page.goto('/p/voorbeeld/diensten');
@@ -75,24 +75,35 @@ test('the public page lists every service with its norm and cost without a login
   ).toContainText('Gratis');
   await expectAccessible(page, 'public catalogue');
 
-  // The filter, with the keyboard: the list narrows and says how many are left.
+  // The filter, with the keyboard (a plain form: Enter sends it): the list narrows and says how many are left.
   await page.getByRole('searchbox', { name: 'Zoek een dienst' }).focus();
   await page.keyboard.type('lantaarnpaal');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/[?&]q=lantaarnpaal/);
   await expect(
-    page.getByRole('status').filter({ hasText: /^1 van de \d+ diensten gevonden\.$/ }),
+    page.getByRole('status').filter({ hasText: /^1 van de \d+ diensten gevonden\./ }),
   ).toBeVisible();
   await expect(passport).toHaveCount(0);
-  await expect(
-    page.getByRole('row', { name: /^Lantaarnpaal of straatverlichting kapot melden/ }),
-  ).toBeVisible();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Backspace');
-  await expect(passport).toBeVisible();
+  const lamp = page.getByRole('row', { name: /^Lantaarnpaal of straatverlichting kapot melden/ });
+  await expect(lamp).toBeVisible();
   await expectAccessible(page, 'public catalogue after filtering');
+  // By kind: only the complaints.
+  await page.getByRole('link', { name: 'Alles tonen' }).click();
+  await page.getByLabel('Soort dienst').selectOption({ label: 'Klachten' });
+  await page.getByRole('button', { name: 'Tonen' }).click();
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(['Klachten']);
+  await page.getByRole('link', { name: 'Alles tonen' }).click();
+  await expect(passport).toBeVisible();
+
+  // The name leads to the service's own page.
+  await passport.getByRole('link', { name: 'Paspoort aanvragen' }).click();
+  await expect(h1(page)).toHaveText('Paspoort aanvragen');
+  await page.goBack();
 
   // In English, with the English name where there is one.
-  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('link', { name: 'English' }).click();
   await expect(h1(page)).toHaveText('What you can expect from us');
+  await expect(page).toHaveURL(/[?&]lang=en/);
   const english = page.getByRole('row', { name: /^Apply for a passport/ });
   await expect(english).toContainText('within 5 working days');
   await expect(english).toContainText(/€\s?84\.70/);

@@ -12,6 +12,7 @@ export * from './frontoffice.ts';
 export * from './inputs.ts';
 export * from './limits.ts';
 export * from './location.ts';
+export * from './markdown.ts';
 export * from './metrics.ts';
 export * from './open311.ts';
 export * from './organisations.ts';

@@ -55,7 +55,12 @@ export function buildStylesheets(webDist: string): string[] {
 function Frame({ page, theme, stylesheets }: { page: ServerPage; theme: PageTheme; stylesheets: string[] }) {
   const words = WORDS[page.language];
   return (
-    <html lang={page.language} className={`${theme.className} utrecht-root`}>
+    // `data-theme-class` names the theme's class, as on the web app's pages.
+    <html
+      lang={page.language}
+      className={`${theme.className} utrecht-root`}
+      data-theme-class={theme.className}
+    >
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

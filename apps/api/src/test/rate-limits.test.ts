@@ -42,6 +42,9 @@ describe('per-IP rate limits', () => {
   });
 
   it.each([
+    ['the portal home', '/p/nergens'],
+    ['the public catalogue', '/p/nergens/diensten'],
+    ["an item's public page", '/p/nergens/diensten/lamp'],
     ['the public performance page', '/p/nergens/prestaties'],
     ['the public ideas page', '/p/nergens/ideeen'],
     ['the form for an improvement idea', '/p/nergens/verbeteridee'],

@@ -62,13 +62,7 @@ import { loadCostsPage, loadMysteryPage, loadWaitingPage } from '../features/mon
 // ---- end strategy ----
 // ---- end people ----
 import { loadMyPage } from '../features/mypage/index.ts';
-import {
-  loadPortalHomePage,
-  loadPortalItemPage,
-  loadPortalReceivedPage,
-  loadPortalReportPage,
-} from '../features/portal/index.ts';
-import { loadPublicCataloguePage } from '../features/public-catalogue/index.ts';
+import { loadPortalReceivedPage, loadPortalReportPage } from '../features/portal/index.ts';
 import { loadSearchPage } from '../features/search/index.ts';
 import { loadWorkspacePage } from '../features/workspace/index.ts';
 import { can, type Permission } from '../lib/access.ts';
@@ -139,10 +133,8 @@ const restricted = (
  */
 export const router = createBrowserRouter([
   outside('/login', loadLoginPage),
-  outside('/p/:slug/diensten', loadPublicCataloguePage),
-  // The resident portal (issue 13): home, an item's page, its form, the confirmation.
-  outside('/p/:slug', loadPortalHomePage),
-  outside('/p/:slug/diensten/:code', loadPortalItemPage),
+  // The resident portal (issue 13): an item's form and the confirmation. Its home (/p/:slug), the catalogue
+  // (/p/:slug/diensten) and an item's page (/p/:slug/diensten/:code) are rendered by the server, without script.
   outside('/p/:slug/diensten/:code/melden', loadPortalReportPage),
   outside('/p/:slug/diensten/:code/ontvangen', loadPortalReceivedPage),
   outside('/p/:slug/inloggen', loadOrganisationLoginPage),

@@ -42,7 +42,22 @@ export function loadWords(locale: Locale): Promise<void> {
   return done;
 }
 
-const initial = storedLocale() ?? DEFAULT_LOCALE;
+/**
+ * The language a link asked for (`?lang=en`): the server-rendered public pages (ADR 0022) say their language in the
+ * address, and the web app pages they link to go on in it (and remember it, as the switch does).
+ */
+function askedLocale(): Locale | null {
+  const value = new URLSearchParams(window.location.search).get('lang');
+  if (!isLocale(value)) return null;
+  try {
+    localStorage.setItem(LOCALE_STORAGE_KEY, value);
+  } catch {
+    // Not remembered; this page still speaks it.
+  }
+  return value;
+}
+
+const initial = askedLocale() ?? storedLocale() ?? DEFAULT_LOCALE;
 
 void i18n.use(initReactI18next).init({
   resources: {},
@@ -78,6 +93,15 @@ export function applyLocale(locale: Locale): Promise<void> {
   return loadWords(locale).then(async () => {
     if (i18n.language !== locale) await i18n.changeLanguage(locale);
   });
+}
+
+/**
+ * The address of a server-rendered public page (ADR 0022) in the language the interface speaks: they take it from
+ * the address (`?lang=en`), not from this browser's storage. A plain link (`<a href>`), not the router's: the
+ * server renders them.
+ */
+export function serverPageHref(path: string): string {
+  return currentLocale() === 'en' ? `${path}${path.includes('?') ? '&' : '?'}lang=en` : path;
 }
 
 export default i18n;

@@ -2,7 +2,10 @@
  * The words of the public performance page and the periodic report (Dutch first, plain language; English).
  * Server-rendered pages carry their own words (ADR 0022).
  */
-export type Language = 'nl' | 'en';
+import type { Language } from '../../platform/public-words.ts';
+
+export type { Language };
+
 type LocalText = { nl: string; en: string };
 
 /** Breach reasons as the public reads them (the built-in codes); an organisation's own codes keep their label. */
@@ -24,37 +27,7 @@ export function publicReason(code: string, own: LocalText | undefined): LocalTex
   return PUBLIC_REASONS[code] ?? own ?? { nl: code, en: code };
 }
 
-const CHANNELS: Record<string, LocalText> = {
-  web: { nl: 'Website', en: 'Website' },
-  phone: { nl: 'Telefoon', en: 'Phone' },
-  email: { nl: 'E-mail', en: 'Email' },
-  desk: { nl: 'Balie', en: 'Desk' },
-  chat: { nl: 'Chat', en: 'Chat' },
-  social: { nl: 'Sociale media', en: 'Social media' },
-  letter: { nl: 'Brief', en: 'Letter' },
-  app: { nl: 'App', en: 'App' },
-  visit: { nl: 'Bezoek', en: 'Visit' },
-  all: { nl: 'Alle kanalen', en: 'All channels' },
-};
-
-export const channelName = (channel: string, language: Language) => CHANNELS[channel]?.[language] ?? channel;
-
-const UNITS: Record<string, { one: LocalText; many: LocalText }> = {
-  working_days: { one: { nl: 'werkdag', en: 'working day' }, many: { nl: 'werkdagen', en: 'working days' } },
-  working_hours: {
-    one: { nl: 'werkuur', en: 'working hour' },
-    many: { nl: 'werkuren', en: 'working hours' },
-  },
-  calendar_days: { one: { nl: 'dag', en: 'day' }, many: { nl: 'dagen', en: 'days' } },
-  weeks: { one: { nl: 'week', en: 'week' }, many: { nl: 'weken', en: 'weeks' } },
-};
-
-/** "binnen 5 werkdagen" / "within 5 working days". */
-export function normWords(norm: { amount: number; unit: string }, language: Language): string {
-  const unit = UNITS[norm.unit];
-  const word = unit ? (norm.amount === 1 ? unit.one : unit.many)[language] : norm.unit;
-  return `${language === 'nl' ? 'binnen' : 'within'} ${norm.amount} ${word}`;
-}
+export { channelName, normWords } from '../../platform/public-words.ts';
 
 export const WORDS = {
   nl: {

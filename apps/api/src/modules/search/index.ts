@@ -7,7 +7,7 @@ export {
   removeDocument,
   type SearchDocumentInput,
 } from './search.indexer.ts';
-export { search } from './search.service.ts';
+export { search, searchPublicSite } from './search.service.ts';
 
 export async function searchModule(app: FastifyInstance) {
   await app.register(searchRoutes);

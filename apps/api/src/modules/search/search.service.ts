@@ -118,6 +118,26 @@ export async function searchPublic(db: Db, slug: string, input: SearchInput) {
   return search(db, org.id, 'public', input, null);
 }
 
+/**
+ * The portal home's search (server-rendered): the public search's hits as the page shows them. Words too short to
+ * search for find nothing rather than an error (a person typed them, not a program).
+ */
+export async function searchPublicSite(db: Db, slug: string, text: string) {
+  if (queryTerms(text).length === 0) return { hits: [], didYouMean: [] };
+  const r = await searchPublic(db, slug, { q: text, limit: 10 });
+  return {
+    didYouMean: r.didYouMean,
+    hits: r.hits.map((h) => ({
+      kind: h.kind as 'item' | 'article',
+      id: h.ref_id,
+      code: h.code,
+      title: h.title,
+      summary: h.summary,
+      itemKind: h.item_kind,
+    })),
+  };
+}
+
 /** The person used a result: remembered for the report of unanswered questions, and it ranks that result up. */
 export async function recordUse(
   db: Db,

@@ -8,7 +8,6 @@ import type {
   Duration,
   ItemKind,
   PublicationState,
-  PublicService,
   RelatedAdvice,
   SearchHit,
 } from '@voordeur/shared';
@@ -133,20 +132,7 @@ export const useItemAction = (action: 'publish' | 'retire') =>
     api<CatalogueItem>(`${path(code)}/${action}`, { method: 'POST', body: { version } }),
   );
 
-// ---- Public -----------------------------------------------------------------------------------------
-
-export interface PublicCatalogue {
-  organisation: { name: string; slug: string };
-  items: PublicService[];
-}
-
-/** "Wat kunt u van ons verwachten": no session needed. */
-export function usePublicCatalogue(slug: string) {
-  return useQuery({
-    queryKey: ['public-catalogue', slug],
-    queryFn: () => api<PublicCatalogue>(`/api/public/organisations/${encodeURIComponent(slug)}/catalogue`),
-  });
-}
+// ---- Related -----------------------------------------------------------------------------------------
 
 /** "You may also need…" for an item, as the portal offers it: its links, then what people asked next. */
 export function useRelatedAdvice(code: string) {

@@ -14,7 +14,6 @@ export {
   useCreateItem,
   useExpectedDate,
   useItemAction,
-  usePublicCatalogue,
   useReportUse,
   useSaveDraft,
   useSearch,

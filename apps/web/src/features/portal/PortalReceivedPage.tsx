@@ -1,7 +1,8 @@
 import type { PortalReportResult, RelatedService } from '@voordeur/shared';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
+import { serverPageHref } from '../../i18n/index.ts';
 import { PublicLayout } from '../../lib/PublicLayout.tsx';
 import { useOrganisationTheme } from '../../lib/theme.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
@@ -21,7 +22,7 @@ const HEADING_ID = 'report-received';
  */
 export function PortalReceivedPage() {
   const { t } = useTranslation();
-  const { slug = '', code = '' } = useParams();
+  const { slug = '' } = useParams();
   const organisation = useOrganisationTheme(slug);
   const state = useLocation().state as {
     result?: PortalReportResult;
@@ -88,10 +89,10 @@ export function PortalReceivedPage() {
           <Paragraph>{t('portal.received.noState')}</Paragraph>
         )}
         <Paragraph>
-          <Link className="utrecht-link utrecht-link--html-a" to={`/p/${slug}`}>
+          {/* The home is server-rendered (ADR 0022): a plain link. */}
+          <a className="utrecht-link utrecht-link--html-a" href={serverPageHref(`/p/${slug}`)}>
             {t('portal.backHome')}
-          </Link>
-          {code ? null : null}
+          </a>
         </Paragraph>
       </div>
     </PublicLayout>

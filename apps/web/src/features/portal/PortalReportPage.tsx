@@ -11,8 +11,9 @@ import {
 } from '@voordeur/shared';
 import { type ChangeEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../api/client.ts';
+import { serverPageHref } from '../../i18n/index.ts';
 import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
 import { FormErrorAlert } from '../../lib/FormErrorAlert.tsx';
 import type { FieldErrors } from '../../lib/fieldErrors.ts';
@@ -88,12 +89,13 @@ export function PortalReportPage() {
     <PublicLayout organisation={organisation.data?.name ?? data?.organisation.name}>
       <div className="vd-stack vd-stack--loose vd-portal">
         <nav aria-label={t('portal.breadcrumb')}>
-          <Link
+          {/* The item's page is server-rendered (ADR 0022): a plain link. */}
+          <a
             className="utrecht-link utrecht-link--html-a"
-            to={`/p/${slug}/diensten/${encodeURIComponent(code)}`}
+            href={serverPageHref(`/p/${slug}/diensten/${encodeURIComponent(code)}`)}
           >
             {t('portal.report.back')}
-          </Link>
+          </a>
         </nav>
         <Heading level={1} lang={data ? f.local(data.name).lang : undefined}>
           {title}

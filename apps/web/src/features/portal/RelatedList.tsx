@@ -1,6 +1,6 @@
 import type { RelatedService } from '@voordeur/shared';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { serverPageHref } from '../../i18n/index.ts';
 import { Heading } from '../../ui/Heading.tsx';
 import { useCatalogueFormat } from '../catalogue/index.ts';
 
@@ -28,13 +28,14 @@ export function RelatedList({
           const summary = f.local(r.summary);
           return (
             <li key={r.code}>
-              <Link
+              {/* An item's page is server-rendered (ADR 0022): a plain link. */}
+              <a
                 className="utrecht-link utrecht-link--html-a"
-                to={`/p/${slug}/diensten/${encodeURIComponent(r.code)}`}
+                href={serverPageHref(`/p/${slug}/diensten/${encodeURIComponent(r.code)}`)}
                 lang={name.lang}
               >
                 {name.text}
-              </Link>
+              </a>
               <span className="vd-block vd-muted" lang={summary.lang}>
                 {summary.text}
               </span>

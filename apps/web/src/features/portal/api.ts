@@ -1,23 +1,8 @@
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import type {
-  PortalHome,
-  PortalItem,
-  PortalReportBody,
-  PortalReportResult,
-  PortalUploadResult,
-  SearchHit,
-} from '@voordeur/shared';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import type { PortalItem, PortalReportBody, PortalReportResult, PortalUploadResult } from '@voordeur/shared';
 import { api } from '../../api/client.ts';
 
 const base = (slug: string) => `/api/portal/${encodeURIComponent(slug)}`;
-
-/** The public home's most asked services. */
-export function usePortalHome(slug: string) {
-  return useQuery({
-    queryKey: ['portal', slug, 'home'],
-    queryFn: () => api<PortalHome>(`${base(slug)}/home`),
-  });
-}
 
 /**
  * An item's public page. Not cached across visits: it carries the form token, whose moment starts the time trap
@@ -28,23 +13,6 @@ export function usePortalItem(slug: string, code: string) {
     queryKey: ['portal', slug, 'item', code],
     queryFn: () => api<PortalItem>(`${base(slug)}/items/${encodeURIComponent(code)}`),
     staleTime: 60 * 60_000,
-  });
-}
-
-/** Shortest text the public search takes. */
-export const PUBLIC_SEARCH_MIN = 2;
-
-/** The same search the agents use, over the public catalogue and public articles only. */
-export function usePublicSearch(slug: string, q: string) {
-  return useQuery({
-    queryKey: ['portal', slug, 'search', q],
-    queryFn: ({ signal }) =>
-      api<{ hits: SearchHit[]; didYouMean: string[] }>(
-        `/api/public/organisations/${encodeURIComponent(slug)}/search`,
-        { query: { q, limit: 10 }, signal },
-      ),
-    enabled: q.trim().length >= PUBLIC_SEARCH_MIN,
-    placeholderData: keepPreviousData,
   });
 }
 
