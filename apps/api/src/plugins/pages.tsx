@@ -25,6 +25,8 @@ export interface ServerPage {
   status?: number;
   /** Use the full width (a page with tables) instead of the narrow column of a form. */
   wide?: boolean;
+  /** The same page in the other language, linked in the header (where the web app has its language switch). */
+  otherLanguage?: { href: string; code: 'nl' | 'en'; name: string };
 }
 
 export interface PagesOptions {
@@ -86,6 +88,16 @@ function Frame({ page, theme, stylesheets }: { page: ServerPage; theme: PageThem
                   <span className="vd-brand__product">Voordeur</span>
                   <span className="vd-brand__organisation">{page.organisation}</span>
                 </a>
+                {page.otherLanguage ? (
+                  <a
+                    className="utrecht-link utrecht-link--html-a vd-header__language"
+                    href={page.otherLanguage.href}
+                    hrefLang={page.otherLanguage.code}
+                    lang={page.otherLanguage.code}
+                  >
+                    {page.otherLanguage.name}
+                  </a>
+                ) : null}
               </div>
             </div>
           </header>

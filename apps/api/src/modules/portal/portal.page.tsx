@@ -91,17 +91,6 @@ function Markdown({ text, language }: { text: LocalText | null | undefined; lang
   );
 }
 
-/** The link to the same page in the other language. */
-export function LanguageLink({ words, href }: { words: PortalWords; href: string }) {
-  return (
-    <p className="utrecht-paragraph vd-language-link">
-      <a className={link} href={href} hrefLang={words.other.code} lang={words.other.code}>
-        {words.other.name}
-      </a>
-    </p>
-  );
-}
-
 export function NotFound({ words, home }: { words: PortalWords; home?: string | undefined }) {
   return (
     <>
@@ -133,7 +122,6 @@ export interface HomeProps {
   words: PortalWords;
   organisation: string;
   paths: PortalPaths;
-  otherLanguage: string;
   /** The words searched for, as typed (shown back in the field). */
   q: string;
   /** The search's answer; absent when nothing (or too little) was typed. */
@@ -150,7 +138,6 @@ export function PortalHomePage(props: HomeProps) {
   return (
     <div className="vd-stack vd-stack--loose vd-portal">
       <div className="vd-stack">
-        <LanguageLink words={w} href={props.otherLanguage} />
         <h1 className="utrecht-heading-1">{h.title}</h1>
         <p className="utrecht-paragraph utrecht-paragraph--lead">{h.intro(props.organisation)}</p>
         <search aria-label={h.searchLabel}>
@@ -288,7 +275,6 @@ export interface CatalogueProps {
   words: PortalWords;
   organisation: string;
   paths: PortalPaths;
-  otherLanguage: string;
   q: string;
   kind: ItemKind | '';
   shown: PublicService[];
@@ -312,7 +298,6 @@ export function PublicCataloguePage(props: CatalogueProps) {
             {w.backHome}
           </a>
         </nav>
-        <LanguageLink words={w} href={props.otherLanguage} />
         <h1 className="utrecht-heading-1">{c.title}</h1>
         <p className="utrecht-paragraph">{c.intro(props.organisation)}</p>
       </div>
@@ -464,12 +449,7 @@ export interface ItemView {
   related: RelatedService[];
 }
 
-export function PortalItemPage(props: {
-  words: PortalWords;
-  paths: PortalPaths;
-  otherLanguage: string;
-  item: ItemView;
-}) {
+export function PortalItemPage(props: { words: PortalWords; paths: PortalPaths; item: ItemView }) {
   const { words: w, paths, item } = props;
   const i = w.item;
   const language = w.lang;
@@ -528,7 +508,6 @@ export function PortalItemPage(props: {
         </a>
       </nav>
       <div className="vd-stack">
-        <LanguageLink words={w} href={props.otherLanguage} />
         <h1 className="utrecht-heading-1" lang={name.lang}>
           {name.text}
         </h1>

@@ -99,17 +99,27 @@ export async function portalPages(base: FastifyInstance) {
 
   const send = (
     reply: FastifyReply,
-    p: { language: Language; title: string; organisation: { name: string; slug: string }; body: ReactNode },
+    p: {
+      language: Language;
+      title: string;
+      organisation: { name: string; slug: string };
+      body: ReactNode;
+      /** The same page in the other language. */
+      other: string;
+    },
     wide = false,
-  ) =>
-    reply.sendPage({
+  ) => {
+    const w = PORTAL_WORDS[p.language];
+    return reply.sendPage({
       language: p.language,
       title: p.title,
       organisation: p.organisation.name,
       home: pathsOf(p.organisation.slug, p.language).home,
       body: p.body,
       wide,
+      otherLanguage: { href: p.other, code: w.other.code, name: w.other.name },
     });
+  };
 
   app.get(
     '/p/:slug',
@@ -126,19 +136,18 @@ export async function portalPages(base: FastifyInstance) {
       const paths = pathsOf(home.organisation.slug, language);
       let search: { hits: SearchHitView[]; didYouMean: string[] } | undefined;
       if (q.length >= PUBLIC_SEARCH_MIN) search = await searchPublicSite(app.db, home.organisation.slug, q);
-      const other = w.other.code;
       return send(
         reply,
         {
           language,
           title: w.home.title,
           organisation: home.organisation,
+          other: withQuery(pathsOf(home.organisation.slug, w.other.code).home, q),
           body: (
             <PortalHomePage
               words={w}
               organisation={home.organisation.name}
               paths={paths}
-              otherLanguage={withQuery(pathsOf(home.organisation.slug, other).home, q)}
               q={q}
               search={search}
               tooShort={q.length > 0 && q.length < PUBLIC_SEARCH_MIN ? PUBLIC_SEARCH_MIN : undefined}
@@ -181,12 +190,12 @@ export async function portalPages(base: FastifyInstance) {
           language,
           title: w.catalogue.title,
           organisation: found.organisation,
+          other: keep ? `${otherBase}${otherBase.includes('?') ? '&' : '?'}${keep}` : otherBase,
           body: (
             <PublicCataloguePage
               words={w}
               organisation={found.organisation.name}
               paths={pathsOf(slug, language)}
-              otherLanguage={keep ? `${otherBase}${otherBase.includes('?') ? '&' : '?'}${keep}` : otherBase}
               q={q}
               kind={kind}
               shown={shown}
@@ -223,14 +232,8 @@ export async function portalPages(base: FastifyInstance) {
         language,
         title: name,
         organisation: found.organisation,
-        body: (
-          <PortalItemPage
-            words={w}
-            paths={pathsOf(found.organisation.slug, language)}
-            otherLanguage={pathsOf(found.organisation.slug, w.other.code).item(code)}
-            item={item}
-          />
-        ),
+        other: pathsOf(found.organisation.slug, w.other.code).item(code),
+        body: <PortalItemPage words={w} paths={pathsOf(found.organisation.slug, language)} item={item} />,
       });
     },
   );
