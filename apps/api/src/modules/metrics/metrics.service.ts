@@ -20,6 +20,7 @@ import {
 import type { Ctx } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/policy.ts';
+import { channelName } from '../../platform/public-words.ts';
 import { errors } from '../../plugins/errors.ts';
 import { instantOf, localDate } from '../calendar/index.ts';
 import { metricErrors } from './metrics.errors.ts';
@@ -568,17 +569,6 @@ export async function kpiSeries(
 
 // ---- breakdown ----
 
-const CHANNEL_WORDS: Record<string, { nl: string; en: string }> = {
-  web: { nl: 'Website', en: 'Website' },
-  phone: { nl: 'Telefoon', en: 'Phone' },
-  email: { nl: 'E-mail', en: 'Email' },
-  desk: { nl: 'Balie', en: 'Desk' },
-  chat: { nl: 'Chat', en: 'Chat' },
-  social: { nl: 'Sociale media', en: 'Social media' },
-  letter: { nl: 'Brief', en: 'Letter' },
-  app: { nl: 'App', en: 'App' },
-  visit: { nl: 'Huisbezoek', en: 'Home visit' },
-};
 const KIND_WORDS: Record<string, { nl: string; en: string }> = {
   resident: { nl: 'Inwoner', en: 'Resident' },
   business: { nl: 'Ondernemer', en: 'Business' },
@@ -603,7 +593,7 @@ async function labelsFor(
   const ids = keys.filter((k): k is string => k !== null);
   switch (by) {
     case 'channel':
-      return (k) => (k ? (CHANNEL_WORDS[k]?.[language] ?? k) : UNKNOWN[language]);
+      return (k) => (k ? channelName(k, language) : UNKNOWN[language]);
     case 'customerKind':
       return (k) => (k ? (KIND_WORDS[k]?.[language] ?? k) : UNKNOWN[language]);
     case 'language':
@@ -685,7 +675,7 @@ export async function breakdown(
         externalFilter(scoped, { ...filter, channel }, period.from, period.to),
       );
       const m = found.get(kpi);
-      if (m && m.n > 0) rows.push({ key: channel, label: CHANNEL_WORDS[channel]![language], ...m });
+      if (m && m.n > 0) rows.push({ key: channel, label: channelName(channel, language), ...m });
     }
   } else {
     const grouping: q.Grouping = { kind: 'dimension', by };

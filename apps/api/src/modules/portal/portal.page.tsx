@@ -107,6 +107,21 @@ export function NotFound({ words, home }: { words: PortalWords; home?: string | 
   );
 }
 
+/** The words to look for (`q`), as typed before. */
+function SearchBox(props: { control: object; value: string; invalid: boolean }) {
+  return (
+    <input
+      {...props.control}
+      className={textbox(props.invalid)}
+      type="search"
+      name="q"
+      defaultValue={props.value}
+      autoComplete="off"
+      maxLength={200}
+    />
+  );
+}
+
 // ---- the public home ---------------------------------------------------------------------------------------------
 
 export interface SearchHitView {
@@ -149,17 +164,7 @@ export function PortalHomePage(props: HomeProps) {
               description={h.searchHint}
               error={props.tooShort ? h.searchTooShort(props.tooShort) : undefined}
             >
-              {(control) => (
-                <input
-                  {...control}
-                  className={textbox(Boolean(props.tooShort))}
-                  type="search"
-                  name="q"
-                  defaultValue={props.q}
-                  autoComplete="off"
-                  maxLength={200}
-                />
-              )}
+              {(control) => <SearchBox control={control} value={props.q} invalid={Boolean(props.tooShort)} />}
             </Field>
             <Submit>{h.searchButton}</Submit>
           </form>
@@ -306,17 +311,7 @@ export function PublicCataloguePage(props: CatalogueProps) {
           {language === 'en' ? <input type="hidden" name="lang" value="en" /> : null}
           <div className="vd-filters__grid">
             <Field id="public-catalogue-filter" label={c.filter} description={c.filterHint}>
-              {(control) => (
-                <input
-                  {...control}
-                  className={textbox(false)}
-                  type="search"
-                  name="q"
-                  defaultValue={props.q}
-                  autoComplete="off"
-                  maxLength={200}
-                />
-              )}
+              {(control) => <SearchBox control={control} value={props.q} invalid={false} />}
             </Field>
             <Field id="public-catalogue-kind" label={c.kind}>
               {(control) => (
