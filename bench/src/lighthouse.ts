@@ -3,8 +3,8 @@
  * (Moto G Power, simulated slow 4G and 4x CPU slowdown) on Debian's Chromium, against the real server
  * (`voordeur serve` on a fresh embedded database with the demo organisation, the built web app from
  * apps/web/dist): the public pages of apps/web/public-pages.ts (the one list of them; add a page there).
- * Each page is measured BENCH_LIGHTHOUSE_RUNS times (default 3); the median run by performance score is shown,
- * with what the first visit transferred (all of it, JavaScript, CSS) as Lighthouse counted it.
+ * Each page is measured BENCH_LIGHTHOUSE_RUNS times (default 3); the median run by performance score is shown, with
+ * its accessibility score and what the first visit transferred (all of it, JavaScript, CSS) as Lighthouse counted it.
  * BENCH_URL=http://host:port measures a server that is already running instead (e.g. an older build).
  * Build the web app first (`npm run build:web`).
  */
@@ -39,7 +39,7 @@ interface Audit {
 }
 interface Report {
   lighthouseVersion: string;
-  categories: { performance: { score: number } };
+  categories: { performance: { score: number }; accessibility: { score: number } };
   audits: Record<string, Audit>;
 }
 
@@ -79,7 +79,7 @@ function measure(url: string): Report {
       lighthouseBin,
       [
         url,
-        '--only-categories=performance',
+        '--only-categories=performance,accessibility',
         '--output=json',
         `--output-path=${out}`,
         `--chrome-flags=${CHROME_FLAGS}`,
@@ -103,6 +103,7 @@ function summary(report: Report) {
   const ms = (id: string) => report.audits[id]?.numericValue ?? NaN;
   return {
     score: Math.round(report.categories.performance.score * 100),
+    accessibility: Math.round(report.categories.accessibility.score * 100),
     fcp: ms('first-contentful-paint'),
     lcp: ms('largest-contentful-paint'),
     tbt: ms('total-blocking-time'),
@@ -131,6 +132,7 @@ export async function lighthouseBenchmark() {
       rows.push([
         page,
         `${m.score} (${runs.map((r) => r.score).join(', ')})`,
+        String(m.accessibility),
         `${(m.fcp / 1000).toFixed(1)} s`,
         `${(m.lcp / 1000).toFixed(1)} s`,
         `${m.tbt.toFixed(0)} ms`,
@@ -141,7 +143,18 @@ export async function lighthouseBenchmark() {
       ]);
     }
     printTable(
-      ['page', 'performance (runs)', 'FCP', 'LCP', 'TBT', 'transferred', 'JS', 'CSS', 'requests'],
+      [
+        'page',
+        'performance (runs)',
+        'accessibility',
+        'FCP',
+        'LCP',
+        'TBT',
+        'transferred',
+        'JS',
+        'CSS',
+        'requests',
+      ],
       rows,
     );
   } finally {
