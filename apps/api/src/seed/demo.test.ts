@@ -1,6 +1,7 @@
 import type { Database } from '@voordeur/db';
 import { address, appUser, caseFile, openDatabase, organisation, searchDocument, team } from '@voordeur/db';
 import { and, count, eq, like, notLike, sql } from 'drizzle-orm';
+import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { createDatabase } from '../../../../scripts/pg-cluster.ts';
 import { lookupAddresses } from '../modules/addresses/index.ts';
@@ -115,14 +116,51 @@ describe('demo seed', () => {
 
 // The full demo is seeded once for these tests (seeding it takes seconds): each reads what it is about, and a
 // forced second seed, which must change nothing, is part of two of them.
+/**
+ * Queries sent on a node-postgres connection while it still runs another: the seed is one transaction (one
+ * connection), where parallel reads queue up, which node-postgres deprecates and pg@9 refuses (`readAll` reads one
+ * after the other in a transaction). Counted by wrapping the client's `query` while the seed runs.
+ */
+function overlappingQueries() {
+  const proto = pg.Client.prototype as unknown as {
+    query: (...args: unknown[]) => unknown;
+    _activeQuery?: unknown;
+    _queryQueue?: unknown[];
+  };
+  const original = proto.query;
+  const seen: string[] = [];
+  proto.query = function (this: typeof proto, ...args: unknown[]) {
+    if (this._activeQuery || this._queryQueue?.length) {
+      const first = args[0] as { text?: string } | string;
+      seen.push(String(typeof first === 'string' ? first : first?.text).slice(0, 80));
+    }
+    return original.apply(this, args);
+  };
+  return { seen, stop: () => void (proto.query = original) };
+}
+
 describe('demo content', () => {
   let org: string;
+  let overlapping: string[] = [];
   beforeAll(async () => {
     database = await emptyDatabase();
-    const result = await seedDemo(database.db, { password: 'demo-password-123' });
-    expect(result.seeded).toBe(true);
-    org = result.organisationId!;
+    const probe = overlappingQueries();
+    try {
+      const result = await seedDemo(database.db, { password: 'demo-password-123' });
+      expect(result.seeded).toBe(true);
+      org = result.organisationId!;
+    } finally {
+      probe.stop();
+    }
+    overlapping = probe.seen;
   });
+
+  it.runIf(dbKind === 'postgres')(
+    'is seeded without a query sent on a connection still running another',
+    () => {
+      expect(overlapping).toEqual([]);
+    },
+  );
   afterAll(async () => {
     await database.close();
   });

@@ -4,7 +4,7 @@
  * from the metrics module's one definition per KPI (`kpiValues`); only the sums of squares a t-test needs are read
  * here, from the same rollup. The tests are the pure functions of analysis.stats.ts.
  */
-import type { Db } from '@voordeur/db';
+import { type Db, readAll } from '@voordeur/db';
 import {
   KPI_CATALOGUE,
   type KpiCode,
@@ -83,10 +83,11 @@ export async function compareKpi(
   b: MetricFilter,
 ): Promise<KpiComparison> {
   const { unit, direction } = KPI_CATALOGUE[code];
-  const [[va], [vb]] = await Promise.all([
-    kpiValues(db, organisationId, a, [code]),
-    kpiValues(db, organisationId, b, [code]),
-  ]);
+  const [[va], [vb]] = await readAll(
+    db,
+    () => kpiValues(db, organisationId, a, [code]),
+    () => kpiValues(db, organisationId, b, [code]),
+  );
   if (!va || va.value === null || va.n === 0) throw empty('a');
   if (!vb || vb.value === null || vb.n === 0) throw empty('b');
   const da = daysOf(a);
@@ -102,10 +103,11 @@ export async function compareKpi(
     pValue = twoProportionZ(xb, vb.n, xa, va.n).pValue;
   } else if (MEANS.includes(code)) {
     // The same definition as the value, with the sum of squares Welch's test needs (metrics' kpiBreakdown).
-    const [[ga], [gb]] = await Promise.all([
-      kpiBreakdown(db, organisationId, a, [code]),
-      kpiBreakdown(db, organisationId, b, [code]),
-    ]);
+    const [[ga], [gb]] = await readAll(
+      db,
+      () => kpiBreakdown(db, organisationId, a, [code]),
+      () => kpiBreakdown(db, organisationId, b, [code]),
+    );
     const sa = ga?.values[code];
     const sb = gb?.values[code];
     if (sa && sb && sa.n > 1 && sb.n > 1) {

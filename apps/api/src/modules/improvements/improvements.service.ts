@@ -2,7 +2,7 @@
  * Improvement proposals (issue 15, "Verbeteren"): the rules — an owner who is an active user, the PDCA status
  * moves, the measured effect and what is published. No SQL here (improvements.queries.ts).
  */
-import type { Db } from '@voordeur/db';
+import { type Db, readAll } from '@voordeur/db';
 import {
   IMPROVEMENT_ORIGINS,
   type ImprovementCreate,
@@ -472,8 +472,9 @@ async function measure(
       reason: row.doAt ? TOO_SOON : NOT_STARTED,
       items: base.map((k) => ({ ...k, comparison: null, reason: null })),
     };
-  const items = await Promise.all(
-    base.map(async (k) => {
+  const items = await readAll(
+    db,
+    ...base.map((k) => async () => {
       try {
         const comparison = await compareKpi(
           db,

@@ -814,9 +814,15 @@ describe('the rollups', () => {
     const compact = await size();
     const before = await allRollups();
     expect(before.metric_contact_team_day!.length).toBeGreaterThan(5);
-    await rebuildAllMetrics(db, { organisation: org.slug });
-    // Every row was rewritten (its old version left behind); the command compacted them again.
-    expect(await size()).toBeLessThanOrEqual(compact);
+    // Every row is rewritten (its old version left behind); the command compacts them again. A compaction keeps the
+    // old versions another transaction may still see (on PostgreSQL, autovacuum's ANALYZE of another table holds
+    // one for a moment), so up to three rebuilds: without the compaction, every one leaves the tables larger.
+    let after = Number.POSITIVE_INFINITY;
+    for (let attempt = 0; attempt < 3 && after > compact; attempt++) {
+      await rebuildAllMetrics(db, { organisation: org.slug });
+      after = await size();
+    }
+    expect(after).toBeLessThanOrEqual(compact);
     expect(await allRollups()).toEqual(before);
   });
 

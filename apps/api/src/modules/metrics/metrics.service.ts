@@ -3,7 +3,7 @@
  * previous period, series, breakdowns, drill-down and the top items — all from the daily rollups (the live backlog
  * and the drill-down read the raw rows), in the scope the caller may see.
  */
-import type { Db } from '@voordeur/db';
+import { type Db, readAll } from '@voordeur/db';
 import {
   CHANNELS,
   KPI_CATALOGUE,
@@ -253,19 +253,19 @@ async function sumsFor(
     return s;
   };
   const facts = factsOf(codes);
-  const reads: Promise<void>[] = [];
+  const reads: (() => Promise<void>)[] = [];
   for (const fact of ['contact', 'case', 'survey', 'callback'] as const) {
     if (!facts.has(fact)) continue;
     // Only the contact rollup knows the agent: an agent's other figures are not measured.
     if (scope.agentId && fact !== 'contact') continue;
-    reads.push(
+    reads.push(() =>
       q.rollupSums(db, fact, scope, from, to, grouping).then((rows) => {
         for (const { key, ...sums } of rows) (at(key) as Record<string, unknown>)[fact] = sums;
       }),
     );
   }
   if (codes.includes('resolution_p90') && !scope.agentId)
-    reads.push(
+    reads.push(() =>
       q.resolutionHistogram(db, scope, from, to, grouping).then((rows) => {
         for (const r of rows) {
           const s = at(r.key);
@@ -274,7 +274,7 @@ async function sumsFor(
         }
       }),
     );
-  await Promise.all(reads);
+  await readAll(db, ...reads);
   for (const s of out.values())
     if (s.resolutionDays) s.resolutionDays = Array.from(s.resolutionDays, (v) => v ?? 0);
   return out;
@@ -322,8 +322,9 @@ async function externalValues(
   const out = new Map<KpiCode, Measured>();
   if (!filter) return out;
   const sourcesNeeded = new Set(codes.filter(isExternal).flatMap((c) => KPI_CATALOGUE[c].reads));
-  await Promise.all(
-    [...sourcesNeeded].map(async (source) => {
+  await readAll(
+    db,
+    ...[...sourcesNeeded].map((source) => async () => {
       const fn = kpiSource(source);
       if (!fn) return;
       for (const v of await fn(db, organisationId, filter))
@@ -344,23 +345,27 @@ async function valuesIn(
 ): Promise<KpiValue[]> {
   const { scope } = scoped;
   const internal = codes.filter((c) => !isExternal(c));
-  const [split, backlogNow, backlogBefore, extNow, extBefore, target] = await Promise.all([
-    sumsFor(db, scope, internal, period.previousFrom, period.to, { kind: 'split', currentFrom: period.from }),
-    internal.some((c) => BACKLOG_CODES.includes(c))
-      ? backlogAt(db, scope, period.to, period.today)
-      : undefined,
-    internal.some((c) => BACKLOG_CODES.includes(c))
-      ? backlogAt(db, scope, period.previousTo, period.today)
-      : undefined,
-    externalValues(db, scope.organisationId, codes, externalFilter(scoped, filter, period.from, period.to)),
-    externalValues(
-      db,
-      scope.organisationId,
-      codes,
-      externalFilter(scoped, filter, period.previousFrom, period.previousTo),
-    ),
-    targetsOf(db, scope.organisationId),
-  ]);
+  const backlogAsked = internal.some((c) => BACKLOG_CODES.includes(c));
+  const [split, backlogNow, backlogBefore, extNow, extBefore, target] = await readAll(
+    db,
+    () =>
+      sumsFor(db, scope, internal, period.previousFrom, period.to, {
+        kind: 'split',
+        currentFrom: period.from,
+      }),
+    async () => (backlogAsked ? backlogAt(db, scope, period.to, period.today) : undefined),
+    async () => (backlogAsked ? backlogAt(db, scope, period.previousTo, period.today) : undefined),
+    () =>
+      externalValues(db, scope.organisationId, codes, externalFilter(scoped, filter, period.from, period.to)),
+    () =>
+      externalValues(
+        db,
+        scope.organisationId,
+        codes,
+        externalFilter(scoped, filter, period.previousFrom, period.previousTo),
+      ),
+    () => targetsOf(db, scope.organisationId),
+  );
   const current: Sums = { ...(split.get('current') ?? {}), ...(backlogNow ? { backlog: backlogNow } : {}) };
   const previous: Sums = {
     ...(split.get('previous') ?? {}),
@@ -498,8 +503,9 @@ async function seriesIn(
   let measured: Measured[];
   if (unmeasured) measured = buckets.map(() => nothing);
   else if (isExternal(kpi))
-    measured = await Promise.all(
-      buckets.map(async (b) => {
+    measured = await readAll(
+      db,
+      ...buckets.map((b) => async () => {
         const found = await externalValues(
           db,
           scope.organisationId,
@@ -513,10 +519,11 @@ async function seriesIn(
     // The backlog at each period's end: the snapshot of its last day, live for today.
     const ends = buckets.map((b) => b.to);
     const past = ends.filter((d) => d < period.today);
-    const [snapshots, live] = await Promise.all([
-      q.backlogSnapshot(db, scope, past, { kind: 'day' }),
-      ends.some((d) => d >= period.today) ? q.liveBacklog(db, scope, { kind: 'total' }) : [],
-    ]);
+    const [snapshots, live] = await readAll(
+      db,
+      () => q.backlogSnapshot(db, scope, past, { kind: 'day' }),
+      async () => (ends.some((d) => d >= period.today) ? q.liveBacklog(db, scope, { kind: 'total' }) : []),
+    );
     const byDay = new Map(snapshots.map((r) => [r.key, r]));
     measured = ends.map((d) => {
       const row = d >= period.today ? live[0] : byDay.get(d);
@@ -953,10 +960,11 @@ export async function kpiBreakdown(
     const groups: KpiGroup[] = [];
     for (const s of await q.listSegments(db, organisationId)) {
       const inSegment = { ...scope, rules: [...rules, s.rule as SegmentRule] };
-      const [sums, backlog] = await Promise.all([
-        sumsFor(db, inSegment, rollupCodes, period.from, period.to, { kind: 'total' }),
-        backlogAsked ? backlogAt(db, inSegment, period.to, period.today) : undefined,
-      ]);
+      const [sums, backlog] = await readAll(
+        db,
+        () => sumsFor(db, inSegment, rollupCodes, period.from, period.to, { kind: 'total' }),
+        async () => (backlogAsked ? backlogAt(db, inSegment, period.to, period.today) : undefined),
+      );
       groups.push({
         key: s.code,
         values: measured({ ...(sums.get('all') ?? {}), ...(backlog ? { backlog } : {}) }),
@@ -970,14 +978,16 @@ export async function kpiBreakdown(
     : options.grain
       ? { kind: 'grain', grain: options.grain }
       : { kind: 'total' };
-  const [sums, backlog] = await Promise.all([
-    sumsFor(db, scope, rollupCodes, period.from, period.to, grouping),
-    !backlogAsked || grouping.kind === 'grain' || scope.agentId
-      ? []
-      : period.to >= period.today
-        ? q.liveBacklog(db, scope, grouping)
-        : q.backlogSnapshot(db, scope, [period.to], grouping),
-  ]);
+  const [sums, backlog] = await readAll(
+    db,
+    () => sumsFor(db, scope, rollupCodes, period.from, period.to, grouping),
+    async () =>
+      !backlogAsked || grouping.kind === 'grain' || scope.agentId
+        ? []
+        : period.to >= period.today
+          ? q.liveBacklog(db, scope, grouping)
+          : q.backlogSnapshot(db, scope, [period.to], grouping),
+  );
   const keyOf = (key: string | null) => (grouping.kind === 'total' ? 'all' : key);
   for (const { key, ...b } of backlog) {
     const at = sums.get(keyOf(key)) ?? {};

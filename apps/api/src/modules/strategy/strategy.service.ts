@@ -1,4 +1,4 @@
-import type { Db } from '@voordeur/db';
+import { type Db, readAll } from '@voordeur/db';
 import {
   type ActionStatus,
   type FieldError,
@@ -73,10 +73,11 @@ async function objectivesOf(
 ): Promise<Objective[]> {
   const rows = (await q.objectives(db, organisationId)).filter((r) => !only || r.objective.id === only);
   const ids = rows.map((r) => r.objective.id);
-  const [targets, actions] = await Promise.all([
-    q.targets(db, organisationId, ids),
-    q.actions(db, organisationId, ids),
-  ]);
+  const [targets, actions] = await readAll(
+    db,
+    () => q.targets(db, organisationId, ids),
+    () => q.actions(db, organisationId, ids),
+  );
   return rows.map(({ objective: o, ownerName, teamName }) => ({
     id: o.id,
     title: o.title,
