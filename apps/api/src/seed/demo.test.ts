@@ -136,7 +136,10 @@ function overlappingQueries() {
     }
     return original.apply(this, args);
   };
-  return { seen, stop: () => void (proto.query = original) };
+  const stop = () => {
+    proto.query = original;
+  };
+  return { seen, stop };
 }
 
 describe('demo content', () => {
