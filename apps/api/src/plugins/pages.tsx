@@ -17,16 +17,19 @@ export interface ServerPage {
   language: 'nl' | 'en';
   /** The page's own title; the organisation's name is added after it. */
   title: string;
-  /** The organisation's public name, shown in the header. */
-  organisation: string;
+  /** The organisation's public name, shown in the header; absent on a page of no organisation (an unknown one). */
+  organisation?: string;
   /** Where the organisation's name links to: its public home (/p/<slug>). */
   home: string;
   body: ReactNode;
   status?: number;
   /** Use the full width (a page with tables) instead of the narrow column of a form. */
   wide?: boolean;
-  /** The same page in the other language, linked in the header (where the web app has its language switch). */
-  otherLanguage?: { href: string; code: 'nl' | 'en'; name: string };
+  /**
+   * The address of the same page in the other language, linked in the header (where the web app has its language
+   * switch), named in that language.
+   */
+  otherLanguage?: string;
 }
 
 export interface PagesOptions {
@@ -45,6 +48,9 @@ const WORDS = {
   nl: { skip: 'Naar de inhoud', footer: 'Deze pagina werkt ook zonder JavaScript.' },
   en: { skip: 'Skip to content', footer: 'This page also works without JavaScript.' },
 } as const;
+
+/** The other language of a page, named in its own words. */
+const OTHER = { nl: { code: 'en', name: 'English' }, en: { code: 'nl', name: 'Nederlands' } } as const;
 
 /** The stylesheets the built web app links (the design system and the app's own), or none before a build. */
 export function buildStylesheets(webDist: string): string[] {
@@ -67,7 +73,7 @@ function Frame({ page, theme, stylesheets }: { page: ServerPage; theme: PageThem
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light" />
-        <title>{`${page.title} — ${page.organisation}`}</title>
+        <title>{`${page.title} — ${page.organisation ?? 'Voordeur'}`}</title>
         <link rel="icon" href="data:," />
         <link rel="stylesheet" href={theme.stylesheet} />
         {stylesheets.map((href) => (
@@ -86,16 +92,18 @@ function Frame({ page, theme, stylesheets }: { page: ServerPage; theme: PageThem
               <div className="vd-header__bar">
                 <a href={page.home} className="vd-brand">
                   <span className="vd-brand__product">Voordeur</span>
-                  <span className="vd-brand__organisation">{page.organisation}</span>
+                  {page.organisation ? (
+                    <span className="vd-brand__organisation">{page.organisation}</span>
+                  ) : null}
                 </a>
                 {page.otherLanguage ? (
                   <a
                     className="utrecht-link utrecht-link--html-a vd-header__language"
-                    href={page.otherLanguage.href}
-                    hrefLang={page.otherLanguage.code}
-                    lang={page.otherLanguage.code}
+                    href={page.otherLanguage}
+                    hrefLang={OTHER[page.language].code}
+                    lang={OTHER[page.language].code}
                   >
-                    {page.otherLanguage.name}
+                    {OTHER[page.language].name}
                   </a>
                 ) : null}
               </div>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Chart, figureText, PageStyle, Table } from './accountability.parts.tsx';
+import { Table } from '../../plugins/page-parts.tsx';
+import { Chart, figureText, PageStyle } from './accountability.parts.tsx';
 import type { Performance, ServicePerformance } from './accountability.service.ts';
 import { type AccountabilityWords, channelName, normWords } from './accountability.words.ts';
 
@@ -13,7 +14,6 @@ export interface PublicPageProps {
   organisation: string;
   quarter: { label: string; figures: Performance };
   year: { label: string; figures: Performance };
-  otherLanguage: string;
   openData: { href: string; text: string }[];
   /**
    * EXTENSION POINT "Wat we hebben verbeterd" (issue 14, item 6): the excellence issue fills this section with
@@ -53,11 +53,6 @@ export function PublicPerformancePage(props: PublicPageProps) {
         <h1 className="utrecht-heading-1">{w.title}</h1>
         <p className="utrecht-paragraph utrecht-paragraph--lead">{w.intro(props.organisation)}</p>
         <p className="utrecht-paragraph">{w.periods(quarter.label, year.label)}</p>
-        <p className="utrecht-paragraph">
-          <a className="utrecht-link" href={props.otherLanguage} lang={w.other.code} hrefLang={w.other.code}>
-            {w.other.label}
-          </a>
-        </p>
       </div>
 
       <section className="vd-section" aria-labelledby="services-title">
@@ -80,6 +75,7 @@ export function PublicPerformancePage(props: PublicPageProps) {
           />
         ) : null}
         <Table
+          rowHeaders
           id="services"
           caption={w.servicesChart(year.label)}
           head={[
@@ -108,6 +104,7 @@ export function PublicPerformancePage(props: PublicPageProps) {
           <>
             <p className="utrecht-paragraph">{w.reasonsIntro}</p>
             <Table
+              rowHeaders
               id="reasons"
               caption={`${w.reasonsTitle} ${year.label}`}
               head={[w.service, w.reasons]}
@@ -148,6 +145,7 @@ export function PublicPerformancePage(props: PublicPageProps) {
               />
             ) : null}
             <Table
+              rowHeaders
               id="satisfaction"
               caption={w.satisfactionChart(year.label)}
               head={[w.channel, w.responses, w.gradeMean, w.gradeAtLeast7]}
@@ -171,6 +169,7 @@ export function PublicPerformancePage(props: PublicPageProps) {
         </h2>
         <p className="utrecht-paragraph">{w.complaintsIntro}</p>
         <Table
+          rowHeaders
           id="complaints"
           caption={w.complaintsCaption}
           head={[w.measure, `${w.quarter}: ${quarter.label}`, `${w.year}: ${year.label}`]}
@@ -205,6 +204,7 @@ export function PublicPerformancePage(props: PublicPageProps) {
               }}
             />
             <Table
+              rowHeaders
               id="fcr"
               caption={w.fcrChart(year.label)}
               head={[w.channel, w.contacts, w.fcr]}

@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { barChartSvg, type ChartInput, lineChartSvg } from '../../platform/charts.ts';
 import type { Figure } from './accountability.service.ts';
 import type { Language } from './accountability.words.ts';
@@ -24,64 +23,6 @@ export function figureText(f: Figure, language: Language, words: FigureWords, su
 
 export function numberText(n: number, language: Language): string {
   return numbers[language].format(n);
-}
-
-/** A table with a caption; on a narrow screen it scrolls in its own focusable container (as the web app's). */
-export function Table({
-  id,
-  caption,
-  head,
-  rows,
-  numeric = [],
-}: {
-  id: string;
-  caption: string;
-  head: string[];
-  rows: ReactNode[][];
-  /** Columns right-aligned (figures). */
-  numeric?: number[];
-}) {
-  const align = (i: number) => (numeric.includes(i) ? ' vd-figure' : '');
-  return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
-    // biome-ignore lint/a11y/useSemanticElements: a named group, not a fieldset: there is no form here.
-    <div className="vd-table-container" role="group" aria-labelledby={`${id}-caption`} tabIndex={0}>
-      <table className="utrecht-table utrecht-table--html-table" id={id}>
-        <caption id={`${id}-caption`} className="utrecht-table__caption">
-          {caption}
-        </caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            {head.map((h, i) => (
-              <th key={h} scope="col" className={`utrecht-table__header-cell${align(i)}`}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="utrecht-table__body">
-          {rows.map((row, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows are static
-            <tr key={i} className="utrecht-table__row">
-              {row.map((cell, j) =>
-                j === 0 ? (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: cells are static
-                  <th key={j} scope="row" className="utrecht-table__header-cell vd-row-header">
-                    {cell}
-                  </th>
-                ) : (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: cells are static
-                  <td key={j} className={`utrecht-table__cell${align(j)}`}>
-                    {cell}
-                  </td>
-                ),
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
 }
 
 /**

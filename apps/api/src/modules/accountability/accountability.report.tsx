@@ -1,5 +1,6 @@
+import { Table } from '../../plugins/page-parts.tsx';
 import { topServices } from './accountability.page.tsx';
-import { Chart, figureText, numberText, PageStyle, Table } from './accountability.parts.tsx';
+import { Chart, figureText, numberText, PageStyle } from './accountability.parts.tsx';
 import { dayLabel, monthLabel, periodLabel } from './accountability.periods.ts';
 import type { Report } from './accountability.service.ts';
 import { channelName, normWords, REPORT_WORDS, WORDS } from './accountability.words.ts';
@@ -50,6 +51,7 @@ export function ReportPage({ report, language }: { report: Report; language: 'nl
         <h2 className="utrecht-heading-2">{r.summaryTitle}</h2>
         <p className="utrecht-paragraph">{r.summaryIntro(periodLabel(report.previous, language))}</p>
         <Table
+          rowHeaders
           id="kpis"
           caption={`${r.summaryTitle} ${label}`}
           head={[r.kpi, r.value, r.previous, r.target, r.status]}
@@ -102,6 +104,7 @@ export function ReportPage({ report, language }: { report: Report; language: 'nl
           }}
         />
         <Table
+          rowHeaders
           id="trend"
           caption={`${r.trendTitle} ${label}`}
           head={[r.periodColumn(report.grain), w.fcr, w.inNorm, w.gradeMean]}
@@ -138,6 +141,7 @@ export function ReportPage({ report, language }: { report: Report; language: 'nl
               }}
             />
             <Table
+              rowHeaders
               id="norms"
               caption={`${r.normTitle}, ${label}`}
               head={[w.service, w.norm, w.closed, w.inNorm]}
@@ -156,6 +160,7 @@ export function ReportPage({ report, language }: { report: Report; language: 'nl
         <h3 className="utrecht-heading-3">{r.teamTitle}</h3>
         {report.teams.length ? (
           <Table
+            rowHeaders
             id="teams"
             caption={`${r.teamTitle}, ${label}`}
             head={[r.team, w.closed, w.inNorm, r.inTarget]}
@@ -190,6 +195,7 @@ export function ReportPage({ report, language }: { report: Report; language: 'nl
               }}
             />
             <Table
+              rowHeaders
               id="breach-reasons"
               caption={`${r.reasonsChart}, ${label}`}
               head={[r.reason, w.late]}
@@ -205,6 +211,7 @@ export function ReportPage({ report, language }: { report: Report; language: 'nl
         )}
         <h3 className="utrecht-heading-3">{r.complaintsTitle}</h3>
         <Table
+          rowHeaders
           id="complaints"
           caption={`${r.complaintsTitle}, ${label}`}
           head={[w.measure, label]}
@@ -239,6 +246,7 @@ export function ReportPage({ report, language }: { report: Report; language: 'nl
               }}
             />
             <Table
+              rowHeaders
               id="satisfaction"
               caption={`${r.satisfactionTitle}, ${label}`}
               head={[w.channel, w.responses, w.gradeMean, w.gradeAtLeast7]}
@@ -257,6 +265,7 @@ export function ReportPage({ report, language }: { report: Report; language: 'nl
         <h3 className="utrecht-heading-3">{r.fcrTitle}</h3>
         {p.firstContactResolution.length > 1 ? (
           <Table
+            rowHeaders
             id="fcr"
             caption={`${r.fcrTitle}, ${label}`}
             head={[w.channel, w.contacts, w.fcr]}

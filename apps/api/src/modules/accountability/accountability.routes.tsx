@@ -48,7 +48,6 @@ export async function accountabilityRoutes(base: FastifyInstance) {
         return reply.sendPage({
           language: lang,
           title: w.notFoundTitle,
-          organisation: 'Voordeur',
           home: '/',
           body: <NotFoundPage words={w} />,
           status: 404,
@@ -72,6 +71,7 @@ export async function accountabilityRoutes(base: FastifyInstance) {
         title: w.title,
         organisation: org.name,
         home: `/p/${org.slug}`,
+        otherLanguage: withLang(self, w.other.code),
         wide: true,
         body: (
           <PublicPerformancePage
@@ -79,7 +79,6 @@ export async function accountabilityRoutes(base: FastifyInstance) {
             organisation={org.name}
             quarter={{ label: spanLabel(spans.quarter.from, spans.quarter.to, lang), figures: quarter }}
             year={{ label: spanLabel(spans.year.from, spans.year.to, lang), figures: year }}
-            otherLanguage={withLang(self, w.other.code)}
             openData={[
               ...openData(lastQuarter.code, periodLabel(lastQuarter, lang)),
               ...openData(lastYear.code, periodLabel(lastYear, lang)),
@@ -194,7 +193,6 @@ export async function accountabilityRoutes(base: FastifyInstance) {
         reply.sendPage({
           language: lang,
           title,
-          organisation: 'Voordeur',
           home: '/',
           body,
           status,

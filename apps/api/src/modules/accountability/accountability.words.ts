@@ -32,7 +32,7 @@ export { channelName, normWords } from '../../platform/public-words.ts';
 export const WORDS = {
   nl: {
     lang: 'nl' as const,
-    other: { code: 'en' as const, label: 'English' },
+    other: { code: 'en' as const },
     title: 'Hoe goed helpen wij u?',
     intro: (organisation: string) =>
       `Hier ziet u wat ${organisation} belooft en hoe vaak het lukt. Wij laten ook zien waarom het soms niet lukt.`,
@@ -102,7 +102,7 @@ export const WORDS = {
   },
   en: {
     lang: 'en' as const,
-    other: { code: 'nl' as const, label: 'Nederlands' },
+    other: { code: 'nl' as const },
     title: 'How well do we help you?',
     intro: (organisation: string) =>
       `Here you can see what ${organisation} promises and how often we keep that promise. We also show why we sometimes do not.`,

@@ -16,20 +16,9 @@ const dateOf = (d: Date, l: Language) =>
     timeZone: 'Europe/Amsterdam',
   });
 
-function LanguageLink(props: { href: string; language: Language }) {
-  return (
-    <p className="utrecht-paragraph">
-      <a className="utrecht-link" href={props.href} lang={props.language === 'nl' ? 'en' : 'nl'}>
-        {WORDS[props.language].language}
-      </a>
-    </p>
-  );
-}
-
 export function IdeaList(props: {
   language: Language;
   base: string;
-  otherLanguage: string;
   ideas: { id: string; title: string; description: string; stage: string; comments: number }[];
 }) {
   const l = props.language;
@@ -37,7 +26,6 @@ export function IdeaList(props: {
   const suffix = l === 'en' ? '?lang=en' : '';
   return (
     <>
-      <LanguageLink href={props.otherLanguage} language={l} />
       <h1 className="utrecht-heading-1">{w.listTitle}</h1>
       <p className="utrecht-paragraph">{w.listIntro}</p>
       {props.ideas.length === 0 ? (
@@ -72,7 +60,6 @@ export function IdeaPage(props: {
   language: Language;
   base: string;
   action: string;
-  otherLanguage: string;
   idea: { id: string; title: string; description: string; stage: string; open: boolean };
   comments: { id: string; body: string; displayName: string; at: Date }[];
   token: string;
@@ -97,7 +84,6 @@ export function IdeaPage(props: {
   const target = { form: 'comment-body', body: 'comment-body', displayName: 'comment-name' } as const;
   return (
     <>
-      <LanguageLink href={props.otherLanguage} language={l} />
       <p className="utrecht-paragraph">
         <a className="utrecht-link" href={`${props.base}${l === 'en' ? '?lang=en' : ''}`}>
           {w.back}

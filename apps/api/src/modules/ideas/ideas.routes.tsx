@@ -211,7 +211,7 @@ export const ideaPageRoutes: FastifyPluginAsync = async (app) => {
     return reply.sendPage({
       language: l,
       title: w.unknownTitle,
-      organisation: org?.name ?? 'Voordeur',
+      ...(org ? { organisation: org.name } : {}),
       home: org ? `/p/${org.slug}` : '/',
       status: 404,
       body: (
@@ -235,14 +235,8 @@ export const ideaPageRoutes: FastifyPluginAsync = async (app) => {
       title: WORDS[l].listTitle,
       organisation: found.organisation.name,
       home: `/p/${found.organisation.slug}`,
-      body: (
-        <IdeaList
-          language={l}
-          base={b}
-          otherLanguage={`${b}?lang=${l === 'en' ? 'nl' : 'en'}`}
-          ideas={found.ideas}
-        />
-      ),
+      otherLanguage: `${b}?lang=${l === 'en' ? 'nl' : 'en'}`,
+      body: <IdeaList language={l} base={b} ideas={found.ideas} />,
     });
   });
 
@@ -268,13 +262,13 @@ export const ideaPageRoutes: FastifyPluginAsync = async (app) => {
       title: found.idea.title,
       organisation: found.organisation.name,
       home: `/p/${found.organisation.slug}`,
+      otherLanguage: `${self}?lang=${l === 'en' ? 'nl' : 'en'}`,
       status: form.status,
       body: (
         <IdeaPage
           language={l}
           base={b}
           action={`${self}${l === 'en' ? '?lang=en' : ''}`}
-          otherLanguage={`${self}?lang=${l === 'en' ? 'nl' : 'en'}`}
           idea={found.idea}
           comments={found.comments}
           token={commentToken(found.organisation.id, found.idea.id, new Date())}

@@ -41,7 +41,6 @@ export const WORDS = {
     tooMany: 'Er kwamen veel reacties vanaf uw internetadres. Probeer het over een uur opnieuw.',
     unknownTitle: 'Dit idee bestaat niet (meer)',
     unknownText: 'Misschien is het idee gestopt of van de pagina gehaald.',
-    language: 'English',
   },
   en: {
     listTitle: 'Share your thoughts on our ideas',
@@ -84,7 +83,6 @@ export const WORDS = {
     tooMany: 'Many comments came from your internet address. Please try again in an hour.',
     unknownTitle: 'This idea does not exist (any more)',
     unknownText: 'The idea may have been stopped or taken off the page.',
-    language: 'Nederlands',
   },
 } as const;
 

@@ -18,7 +18,7 @@ import {
   longDate,
   normWords,
 } from '../../platform/public-words.ts';
-import { Field, Submit, textbox } from '../../plugins/page-parts.tsx';
+import { Field, Submit, Table, textbox } from '../../plugins/page-parts.tsx';
 import type { PortalWords } from './portal.words.ts';
 
 /**
@@ -353,69 +353,40 @@ export function PublicCataloguePage(props: CatalogueProps) {
             <h2 className="utrecht-heading-2" id={`public-catalogue-${group.kind}`}>
               {title}
             </h2>
-            {/* A scrollable table is a focusable named group, as in the web app (WCAG 2.1.1). */}
-            {/* biome-ignore lint/a11y/useSemanticElements: a named group, not a fieldset: there is no form here. */}
-            <div
-              className="vd-table-container"
-              role="group"
-              aria-labelledby={`public-catalogue-${group.kind}-caption`}
-              // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
-              tabIndex={0}
-            >
-              <table className="utrecht-table utrecht-table--html-table">
-                <caption
-                  id={`public-catalogue-${group.kind}-caption`}
-                  className="utrecht-table__caption vd-visually-hidden"
-                >
-                  {title}
-                </caption>
-                <thead className="utrecht-table__header">
-                  <tr className="utrecht-table__row">
-                    {[c.service, c.summary, c.norm, c.cost, c.channels].map((head) => (
-                      <th key={head} scope="col" className="utrecht-table__header-cell">
-                        {head}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody className="utrecht-table__body">
-                  {group.services.map((service) => {
-                    const name = localText(service.name, language);
-                    return (
-                      <tr key={service.code} className="utrecht-table__row">
-                        <th scope="row" className="utrecht-table__header-cell" lang={name.lang}>
-                          <a className={link} href={paths.item(service.code)}>
-                            {name.text}
-                          </a>
-                        </th>
-                        <td className="utrecht-table__cell vd-public-service__summary">
-                          <Local value={service.summary} language={language} />
-                        </td>
-                        <td className="utrecht-table__cell">
-                          {normWords(service.serviceNorm, language)}
-                          {service.legalTerm ? (
-                            <span className="vd-block vd-muted">
-                              {c.legalTerm(normWords(service.legalTerm, language))}
-                            </span>
-                          ) : null}
-                        </td>
-                        <td className="utrecht-table__cell">
-                          {costWords(service.costCents, language)}
-                          {service.costNote?.nl ? (
-                            <span className="vd-block vd-muted">
-                              <Local value={service.costNote} language={language} />
-                            </span>
-                          ) : null}
-                        </td>
-                        <td className="utrecht-table__cell">
-                          {service.channels.map((ch) => channelName(ch, language)).join(', ')}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+            <Table
+              id={`public-catalogue-${group.kind}`}
+              caption={title}
+              captionHidden
+              head={[c.service, c.summary, c.norm, c.cost, c.channels]}
+              rowHeaders
+              columnClass={{ 1: 'vd-public-service__summary' }}
+              rows={group.services.map((service) => {
+                const name = localText(service.name, language);
+                return [
+                  <a key="name" className={link} href={paths.item(service.code)} lang={name.lang}>
+                    {name.text}
+                  </a>,
+                  <Local key="summary" value={service.summary} language={language} />,
+                  <>
+                    {normWords(service.serviceNorm, language)}
+                    {service.legalTerm ? (
+                      <span className="vd-block vd-muted">
+                        {c.legalTerm(normWords(service.legalTerm, language))}
+                      </span>
+                    ) : null}
+                  </>,
+                  <>
+                    {costWords(service.costCents, language)}
+                    {service.costNote?.nl ? (
+                      <span className="vd-block vd-muted">
+                        <Local value={service.costNote} language={language} />
+                      </span>
+                    ) : null}
+                  </>,
+                  service.channels.map((ch) => channelName(ch, language)).join(', '),
+                ];
+              })}
+            />
           </section>
         );
       })}

@@ -22,7 +22,7 @@ import { portalHome, portalItem } from './portal.service.ts';
 import { PORTAL_WORDS } from './portal.words.ts';
 
 /** Shortest search the home page runs (as the agents' search box). */
-export const PUBLIC_SEARCH_MIN = 2;
+const PUBLIC_SEARCH_MIN = 2;
 
 const slugParams = z.object({ slug: z.string().min(1).max(100) });
 const itemParams = slugParams.extend({ code: z.string().min(1).max(100) });
@@ -90,7 +90,6 @@ export async function portalPages(base: FastifyInstance) {
     return reply.sendPage({
       language,
       title: w.notFoundTitle,
-      organisation: 'Voordeur',
       home: home ?? '/',
       body: <NotFound words={w} home={home} />,
       status: 404,
@@ -109,7 +108,6 @@ export async function portalPages(base: FastifyInstance) {
     },
     wide = false,
   ) => {
-    const w = PORTAL_WORDS[p.language];
     return reply.sendPage({
       language: p.language,
       title: p.title,
@@ -117,7 +115,7 @@ export async function portalPages(base: FastifyInstance) {
       home: pathsOf(p.organisation.slug, p.language).home,
       body: p.body,
       wide,
-      otherLanguage: { href: p.other, code: w.other.code, name: w.other.name },
+      otherLanguage: p.other,
     });
   };
 

@@ -7,7 +7,7 @@ import type { Language } from '../../platform/public-words.ts';
 
 const nl = {
   lang: 'nl' as Language,
-  other: { code: 'en' as Language, name: 'English' },
+  other: { code: 'en' as Language },
   notFoundTitle: 'Pagina niet gevonden',
   notFound: 'Deze pagina bestaat niet (meer). Controleer het adres.',
   backHome: 'Terug naar de startpagina',
@@ -83,7 +83,7 @@ export type PortalWords = typeof nl;
 
 const en: PortalWords = {
   lang: 'en',
-  other: { code: 'nl', name: 'Nederlands' },
+  other: { code: 'nl' },
   notFoundTitle: 'Page not found',
   notFound: 'This page does not exist (any more). Please check the address.',
   backHome: 'Back to the home page',

@@ -3,6 +3,7 @@
 import type { Locale } from '@voordeur/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { fromThisSite } from '../../platform/form-post.ts';
 import { organisationBySlug } from '../organisations/index.ts';
 import { residentOfRequest, setResidentCookie } from './residents.context.ts';
 import { BadLinkPage, ExportPage, PAGE_WORDS, SignInFirstPage, SignInPage } from './residents.pages.tsx';
@@ -13,23 +14,6 @@ const slug = z.string().regex(/^[a-z0-9-]{1,63}$/);
 /** A link's secret: 32 random bytes in base64url. Anything else is simply an unknown link. */
 const token = z.string().max(100);
 const langQuery = z.object({ lang: z.enum(['nl', 'en']).optional() });
-
-/**
- * Whether a form post comes from our own pages: the browser's Sec-Fetch-Site says so where it is sent; otherwise
- * the Origin, when there is one (this site sends no referrer, so a browser may say "null"), names this host or the
- * configured public address (a reverse proxy may pass on another Host).
- */
-function fromThisSite(headers: Record<string, string | string[] | undefined>, hosts: (string | undefined)[]) {
-  const site = headers['sec-fetch-site'];
-  if (typeof site === 'string') return site === 'same-origin' || site === 'none';
-  const origin = headers.origin;
-  if (typeof origin !== 'string' || origin === 'null') return true;
-  try {
-    return hosts.includes(new URL(origin).host);
-  } catch {
-    return false;
-  }
-}
 
 /**
  * My page's pages that work without JavaScript (ADR 0022): the page of a sign-in link (it asks to confirm with a

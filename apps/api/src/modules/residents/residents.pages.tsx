@@ -6,6 +6,7 @@
  * everything stored about the resident.
  */
 import type { Locale, ResidentExport } from '@voordeur/shared';
+import { Table } from '../../plugins/page-parts.tsx';
 import type { LinkState } from './residents.service.ts';
 
 export const PAGE_WORDS = {
@@ -225,58 +226,6 @@ const date = (language: Locale, iso: string) =>
     dateStyle: 'long',
     timeZone: 'Europe/Amsterdam',
   }).format(new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso));
-
-function Table({
-  id,
-  caption,
-  captionHidden = false,
-  head,
-  rows,
-}: {
-  id: string;
-  caption: string;
-  captionHidden?: boolean;
-  head: string[];
-  rows: string[][];
-}) {
-  // As the web app's Table: a narrow screen scrolls the table inside its own focusable container.
-  return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
-    // biome-ignore lint/a11y/useSemanticElements: a named group, not a fieldset: there is no form here.
-    <div className="vd-table-container" role="group" aria-labelledby={`${id}-caption`} tabIndex={0}>
-      <table className="utrecht-table utrecht-table--html-table">
-        <caption
-          id={`${id}-caption`}
-          className={`utrecht-table__caption${captionHidden ? ' vd-visually-hidden' : ''}`}
-        >
-          {caption}
-        </caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            {head.map((h) => (
-              <th key={h} scope="col" className="utrecht-table__header-cell">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="utrecht-table__body">
-          {rows.map((row, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows are static
-            <tr key={i} className="utrecht-table__row">
-              {row.map((cell, j) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: cells are static
-                <td key={j} className="utrecht-table__cell">
-                  {cell}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
 
 /** The readable copy of everything stored about the resident (the same content as the JSON download). */
 export function ExportPage({

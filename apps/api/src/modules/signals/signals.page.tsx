@@ -29,7 +29,6 @@ export const WORDS = {
     thanks: 'Wij hebben uw idee ontvangen.',
     another: 'Nog een idee sturen',
     home: 'Naar de startpagina',
-    language: 'English',
   },
   en: {
     title: 'An idea to make us better',
@@ -52,14 +51,12 @@ export const WORDS = {
     thanks: 'We have received your idea.',
     another: 'Send another idea',
     home: 'To the home page',
-    language: 'Nederlands',
   },
 } as const;
 
 export function SuggestionForm(props: {
   language: Language;
   action: string;
-  otherLanguage: string;
   home: string;
   formToken: string;
   text: string;
@@ -70,11 +67,6 @@ export function SuggestionForm(props: {
   const fieldError = props.error === 'short' || props.error === 'long';
   return (
     <>
-      <p className="utrecht-paragraph">
-        <a className="utrecht-link" href={props.otherLanguage} lang={props.language === 'nl' ? 'en' : 'nl'}>
-          {w.language}
-        </a>
-      </p>
       <h1 className="utrecht-heading-1">{w.title}</h1>
       {message ? (
         <div className="utrecht-alert utrecht-alert--error" role="alert" id="error-summary">

@@ -153,7 +153,6 @@ export const suggestionPageRoutes: FastifyPluginAsync = async (app) => {
     reply.sendPage({
       language: 'nl',
       title: 'Pagina niet gevonden',
-      organisation: 'Voordeur',
       home: '/',
       status: 404,
       body: (
@@ -177,11 +176,11 @@ export const suggestionPageRoutes: FastifyPluginAsync = async (app) => {
         title: WORDS[l].title,
         organisation: org.name,
         home: `/p/${org.slug}`,
+        otherLanguage: `${base(org.slug)}?lang=${l === 'en' ? 'nl' : 'en'}`,
         body: (
           <SuggestionForm
             language={l}
             action={`${base(org.slug)}?lang=${l}`}
-            otherLanguage={`${base(org.slug)}?lang=${l === 'en' ? 'nl' : 'en'}`}
             home={`/p/${org.slug}`}
             formToken={service.suggestionFormToken(org.id)}
             text=""
@@ -235,12 +234,12 @@ export const suggestionPageRoutes: FastifyPluginAsync = async (app) => {
         title: `${w.errorTitle}: ${w.title}`,
         organisation: org.name,
         home: `/p/${org.slug}`,
+        otherLanguage: `${base(org.slug)}?lang=${l === 'en' ? 'nl' : 'en'}`,
         status: result.outcome === 'invalid' ? 400 : 403,
         body: (
           <SuggestionForm
             language={l}
             action={`${base(org.slug)}?lang=${l}`}
-            otherLanguage={`${base(org.slug)}?lang=${l === 'en' ? 'nl' : 'en'}`}
             home={`/p/${org.slug}`}
             formToken={service.suggestionFormToken(org.id)}
             text={text.slice(0, 2000)}

@@ -81,7 +81,6 @@ export function SurveyForm(props: {
   language: Language;
   action: string;
   /** The page in the other language. */
-  otherLanguage: string;
   subject: string;
   values: Answers;
   errors: AnswerErrors;
@@ -91,11 +90,6 @@ export function SurveyForm(props: {
   const errorList = (Object.keys(FIRST) as (keyof typeof FIRST)[]).filter((k) => errors[k]);
   return (
     <>
-      <p className="utrecht-paragraph">
-        <a className="utrecht-link" href={props.otherLanguage} lang={l === 'nl' ? 'en' : 'nl'}>
-          {w.language}
-        </a>
-      </p>
       <h1 className="utrecht-heading-1">{say(d.title, l)}</h1>
       {errorList.length ? (
         <div className="utrecht-alert utrecht-alert--error" role="alert" id="error-summary">

@@ -200,7 +200,7 @@ export const surveyPageRoutes: FastifyPluginAsync = async (app) => {
     return reply.sendPage({
       language: l,
       title,
-      organisation: org?.name ?? 'Voordeur',
+      ...(org ? { organisation: org.name } : {}),
       home: org ? `/p/${org.slug}` : '/',
       status,
       body: <Message title={title} lines={[text]} />,
@@ -228,12 +228,12 @@ export const surveyPageRoutes: FastifyPluginAsync = async (app) => {
         title: opened.definition.title[l] || opened.definition.title.nl,
         organisation: opened.organisation.name,
         home: `/p/${opened.organisation.slug}`,
+        otherLanguage: `${base(p.slug, p.token)}?lang=${l === 'en' ? 'nl' : 'en'}`,
         body: (
           <SurveyForm
             definition={opened.definition}
             language={l}
             action={`${base(p.slug, p.token)}${l === 'en' ? '?lang=en' : ''}`}
-            otherLanguage={`${base(p.slug, p.token)}?lang=${l === 'en' ? 'nl' : 'en'}`}
             subject={opened.subject ?? WORDS[l].contactSubject}
             values={{}}
             errors={{}}
@@ -276,13 +276,13 @@ export const surveyPageRoutes: FastifyPluginAsync = async (app) => {
           title: `${w.errorTitle}: ${opened.definition.title[l] || opened.definition.title.nl}`,
           organisation: opened.organisation.name,
           home: `/p/${opened.organisation.slug}`,
+          otherLanguage: `${base(p.slug, p.token)}?lang=${l === 'en' ? 'nl' : 'en'}`,
           status: 400,
           body: (
             <SurveyForm
               definition={opened.definition}
               language={l}
               action={`${base(p.slug, p.token)}${l === 'en' ? '?lang=en' : ''}`}
-              otherLanguage={`${base(p.slug, p.token)}?lang=${l === 'en' ? 'nl' : 'en'}`}
               subject={opened.subject ?? w.contactSubject}
               values={values}
               errors={parsed.errors}

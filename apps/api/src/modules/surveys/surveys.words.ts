@@ -30,7 +30,6 @@ export const WORDS = {
     unknownText: 'Controleer of u de hele link uit de e-mail heeft gebruikt.',
     expiredTitle: 'Deze vragenlijst is gesloten',
     expiredText: 'De tijd om deze vragenlijst in te vullen is voorbij. Dank u wel voor uw moeite.',
-    language: 'English',
     about: (subject: string) => `Het gaat over: ${subject}.`,
     privacy: 'Schrijf geen persoonlijke gegevens in het tekstvak, zoals uw BSN of telefoonnummer.',
     emailSubject: (organisation: string) => `Wat vond u ervan? — ${organisation}`,
@@ -66,7 +65,6 @@ export const WORDS = {
     unknownText: 'Please check that you used the whole link from the email.',
     expiredTitle: 'This survey is closed',
     expiredText: 'The time to answer this survey has passed. Thank you for your trouble.',
-    language: 'Nederlands',
     about: (subject: string) => `It is about: ${subject}.`,
     privacy:
       'Please do not write personal details in the text box, such as your citizen service number or phone number.',

@@ -1,6 +1,13 @@
 import { CASE_LIMITS } from '@voordeur/shared';
-import type { ReactNode } from 'react';
-import { Field, Submit, textarea, textbox } from '../../plugins/page-parts.tsx';
+import {
+  ErrorSummary,
+  Field,
+  type FieldErrors,
+  Notice,
+  Submit,
+  textarea,
+  textbox,
+} from '../../plugins/page-parts.tsx';
 import type { TrackingView } from './tracking.service.ts';
 import type { TrackingWords } from './tracking.words.ts';
 
@@ -25,69 +32,12 @@ export function dateText(instant: Date, language: 'nl' | 'en') {
   return f.format(instant);
 }
 
-/** A field's error, by field id, shown under the field and linked from the summary on top. */
-export type FieldErrors = Record<string, string>;
-
-function ErrorSummary({ words, errors }: { words: TrackingWords; errors: FieldErrors }) {
-  const entries = Object.entries(errors);
-  if (!entries.length) return null;
-  return (
-    <div
-      className="utrecht-alert utrecht-alert--error vd-alert"
-      role="alert"
-      aria-labelledby="error-summary-title"
-      id="error-summary"
-    >
-      <div className="utrecht-alert__content">
-        <div className="utrecht-alert__message">
-          <h2 className="utrecht-heading-2" id="error-summary-title">
-            {words.errorSummary}
-          </h2>
-          <ul className="utrecht-unordered-list">
-            {entries.map(([field, message]) => (
-              <li key={field} className="utrecht-unordered-list__item">
-                <a className="utrecht-link" href={`#${field}`}>
-                  {message}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      </div>
-    </div>
-  );
-}
-
-function Notice({ children, type = 'ok' }: { children: ReactNode; type?: 'ok' | 'info' | 'warning' }) {
-  return (
-    <div className={`utrecht-alert utrecht-alert--${type} vd-alert`} role="status">
-      <div className="utrecht-alert__content">
-        <div className="utrecht-alert__message">
-          <p className="utrecht-paragraph">{children}</p>
-        </div>
-      </div>
-    </div>
-  );
-}
-
-/** The link to the same page in the other language. */
-export function LanguageLink({ words, href }: { words: TrackingWords; href: string }) {
-  return (
-    <p className="utrecht-paragraph">
-      <a className="utrecht-link" href={href} hrefLang={words.other.code} lang={words.other.code}>
-        {words.other.name}
-      </a>
-    </p>
-  );
-}
-
 export interface CasePageProps {
   words: TrackingWords;
   view: TrackingView;
   organisation: string;
   /** The page's own address (forms post to paths under it). */
   self: string;
-  otherLanguage: string;
   notice?: 'replied' | 'reopen_asked' | undefined;
   errors?: FieldErrors | undefined;
   /** What the person typed, shown again after an error. */
@@ -103,7 +53,7 @@ export function CasePage(p: CasePageProps) {
   const date = (d: Date) => dateText(d, lang);
   return (
     <>
-      <ErrorSummary words={w} errors={errors} />
+      <ErrorSummary title={w.errorSummary} errors={errors} />
       {p.notice === 'replied' ? <Notice>{w.replied}</Notice> : null}
       {p.notice === 'reopen_asked' ? <Notice>{w.reopenAsked}</Notice> : null}
       <h1 className="utrecht-heading-1">{w.yourCase(v.kind, v.reference)}</h1>
@@ -121,7 +71,6 @@ export function CasePage(p: CasePageProps) {
           <dd className="utrecht-data-list__item-value">{date(v.receivedAt)}</dd>
         </div>
       </dl>
-      <LanguageLink words={w} href={p.otherLanguage} />
 
       <section aria-labelledby="status-heading" className="vd-stack">
         <h2 className="utrecht-heading-2" id="status-heading">
@@ -306,7 +255,6 @@ export function MessagePage(p: { title: string; lines: string[]; link?: { href: 
 export function FindPage(p: {
   words: TrackingWords;
   action: string;
-  otherLanguage: string;
   errors?: FieldErrors | undefined;
   values?: { reference?: string; email?: string } | undefined;
 }) {
@@ -314,10 +262,9 @@ export function FindPage(p: {
   const errors = p.errors ?? {};
   return (
     <>
-      <ErrorSummary words={w} errors={errors} />
+      <ErrorSummary title={w.errorSummary} errors={errors} />
       <h1 className="utrecht-heading-1">{w.findTitle}</h1>
       <p className="utrecht-paragraph">{w.findIntro}</p>
-      <LanguageLink words={w} href={p.otherLanguage} />
       <form method="post" action={p.action} className="vd-form" noValidate>
         <Field id="reference" label={w.referenceLabel} error={errors.reference}>
           {(control) => (
@@ -356,17 +303,15 @@ export function FindPage(p: {
 export function CodePage(p: {
   words: TrackingWords;
   action: string;
-  otherLanguage: string;
   minutes: number;
   error?: string | undefined;
 }) {
   const { words: w } = p;
   return (
     <>
-      <ErrorSummary words={w} errors={p.error ? { code: p.error } : {}} />
+      <ErrorSummary title={w.errorSummary} errors={p.error ? { code: p.error } : {}} />
       <h1 className="utrecht-heading-1">{w.codeTitle}</h1>
       <p className="utrecht-paragraph">{w.codeIntro(p.minutes)}</p>
-      <LanguageLink words={w} href={p.otherLanguage} />
       <form method="post" action={p.action} className="vd-form" noValidate>
         <Field id="code" label={w.codeLabel} error={p.error}>
           {(control) => (

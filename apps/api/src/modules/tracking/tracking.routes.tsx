@@ -4,9 +4,11 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ReactNode } from 'react';
 import { z } from 'zod';
+import { formFields } from '../../platform/form-post.ts';
 import { AppError } from '../../plugins/errors.ts';
+import type { FieldErrors } from '../../plugins/page-parts.tsx';
 import { replyFromPerson, requestReopen } from '../cases/index.ts';
-import { CasePage, CodePage, type FieldErrors, FindPage, MessagePage } from './tracking.page.tsx';
+import { CasePage, CodePage, FindPage, MessagePage } from './tracking.page.tsx';
 import {
   caseByToken,
   checkCode,
@@ -34,14 +36,6 @@ const withLang = (path: string, lang: Locale, extra = '') => {
   return params ? `${path}?${params}` : path;
 };
 
-/** A form post's fields (application/x-www-form-urlencoded), as strings; anything else is left out. */
-function formFields(body: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (body && typeof body === 'object')
-    for (const [k, v] of Object.entries(body)) if (typeof v === 'string') out[k] = v;
-  return out;
-}
-
 /**
  * The case's own page for the person (`/p/<slug>/zaak/<token>`), reached by the private link in every message,
  * or by reference + email address + a one-time code (`/p/<slug>/zaak`). Server-rendered, no script (ADR 0022);
@@ -66,14 +60,17 @@ export async function trackingRoutes(base: FastifyInstance) {
     title: string,
     body: ReactNode,
     status = 200,
+    /** The page's own address: the header links it in the other language. */
+    self?: string,
   ) {
     return reply.sendPage({
       language: words.lang as Locale,
       title,
-      organisation: org?.name ?? 'Voordeur',
+      ...(org ? { organisation: org.name } : {}),
       home: org ? `/p/${org.slug}` : '/',
       body,
       status,
+      ...(self ? { otherLanguage: withLang(self, words.other.code as Locale) } : {}),
     });
   }
 
@@ -162,13 +159,13 @@ export async function trackingRoutes(base: FastifyInstance) {
         view={view}
         organisation={org.name}
         self={self}
-        otherLanguage={withLang(self, w.other.code as Locale)}
         notice={extra.errors ? undefined : notice}
         errors={extra.errors}
         values={extra.values}
         survey={survey}
       />,
       extra.status ?? 200,
+      self,
     );
   }
 
@@ -210,11 +207,9 @@ export async function trackingRoutes(base: FastifyInstance) {
         org,
         w,
         w.findTitle,
-        <FindPage
-          words={w}
-          action={withLang(self, lang)}
-          otherLanguage={withLang(self, w.other.code as Locale)}
-        />,
+        <FindPage words={w} action={withLang(self, lang)} />,
+        200,
+        self,
       );
     },
   );
@@ -241,14 +236,9 @@ export async function trackingRoutes(base: FastifyInstance) {
           org,
           w,
           w.findTitle,
-          <FindPage
-            words={w}
-            action={withLang(self, lang)}
-            otherLanguage={withLang(self, w.other.code as Locale)}
-            errors={errors}
-            values={{ reference, email }}
-          />,
+          <FindPage words={w} action={withLang(self, lang)} errors={errors} values={{ reference, email }} />,
           422,
+          self,
         );
       const result = await requestCode(app.db, org, { reference, email, ip: request.ip, language: lang });
       if ('limited' in result) return problemPage(reply, org, lang, 'limited');
@@ -272,12 +262,9 @@ export async function trackingRoutes(base: FastifyInstance) {
         org,
         w,
         w.codeTitle,
-        <CodePage
-          words={w}
-          action={withLang(self, lang)}
-          otherLanguage={withLang(self, w.other.code as Locale)}
-          minutes={TRACKING_LIMITS.codeMinutes}
-        />,
+        <CodePage words={w} action={withLang(self, lang)} minutes={TRACKING_LIMITS.codeMinutes} />,
+        200,
+        self,
       );
     },
   );
@@ -302,11 +289,11 @@ export async function trackingRoutes(base: FastifyInstance) {
           <CodePage
             words={w}
             action={withLang(self, lang)}
-            otherLanguage={withLang(self, w.other.code as Locale)}
             minutes={TRACKING_LIMITS.codeMinutes}
             error={error}
           />,
           422,
+          self,
         );
       if (!/^\d{6}$/.test(code)) return page(w.codeFormat);
       const result = await checkCode(app.db, org, id, code);

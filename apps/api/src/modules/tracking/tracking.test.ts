@@ -146,6 +146,12 @@ describe('the private link', () => {
     const en = await page(`${pathOf(c.trackingUrl)}?lang=en`);
     expect(en.body).toContain('<html lang="en"');
     expect(en.body).toContain('You can expect the result by');
+    // The header links the same page in the other language, named in that language (and nowhere else).
+    const path = pathOf(c.trackingUrl);
+    const toDutch = `href="${path}" hrefLang="nl" lang="nl">Nederlands</a>`;
+    expect(en.body).toContain(`vd-header__language" ${toDutch}`);
+    expect(en.body.split(toDutch)).toHaveLength(2);
+    expect(res.body).toContain(`href="${path}?lang=en" hrefLang="en" lang="en">English</a>`);
   });
 
   it('a wrong, malformed or other organisation’s token answers a clear 404 page that reveals nothing', async () => {

@@ -4,7 +4,7 @@
  */
 const nl = {
   lang: 'nl',
-  other: { code: 'en', label: 'English', name: 'Read this page in English' },
+  other: { code: 'en' },
   title: 'Uw zaak',
   yourCase: (kind: string, reference: string) => `Uw ${kind} ${reference}`,
   kinds: {
@@ -117,7 +117,7 @@ type Words = typeof nl;
 
 const en: Words = {
   lang: 'en',
-  other: { code: 'nl', label: 'Nederlands', name: 'Lees deze pagina in het Nederlands' },
+  other: { code: 'nl' },
   title: 'Your case',
   yourCase: (kind, reference) => `Your ${kind} ${reference}`,
   kinds: {
