@@ -1,17 +1,19 @@
 import { useEffect, useState } from 'react';
-import { Navigate, useLocation } from 'react-router';
+import { useLocation } from 'react-router';
+import { signInHref } from '../features/auth/index.ts';
 import { applyLocale } from '../i18n/index.ts';
 import { CurrentUserProvider } from '../lib/CurrentUser.tsx';
 import { ErrorAlert } from '../lib/ErrorAlert.tsx';
 import { PublicLayout } from '../lib/PublicLayout.tsx';
 import { StatusContent } from '../lib/StatusContent.tsx';
-import { useMe } from '../lib/session.ts';
+import { sessionExpired, useMe } from '../lib/session.ts';
 import { AppShell } from './AppShell.tsx';
 import { PageLoading } from './PageLoading.tsx';
 
 /**
- * Route guard for the signed-in app: unauthenticated visitors go to /login?next=<where they
- * were going>; signed-in users get the app shell, in the language of their profile.
+ * Route guard for the signed-in app: unauthenticated visitors go to the server's sign-in page, /login?next=<where
+ * they were going> (and why, when their session ended); signed-in users get the app shell, in the language of their
+ * profile.
  */
 export function RequireAuth() {
   const me = useMe();
@@ -45,14 +47,20 @@ export function RequireAuth() {
       </PublicLayout>
     );
   }
-  if (!me.data) {
-    const next = `${location.pathname}${location.search}`;
-    const to = next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`;
-    return <Navigate to={to} replace />;
-  }
+  if (!me.data) return <SignInFirst next={`${location.pathname}${location.search}`} />;
   return (
     <CurrentUserProvider me={me.data}>
       <AppShell />
     </CurrentUserProvider>
   );
+}
+
+/** On to the sign-in page: a page of the server (ADR 0022), so a full load, which also leaves no history entry. */
+function SignInFirst({ next }: { next: string }) {
+  useEffect(() => {
+    window.location.replace(
+      signInHref({ next, ...(sessionExpired() ? { reason: 'expired' as const } : {}) }),
+    );
+  }, [next]);
+  return <PageLoading />;
 }

@@ -1,8 +1,8 @@
 import { Button } from '@utrecht/button-react';
 import { type FocusEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
-import { useLogout } from '../features/auth/index.ts';
+import { Link } from 'react-router';
+import { signInHref, useLogout } from '../features/auth/index.ts';
 import { useCurrentUser } from '../lib/CurrentUser.tsx';
 import { LanguageSwitch } from '../lib/LanguageSwitch.tsx';
 import { VisuallyHidden } from '../ui/VisuallyHidden.tsx';
@@ -15,7 +15,6 @@ import { VisuallyHidden } from '../ui/VisuallyHidden.tsx';
 export function UserMenu() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const navigate = useNavigate();
   const logout = useLogout();
   const [open, setOpen] = useState(false);
   const panelId = useId();
@@ -46,7 +45,7 @@ export function UserMenu() {
 
   const onLogout = () => {
     logout.mutate(undefined, {
-      onSettled: () => navigate('/login', { replace: true, state: { loggedOut: true } }),
+      onSettled: () => window.location.replace(signInHref({ reason: 'loggedOut' })),
     });
   };
 

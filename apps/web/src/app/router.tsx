@@ -18,7 +18,6 @@ import { loadTokensPage } from '../features/admin-tokens/index.ts';
 import { loadTransferPage } from '../features/admin-transfer/index.ts';
 import { loadUsersPage } from '../features/admin-users/index.ts';
 import { loadAuditPage } from '../features/audit/index.ts';
-import { loadLoginPage, loadOrganisationLoginPage } from '../features/auth/index.ts';
 import { loadCallbacksPage } from '../features/callbacks/index.ts';
 import { loadCasePage, loadQueuePage } from '../features/cases/index.ts';
 import { loadContactStatsPage } from '../features/contact-stats/index.ts';
@@ -128,16 +127,15 @@ const restricted = (
 });
 
 /**
- * All routes. Everything except /login and the public pages (/p/…) needs a session (RequireAuth);
+ * All routes. Everything except the public pages (/p/…) needs a session (RequireAuth); signing in is the server's
+ * page (/login, /p/:slug/inloggen: ADR 0022), as are the portal's reading pages and the tracking page;
  * pages for some roles only are wrapped in RequireRole, which shows the 403 page to others.
  */
 export const router = createBrowserRouter([
-  outside('/login', loadLoginPage),
   // The resident portal (issue 13): an item's form and the confirmation. Its home (/p/:slug), the catalogue
   // (/p/:slug/diensten) and an item's page (/p/:slug/diensten/:code) are rendered by the server, without script.
   outside('/p/:slug/diensten/:code/melden', loadPortalReportPage),
   outside('/p/:slug/diensten/:code/ontvangen', loadPortalReceivedPage),
-  outside('/p/:slug/inloggen', loadOrganisationLoginPage),
   outside('/p/:slug/mijn', loadMyPage),
   {
     // The staff app's words come with its first page, not with the public pages (i18n/sections/staff.ts).

@@ -4,7 +4,7 @@ import { api, isApiError } from '../api/client.ts';
 
 /**
  * The session as the whole app sees it: who is signed in (the shell's guard, the language switch, the query
- * cache's 401 handling and the login page all read it) and why the last session ended.
+ * cache's 401 handling all read it) and why the last session ended.
  */
 export const meQueryKey = ['auth', 'me'] as const;
 
@@ -34,8 +34,8 @@ export function useSaveLocale() {
 }
 
 /**
- * Why the last session ended, so the login page can say so. Kept in memory only: a reload
- * forgets it, which is fine for a one-time notice.
+ * Why the last session ended, so the sign-in page can say so (the route guard passes it on). Kept in memory only: a
+ * reload forgets it, which is fine for a one-time notice.
  */
 let endedBecauseExpired = false;
 
@@ -45,8 +45,4 @@ export function markSessionExpired(): void {
 
 export function sessionExpired(): boolean {
   return endedBecauseExpired;
-}
-
-export function clearSessionExpired(): void {
-  endedBecauseExpired = false;
 }

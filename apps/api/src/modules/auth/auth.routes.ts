@@ -7,17 +7,18 @@ import {
 } from '@voordeur/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../plugins/errors.ts';
 import { problemResponses as problems } from '../../plugins/problem-types.ts';
-import { actorOf, clearSessionCookie, ctxOf, SESSION_COOKIE, setSessionCookie } from './auth.context.ts';
+import { actorOf, clearSessionCookie, ctxOf } from './auth.context.ts';
 import { authErrors } from './auth.errors.ts';
 import { presentMe } from './auth.presenter.ts';
 import * as service from './auth.service.ts';
-import { FailuresPerIp } from './auth.throttle.ts';
+import { signIn } from './auth.signin.ts';
+import type { FailuresPerIp } from './auth.throttle.ts';
 
-export const authRoutes: FastifyPluginAsyncZod = async (app) => {
-  const failuresPerIp = new FailuresPerIp(app.config.loginFailuresPerIp, 15 * 60_000);
-
+export const authRoutes: FastifyPluginAsyncZod<{ failuresPerIp: FailuresPerIp }> = async (
+  app,
+  { failuresPerIp },
+) => {
   app.post(
     '/login',
     {
@@ -33,29 +34,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: meSchema, ...problems },
       },
     },
-    async (request, reply) => {
-      const wait = failuresPerIp.retryAfterSeconds(request.ip);
-      if (wait) throw authErrors.loginThrottled(wait);
-      const result = await service
-        .login(app.db, app.config, {
-          ...request.body,
-          ip: request.ip,
-          userAgent: request.headers['user-agent'] ?? null,
-          requestId: String(request.id),
-        })
-        .catch((error: unknown) => {
-          if (error instanceof AppError && error.code === 'invalid_credentials')
-            failuresPerIp.fail(request.ip);
-          throw error;
-        });
-      // An old session on this browser ends: a fresh id after sign-in prevents session fixation.
-      const old = request.cookies[SESSION_COOKIE];
-      if (old) await service.endSessionOfCookie(app.db, old);
-      setSessionCookie(app, reply, result.cookieValue);
-      const found = await service.profile(app.db, result.organisationId, result.userId);
-      if (!found) throw authErrors.invalidCredentials();
-      return presentMe(found);
-    },
+    async (request, reply) =>
+      presentMe((await signIn(app, request, reply, failuresPerIp, request.body)).profile),
   );
 
   app.post(

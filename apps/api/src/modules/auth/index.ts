@@ -4,8 +4,10 @@ import type { ModuleWork } from '../../platform/jobs.ts';
 import { csrfError, errors } from '../../plugins/errors.ts';
 import { clearSessionCookie, SESSION_COOKIE } from './auth.context.ts';
 import { authErrors } from './auth.errors.ts';
+import { authPages } from './auth.pages.tsx';
 import { authRoutes } from './auth.routes.ts';
 import { actorFromSession, actorFromToken, csrfTokenValid } from './auth.service.ts';
+import { FailuresPerIp } from './auth.throttle.ts';
 
 /** Issue 14 (public): the periodic report, a server-rendered staff page outside /api/, reads the session itself. */
 export { actorFromSession } from './auth.service.ts';
@@ -94,5 +96,8 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     return payload;
   });
 
-  await app.register(authRoutes, { prefix: '/api/auth' });
+  // Failed sign-ins per client IP are counted once, for the API and the sign-in page alike.
+  const failuresPerIp = new FailuresPerIp(app.config.loginFailuresPerIp, 15 * 60_000);
+  await app.register(authRoutes, { prefix: '/api/auth', failuresPerIp });
+  await app.register(authPages, { failuresPerIp });
 });

@@ -1,12 +1,7 @@
 /**
- * Signing in and out. Who is signed in is the toolkit's (lib/session.ts, lib/CurrentUser.tsx): every part
- * of the app asks it.
+ * Signing out. Signing in is the server's sign-in page (`/login`, `/p/<slug>/inloggen`; ADR 0022): it loads no
+ * script, and sends the browser on to the app once the session is set. Who is signed in is the toolkit's
+ * (lib/session.ts, lib/CurrentUser.tsx): every part of the app asks it.
  * The only file of this feature that other features and the shell import.
  */
-
-// Its pages, each loaded when first visited: every page is its own chunk (ADR 0012).
-export const loadLoginPage = async () => (await import('./LoginPage.tsx')).LoginPage;
-export const loadOrganisationLoginPage = async () =>
-  (await import('./OrganisationLoginPage.tsx')).OrganisationLoginPage;
-
-export { useLogout } from './api.ts';
+export { signInHref, useLogout } from './api.ts';
