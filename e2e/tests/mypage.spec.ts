@@ -1,7 +1,8 @@
 /**
  * My page: a resident asks for a sign-in link, opens it from the email (confirming on the page the link opens),
  * sees their case, chooses to hear back by letter in English, says no to surveys, and downloads their data — as
- * JSON and as a readable page. axe scans the sign-in form, My page and the server-rendered data page, also at 320 px.
+ * JSON and as a readable page. All of it is rendered by the server (ADR 0022): every change is a plain form. axe
+ * scans the sign-in form, My page and the data page, also at 320 px.
  */
 import { expect, test } from '@playwright/test';
 import { waitForMail } from './mailbox.ts';
@@ -43,7 +44,7 @@ test('a resident signs in by email link, sees their case, sets preferences and d
   await expect(page.getByRole('heading', { level: 1, name: 'Mijn pagina' })).toBeVisible();
   await expectAccessible(page, 'My page, sign-in');
   await page.getByRole('button', { name: 'Stuur mij een link' }).click();
-  await expect(page.getByRole('alert')).toContainText('Vul een geldig e-mailadres in');
+  await expect(page.getByRole('alert')).toContainText('Vul uw e-mailadres in.');
   await page.getByLabel('Uw e-mailadres').fill(email);
   await page.getByRole('button', { name: 'Stuur mij een link' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Kijk in uw e-mail' })).toContainText(email);

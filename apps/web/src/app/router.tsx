@@ -60,7 +60,6 @@ import {
 import { loadCostsPage, loadMysteryPage, loadWaitingPage } from '../features/monitoring-inputs/index.ts';
 // ---- end strategy ----
 // ---- end people ----
-import { loadMyPage } from '../features/mypage/index.ts';
 import { loadPortalReceivedPage, loadPortalReportPage } from '../features/portal/index.ts';
 import { loadSearchPage } from '../features/search/index.ts';
 import { loadWorkspacePage } from '../features/workspace/index.ts';
@@ -133,10 +132,10 @@ const restricted = (
  */
 export const router = createBrowserRouter([
   // The resident portal (issue 13): an item's form and the confirmation. Its home (/p/:slug), the catalogue
-  // (/p/:slug/diensten) and an item's page (/p/:slug/diensten/:code) are rendered by the server, without script.
+  // (/p/:slug/diensten), an item's page (/p/:slug/diensten/:code) and My page (/p/:slug/mijn) are rendered by the
+  // server, without script.
   outside('/p/:slug/diensten/:code/melden', loadPortalReportPage),
   outside('/p/:slug/diensten/:code/ontvangen', loadPortalReceivedPage),
-  outside('/p/:slug/mijn', loadMyPage),
   {
     // The staff app's words come with its first page, not with the public pages (i18n/sections/staff.ts).
     ...page(async () => {

@@ -493,3 +493,136 @@ describe('My page', () => {
     expect(left).toEqual([]);
   });
 });
+
+describe('My page as a page of the server (no script, ADR 0022)', () => {
+  const form = (url: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
+    t.app.inject({
+      method: 'POST',
+      url,
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'sec-fetch-site': 'same-origin',
+        ...headers,
+      },
+      payload: new URLSearchParams(fields).toString(),
+    });
+
+  it('asks for a link with a plain form: errors on top, the same answer for any address, no script', async () => {
+    const page = await t.app.inject({ url: `/p/${a.slug}/mijn` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain('<script');
+    expect(page.body).toContain('<h1 class="utrecht-heading-1">Mijn pagina</h1>');
+    expect(page.body).toContain(`action="/p/${a.slug}/mijn?lang=nl" method="post"`);
+    expect(page.body).toContain(`href="/p/${a.slug}/mijn?lang=en" hrefLang="en" lang="en">English</a>`);
+
+    const empty = await form(`/p/${a.slug}/mijn?lang=nl`, { email: '' });
+    expect(empty.statusCode).toBe(422);
+    expect(empty.body).toContain('<a class="utrecht-link" href="#my-page-email">Vul uw e-mailadres in.</a>');
+    const malformed = await form(`/p/${a.slug}/mijn?lang=en`, { email: 'geen adres' });
+    expect(malformed.body).toContain('Enter a valid email address');
+    expect(malformed.body).toContain('value="geen adres"');
+
+    const before = await t.database.db
+      .select()
+      .from(residentSignIn)
+      .where(eq(residentSignIn.organisationId, a.id));
+    const known = await form(`/p/${a.slug}/mijn?lang=nl`, { email: people.bert.email });
+    const unknown = await form(`/p/${a.slug}/mijn?lang=nl`, { email: `niemand-${a.slug}@example.nl` });
+    for (const res of [known, unknown]) {
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('Kijk in uw e-mail. We hebben een link gestuurd naar');
+      expect(res.body).toContain('Stuur nog een link');
+    }
+    const after = await t.database.db
+      .select()
+      .from(residentSignIn)
+      .where(eq(residentSignIn.organisationId, a.id));
+    expect(after.length - before.length).toBe(2);
+
+    // A form on another site sends nothing.
+    const elsewhere = await form(
+      `/p/${a.slug}/mijn`,
+      { email: people.bert.email },
+      { 'sec-fetch-site': 'cross-site' },
+    );
+    expect(elsewhere.statusCode).toBe(403);
+    const unchanged = await t.database.db
+      .select()
+      .from(residentSignIn)
+      .where(eq(residentSignIn.organisationId, a.id));
+    expect(unchanged).toHaveLength(after.length);
+    expect((await t.app.inject({ url: '/p/onbekend-xyz/mijn' })).statusCode).toBe(404);
+  });
+
+  it('shows the signed-in resident their cases; preferences, consents and signing out are plain forms with CSRF', async () => {
+    const anna = await signInResident(people.anna.email);
+    const cookie = { cookie: anna.cookie };
+    const page = await t.app.inject({ url: `/p/${a.slug}/mijn?lang=nl`, headers: cookie });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain('<script');
+    expect(page.body).toContain(`Welkom, ${people.anna.name}`);
+    expect(page.body).toContain(`>${people.anna.reference}</a>`);
+    expect(page.body).not.toContain(people.bert.reference);
+    // Every form carries the session's CSRF token; the page's own is what a browser sends.
+    const csrf = /name="csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    expect(csrf).not.toBe('');
+
+    const url = `/p/${a.slug}/mijn/voorkeuren?lang=nl`;
+    const first = await form(url, { csrf, channel: 'email', language: 'nl' }, cookie);
+    expect(first.statusCode).toBe(303);
+    // Without the session's token, or from another site: nothing changes.
+    const noToken = await form(url, { channel: 'letter', language: 'en' }, cookie);
+    expect(noToken.statusCode).toBe(403);
+    const crossSite = await form(
+      url,
+      { csrf, channel: 'letter', language: 'en' },
+      {
+        ...cookie,
+        'sec-fetch-site': 'cross-site',
+      },
+    );
+    expect(crossSite.statusCode).toBe(403);
+    const unchanged = (await t.app.inject({ url: `/api/portal/${a.slug}/me`, headers: cookie })).json();
+    expect(unchanged.preferences).toEqual({ channel: 'email', language: 'nl' });
+
+    // A value not on offer is refused and named; a good one is saved, and the page says so (Post/Redirect/Get).
+    const bad = await form(url, { csrf, channel: 'duif', language: 'en' }, cookie);
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('href="#my-page-channel"');
+    const saved = await form(url, { csrf, channel: 'letter', language: 'en' }, cookie);
+    expect(saved.statusCode).toBe(303);
+    expect(saved.headers.location).toBe(`/p/${a.slug}/mijn?lang=nl&klaar=voorkeuren`);
+    const shown = await t.app.inject({ url: saved.headers.location as string, headers: cookie });
+    expect(shown.body).toContain('Uw keuze is opgeslagen.');
+    const me = (await t.app.inject({ url: `/api/portal/${a.slug}/me`, headers: cookie })).json();
+    expect(me.preferences).toEqual({ channel: 'letter', language: 'en' });
+    // Without a language in the address, My page speaks the one chosen.
+    expect((await t.app.inject({ url: `/p/${a.slug}/mijn`, headers: cookie })).body).toContain(
+      '<html lang="en"',
+    );
+
+    const consent = (granted: string) =>
+      form(`/p/${a.slug}/mijn/toestemming?lang=en`, { csrf, kind: 'surveys', granted }, cookie);
+    expect((await consent('ja')).statusCode).toBe(303);
+    expect(await hasConsent(t.database.db, a.id, people.anna.id, 'surveys')).toBe(true);
+    expect((await consent('misschien')).statusCode).toBe(422);
+    const no = await consent('nee');
+    expect(no.statusCode).toBe(303);
+    expect(no.headers.location).toBe(`/p/${a.slug}/mijn?lang=en&klaar=surveys`);
+    expect(await hasConsent(t.database.db, a.id, people.anna.id, 'surveys')).toBe(false);
+    const consentPage = await t.app.inject({ url: no.headers.location as string, headers: cookie });
+    expect(consentPage.body).toContain('You said no.');
+    expect(consentPage.body).toContain('What you chose before');
+
+    const out = await form(`/p/${a.slug}/mijn/uitloggen?lang=nl`, { csrf }, cookie);
+    expect(out.statusCode).toBe(303);
+    expect(String(out.headers['set-cookie'])).toMatch(/voordeur_resident=;/);
+    const gone = await t.app.inject({ url: out.headers.location as string, headers: cookie });
+    expect(gone.body).toContain('U bent uitgelogd.');
+    expect(gone.body).toContain('Stuur mij een link');
+    // The old cookie signs in nobody: a change asks to sign in again.
+    const late = await form(url, { csrf, channel: 'email', language: 'nl' }, cookie);
+    expect(late.statusCode).toBe(401);
+    expect(late.body).toContain('U bent niet meer ingelogd.');
+  });
+});
