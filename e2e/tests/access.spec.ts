@@ -1,6 +1,6 @@
 /** Sign-in errors, guards, status pages and the keyboard, each scanned by axe. */
 import { expect, test } from '@playwright/test';
-import { expectAccessible, login, PASSWORD } from './support.ts';
+import { expectAccessible, login, openUserMenu, PASSWORD } from './support.ts';
 
 test('a wrong password is announced; the page stays accessible', async ({ page }) => {
   await page.goto('/login');
@@ -77,4 +77,20 @@ test('keyboard only: sign in, skip to the content, use the user menu, sign out',
   await page.getByRole('button', { name: 'Uitloggen' }).focus();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/login/);
+});
+
+test('at 320 px the user menu opens on the screen, and signing out from it works', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await login(page, 'agent@voorbeeld.nl');
+  const menu = await openUserMenu(page, 'nl');
+  const logout = menu.getByRole('button', { name: 'Uitloggen' });
+  // The header wraps and the menu's button sits on the left: the panel must not hang off the screen's left edge.
+  for (const part of [menu, logout]) {
+    const box = (await part.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(320);
+  }
+  await logout.click();
+  await expect(page).toHaveURL(/\/login\?uitgelogd=1$/);
+  await expect(page.getByRole('status')).toHaveText('Je bent uitgelogd.');
 });

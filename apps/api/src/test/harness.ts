@@ -212,6 +212,32 @@ export async function signIn(app: TestApp, user: Pick<TestUser, 'email' | 'passw
   return { cookie, csrf, headers: { cookie, 'x-csrf-token': csrf } };
 }
 
+/**
+ * A plain HTML form post to a server-rendered page as a browser sends it from one of our own pages: urlencoded, with
+ * `Sec-Fetch-Site: same-origin`. `headers` add to or override those (a cookie, another site, no Sec-Fetch-Site).
+ */
+export function postForm(
+  app: TestApp,
+  url: string,
+  fields: Record<string, string>,
+  options: { headers?: Record<string, string | undefined>; remoteAddress?: string } = {},
+) {
+  const headers: Record<string, string> = {
+    'content-type': 'application/x-www-form-urlencoded',
+    'sec-fetch-site': 'same-origin',
+  };
+  for (const [name, value] of Object.entries(options.headers ?? {}))
+    if (value === undefined) delete headers[name];
+    else headers[name] = value;
+  return app.inject({
+    method: 'POST',
+    url,
+    headers,
+    payload: new URLSearchParams(fields).toString(),
+    ...(options.remoteAddress ? { remoteAddress: options.remoteAddress } : {}),
+  });
+}
+
 export function cookieFrom(setCookie: string | string[] | undefined): string {
   const all = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
   const session = all.find((c) => c.startsWith('voordeur_session='));

@@ -7,14 +7,13 @@ import { useSaveLocale } from './session.ts';
 export interface LanguageSwitchProps {
   /** Also save the choice in the signed-in user's profile. */
   saveToProfile?: boolean;
-  onChange?: (locale: Locale) => void;
 }
 
 /**
  * Two toggle buttons, each named in its own language ("Nederlands", "English"), the current
  * one pressed. The choice is remembered in this browser and sets `<html lang>`.
  */
-export function LanguageSwitch({ saveToProfile = false, onChange }: LanguageSwitchProps) {
+export function LanguageSwitch({ saveToProfile = false }: LanguageSwitchProps) {
   const { t } = useTranslation();
   const saveLocale = useSaveLocale();
   const current = currentLocale();
@@ -23,7 +22,6 @@ export function LanguageSwitch({ saveToProfile = false, onChange }: LanguageSwit
     if (locale === current) return;
     void applyLocale(locale);
     if (saveToProfile) saveLocale.mutate(locale);
-    onChange?.(locale);
   };
 
   return (

@@ -2,7 +2,6 @@ import { PageBody } from '@utrecht/page-body-react';
 import { PageHeader } from '@utrecht/page-header-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cx } from '../ui/cx.ts';
 import { SkipLink } from '../ui/SkipLink.tsx';
 import { Brand } from './Brand.tsx';
 import { Footer } from './Footer.tsx';
@@ -10,15 +9,15 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 export interface PublicLayoutProps {
   children: ReactNode;
-  onLocaleChange?: Parameters<typeof LanguageSwitch>[0]['onChange'];
   /** Shown next to the product name when known (a public page of one organisation). */
   organisation?: string | undefined;
-  /** Use the full width (a page with a table) instead of the narrow column of a form. */
-  wide?: boolean;
 }
 
-/** The frame of pages outside the signed-in app: login, errors before sign-in, public pages. */
-export function PublicLayout({ children, onLocaleChange, organisation, wide = false }: PublicLayoutProps) {
+/**
+ * The frame of the web app's pages outside the signed-in app: the portal's report form and its confirmation, and
+ * errors before sign-in. (Sign-in and the other public pages are the server's: ADR 0022.)
+ */
+export function PublicLayout({ children, organisation }: PublicLayoutProps) {
   const { t } = useTranslation();
   return (
     <div className="utrecht-page-layout vd-layout">
@@ -26,11 +25,11 @@ export function PublicLayout({ children, onLocaleChange, organisation, wide = fa
       <PageHeader className="vd-header">
         <div className="vd-header__bar">
           <Brand organisation={organisation} />
-          <LanguageSwitch onChange={onLocaleChange} />
+          <LanguageSwitch />
         </div>
       </PageHeader>
       <PageBody className="vd-body">
-        <main id="main" tabIndex={-1} className={cx('vd-main', !wide && 'vd-main--narrow')}>
+        <main id="main" tabIndex={-1} className="vd-main vd-main--narrow">
           {children}
         </main>
       </PageBody>

@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { cookieFrom, makeOrg, TEST_PASSWORD, testApp, useTestApp } from '../../test/harness.ts';
+import { cookieFrom, makeOrg, postForm, TEST_PASSWORD, testApp, useTestApp } from '../../test/harness.ts';
 
 const t = useTestApp({ LOGIN_LOCK_AFTER_FAILURES: '100' });
 
-/** A form post as a browser sends it from this site. */
-const post = (url: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
-  t.app.inject({
-    method: 'POST',
-    url,
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'sec-fetch-site': 'same-origin',
-      ...headers,
-    },
-    payload: new URLSearchParams(fields).toString(),
-  });
+const post = (url: string, fields: Record<string, string>) => postForm(t.app, url, fields);
 
 describe('the sign-in page (server-rendered, ADR 0022)', () => {
   it('is a plain HTML form with no script, in Dutch or English, the other language linked in the header', async () => {
@@ -116,22 +105,14 @@ describe('the sign-in page (server-rendered, ADR 0022)', () => {
     const org = await makeOrg(t.database);
     const fields = { email: org.users.agent.email, password: TEST_PASSWORD };
     for (const headers of [{ 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }]) {
-      const res = await t.app.inject({
-        method: 'POST',
-        url: '/login',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
-        payload: new URLSearchParams(fields).toString(),
-      });
+      const res = await postForm(t.app, '/login', fields, { headers });
       expect(res.statusCode, JSON.stringify(headers)).toBe(403);
       expect(res.headers['set-cookie']).toBeUndefined();
       expect(res.body).toContain('Een formulier op een andere website kan je niet inloggen.');
     }
     // Without Sec-Fetch-Site (an older browser), the Origin decides.
-    const fromElsewhere = await t.app.inject({
-      method: 'POST',
-      url: '/login',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
-      payload: new URLSearchParams(fields).toString(),
+    const fromElsewhere = await postForm(t.app, '/login', fields, {
+      headers: { 'sec-fetch-site': undefined, origin: 'https://evil.example' },
     });
     expect(fromElsewhere.statusCode).toBe(403);
   });
@@ -171,13 +152,7 @@ describe('the sign-in page (server-rendered, ADR 0022)', () => {
         expect(api.statusCode).toBe(401);
       }
       const form = (password: string) =>
-        app.inject({
-          method: 'POST',
-          url: '/login',
-          remoteAddress,
-          headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
-          payload: new URLSearchParams({ email: org.users.agent.email, password }).toString(),
-        });
+        postForm(app, '/login', { email: org.users.agent.email, password }, { remoteAddress });
       expect((await form('bad')).statusCode).toBe(401);
       const waiting = await form(TEST_PASSWORD);
       expect(waiting.statusCode).toBe(429);

@@ -10,6 +10,7 @@ import { itemDef, publishContent } from '../../test/catalogue-fixtures.ts';
 import {
   expectProblem,
   makeOrg,
+  postForm,
   type Session,
   signIn,
   type TestOrg,
@@ -496,16 +497,7 @@ describe('My page', () => {
 
 describe('My page as a page of the server (no script, ADR 0022)', () => {
   const form = (url: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
-    t.app.inject({
-      method: 'POST',
-      url,
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        'sec-fetch-site': 'same-origin',
-        ...headers,
-      },
-      payload: new URLSearchParams(fields).toString(),
-    });
+    postForm(t.app, url, fields, { headers });
 
   it('asks for a link with a plain form: errors on top, the same answer for any address, no script', async () => {
     const page = await t.app.inject({ url: `/p/${a.slug}/mijn` });
