@@ -31,7 +31,7 @@ import { kpiValues as mysteryKpis, mysteryModule } from './modules/mystery/index
 // ---- end strategy ----
 import { notificationsModule } from './modules/notifications/index.ts';
 import { open311Module } from './modules/open311/index.ts';
-import { organisationsModule, pageTheme } from './modules/organisations/index.ts';
+import { organisationBySlug, organisationsModule, pageTheme } from './modules/organisations/index.ts';
 import { portalModule } from './modules/portal/index.ts';
 // ---- people (issue 15) ----
 import { pulseModule } from './modules/pulse/index.ts';
@@ -112,7 +112,8 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   await app.register(metricsPlugin);
   await app.register(securityPlugin);
   await app.register(openApiPlugin);
-  await app.register(authPlugin);
+  // The sign-in page of an organisation names it: the organisations module's lookup, handed in (it builds on auth).
+  await app.register(authPlugin, { organisationBySlug });
   // Server-rendered public pages (no JavaScript needed) wear their organisation's theme (ADR 0022).
   await app.register(pagesPlugin, {
     themeOf: (request) => pageTheme(database.db, config, request.url, undefined),

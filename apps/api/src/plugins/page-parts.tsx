@@ -119,6 +119,39 @@ export const textbox = (invalid: boolean) =>
 export const textarea = (invalid: boolean) =>
   `utrecht-textarea utrecht-textarea--html-textarea${invalid ? ' utrecht-textarea--invalid' : ''}`;
 
+/** A labelled text box: a `Field` with its input, the common case of the server pages' forms. */
+export function TextInput(p: {
+  id: string;
+  label: string;
+  name: string;
+  error?: string | undefined;
+  description?: string | undefined;
+  type?: 'text' | 'email' | 'password';
+  autoComplete: string;
+  maxLength?: number;
+  required?: boolean;
+  /** What was typed before (never for a password). */
+  value?: string | undefined;
+}) {
+  return (
+    <Field id={p.id} label={p.label} error={p.error} description={p.description}>
+      {(control) => (
+        <input
+          {...control}
+          name={p.name}
+          type={p.type ?? 'text'}
+          autoComplete={p.autoComplete}
+          spellCheck={p.type === 'password' ? undefined : false}
+          required={p.required}
+          maxLength={p.maxLength}
+          className={textbox(Boolean(p.error))}
+          defaultValue={p.type === 'password' ? undefined : (p.value ?? '')}
+        />
+      )}
+    </Field>
+  );
+}
+
 export function Submit({ children }: { children: ReactNode }) {
   return (
     <div className="utrecht-button-group">

@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 // (The CLI runs the sources through tsx from any directory: the JSX runtime is named here, not left to a tsconfig.)
 import { LIMITS } from '@voordeur/shared';
-import { ErrorSummary, Field, type FieldErrors, Notice, Submit, textbox } from '../../plugins/page-parts.tsx';
+import { ErrorSummary, type FieldErrors, Notice, Submit, TextInput } from '../../plugins/page-parts.tsx';
 import type { SignInWords } from './auth.words.ts';
 
 /**
@@ -26,33 +26,26 @@ export function SignInPage(p: {
       {p.notice === 'sessionExpired' ? <Notice type="warning">{w.sessionExpired}</Notice> : null}
       <ErrorSummary title={w.errorSummary} errors={errors} problem={p.problem} />
       <form method="post" action={p.action} className="vd-form" noValidate>
-        <Field id="login-email" label={w.email} error={errors['login-email']}>
-          {(control) => (
-            <input
-              {...control}
-              name="email"
-              type="email"
-              autoComplete="username"
-              spellCheck={false}
-              required
-              maxLength={LIMITS.emailMax}
-              className={textbox(Boolean(errors['login-email']))}
-              defaultValue={p.email ?? ''}
-            />
-          )}
-        </Field>
-        <Field id="login-password" label={w.password} error={errors['login-password']}>
-          {(control) => (
-            <input
-              {...control}
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              className={textbox(Boolean(errors['login-password']))}
-            />
-          )}
-        </Field>
+        <TextInput
+          id="login-email"
+          label={w.email}
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          maxLength={LIMITS.emailMax}
+          error={errors['login-email']}
+          value={p.email}
+        />
+        <TextInput
+          id="login-password"
+          label={w.password}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={errors['login-password']}
+        />
         <Submit>{w.submit}</Submit>
       </form>
     </>

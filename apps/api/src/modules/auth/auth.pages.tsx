@@ -1,14 +1,13 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 // (The CLI runs the sources through tsx from any directory: the JSX runtime is named here, not left to a tsconfig.)
 import { type Locale, loginBodySchema } from '@voordeur/shared';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ReactNode } from 'react';
 import { z } from 'zod';
 import { formFields, fromThisSite } from '../../platform/form-post.ts';
 import { AppError } from '../../plugins/errors.ts';
 import type { FieldErrors } from '../../plugins/page-parts.tsx';
-import { organisationBySlug } from '../organisations/index.ts';
 import { SESSION_COOKIE } from './auth.context.ts';
 import { NotFoundPage, SignInPage } from './auth.page.tsx';
 import { actorFromSession, setLocale } from './auth.service.ts';
@@ -28,12 +27,25 @@ type PageQuery = z.infer<typeof pageQuery>;
 const slugParams = z.object({ slug: z.string().min(1).max(100) });
 
 /** Only a path of this site may be where sign-in leads (no open redirect through ?next=). */
-export function safeNext(value: string | undefined): string {
+function safeNext(value: string | undefined): string {
   if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
   if (value === '/login' || value.startsWith('/login?') || /^\/p\/[^/]+\/inloggen(\?|$)/.test(value))
     return '/';
   return value;
 }
+
+export interface AuthPagesOptions {
+  failuresPerIp: FailuresPerIp;
+  /**
+   * An organisation's name by its slug (`/p/<slug>/inloggen`): the organisations module's, handed in where the app is
+   * put together, because that module (like every other) builds on this one.
+   */
+  organisationBySlug: OrganisationBySlug;
+}
+export type OrganisationBySlug = (
+  db: FastifyInstance['db'],
+  slug: string,
+) => Promise<{ name: string; slug: string } | undefined>;
 
 const languageOf = (q: PageQuery): Locale => (q.lang === 'en' ? 'en' : 'nl');
 
@@ -52,9 +64,9 @@ function addressOf(path: string, q: PageQuery, lang: Locale | undefined) {
  * to the page itself; on success the session cookie is set and the browser goes on to `next` (the web app), in the
  * language chosen here, which is then saved in the profile (as the app's own switch does).
  */
-export const authPages: FastifyPluginAsyncZod<{ failuresPerIp: FailuresPerIp }> = async (
+export const authPages: FastifyPluginAsyncZod<AuthPagesOptions> = async (
   app,
-  { failuresPerIp },
+  { failuresPerIp, organisationBySlug },
 ) => {
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',

@@ -21,7 +21,7 @@ import {
   Notice,
   Submit,
   Table,
-  textbox,
+  TextInput,
 } from '../../plugins/page-parts.tsx';
 
 export const MY_WORDS = {
@@ -227,21 +227,18 @@ export function MySignIn(p: {
       {p.sentTo ? <Notice>{w.sent(p.sentTo.email, p.sentTo.minutes)}</Notice> : null}
       <ErrorSummary title={w.errorSummary} errors={errors} problem={p.problem} />
       <form method="post" action={p.action} className="vd-form" noValidate>
-        <Field id="my-page-email" label={w.email} description={w.emailHint} error={errors['my-page-email']}>
-          {(control) => (
-            <input
-              {...control}
-              name="email"
-              type="email"
-              autoComplete="email"
-              spellCheck={false}
-              required
-              maxLength={254}
-              className={textbox(Boolean(errors['my-page-email']))}
-              defaultValue={p.email ?? ''}
-            />
-          )}
-        </Field>
+        <TextInput
+          id="my-page-email"
+          label={w.email}
+          description={w.emailHint}
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          maxLength={254}
+          error={errors['my-page-email']}
+          value={p.email}
+        />
         <Submit>{p.sentTo ? w.again : w.submit}</Submit>
       </form>
       <p className="utrecht-paragraph">{w.noPassword}</p>

@@ -268,7 +268,6 @@ export const residentPagesRoutes: FastifyPluginAsyncZod = async (app) => {
           errors: { 'my-page-email': email ? w.emailInvalid : w.emailRequired },
         });
       }
-      if (!(await organisationBySlug(app.db, s))) return myPage(request, reply, s, q);
       try {
         const sent = await service.requestLink(app.db, limits, {
           slug: s,
@@ -282,6 +281,8 @@ export const residentPagesRoutes: FastifyPluginAsyncZod = async (app) => {
       } catch (error) {
         if (error instanceof AppError && error.status === 429)
           return myPage(request, reply, s, q, { status: 429, email, problem: (w) => w.tooMany });
+        // An unknown organisation: My page says so (404).
+        if (error instanceof AppError && error.status === 404) return myPage(request, reply, s, q);
         throw error;
       }
     },

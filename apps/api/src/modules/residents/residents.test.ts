@@ -499,6 +499,9 @@ describe('My page as a page of the server (no script, ADR 0022)', () => {
   const form = (url: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
     postForm(t.app, url, fields, { headers });
 
+  const linksOfA = () =>
+    t.database.db.select().from(residentSignIn).where(eq(residentSignIn.organisationId, a.id));
+
   it('asks for a link with a plain form: errors on top, the same answer for any address, no script', async () => {
     const page = await t.app.inject({ url: `/p/${a.slug}/mijn` });
     expect(page.statusCode).toBe(200);
@@ -514,10 +517,7 @@ describe('My page as a page of the server (no script, ADR 0022)', () => {
     expect(malformed.body).toContain('Enter a valid email address');
     expect(malformed.body).toContain('value="geen adres"');
 
-    const before = await t.database.db
-      .select()
-      .from(residentSignIn)
-      .where(eq(residentSignIn.organisationId, a.id));
+    const before = await linksOfA();
     const known = await form(`/p/${a.slug}/mijn?lang=nl`, { email: people.bert.email });
     const unknown = await form(`/p/${a.slug}/mijn?lang=nl`, { email: `niemand-${a.slug}@example.nl` });
     for (const res of [known, unknown]) {
@@ -525,10 +525,7 @@ describe('My page as a page of the server (no script, ADR 0022)', () => {
       expect(res.body).toContain('Kijk in uw e-mail. We hebben een link gestuurd naar');
       expect(res.body).toContain('Stuur nog een link');
     }
-    const after = await t.database.db
-      .select()
-      .from(residentSignIn)
-      .where(eq(residentSignIn.organisationId, a.id));
+    const after = await linksOfA();
     expect(after.length - before.length).toBe(2);
 
     // A form on another site sends nothing.
@@ -538,12 +535,10 @@ describe('My page as a page of the server (no script, ADR 0022)', () => {
       { 'sec-fetch-site': 'cross-site' },
     );
     expect(elsewhere.statusCode).toBe(403);
-    const unchanged = await t.database.db
-      .select()
-      .from(residentSignIn)
-      .where(eq(residentSignIn.organisationId, a.id));
+    const unchanged = await linksOfA();
     expect(unchanged).toHaveLength(after.length);
     expect((await t.app.inject({ url: '/p/onbekend-xyz/mijn' })).statusCode).toBe(404);
+    expect((await form('/p/onbekend-xyz/mijn', { email: people.bert.email })).statusCode).toBe(404);
   });
 
   it('shows the signed-in resident their cases; preferences, consents and signing out are plain forms with CSRF', async () => {

@@ -5,6 +5,7 @@ import {
   type FieldErrors,
   Notice,
   Submit,
+  TextInput,
   textarea,
   textbox,
 } from '../../plugins/page-parts.tsx';
@@ -266,33 +267,25 @@ export function FindPage(p: {
       <h1 className="utrecht-heading-1">{w.findTitle}</h1>
       <p className="utrecht-paragraph">{w.findIntro}</p>
       <form method="post" action={p.action} className="vd-form" noValidate>
-        <Field id="reference" label={w.referenceLabel} error={errors.reference}>
-          {(control) => (
-            <input
-              {...control}
-              name="reference"
-              type="text"
-              autoComplete="off"
-              spellCheck={false}
-              maxLength={40}
-              className={textbox(Boolean(errors.reference))}
-              defaultValue={p.values?.reference ?? ''}
-            />
-          )}
-        </Field>
-        <Field id="email" label={w.emailLabel} error={errors.email}>
-          {(control) => (
-            <input
-              {...control}
-              name="email"
-              type="email"
-              autoComplete="email"
-              maxLength={320}
-              className={textbox(Boolean(errors.email))}
-              defaultValue={p.values?.email ?? ''}
-            />
-          )}
-        </Field>
+        <TextInput
+          id="reference"
+          label={w.referenceLabel}
+          name="reference"
+          autoComplete="off"
+          maxLength={40}
+          error={errors.reference}
+          value={p.values?.reference}
+        />
+        <TextInput
+          id="email"
+          label={w.emailLabel}
+          name="email"
+          type="email"
+          autoComplete="email"
+          maxLength={320}
+          error={errors.email}
+          value={p.values?.email}
+        />
         <Submit>{w.findSubmit}</Submit>
       </form>
     </>
