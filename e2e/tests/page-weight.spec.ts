@@ -106,19 +106,6 @@ test('the portal pages the server renders load no script; their stylesheets come
   await compressed(loaded);
 });
 
-test('the report form loads its own page and the shell, not the staff app, and every asset compressed', async ({
-  page,
-}) => {
-  const loaded = recordAssets(page);
-  await page.goto('/p/voorbeeld/diensten/straatverlichting-kapot/melden');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/melden$/);
-  await page.waitForLoadState('networkidle');
-  const files = loaded.map((l) => l.file);
-  expect(files.some((f) => /^PortalReportPage-.*\.js$/.test(f))).toBe(true);
-  expect(files.filter(staffChunk)).toEqual([]);
-  await compressed(loaded);
-});
-
 /** Chromium asks for gzip over plain http (brotli only over https); both copies come from the build. */
 async function compressed(loaded: Loaded[]) {
   for (const asset of loaded) {

@@ -126,8 +126,9 @@ export function TextInput(p: {
   name: string;
   error?: string | undefined;
   description?: string | undefined;
-  type?: 'text' | 'email' | 'password';
+  type?: 'text' | 'email' | 'password' | 'tel';
   autoComplete: string;
+  inputMode?: 'numeric' | 'decimal';
   maxLength?: number;
   required?: boolean;
   /** What was typed before (never for a password). */
@@ -141,6 +142,7 @@ export function TextInput(p: {
           name={p.name}
           type={p.type ?? 'text'}
           autoComplete={p.autoComplete}
+          inputMode={p.inputMode}
           spellCheck={p.type === 'password' ? undefined : false}
           required={p.required}
           maxLength={p.maxLength}

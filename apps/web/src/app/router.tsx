@@ -60,7 +60,6 @@ import {
 import { loadCostsPage, loadMysteryPage, loadWaitingPage } from '../features/monitoring-inputs/index.ts';
 // ---- end strategy ----
 // ---- end people ----
-import { loadPortalReceivedPage, loadPortalReportPage } from '../features/portal/index.ts';
 import { loadSearchPage } from '../features/search/index.ts';
 import { loadWorkspacePage } from '../features/workspace/index.ts';
 import { can, type Permission } from '../lib/access.ts';
@@ -83,19 +82,11 @@ const loadExcellenceHome: Load = async () => {
 
 /**
  * Every page is loaded when it is first visited (route `lazy`, by the `load…Page` its feature's index.ts exports):
- * each is its own chunk, so a resident opening a public page (/p/…) or the login page loads that page and the
- * shell, not the staff app (issue 11: the first visit of any page transferred all of it).
+ * each is its own chunk (issue 11: the first visit of any page transferred all of it). The public pages (/p/…) and
+ * signing in are the server's (ADR 0022): they load no script at all.
  */
 const page = (load: Load): Pick<RouteObject, 'lazy'> => ({
   lazy: async () => ({ Component: await load() }),
-});
-
-/** A page outside the staff shell (login, public pages): its own error page and a loading state. */
-const outside = (path: string, load: Load): RouteObject => ({
-  path,
-  ...page(load),
-  errorElement: <RouteErrorPage />,
-  hydrateFallbackElement: <PageLoading />,
 });
 
 /** A work page: it uses the whole width of the screen (see AppShell). */
@@ -127,15 +118,10 @@ const restricted = (
 
 /**
  * All routes. Everything except the public pages (/p/…) needs a session (RequireAuth); signing in is the server's
- * page (/login, /p/:slug/inloggen: ADR 0022), as are the portal's reading pages and the tracking page;
+ * page (/login, /p/:slug/inloggen: ADR 0022), as is every page of the resident portal;
  * pages for some roles only are wrapped in RequireRole, which shows the 403 page to others.
  */
 export const router = createBrowserRouter([
-  // The resident portal (issue 13): an item's form and the confirmation. Its home (/p/:slug), the catalogue
-  // (/p/:slug/diensten), an item's page (/p/:slug/diensten/:code) and My page (/p/:slug/mijn) are rendered by the
-  // server, without script.
-  outside('/p/:slug/diensten/:code/melden', loadPortalReportPage),
-  outside('/p/:slug/diensten/:code/ontvangen', loadPortalReceivedPage),
   {
     // The staff app's words come with its first page, not with the public pages (i18n/sections/staff.ts).
     ...page(async () => {

@@ -95,13 +95,4 @@ export function applyLocale(locale: Locale): Promise<void> {
   });
 }
 
-/**
- * The address of a server-rendered public page (ADR 0022) in the language the interface speaks: they take it from
- * the address (`?lang=en`), not from this browser's storage. A plain link (`<a href>`), not the router's: the
- * server renders them.
- */
-export function serverPageHref(path: string): string {
-  return currentLocale() === 'en' ? `${path}${path.includes('?') ? '&' : '?'}lang=en` : path;
-}
-
 export default i18n;

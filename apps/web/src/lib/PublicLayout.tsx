@@ -9,22 +9,20 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 export interface PublicLayoutProps {
   children: ReactNode;
-  /** Shown next to the product name when known (a public page of one organisation). */
-  organisation?: string | undefined;
 }
 
 /**
- * The frame of the web app's pages outside the signed-in app: the portal's report form and its confirmation, and
- * errors before sign-in. (Sign-in and the other public pages are the server's: ADR 0022.)
+ * The frame of the web app's pages outside the signed-in app: the wait before sign-in and an error before it.
+ * (Sign-in and every public page are the server's: ADR 0022.)
  */
-export function PublicLayout({ children, organisation }: PublicLayoutProps) {
+export function PublicLayout({ children }: PublicLayoutProps) {
   const { t } = useTranslation();
   return (
     <div className="utrecht-page-layout vd-layout">
       <SkipLink targetId="main">{t('app.skipLink')}</SkipLink>
       <PageHeader className="vd-header">
         <div className="vd-header__bar">
-          <Brand organisation={organisation} />
+          <Brand />
           <LanguageSwitch />
         </div>
       </PageHeader>

@@ -2,9 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ModuleWork } from '../../platform/jobs.ts';
 import './portal.errors.ts';
 import { portalPages } from './portal.pages.tsx';
+import { reportPages } from './portal.report.pages.tsx';
 import { portalRoutes, relatedRoutes } from './portal.routes.ts';
 import { portalHousekeepingTask } from './portal.tasks.ts';
 
+export { RelatedServices } from './portal.page.tsx';
+export { pathsOf as portalPaths } from './portal.pages.tsx';
 export { isOnline, portalCtx, relatedServices } from './portal.service.ts';
 
 /** The background work of the portal (registered in `worker/registry.ts`). */
@@ -16,6 +19,7 @@ export const portalWork = { tasks: [portalHousekeepingTask] } as const satisfies
  */
 export async function portalModule(app: FastifyInstance) {
   await app.register(portalPages);
+  await app.register(reportPages);
   await app.register(portalRoutes, { prefix: '/api/portal' });
   await app.register(relatedRoutes, { prefix: '/api/related' });
 }

@@ -19,7 +19,7 @@ import {
   normWords,
 } from '../../platform/public-words.ts';
 import { Field, Submit, Table, textbox } from '../../plugins/page-parts.tsx';
-import type { PortalWords } from './portal.words.ts';
+import { PORTAL_WORDS, type PortalWords } from './portal.words.ts';
 
 /**
  * The resident's front door, rendered on the server (ADR 0022, addendum): the public home with its search, the
@@ -550,30 +550,45 @@ export function PortalItemPage(props: { words: PortalWords; paths: PortalPaths; 
         </section>
       ) : null}
 
-      {item.related.length ? (
-        <section className="vd-stack vd-stack--tight vd-portal-related" aria-labelledby="portal-related">
-          <h2 className="utrecht-heading-2" id="portal-related">
-            {i.related}
-          </h2>
-          <ul className="vd-plain-list vd-stack">
-            {item.related.map((r) => {
-              const rName = localText(r.name, language);
-              const rSummary = localText(r.summary, language);
-              return (
-                <li key={r.code}>
-                  <a className={link} href={paths.item(r.code)} lang={rName.lang}>
-                    {rName.text}
-                  </a>
-                  <span className="vd-block vd-muted" lang={rSummary.lang}>
-                    {rSummary.text}
-                  </span>
-                  {r.reason === 'next' ? <span className="vd-block vd-muted">{i.relatedNext}</span> : null}
-                </li>
-              );
-            })}
-          </ul>
-        </section>
-      ) : null}
+      <RelatedServices related={item.related} language={language} href={paths.item} />
     </div>
+  );
+}
+
+/**
+ * "You may also need…": related services, each linked to its page, those that others asked next marked so. On an
+ * item's page and on the case page after a report (the confirmation). Nothing when there are none.
+ */
+export function RelatedServices(props: {
+  related: RelatedService[];
+  language: Language;
+  href: (code: string) => string;
+}) {
+  const { related, language } = props;
+  const i = PORTAL_WORDS[language].item;
+  if (!related.length) return null;
+  return (
+    <section className="vd-stack vd-stack--tight vd-portal-related" aria-labelledby="portal-related">
+      <h2 className="utrecht-heading-2" id="portal-related">
+        {i.related}
+      </h2>
+      <ul className="vd-plain-list vd-stack">
+        {related.map((r) => {
+          const rName = localText(r.name, language);
+          const rSummary = localText(r.summary, language);
+          return (
+            <li key={r.code}>
+              <a className={link} href={props.href(r.code)} lang={rName.lang}>
+                {rName.text}
+              </a>
+              <span className="vd-block vd-muted" lang={rSummary.lang}>
+                {rSummary.text}
+              </span>
+              {r.reason === 'next' ? <span className="vd-block vd-muted">{i.relatedNext}</span> : null}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }

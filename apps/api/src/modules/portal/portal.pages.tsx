@@ -40,7 +40,7 @@ const languageOf = (q: { lang?: string | undefined }): Language => (q.lang === '
 /** A path in the page's language: `?lang=en` added when English (Dutch is the default). */
 const inLanguage = (path: string, language: Language) => (language === 'en' ? `${path}?lang=en` : path);
 
-function pathsOf(slug: string, language: Language): PortalPaths {
+export function pathsOf(slug: string, language: Language): PortalPaths {
   const base = `/p/${encodeURIComponent(slug)}`;
   const item = (code: string) => `${base}/diensten/${encodeURIComponent(code)}`;
   return {

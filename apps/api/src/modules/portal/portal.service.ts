@@ -211,6 +211,20 @@ export async function portalItem(db: Db, slug: string, code: string, now = new D
   };
 }
 
+/** What the report form needs of its item: the organisation, the item, the expected date and a form token. */
+export async function reportFormItem(db: Db, slug: string, code: string, now = new Date()) {
+  const org = await organisationOf(db, slug);
+  const item = await publicItem(db, org.id, code);
+  const calendar = await calendarOf(db, org.id);
+  return {
+    organisation: { id: org.id, name: org.name, slug: org.slug },
+    definition: item.definition,
+    expectedDate: expectedCompletion(calendar.definition, item.definition, now).expectedDate,
+    online: isOnline(item.definition),
+    formToken: formToken(org.id, code, now),
+  };
+}
+
 // ---- uploads and reports ---------------------------------------------------------------------------------
 
 /**

@@ -1,4 +1,5 @@
 import { CASE_LIMITS } from '@voordeur/shared';
+import type { ReactNode } from 'react';
 import {
   ErrorSummary,
   Field,
@@ -40,6 +41,11 @@ export interface CasePageProps {
   /** The page's own address (forms post to paths under it). */
   self: string;
   notice?: 'replied' | 'reopen_asked' | undefined;
+  /**
+   * Just sent from the report form (`?klaar=ontvangen`): the confirmation — how the person hears from us, what
+   * happens next, the page's own link to keep; at the end, related services (`related`, rendered by the portal).
+   */
+  received?: { via: string; link: string; related: ReactNode } | undefined;
   errors?: FieldErrors | undefined;
   /** What the person typed, shown again after an error. */
   values?: { body?: string; reason?: string } | undefined;
@@ -57,7 +63,25 @@ export function CasePage(p: CasePageProps) {
       <ErrorSummary title={w.errorSummary} errors={errors} />
       {p.notice === 'replied' ? <Notice>{w.replied}</Notice> : null}
       {p.notice === 'reopen_asked' ? <Notice>{w.reopenAsked}</Notice> : null}
+      {p.received && !p.errors ? <Notice>{w.received.title(v.reference)}</Notice> : null}
       <h1 className="utrecht-heading-1">{w.yourCase(v.kind, v.reference)}</h1>
+      {p.received && !p.errors ? (
+        <section aria-labelledby="received-heading" className="vd-stack">
+          <h2 className="utrecht-heading-2" id="received-heading">
+            {w.received.nextTitle}
+          </h2>
+          {w.received.via[p.received.via] ? (
+            <p className="utrecht-paragraph">{w.received.via[p.received.via]}</p>
+          ) : null}
+          <p className="utrecht-paragraph">{w.received.next}</p>
+          <p className="utrecht-paragraph">
+            {w.received.keep}{' '}
+            <a className="utrecht-link utrecht-link--html-a vd-secret" href={p.received.link}>
+              {p.received.link}
+            </a>
+          </p>
+        </section>
+      ) : null}
       <dl className="utrecht-data-list vd-data-list">
         <div className="utrecht-data-list__item">
           <dt className="utrecht-data-list__item-key">{w.about}</dt>
@@ -227,6 +251,7 @@ export function CasePage(p: CasePageProps) {
           </form>
         </section>
       ) : null}
+      {p.received && !p.errors ? p.received.related : null}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import multipart from '@fastify/multipart';
-import { CASE_LIMITS, type Locale } from '@voordeur/shared';
+import { CASE_LIMITS, type CatalogueItemDefinition, type Locale } from '@voordeur/shared';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ReactNode } from 'react';
@@ -8,6 +8,7 @@ import { formFields } from '../../platform/form-post.ts';
 import { AppError } from '../../plugins/errors.ts';
 import type { FieldErrors } from '../../plugins/page-parts.tsx';
 import { replyFromPerson, requestReopen } from '../cases/index.ts';
+import { portalPaths, RelatedServices, relatedServices } from '../portal/index.ts';
 import { CasePage, CodePage, FindPage, MessagePage } from './tracking.page.tsx';
 import {
   caseByToken,
@@ -25,7 +26,11 @@ import { type TrackingWords, WORDS } from './tracking.words.ts';
 const slugParams = z.object({ slug: z.string().min(1).max(100) });
 const tokenParams = slugParams.extend({ token: z.string().min(1).max(100) });
 const codeParams = slugParams.extend({ id: z.string().min(1).max(100) });
-const pageQuery = z.object({ lang: z.string().max(10).optional(), klaar: z.string().max(30).optional() });
+const pageQuery = z.object({
+  lang: z.string().max(10).optional(),
+  klaar: z.string().max(30).optional(),
+  via: z.string().max(10).optional(),
+});
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -148,6 +153,30 @@ export async function trackingRoutes(base: FastifyInstance) {
           ? ('reopen_asked' as const)
           : undefined;
     const surveyUrl = await openSurvey(app.db, org, detail.row.c.id);
+    const received =
+      request.query.klaar === 'ontvangen'
+        ? {
+            via: request.query.via ?? '',
+            link: `${app.config.publicUrl}${self}`,
+            related: (
+              <RelatedServices
+                related={
+                  await relatedServices(
+                    app.db,
+                    org.id,
+                    {
+                      id: detail.row.c.catalogueItemId,
+                      definition: detail.row.definition as CatalogueItemDefinition,
+                    },
+                    true,
+                  )
+                }
+                language={lang}
+                href={(code) => portalPaths(org.slug, lang).item(code)}
+              />
+            ),
+          }
+        : undefined;
     const survey = surveyUrl ? { url: surveyUrl, text: w.surveyLink } : null;
     return send(
       reply,
@@ -163,6 +192,7 @@ export async function trackingRoutes(base: FastifyInstance) {
         errors={extra.errors}
         values={extra.values}
         survey={survey}
+        received={received}
       />,
       extra.status ?? 200,
       self,

@@ -50,6 +50,17 @@ const nl = {
     `Foto (JPG, PNG, WebP, HEIC) of PDF. Hoogstens ${max} bestanden van ${mb} MB.`,
   replySubmit: 'Antwoord versturen',
   replied: 'Dank u wel. We hebben uw antwoord ontvangen en gaan verder met uw zaak.',
+  received: {
+    title: (reference: string) => `Bedankt, we hebben het ontvangen. Uw nummer is ${reference}.`,
+    nextTitle: 'Wat gebeurt er nu?',
+    via: {
+      email: 'U krijgt zo een bevestiging per e-mail, met de link naar deze pagina.',
+      post: 'U krijgt een bevestiging per brief.',
+      phone: 'Wij bellen u als we vragen hebben.',
+    } as Record<string, string>,
+    next: 'Een medewerker bekijkt uw formulier en gaat ermee aan de slag. Als wij u nodig hebben, nemen we contact op.',
+    keep: 'Op deze pagina ziet u altijd hoe het ermee staat. Bewaar de link, bijvoorbeeld als bladwijzer:',
+  },
   reopenHeading: 'Is het niet opgelost?',
   reopenIntro:
     'Laat het ons weten. Schrijf wat er nog niet goed is. Een medewerker bekijkt uw zaak dan opnieuw en laat u weten wat we doen.',
@@ -162,6 +173,17 @@ const en: Words = {
   filesHint: (max, mb) => `Photo (JPG, PNG, WebP, HEIC) or PDF. At most ${max} files of ${mb} MB.`,
   replySubmit: 'Send answer',
   replied: 'Thank you. We received your answer and will continue with your case.',
+  received: {
+    title: (reference: string) => `Thank you, we have received it. Your number is ${reference}.`,
+    nextTitle: 'What happens now?',
+    via: {
+      email: 'You will get a confirmation by email shortly, with the link to this page.',
+      post: 'You will get a confirmation by letter.',
+      phone: 'We call you if we have questions.',
+    },
+    next: 'A member of staff looks at your form and starts working on it. If we need you, we will contact you.',
+    keep: 'This page always shows where things stand. Keep the link, for example as a bookmark:',
+  },
   reopenHeading: 'Is it not solved?',
   reopenIntro:
     'Let us know. Write what is still wrong. A member of staff will look at your case again and tell you what we will do.',

@@ -1,14 +1,8 @@
 /**
- * Places (issue 13, items 3 and 4): the location field of a report form (address lookup, the map when one is
- * configured, "already reported nearby?" with following), the case's place for staff and the map of open reports.
- * The only file of this feature that other features import. Leaflet is in its own chunk, loaded only when a
- * map is shown.
+ * Places for staff (issue 13, item 3): the case's place and the map of open reports, each with a list when there is
+ * no map. (The resident's report form, with its address lookup and "already reported nearby?", is the server's:
+ * modules/portal.) The only file of this feature that other features import. Leaflet is in its own chunk, loaded
+ * only when a map is shown.
  */
 export { CaseLocationMap } from './CaseLocationMap.tsx';
-export {
-  LOCATION_FIELD_ID,
-  LocationField,
-  type LocationFieldProps,
-  type LocationValue,
-} from './LocationField.tsx';
 export { OpenReportsMap } from './OpenReportsMap.tsx';
