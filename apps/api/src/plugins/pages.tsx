@@ -11,7 +11,8 @@ import type { PageTheme } from './web.ts';
 /**
  * Pages rendered on the server, for the public pages that must work without JavaScript (the tracking page, the
  * survey): React components rendered to static HTML (so every text is escaped), in the same frame and with the
- * same stylesheets as the web app's pages, wearing the organisation's theme. No script is sent. ADR 0022.
+ * same stylesheets as the web app's pages, wearing the organisation's theme. No script is sent, unless a page asks
+ * for an entry of the web app's build that adds to it (the report form's map, only with tiles). ADR 0022.
  */
 export interface ServerPage {
   language: 'nl' | 'en';
@@ -30,6 +31,11 @@ export interface ServerPage {
    * switch), named in that language.
    */
   otherLanguage?: string;
+  /**
+   * Scripts of the web app's build the page loads, by their source (an entry of vite.config.ts, e.g.
+   * `src/public/map-pick.ts`), with their stylesheets. None by default: a page works without script.
+   */
+  entries?: string[];
 }
 
 export interface PagesOptions {
@@ -42,6 +48,53 @@ declare module 'fastify' {
     /** Sends a server-rendered page (text/html, never cached). */
     sendPage(page: ServerPage): Promise<FastifyReply>;
   }
+  interface FastifyInstance {
+    /** Whether the web app's build has this entry (`src/public/map-pick.ts`): a page may offer what it does. */
+    hasPageEntry(source: string): boolean;
+  }
+}
+
+/** A built entry as a page loads it: its script, the scripts it imports (preloaded) and every stylesheet. */
+export interface BuiltEntry {
+  script: string;
+  preload: string[];
+  stylesheets: string[];
+}
+
+interface ManifestChunk {
+  file: string;
+  imports?: string[];
+  css?: string[];
+}
+
+/** The entries of the web app's build, from Vite's manifest (`dist/.vite/manifest.json`); none before a build. */
+export function buildEntries(webDist: string): Map<string, BuiltEntry> {
+  const file = join(webDist, '.vite', 'manifest.json');
+  const out = new Map<string, BuiltEntry>();
+  if (!existsSync(file)) return out;
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<
+    string,
+    ManifestChunk & { isEntry?: boolean }
+  >;
+  for (const [source, chunk] of Object.entries(manifest)) {
+    if (!chunk.isEntry || source.endsWith('.html')) continue;
+    const preload = new Set<string>();
+    const stylesheets = new Set<string>(chunk.css ?? []);
+    const visit = (key: string) => {
+      const imported = manifest[key];
+      if (!imported || preload.has(imported.file)) return;
+      preload.add(imported.file);
+      for (const css of imported.css ?? []) stylesheets.add(css);
+      for (const next of imported.imports ?? []) visit(next);
+    };
+    for (const key of chunk.imports ?? []) visit(key);
+    out.set(source, {
+      script: `/${chunk.file}`,
+      preload: [...preload].map((f) => `/${f}`),
+      stylesheets: [...stylesheets].map((f) => `/${f}`),
+    });
+  }
+  return out;
 }
 
 const WORDS = {
@@ -60,7 +113,17 @@ export function buildStylesheets(webDist: string): string[] {
   return [...html.matchAll(/<link rel="stylesheet"[^>]*href="(\/assets\/[^"]+\.css)"/g)].map((m) => m[1]!);
 }
 
-function Frame({ page, theme, stylesheets }: { page: ServerPage; theme: PageTheme; stylesheets: string[] }) {
+function Frame({
+  page,
+  theme,
+  stylesheets,
+  entries,
+}: {
+  page: ServerPage;
+  theme: PageTheme;
+  stylesheets: string[];
+  entries: BuiltEntry[];
+}) {
   const words = WORDS[page.language];
   return (
     // `data-theme-class` names the theme's class, as on the web app's pages.
@@ -79,6 +142,11 @@ function Frame({ page, theme, stylesheets }: { page: ServerPage; theme: PageThem
         {stylesheets.map((href) => (
           <link key={href} rel="stylesheet" href={href} />
         ))}
+        {entries.flatMap((entry) => [
+          ...entry.stylesheets.map((href) => <link key={href} rel="stylesheet" href={href} />),
+          ...entry.preload.map((href) => <link key={href} rel="modulepreload" href={href} />),
+          <script key={entry.script} type="module" src={entry.script} />,
+        ])}
       </head>
       <body className="utrecht-body">
         <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">
@@ -129,9 +197,14 @@ function Frame({ page, theme, stylesheets }: { page: ServerPage; theme: PageThem
 
 export const pagesPlugin = fp(async (app: FastifyInstance, options: PagesOptions) => {
   const stylesheets = buildStylesheets(app.config.webDist);
+  const built = buildEntries(app.config.webDist);
+  app.decorate('hasPageEntry', (source: string) => built.has(source));
   app.decorateReply('sendPage', async function (this: FastifyReply, page: ServerPage) {
     const theme = await options.themeOf(this.request);
-    const html = `<!doctype html>${renderToStaticMarkup(<Frame page={page} theme={theme} stylesheets={stylesheets} />)}`;
+    const entries = (page.entries ?? []).flatMap((source) => built.get(source) ?? []);
+    const html = `<!doctype html>${renderToStaticMarkup(
+      <Frame page={page} theme={theme} stylesheets={stylesheets} entries={entries} />,
+    )}`;
     return this.code(page.status ?? 200)
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-store')

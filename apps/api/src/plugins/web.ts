@@ -42,7 +42,7 @@ export const webPlugin = fp(async (app: FastifyInstance, options: WebOptions) =>
       // The build writes a .br and a .gz next to each asset (apps/web/vite.config.ts): sent as they are to a
       // client that accepts them, with no compression work per request.
       preCompressed: true,
-      globIgnore: ['**/*.br', '**/*.gz'],
+      globIgnore: ['**/*.br', '**/*.gz', '**/.vite/**'],
       setHeaders: (res, path) => {
         res.setHeader('vary', 'accept-encoding');
         // Vite fingerprints assets: they may be cached for good; other files for an hour.

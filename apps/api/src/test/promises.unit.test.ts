@@ -16,8 +16,8 @@ const ROOT = new URL('../../../../', import.meta.url).pathname;
 const BROKEN: { pattern: RegExp; why: string }[] = [
   { pattern: /\bmijn\s+voorbeeld\b|\bmy\s+voorbeeld\b/i, why: 'there is no resident portal' },
   // The resident portal (/p/<slug>), following a case online with its private link (issue 13: modules/portal,
-  // modules/tracking) and the map (features/location, shown when MAP_TILE_URL is set) exist: naming them is no
-  // longer a broken promise.
+  // modules/tracking) and the map (staff: features/location; the report form: src/public/map-pick.ts; shown when
+  // MAP_TILE_URL is set) exist: naming them is no longer a broken promise.
 ];
 
 function brokenIn(text: string) {

@@ -65,6 +65,10 @@ export interface ReportFormState {
   formToken: string;
   /** Sending stopped to show "already reported?" first (said on top, linked to the list). */
   nearbyFirst?: boolean | undefined;
+  /** The map to pick the place on (a tile server is configured), opening at this point; else none. */
+  map?:
+    | { tiles: string; attribution: string; maxZoom: number; centre: { lat: number; lon: number } }
+    | undefined;
   /** A report the person now follows instead (after `gevolgd=`). */
   followed?: string | undefined;
 }
@@ -370,6 +374,7 @@ function PlaceFieldset(props: {
   const error = state.errors[LOCATION_ID];
   const { place } = state;
   const typedAddress = Boolean(value(state, 'loc.postcode') || value(state, 'loc.street'));
+  const pointCarried = Boolean(!typedAddress && place.point && !place.choices);
   return (
     <fieldset
       className="vd-fieldset"
@@ -416,13 +421,14 @@ function PlaceFieldset(props: {
         maxLength={100}
         value={value(state, 'loc.street')}
       />
-      {/* A point picked on the map (the optional map script) travels on until an address is typed. */}
-      {!typedAddress && place.point && !place.choices ? (
+      {/* A point picked on the map travels on until an address is typed (the map's script fills these in). */}
+      {state.map || (!typedAddress && place.point && !place.choices) ? (
         <>
-          <input type="hidden" name="loc.lat" value={String(place.point.lat)} />
-          <input type="hidden" name="loc.lon" value={String(place.point.lon)} />
+          <input type="hidden" name="loc.lat" value={pointCarried ? String(place.point!.lat) : ''} />
+          <input type="hidden" name="loc.lon" value={pointCarried ? String(place.point!.lon) : ''} />
         </>
       ) : null}
+      {state.map ? <MapPick words={w} map={state.map} /> : null}
       <div className="utrecht-button-group">
         <button type="submit" name="intent" value="find" formNoValidate className={secondary}>
           {l.find}
@@ -611,5 +617,35 @@ function ContactFieldset({ words: w, state }: { words: ReportWords; state: Repor
         </>,
       )}
     </fieldset>
+  );
+}
+
+/**
+ * The map, when a tile server is configured: hidden until its script (`src/public/map-pick.ts` of the web app's
+ * build) brings Leaflet to it, so that without JavaScript no dead button shows. The point picked is sent as "Find
+ * address".
+ */
+function MapPick({ words: w, map }: { words: ReportWords; map: NonNullable<ReportFormState['map']> }) {
+  const l = w.location;
+  return (
+    <div
+      className="vd-map"
+      data-map-pick=""
+      data-tiles={map.tiles}
+      data-attribution={map.attribution}
+      data-max-zoom={map.maxZoom}
+      data-lat={map.centre.lat}
+      data-lon={map.centre.lon}
+      hidden
+    >
+      <p className="utrecht-paragraph">{l.mapIntro}</p>
+      <div className="vd-map__frame">
+        <section className="vd-map__canvas" aria-label={l.mapLabel} />
+        <span className="vd-map__cross" aria-hidden="true" />
+      </div>
+      <button type="button" className={secondary}>
+        {l.pickCentre}
+      </button>
+    </div>
   );
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Language } from '../../platform/public-words.ts';
 import { AppError } from '../../plugins/errors.ts';
 import type { FieldErrors } from '../../plugins/page-parts.tsx';
+import { registerCentre } from '../addresses/index.ts';
 import { followCase } from '../cases/index.ts';
 import { organisationBySlug } from '../organisations/index.ts';
 import { NotFound } from './portal.page.tsx';
@@ -39,6 +40,8 @@ const query = z.object({
 });
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const REFERENCE = /^[A-Za-z0-9-]{1,40}$/;
+/** The report form's map script: an entry of the web app's build (apps/web/vite.config.ts). */
+const MAP_ENTRY = 'src/public/map-pick.ts';
 
 type Item = Awaited<ReturnType<typeof reportFormItem>>;
 
@@ -82,6 +85,19 @@ export async function reportPages(base: FastifyInstance) {
     });
   }
 
+  /**
+   * The map to pick the place on: with a tile server configured and the map's script built, for a form that asks
+   * for a place, opening at the place found or the middle of the register (none without a register).
+   */
+  async function mapOf(item: Item, point: { lat: number; lon: number } | undefined) {
+    const map = app.config.map;
+    if (!map || !app.hasPageEntry(MAP_ENTRY) || !placeField(item.definition.intakeFields)) return undefined;
+    const centre = point ?? (await registerCentre(app.db, item.organisation.id));
+    return centre
+      ? { tiles: map.tileUrl, attribution: map.attribution, maxZoom: map.maxZoom, centre }
+      : undefined;
+  }
+
   function page(reply: FastifyReply, item: Item, language: Language, state: ReportFormState, status = 200) {
     const slug = item.organisation.slug;
     const code = item.definition.code;
@@ -94,6 +110,7 @@ export async function reportPages(base: FastifyInstance) {
       home: paths.home,
       otherLanguage: pathsOf(slug, language === 'en' ? 'nl' : 'en').form(code),
       status,
+      ...(state.map ? { entries: [MAP_ENTRY] } : {}),
       body: (
         <ReportFormPage
           words={REPORT_WORDS[language]}
@@ -126,6 +143,7 @@ export async function reportPages(base: FastifyInstance) {
         kept: [],
         place: {},
         formToken: item.formToken,
+        map: await mapOf(item, undefined),
         followed: followed && REFERENCE.test(followed) ? followed : undefined,
       });
     },
@@ -224,6 +242,7 @@ export async function reportPages(base: FastifyInstance) {
             ? w.errors[place.problem]
             : undefined;
         if (placeError) errors[LOCATION_ID] = placeError;
+        const map = await mapOf(item, place.point);
         const state = (extra: Partial<ReportFormState> = {}): ReportFormState => ({
           posted,
           errors,
@@ -233,6 +252,7 @@ export async function reportPages(base: FastifyInstance) {
           nearby,
           nearbySeen: seen,
           formToken: one(posted, 'formToken') || item.formToken,
+          map,
           ...extra,
         });
 

@@ -62,6 +62,10 @@ const nl = {
     chosen: 'Gekozen plek:',
     description: 'Omschrijving van de plek',
     descriptionHelp: 'Bijvoorbeeld: tegenover de bakker, bij de derde lantaarnpaal.',
+    mapIntro: 'Of kies de plek op de kaart: klik erop, of schuif de kaart tot het kruis op de plek staat.',
+    mapLabel:
+      'Kaart. Verschuif de kaart met de pijltjestoetsen. Het kruis in het midden is de plek die u kiest.',
+    pickCentre: 'Kies de plek onder het kruis',
   },
   nearby: {
     title: 'Is dit al gemeld?',
@@ -170,6 +174,9 @@ const en: ReportWords = {
     chosen: 'Chosen place:',
     description: 'Description of the place',
     descriptionHelp: "For example: opposite the baker's, at the third street light.",
+    mapIntro: 'Or choose the place on the map: click it, or move the map until the cross is on the place.',
+    mapLabel: 'Map. Move the map with the arrow keys. The cross in the middle is the place you choose.',
+    pickCentre: 'Choose the place under the cross',
   },
   nearby: {
     title: 'Already reported?',
