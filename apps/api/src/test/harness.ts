@@ -238,6 +238,58 @@ export function postForm(
   });
 }
 
+/** A file of a multipart form post: the field it was chosen in, its name and bytes. */
+export interface FormFile {
+  name: string;
+  fileName: string;
+  data: Buffer;
+}
+
+/**
+ * A `multipart/form-data` post as a browser sends a form with files: the fields in order (a name may repeat), then
+ * the files.
+ */
+export function postMultipart(
+  app: TestApp,
+  url: string,
+  fields: [string, string][],
+  files: FormFile[] = [],
+  options: { remoteAddress?: string } = {},
+) {
+  const b = 'voordeurformboundary';
+  const parts = [
+    ...fields.map(([k, v]) =>
+      Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
+    ),
+    ...files.flatMap((f) => [
+      Buffer.from(
+        `--${b}\r\nContent-Disposition: form-data; name="${f.name}"; filename="${f.fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+      f.data,
+      Buffer.from('\r\n'),
+    ]),
+    Buffer.from(`--${b}--\r\n`),
+  ];
+  return app.inject({
+    method: 'POST',
+    url,
+    headers: { 'content-type': `multipart/form-data; boundary=${b}` },
+    payload: Buffer.concat(parts),
+    ...(options.remoteAddress ? { remoteAddress: options.remoteAddress } : {}),
+  });
+}
+
+/** Imports an address register (the CSV of `POST /api/addresses/import`) as the organisation's administrator. */
+export async function importRegister(app: TestApp, admin: Session, csv: string) {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/addresses/import',
+    headers: { ...admin.headers, 'content-type': 'text/csv' },
+    payload: csv,
+  });
+  if (res.statusCode !== 200) throw new Error(`address import: ${res.statusCode} ${res.body}`);
+}
+
 export function cookieFrom(setCookie: string | string[] | undefined): string {
   const all = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
   const session = all.find((c) => c.startsWith('voordeur_session='));

@@ -6,6 +6,7 @@ import { itemDef, publishContent } from '../../test/catalogue-fixtures.ts';
 import {
   dbKind,
   expectProblem,
+  importRegister,
   makeOrg,
   type Session,
   signIn,
@@ -84,13 +85,7 @@ describe('places, nearby reports and followers', () => {
     await publishContent(t.database.db, other.id, items);
     admin = await signIn(t.app, org.users.admin);
     agent = await signIn(t.app, org.users.agent);
-    const imported = await t.app.inject({
-      method: 'POST',
-      url: '/api/addresses/import',
-      headers: { ...admin.headers, 'content-type': 'text/csv' },
-      payload: REGISTER,
-    });
-    expect(imported.statusCode, imported.body).toBe(200);
+    await importRegister(t.app, admin, REGISTER);
     const settings = await t.app.inject({
       method: 'PUT',
       url: '/api/front-office/settings',

@@ -10,7 +10,14 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildEntries } from '../../plugins/pages.tsx';
 import { itemDef, publishContent } from '../../test/catalogue-fixtures.ts';
-import { makeOrg, signIn, type TestOrg, useTestApp } from '../../test/harness.ts';
+import {
+  importRegister,
+  makeOrg,
+  postMultipart,
+  signIn,
+  type TestOrg,
+  useTestApp,
+} from '../../test/harness.ts';
 import { formToken } from './portal.service.ts';
 
 /** A build with the map's entry, as Vite's manifest names it (the files themselves are not needed here). */
@@ -58,17 +65,15 @@ beforeAll(async () => {
     ],
   });
   const admin = await signIn(t.app, org.users.admin);
-  const imported = await t.app.inject({
-    method: 'POST',
-    url: '/api/addresses/import',
-    headers: { ...admin.headers, 'content-type': 'text/csv' },
-    payload: [
+  await importRegister(
+    t.app,
+    admin,
+    [
       'postcode;huisnummer;toevoeging;straat;woonplaats;x;y',
       '3811AB;1;;Stadhuisplein;Amersfoort;155000;463000',
       '3812CD;7;;Langestraat;Amersfoort;155400;463000',
     ].join('\n'),
-  });
-  expect(imported.statusCode, imported.body).toBe(200);
+  );
 });
 
 describe('the map of the report form', () => {
@@ -107,19 +112,12 @@ describe('the map of the report form', () => {
 
   it('names the nearest address of a point picked, and opens the map there', async () => {
     const picked = { lat: 52.15517, lon: 5.38764 };
-    const b = 'mapboundary';
-    const fields = [
+    const res = await postMultipart(t.app, `/p/${org.slug}/diensten/lamp/melden`, [
       ['formToken', formToken(org.id, 'lamp', new Date(Date.now() - 10_000))],
       ['loc.lat', String(picked.lat)],
       ['loc.lon', String(picked.lon)],
       ['intent', 'find'],
-    ];
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/p/${org.slug}/diensten/lamp/melden`,
-      headers: { 'content-type': `multipart/form-data; boundary=${b}` },
-      payload: `${fields.map(([k, v]) => `--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('')}--${b}--\r\n`,
-    });
+    ]);
     expect(res.statusCode, res.body.slice(0, 500)).toBe(200);
     expect(res.body).toContain('Gekozen plek:</strong> Stadhuisplein 1, 3811 AB Amersfoort');
     expect(res.body).toContain(`name="loc.lat" value="${picked.lat}"`);

@@ -184,18 +184,16 @@ function ReportForm(props: {
   );
 }
 
-/** One intake question as the control its type asks for, with the browser's checks from its definition. */
-function Question({
-  words: w,
-  language,
-  field,
-  state,
-}: {
+/** What the parts of the form that show one intake question get. */
+interface QuestionProps {
   words: ReportWords;
   language: Language;
   field: IntakeField;
   state: ReportFormState;
-}) {
+}
+
+/** One intake question as the control its type asks for, with the browser's checks from its definition. */
+function Question({ words: w, language, field, state }: QuestionProps) {
   const id = answerId(field.key);
   const name = answerName(field.key);
   const label = `${localText(field.label, language).text}${field.required ? '' : ` ${w.optional}`}`;
@@ -300,17 +298,7 @@ function Question({
 }
 
 /** An attachment question: new files, and those already sent with an earlier post of this form (kept). */
-function FileField({
-  words: w,
-  language,
-  field,
-  state,
-}: {
-  words: ReportWords;
-  language: Language;
-  field: IntakeField;
-  state: ReportFormState;
-}) {
+function FileField({ words: w, language, field, state }: QuestionProps) {
   const id = answerId(field.key);
   const kept = state.kept.filter((k) => k.field === field.key);
   const help = [field.help ? localText(field.help, language).text : '', w.fileHint(PORTAL_LIMITS.filesMax)]
@@ -363,12 +351,7 @@ function FileField({
  * addresses: the person chooses). Once the place is known, open reports of the same problem nearby are offered to
  * follow instead.
  */
-function PlaceFieldset(props: {
-  words: ReportWords;
-  language: Language;
-  field: IntakeField;
-  state: ReportFormState;
-}) {
+function PlaceFieldset(props: QuestionProps) {
   const { words: w, state, field, language } = props;
   const l = w.location;
   const error = state.errors[LOCATION_ID];

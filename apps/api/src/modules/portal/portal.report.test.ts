@@ -9,7 +9,16 @@ import { caseAttachment, caseFile, caseFollower } from '@voordeur/db';
 import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { itemDef, publishContent } from '../../test/catalogue-fixtures.ts';
-import { makeOrg, type Session, signIn, type TestOrg, useTestApp } from '../../test/harness.ts';
+import {
+  type FormFile,
+  importRegister,
+  makeOrg,
+  postMultipart,
+  type Session,
+  signIn,
+  type TestOrg,
+  useTestApp,
+} from '../../test/harness.ts';
 import { formToken } from './portal.service.ts';
 
 const t = useTestApp({ PORTAL_MIN_FILL_SECONDS: '3', PORTAL_POSTS_PER_IP_PER_HOUR: '30' });
@@ -65,13 +74,7 @@ beforeAll(async () => {
     ],
   });
   admin = await signIn(t.app, org.users.admin);
-  const imported = await t.app.inject({
-    method: 'POST',
-    url: '/api/addresses/import',
-    headers: { ...admin.headers, 'content-type': 'text/csv' },
-    payload: REGISTER,
-  });
-  expect(imported.statusCode, imported.body).toBe(200);
+  await importRegister(t.app, admin, REGISTER);
 });
 
 const formUrl = (code = 'lamp', lang = '') => `/p/${org.slug}/diensten/${code}/melden${lang}`;
@@ -86,34 +89,9 @@ const PNG = Buffer.from(
 let ips = 0;
 let people = 0;
 type Fields = [string, string][];
-/** The form as a browser posts it: multipart, the fields in order, then the files. */
-function send(
-  fields: Fields,
-  files: { name: string; fileName: string; data: Buffer }[] = [],
-  url = formUrl(),
-) {
-  const b = 'reportboundary';
-  const parts = [
-    ...fields.map(([k, v]) =>
-      Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
-    ),
-    ...files.flatMap((f) => [
-      Buffer.from(
-        `--${b}\r\nContent-Disposition: form-data; name="${f.name}"; filename="${f.fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-      ),
-      f.data,
-      Buffer.from('\r\n'),
-    ]),
-    Buffer.from(`--${b}--\r\n`),
-  ];
-  return t.app.inject({
-    method: 'POST',
-    url,
-    headers: { 'content-type': `multipart/form-data; boundary=${b}` },
-    payload: Buffer.concat(parts),
-    remoteAddress: `10.1.0.${++ips}`,
-  });
-}
+/** The form as a browser posts it, each post from an address of its own (the per-IP limit is not what is tested). */
+const send = (fields: Fields, files: FormFile[] = [], url = formUrl()) =>
+  postMultipart(t.app, url, fields, files, { remoteAddress: `10.1.0.${++ips}` });
 
 /** A complete report, the place described in words (no address: so no reports nearby), by email. */
 function complete(over: Fields = []): Fields {

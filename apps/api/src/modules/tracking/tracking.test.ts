@@ -4,7 +4,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { systemCtx } from '../../platform/actor.ts';
 import { trackingHash, trackingToken } from '../../platform/tracking-links.ts';
 import { itemDef, publishContent } from '../../test/catalogue-fixtures.ts';
-import { makeOrg, type Session, signIn, type TestOrg, useTestApp } from '../../test/harness.ts';
+import {
+  makeOrg,
+  postMultipart,
+  type Session,
+  signIn,
+  type TestOrg,
+  useTestApp,
+} from '../../test/harness.ts';
 import { intakeCase } from '../cases/index.ts';
 
 const t = useTestApp();
@@ -77,26 +84,13 @@ const form = (url: string, fields: Record<string, string>) =>
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     payload: new URLSearchParams(fields).toString(),
   });
-function multipart(url: string, body: string, files: { name: string; data: Buffer }[] = []) {
-  const b = 'trackingboundary';
-  const parts = [
-    Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="body"\r\n\r\n${body}\r\n`),
-    ...files.flatMap((f) => [
-      Buffer.from(
-        `--${b}\r\nContent-Disposition: form-data; name="files"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-      ),
-      f.data,
-      Buffer.from('\r\n'),
-    ]),
-    Buffer.from(`--${b}--\r\n`),
-  ];
-  return t.app.inject({
-    method: 'POST',
+const multipart = (url: string, body: string, files: { name: string; data: Buffer }[] = []) =>
+  postMultipart(
+    t.app,
     url,
-    headers: { 'content-type': `multipart/form-data; boundary=${b}` },
-    payload: Buffer.concat(parts),
-  });
-}
+    [['body', body]],
+    files.map((f) => ({ name: 'files', fileName: f.name, data: f.data })),
+  );
 const mails = (caseId: string) =>
   t.database.db
     .select()
