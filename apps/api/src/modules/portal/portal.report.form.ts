@@ -6,6 +6,7 @@
 
 import type { Db } from '@voordeur/db';
 import {
+  type CatalogueItemDefinition,
   formatPostcode,
   type IntakeField,
   isLocationBased,
@@ -172,13 +173,19 @@ export const pointKey = (p: { lat: number; lon: number }) => `${p.lat.toFixed(6)
 export async function nearbyOf(
   db: Db,
   organisationId: string,
-  definition: { code: string; kind: string; intakeFields: IntakeField[] },
+  definition: Pick<CatalogueItemDefinition, 'code' | 'kind' | 'intakeFields'>,
   point: { lat: number; lon: number } | undefined,
   language: Language,
 ): Promise<NearbyResult | undefined> {
-  if (!point || !isLocationBased(definition as never)) return undefined;
-  const found = await nearbyReports(db, organisationId, { item: definition.code, ...point }, language);
-  return found.items.length ? found : undefined;
+  if (!point || !isLocationBased(definition)) return undefined;
+  try {
+    const found = await nearbyReports(db, organisationId, { item: definition.code, ...point }, language);
+    return found.items.length ? found : undefined;
+  } catch (e) {
+    // A place outside the organisation has no reports nearby; the report itself is refused for it.
+    if (e instanceof AppError && e.code === 'location_outside') return undefined;
+    throw e;
+  }
 }
 
 // ---- the report -------------------------------------------------------------------------------------------

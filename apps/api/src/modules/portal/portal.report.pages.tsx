@@ -181,9 +181,10 @@ export async function reportPages(base: FastifyInstance) {
         // ---- what was posted: the fields, and the files (kept as uploads right away)
         const posted: Posted = new Map();
         const files: { field: string; fileName: string | undefined; data: Buffer; truncated: boolean }[] = [];
-        let broken = false;
+        // Not a form of this page (another content type), or more files than a form may carry.
+        let broken: 'not_form' | 'too_many' | undefined;
         try {
-          if (!request.isMultipart()) broken = true;
+          if (!request.isMultipart()) broken = 'not_form';
           else
             for await (const part of request.parts()) {
               if (part.type === 'field') {
@@ -201,11 +202,16 @@ export async function reportPages(base: FastifyInstance) {
                 truncated: part.file.truncated,
               });
             }
-        } catch {
-          broken = true;
+        } catch (e) {
+          broken = (e as { code?: string }).code === 'FST_FILES_LIMIT' ? 'too_many' : 'not_form';
         }
         const errors: FieldErrors = {};
-        let problem: string | undefined = broken ? w.errors.tooManyFiles(PORTAL_LIMITS.filesMax) : undefined;
+        let problem: string | undefined =
+          broken === 'too_many'
+            ? w.errors.tooManyFiles(PORTAL_LIMITS.filesMax)
+            : broken === 'not_form'
+              ? w.errors.rejected
+              : undefined;
         const kept: KeptUpload[] = keptOf(posted, def.intakeFields);
         const attachments = new Set(
           def.intakeFields.filter((f) => f.type === 'attachment').map((f) => f.key),
@@ -255,6 +261,8 @@ export async function reportPages(base: FastifyInstance) {
           map,
           ...extra,
         });
+
+        if (broken === 'not_form') return page(reply, item, language, state(), 400);
 
         // ---- follow a report nearby instead
         const follow = one(posted, 'follow');

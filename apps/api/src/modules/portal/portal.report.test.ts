@@ -405,7 +405,21 @@ describe('bad input stores nothing', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       payload: 'name=x',
     });
-    expect(urlencoded.statusCode).toBeLessThan(500);
+    // Not the form's encoding: the framework's own refusal, as problem+json.
+    expect(urlencoded.statusCode).toBe(415);
+    expect(urlencoded.headers['content-type']).toMatch(/^application\/problem\+json/);
+
+    // More files than a report may carry: said under the field; the first five are kept for the next post.
+    const six = Array.from({ length: 6 }, (_, i) => ({
+      name: 'a.foto',
+      fileName: `foto-${i}.png`,
+      data: PNG,
+    }));
+    const many = await send(complete(), six);
+    expect(many.statusCode).toBe(422);
+    expect(summaryLinks(many.body)).toEqual(['report-field-foto']);
+    expect(many.body).toContain('Stuur hoogstens 5 bestanden.');
+    expect(elements(many.body, 'input').filter((a) => a.name === 'kept')).toHaveLength(5);
     expect(await casesOf()).toBe(before);
   });
 
