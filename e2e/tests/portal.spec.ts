@@ -4,7 +4,7 @@
  * browser itself will not send the form without its required answers (checks from the intake definition); what
  * only the server can check comes back listed on top and linked to the fields, with what was typed and the photo
  * kept. The report goes, and the person lands on their case's page with the confirmation; the email arrives. A
- * neighbour who reports the same lamp is offered that report and follows it instead. Every page is scanned by axe,
+ * neighbour about 25 m away who reports the same lamp is offered that report and follows it instead. Every page is scanned by axe,
  * also at 320 px.
  */
 import { expect, type Page, test } from '@playwright/test';
@@ -100,11 +100,13 @@ test('a resident finds the street light, reports it with the server’s form (no
   expect(mail.subject).toContain('ontvangen');
   expect(mail.text).toContain(new URL(page.url()).pathname);
 
-  // A neighbour reports the same lamp: the form offers the open report at that place, and they follow it instead.
+  // A neighbour two doors on (about 25 m) reports the same lamp: the form offers the open report, and they follow
+  // it instead.
   await page.goto('/p/voorbeeld/diensten/straatverlichting-kapot/melden');
-  await chooseAddress(page);
+  await chooseAddress(page, '13');
   const nearby = page.getByRole('region', { name: 'Is dit al gemeld?' });
-  await expect(nearby).toContainText(reference);
+  const offered = nearby.getByRole('listitem').filter({ hasText: reference });
+  await expect(offered).toContainText(/\b[1-3]\d meter hiervandaan/);
   await expectAccessible(page, 'report form offering a report nearby to follow');
   const neighbour = `buur-${Date.now().toString(36)}@example.org`;
   await nearby.getByLabel('Uw e-mailadres om de melding te volgen').fill(neighbour);
@@ -120,11 +122,11 @@ test('a resident finds the street light, reports it with the server’s form (no
 const place = (page: Page) => page.getByRole('group', { name: 'Waar is het?' });
 
 /** The place: postcode and house number looked up in the address register (one address: chosen at once). */
-async function chooseAddress(page: Page) {
+async function chooseAddress(page: Page, number = '12') {
   await place(page).getByLabel('Postcode').fill('1234 AB');
   await place(page)
     .getByLabel(/^Huisnummer/)
-    .fill('12');
+    .fill(number);
   await page.getByRole('button', { name: 'Zoek adres' }).click();
   await expect(page.getByText('Gekozen plek:')).toBeVisible();
 }
