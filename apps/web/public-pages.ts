@@ -79,4 +79,15 @@ export const PUBLIC_PAGES: PublicPage[] = [
     path: '/p/voorbeeld/prestaties',
     heading: 'Hoe goed helpen wij u?',
   },
+  // Issue 15 (public): an idea to improve, and the ideas to think along with (server-rendered, no script).
+  {
+    name: 'suggest an improvement (server-rendered)',
+    path: '/p/voorbeeld/verbeteridee',
+    heading: 'Idee om ons beter te maken',
+  },
+  {
+    name: 'public ideas (server-rendered)',
+    path: '/p/voorbeeld/ideeen',
+    heading: 'Denk mee over onze ideeën',
+  },
 ];
