@@ -6,7 +6,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { waitForMail } from './mailbox.ts';
-import { expectAccessible, PASSWORD } from './support.ts';
+import { expectAccessible, expectAccessibleAtDoubleText, PASSWORD } from './support.ts';
 
 test('a resident signs in by email link, sees their case, sets preferences and downloads their data', async ({
   page,
@@ -63,6 +63,7 @@ test('a resident signs in by email link, sees their case, sets preferences and d
   await expect(cases.getByRole('rowheader', { name: reference })).toBeVisible();
   await expect(cases).toContainText('Lantaarnpaal');
   await expectAccessible(page, 'My page');
+  await expectAccessibleAtDoubleText(page, 'My page');
 
   // How to hear back: by letter, in English.
   const preferences = page.getByRole('region', { name: 'Hoe wilt u antwoord?' });

@@ -65,6 +65,19 @@ async function runAxe(page: Page, what: string, skip: readonly string[], only?: 
 }
 
 /**
+ * `expectAccessible` again with the page's text at 200% (WCAG 1.4.4 resize text): axe, and at 320 px no sideways
+ * scrolling. The page is left as it was.
+ */
+export async function expectAccessibleAtDoubleText(page: Page, what: string) {
+  const style = await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+  try {
+    await expectAccessible(page, `${what} with 200% text`);
+  } finally {
+    await style.evaluate((element) => (element as Element).remove());
+  }
+}
+
+/**
  * Zero WCAG 2.1 A/AA violations on what the page shows now at the window's width; then at 320 px wide the page must
  * reflow (no scrolling sideways; a table may scroll inside its own container), and `narrowScan` says what axe checks
  * there. `'layout'` (the default): the rules whose outcome depends on the width (`LAYOUT_RULES`) — the document,

@@ -7,7 +7,7 @@
  */
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { waitForMail } from './mailbox.ts';
-import { expectAccessible, PASSWORD } from './support.ts';
+import { expectAccessible, expectAccessibleAtDoubleText, PASSWORD } from './support.ts';
 
 /**
  * axe at the window's width and at 320 px (no sideways scrolling), and with `zoomText` again with the text at 200%
@@ -19,10 +19,7 @@ async function scan(browser: Browser, url: string, what: string, zoomText = fals
   try {
     await page.goto(url);
     await expectAccessible(page, what);
-    if (zoomText) {
-      await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
-      await expectAccessible(page, `${what} with 200% text`);
-    }
+    if (zoomText) await expectAccessibleAtDoubleText(page, what);
   } finally {
     await context.close();
   }
