@@ -59,6 +59,11 @@ export const PUBLIC_PAGES: PublicPage[] = [
     heading: /Lantaarnpaal/,
   },
   {
+    name: 'public article (server-rendered)',
+    path: '/p/voorbeeld/vragen/kb-paspoort-kwijt',
+    heading: 'Ik ben mijn paspoort kwijt, wat moet ik doen?',
+  },
+  {
     name: 'portal report form (server-rendered)',
     path: '/p/voorbeeld/diensten/straatverlichting-kapot/melden',
     heading: /melden$/,

@@ -23,8 +23,8 @@ import { PORTAL_WORDS, type PortalWords } from './portal.words.ts';
 
 /**
  * The resident's front door, rendered on the server (ADR 0022, addendum): the public home with its search, the
- * catalogue "Wat kunt u van ons verwachten" and an item's page. They load no script; every link and form works
- * as plain HTML. The report form they lead to is the web app's (it has the map).
+ * catalogue "Wat kunt u van ons verwachten", an item's page and a public article. They load no script; every link
+ * and form works as plain HTML. So does the report form they lead to (portal.report.page.tsx).
  */
 
 /** The portal's own paths, in the page's language (`?lang=en` when English). */
@@ -32,8 +32,10 @@ export interface PortalPaths {
   home: string;
   catalogue: string;
   item: (code: string) => string;
-  /** The web app's form of an item. */
+  /** An item's report form. */
   form: (code: string) => string;
+  /** A public article of the knowledge base. */
+  article: (code: string) => string;
   performance: string;
   suggest: string;
   findCase: string;
@@ -208,8 +210,11 @@ export function PortalHomePage(props: HomeProps) {
           <ul className="vd-plain-list vd-stack vd-portal-results">
             {search.hits.map((hit) => (
               <li key={`${hit.kind}-${hit.id}`} className="vd-portal-result">
-                {hit.kind === 'item' && hit.code ? (
-                  <a className={`${link} vd-portal-result__title`} href={paths.item(hit.code)}>
+                {hit.code ? (
+                  <a
+                    className={`${link} vd-portal-result__title`}
+                    href={hit.kind === 'item' ? paths.item(hit.code) : paths.article(hit.code)}
+                  >
                     {hit.title}
                   </a>
                 ) : (
@@ -413,6 +418,54 @@ export interface ItemView {
   action: 'online' | 'elsewhere';
   articles: { code: string; question: LocalText; answer: LocalText }[];
   related: RelatedService[];
+}
+
+/** A public article (`/p/<slug>/vragen/<code>`): the question, the whole answer, and the services it is about. */
+export function PortalArticlePage(props: {
+  words: PortalWords;
+  paths: PortalPaths;
+  article: { question: LocalText; answer: LocalText };
+  items: { code: string; name: LocalText; summary: LocalText }[];
+}) {
+  const { words: w, paths, article } = props;
+  const language = w.lang;
+  const question = localText(article.question, language);
+  return (
+    <div className="vd-stack vd-stack--loose vd-portal">
+      <nav aria-label={w.breadcrumb}>
+        <a className={link} href={paths.home}>
+          {w.backHome}
+        </a>
+      </nav>
+      <h1 className="utrecht-heading-1" lang={question.lang}>
+        {question.text}
+      </h1>
+      <Markdown text={article.answer} language={language} />
+      {props.items.length ? (
+        <section className="vd-stack vd-stack--tight" aria-labelledby="portal-article-items">
+          <h2 className="utrecht-heading-2" id="portal-article-items">
+            {w.articleItems}
+          </h2>
+          <ul className="vd-plain-list vd-stack">
+            {props.items.map((item) => {
+              const name = localText(item.name, language);
+              const summary = localText(item.summary, language);
+              return (
+                <li key={item.code}>
+                  <a className={link} href={paths.item(item.code)} lang={name.lang}>
+                    {name.text}
+                  </a>
+                  <span className="vd-block vd-muted" lang={summary.lang}>
+                    {summary.text}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
 }
 
 export function PortalItemPage(props: { words: PortalWords; paths: PortalPaths; item: ItemView }) {

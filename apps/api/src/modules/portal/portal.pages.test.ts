@@ -85,6 +85,27 @@ describe('the public home', () => {
     expect(english).toContain('<html lang="en"');
     expect(english).toContain('Results for ‘lantaarnpaal’');
     expect(english).toContain(`href="/p/${org.slug}/diensten/lamp?lang=en"`);
+    // An article found leads to its own page.
+    expect(body).toContain(`href="/p/${org.slug}/vragen/lamp-uitleg"`);
+  });
+
+  it('shows a public article on its own page with the services it is about; never an internal one', async () => {
+    const body = await html(`/p/${org.slug}/vragen/lamp-uitleg`);
+    expect(body).toContain('<h1 class="utrecht-heading-1">Wanneer wordt een lantaarnpaal gemaakt?</h1>');
+    expect(body).toContain('Antwoord op lamp-uitleg.');
+    expect(body).toContain('Hier regelt u het');
+    expect(body).toContain(`href="/p/${org.slug}/diensten/lamp"`);
+    // In English: the Dutch question marked as Dutch, the links in English.
+    const english = await html(`/p/${org.slug}/vragen/lamp-uitleg?lang=en`);
+    expect(english).toContain(
+      '<h1 class="utrecht-heading-1" lang="nl">Wanneer wordt een lantaarnpaal gemaakt?</h1>',
+    );
+    expect(english).toContain(`href="/p/${org.slug}/diensten/lamp?lang=en"`);
+    for (const code of ['lamp-intern', 'bestaat-niet', '%3Cb%3E']) {
+      const missing = await html(`/p/${org.slug}/vragen/${code}`, 404);
+      expect(missing).toContain('Pagina niet gevonden');
+      expect(missing).not.toContain('Werkinstructie');
+    }
   });
 
   it('says when the words are too short, finds nothing without an error, and escapes what was typed', async () => {

@@ -11,6 +11,7 @@ import { organisationBySlug } from '../organisations/index.ts';
 import { searchPublicSite } from '../search/index.ts';
 import {
   NotFound,
+  PortalArticlePage,
   PortalHomePage,
   PortalItemPage,
   type PortalPaths,
@@ -18,7 +19,7 @@ import {
   type SearchHitView,
 } from './portal.page.tsx';
 import { presentPortalItem } from './portal.presenter.ts';
-import { portalHome, portalItem } from './portal.service.ts';
+import { portalArticle, portalHome, portalItem } from './portal.service.ts';
 import { PORTAL_WORDS } from './portal.words.ts';
 
 /** Shortest search the home page runs (as the agents' search box). */
@@ -48,6 +49,7 @@ export function pathsOf(slug: string, language: Language): PortalPaths {
     catalogue: inLanguage(`${base}/diensten`, language),
     item: (code) => inLanguage(item(code), language),
     form: (code) => inLanguage(`${item(code)}/melden`, language),
+    article: (code) => inLanguage(`${base}/vragen/${encodeURIComponent(code)}`, language),
     performance: inLanguage(`${base}/prestaties`, language),
     suggest: inLanguage(`${base}/verbeteridee`, language),
     findCase: inLanguage(`${base}/zaak`, language),
@@ -77,8 +79,9 @@ function matches(service: PublicService, words: string[]): boolean {
 
 /**
  * The resident's front door as server-rendered pages (ADR 0022, addendum): `/p/<slug>` (the home and its search),
- * `/p/<slug>/diensten` (the catalogue) and `/p/<slug>/diensten/<code>` (an item's page). No script: a first visit
- * loads no JavaScript, and they work in any browser. The web app serves the form and My page.
+ * `/p/<slug>/diensten` (the catalogue), `/p/<slug>/diensten/<code>` (an item's page) and `/p/<slug>/vragen/<code>`
+ * (a public article, where a search hit leads). No script: a first visit loads no JavaScript, and they work in any
+ * browser. The report form is in portal.report.pages.tsx.
  */
 export async function portalPages(base: FastifyInstance) {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -232,6 +235,41 @@ export async function portalPages(base: FastifyInstance) {
         organisation: found.organisation,
         other: pathsOf(found.organisation.slug, w.other.code).item(code),
         body: <PortalItemPage words={w} paths={pathsOf(found.organisation.slug, language)} item={item} />,
+      });
+    },
+  );
+
+  app.get(
+    '/p/:slug/vragen/:code',
+    { config, schema: { ...hide, params: itemParams, querystring: langQuery } },
+    async (request, reply) => {
+      const language = languageOf(request.query);
+      const w = PORTAL_WORDS[language];
+      const { slug, code } = request.params;
+      const found = codeSchema.safeParse(code).success
+        ? await portalArticle(app.db, slug, code).catch((e) => {
+            if (isNotFound(e)) return null;
+            throw e;
+          })
+        : null;
+      if (!found) {
+        const org = await organisationBySlug(app.db, slug);
+        return notFound(reply, language, org ? pathsOf(org.slug, language).home : undefined);
+      }
+      const question = found.article.question;
+      return send(reply, {
+        language,
+        title: language === 'en' && question.en ? question.en : question.nl,
+        organisation: found.organisation,
+        other: pathsOf(found.organisation.slug, w.other.code).article(code),
+        body: (
+          <PortalArticlePage
+            words={w}
+            paths={pathsOf(found.organisation.slug, language)}
+            article={found.article}
+            items={found.items}
+          />
+        ),
       });
     },
   );

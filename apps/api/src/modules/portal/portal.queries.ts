@@ -9,7 +9,7 @@ import {
   queryRows,
 } from '@voordeur/db';
 import type { ArticleDefinition, CatalogueItemDefinition } from '@voordeur/shared';
-import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
 
 /** Published items by code; with `publicOnly` only those for residents and businesses (audience external). */
 export function publishedItems(db: Db, organisationId: string, codes: string[], publicOnly: boolean) {
@@ -35,8 +35,8 @@ export function publishedItems(db: Db, organisationId: string, codes: string[], 
     .then((rows) => rows.map((r) => ({ ...r, definition: r.definition as CatalogueItemDefinition })));
 }
 
-/** Published public articles about an item (its code in the article's `items`). */
-export function publicArticlesAbout(db: Db, organisationId: string, code: string) {
+/** Published public articles matching `where`, by code. */
+function publicArticles(db: Db, organisationId: string, where: SQL | undefined, limit: number) {
   return db
     .select({ code: article.code, definition: articleVersion.definition })
     .from(article)
@@ -52,12 +52,28 @@ export function publicArticlesAbout(db: Db, organisationId: string, code: string
         eq(article.organisationId, organisationId),
         eq(article.state, 'published'),
         eq(article.audience, 'public'),
-        sql`${articleVersion.definition} -> 'items' @> jsonb_build_array(${code}::text)`,
+        where,
       ),
     )
     .orderBy(asc(article.code))
-    .limit(10)
+    .limit(limit)
     .then((rows) => rows.map((r) => ({ code: r.code, definition: r.definition as ArticleDefinition })));
+}
+
+/** Published public articles about an item (its code in the article's `items`). */
+export function publicArticlesAbout(db: Db, organisationId: string, code: string) {
+  return publicArticles(
+    db,
+    organisationId,
+    sql`${articleVersion.definition} -> 'items' @> jsonb_build_array(${code}::text)`,
+    10,
+  );
+}
+
+/** The published public article with this code, or undefined. */
+export async function publicArticle(db: Db, organisationId: string, code: string) {
+  const [found] = await publicArticles(db, organisationId, eq(article.code, code), 1);
+  return found;
 }
 
 /**

@@ -122,5 +122,16 @@ describe('the map of the report form', () => {
     expect(res.body).toContain('Gekozen plek:</strong> Stadhuisplein 1, 3811 AB Amersfoort');
     expect(res.body).toContain(`name="loc.lat" value="${picked.lat}"`);
     expect(/<div class="vd-map"[^>]*data-lat="([\d.]+)"/.exec(res.body)?.[1]).toBe(String(picked.lat));
+
+    // A point far from every address of the register is not in the organisation: said on the place.
+    const outside = await postMultipart(t.app, `/p/${org.slug}/diensten/lamp/melden`, [
+      ['formToken', formToken(org.id, 'lamp', new Date(Date.now() - 10_000))],
+      ['loc.lat', '53.2'],
+      ['loc.lon', '6.56'],
+      ['intent', 'find'],
+    ]);
+    expect(outside.statusCode).toBe(422);
+    expect(outside.body).toContain('Deze plek ligt niet in onze gemeente.');
+    expect(outside.body).toContain('href="#location"');
   });
 });

@@ -409,6 +409,16 @@ describe('bad input stores nothing', () => {
     expect(urlencoded.statusCode).toBe(415);
     expect(urlencoded.headers['content-type']).toMatch(/^application\/problem\+json/);
 
+    // A photo over 10 MB: cut off while read, refused under its field; the rest of the form is kept.
+    const big = Buffer.concat([PNG, Buffer.alloc(10 * 1024 * 1024)]);
+    const tooLarge = await send(complete([['name', 'Groot Bestand']]), [
+      { name: 'a.foto', fileName: 'groot.png', data: big },
+    ]);
+    expect(tooLarge.statusCode).toBe(422);
+    expect(summaryLinks(tooLarge.body)).toEqual(['report-field-foto']);
+    expect(tooLarge.body).toContain('Dit bestand is te groot.');
+    expect(control(tooLarge.body, 'input', 'name')?.value).toBe('Groot Bestand');
+
     // More files than a report may carry: said under the field; the first five are kept for the next post.
     const six = Array.from({ length: 6 }, (_, i) => ({
       name: 'a.foto',

@@ -211,6 +211,27 @@ export async function portalItem(db: Db, slug: string, code: string, now = new D
   };
 }
 
+/**
+ * A public article of the knowledge base as its own page (a search hit leads there): the question, the answer, and
+ * the public services it is about. 404 for an internal, unpublished or unknown article.
+ */
+export async function portalArticle(db: Db, slug: string, code: string) {
+  const org = await organisationOf(db, slug);
+  const found = await q.publicArticle(db, org.id, code);
+  if (!found) throw errors.notFound('article');
+  const items = await q.publishedItems(db, org.id, found.definition.items, true);
+  const byCode = new Map(items.map((i) => [i.code, i.definition]));
+  return {
+    organisation: { name: org.name, slug: org.slug },
+    article: found.definition,
+    // In the article's own order.
+    items: found.definition.items.flatMap((c) => {
+      const def = byCode.get(c);
+      return def ? [{ code: def.code, name: def.name, summary: def.summary }] : [];
+    }),
+  };
+}
+
 /** What the report form needs of its item: the organisation, the item, the expected date and a form token. */
 export async function reportFormItem(db: Db, slug: string, code: string, now = new Date()) {
   const org = await organisationOf(db, slug);

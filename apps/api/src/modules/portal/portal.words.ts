@@ -12,6 +12,7 @@ const nl = {
   notFound: 'Deze pagina bestaat niet (meer). Controleer het adres.',
   backHome: 'Terug naar de startpagina',
   breadcrumb: 'Kruimelpad',
+  articleItems: 'Hier regelt u het',
   home: {
     title: 'Waarmee kunnen we u helpen?',
     intro: (organisation: string) => `Zoek hier uw antwoord. Of regel het meteen online bij ${organisation}.`,
@@ -88,6 +89,7 @@ const en: PortalWords = {
   notFound: 'This page does not exist (any more). Please check the address.',
   backHome: 'Back to the home page',
   breadcrumb: 'Breadcrumb',
+  articleItems: 'Arrange it here',
   home: {
     title: 'How can we help you?',
     intro: (organisation: string) =>
