@@ -215,6 +215,35 @@ export const metricCallbackTeamDay = pgTable(
 );
 
 /**
+ * The team rollups summed per calendar month (`day` is the month's first day; the same columns in the same order as
+ * the team rollups, so a request reads whole months here and the days around them there in one UNION ALL). Kept
+ * equal to the team rollups by statement triggers on them: a year's overview reads 24 months instead of 730 days.
+ */
+export const metricContactTeamMonth = pgTable(
+  'metric_contact_team_month',
+  { ...teamDimensions(), ...contactMeasures() },
+  (t) => [index('metric_contact_team_month_org_day_idx').on(t.organisationId, t.day)],
+);
+
+export const metricCaseTeamMonth = pgTable(
+  'metric_case_team_month',
+  { ...teamDimensions(), ...caseMeasures() },
+  (t) => [index('metric_case_team_month_org_day_idx').on(t.organisationId, t.day)],
+);
+
+export const metricSurveyTeamMonth = pgTable(
+  'metric_survey_team_month',
+  { ...teamDimensions(), ...surveyMeasures() },
+  (t) => [index('metric_survey_team_month_org_day_idx').on(t.organisationId, t.day)],
+);
+
+export const metricCallbackTeamMonth = pgTable(
+  'metric_callback_team_month',
+  { ...teamDimensions(), ...callbackMeasures() },
+  (t) => [index('metric_callback_team_month_org_day_idx').on(t.organisationId, t.day)],
+);
+
+/**
  * The same sums per organisation × day × channel × item only (cases also by their kind): the top 10 questions and
  * reports and an item's own figures read these, a handful of rows per item and day whatever the volume. Kept like
  * the team rollups.

@@ -62,6 +62,13 @@ const TEAM_TABLE: Partial<Record<RollupFact, SQL>> = {
   survey: sql.raw('metric_survey_team_day'),
   callback: sql.raw('metric_callback_team_day'),
 };
+/** The team rollups per calendar month (`day` = the month's first day; the team rollups' columns, in their order). */
+const TEAM_MONTH_TABLE: Partial<Record<RollupFact, SQL>> = {
+  contact: sql.raw('metric_contact_team_month'),
+  case: sql.raw('metric_case_team_month'),
+  survey: sql.raw('metric_survey_team_month'),
+  callback: sql.raw('metric_callback_team_month'),
+};
 const ITEM_TABLE: Partial<Record<RollupFact, SQL>> = {
   contact: sql.raw('metric_contact_item_day'),
   case: sql.raw('metric_case_item_day'),
@@ -83,6 +90,60 @@ function rollupTable(fact: RollupFact, s: MetricScope, g: Grouping): SQL {
   const item = ITEM_TABLE[fact];
   if (item && noOther && !s.teamId && !s.teamIds && byOnly('channel', 'item')) return item;
   return TABLE[fact];
+}
+
+/** An ISO date `days` later (or earlier). */
+function addDays(day: string, days: number) {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+const monthOf = (day: string) => `${day.slice(0, 7)}-01`;
+const monthAfter = (month: string) => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+};
+
+/** The whole calendar months within `from`..`to`: from the first one's first day until (not including) `until`. */
+export function wholeMonths(from: string, to: string): { from: string; until: string } | undefined {
+  const first = from.endsWith('-01') ? from : monthAfter(monthOf(from));
+  const until = monthOf(addDays(to, 1));
+  return first < until ? { from: first, until } : undefined;
+}
+
+/**
+ * Where a request's rollup rows come from: the table `rollupTable` chose; for the team rollup, whole calendar months
+ * from the monthly team rollup and only the days around them from the daily one (one UNION ALL with the same
+ * columns, so the query over it is the same). Only for groupings a month row belongs to as a whole: a total, a split
+ * into the current and previous period (whole months are taken within each), a dimension, or months and longer.
+ */
+function rollupSource(fact: RollupFact, s: MetricScope, from: string, to: string, g: Grouping): SQL {
+  const table = rollupTable(fact, s, g);
+  const monthly = TEAM_MONTH_TABLE[fact];
+  const byMonths =
+    g.kind === 'total' ||
+    g.kind === 'split' ||
+    g.kind === 'dimension' ||
+    (g.kind === 'grain' && (g.grain === 'month' || g.grain === 'quarter' || g.grain === 'year'));
+  if (!monthly || table !== TEAM_TABLE[fact] || !byMonths) return sql`${table}`;
+  const segments =
+    g.kind === 'split' && g.currentFrom > from && g.currentFrom <= to
+      ? [
+          [from, addDays(g.currentFrom, -1)],
+          [g.currentFrom, to],
+        ]
+      : [[from, to]];
+  const months = segments.flatMap(([a, b]) => wholeMonths(a!, b!) ?? []);
+  if (!months.length) return sql`${table}`;
+  const inMonths = sql.join(
+    months.map((m) => sql`(r.day >= ${m.from}::date AND r.day < ${m.until}::date)`),
+    sql` OR `,
+  );
+  return sql`(SELECT * FROM ${table} r
+               WHERE r.organisation_id = ${s.organisationId} AND r.day BETWEEN ${from}::date AND ${to}::date
+                 AND NOT (${inMonths})
+              UNION ALL
+              SELECT * FROM ${monthly} r WHERE r.organisation_id = ${s.organisationId} AND (${inMonths}))`;
 }
 
 const list = (values: readonly string[]) =>
@@ -245,7 +306,7 @@ export function rollupSums<F extends RollupFact>(
   return queryRows<FactRows[F] & { key: string | null }>(
     db,
     sql`SELECT ${groupKey(grouping, col)} AS "key", ${SUMS[fact]}
-        FROM ${rollupTable(fact, scope, grouping)} r
+        FROM ${rollupSource(fact, scope, from, to, grouping)} r
         WHERE ${sql.join(where, sql` AND `)}
         GROUP BY 1`,
   );
@@ -312,7 +373,7 @@ export function resolutionHistogram(
     db,
     sql`SELECT s.key AS "key", (u.i - 1)::int AS "day", u.v::float8 AS "count"
         FROM (SELECT ${groupKey(grouping, col)} AS key, ARRAY[${sql.join(buckets, sql`, `)}]::bigint[] AS days
-              FROM ${rollupTable('case', scope, grouping)} r
+              FROM ${rollupSource('case', scope, from, to, grouping)} r
               WHERE ${sql.join(where, sql` AND `)}
               GROUP BY 1) s,
              unnest(s.days) WITH ORDINALITY AS u(v, i)`,

@@ -208,9 +208,10 @@ export interface RecomputeOptions {
   now: Date;
 }
 
-/** The rollups the dashboards read (ADR 0030, addendum): a row per day × channel × team, or × item. */
+/** The rollups the dashboards read (ADR 0030, addendum): a row per day (or month) × channel × team, or day × item. */
 export const SMALL_ROLLUPS = METRIC_FACTS.flatMap((fact) => [
   `metric_${fact}_team_day`,
+  `metric_${fact}_team_month`,
   `metric_${fact}_item_day`,
 ]);
 

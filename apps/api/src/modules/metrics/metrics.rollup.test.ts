@@ -15,6 +15,7 @@ import { itemDef, publishContent } from '../../test/catalogue-fixtures.ts';
 import { dbKind, makeOrg, type Session, signIn, type TestOrg, useTestApp } from '../../test/harness.ts';
 import { localDate } from '../calendar/index.ts';
 import { catchUpMetrics, compactSmallRollups, rebuildAllMetrics, rebuildMetrics } from './index.ts';
+import { resolutionHistogram, rollupSums } from './metrics.queries.ts';
 import { SMALL_ROLLUPS } from './metrics.rollup.queries.ts';
 
 const t = useTestApp();
@@ -435,13 +436,16 @@ async function contactTables() {
     [...DIMS, 'agent'],
     measures,
   );
-  const team = await table(
-    sql`SELECT ${teamDims}, contacts, answered, handed_over AS handed, callbacks, referred, not_helped, unrecorded,
+  const teamOf = (per: 'day' | 'month') =>
+    table(
+      sql`SELECT ${teamDims}, contacts, answered, handed_over AS handed, callbacks, referred, not_helped, unrecorded,
         repeats, status_inquiries AS status, handling_seconds AS handling, waited, wait_seconds AS wait
-      FROM metric_contact_team_day WHERE organisation_id = ${org.id}`,
-    TEAM_DIMS,
-    measures,
-  );
+      FROM ${sql.raw(`metric_contact_team_${per}`)} WHERE organisation_id = ${org.id}`,
+      TEAM_DIMS,
+      measures,
+    );
+  const team = await teamOf('day');
+  const month = await teamOf('month');
   const item = await table(
     sql`SELECT ${itemDims}, contacts, answered, handed_over AS handed, callbacks, referred, not_helped, unrecorded,
         repeats, status_inquiries AS status, handling_seconds AS handling, waited, wait_seconds AS wait
@@ -449,7 +453,7 @@ async function contactTables() {
     ITEM_DIMS,
     measures,
   );
-  return { reference, rollup, team, item, itemPositions: [0, 1, 3] };
+  return { reference, rollup, team, month, item, itemPositions: [0, 1, 3] };
 }
 
 async function caseTables() {
@@ -527,19 +531,22 @@ async function caseTables() {
     keyDims,
     CASE_MEASURES,
   );
-  const team = await table(
-    sql`SELECT ${teamDims}, ${sql.raw(CASE_MEASURES.join(', '))}
-      FROM metric_case_team_day WHERE organisation_id = ${org.id}`,
-    TEAM_DIMS,
-    CASE_MEASURES,
-  );
+  const teamOf = (per: 'day' | 'month') =>
+    table(
+      sql`SELECT ${teamDims}, ${sql.raw(CASE_MEASURES.join(', '))}
+      FROM ${sql.raw(`metric_case_team_${per}`)} WHERE organisation_id = ${org.id}`,
+      TEAM_DIMS,
+      CASE_MEASURES,
+    );
+  const team = await teamOf('day');
+  const month = await teamOf('month');
   const item = await table(
     sql`SELECT ${itemDims}, kind AS case_kind, ${sql.raw(CASE_MEASURES.join(', '))}
       FROM metric_case_item_day WHERE organisation_id = ${org.id}`,
     [...ITEM_DIMS, 'case_kind'],
     CASE_MEASURES,
   );
-  return { reference, rollup, team, item, itemPositions: [0, 1, 3, 8] };
+  return { reference, rollup, team, month, item, itemPositions: [0, 1, 3, 8] };
 }
 
 const CASE_MEASURES = [
@@ -603,14 +610,17 @@ async function surveyTables() {
     [...DIMS, 'source'],
     SURVEY_MEASURES,
   );
-  const team = await table(
-    sql`SELECT ${teamDims}, responses, grade_sum, grade_squares AS squares, grades, grade_at_least_7 AS seven,
+  const teamOf = (per: 'day' | 'month') =>
+    table(
+      sql`SELECT ${teamDims}, responses, grade_sum, grade_squares AS squares, grades, grade_at_least_7 AS seven,
         grade_at_most_5 AS five, effort_sum, effort_answers AS efforts, solved_yes AS solved,
         solved_answers AS solveds, follow_ups AS follow, compliments
-      FROM metric_survey_team_day WHERE organisation_id = ${org.id}`,
-    TEAM_DIMS,
-    SURVEY_MEASURES,
-  );
+      FROM ${sql.raw(`metric_survey_team_${per}`)} WHERE organisation_id = ${org.id}`,
+      TEAM_DIMS,
+      SURVEY_MEASURES,
+    );
+  const team = await teamOf('day');
+  const month = await teamOf('month');
   const item = await table(
     sql`SELECT ${itemDims}, responses, grade_sum, grade_squares AS squares, grades, grade_at_least_7 AS seven,
         grade_at_most_5 AS five, effort_sum, effort_answers AS efforts, solved_yes AS solved,
@@ -619,7 +629,7 @@ async function surveyTables() {
     ITEM_DIMS,
     SURVEY_MEASURES,
   );
-  return { reference, rollup, team, item, itemPositions: [0, 1, 3] };
+  return { reference, rollup, team, month, item, itemPositions: [0, 1, 3] };
 }
 
 const SURVEY_MEASURES = [
@@ -657,19 +667,32 @@ async function callbackTables() {
     DIMS,
     ['due', 'in_time', 'late', 'overdue'],
   );
-  const team = await table(
-    sql`SELECT ${teamDims}, due, done_in_time AS in_time, done_late AS late, overdue
-      FROM metric_callback_team_day WHERE organisation_id = ${org.id}`,
-    TEAM_DIMS,
-    ['due', 'in_time', 'late', 'overdue'],
-  );
+  const teamOf = (per: 'day' | 'month') =>
+    table(
+      sql`SELECT ${teamDims}, due, done_in_time AS in_time, done_late AS late, overdue
+        FROM ${sql.raw(`metric_callback_team_${per}`)} WHERE organisation_id = ${org.id}`,
+      TEAM_DIMS,
+      ['due', 'in_time', 'late', 'overdue'],
+    );
+  const team = await teamOf('day');
+  const month = await teamOf('month');
   const item = await table(
     sql`SELECT ${itemDims}, due, done_in_time AS in_time, done_late AS late, overdue
       FROM metric_callback_item_day WHERE organisation_id = ${org.id}`,
     ITEM_DIMS,
     ['due', 'in_time', 'late', 'overdue'],
   );
-  return { reference, rollup, team, item, itemPositions: [0, 1, 3] };
+  return { reference, rollup, team, month, item, itemPositions: [0, 1, 3] };
+}
+
+/** A table keyed by day first, summed per calendar month (the day becomes the month's first day). */
+function byMonth(reference: Table): Table {
+  const out: Table = new Map();
+  for (const [key, values] of reference) {
+    const [day, ...rest] = JSON.parse(key) as [string, ...unknown[]];
+    add(out, [`${day.slice(0, 7)}-01`, ...rest], values);
+  }
+  return out;
 }
 
 const sorted = (m: Table) => Object.fromEntries([...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
@@ -681,10 +704,11 @@ async function expectExact() {
     ['survey answers', surveyTables],
     ['callbacks', callbackTables],
   ] as const) {
-    const { reference, rollup, team, item, itemPositions } = await tables();
+    const { reference, rollup, team, month, item, itemPositions } = await tables();
     for (const [what, expected, actual] of [
       [name, reference, rollup],
       [`${name} per team`, project(reference, [0, 1, 2]), team],
+      [`${name} per team and month`, byMonth(project(reference, [0, 1, 2])), month],
       [`${name} per item`, project(reference, itemPositions), item],
     ] as const) {
       // The keys that differ first (readable), then the whole tables.
@@ -745,6 +769,53 @@ describe('the rollups', () => {
     );
     const left = await rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM metric_dirty`);
     expect(left[0]!.n).toBe(0);
+  });
+
+  it('answer a request over whole months from the monthly team rollup exactly as over the days', async () => {
+    // The same scope once as the dashboards ask it (team rollup: whole months from the monthly one) and once with a
+    // segment rule that holds for every row, the workload's channels (the daily rollup with every dimension: days only).
+    const months = { organisationId: org.id, rules: [] };
+    const days = { organisationId: org.id, rules: [{ channel: [...CHANNELS] }] };
+    const today = localDate(new Date());
+    const shift = (n: number) => {
+      const d = new Date(`${today}T00:00:00Z`);
+      d.setUTCDate(d.getUTCDate() + n);
+      return d.toISOString().slice(0, 10);
+    };
+    const firstOfMonth = `${shift(-45).slice(0, 7)}-01`;
+    const ranges = [
+      { from: shift(-70), to: shift(3), currentFrom: shift(-33) },
+      { from: firstOfMonth, to: shift(0), currentFrom: `${shift(-10).slice(0, 7)}-01` },
+      { from: shift(-20), to: shift(-2), currentFrom: shift(-11) },
+    ];
+    const sortRows = (r: { key: string | null }[]) =>
+      [...r].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    let read = 0;
+    for (const { from, to, currentFrom } of ranges)
+      for (const grouping of [
+        { kind: 'total' },
+        { kind: 'split', currentFrom },
+        { kind: 'dimension', by: 'team' },
+        { kind: 'dimension', by: 'channel' },
+        { kind: 'grain', grain: 'month' },
+      ] as const) {
+        for (const fact of ['contact', 'case', 'survey', 'callback'] as const) {
+          const viaMonths = await rollupSums(db, fact, months, from, to, grouping);
+          read += viaMonths.length;
+          expect(sortRows(viaMonths), `${fact} ${from}..${to} ${grouping.kind}`).toEqual(
+            sortRows(await rollupSums(db, fact, days, from, to, grouping)),
+          );
+        }
+        expect(sortRows(await resolutionHistogram(db, months, from, to, grouping))).toEqual(
+          sortRows(await resolutionHistogram(db, days, from, to, grouping)),
+        );
+      }
+    expect(read).toBeGreaterThan(0);
+    // The first range holds whole months: the monthly rollup has their rows.
+    const monthly = await rows<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM metric_contact_team_month WHERE organisation_id = ${org.id}`,
+    );
+    expect(monthly[0]!.n).toBeGreaterThan(0);
   });
 
   it('are the same rows when rebuilt from the raw data; the rebuild fills in missing resolution times', async () => {
