@@ -217,7 +217,8 @@ export const metricCallbackTeamDay = pgTable(
 /**
  * The team rollups summed per calendar month (`day` is the month's first day; the same columns in the same order as
  * the team rollups, so a request reads whole months here and the days around them there in one UNION ALL). Kept
- * equal to the team rollups by statement triggers on them: a year's overview reads 24 months instead of 730 days.
+ * equal to the team rollups: the function that recomputes a team rollup's days recomputes their months after them.
+ * A year's overview reads 24 months instead of 730 days.
  */
 export const metricContactTeamMonth = pgTable(
   'metric_contact_team_month',
