@@ -7,7 +7,7 @@
  * was reported near it. An entry of its own (vite.config.ts): none of the web app comes with it.
  */
 import 'leaflet/dist/leaflet.css';
-import '../features/location/map.css';
+import '../lib/map.css';
 import L from 'leaflet';
 
 for (const element of document.querySelectorAll<HTMLElement>('[data-map-pick]')) {

@@ -4,7 +4,7 @@
  * pans with the arrow keys (+/- zoom); "pick the centre" picks the point under the cross, so no mouse is needed.
  */
 import 'leaflet/dist/leaflet.css';
-import './map.css';
+import '../../lib/map.css';
 import { Button } from '@utrecht/button-react';
 import type { MapConfig } from '@voordeur/shared';
 import L from 'leaflet';
