@@ -3,7 +3,7 @@
  *   lint + format (Biome), the three type checks and the web build, side by side (one per core)
  *   -> Vitest on PGlite and on a throwaway PostgreSQL server -> Playwright end-to-end in Debian Chromium (with
  *   axe-core).
- * Installs Debian `postgresql` and `chromium` when missing (never a browser download).
+ * Installs Debian `postgresql` and `chromium-headless-shell` when missing (never a browser download).
  * Ends with one line "N passed, N failed" over all test runners.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -148,7 +148,13 @@ async function main() {
     // The web build ran with the checks (above); without it there is nothing to test end to end.
     if (!built)
       process.stdout.write('\n(the end-to-end tests run against the last build: the build failed)\n');
-    if (!existsSync('/usr/bin/chromium')) apt('chromium');
+    // Debian's Chromium, as its headless shell (e2e/playwright.config.ts; the full browser when that cannot be had).
+    if (
+      !existsSync('/usr/bin/chromium-headless-shell') &&
+      !apt('chromium-headless-shell') &&
+      !existsSync('/usr/bin/chromium')
+    )
+      apt('chromium');
     const file = join(tmp, 'playwright.json');
     const e2eOk = run(
       'end-to-end tests (Playwright in Debian Chromium, axe-core)',
