@@ -441,29 +441,13 @@ export function PortalArticlePage(props: {
         {question.text}
       </h1>
       <Markdown text={article.answer} language={language} />
-      {props.items.length ? (
-        <section className="vd-stack vd-stack--tight" aria-labelledby="portal-article-items">
-          <h2 className="utrecht-heading-2" id="portal-article-items">
-            {w.articleItems}
-          </h2>
-          <ul className="vd-plain-list vd-stack">
-            {props.items.map((item) => {
-              const name = localText(item.name, language);
-              const summary = localText(item.summary, language);
-              return (
-                <li key={item.code}>
-                  <a className={link} href={paths.item(item.code)} lang={name.lang}>
-                    {name.text}
-                  </a>
-                  <span className="vd-block vd-muted" lang={summary.lang}>
-                    {summary.text}
-                  </span>
-                </li>
-              );
-            })}
-          </ul>
-        </section>
-      ) : null}
+      <ServiceLinks
+        id="portal-article-items"
+        title={w.articleItems}
+        services={props.items}
+        language={language}
+        href={paths.item}
+      />
     </div>
   );
 }
@@ -617,27 +601,57 @@ export function RelatedServices(props: {
   language: Language;
   href: (code: string) => string;
 }) {
-  const { related, language } = props;
-  const i = PORTAL_WORDS[language].item;
-  if (!related.length) return null;
+  const i = PORTAL_WORDS[props.language].item;
   return (
-    <section className="vd-stack vd-stack--tight vd-portal-related" aria-labelledby="portal-related">
-      <h2 className="utrecht-heading-2" id="portal-related">
-        {i.related}
+    <ServiceLinks
+      id="portal-related"
+      className="vd-portal-related"
+      title={i.related}
+      services={props.related}
+      language={props.language}
+      href={props.href}
+      note={(r) => (r.reason === 'next' ? i.relatedNext : undefined)}
+    />
+  );
+}
+
+/**
+ * A titled list of services, each its name as a link and its summary (and a note, when `note` gives one): an
+ * article's services, an item's "you may also need…". Nothing when the list is empty.
+ */
+function ServiceLinks<S extends { code: string; name: LocalText; summary: LocalText }>(props: {
+  id: string;
+  className?: string;
+  title: string;
+  services: S[];
+  language: Language;
+  href: (code: string) => string;
+  note?: (service: S) => string | undefined;
+}) {
+  const { language } = props;
+  if (!props.services.length) return null;
+  return (
+    <section
+      className={`vd-stack vd-stack--tight${props.className ? ` ${props.className}` : ''}`}
+      aria-labelledby={props.id}
+    >
+      <h2 className="utrecht-heading-2" id={props.id}>
+        {props.title}
       </h2>
       <ul className="vd-plain-list vd-stack">
-        {related.map((r) => {
-          const rName = localText(r.name, language);
-          const rSummary = localText(r.summary, language);
+        {props.services.map((service) => {
+          const name = localText(service.name, language);
+          const summary = localText(service.summary, language);
+          const note = props.note?.(service);
           return (
-            <li key={r.code}>
-              <a className={link} href={props.href(r.code)} lang={rName.lang}>
-                {rName.text}
+            <li key={service.code}>
+              <a className={link} href={props.href(service.code)} lang={name.lang}>
+                {name.text}
               </a>
-              <span className="vd-block vd-muted" lang={rSummary.lang}>
-                {rSummary.text}
+              <span className="vd-block vd-muted" lang={summary.lang}>
+                {summary.text}
               </span>
-              {r.reason === 'next' ? <span className="vd-block vd-muted">{i.relatedNext}</span> : null}
+              {note ? <span className="vd-block vd-muted">{note}</span> : null}
             </li>
           );
         })}

@@ -59,6 +59,44 @@ export function pathsOf(slug: string, language: Language): PortalPaths {
 
 const isNotFound = (e: unknown) => e instanceof AppError && e.status === 404;
 
+/** What a loader gives, or null when it answers 404 (anything else is an error). */
+const orNull = <T,>(loading: Promise<T>): Promise<T | null> =>
+  loading.catch((e) => {
+    if (isNotFound(e)) return null;
+    throw e;
+  });
+
+/**
+ * A public thing of the portal by its code (an item, an article): null when the code is not well-formed or the
+ * loader answers 404, so that a page shows its 404 page for both.
+ */
+export function publicByCode<T>(code: string, load: (code: string) => Promise<T>): Promise<T | null> {
+  return codeSchema.safeParse(code).success ? orNull(load(code)) : Promise.resolve(null);
+}
+
+/**
+ * The portal's 404 page, in the organisation's name and linking its home when `slug` names one (the thing asked
+ * for is not, or no longer, public), else the platform's.
+ */
+export async function sendNotFound(
+  db: FastifyInstance['db'],
+  reply: FastifyReply,
+  slug: string,
+  language: Language,
+) {
+  const w = PORTAL_WORDS[language];
+  const org = await organisationBySlug(db, slug);
+  const home = org ? pathsOf(org.slug, language).home : undefined;
+  return reply.sendPage({
+    language,
+    title: w.notFoundTitle,
+    home: home ?? '/',
+    ...(org ? { organisation: org.name } : {}),
+    body: <NotFound words={w} home={home} />,
+    status: 404,
+  });
+}
+
 /** Every typed word is part of the service's names, summaries or kind (accents and case aside). */
 function matches(service: PublicService, words: string[]): boolean {
   const haystack = normalisedWords(
@@ -87,17 +125,6 @@ export async function portalPages(base: FastifyInstance) {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const config = { public: true, rateLimit: { max: app.config.rateLimitPerMinute, timeWindow: 60_000 } };
   const hide = { hide: true };
-
-  function notFound(reply: FastifyReply, language: Language, home?: string) {
-    const w = PORTAL_WORDS[language];
-    return reply.sendPage({
-      language,
-      title: w.notFoundTitle,
-      home: home ?? '/',
-      body: <NotFound words={w} home={home} />,
-      status: 404,
-    });
-  }
 
   const send = (
     reply: FastifyReply,
@@ -128,11 +155,8 @@ export async function portalPages(base: FastifyInstance) {
     async (request, reply) => {
       const language = languageOf(request.query);
       const w = PORTAL_WORDS[language];
-      const home = await portalHome(app.db, request.params.slug).catch((e) => {
-        if (isNotFound(e)) return null;
-        throw e;
-      });
-      if (!home) return notFound(reply, language);
+      const home = await orNull(portalHome(app.db, request.params.slug));
+      if (!home) return sendNotFound(app.db, reply, request.params.slug, language);
       const q = (request.query.q ?? '').trim();
       const paths = pathsOf(home.organisation.slug, language);
       let search: { hits: SearchHitView[]; didYouMean: string[] } | undefined;
@@ -167,11 +191,8 @@ export async function portalPages(base: FastifyInstance) {
     async (request, reply) => {
       const language = languageOf(request.query);
       const w = PORTAL_WORDS[language];
-      const found = await publicCatalogue(app.db, request.params.slug).catch((e) => {
-        if (isNotFound(e)) return null;
-        throw e;
-      });
-      if (!found) return notFound(reply, language);
+      const found = await orNull(publicCatalogue(app.db, request.params.slug));
+      if (!found) return sendNotFound(app.db, reply, request.params.slug, language);
       const q = (request.query.q ?? '').trim();
       const asked = request.query.soort ?? '';
       const kind = (ITEM_KINDS as readonly string[]).includes(asked)
@@ -216,17 +237,8 @@ export async function portalPages(base: FastifyInstance) {
       const language = languageOf(request.query);
       const w = PORTAL_WORDS[language];
       const { slug, code } = request.params;
-      const found = codeSchema.safeParse(code).success
-        ? await portalItem(app.db, slug, code).catch((e) => {
-            if (isNotFound(e)) return null;
-            throw e;
-          })
-        : null;
-      if (!found) {
-        // An item that is not (or no longer) public: back to the organisation's home, when there is one.
-        const org = await organisationBySlug(app.db, slug);
-        return notFound(reply, language, org ? pathsOf(org.slug, language).home : undefined);
-      }
+      const found = await publicByCode(code, (c) => portalItem(app.db, slug, c));
+      if (!found) return sendNotFound(app.db, reply, slug, language);
       const item = presentPortalItem(found);
       const name = language === 'en' && item.name.en ? item.name.en : item.name.nl;
       return send(reply, {
@@ -246,16 +258,8 @@ export async function portalPages(base: FastifyInstance) {
       const language = languageOf(request.query);
       const w = PORTAL_WORDS[language];
       const { slug, code } = request.params;
-      const found = codeSchema.safeParse(code).success
-        ? await portalArticle(app.db, slug, code).catch((e) => {
-            if (isNotFound(e)) return null;
-            throw e;
-          })
-        : null;
-      if (!found) {
-        const org = await organisationBySlug(app.db, slug);
-        return notFound(reply, language, org ? pathsOf(org.slug, language).home : undefined);
-      }
+      const found = await publicByCode(code, (c) => portalArticle(app.db, slug, c));
+      if (!found) return sendNotFound(app.db, reply, slug, language);
       const question = found.article.question;
       return send(reply, {
         language,

@@ -1,5 +1,5 @@
 import multipart from '@fastify/multipart';
-import { CASE_LIMITS, codeSchema, PORTAL_LIMITS } from '@voordeur/shared';
+import { CASE_LIMITS, PORTAL_LIMITS } from '@voordeur/shared';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -8,9 +8,7 @@ import { AppError } from '../../plugins/errors.ts';
 import type { FieldErrors } from '../../plugins/page-parts.tsx';
 import { registerCentre } from '../addresses/index.ts';
 import { followCase } from '../cases/index.ts';
-import { organisationBySlug } from '../organisations/index.ts';
-import { NotFound } from './portal.page.tsx';
-import { pathsOf } from './portal.pages.tsx';
+import { pathsOf, publicByCode, sendNotFound } from './portal.pages.tsx';
 import {
   answerId,
   checkReport,
@@ -31,7 +29,6 @@ import {
 import { ReportFormPage, type ReportFormState } from './portal.report.page.tsx';
 import { REPORT_WORDS, type ReportWords } from './portal.report.words.ts';
 import { reportFormItem, submitReport, upload } from './portal.service.ts';
-import { PORTAL_WORDS } from './portal.words.ts';
 
 const params = z.object({ slug: z.string().min(1).max(100), code: z.string().min(1).max(100) });
 const query = z.object({
@@ -63,27 +60,10 @@ export async function reportPages(base: FastifyInstance) {
   const pageLimit = { max: app.config.rateLimitPerMinute, timeWindow: 60_000 };
   const postLimit = { max: app.config.loginRateLimitPerMinute, timeWindow: 60_000 };
 
-  async function itemOf(slug: string, code: string): Promise<Item | null> {
-    if (!codeSchema.safeParse(code).success) return null;
-    return reportFormItem(app.db, slug, code).catch((e) => {
-      if (e instanceof AppError && e.status === 404) return null;
-      throw e;
-    });
-  }
-
-  async function notFound(reply: FastifyReply, slug: string, language: Language) {
-    const w = PORTAL_WORDS[language];
-    const org = await organisationBySlug(app.db, slug);
-    const home = org ? pathsOf(org.slug, language).home : undefined;
-    return reply.sendPage({
-      language,
-      title: w.notFoundTitle,
-      home: home ?? '/',
-      ...(org ? { organisation: org.name } : {}),
-      body: <NotFound words={w} home={home} />,
-      status: 404,
-    });
-  }
+  const itemOf = (slug: string, code: string): Promise<Item | null> =>
+    publicByCode(code, (c) => reportFormItem(app.db, slug, c));
+  const notFound = (reply: FastifyReply, slug: string, language: Language) =>
+    sendNotFound(app.db, reply, slug, language);
 
   /**
    * The map to pick the place on: with a tile server configured and the map's script built, for a form that asks
