@@ -113,7 +113,7 @@ export function PublicPerformancePage(props: PublicPageProps) {
                 <ul key="r" className="utrecht-unordered-list">
                   {s.reasons.slice(0, 3).map((r) => (
                     <li key={r.code} className="utrecht-unordered-list__item">
-                      {`${r.label[lang]} (${f(r.late)} ${w.late})`}
+                      {`${r.label[lang]} (${r.late.withheld ? w.lateWithheld : `${f(r.late)} ${w.late}`})`}
                     </li>
                   ))}
                 </ul>,

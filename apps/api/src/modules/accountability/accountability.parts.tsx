@@ -11,11 +11,13 @@ const numbers = {
 
 export interface FigureWords {
   lessThan: string;
+  withheld: string;
   none: string;
 }
 
-/** A figure as text: "87,5%", "minder dan 5", "—". */
+/** A figure as text: "87,5%", "minder dan 5", "niet getoond", "—". */
 export function figureText(f: Figure, language: Language, words: FigureWords, suffix = ''): string {
+  if (f.withheld) return words.withheld;
   if (f.suppressed) return words.lessThan;
   if (f.value === null) return words.none;
   return `${numbers[language].format(f.value)}${suffix}`;

@@ -18,8 +18,14 @@ const figureSchema = (description: string) =>
           description: `${description} Null when suppressed, or when there was nothing to measure.`,
         }),
       suppressed: z.boolean().meta({
-        description: `True when the figure rests on fewer than ${PUBLIC_MIN_COUNT} cases, answers or contacts and is not published.`,
+        description: `True when the figure is not published: it rests on fewer than ${PUBLIC_MIN_COUNT} cases, answers or contacts, or (withheld) a suppressed figure could otherwise be worked out from it.`,
       }),
+      withheld: z
+        .literal(true)
+        .optional()
+        .meta({
+          description: `Present when the figure is ${PUBLIC_MIN_COUNT} or more but not published: together with the figures around it, it would tell a suppressed one.`,
+        }),
     })
     .meta({ description });
 

@@ -21,10 +21,18 @@ export function ReportPage({ report, language }: { report: Report; language: 'nl
     report.grain === 'month' ? monthLabel(day, language) : dayLabel(day, language);
   const closedServices = p.services.filter((s) => s.closed.value !== 0);
   const charted = topServices(closedServices);
-  const reasons = new Map<string, { label: string; late: number; hidden: boolean }>();
+  // Per reason: the shown counts summed, and whether a suppressed one (fewer than 5) or a withheld one (5 or more)
+  // is left out of the sum.
+  const reasons = new Map<string, { label: string; late: number; hidden: boolean; withheld: boolean }>();
   for (const s of p.services)
     for (const reason of s.reasons) {
-      const entry = reasons.get(reason.code) ?? { label: reason.label[language], late: 0, hidden: false };
+      const entry = reasons.get(reason.code) ?? {
+        label: reason.label[language],
+        late: 0,
+        hidden: false,
+        withheld: false,
+      };
+      if (reason.late.withheld) entry.withheld = true;
       if (reason.late.suppressed) entry.hidden = true;
       else entry.late += reason.late.value ?? 0;
       reasons.set(reason.code, entry);
@@ -202,7 +210,9 @@ export function ReportPage({ report, language }: { report: Report; language: 'nl
               numeric={[1]}
               rows={reasonRows.map((x) => [
                 x.label,
-                x.hidden ? `${numberText(x.late, language)} + ${w.lessThan}` : numberText(x.late, language),
+                x.hidden
+                  ? `${numberText(x.late, language)} + ${x.withheld ? w.withheld : w.lessThan}`
+                  : numberText(x.late, language),
               ])}
             />
           </>

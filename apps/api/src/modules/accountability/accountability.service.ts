@@ -30,6 +30,8 @@ import { publicReason } from './accountability.words.ts';
 export interface Figure {
   value: number | null;
   suppressed: boolean;
+  /** Suppressed although 5 or more: a smaller suppressed figure could otherwise be worked out from it. */
+  withheld?: true;
 }
 
 export type LocalText = { nl: string; en: string };
@@ -111,17 +113,25 @@ export function mean(sum: number, n: number): Figure {
   return { value: Math.round((sum / n) * 10) / 10, suppressed: false };
 }
 
+/** A count of 5 or more not published, so that a suppressed one cannot be worked out from it. */
+const withheld: Figure = { value: null, suppressed: true, withheld: true };
+
 /**
- * Counts that add up to a shown total: when exactly one of them is suppressed it could be worked out from the
- * others, so the next smallest shown one (not zero) is suppressed too.
+ * Counts that add up to a shown total, with `unpublished` of the total in no published part (a remainder the reader
+ * can work out as total − parts). When exactly one part is unknown and it is small — one suppressed count, or the
+ * remainder of 1–4 — it could be worked out from the total and the others, so the next smallest shown count (not
+ * zero) is withheld too. Two unknowns cannot be told apart.
  */
-function protectParts(parts: Figure[], raw: number[], totalShown: boolean): Figure[] {
+export function protectParts(parts: Figure[], raw: number[], totalShown: boolean, unpublished = 0): Figure[] {
   const out = [...parts];
-  if (!totalShown || out.filter((f) => f.suppressed).length !== 1) return out;
+  const suppressed = out.filter((f) => f.suppressed).length;
+  const unknowns = suppressed + (unpublished > 0 ? 1 : 0);
+  const smallRemainder = unpublished > 0 && unpublished < PUBLIC_MIN_COUNT;
+  if (!totalShown || unknowns !== 1 || !(suppressed === 1 || smallRemainder)) return out;
   let smallest = -1;
   for (let i = 0; i < out.length; i++)
     if (!out[i]!.suppressed && raw[i]! > 0 && (smallest < 0 || raw[i]! < raw[smallest]!)) smallest = i;
-  if (smallest >= 0) out[smallest] = hidden;
+  if (smallest >= 0) out[smallest] = withheld;
   return out;
 }
 
@@ -190,14 +200,23 @@ export async function performance(db: Db, organisationId: string, span: q.Span):
     .map((s): ServicePerformance => {
       const definition = s.definition as CatalogueItemDefinition;
       const c = closedOf.get(s.id);
-      const reasons = late
-        .filter((l) => l.itemId === s.id && l.reason && l.late > 0)
-        .sort((a, b) => b.late - a.late || a.reason!.localeCompare(b.reason!))
-        .map((l) => ({
-          code: l.reason!,
-          label: publicReason(l.reason!, labels.get(l.reason!)),
-          late: count(l.late),
-        }));
+      const itemLate = late.filter((l) => l.itemId === s.id && l.late > 0);
+      const given = itemLate
+        .filter((l) => l.reason)
+        .sort((a, b) => b.late - a.late || a.reason!.localeCompare(b.reason!));
+      // The late cases add up to closed − closed in norm, both published: a reason's count suppressed alone (or a
+      // small number of late cases without a reason) could be worked out from the others.
+      const lateCounts = protectParts(
+        given.map((l) => count(l.late)),
+        given.map((l) => l.late),
+        !count(c?.closed ?? 0).suppressed,
+        itemLate.filter((l) => !l.reason).reduce((sum, l) => sum + l.late, 0),
+      );
+      const reasons = given.map((l, i) => ({
+        code: l.reason!,
+        label: publicReason(l.reason!, labels.get(l.reason!)),
+        late: lateCounts[i]!,
+      }));
       return {
         code: s.code,
         name: { nl: definition.name.nl, en: definition.name.en ?? definition.name.nl },

@@ -14,7 +14,7 @@ import {
 import { localDate } from '../calendar/index.ts';
 import { kpiValues } from '../metrics/index.ts';
 import { type OpenData, openDataRows } from './accountability.presenter.ts';
-import { count, mean, partOf, publicPeriods, share } from './accountability.service.ts';
+import { count, mean, partOf, protectParts, publicPeriods, share } from './accountability.service.ts';
 
 /**
  * Public accountability against rollup rows written here directly (the rollups are kept by the metrics module;
@@ -209,6 +209,7 @@ beforeAll(async () => {
 });
 
 const hidden = { value: null, suppressed: true };
+const withheld = { value: null, suppressed: true, withheld: true };
 const shown = (value: number) => ({ value, suppressed: false });
 
 describe('open data', () => {
@@ -222,6 +223,22 @@ describe('open data', () => {
     expect([mean(20, 4), mean(35, 5)]).toEqual([hidden, shown(7)]);
     // 3 of 6 in time: the share says so, so the count is published with it; 3 of 3 is not.
     expect([partOf(3, 6), partOf(3, 3)]).toEqual([shown(3), hidden]);
+  });
+
+  it('withholds a count from which a suppressed one could be worked out, and only then', () => {
+    const parts = (raw: number[], totalShown = true, unpublished = 0) =>
+      protectParts(raw.map(count), raw, totalShown, unpublished);
+    // 8 late (published as closed − in norm): 6 and 2 — the 2 would be 8 − 6.
+    expect(parts([6, 2])).toEqual([withheld, hidden]);
+    // The smallest shown count goes, never a zero.
+    expect(parts([9, 6, 0, 2])).toEqual([shown(9), withheld, shown(0), hidden]);
+    // Two unknowns cannot be told apart: two suppressed, or one and a remainder not published.
+    expect(parts([6, 2, 3])).toEqual([shown(6), hidden, hidden]);
+    expect(parts([6, 2], true, 7)).toEqual([shown(6), hidden]);
+    // A small remainder alone (late without a reason: total − shown) is protected too.
+    expect(parts([6, 9], true, 3)).toEqual([withheld, shown(9)]);
+    // Nothing to work out from when the total is not published.
+    expect(parts([6, 2], false)).toEqual([shown(6), hidden]);
   });
 
   it('answers the figures of a quarter: per service, channel and complaints, small counts suppressed', async () => {
@@ -268,8 +285,8 @@ describe('open data', () => {
       decidedInTerm: shown(88.9),
       founded: hidden,
       partlyFounded: shown(0),
-      // Shown, it would give away the founded ones (9 − 5 − 0 − 0).
-      unfounded: hidden,
+      // Shown, it would give away the founded ones (9 − 5 − 0 − 0): withheld, and said so.
+      unfounded: withheld,
       withdrawn: shown(0),
     });
     // Nothing about a person: no names, addresses or ids of people in any field.
@@ -353,7 +370,10 @@ describe('the public page', () => {
     // Street light: 80 % last quarter, 23 of 31 (74,2 %) over the year; the reasons in public words.
     expect(html).toContain('80%');
     expect(html).toContain('74,2%');
-    expect(html).toContain('We moesten wachten op een andere organisatie (6 keer te laat)');
+    // Over the year 8 late: 6 waiting for another party, 2 too busy. The 2 are suppressed; the 6 would give them
+    // away (31 − 23 − 6), so it is withheld.
+    expect(html).toContain('We moesten wachten op een andere organisatie (aantal keer te laat niet getoond)');
+    expect(html).not.toContain('(6 keer te laat)');
     expect(html).toContain('Het was te druk: we hadden te weinig mensen (minder dan 5 keer te laat)');
     expect(html).toContain('minder dan 5');
     // Charts as SVG images with a name, each with its table; the internal item is not there.

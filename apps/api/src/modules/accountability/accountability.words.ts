@@ -57,6 +57,7 @@ export const WORDS = {
       'Als wij te laat waren, schreven wij op waarom. Dit zijn de belangrijkste redenen van het afgelopen jaar.',
     reasons: 'Redenen',
     late: 'keer te laat',
+    lateWithheld: 'aantal keer te laat niet getoond',
     noLate: 'In het afgelopen jaar waren wij bij geen enkele dienst te laat.',
     satisfactionTitle: 'Hoe tevreden bent u?',
     satisfactionIntro:
@@ -90,10 +91,12 @@ export const WORDS = {
     aboutTitle: 'Over deze cijfers',
     about: [
       'Wij tonen geen aantal kleiner dan 5. Dan staat er "minder dan 5". Zo kan niemand herleiden over wie een cijfer gaat.',
+      'Soms staat er "niet getoond" bij een groter aantal. Anders kon u met dat aantal een klein aantal uitrekenen.',
       'Een percentage tonen wij alleen als het over 5 of meer zaken, antwoorden of contacten gaat.',
       'Een streepje (—) betekent: in deze periode was er niets om te meten.',
     ],
     lessThan: 'minder dan 5',
+    withheld: 'niet getoond',
     none: '—',
     tableOf: (chart: string) => `Tabel: ${chart}`,
     chartNote: 'De figuur hierboven toont de cijfers uit de tabel.',
@@ -126,6 +129,7 @@ export const WORDS = {
     reasonsIntro: 'When we were late, we wrote down why. These are the main reasons of the last year.',
     reasons: 'Reasons',
     late: 'times late',
+    lateWithheld: 'number of times late not shown',
     noLate: 'In the last year we were not late for any service.',
     satisfactionTitle: 'How satisfied are you?',
     satisfactionIntro:
@@ -159,10 +163,12 @@ export const WORDS = {
     aboutTitle: 'About these figures',
     about: [
       'We never show a number smaller than 5. Instead it says "fewer than 5". That way nobody can work out who a figure is about.',
+      'Sometimes a larger number says "not shown". Otherwise you could use it to work out a small number.',
       'We only show a percentage when it rests on 5 or more cases, answers or contacts.',
       'A dash (—) means: there was nothing to measure in this period.',
     ],
     lessThan: 'fewer than 5',
+    withheld: 'not shown',
     none: '—',
     tableOf: (chart: string) => `Table: ${chart}`,
     chartNote: 'The figure above shows the figures of the table.',
