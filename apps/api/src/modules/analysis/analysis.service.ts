@@ -270,8 +270,8 @@ export async function equality(db: Db, ctx: Ctx, query: EqualityQuery): Promise<
   const { total, groups } = await equalitySums(db, scope, measure, by);
   const value = (g: GroupSums) => (g.n > 0 ? (isMean ? g.x / g.n : (100 * g.x) / g.n) : null);
   const segments = by === 'segment' ? await q.segmentsOf(db, scope.organisationId) : [];
-  const shown = groups.filter((g) => g.n >= EQUALITY_MIN_GROUP);
-  const hiddenGroups = groups.filter((g) => g.n > 0 && g.n < EQUALITY_MIN_GROUP).length;
+  const shown = shownGroups(groups, total, by === 'segment');
+  const hiddenGroups = groups.filter((g) => g.n > 0).length - shown.length;
   const rows = shown.map((g) => {
     // For segments, which overlap, "the rest" is everybody outside the segment; for the other dimensions the rest
     // is the other groups together (the total minus this one) in both cases.
@@ -325,6 +325,29 @@ export async function equality(db: Db, ctx: Ctx, query: EqualityQuery): Promise<
     hiddenGroups,
     method: present.method(isMean ? 'mean' : 'share', tested.length),
   };
+}
+
+/**
+ * The groups equal treatment may show: each of at least EQUALITY_MIN_GROUP, and none from which a smaller group
+ * could be worked out.
+ * - Groups that split the whole (areas, kinds, languages, channels, age bands): the groups left out together are the
+ *   total minus the shown ones — here, and for the same measure's total on the dashboards. When they are fewer than
+ *   the minimum together (one small group alone always is), the smallest shown groups are left out too until they
+ *   are not. Every "rest" then holds them and at least the minimum.
+ * - Segments overlap; a segment's rest is everybody outside it, so a segment of nearly everybody would show the few
+ *   outside it: it is left out when its rest is 1 to the minimum.
+ */
+export function shownGroups(groups: GroupSums[], total: GroupSums, overlapping: boolean): GroupSums[] {
+  const big = groups.filter((g) => g.n >= EQUALITY_MIN_GROUP);
+  if (overlapping) return big.filter((g) => total.n - g.n === 0 || total.n - g.n >= EQUALITY_MIN_GROUP);
+  const shown = [...big];
+  let leftOut = total.n - shown.reduce((sum, g) => sum + g.n, 0);
+  while (leftOut > 0 && leftOut < EQUALITY_MIN_GROUP && shown.length) {
+    const smallest = shown.reduce((a, b) => (b.n < a.n ? b : a));
+    shown.splice(shown.indexOf(smallest), 1);
+    leftOut += smallest.n;
+  }
+  return shown;
 }
 
 const moments = (g: GroupSums): MomentSums => ({ n: g.n, sum: g.x, squares: g.squares });

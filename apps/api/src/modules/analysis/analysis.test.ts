@@ -23,6 +23,7 @@ import {
   type TestOrg,
   useTestApp,
 } from '../../test/harness.ts';
+import { shownGroups } from './analysis.service.ts';
 
 const t = useTestApp();
 
@@ -426,29 +427,49 @@ describe('equal treatment', () => {
     const res = await get(manager, `/api/analysis/equality?${PERIOD}&measure=fcr&by=area`);
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ unit: 'percent', minGroup: 10, hiddenGroups: 1, overall: { n: 458 } });
-    expect(body.groups.map((g: { key: string | null }) => g.key)).toEqual(['Noord', 'Zuid', null]);
-    const [noord, zuid, unknown] = body.groups;
-    // scipy.stats.chi2_contingency(correction=False) of each group against the rest, then Holm over the three.
+    // Oost (8) is too small; alone it would be the total minus the others, so the smallest shown group (unknown,
+    // 50) is left out too: 58 together.
+    expect(body).toMatchObject({ unit: 'percent', minGroup: 10, hiddenGroups: 2, overall: { n: 458 } });
+    expect(body.groups.map((g: { key: string | null }) => g.key)).toEqual(['Noord', 'Zuid']);
+    const [noord, zuid] = body.groups;
+    // scipy.stats.chi2_contingency(correction=False) of each group against the rest (everybody else, the groups
+    // left out too), then Holm over the two.
     expect(noord.value).toBeCloseTo(85, 9);
+    expect(noord).toMatchObject({ n: 200, restN: 258 });
     expect(noord.restValue).toBeCloseTo(71.31782945736434, 9);
     expect(noord.test.name).toBe('two_proportion_z');
     expect(noord.test.statistic).toBeCloseTo(3.4665246166453083, 8);
     expect(noord.test.pValue).toBeCloseTo(0.0005272334541576352, 8);
-    expect(noord.test.adjustedP).toBeCloseTo(0.0015817003624729055, 8);
+    expect(noord.test.adjustedP).toBeCloseTo(0.0010544669083152704, 8);
     expect(zuid.test.statistic).toBeCloseTo(-3.2799411386955595, 8);
-    expect(zuid.test.adjustedP).toBeCloseTo(0.002076574929375125, 8);
-    expect(unknown.test.adjustedP).toBeCloseTo(0.6282706309997355, 8);
-    expect([noord.test.significant, zuid.test.significant, unknown.test.significant]).toEqual([
-      true,
-      true,
-      false,
-    ]);
-    expect(unknown.label).toEqual({ nl: 'Onbekend', en: 'Unknown' });
+    expect(zuid.test.pValue).toBeCloseTo(0.0010382874646875625, 8);
+    expect(zuid.test.adjustedP).toBeCloseTo(0.0010544669083152704, 8);
+    expect([noord.test.significant, zuid.test.significant]).toEqual([true, true]);
     expect(zuid.reading.nl).toBe(
       'Eerste keer goed: 12,9 procentpunt lager dan de rest. Zo’n groot verschil komt door toeval in minder dan 1 op de 100 keer voor. Dit verschil valt op.',
     );
     expect(body.method.nl).toContain('Holm-Bonferroni');
+  });
+
+  it('never shows a group from which a small one could be worked out', () => {
+    const g = (key: string, n: number) => ({ key, n, x: n, squares: n });
+    const total = (groups: ReturnType<typeof g>[]) =>
+      g(
+        '',
+        groups.reduce((a, b) => a + b.n, 0),
+      );
+    const keys = (groups: ReturnType<typeof g>[], overlapping = false, all = total(groups)) =>
+      shownGroups(groups, all, overlapping).map((x) => x.key);
+    // Two small ones of 14 together tell nothing of either: the rest stays.
+    expect(keys([g('a', 200), g('b', 50), g('c', 8), g('d', 6)])).toEqual(['a', 'b']);
+    // One small one alone is the total minus the rest: the smallest shown goes with it, as often as needed.
+    expect(keys([g('a', 200), g('b', 50), g('c', 8)])).toEqual(['a']);
+    expect(keys([g('a', 12), g('b', 10), g('c', 3)])).toEqual(['a']);
+    expect(keys([g('a', 12), g('b', 3)])).toEqual([]);
+    expect(keys([g('a', 200), g('b', 50)])).toEqual(['a', 'b']);
+    // Segments overlap: one of nearly everybody would show the few outside it.
+    const everybody = g('', 100);
+    expect(keys([g('s1', 95), g('s2', 40), g('s3', 100), g('s4', 5)], true, everybody)).toEqual(['s2', 's3']);
   });
 
   it("compares mean grades with Welch's t-test from the rollups' sums and squares, also per segment", async () => {
