@@ -161,7 +161,7 @@ function overviewSql(s: Scope, p: Period): SQL {
       count(*) FILTER (WHERE cur AND outcome = 'answered')::float8 / nullif(count(*) FILTER (WHERE cur AND outcome IS NOT NULL), 0) AS fcr,
       count(*) FILTER (WHERE NOT cur AND outcome = 'answered')::float8 / nullif(count(*) FILTER (WHERE NOT cur AND outcome IS NOT NULL), 0) AS fcr_previous,
       count(*) FILTER (WHERE cur AND is_repeat)::float8 / nullif(count(*) FILTER (WHERE cur), 0) AS repeats,
-      least(count(*) FILTER (WHERE cur), count(*) FILTER (WHERE cur AND status_inquiry) + count(*) FILTER (WHERE cur AND is_repeat))::float8 / nullif(count(*) FILTER (WHERE cur), 0) AS avoidable,
+      count(*) FILTER (WHERE cur AND (status_inquiry OR is_repeat))::float8 / nullif(count(*) FILTER (WHERE cur), 0) AS avoidable,
       avg(extract(epoch FROM ended_at - started_at)) FILTER (WHERE cur) / 60 AS handling_minutes
     FROM (SELECT started_at >= ${t.from}::timestamptz AS cur, outcome, is_repeat, status_inquiry, started_at, ended_at
           FROM contact WHERE organisation_id = ${s.org}

@@ -233,8 +233,8 @@ export const KPI_CATALOGUE: Record<KpiCode, KpiCatalogueEntry> = {
     defaultTarget: null,
     name: { nl: 'Vermijdbaar contact', en: 'Avoidable contacts' },
     formula: {
-      nl: 'Contacten waarin iemand alleen vroeg hoe het met een zaak staat, plus herhaalcontacten, gedeeld door alle contacten. Een contact dat allebei is, telt twee keer mee (hoogstens 100%).',
-      en: 'Contacts that only asked how a case stands, plus repeat contacts, divided by all contacts. A contact that is both counts twice (at most 100%).',
+      nl: 'Contacten waarin iemand alleen vroeg hoe het met een zaak staat of een eerder contact herhaalde, gedeeld door alle contacten. Een contact dat allebei is, telt één keer.',
+      en: 'Contacts that only asked how a case stands or repeated an earlier contact, divided by all contacts. A contact that is both counts once.',
     },
     source: CONTACTS,
     audience: ALL_LEVELS,

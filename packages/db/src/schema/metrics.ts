@@ -66,7 +66,10 @@ const contactMeasures = () => ({
   /** Closed without an outcome (also automatically closed). */
   unrecorded: integer('unrecorded').notNull().default(0),
   repeats: integer('repeats').notNull().default(0),
-  /** Contacts that only asked where an open case stands (avoidable contact). */
+  /**
+   * Contacts that only asked where an open case stands and are not repeats: with `repeats`, the avoidable
+   * contacts, each once (a status inquiry that repeats an earlier contact is counted among the repeats).
+   */
   statusInquiries: integer('status_inquiries').notNull().default(0),
   handlingSeconds: bigint('handling_seconds', { mode: 'number' }).notNull().default(0),
   /** Contacts with a measured wait, and the sum of their waits. */

@@ -123,9 +123,9 @@ export function measure(code: KpiCode, s: Sums): Measured {
     case 'repeat_contacts':
       return c ? pct(c.repeats, c.contacts) : none;
     case 'avoidable_contacts': {
+      // The rollups count a status inquiry that is also a repeat among the repeats only: each contact once.
       if (!c || c.contacts === 0) return none;
-      const r = pct(Math.min(c.contacts, c.statusInquiries + c.repeats), c.contacts);
-      return r;
+      return pct(c.statusInquiries + c.repeats, c.contacts);
     }
     case 'handling_time':
       return c ? ratio(c.handlingSeconds, c.contacts, 1 / 60) : none;

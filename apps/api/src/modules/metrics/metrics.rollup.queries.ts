@@ -36,7 +36,9 @@ const DIMENSIONS = sql.raw(
 
 /**
  * Contacts by the local day they started. `contacts` counts every contact (also still open); the outcomes count
- * the closed ones by outcome, `unrecorded` those closed without one (closed automatically); `handling_seconds`
+ * the closed ones by outcome, `unrecorded` those closed without one (closed automatically); `status_inquiries`
+ * those that only asked where a case stands and are not repeats (with `repeats`, each avoidable contact once);
+ * `handling_seconds`
  * sums ended − started of the closed ones; `waited`/`wait_seconds` the contacts with a measured wait.
  */
 function contactInsert(organisationId: string, from: string, to: string) {
@@ -53,7 +55,7 @@ function contactInsert(organisationId: string, from: string, to: string) {
       count(*) FILTER (WHERE c.outcome = 'not_helped'),
       count(*) FILTER (WHERE c.ended_at IS NOT NULL AND c.outcome IS NULL),
       count(*) FILTER (WHERE c.is_repeat),
-      count(*) FILTER (WHERE c.status_inquiry),
+      count(*) FILTER (WHERE c.status_inquiry AND NOT c.is_repeat),
       coalesce(sum(greatest(0, floor(extract(epoch FROM c.ended_at - c.started_at))))::bigint, 0),
       count(c.wait_seconds),
       coalesce(sum(c.wait_seconds), 0)

@@ -419,7 +419,7 @@ async function contactTables() {
         ${yes("c.outcome = 'case'")} AS handed, ${yes("c.outcome = 'callback'")} AS callbacks,
         ${yes("c.outcome = 'referred'")} AS referred, ${yes("c.outcome = 'not_helped'")} AS not_helped,
         ${yes('c.outcome IS NULL AND c.ended_at IS NOT NULL')} AS unrecorded, ${yes('c.is_repeat')} AS repeats,
-        ${yes('c.status_inquiry')} AS status,
+        ${yes('c.status_inquiry AND NOT c.is_repeat')} AS status,
         sum(CASE WHEN c.ended_at IS NULL THEN 0 ELSE floor(extract(epoch FROM c.ended_at) - extract(epoch FROM c.started_at)) END) AS handling,
         ${yes('c.wait_seconds IS NOT NULL')} AS waited, sum(coalesce(c.wait_seconds, 0)) AS wait
       FROM contact c LEFT JOIN customer cu ON cu.id = c.customer_id
@@ -1049,6 +1049,39 @@ describe('a contact closed as "only asked how a case stands"', () => {
         AND day = ${new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/Amsterdam' })}::date`);
     expect(today!.n).toBeGreaterThanOrEqual(1);
     await expectExact();
+  });
+});
+
+describe('avoidable contact', () => {
+  it('counts a contact that only asked how a case stands and repeated an earlier one once', async () => {
+    const other = await makeOrg(t.database);
+    const noon = new Date('2025-06-11T10:00:00Z');
+    // A status inquiry, a repeat, one that is both, and one that is neither.
+    for (const [repeat, status] of [
+      [false, true],
+      [true, false],
+      [true, true],
+      [false, false],
+    ])
+      await db.execute(sql`
+        INSERT INTO contact (organisation_id, channel, direction, started_at, ended_at, outcome, is_repeat,
+          status_inquiry, team_id)
+        VALUES (${other.id}, 'phone', 'in', ${noon}, ${new Date(noon.getTime() + 60_000)}, 'answered', ${repeat},
+          ${status}, ${other.teams.front})`);
+    await rebuildMetrics(db, other.id, { from: '2025-06-11', to: '2025-06-11' });
+    const manager = await signIn(t.app, other.users.manager);
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/metrics/overview?from=2025-06-11&to=2025-06-11',
+      headers: manager.headers,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const value = (code: string) =>
+      (res.json() as { items: { code: string; value: number | null }[] }).items.find((i) => i.code === code)
+        ?.value;
+    // 3 of 4, not (2 status inquiries + 2 repeats) of 4.
+    expect(value('avoidable_contacts')).toBe(75);
+    expect(value('repeat_contacts')).toBe(50);
   });
 });
 
