@@ -584,6 +584,11 @@ export const kpiDefinitionSchema = z
     targetVersion: z.number().int(),
     audience: z.array(z.enum(['readMetrics', 'readTeamMetrics', 'readOwnMetrics'])),
     reads: z.array(z.enum(KPI_SOURCES)),
+    /**
+     * The list behind the figure (GET /api/metrics/drill): its contacts or its cases; null when there is none (a
+     * grade, a share of survey answers, an imported or recorded figure): the figure then links to nothing.
+     */
+    drill: z.enum(['contacts', 'cases']).nullable(),
   })
   .meta({ id: 'KpiDefinition' });
 export type KpiDefinition = z.infer<typeof kpiDefinitionSchema>;

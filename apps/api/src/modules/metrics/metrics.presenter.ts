@@ -5,7 +5,12 @@ import type { DrillCaseRow, DrillContactRow } from './metrics.queries.ts';
 const iso = (v: Date | string) => new Date(v).toISOString();
 
 export function presentDefinition(
-  d: KpiCatalogueEntry & { code: KpiCode; target: number | null; version: number },
+  d: KpiCatalogueEntry & {
+    code: KpiCode;
+    target: number | null;
+    version: number;
+    drill: KpiDefinition['drill'];
+  },
 ): KpiDefinition {
   return {
     code: d.code,
@@ -19,6 +24,7 @@ export function presentDefinition(
     targetVersion: d.version,
     audience: [...d.audience],
     reads: [...d.reads],
+    drill: d.drill,
   };
 }
 

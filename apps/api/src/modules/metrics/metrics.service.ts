@@ -182,14 +182,19 @@ async function targetsOf(db: Db, organisationId: string) {
 export async function listDefinitions(db: Db, ctx: Ctx) {
   authorize(ctx.actor, metricsPolicy.readCatalogue);
   const target = await targetsOf(db, ctx.actor.organisationId);
-  return KPI_CODES.map((code) => ({ code, ...KPI_CATALOGUE[code], ...target(code) }));
+  return KPI_CODES.map((code) => ({ code, ...KPI_CATALOGUE[code], ...target(code), drill: drillOf(code) }));
 }
 
 export async function getDefinition(db: Db, ctx: Ctx, code: string) {
   authorize(ctx.actor, metricsPolicy.readCatalogue);
   if (!(KPI_CODES as readonly string[]).includes(code)) throw errors.notFound('KPI');
   const target = await targetsOf(db, ctx.actor.organisationId);
-  return { code: code as KpiCode, ...KPI_CATALOGUE[code as KpiCode], ...target(code as KpiCode) };
+  return {
+    code: code as KpiCode,
+    ...KPI_CATALOGUE[code as KpiCode],
+    ...target(code as KpiCode),
+    drill: drillOf(code as KpiCode),
+  };
 }
 
 /** Sets the organisation's target of a KPI (null: back to the default), with optimistic locking; audited. */
@@ -739,6 +744,11 @@ const CASE_DRILL: Partial<Record<KpiCode, q.CaseDrill>> = {
   backlog_age: 'open',
   backlog_overdue: 'open_overdue',
 };
+
+/** Which list `drill` gives behind a KPI, if any. */
+function drillOf(kpi: KpiCode): 'contacts' | 'cases' | null {
+  return CONTACT_DRILL[kpi] ? 'contacts' : CASE_DRILL[kpi] ? 'cases' : null;
+}
 
 function decodeCursor(cursor: string | undefined): q.DrillCursor | undefined {
   if (!cursor) return undefined;

@@ -226,6 +226,27 @@ describe('the KPI catalogue and targets', () => {
     expectProblem(await get(manager, '/api/metrics/kpis/nonsense'), 404, 'not_found');
   });
 
+  it('says of every KPI whether a list is behind it, and the drill-down agrees', async () => {
+    const items = (await get(manager, '/api/metrics/kpis')).json().items as {
+      code: string;
+      drill: 'contacts' | 'cases' | null;
+    }[];
+    expect(items.find((i) => i.code === 'fcr')!.drill).toBe('contacts');
+    expect(items.find((i) => i.code === 'norm_compliance')!.drill).toBe('cases');
+    expect(items.find((i) => i.code === 'grade_mean')!.drill).toBeNull();
+    // The web links a figure to its list only when there is one: none may lead to a refusal.
+    for (const { code, drill } of items) {
+      const res = await get(manager, `/api/metrics/drill?${MARCH}&kpi=${code}`);
+      if (drill)
+        expect({ code, status: res.statusCode, kind: res.json().kind }).toEqual({
+          code,
+          status: 200,
+          kind: drill,
+        });
+      else expect({ code, status: res.statusCode }).toEqual({ code, status: 400 });
+    }
+  });
+
   it('a manager sets a target with optimistic locking, audited; null goes back to the default', async () => {
     const put = (session: Session, code: string, payload: object) =>
       t.app.inject({ method: 'PUT', url: `/api/metrics/targets/${code}`, headers: session.headers, payload });

@@ -86,7 +86,7 @@ export function AreasPage() {
                     const text = formatValue(row?.value ?? null, unit, words);
                     return (
                       <TableCell key={code}>
-                        {row && row.value !== null && key ? (
+                        {row && row.value !== null && key && map.get(code)?.drill ? (
                           <Link
                             to={`/monitoring/drill${filterSearch(params, { kpi: code, area: key, areaLabel: label })}`}
                           >

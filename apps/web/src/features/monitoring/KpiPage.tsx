@@ -88,11 +88,13 @@ export function KpiPage() {
           <>
             <TrendChart filter={filter} definition={definition} />
             {mayReadAll ? <BreakdownChart filter={filter} definition={definition} by="channel" /> : null}
-            <Paragraph>
-              <Link to={`/monitoring/drill${filterSearch(params, { kpi: definition.code as KpiCode })}`}>
-                {t('monitoring.kpi.drill', { name })}
-              </Link>
-            </Paragraph>
+            {definition.drill ? (
+              <Paragraph>
+                <Link to={`/monitoring/drill${filterSearch(params, { kpi: definition.code as KpiCode })}`}>
+                  {t('monitoring.kpi.drill', { name })}
+                </Link>
+              </Paragraph>
+            ) : null}
           </>
         ) : null}
       </section>

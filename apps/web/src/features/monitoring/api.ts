@@ -33,6 +33,8 @@ export interface KpiDefinition {
   /** The permissions whose holders see this KPI. */
   audience: Permission[];
   version?: number;
+  /** The list behind the figure (the drill-down page), or null: the figure links to nothing. */
+  drill: 'contacts' | 'cases' | null;
 }
 
 export interface Overview {

@@ -337,6 +337,9 @@ export function KpiTiles({
             <p className={`vd-kpi-tile__value${item.value === null ? ' vd-kpi-tile__value--none' : ''}`}>
               {item.value === null ? (
                 <span>{t('monitoring.tile.noValue')}</span>
+              ) : !definition?.drill ? (
+                // No list of cases or contacts behind this figure (a grade, an imported figure): no link.
+                <span>{format(item.value)}</span>
               ) : (
                 <Link
                   to={`/monitoring/drill${filterSearch(params, { ...drill, kpi: item.code })}`}
@@ -482,7 +485,7 @@ export function BreakdownChart({
   const drillKey = DRILL_KEY[by];
   const href = (index: number) => {
     const row = rows[index];
-    if (!row?.key || !drillKey) return undefined;
+    if (!row?.key || !drillKey || !definition.drill) return undefined;
     const named =
       drillKey === 'area' || drillKey === 'itemId' ? { [`${drillKey}Label`]: label(row.key, row.label) } : {};
     return `/monitoring/drill${filterSearch(params, { kpi: code, [drillKey]: row.key, ...named })}`;
