@@ -15,6 +15,14 @@ export interface CsvRecord {
 export function parseCsv(text: string): { records: CsvRecord[]; errors: FieldError[] } {
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  // A line that cannot be read (too many or too few cells, a stray quote) is named and the reading goes on, so that
+  // a refused file names every such line, not only the first.
+  const errors: FieldError[] = [];
+  const named = (e: Error & { lines?: number }): FieldError => ({
+    field: 'file',
+    message: e.message,
+    ...(e.lines ? { line: e.lines } : {}),
+  });
   try {
     const rows = parse(text, {
       bom: true,
@@ -23,14 +31,14 @@ export function parseCsv(text: string): { records: CsvRecord[]; errors: FieldErr
       skip_empty_lines: true,
       trim: true,
       info: true,
+      skip_records_with_error: true,
+      on_skip: (error) => {
+        if (error) errors.push(named(error));
+      },
     }) as { record: Record<string, string>; info: { lines: number } }[];
-    return { records: rows.map((r) => ({ line: r.info.lines, values: r.record })), errors: [] };
+    return { records: rows.map((r) => ({ line: r.info.lines, values: r.record })), errors };
   } catch (error) {
-    const e = error as Error & { lines?: number };
-    return {
-      records: [],
-      errors: [{ field: 'file', message: e.message, ...(e.lines ? { line: e.lines } : {}) }],
-    };
+    return { records: [], errors: [...errors, named(error as Error & { lines?: number })] };
   }
 }
 

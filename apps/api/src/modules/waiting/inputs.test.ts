@@ -57,6 +57,26 @@ describe('waiting figures', () => {
       '7:interval_start:duplicate',
     ]);
     expect(problem.detail).toContain('on 5 line(s)');
+    // Lines that cannot be read (a cell short, a cell too many) are named with the others, not only the first.
+    const unreadable = expectProblem(
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/waiting/import',
+        headers: { ...manager.headers, 'content-type': 'text/csv' },
+        payload: csv(
+          `${d},08:00,phone,Algemeen,10,8,2,7,30,400`, // a cell short
+          `${d},08:15,fax,Algemeen,10,8,2,7,30,400,1800`, // channel
+          `${d},08:30,phone,Algemeen,10,8,2,7,30,400,1800,9`, // a cell too many
+        ),
+      }),
+      422,
+      'import_invalid',
+    ) as unknown as { errors: { line?: number; field: string; code?: string }[] };
+    expect(unreadable.errors.map((e) => `${e.line}:${e.field}:${e.code}`)).toEqual([
+      '2:file:unreadable',
+      '3:channel:not_a_channel',
+      '4:file:unreadable',
+    ]);
     const stored = await t.database.db
       .select()
       .from(waitingInterval)

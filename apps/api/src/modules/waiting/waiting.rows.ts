@@ -197,17 +197,20 @@ export function checkWaitingRecords(
 /** A CSV file (comma or semicolon, a header naming the columns in any order). */
 export function waitingRowsFromCsv(text: string, today: string) {
   const parsed = parseCsv(text);
-  if (parsed.errors.length)
-    return {
-      rows: [],
-      errors: parsed.errors.map((e) => ({ ...e, code: 'unreadable' as const })),
-    };
+  const unreadable = parsed.errors.map((e) => ({ ...e, code: 'unreadable' as const }));
   const first = parsed.records[0];
   if (first) {
     const missing = WAITING_COLUMNS.filter((c) => !(c in first.values));
     if (missing.length) return { rows: [], errors: missing.map((c) => problem(1, c, 'missing_column')) };
   }
-  return checkWaitingRecords(parsed.records, today);
+  if (unreadable.length && !parsed.records.length) return { rows: [], errors: unreadable };
+  // The lines that could be read are checked too: a refused file names every bad line at once.
+  const checked = checkWaitingRecords(parsed.records, today);
+  if (!unreadable.length) return checked;
+  return {
+    rows: [],
+    errors: [...unreadable, ...checked.errors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
+  };
 }
 
 /** A JSON push: `{ rows: [...] }` with the CSV's column names as fields. */
