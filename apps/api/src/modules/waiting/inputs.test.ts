@@ -282,6 +282,13 @@ describe('waiting figures', () => {
       'validation_failed',
     );
     expect(reversed.errors?.[0]?.field).toContain('from');
+    // So is a period that ends after today: there are no figures of days to come.
+    const future = expectProblem(
+      await t.app.inject({ url: `/api/waiting/figures?from=${d}&to=${ago(-1)}`, headers: admin.headers }),
+      400,
+      'validation_failed',
+    );
+    expect(future.errors?.[0]?.field).toContain('to');
     // Another organisation sees none of it.
     const other = await makeOrg(t.database, 'Ander');
     const stranger = await signIn(t.app, other.users.admin);

@@ -10,14 +10,17 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemResponses as problems } from '../../plugins/problem-types.ts';
 import { ctxOf } from '../auth/index.ts';
+import { localDate } from '../calendar/index.ts';
 import { presentFigure, presentImport } from './waiting.presenter.ts';
 import * as service from './waiting.service.ts';
 
 const CSV_TYPES = ['text/csv', 'application/csv'];
 /** 20,000 rows of about 80 bytes, with room to spare. */
 const MAX_BYTES = 4 * 1024 * 1024;
+/** A period of figures that can exist: in order, and not ending after today (as the monitoring API's periods). */
 const period = (q: { from: string; to: string }) => {
   if (q.from > q.to) return [{ field: 'from', message: 'After to' }];
+  if (q.to > localDate(new Date())) return [{ field: 'to', message: 'The period may not end after today.' }];
   return [];
 };
 
