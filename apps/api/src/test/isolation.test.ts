@@ -882,7 +882,9 @@ function cases(): Record<string, Case | 'public'> {
     },
     'GET /api/waiting/imports': async (h) => leaksNothingOfA((await get('/api/waiting/imports', h)).body),
     'GET /api/waiting/figures': async (h) => {
-      const res = await get('/api/waiting/figures?from=2024-06-01&to=2028-06-01&by=queue', h);
+      // Up to today: a period that ends later is refused (400) before any scope is looked at.
+      const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/Amsterdam' });
+      const res = await get(`/api/waiting/figures?from=2024-06-01&to=${today}&by=queue`, h);
       if (res.statusCode === 200) for (const row of res.json().items) expect(row.offered).toBeLessThan(10);
       else expect(res.statusCode).toBe(403);
     },
