@@ -1,8 +1,10 @@
 import { costToServeSchema, unitCostSchema, unitCostsUpdateSchema } from '@voordeur/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { withPeriodRules } from '../../platform/periods.ts';
 import { problemResponses as problems } from '../../plugins/problem-types.ts';
 import { ctxOf } from '../auth/index.ts';
+import { localDate } from '../calendar/index.ts';
 import { presentUnitCosts } from './costs.presenter.ts';
 import * as service from './costs.service.ts';
 
@@ -45,13 +47,7 @@ export const costsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['costs'],
         summary:
           'Cost to serve per channel over a period (from, to inclusive): (contacts + cases opened) × unit cost, next to the channel’s satisfaction.',
-        querystring: z
-          .strictObject({ from: day, to: day })
-          .refine((q) => q.from <= q.to, { path: ['from'], message: 'After to' })
-          .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= 366 * 5, {
-            path: ['from'],
-            message: 'At most 5 years',
-          }),
+        querystring: withPeriodRules(z.strictObject({ from: day, to: day }), () => localDate(new Date())),
         response: { 200: costToServeSchema, ...problems },
       },
     },

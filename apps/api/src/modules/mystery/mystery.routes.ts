@@ -9,8 +9,10 @@ import {
 } from '@voordeur/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { withPeriodRules } from '../../platform/periods.ts';
 import { problemResponses as problems } from '../../plugins/problem-types.ts';
 import { ctxOf } from '../auth/index.ts';
+import { localDate } from '../calendar/index.ts';
 import { presentCheck, presentChecklist } from './mystery.presenter.ts';
 import * as service from './mystery.service.ts';
 
@@ -84,12 +86,7 @@ export const mysteryRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['mystery'],
         summary:
           'Test contacts of a period (newest 200) and per channel their score next to the measured KPIs of the same period.',
-        querystring: mysteryResultsQuerySchema
-          .refine((q) => q.from <= q.to, { path: ['from'], message: 'After to' })
-          .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= 366 * 5, {
-            path: ['from'],
-            message: 'At most 5 years',
-          }),
+        querystring: withPeriodRules(mysteryResultsQuerySchema, () => localDate(new Date())),
         response: {
           200: z.object({ items: z.array(mysteryCheckSchema), summary: z.array(mysterySummaryRowSchema) }),
           ...problems,

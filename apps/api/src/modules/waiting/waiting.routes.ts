@@ -8,6 +8,7 @@ import {
 } from '@voordeur/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { withPeriodRules } from '../../platform/periods.ts';
 import { problemResponses as problems } from '../../plugins/problem-types.ts';
 import { ctxOf } from '../auth/index.ts';
 import { localDate } from '../calendar/index.ts';
@@ -17,12 +18,6 @@ import * as service from './waiting.service.ts';
 const CSV_TYPES = ['text/csv', 'application/csv'];
 /** 20,000 rows of about 80 bytes, with room to spare. */
 const MAX_BYTES = 4 * 1024 * 1024;
-/** A period of figures that can exist: in order, and not ending after today (as the monitoring API's periods). */
-const period = (q: { from: string; to: string }) => {
-  if (q.from > q.to) return [{ field: 'from', message: 'After to' }];
-  if (q.to > localDate(new Date())) return [{ field: 'to', message: 'The period may not end after today.' }];
-  return [];
-};
 
 export const waitingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addContentTypeParser(CSV_TYPES, { parseAs: 'string', bodyLimit: MAX_BYTES }, (_req, body, done) =>
@@ -91,12 +86,7 @@ export const waitingRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['waiting'],
         summary:
           'Queue figures of a period (from, to inclusive) per day or per queue, and channel: offered, answered, abandoned, answered in target, the rates and mean wait.',
-        querystring: waitingFiguresQuerySchema.superRefine((q, ctx) => {
-          for (const issue of period(q))
-            ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.message });
-          const days = (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000;
-          if (days > 366 * 5) ctx.addIssue({ code: 'custom', path: ['from'], message: 'At most 5 years' });
-        }),
+        querystring: withPeriodRules(waitingFiguresQuerySchema, () => localDate(new Date())),
         response: { 200: z.object({ items: z.array(waitingFigureSchema) }), ...problems },
       },
     },
