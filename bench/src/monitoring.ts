@@ -175,7 +175,7 @@ function overviewSql(s: Scope, p: Period): SQL {
         count(*) FILTER (WHERE cur) AS closed,
         count(*) FILTER (WHERE cur AND closed_at <= due_at)::float8 / nullif(count(*) FILTER (WHERE cur), 0) AS norm,
         count(*) FILTER (WHERE NOT cur AND closed_at <= due_at)::float8 / nullif(count(*) FILTER (WHERE NOT cur), 0) AS norm_previous,
-        avg(resolution_minutes) FILTER (WHERE cur) / 480 AS resolution_days,
+        avg(resolution_minutes) FILTER (WHERE cur) / 510 AS resolution_days,
         count(*) FILTER (WHERE cur AND kind = 'complaint') AS complaints
       FROM (SELECT closed_at >= ${t.from}::timestamptz AS cur, closed_at, due_at, resolution_minutes, kind FROM case_file
             WHERE organisation_id = ${s.org} AND closed_at >= ${t.prev}::timestamptz AND closed_at < ${t.to}::timestamptz

@@ -350,8 +350,8 @@ export const KPI_CATALOGUE: Record<KpiCode, KpiCatalogueEntry> = {
     defaultTarget: null,
     name: { nl: 'Gemiddelde doorlooptijd', en: 'Mean resolution time' },
     formula: {
-      nl: 'De werktijd van begin tot einde van de zaken die klaar waren, zonder de tijd dat de zaak stillag, in werkdagen van 8 uur, gemiddeld.',
-      en: 'The working time from start to end of the cases closed, without the time the case was suspended, in working days of 8 hours, averaged.',
+      nl: 'De werktijd van begin tot einde van de zaken die klaar waren, zonder de tijd dat de zaak stillag, gemiddeld, in werkdagen zo lang als een gemiddelde openingsdag in de kalender van de organisatie (bij 08:30–17:00 is dat 8,5 uur).',
+      en: "The working time from start to end of the cases closed, without the time the case was suspended, averaged, in working days as long as the mean opening day of the organisation's calendar (08:30–17:00 makes 8.5 hours).",
     },
     source: CASES,
     audience: TEAMS_UP,
@@ -363,8 +363,8 @@ export const KPI_CATALOGUE: Record<KpiCode, KpiCatalogueEntry> = {
     defaultTarget: null,
     name: { nl: 'Doorlooptijd van 9 op de 10 zaken', en: 'Resolution time, 90th percentile' },
     formula: {
-      nl: 'Het aantal hele werkdagen waarbinnen 9 van de 10 zaken klaar waren (31 betekent: 31 of meer).',
-      en: 'The number of whole working days within which 9 in 10 cases were closed (31 means 31 or more).',
+      nl: 'Het aantal hele werkdagen (zo lang als een gemiddelde openingsdag in de kalender) waarbinnen 9 van de 10 zaken klaar waren (31 betekent: 31 of meer).',
+      en: "The number of whole working days (each as long as the calendar's mean opening day) within which 9 in 10 cases were closed (31 means 31 or more).",
     },
     source: CASES,
     audience: TEAMS_UP,

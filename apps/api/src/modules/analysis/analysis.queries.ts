@@ -22,12 +22,6 @@ export interface Scope {
   teamIds?: readonly string[] | undefined;
 }
 
-/**
- * A working day in working minutes, to show resolution time in working days: the default calendar's opening
- * hours (Mon–Fri 08:30–17:00). case_file.resolution_minutes is already net of closed days and suspensions.
- */
-export const WORKING_DAY_MINUTES = 510;
-
 const ZONE = 'Europe/Amsterdam';
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
@@ -106,9 +100,15 @@ export interface DriverRow {
 
 /**
  * Per driver and band: answers, grade sums and the regression sums (regr_*), and the same per driver over all its
- * bands (GROUPING SETS), in one pass over the period's answers.
+ * bands (GROUPING SETS), in one pass over the period's answers. `minutesPerDay`: the organisation's working day, to show
+ * resolution time in working days as monitoring does (case_file.resolution_minutes is already net of closed days
+ * and suspensions).
  */
-export async function driverSums(db: Db, s: Scope): Promise<{ total: number; rows: DriverRow[] }> {
+export async function driverSums(
+  db: Db,
+  s: Scope,
+  minutesPerDay: number,
+): Promise<{ total: number; rows: DriverRow[] }> {
   const dob = sql`(CASE WHEN cu.date_of_birth ~ '^\\d{4}-\\d{2}-\\d{2}$' THEN cu.date_of_birth::date END)`;
   const ageYears = sql`date_part('year', age((sr.answered_at AT TIME ZONE ${ZONE})::date, ${dob}))`;
   const ageBand = sql`(CASE WHEN ${dob} IS NULL THEN NULL WHEN ${ageYears} < 18 THEN '0-17'
@@ -139,7 +139,7 @@ export async function driverSums(db: Db, s: Scope): Promise<{ total: number; row
     WITH r AS (
       SELECT sr.grade::float8 AS y, sr.channel,
         CASE WHEN sr.source = 'case' AND cf.resolution_minutes IS NOT NULL
-          THEN cf.resolution_minutes::float8 / ${WORKING_DAY_MINUTES} END AS days,
+          THEN cf.resolution_minutes::float8 / ${minutesPerDay}::float8 END AS days,
         CASE WHEN sr.source = 'contact' AND ct.outcome IS NOT NULL
           THEN (ct.outcome = 'answered')::int END AS fcr,
         CASE WHEN sr.source = 'case' AND cf.closed_at IS NOT NULL

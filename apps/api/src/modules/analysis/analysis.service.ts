@@ -20,7 +20,7 @@ import {
 import type { Ctx } from '../../platform/actor.ts';
 import { authorize } from '../../platform/policy.ts';
 import { errors } from '../../plugins/errors.ts';
-import { localDate } from '../calendar/index.ts';
+import { localDate, workingDayMinutesOf } from '../calendar/index.ts';
 import { caseSettings } from '../cases/index.ts';
 import { kpiBreakdown, type Measured } from '../metrics/index.ts';
 import { analysisPolicy } from './analysis.policy.ts';
@@ -79,7 +79,7 @@ const DRIVER_KIND: Record<DriverCode, 'numeric' | 'binary' | 'categorical'> = {
 
 export async function drivers(db: Db, ctx: Ctx, f: MetricFilter): Promise<DriversResponse> {
   const scope = await scopeOf(db, ctx, f);
-  const { total, rows } = await q.driverSums(db, scope);
+  const { total, rows } = await q.driverSums(db, scope, await workingDayMinutesOf(db, scope.organisationId));
   const items = DRIVER_CODES.map((code) => {
     const kind = DRIVER_KIND[code];
     const all = rows.find((r) => r.driver === code && r.band === null);
@@ -101,9 +101,10 @@ export async function drivers(db: Db, ctx: Ctx, f: MetricFilter): Promise<Driver
         key: b.band!,
         label: present.bandLabel(code, b.band!),
         n: b.n,
-        // A band's figures rest on at least as many answers as an equal-treatment group may.
-        gradeMean: b.n >= EQUALITY_MIN_GROUP ? b.grade_sum / b.n : null,
-        share7Plus: b.n >= EQUALITY_MIN_GROUP ? (100 * b.at_least_7) / b.n : null,
+        // Like every figure of the drivers view, a band's grade rests on at least 30 answers (issue 14: "never
+        // shown on fewer than 30 responses"); its count is always shown.
+        gradeMean: b.n >= STATISTICS_MIN_RESPONSES ? b.grade_sum / b.n : null,
+        share7Plus: b.n >= STATISTICS_MIN_RESPONSES ? (100 * b.at_least_7) / b.n : null,
       })),
     );
     if (kind === 'categorical') {

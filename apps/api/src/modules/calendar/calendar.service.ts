@@ -5,7 +5,12 @@ import { recordAudit } from '../../platform/audit.ts';
 import { allows, authorize, signedIn } from '../../platform/policy.ts';
 import { AppError, errors } from '../../plugins/errors.ts';
 import * as q from './calendar.queries.ts';
-import { type CalendarDefinition, DEFAULT_CALENDAR, validateCalendar } from './working-time.ts';
+import {
+  type CalendarDefinition,
+  DEFAULT_CALENDAR,
+  minutesPerWorkingDay,
+  validateCalendar,
+} from './working-time.ts';
 
 export const calendarPolicy = { read: signedIn, edit: allows('manageCalendar') };
 
@@ -18,6 +23,11 @@ export async function calendarOf(
   return row
     ? { definition: row.definition as CalendarDefinition, version: row.version }
     : { definition: DEFAULT_CALENDAR, version: 0 };
+}
+
+/** The organisation's working day in minutes (`minutesPerWorkingDay` of its calendar). */
+export async function workingDayMinutesOf(db: Db, organisationId: string): Promise<number> {
+  return minutesPerWorkingDay((await calendarOf(db, organisationId)).definition);
 }
 
 export async function getCalendar(db: Db, ctx: Ctx) {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { calendarRoutes } from './calendar.routes.ts';
 
-export { calendarOf, saveCalendar } from './calendar.service.ts';
+export { calendarOf, saveCalendar, workingDayMinutesOf } from './calendar.service.ts';
 export {
   addDuration,
   addLegalTerm,
@@ -11,6 +11,7 @@ export {
   DEFAULT_CALENDAR,
   type Interval,
   isWorkingDay,
+  minutesPerWorkingDay,
   workingMinutesBetween,
 } from './working-time.ts';
 export { instantOf, localDate } from './zone.ts';

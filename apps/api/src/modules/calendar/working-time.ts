@@ -485,6 +485,23 @@ export function holidaysOf(cal: CalendarDefinition, year: number): { date: strin
 }
 
 /**
+ * The length of "a working day" wherever a duration in working minutes is shown in days (resolution time, its
+ * histogram, the drivers of satisfaction): the calendar's mean opening day (Mon–Fri 08:30–17:00 gives 510).
+ */
+export function minutesPerWorkingDay(cal: CalendarDefinition): number {
+  const minutes = (hhmm: string) => {
+    const [h, m] = hhmm.split(':').map(Number);
+    return (h ?? 0) * 60 + (m ?? 0);
+  };
+  const days = Object.values(cal.openingHours).filter((d) => d && d.length > 0);
+  const total = days.reduce(
+    (sum, d) => sum + d!.reduce((s, i) => s + Math.max(0, minutes(i.close) - minutes(i.open)), 0),
+    0,
+  );
+  return days.length ? Math.max(1, Math.round(total / days.length)) : 510;
+}
+
+/**
  * Whether a local date (`YYYY-MM-DD`) is a working day: its weekday has opening hours and it is neither a
  * closing holiday nor one of the calendar's closures. Throws a RangeError for a malformed or impossible date.
  */

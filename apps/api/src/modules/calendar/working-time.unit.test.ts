@@ -14,6 +14,7 @@ import {
   type Interval,
   InvalidCalendarError,
   isWorkingDay,
+  minutesPerWorkingDay,
   nextOpening,
   type OpeningInterval,
   validateCalendar,
@@ -712,5 +713,21 @@ describe('addPublicNorm: a public norm ends at the close of a working day', () =
         expect(found, `${show(end)} is not the close of a working day`).toBe(true);
       }),
     );
+  });
+});
+
+describe('minutesPerWorkingDay', () => {
+  it('is the mean opening day: 510 for 08:30–17:00, and follows a lunch closure and a short Friday', () => {
+    expect(minutesPerWorkingDay(DEFAULT_CALENDAR)).toBe(510);
+    const day = [
+      { open: '08:00', close: '12:00' },
+      { open: '13:00', close: '17:00' },
+    ];
+    // Four days of 8 hours and a Friday of 4: 36 hours over 5 days.
+    const cal: CalendarDefinition = {
+      ...DEFAULT_CALENDAR,
+      openingHours: { 1: day, 2: day, 3: day, 4: day, 5: [{ open: '08:00', close: '12:00' }], 6: [] },
+    };
+    expect(minutesPerWorkingDay(cal)).toBe(432);
   });
 });

@@ -19,7 +19,6 @@ export {
   catchUpMetrics,
   METRIC_FACTS,
   type MetricFact,
-  minutesPerWorkingDay,
   type RebuildProgress,
   rebuildAllMetrics,
   rebuildMetrics,

@@ -67,13 +67,12 @@ export interface Sums {
   backlog?: BacklogSums;
   /** Closed cases per whole working day 0..31 (31 = 31 or more), summed. */
   resolutionDays?: number[];
+  /** The organisation's working day in minutes (its calendar's mean opening day), for resolution in days. */
+  minutesPerDay?: number;
 }
 
 /** The channels that count as digital for the channel shift. */
 export const DIGITAL_CHANNELS = ['web', 'email', 'app'] as const;
-
-/** A working day, for mean resolution in working days (the default calendar's day is 8.5 hours; we count 8). */
-export const WORKING_DAY_MINUTES = 8 * 60;
 
 export interface Measured {
   value: number | null;
@@ -144,7 +143,7 @@ export function measure(code: KpiCode, s: Sums): Measured {
     case 'backlog_age':
       return b ? ratio(b.ageDays, b.open) : none;
     case 'resolution_mean':
-      return k ? ratio(k.resolutionMinutes, k.closed, 1 / WORKING_DAY_MINUTES) : none;
+      return k && s.minutesPerDay ? ratio(k.resolutionMinutes, k.closed, 1 / s.minutesPerDay) : none;
     case 'resolution_p90':
       return s.resolutionDays ? percentile90(s.resolutionDays) : none;
     case 'reopen_rate':

@@ -7,7 +7,7 @@
  */
 import type { Db } from '@voordeur/db';
 import type { TaskSummary } from '../../platform/jobs.ts';
-import { type CalendarDefinition, calendarOf, localDate } from '../calendar/index.ts';
+import { calendarOf, localDate, minutesPerWorkingDay } from '../calendar/index.ts';
 import { resolutionMinutes } from '../cases/index.ts';
 import * as q from './metrics.rollup.queries.ts';
 
@@ -25,20 +25,6 @@ const isDay = (day: string) =>
   ISO_DAY.test(day) &&
   !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) &&
   new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day;
-
-/** The calendar's working minutes in an average working day (08:30–17:00: 510): a "working day" of the histogram. */
-export function minutesPerWorkingDay(cal: CalendarDefinition): number {
-  const minutes = (hhmm: string) => {
-    const [h, m] = hhmm.split(':').map(Number);
-    return (h ?? 0) * 60 + (m ?? 0);
-  };
-  const days = Object.values(cal.openingHours).filter((d) => d && d.length > 0);
-  const total = days.reduce(
-    (sum, d) => sum + d!.reduce((s, i) => s + Math.max(0, minutes(i.close) - minutes(i.open)), 0),
-    0,
-  );
-  return days.length ? Math.max(1, Math.round(total / days.length)) : 510;
-}
 
 async function options(db: Db, organisationId: string, now: Date): Promise<q.RecomputeOptions> {
   const { definition } = await calendarOf(db, organisationId);

@@ -22,7 +22,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/policy.ts';
 import { channelName } from '../../platform/public-words.ts';
 import { errors } from '../../plugins/errors.ts';
-import { instantOf, localDate } from '../calendar/index.ts';
+import { instantOf, localDate, workingDayMinutesOf } from '../calendar/index.ts';
 import { metricErrors } from './metrics.errors.ts';
 import {
   factsOf,
@@ -279,9 +279,16 @@ async function sumsFor(
         }
       }),
     );
+  let minutesPerDay: number | undefined;
+  if (codes.includes('resolution_mean'))
+    reads.push(async () => {
+      minutesPerDay = await workingDayMinutesOf(db, scope.organisationId);
+    });
   await readAll(db, ...reads);
-  for (const s of out.values())
+  for (const s of out.values()) {
     if (s.resolutionDays) s.resolutionDays = Array.from(s.resolutionDays, (v) => v ?? 0);
+    if (minutesPerDay) s.minutesPerDay = minutesPerDay;
+  }
   return out;
 }
 

@@ -299,8 +299,9 @@ describe('figures from the rollups', () => {
     expect(v.norm_compliance).toMatchObject({ value: 90, n: 10, status: 'met', previous: null });
     expect(v.target_compliance).toMatchObject({ value: 80 });
     expect(v.reopen_rate).toMatchObject({ value: 10, status: 'missed' });
-    // (3840 + 2880) working minutes over 10 cases, 480 a day.
-    expect(v.resolution_mean).toMatchObject({ value: 1.4 });
+    // (3840 + 2880) working minutes over 10 cases, in the calendar's working day of 510 minutes (08:30–17:00), the
+    // same day as the histogram below and the drivers view.
+    expect(v.resolution_mean).toMatchObject({ value: 1.32 });
     // Histogram [0, 7, 2, 0, 1]: the 9th of 10 falls on day 2.
     expect(v.resolution_p90).toMatchObject({ value: 2, n: 10 });
     expect(v.complaints).toMatchObject({ value: 3 });
