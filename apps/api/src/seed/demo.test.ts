@@ -30,7 +30,7 @@ async function emptyDatabase() {
     await empty.migrate();
     return empty;
   }
-  return openTestDatabase();
+  return openTestDatabase({ reuse: true });
 }
 
 describe('demo seed', () => {

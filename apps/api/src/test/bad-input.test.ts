@@ -24,7 +24,7 @@ let org: TestOrg;
 let admin: Session;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
+  database = await openTestDatabase({ reuse: true });
   app = await testApp(database);
   org = await makeOrg(database);
   admin = await signIn(app, org.users.admin);

@@ -123,7 +123,7 @@ export type TestApp = Awaited<ReturnType<typeof testApp>>;
 export function useTestApp(overrides: Record<string, string> = {}) {
   const t = {} as { app: TestApp; database: Database };
   beforeAll(async () => {
-    t.database = await openTestDatabase();
+    t.database = await openTestDatabase({ reuse: true });
     t.app = await testApp(t.database, overrides);
   });
   afterAll(async () => {

@@ -111,7 +111,7 @@ let aAssessmentId: string;
 let aPulseRoundId: string;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
+  database = await openTestDatabase({ reuse: true });
   app = await testApp(database);
   a = await makeOrg(database, 'A');
   b = await makeOrg(database, 'B');

@@ -41,7 +41,7 @@ let agent: Session;
 let admin: Session;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
+  database = await openTestDatabase({ reuse: true });
   app = await buildApp({
     config: testConfig({ LOG_LEVEL: 'trace' }),
     database,

@@ -31,8 +31,8 @@ export interface IsolatedDatabase {
 /** A fresh, migrated database: in memory on PGlite, a new database on the test cluster on PostgreSQL. */
 export async function openIsolatedDatabase(): Promise<IsolatedDatabase> {
   if (dbKind === 'pglite') {
-    // Its own copy of the migrated database (openTestDatabase), not shared with the file's other tests.
-    const database = await openTestDatabase();
+    // A migrated database of its own (openTestDatabase): never the one the file's other tests have open.
+    const database = await openTestDatabase({ reuse: true });
     return { database, url: undefined, drop: () => database.close() };
   }
   const clusterUrl = inject('pgClusterUrl');

@@ -4,14 +4,28 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { sql } from 'drizzle-orm';
 import { inject } from 'vitest';
 import { createDatabase } from '../../../../scripts/pg-cluster.ts';
-import { type Database, openDatabase } from '../client.ts';
+import { type Database, openDatabase, queryRows } from '../client.ts';
 
 export const dbKind = (process.env.VOORDEUR_TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
 
+export interface TestDatabaseOptions {
+  /**
+   * PGlite only: the file may get a database another file of this worker used and closed, emptied (every table
+   * truncated, its sequences restarted, the session reset). For files that change no schema (the API harness):
+   * opening a PGlite from the dump took ~2 s of CPU per file, emptying one ~0.15 s (ADR 0023, addendum "one
+   * PGlite per worker").
+   */
+  reuse?: boolean;
+}
+
+/** PGlite databases closed by a file that reused them, ready for the next (module state lives per worker). */
+const idle: Database[] = [];
+
 /** A migrated database of this file's own: PGlite in memory, or on PostgreSQL a copy of the migrated template. */
-export async function openTestDatabase(): Promise<Database> {
+export async function openTestDatabase(options: TestDatabaseOptions = {}): Promise<Database> {
   if (dbKind === 'postgres') {
     // Each test file its own database, copied from the migrated one of the global setup (a file copy, fast):
     // files run two at a time, and the outbox worker and the clock sweeps of one file work across organisations.
@@ -23,11 +37,54 @@ export async function openTestDatabase(): Promise<Database> {
     );
     return openDatabase({ url, poolSize: 5 });
   }
+  if (options.reuse) {
+    const free = idle.pop();
+    if (free) {
+      await empty(free);
+      return lend(free);
+    }
+  }
   // A copy of the database the global setup migrated once (pglite.global-setup.ts); migrate() then finds nothing
   // to do, and still brings a copy up to date if it were older than the migrations.
   const dump = inject('pgliteDumpFile');
   const loadDataDir = dump ? new Blob([await readFile(dump)]) : undefined;
   const database = await openDatabase({ dataDir: 'memory://', loadDataDir });
   await database.migrate();
-  return database;
+  return options.reuse ? lend(database) : database;
+}
+
+/** The database as the file sees it: closing it hands it back for the next file of this worker. */
+function lend(database: Database): Database {
+  let returned = false;
+  return {
+    ...database,
+    async close() {
+      if (returned) return;
+      returned = true;
+      idle.push(database);
+    },
+  };
+}
+
+/**
+ * Back to the freshly migrated state: the migrations add no rows but their own bookkeeping (a test of the
+ * database package checks that), so every other table is emptied in one statement, with its identity sequences
+ * restarted. Triggers are off meanwhile (the audit trail refuses TRUNCATE, as it should in production). Emptied when
+ * lent rather than when returned, so anything a previous file left running is gone too.
+ */
+async function empty(database: Database) {
+  const { db } = database;
+  const tables = await queryRows<{ name: string }>(
+    db,
+    sql`SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables
+        WHERE schemaname NOT IN ('pg_catalog', 'information_schema', 'drizzle')`,
+  );
+  await db.execute(sql`DISCARD ALL`);
+  await db.execute(sql`SET session_replication_role = replica`);
+  try {
+    if (tables.length)
+      await db.execute(sql.raw(`TRUNCATE ${tables.map((t) => t.name).join(', ')} RESTART IDENTITY`));
+  } finally {
+    await db.execute(sql`SET session_replication_role = origin`);
+  }
 }
