@@ -13,19 +13,26 @@ export const dbKind = (process.env.VOORDEUR_TEST_DB ?? 'pglite') as 'pglite' | '
 
 export interface TestDatabaseOptions {
   /**
-   * PGlite only: the file may get a database another file of this worker used and closed, emptied (every table
-   * truncated, its sequences restarted, the session reset). For files that change no schema (the API harness):
-   * opening a PGlite from the dump took ~2 s of CPU per file, emptying one ~0.15 s (ADR 0023, addendum "one
-   * PGlite per worker").
+   * The file may get a database another file of this worker used and closed, emptied (every table truncated, its
+   * sequences restarted). For files that change no schema (the API harness): opening a PGlite from the dump took
+   * ~2 s of CPU per file and copying PostgreSQL's template ~0.35 s, emptying either ~0.15 s (ADR 0023, addendum
+   * "one PGlite per worker").
    */
   reuse?: boolean;
 }
 
-/** PGlite databases closed by a file that reused them, ready for the next (module state lives per worker). */
+/** Databases closed by a file that reused them, ready for the next (module state lives per worker). */
 const idle: Database[] = [];
 
 /** A migrated database of this file's own: PGlite in memory, or on PostgreSQL a copy of the migrated template. */
 export async function openTestDatabase(options: TestDatabaseOptions = {}): Promise<Database> {
+  if (options.reuse) {
+    const free = idle.pop();
+    if (free) {
+      await empty(free);
+      return lend(free);
+    }
+  }
   if (dbKind === 'postgres') {
     // Each test file its own database, copied from the migrated one of the global setup (a file copy, fast):
     // files run two at a time, and the outbox worker and the clock sweeps of one file work across organisations.
@@ -35,14 +42,8 @@ export async function openTestDatabase(options: TestDatabaseOptions = {}): Promi
       `${template}_${randomBytes(4).toString('hex')}`,
       template,
     );
-    return openDatabase({ url, poolSize: 5 });
-  }
-  if (options.reuse) {
-    const free = idle.pop();
-    if (free) {
-      await empty(free);
-      return lend(free);
-    }
+    const database = await openDatabase({ url, poolSize: 5 });
+    return options.reuse ? lend(database) : database;
   }
   // A copy of the database the global setup migrated once (pglite.global-setup.ts); migrate() then finds nothing
   // to do, and still brings a copy up to date if it were older than the migrations.
@@ -67,10 +68,10 @@ function lend(database: Database): Database {
 }
 
 /**
- * Back to the freshly migrated state: the migrations add no rows but their own bookkeeping (a test of the
- * database package checks that), so every other table is emptied in one statement, with its identity sequences
- * restarted. Triggers are off meanwhile (the audit trail refuses TRUNCATE, as it should in production). Emptied when
- * lent rather than when returned, so anything a previous file left running is gone too.
+ * Back to the freshly migrated state: the migrations add no rows but their own bookkeeping (schema.test.ts checks
+ * that), so every other table is emptied in one statement, with its identity sequences restarted. Triggers are off
+ * meanwhile (the audit trail refuses TRUNCATE, as it should in production). Emptied when lent rather than when
+ * returned, so anything a previous file left running is gone too.
  */
 async function empty(database: Database) {
   const { db } = database;
@@ -79,12 +80,9 @@ async function empty(database: Database) {
     sql`SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables
         WHERE schemaname NOT IN ('pg_catalog', 'information_schema', 'drizzle')`,
   );
-  await db.execute(sql`DISCARD ALL`);
-  await db.execute(sql`SET session_replication_role = replica`);
-  try {
-    if (tables.length)
-      await db.execute(sql.raw(`TRUNCATE ${tables.map((t) => t.name).join(', ')} RESTART IDENTITY`));
-  } finally {
-    await db.execute(sql`SET session_replication_role = origin`);
-  }
+  if (database.kind === 'pglite') await db.execute(sql`DISCARD ALL`); // one session: a test's SETs end here
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL session_replication_role = replica`);
+    await tx.execute(sql.raw(`TRUNCATE ${tables.map((t) => t.name).join(', ')} RESTART IDENTITY`));
+  });
 }
