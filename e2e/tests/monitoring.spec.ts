@@ -118,6 +118,13 @@ test('a manager drills from the latest team to its late cases; a team lead and a
   await expect(row).toContainText(late?.breachReason as string);
   await expect(row.getByRole('link')).toHaveAttribute('href', `/cases/${late?.id}`);
   await expectAccessible(page, 'monitoring drill-down (manager)');
+  // The whole list as CSV, as the link downloads it: the same late cases, with their reasons.
+  const csvLink = page.getByRole('link', { name: 'Alles downloaden als CSV' });
+  const list = await page.request.get((await csvLink.getAttribute('href')) as string);
+  expect(list.headers()['content-type']).toBe('text/csv; charset=utf-8');
+  const csvRows = (await list.text()).trimEnd().split('\r\n');
+  expect(csvRows).toHaveLength(drill.items.length + 1);
+  expect(csvRows.find((line) => line.startsWith(late?.id as string))).toContain(late?.breachReason as string);
 
   // A team lead: her agents' first-contact resolution, furthest below the 80% target on top (the demo's Anouk).
   const lead = await signIn(page, 'teamlead@voorbeeld.nl');

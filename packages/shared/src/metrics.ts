@@ -48,6 +48,10 @@ export const KPI_CODES = [
 ] as const;
 export type KpiCode = (typeof KPI_CODES)[number];
 
+/** The lists behind a figure (GET /api/metrics/drill). */
+export const METRIC_DRILL_KINDS = ['cases', 'contacts', 'responses', 'callbacks'] as const;
+export type MetricDrillKind = (typeof METRIC_DRILL_KINDS)[number];
+
 export const KPI_UNITS = ['count', 'percent', 'grade', 'score', 'days', 'minutes', 'euro'] as const;
 export type KpiUnit = (typeof KPI_UNITS)[number];
 /** Which way is good. */
@@ -585,10 +589,11 @@ export const kpiDefinitionSchema = z
     audience: z.array(z.enum(['readMetrics', 'readTeamMetrics', 'readOwnMetrics'])),
     reads: z.array(z.enum(KPI_SOURCES)),
     /**
-     * The list behind the figure (GET /api/metrics/drill): its contacts or its cases; null when there is none (a
-     * grade, a share of survey answers, an imported or recorded figure): the figure then links to nothing.
+     * The list behind the figure (GET /api/metrics/drill): its cases, contacts, survey answers or callbacks; null
+     * when there is none (the digital share, imported queue figures, cost to serve, mystery checks): the figure then
+     * links to nothing.
      */
-    drill: z.enum(['contacts', 'cases']).nullable(),
+    drill: z.enum(METRIC_DRILL_KINDS).nullable(),
   })
   .meta({ id: 'KpiDefinition' });
 export type KpiDefinition = z.infer<typeof kpiDefinitionSchema>;
@@ -626,23 +631,34 @@ export const metricBreakdownSchema = z
   .meta({ id: 'MetricBreakdown' });
 export type MetricBreakdown = z.infer<typeof metricBreakdownSchema>;
 
-/** A case or contact behind a number (no personal data; a case opens at /cases/:id). */
+/**
+ * A case, contact, survey answer or callback behind a number (no personal data: no names, addresses, phone
+ * numbers or free text of a person; a case opens at /cases/:id).
+ */
 export const metricDrillItemSchema = z.object({
   id: z.uuid(),
   reference: z.string().optional(),
+  /** A survey answer about a case: that case. */
+  caseId: z.uuid().optional(),
   subject: z.string(),
   channel: z.string(),
   team: z.string().nullable(),
   item: z.string().nullable(),
+  /** Opened (case), started (contact), answered (survey answer) or asked (callback). */
   openedAt: z.iso.datetime({ offset: true }),
   closedAt: z.iso.datetime({ offset: true }).optional(),
   dueAt: z.iso.datetime({ offset: true }).optional(),
   breachReason: z.string().optional(),
   outcome: z.string().optional(),
+  grade: z.number().int().optional(),
+  effort: z.number().int().optional(),
+  solved: z.boolean().optional(),
+  /** A callback: still open, or done (late). */
+  state: z.enum(['open', 'done']).optional(),
 });
 export const metricDrillSchema = z
   .object({
-    kind: z.enum(['cases', 'contacts']),
+    kind: z.enum(METRIC_DRILL_KINDS),
     items: z.array(metricDrillItemSchema),
     nextCursor: z.string().nullable(),
   })

@@ -347,6 +347,37 @@ describe('drivers of the survey grade', () => {
     expect(channel.reading.nl).toMatch(/^Het kanaal verklaart \d+% van de verschillen in cijfers\./);
   });
 
+  it('drills from a satisfaction figure to the answers behind it, each case answer linking to its case', async () => {
+    const list = async (kpi: string, extra = '') => {
+      const res = await get(manager, `/api/metrics/drill?${PERIOD}&kpi=${kpi}&limit=200${extra}`);
+      expect(res.statusCode).toBe(200);
+      return res.json() as {
+        kind: string;
+        items: { grade: number; reference?: string; caseId?: string; channel: string; openedAt: string }[];
+      };
+    };
+    const all = await list('grade_mean');
+    expect(all.kind).toBe('responses');
+    expect(all.items).toHaveLength(CASES.length + CONTACTS.length);
+    // A share lists the answers that missed it: the grades under 7.
+    const below7 = await list('grade_7_plus');
+    expect(below7.items.map((i) => i.grade).sort()).toEqual(
+      [...CASES, ...CONTACTS]
+        .map((c) => c.grade)
+        .filter((g) => g < 7)
+        .sort(),
+    );
+    const caseAnswer = below7.items.find((i) => i.reference);
+    expect(caseAnswer?.reference).toMatch(/^Z-\d+$/);
+    expect(caseAnswer?.caseId).toMatch(/^[0-9a-f-]{36}$/);
+    // Newest first; and the filters apply as they do to the figure.
+    const times = all.items.map((i) => i.openedAt);
+    expect(times).toEqual([...times].sort().reverse());
+    const desk = await list('grade_mean', '&channel=desk');
+    expect(desk.items).toHaveLength(CASES.filter((c) => c.channel === 'desk').length);
+    expect(new Set(desk.items.map((i) => i.channel))).toEqual(new Set(['desk']));
+  });
+
   it('shows nothing but the count on fewer than 30 answers', async () => {
     const body = (await get(manager, `/api/analysis/drivers?${PERIOD}&channel=desk`)).json();
     expect(body.responses).toBe(20);

@@ -1,6 +1,12 @@
 import type { segment } from '@voordeur/db';
 import type { KpiCatalogueEntry, KpiCode, KpiDefinition, Segment } from '@voordeur/shared';
-import type { DrillCaseRow, DrillContactRow } from './metrics.queries.ts';
+import type {
+  DrillCallbackRow,
+  DrillCaseRow,
+  DrillContactRow,
+  DrillPage,
+  DrillResponseRow,
+} from './metrics.queries.ts';
 
 const iso = (v: Date | string) => new Date(v).toISOString();
 
@@ -69,3 +75,79 @@ export function presentDrillContact(r: DrillContactRow) {
     ...(r.outcome ? { outcome: r.outcome } : {}),
   };
 }
+
+/** A survey answer behind a satisfaction figure: grade, effort, solved; the case it was about (never the comment). */
+export function presentDrillResponse(r: DrillResponseRow) {
+  return {
+    id: r.id,
+    ...(r.reference ? { reference: r.reference } : {}),
+    ...(r.caseId ? { caseId: r.caseId } : {}),
+    subject: r.subject ?? '',
+    channel: r.channel,
+    team: r.team,
+    item: r.item,
+    openedAt: iso(r.openedAt),
+    grade: Number(r.grade),
+    ...(r.effort === null ? {} : { effort: Number(r.effort) }),
+    ...(r.solved === null ? {} : { solved: r.solved }),
+  };
+}
+
+/** A callback not done in time: when it was asked, due and done (never the phone number or the note). */
+export function presentDrillCallback(r: DrillCallbackRow) {
+  return {
+    id: r.id,
+    subject: r.subject ?? '',
+    channel: r.channel,
+    team: r.team,
+    item: r.item,
+    openedAt: iso(r.openedAt),
+    dueAt: iso(r.dueAt),
+    ...(r.closedAt ? { closedAt: iso(r.closedAt) } : {}),
+    state: r.state === 'done' ? ('done' as const) : ('open' as const),
+  };
+}
+
+/** The rows of a drill-down page as the API answers them. */
+export function presentDrillItems(page: DrillPage) {
+  switch (page.kind) {
+    case 'contacts':
+      return page.rows.map(presentDrillContact);
+    case 'cases':
+      return page.rows.map(presentDrillCase);
+    case 'responses':
+      return page.rows.map(presentDrillResponse);
+    case 'callbacks':
+      return page.rows.map(presentDrillCallback);
+  }
+}
+
+/** The CSV export's columns per kind of list: what the page's table shows, ids to find each row again. */
+export const DRILL_CSV_COLUMNS = {
+  cases: [
+    'id',
+    'reference',
+    'subject',
+    'item',
+    'channel',
+    'team',
+    'openedAt',
+    'dueAt',
+    'closedAt',
+    'breachReason',
+  ],
+  contacts: ['id', 'subject', 'item', 'channel', 'team', 'openedAt', 'closedAt', 'outcome'],
+  responses: [
+    'id',
+    'reference',
+    'subject',
+    'item',
+    'channel',
+    'team',
+    'openedAt',
+    'grade',
+    'effort',
+    'solved',
+  ],
+  callbacks: ['id', 'subject', 'item', 'channel', 'team', 'openedAt', 'dueAt', 'closedAt', 'state'],
+} as const satisfies Record<DrillPage['kind'], readonly string[]>;

@@ -558,6 +558,160 @@ export function drillContacts(
   );
 }
 
+/** Which survey answers stand behind a satisfaction KPI. */
+export type ResponseDrill = 'all' | 'below_7' | 'at_most_5' | 'with_effort' | 'not_solved';
+
+export interface DrillResponseRow {
+  id: string;
+  subject: string;
+  reference: string | null;
+  caseId: string | null;
+  channel: string;
+  team: string | null;
+  item: string | null;
+  openedAt: Date | string;
+  grade: number;
+  effort: number | null;
+  solved: boolean | null;
+  sortAt: string;
+}
+
+/** Survey answers as the survey rollup counts them: the answer's own channel, team, area and language. */
+const RAW_SURVEY: Columns = {
+  channel: sql`r.channel`,
+  team: sql`r.team_id`,
+  agent: sql`NULL::uuid`,
+  item: sql`ci.id`,
+  area: sql`r.area`,
+  customerKind: sql`k.kind`,
+  language: sql`r.language`,
+  ageBand: ageBandOf(sql`k.date_of_birth`),
+};
+
+/**
+ * Survey answers behind a satisfaction KPI given between two instants, newest first, after the cursor: the grade,
+ * effort and "solved", the case they were about (its reference) or the contact's item; never the free comment.
+ */
+export function drillResponses(
+  db: Db,
+  scope: MetricScope,
+  what: ResponseDrill,
+  start: Date,
+  end: Date,
+  language: string,
+  limit: number,
+  cursor: DrillCursor | undefined,
+) {
+  const condition: Record<ResponseDrill, SQL> = {
+    all: sql`true`,
+    below_7: sql`r.grade < 7`,
+    at_most_5: sql`r.grade <= 5`,
+    with_effort: sql`r.effort IS NOT NULL`,
+    not_solved: sql`r.solved = false`,
+  };
+  const where = [
+    sql`r.organisation_id = ${scope.organisationId}`,
+    sql`r.answered_at >= ${start.toISOString()}::timestamptz AND r.answered_at < ${end.toISOString()}::timestamptz`,
+    condition[what],
+    // Only the contact rollup knows the agent: an agent's other figures are not measured.
+    ...(scope.agentId ? [sql`false`] : []),
+    ...scopeConditions({ ...scope, agentId: undefined }, RAW_SURVEY),
+    ...(cursor ? [sql`(r.answered_at, r.id) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`] : []),
+  ];
+  return queryRows<DrillResponseRow>(
+    db,
+    sql`SELECT r.id, coalesce(cf.subject, ${itemName(language, sql`ci`, sql`civ`)}, ct.topic, '') AS "subject",
+               cf.reference, cf.id AS "caseId", r.channel, t.name AS "team",
+               ${itemName(language, sql`ci`, sql`civ`)} AS "item", r.answered_at AS "openedAt",
+               r.grade, r.effort, r.solved,
+               to_char(r.answered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortAt"
+        FROM survey_response r
+        LEFT JOIN survey_invitation i ON i.organisation_id = r.organisation_id AND i.id = r.invitation_id
+        LEFT JOIN customer k ON k.organisation_id = r.organisation_id AND k.id = i.customer_id
+        LEFT JOIN case_file cf ON cf.organisation_id = r.organisation_id AND cf.id = r.case_id
+        LEFT JOIN contact ct ON ct.organisation_id = r.organisation_id AND ct.id = r.contact_id
+        LEFT JOIN team t ON t.organisation_id = r.organisation_id AND t.id = r.team_id
+        LEFT JOIN catalogue_item ci ON ci.organisation_id = r.organisation_id AND ci.code = r.item_code
+        LEFT JOIN catalogue_item_version civ
+          ON civ.organisation_id = ci.organisation_id AND civ.id = ci.published_version_id
+        WHERE ${sql.join(where, sql` AND `)}
+        ORDER BY r.answered_at DESC, r.id DESC
+        LIMIT ${limit + 1}`,
+  );
+}
+
+export interface DrillCallbackRow {
+  id: string;
+  subject: string;
+  channel: string;
+  team: string | null;
+  item: string | null;
+  openedAt: Date | string;
+  dueAt: Date | string;
+  closedAt: Date | string | null;
+  state: string;
+  sortAt: string;
+}
+
+/** Callbacks as the callback rollup counts them: on their contact's channel and language. */
+const RAW_CALLBACK: Columns = {
+  channel: sql`ct.channel`,
+  team: sql`cb.team_id`,
+  agent: sql`NULL::uuid`,
+  item: sql`cb.catalogue_item_id`,
+  area: sql`k.area`,
+  customerKind: sql`k.kind`,
+  language: sql`ct.language`,
+  ageBand: ageBandOf(sql`k.date_of_birth`),
+};
+
+/**
+ * Callbacks due between two instants that were not done in time (done late, or still open), by due date, newest
+ * first, after the cursor. No phone number and no note: the contact's item or topic only.
+ */
+export function drillCallbacks(
+  db: Db,
+  scope: MetricScope,
+  start: Date,
+  end: Date,
+  language: string,
+  limit: number,
+  cursor: DrillCursor | undefined,
+) {
+  const where = [
+    sql`cb.organisation_id = ${scope.organisationId}`,
+    sql`cb.due_at >= ${start.toISOString()}::timestamptz AND cb.due_at < ${end.toISOString()}::timestamptz`,
+    sql`NOT (cb.state = 'done' AND cb.done_at IS NOT NULL AND cb.done_at <= cb.due_at)`,
+    ...(scope.agentId ? [sql`false`] : []),
+    ...scopeConditions({ ...scope, agentId: undefined }, RAW_CALLBACK),
+    ...(cursor ? [sql`(cb.due_at, cb.id) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`] : []),
+  ];
+  return queryRows<DrillCallbackRow>(
+    db,
+    sql`SELECT cb.id, coalesce(${itemName(language, sql`ci`, sql`civ`)}, ct.topic, '') AS "subject",
+               ct.channel, t.name AS "team", ${itemName(language, sql`ci`, sql`civ`)} AS "item",
+               cb.created_at AS "openedAt", cb.due_at AS "dueAt", cb.done_at AS "closedAt", cb.state,
+               to_char(cb.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortAt"
+        FROM callback cb
+        JOIN contact ct ON ct.organisation_id = cb.organisation_id AND ct.id = cb.contact_id
+        LEFT JOIN customer k ON k.organisation_id = cb.organisation_id AND k.id = cb.customer_id
+        LEFT JOIN team t ON t.organisation_id = cb.organisation_id AND t.id = cb.team_id
+        LEFT JOIN catalogue_item ci ON ci.organisation_id = cb.organisation_id AND ci.id = cb.catalogue_item_id
+        LEFT JOIN catalogue_item_version civ
+          ON civ.organisation_id = ci.organisation_id AND civ.id = ci.published_version_id
+        WHERE ${sql.join(where, sql` AND `)}
+        ORDER BY cb.due_at DESC, cb.id DESC
+        LIMIT ${limit + 1}`,
+  );
+}
+
+/** One page of a drill-down list, by its kind. */
+export type DrillPage =
+  | { kind: 'contacts'; rows: DrillContactRow[] }
+  | { kind: 'cases'; rows: DrillCaseRow[] }
+  | { kind: 'responses'; rows: DrillResponseRow[] }
+  | { kind: 'callbacks'; rows: DrillCallbackRow[] };
+
 /** The items most asked about (contacts) or most reported (report cases opened), from the rollups. */
 export function topItems(
   db: Db,

@@ -16,15 +16,16 @@ import {
   segmentUpdateSchema,
   segmentWriteSchema,
 } from '@voordeur/shared';
+import { stringify } from 'csv-stringify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { languageOf } from '../../plugins/language.ts';
 import { problemResponses as problems } from '../../plugins/problem-types.ts';
 import { ctxOf } from '../auth/index.ts';
 import {
+  DRILL_CSV_COLUMNS,
   presentDefinition,
-  presentDrillCase,
-  presentDrillContact,
+  presentDrillItems,
   presentSegment,
 } from './metrics.presenter.ts';
 import * as service from './metrics.service.ts';
@@ -141,7 +142,7 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          'The cases or contacts behind a KPI (for a rate: those that missed it), newest first; no personal data.',
+          'The cases, contacts, survey answers or callbacks behind a KPI (for a rate: those that missed it), newest first, 200 at most a page; no personal data. `GET /drill/csv` gives the whole list.',
         querystring: metricFilterSchema.extend({
           kpi,
           limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -152,7 +153,7 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { kpi: code, limit, cursor, ...filter } = request.query;
-      const found = await service.drill(
+      const { page, nextCursor } = await service.drill(
         app.db,
         ctxOf(request),
         filter,
@@ -161,9 +162,54 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
         cursor,
         languageOf(request),
       );
-      return found.kind === 'cases'
-        ? { kind: found.kind, items: found.items.map(presentDrillCase), nextCursor: found.nextCursor }
-        : { kind: found.kind, items: found.items.map(presentDrillContact), nextCursor: found.nextCursor };
+      return { kind: page.kind, items: presentDrillItems(page), nextCursor };
+    },
+  );
+
+  app.get(
+    '/drill/csv',
+    {
+      schema: {
+        tags,
+        summary:
+          'The whole list behind a KPI as CSV (comma-separated, UTF-8 with BOM, a header row), streamed page by page: the same rows and columns as GET /drill, every page of them.',
+        querystring: metricFilterSchema.extend({ kpi }),
+        produces: ['text/csv'],
+        response: {
+          200: z.string().meta({
+            description: `One row per case, contact, survey answer or callback. Columns per kind — ${Object.entries(
+              DRILL_CSV_COLUMNS,
+            )
+              .map(([kind, columns]) => `${kind}: ${columns.join(', ')}`)
+              .join('; ')}.`,
+          }),
+          ...problems,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { kpi: code, ...filter } = request.query;
+      // Checked (period, KPI, the caller's scope) before the first byte is sent: a refusal is still a problem.
+      const found = await service.drillExport(app.db, ctxOf(request), filter, code, languageOf(request));
+      const csv = stringify({
+        header: true,
+        bom: true,
+        record_delimiter: 'windows',
+        columns: [...DRILL_CSV_COLUMNS[found.kind]],
+        cast: { boolean: (b) => String(b) },
+      });
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${found.kpi}-${found.from}-${found.to}.csv"`);
+      // Page by page through the stringifier's back-pressure: the list is never held whole.
+      (async () => {
+        for await (const page of found.pages)
+          for (const row of presentDrillItems(page))
+            if (!csv.write(row)) await new Promise((resolve) => csv.once('drain', resolve));
+        csv.end();
+      })().catch((e) => csv.destroy(e as Error));
+      // A stream: the typed reply knows only the string of the document.
+      return reply.send(csv as unknown as string);
     },
   );
 

@@ -12,6 +12,7 @@ import {
   type KpiValue,
   type Locale,
   type MetricDimension,
+  type MetricDrillKind,
   type MetricFilter,
   type MetricGrain,
   type SegmentRule,
@@ -751,10 +752,21 @@ const CASE_DRILL: Partial<Record<KpiCode, q.CaseDrill>> = {
   backlog_age: 'open',
   backlog_overdue: 'open_overdue',
 };
+/** Satisfaction: for a mean every answer, for a share the answers that missed it. */
+const RESPONSE_DRILL: Partial<Record<KpiCode, q.ResponseDrill>> = {
+  grade_mean: 'all',
+  grade_7_plus: 'below_7',
+  grade_5_minus: 'at_most_5',
+  effort_mean: 'with_effort',
+  solved_share: 'not_solved',
+};
 
-/** Which list `drill` gives behind a KPI, if any. */
-function drillOf(kpi: KpiCode): 'contacts' | 'cases' | null {
-  return CONTACT_DRILL[kpi] ? 'contacts' : CASE_DRILL[kpi] ? 'cases' : null;
+/** Which list `drill` gives behind a KPI, if any (the digital share, queue, cost and mystery figures have none). */
+function drillOf(kpi: KpiCode): MetricDrillKind | null {
+  if (CONTACT_DRILL[kpi]) return 'contacts';
+  if (CASE_DRILL[kpi]) return 'cases';
+  if (RESPONSE_DRILL[kpi]) return 'responses';
+  return kpi === 'callbacks_in_time' ? 'callbacks' : null;
 }
 
 function decodeCursor(cursor: string | undefined): q.DrillCursor | undefined {
@@ -771,9 +783,62 @@ function decodeCursor(cursor: string | undefined): q.DrillCursor | undefined {
 }
 const encodeCursor = (at: string, id: string) => Buffer.from(`${at}|${id}`, 'utf8').toString('base64url');
 
+/** The page of the list behind a KPI that starts after the cursor (one row more than asked: is there a next?). */
+async function drillRows(
+  db: Db,
+  scope: q.MetricScope,
+  kpi: KpiCode,
+  start: Date,
+  end: Date,
+  language: Locale,
+  limit: number,
+  cursor: q.DrillCursor | undefined,
+): Promise<q.DrillPage> {
+  const kind = drillOf(kpi);
+  switch (kind) {
+    case 'contacts':
+      return {
+        kind,
+        rows: await q.drillContacts(db, scope, CONTACT_DRILL[kpi]!, start, end, language, limit, cursor),
+      };
+    case 'cases':
+      return {
+        kind,
+        rows: await q.drillCases(db, scope, CASE_DRILL[kpi]!, start, end, language, limit, cursor),
+      };
+    case 'responses':
+      return {
+        kind,
+        rows: await q.drillResponses(db, scope, RESPONSE_DRILL[kpi]!, start, end, language, limit, cursor),
+      };
+    case 'callbacks':
+      return { kind, rows: await q.drillCallbacks(db, scope, start, end, language, limit, cursor) };
+    case null:
+      throw metricErrors.field('kpi', 'There is no list of cases or contacts behind this figure.');
+  }
+}
+
+/** What a drill-down asks, checked: the period, the KPI and the caller's right to it, as instants. */
+async function drillRequest(db: Db, ctx: Ctx, filter: MetricFilter, kpiParam: string) {
+  const period = periodOf(filter);
+  const kpi = parseKpi(kpiParam);
+  const scoped = await scopeOf(db, ctx, filter);
+  requireVisible(scoped.level, kpi);
+  const kind = drillOf(kpi);
+  if (!kind) throw metricErrors.field('kpi', 'There is no list of cases or contacts behind this figure.');
+  return {
+    kpi,
+    kind,
+    scope: scoped.scope,
+    period,
+    start: instantOf(period.from, '00:00'),
+    end: instantOf(addDays(period.to, 1), '00:00'),
+  };
+}
+
 /**
- * GET /api/metrics/drill: the cases or contacts behind a KPI (for a rate: the ones that missed — late cases,
- * contacts not answered at once, repeats), newest first.
+ * GET /api/metrics/drill: the cases, contacts, survey answers or callbacks behind a KPI (for a rate: the ones that
+ * missed it — late cases, contacts not answered at once, grades under 7, callbacks not done in time), newest first.
  */
 export async function drill(
   db: Db,
@@ -784,35 +849,44 @@ export async function drill(
   cursorParam: string | undefined,
   language: Locale,
 ) {
-  const period = periodOf(filter);
-  const kpi = parseKpi(kpiParam);
-  const scoped = await scopeOf(db, ctx, filter);
-  requireVisible(scoped.level, kpi);
+  const r = await drillRequest(db, ctx, filter, kpiParam);
   const cursor = decodeCursor(cursorParam);
-  const start = instantOf(period.from, '00:00');
-  const end = instantOf(addDays(period.to, 1), '00:00');
-  const contactDrill = CONTACT_DRILL[kpi];
-  if (contactDrill) {
-    const rows = await q.drillContacts(db, scoped.scope, contactDrill, start, end, language, limit, cursor);
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    return {
-      kind: 'contacts' as const,
-      items: page,
-      nextCursor: rows.length > limit && last ? encodeCursor(last.sortAt, last.id) : null,
-    };
-  }
-  const caseDrill = CASE_DRILL[kpi];
-  if (!caseDrill)
-    throw metricErrors.field('kpi', 'There is no list of cases or contacts behind this figure.');
-  const rows = await q.drillCases(db, scoped.scope, caseDrill, start, end, language, limit, cursor);
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
+  const found = await drillRows(db, r.scope, r.kpi, r.start, r.end, language, limit, cursor);
+  const last = found.rows[limit - 1];
   return {
-    kind: 'cases' as const,
-    items: page,
-    nextCursor: rows.length > limit && last ? encodeCursor(last.sortAt, last.id) : null,
+    page: { kind: found.kind, rows: found.rows.slice(0, limit) } as q.DrillPage,
+    nextCursor: found.rows.length > limit && last ? encodeCursor(last.sortAt, last.id) : null,
   };
+}
+
+/** Rows per query of the CSV export. */
+const EXPORT_PAGE = 500;
+
+/**
+ * GET /api/metrics/drill/csv: every row of the same list, for a spreadsheet. The request is checked before anything
+ * is sent; the rows are then read page after page (keyset, as the screen does) and handed on one page at a time,
+ * so a year of a city's contacts is never held in memory.
+ */
+export async function drillExport(
+  db: Db,
+  ctx: Ctx,
+  filter: MetricFilter,
+  kpiParam: string,
+  language: Locale,
+) {
+  const r = await drillRequest(db, ctx, filter, kpiParam);
+  async function* pages(): AsyncGenerator<q.DrillPage> {
+    let cursor: q.DrillCursor | undefined;
+    for (;;) {
+      const found = await drillRows(db, r.scope, r.kpi, r.start, r.end, language, EXPORT_PAGE, cursor);
+      const rows = found.rows.slice(0, EXPORT_PAGE);
+      yield { kind: found.kind, rows } as q.DrillPage;
+      const last = rows.at(-1);
+      if (found.rows.length <= EXPORT_PAGE || !last) return;
+      cursor = { at: last.sortAt, id: last.id };
+    }
+  }
+  return { kpi: r.kpi, kind: r.kind, from: r.period.from, to: r.period.to, pages: pages() };
 }
 
 // ---- top items ----

@@ -4,8 +4,10 @@
  * is worked out by hand from the rows. The live backlog and the drill-down read real cases made through the API.
  */
 import {
+  callback,
   caseEvent,
   caseFile,
+  contact,
   metricBacklogDay,
   metricCallbackDay,
   metricCaseDay,
@@ -13,7 +15,7 @@ import {
   metricSurveyDay,
 } from '@voordeur/db';
 import { KPI_CODES } from '@voordeur/shared';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { itemDef, publishContent } from '../../test/catalogue-fixtures.ts';
 import {
@@ -229,11 +231,15 @@ describe('the KPI catalogue and targets', () => {
   it('says of every KPI whether a list is behind it, and the drill-down agrees', async () => {
     const items = (await get(manager, '/api/metrics/kpis')).json().items as {
       code: string;
-      drill: 'contacts' | 'cases' | null;
+      drill: 'contacts' | 'cases' | 'responses' | 'callbacks' | null;
     }[];
-    expect(items.find((i) => i.code === 'fcr')!.drill).toBe('contacts');
-    expect(items.find((i) => i.code === 'norm_compliance')!.drill).toBe('cases');
-    expect(items.find((i) => i.code === 'grade_mean')!.drill).toBeNull();
+    const drillOf = (code: string) => items.find((i) => i.code === code)!.drill;
+    expect(drillOf('fcr')).toBe('contacts');
+    expect(drillOf('norm_compliance')).toBe('cases');
+    expect(drillOf('grade_7_plus')).toBe('responses');
+    expect(drillOf('callbacks_in_time')).toBe('callbacks');
+    expect(drillOf('digital_share')).toBeNull();
+    expect(drillOf('phone_abandoned')).toBeNull();
     // The web links a figure to its list only when there is one: none may lead to a refusal.
     for (const { code, drill } of items) {
       const res = await get(manager, `/api/metrics/drill?${MARCH}&kpi=${code}`);
@@ -629,7 +635,9 @@ describe('bad input', () => {
     await field('/api/metrics/series?from=2024-01-01&to=2025-03-31&kpi=fcr&grain=day', 'grain');
     await field(`/api/metrics/series?${MARCH}&kpi=fcr&grain=decade`, 'grain');
     await field(`/api/metrics/breakdown?${MARCH}&kpi=fcr&by=shoeSize`, 'by');
-    await field(`/api/metrics/drill?${MARCH}&kpi=grade_mean`, 'kpi');
+    await field(`/api/metrics/drill?${MARCH}&kpi=digital_share`, 'kpi');
+    await field(`/api/metrics/drill/csv?${MARCH}&kpi=digital_share`, 'kpi');
+    await field('/api/metrics/drill/csv?from=2025-03-01&to=2031-03-31&kpi=fcr', 'to');
     await field(`/api/metrics/drill?${MARCH}&kpi=fcr&cursor=bm9uc2Vuc2U`, 'cursor');
     await field(`/api/metrics/overview?${MARCH}&unknown=1`, 'unknown');
   });
@@ -720,5 +728,115 @@ describe('live backlog and drill-down from the raw rows', () => {
     // An agent drills into their own contacts only, never cases of others.
     const mine = await get(agent, `/api/metrics/drill?${MARCH}&kpi=contacts`);
     expect(mine.json()).toMatchObject({ kind: 'contacts', items: [] });
+  });
+
+  it('drills from callbacks in time to those called late or not at all; never the phone number or the note', async () => {
+    const db = t.database.db;
+    const [c] = await db
+      .insert(contact)
+      .values({
+        organisationId: org.id,
+        channel: 'phone',
+        direction: 'in',
+        startedAt: new Date('2025-03-03T09:00:00Z'),
+        teamId: org.teams.front,
+        topic: 'Afvalpas',
+        idempotencyKey: 'drill-callbacks',
+      })
+      .returning({ id: contact.id });
+    const due = new Date('2025-03-04T12:00:00Z');
+    const base = {
+      organisationId: org.id,
+      contactId: c!.id,
+      teamId: org.teams.front,
+      phone: '0612345678',
+      note: 'Mevrouw wil graag na de lunch gebeld worden',
+      dueAt: due,
+    };
+    const rows = await db
+      .insert(callback)
+      .values([
+        { ...base, state: 'done', doneAt: new Date('2025-03-04T11:00:00Z') }, // in time
+        { ...base, state: 'done', doneAt: new Date('2025-03-05T09:00:00Z') }, // late
+        { ...base, state: 'open' }, // never
+        { ...base, state: 'open', dueAt: new Date('2025-04-02T12:00:00Z') }, // due after March
+      ])
+      .returning({ id: callback.id });
+    const res = await get(manager, `/api/metrics/drill?${MARCH}&kpi=callbacks_in_time`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().kind).toBe('callbacks');
+    const items = res.json().items as { id: string; state: string; subject: string; closedAt?: string }[];
+    expect(items.map((i) => i.id).sort()).toEqual([rows[1]!.id, rows[2]!.id].sort());
+    expect(items.find((i) => i.id === rows[1]!.id)).toMatchObject({
+      state: 'done',
+      subject: 'Afvalpas',
+      dueAt: due.toISOString(),
+      closedAt: '2025-03-05T09:00:00.000Z',
+    });
+    expect(items.find((i) => i.id === rows[2]!.id)).toMatchObject({ state: 'open' });
+    expect(res.body).not.toContain('0612345678');
+    expect(res.body).not.toContain('lunch');
+    // The agent's own figures hold no callbacks: refused, never somebody else's.
+    expectProblem(await get(agent, `/api/metrics/drill?${MARCH}&kpi=callbacks_in_time`), 403, 'forbidden');
+  });
+
+  it('exports the whole list as CSV, page after page (more rows than one page of the export)', async () => {
+    // 1,201 cases opened on one day of 2024 (three pages of the export's 500), in one statement.
+    const n = 1201;
+    await t.database.db.execute(sql`
+      INSERT INTO case_file (organisation_id, reference, catalogue_item_id, item_version_id, kind, subject,
+                             description, channel, team_id, status, due_at, created_at)
+      SELECT ${org.id}, 'EXP-' || g, ci.id, ci.published_version_id, 'report', 'Export ' || g, '', 'web',
+             ${org.teams.back}, 'nieuw', timestamptz '2024-06-20 16:00+00',
+             timestamptz '2024-06-10 08:00+00' + g * interval '1 second'
+      FROM generate_series(1, ${n}) g
+      JOIN catalogue_item ci ON ci.organisation_id = ${org.id} AND ci.id = ${itemId}`);
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/metrics/drill/csv?from=2024-06-10&to=2024-06-10&kpi=cases_opened',
+      headers: manager.headers,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toBe(
+      'attachment; filename="cases_opened-2024-06-10-2024-06-10.csv"',
+    );
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]).toBe('id,reference,subject,item,channel,team,openedAt,dueAt,closedAt,breachReason');
+    const references = lines.slice(1).map((l) => l.split(',')[1]);
+    // Every case once, newest first, across the pages.
+    expect(references).toHaveLength(n);
+    expect(new Set(references).size).toBe(n);
+    expect(references[0]).toBe(`EXP-${n}`);
+    expect(references.at(-1)).toBe('EXP-1');
+    // The same rows as the screen's list, which pages by 200.
+    const screen = (
+      await get(manager, '/api/metrics/drill?from=2024-06-10&to=2024-06-10&kpi=cases_opened&limit=200')
+    ).json();
+    expect(screen.items.map((i: { reference: string }) => i.reference)).toEqual(references.slice(0, 200));
+    // An agent asking the list of cases gets a header and nothing else; a refused request is a problem, not CSV.
+    const mine = await t.app.inject({
+      method: 'GET',
+      url: '/api/metrics/drill/csv?from=2024-06-10&to=2024-06-10&kpi=contacts',
+      headers: agent.headers,
+    });
+    expect(
+      mine.body
+        .replace(/^\uFEFF/, '')
+        .trimEnd()
+        .split('\r\n'),
+    ).toEqual(['id,subject,item,channel,team,openedAt,closedAt,outcome']);
+    expectProblem(
+      await t.app.inject({
+        method: 'GET',
+        url: '/api/metrics/drill/csv?from=2024-06-10&to=2024-06-10&kpi=cases_opened',
+        headers: agent.headers,
+      }),
+      403,
+      'forbidden',
+    );
   });
 });

@@ -9,7 +9,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { PageIntro } from '../../ui/PageIntro.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
-import { useDrill } from './api.ts';
+import { drillCsvHref, useDrill } from './api.ts';
 import {
   MonitoringFilters,
   MonitoringNav,
@@ -20,8 +20,9 @@ import {
 } from './parts.tsx';
 
 /**
- * The cases or contacts behind a number (`/monitoring/drill?kpi=…&<filter>`): what a tile, bar or table cell
- * counted, 50 at a time, each case linking to its page. No personal data: subject, channel, team, dates, reasons.
+ * The cases, contacts, survey answers or callbacks behind a number (`/monitoring/drill?kpi=…&<filter>`): what a
+ * tile, bar or table cell counted, 50 at a time, each case (and the case an answer was about) linking to its page,
+ * and the whole list as CSV. No personal data: subject, channel, team, dates, reasons, grades.
  */
 export function DrillPage() {
   const { t } = useTranslation();
@@ -55,61 +56,95 @@ export function DrillPage() {
       ) : null}
       {drill.data && !items.length ? <Paragraph>{t('monitoring.drill.none')}</Paragraph> : null}
       {items.length ? (
-        <Table
-          caption={t(kind === 'contacts' ? 'monitoring.drill.contacts' : 'monitoring.drill.cases', {
-            count: items.length,
-          })}
-        >
+        <Table caption={t(`monitoring.drill.${kind ?? 'cases'}`, { count: items.length })}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell scope="col">{t('monitoring.drill.subject')}</TableHeaderCell>
               <TableHeaderCell scope="col">{t('monitoring.drill.channel')}</TableHeaderCell>
               <TableHeaderCell scope="col">{t('monitoring.drill.team')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('monitoring.drill.opened')}</TableHeaderCell>
-              {kind === 'cases' ? (
+              <TableHeaderCell scope="col">
+                {t(
+                  kind === 'responses'
+                    ? 'monitoring.drill.answered'
+                    : kind === 'callbacks'
+                      ? 'monitoring.drill.asked'
+                      : 'monitoring.drill.opened',
+                )}
+              </TableHeaderCell>
+              {kind === 'cases' || kind === 'callbacks' ? (
                 <>
                   <TableHeaderCell scope="col">{t('monitoring.drill.due')}</TableHeaderCell>
                   <TableHeaderCell scope="col">{t('monitoring.drill.closed')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('monitoring.drill.breachReason')}</TableHeaderCell>
                 </>
               ) : null}
-              <TableHeaderCell scope="col">{t('monitoring.drill.outcome')}</TableHeaderCell>
+              {kind === 'cases' ? (
+                <TableHeaderCell scope="col">{t('monitoring.drill.breachReason')}</TableHeaderCell>
+              ) : null}
+              {kind === 'contacts' ? (
+                <TableHeaderCell scope="col">{t('monitoring.drill.outcome')}</TableHeaderCell>
+              ) : null}
+              {kind === 'responses' ? (
+                <>
+                  <TableHeaderCell scope="col">{t('monitoring.drill.grade')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('monitoring.drill.effort')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('monitoring.drill.solved')}</TableHeaderCell>
+                </>
+              ) : null}
+              {kind === 'callbacks' ? (
+                <TableHeaderCell scope="col">{t('monitoring.drill.state')}</TableHeaderCell>
+              ) : null}
             </TableRow>
           </TableHeader>
           <TableBody>
-            {items.map((item) => (
-              <TableRow key={item.id}>
-                <TableHeaderCell scope="row">
-                  {kind === 'cases' && mayOpenCases ? (
-                    <Link to={`/cases/${item.id}`}>
-                      {item.reference ? `${item.reference} — ` : ''}
-                      {item.subject}
-                    </Link>
-                  ) : (
+            {items.map((item) => {
+              // A case opens on its page; so does the case a survey answer was about.
+              const caseId = kind === 'cases' ? item.id : item.caseId;
+              const label = (
+                <>
+                  {item.reference ? `${item.reference} — ` : ''}
+                  {item.subject}
+                </>
+              );
+              return (
+                <TableRow key={item.id}>
+                  <TableHeaderCell scope="row">
+                    {caseId && mayOpenCases ? <Link to={`/cases/${caseId}`}>{label}</Link> : label}
+                    {item.item && item.item !== item.subject ? (
+                      <div className="vd-muted">{item.item}</div>
+                    ) : null}
+                  </TableHeaderCell>
+                  <TableCell>
+                    {item.channel ? t(`catalogue.channel.${item.channel}` as 'catalogue.channel.web') : '—'}
+                  </TableCell>
+                  <TableCell>{item.team ?? '—'}</TableCell>
+                  <TableCell>{date(item.openedAt)}</TableCell>
+                  {kind === 'cases' || kind === 'callbacks' ? (
                     <>
-                      {item.reference ? `${item.reference} — ` : ''}
-                      {item.subject}
+                      <TableCell>{date(item.dueAt)}</TableCell>
+                      <TableCell>{date(item.closedAt)}</TableCell>
                     </>
-                  )}
-                  {item.item && item.item !== item.subject ? (
-                    <div className="vd-muted">{item.item}</div>
                   ) : null}
-                </TableHeaderCell>
-                <TableCell>
-                  {item.channel ? t(`catalogue.channel.${item.channel}` as 'catalogue.channel.web') : '—'}
-                </TableCell>
-                <TableCell>{item.team ?? '—'}</TableCell>
-                <TableCell>{date(item.openedAt)}</TableCell>
-                {kind === 'cases' ? (
-                  <>
-                    <TableCell>{date(item.dueAt)}</TableCell>
-                    <TableCell>{date(item.closedAt)}</TableCell>
-                    <TableCell>{item.breachReason ?? '—'}</TableCell>
-                  </>
-                ) : null}
-                <TableCell>{item.outcome ?? '—'}</TableCell>
-              </TableRow>
-            ))}
+                  {kind === 'cases' ? <TableCell>{item.breachReason ?? '—'}</TableCell> : null}
+                  {kind === 'contacts' ? <TableCell>{item.outcome ?? '—'}</TableCell> : null}
+                  {kind === 'responses' ? (
+                    <>
+                      <TableCell>{item.grade ?? '—'}</TableCell>
+                      <TableCell>{item.effort ?? '—'}</TableCell>
+                      <TableCell>
+                        {item.solved === undefined
+                          ? '—'
+                          : t(item.solved ? 'monitoring.drill.yes' : 'monitoring.drill.no')}
+                      </TableCell>
+                    </>
+                  ) : null}
+                  {kind === 'callbacks' ? (
+                    <TableCell>
+                      {t(item.state === 'done' ? 'monitoring.drill.stateDone' : 'monitoring.drill.stateOpen')}
+                    </TableCell>
+                  ) : null}
+                </TableRow>
+              );
+            })}
           </TableBody>
         </Table>
       ) : null}
@@ -121,6 +156,14 @@ export function DrillPage() {
         >
           {t('monitoring.drill.more')}
         </Button>
+      ) : null}
+      {kpi && items.length ? (
+        <Paragraph>
+          {/* The whole list, not only the pages shown: the server streams it. */}
+          <a href={drillCsvHref(filter, kpi)} download>
+            {t('monitoring.drill.csv')}
+          </a>
+        </Paragraph>
       ) : null}
     </div>
   );

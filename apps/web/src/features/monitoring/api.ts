@@ -34,7 +34,7 @@ export interface KpiDefinition {
   audience: Permission[];
   version?: number;
   /** The list behind the figure (the drill-down page), or null: the figure links to nothing. */
-  drill: 'contacts' | 'cases' | null;
+  drill: DrillKind | null;
 }
 
 export interface Overview {
@@ -71,10 +71,20 @@ export interface DrillItem {
   dueAt?: string | null;
   breachReason?: string | null;
   outcome?: string | null;
+  /** A survey answer about a case: that case. */
+  caseId?: string;
+  grade?: number;
+  effort?: number;
+  solved?: boolean;
+  /** A callback: still open, or done late. */
+  state?: 'open' | 'done';
 }
 
+/** What a drill-down lists: cases, contacts, survey answers or callbacks. */
+export type DrillKind = 'cases' | 'contacts' | 'responses' | 'callbacks';
+
 export interface Drill {
-  kind: 'cases' | 'contacts';
+  kind: DrillKind;
   items: DrillItem[];
   nextCursor: string | null;
 }
@@ -155,6 +165,10 @@ export function useDrill(filter: MetricFilter, kpi: KpiCode, enabled = true) {
     enabled,
   });
 }
+
+/** The address of the whole list as CSV (the server streams it; the browser downloads it). */
+export const drillCsvHref = (filter: MetricFilter, kpi: KpiCode) =>
+  `/api/metrics/drill/csv?${new URLSearchParams(query(filter, { kpi })).toString()}`;
 
 export function useTop(filter: MetricFilter, kind: 'questions' | 'reports', enabled = true) {
   return useQuery({
