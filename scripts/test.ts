@@ -1,15 +1,16 @@
 /**
  * `npm test`: everything, on a fresh machine with Node 20 and npm.
  *   lint + format (Biome), the three type checks and the web build, side by side (one per core)
- *   -> Vitest on PGlite and on a throwaway PostgreSQL server -> Playwright end-to-end in Debian Chromium (with
- *   axe-core).
+ *   -> Vitest on PGlite and on a throwaway PostgreSQL server (the journeys' servers starting meanwhile)
+ *   -> Playwright end-to-end in Debian Chromium (with axe-core).
  * Installs Debian `postgresql` and `chromium-headless-shell` when missing (never a browser download).
  * Ends with one line "N passed, N failed" over all test runners.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { e2eServers, SERVERS_STARTED } from '../e2e/servers.ts';
 import { type PgCluster, startPgCluster } from './pg-cluster.ts';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -21,6 +22,8 @@ const want = (step: string) => only.length === 0 || only.includes(step);
 let passed = 0;
 let failed = 0;
 let cluster: PgCluster | undefined;
+/** The journeys' servers, when started early (each in a process group of its own, to stop with its children). */
+let servers: ChildProcess[] = [];
 
 function run(title: string, cmd: string, args: string[], env: Record<string, string> = {}): boolean {
   process.stdout.write(`\n▶ ${title}\n`);
@@ -107,6 +110,51 @@ function countPlaywright(file: string) {
   return true;
 }
 
+/**
+ * Starts the journeys' servers (e2e/servers.ts) now, so that a fresh database and the demo seed (20–30 s, one core)
+ * happen while Vitest runs rather than with the browsers waiting (ADR 0023, addendum "the journeys' servers start
+ * early"). Playwright finds them up and starts none.
+ */
+function startE2eServers() {
+  servers = e2eServers().map((server) =>
+    spawn(server.command, {
+      cwd: root,
+      shell: true,
+      detached: true,
+      stdio: 'ignore',
+      env: { ...process.env, ...server.env },
+    }),
+  );
+}
+
+/** Waits until every early server answers; false when one did not within its time (Playwright then says why). */
+async function e2eServersReady(): Promise<boolean> {
+  for (const server of e2eServers()) {
+    const deadline = Date.now() + server.timeout;
+    for (;;) {
+      const ok = await fetch(server.url).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ok) break;
+      if (Date.now() > deadline) return false;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  return true;
+}
+
+function stopE2eServers() {
+  for (const child of servers)
+    if (child.pid && child.exitCode === null)
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // gone already
+      }
+  servers = [];
+}
+
 async function main() {
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
@@ -130,6 +178,7 @@ async function main() {
   const checked = await runSideBySide(checks);
   const built = want('e2e') ? checked[checks.findIndex((c) => c.title.startsWith('build'))]! : false;
   for (const passed of checked) ok = check(passed) && ok;
+  if (want('unit') && want('e2e') && built) startE2eServers();
   if (want('unit')) {
     cluster = await startPgCluster();
     const file = join(tmp, 'vitest.json');
@@ -156,14 +205,18 @@ async function main() {
     )
       apt('chromium');
     const file = join(tmp, 'playwright.json');
+    const early = servers.length > 0 && (await e2eServersReady());
+    if (servers.length && !early) stopE2eServers(); // Playwright starts them and reports what went wrong
     const e2eOk = run(
       'end-to-end tests (Playwright in Debian Chromium, axe-core)',
       bin('playwright'),
       ['test', '-c', 'e2e/playwright.config.ts'],
       {
         PLAYWRIGHT_JSON_OUTPUT_NAME: file,
+        ...(early ? { [SERVERS_STARTED]: '1' } : {}),
       },
     );
+    stopE2eServers();
     if (!countPlaywright(file)) failed++;
     ok = e2eOk && ok;
   }
@@ -174,11 +227,13 @@ async function main() {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     cluster?.stop();
+    stopE2eServers();
     process.exit(130);
   });
 }
 main().catch((error: unknown) => {
   cluster?.stop();
+  stopE2eServers();
   process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
   process.stdout.write(`\n${passed} passed, ${failed + 1} failed\n`);
   process.exit(1);

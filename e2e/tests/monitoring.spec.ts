@@ -6,6 +6,7 @@
  * window's width and at 320 px on each new kind of page (the analysis and inputs pages are scanned by their specs).
  */
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { expectAccessible, login, PASSWORD } from './support.ts';
 
@@ -100,6 +101,21 @@ test('a manager drills from the latest team to its late cases; a team lead and a
   expect(Number(value)).toBeCloseTo(worst.value as number, 1);
   expect(Number(target)).toBeGreaterThan(Number(value));
   await expectAccessible(page, 'monitoring overview (manager)');
+  // On paper: no navigation, filters or buttons; the tiles and the charts (SVG, with their titles) stay, and it prints
+  // to an A4 PDF (saved in .tmp/ to look at).
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.vd-nav')).toBeHidden();
+  await expect(page.locator('.vd-section-nav')).toBeHidden();
+  await expect(page.locator('.vd-kpi-tile').first()).toBeVisible();
+  await expect(page.locator('.vd-chart svg').first()).toBeVisible();
+  const pdf = await page.pdf({
+    path: join(import.meta.dirname, '..', '..', '.tmp', 'monitoring-overview.pdf'),
+    format: 'A4',
+    printBackground: true,
+  });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  expect((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeGreaterThanOrEqual(2);
+  await page.emulateMedia({ media: 'screen' });
 
   // Back to the chart, then down to the worst team's late cases and why they were late.
   await byTeam.getByRole('button', { name: 'Tabel' }).click();

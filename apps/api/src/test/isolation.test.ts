@@ -1483,9 +1483,19 @@ function cases(): Record<string, Case | 'public'> {
     },
     'GET /api/metrics/drill': async (h) => {
       const today = new Date().toISOString().slice(0, 10);
-      for (const kpi of ['backlog', 'contacts', 'cases_opened']) {
+      for (const kpi of ['backlog', 'contacts', 'cases_opened', 'grade_mean', 'callbacks_in_time']) {
         const res = await get(`/api/metrics/drill?from=2025-01-01&to=${today}&kpi=${kpi}`, h);
         expect(res.json().items).toEqual([]);
+      }
+    },
+    'GET /api/metrics/drill/csv': async (h) => {
+      const today = new Date().toISOString().slice(0, 10);
+      for (const kpi of ['backlog', 'contacts', 'cases_opened', 'grade_mean', 'callbacks_in_time']) {
+        const res = await get(`/api/metrics/drill/csv?from=2025-01-01&to=${today}&kpi=${kpi}`, h);
+        expect(res.statusCode).toBe(200);
+        // The header row and nothing else.
+        expect(res.body.trim().split('\r\n')).toHaveLength(1);
+        leaksNothingOfA(res.body);
       }
     },
     'GET /api/metrics/top': async (h) =>

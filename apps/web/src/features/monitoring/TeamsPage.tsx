@@ -12,6 +12,7 @@ import {
   MonitoringNav,
   PeriodLine,
   PeriodProblem,
+  TopList,
   TrendChart,
   useKpiMap,
   useMonitoring,
@@ -19,7 +20,8 @@ import {
 
 /**
  * Teams and their agents (`/monitoring/teams`): a team lead sees their own teams (the API limits them), others
- * every team. First-contact resolution per agent against the 80% target, norm compliance per team.
+ * every team. First-contact resolution per agent against the 80% target, norm compliance per team, and the ten
+ * questions and reports asked most of these teams.
  */
 export function TeamsPage() {
   const { t } = useTranslation();
@@ -70,6 +72,11 @@ export function TeamsPage() {
             </div>
             <TrendChart filter={filter} previous={previous} definition={map.get('fcr')} />
           </section>
+          {/* The questions and reports of these teams ("top meldingen"), e.g. the internal MCC's for its lead. */}
+          <div className="vd-chart-grid">
+            <TopList filter={filter} kind="questions" />
+            <TopList filter={filter} kind="reports" />
+          </div>
         </>
       ) : null}
     </div>

@@ -32,6 +32,7 @@ import {
   type PeriodKind,
   type PeriodState,
   periodChoices,
+  pointRange,
   readFilter,
   readPeriod,
 } from './period.ts';
@@ -389,6 +390,8 @@ export function TrendChart({
   grain?: MetricGrain;
 }) {
   const { t } = useTranslation();
+  const { params } = useMonitoring();
+  const navigate = useNavigate();
   const word = useWords();
   const label = usePeriodLabel();
   const code = definition?.code ?? 'fcr';
@@ -420,7 +423,23 @@ export function TrendChart({
         : []),
     ],
   };
-  return <Chart spec={spec} direction={definition.direction} />;
+  // Each point drills down to what is behind its own day, week, month, quarter or year (within the chosen period).
+  const href = (index: number) => {
+    const range = pointRange(points, index, filter);
+    if (!range || points[index]?.value === null || !definition.drill) return undefined;
+    return `/monitoring/drill${filterSearch(params, { kpi: code, period: 'custom', at: undefined, ...range })}`;
+  };
+  return (
+    <Chart
+      spec={spec}
+      direction={definition.direction}
+      rowHref={href}
+      onSelect={(index) => {
+        const to = href(index);
+        if (to) void navigate(to);
+      }}
+    />
+  );
 }
 
 /** Which filter a breakdown row sets when followed (the drill-down). */

@@ -139,3 +139,24 @@ export function filterSearch(
   const text = next.toString();
   return text ? `?${text}` : '';
 }
+
+/**
+ * The days of one point of a trend (`index` of the series' points, each named by its first day): from its first day
+ * to the day before the next point's, within the chosen period; null when there is no such point.
+ */
+export function pointRange(
+  points: readonly { period: string }[],
+  index: number,
+  period: { from: string; to: string },
+): { from: string; to: string } | null {
+  const point = points[index];
+  if (!point) return null;
+  const next = points[index + 1];
+  const end = next
+    ? new Date(Date.parse(`${next.period}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10)
+    : period.to;
+  return {
+    from: point.period < period.from ? period.from : point.period,
+    to: end > period.to ? period.to : end,
+  };
+}

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { filterSearch, grainFor, periodChoices, periodRange, readFilter, readPeriod } from './period.ts';
+import {
+  filterSearch,
+  grainFor,
+  periodChoices,
+  periodRange,
+  pointRange,
+  readFilter,
+  readPeriod,
+} from './period.ts';
 
 const today = new Date(2026, 11, 6); // 6 December 2026
 
@@ -61,5 +69,25 @@ describe('monitoring period and filters in the URL', () => {
     expect(grainFor('2026-07-01', '2026-09-30')).toBe('week');
     expect(grainFor('2026-01-01', '2026-12-31')).toBe('month');
     expect(grainFor('2021-01-01', '2026-12-31')).toBe('quarter');
+  });
+});
+
+describe('a trend point drills down to its own days', () => {
+  const weeks = [{ period: '2026-10-26' }, { period: '2026-11-02' }, { period: '2026-11-09' }];
+  const november = { from: '2026-11-01', to: '2026-11-10' };
+  it('from its first day to the day before the next point, within the chosen period', () => {
+    // The first week began in October: only its November days.
+    expect(pointRange(weeks, 0, november)).toEqual({ from: '2026-11-01', to: '2026-11-01' });
+    expect(pointRange(weeks, 1, november)).toEqual({ from: '2026-11-02', to: '2026-11-08' });
+    // The last ends with the period.
+    expect(pointRange(weeks, 2, november)).toEqual({ from: '2026-11-09', to: '2026-11-10' });
+    expect(pointRange(weeks, 3, november)).toBeNull();
+  });
+  it('a month ends on its last day, also in a leap year', () => {
+    const months = [{ period: '2028-02-01' }, { period: '2028-03-01' }];
+    expect(pointRange(months, 0, { from: '2028-02-01', to: '2028-03-31' })).toEqual({
+      from: '2028-02-01',
+      to: '2028-02-29',
+    });
   });
 });
