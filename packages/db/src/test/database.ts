@@ -21,16 +21,21 @@ export interface TestDatabaseOptions {
   reuse?: boolean;
 }
 
-/** Databases closed by a file that reused them, ready for the next (module state lives per worker). */
-const idle: Database[] = [];
+/**
+ * Databases closed by a file that reused them, ready for the next (module state lives per worker): a PGlite itself;
+ * on PostgreSQL its address, the file's pool closed (a connection a file left inside a transaction would otherwise
+ * hold back what the next file's VACUUM may remove).
+ */
+const idle: (Database | { url: string })[] = [];
 
 /** A migrated database of this file's own: PGlite in memory, or on PostgreSQL a copy of the migrated template. */
 export async function openTestDatabase(options: TestDatabaseOptions = {}): Promise<Database> {
   if (options.reuse) {
     const free = idle.pop();
     if (free) {
-      await empty(free);
-      return lend(free);
+      const database = 'url' in free ? await openDatabase({ url: free.url, poolSize: 5 }) : free;
+      await empty(database);
+      return lend(database, 'url' in free ? free.url : undefined);
     }
   }
   if (dbKind === 'postgres') {
@@ -43,7 +48,7 @@ export async function openTestDatabase(options: TestDatabaseOptions = {}): Promi
       template,
     );
     const database = await openDatabase({ url, poolSize: 5 });
-    return options.reuse ? lend(database) : database;
+    return options.reuse ? lend(database, url) : database;
   }
   // A copy of the database the global setup migrated once (pglite.global-setup.ts); migrate() then finds nothing
   // to do, and still brings a copy up to date if it were older than the migrations.
@@ -55,14 +60,17 @@ export async function openTestDatabase(options: TestDatabaseOptions = {}): Promi
 }
 
 /** The database as the file sees it: closing it hands it back for the next file of this worker. */
-function lend(database: Database): Database {
+function lend(database: Database, url?: string): Database {
   let returned = false;
   return {
     ...database,
     async close() {
       if (returned) return;
       returned = true;
-      idle.push(database);
+      if (url) {
+        await database.close();
+        idle.push({ url });
+      } else idle.push(database);
     },
   };
 }
@@ -80,7 +88,14 @@ async function empty(database: Database) {
     sql`SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables
         WHERE schemaname NOT IN ('pg_catalog', 'information_schema', 'drizzle')`,
   );
-  if (database.kind === 'pglite') await db.execute(sql`DISCARD ALL`); // one session: a test's SETs end here
+  if (database.kind === 'pglite')
+    await db.execute(sql`DISCARD ALL`); // one session: a test's SETs end here
+  // Whatever a previous file left connected (a child process, a stray pool) goes, with its open transactions.
+  else
+    await db.execute(
+      sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+          WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+    );
   await db.transaction(async (tx) => {
     await tx.execute(sql`SET LOCAL session_replication_role = replica`);
     await tx.execute(sql.raw(`TRUNCATE ${tables.map((t) => t.name).join(', ')} RESTART IDENTITY`));
