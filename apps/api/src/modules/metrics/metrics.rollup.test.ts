@@ -18,7 +18,8 @@ import { catchUpMetrics, compactSmallRollups, rebuildAllMetrics, rebuildMetrics 
 import { resolutionHistogram, rollupSums } from './metrics.queries.ts';
 import { SMALL_ROLLUPS } from './metrics.rollup.queries.ts';
 
-const t = useTestApp();
+// Its own database: it measures the rollups' size after a rebuild (useTestApp, `ownDatabase`).
+const t = useTestApp({}, { ownDatabase: true });
 let org: TestOrg;
 let db: Db;
 let items: { id: string; versionId: string; code: string }[];
