@@ -62,15 +62,27 @@ export function presentDrillCase(r: DrillCaseRow) {
   };
 }
 
+/** What every row behind a number has: its id, subject, channel, team, item and when it began. */
+const drillBase = (r: {
+  id: string;
+  subject: string | null;
+  channel: string;
+  team: string | null;
+  item: string | null;
+  openedAt: Date | string;
+}) => ({
+  id: r.id,
+  subject: r.subject ?? '',
+  channel: r.channel,
+  team: r.team,
+  item: r.item,
+  openedAt: iso(r.openedAt),
+});
+
 /** A contact behind a number: its subject (the item, or the topic), channel, team and outcome. */
 export function presentDrillContact(r: DrillContactRow) {
   return {
-    id: r.id,
-    subject: r.subject ?? '',
-    channel: r.channel,
-    team: r.team,
-    item: r.item,
-    openedAt: iso(r.openedAt),
+    ...drillBase(r),
     ...(r.closedAt ? { closedAt: iso(r.closedAt) } : {}),
     ...(r.outcome ? { outcome: r.outcome } : {}),
   };
@@ -79,14 +91,9 @@ export function presentDrillContact(r: DrillContactRow) {
 /** A survey answer behind a satisfaction figure: grade, effort, solved; the case it was about (never the comment). */
 export function presentDrillResponse(r: DrillResponseRow) {
   return {
-    id: r.id,
+    ...drillBase(r),
     ...(r.reference ? { reference: r.reference } : {}),
     ...(r.caseId ? { caseId: r.caseId } : {}),
-    subject: r.subject ?? '',
-    channel: r.channel,
-    team: r.team,
-    item: r.item,
-    openedAt: iso(r.openedAt),
     grade: Number(r.grade),
     ...(r.effort === null ? {} : { effort: Number(r.effort) }),
     ...(r.solved === null ? {} : { solved: r.solved }),
@@ -96,12 +103,7 @@ export function presentDrillResponse(r: DrillResponseRow) {
 /** A callback not done in time: when it was asked, due and done (never the phone number or the note). */
 export function presentDrillCallback(r: DrillCallbackRow) {
   return {
-    id: r.id,
-    subject: r.subject ?? '',
-    channel: r.channel,
-    team: r.team,
-    item: r.item,
-    openedAt: iso(r.openedAt),
+    ...drillBase(r),
     dueAt: iso(r.dueAt),
     ...(r.closedAt ? { closedAt: iso(r.closedAt) } : {}),
     state: r.state === 'done' ? ('done' as const) : ('open' as const),

@@ -438,6 +438,9 @@ export interface DrillCaseRow {
   sortAt: string;
 }
 
+/** A row's place in its list, as the cursor carries it (UTC, microseconds). */
+const sortKey = (at: SQL) => sql`to_char(${at} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
 const itemName = (lang: string, ci: SQL, civ: SQL) =>
   sql`coalesce(nullif(${civ}.definition->'name'->>${lang}, ''), ${civ}.definition->'name'->>'nl', ${ci}.code)`;
 
@@ -490,7 +493,7 @@ export function drillCases(
     sql`SELECT c.id, c.reference, c.subject, c.channel, t.name AS "team",
                ${itemName(language, sql`ci`, sql`civ`)} AS "item",
                c.created_at AS "openedAt", c.closed_at AS "closedAt", c.due_at AS "dueAt",
-               c.breach_reason AS "breachReason", to_char(${at} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortAt"
+               c.breach_reason AS "breachReason", ${sortKey(at)} AS "sortAt"
         FROM case_file c
         LEFT JOIN customer k ON k.organisation_id = c.organisation_id AND k.id = c.customer_id
         LEFT JOIN team t ON t.organisation_id = c.organisation_id AND t.id = c.team_id
@@ -545,7 +548,7 @@ export function drillContacts(
     sql`SELECT c.id, c.channel, coalesce(${itemName(language, sql`ci`, sql`civ`)}, c.topic, '') AS "subject", t.name AS "team",
                ${itemName(language, sql`ci`, sql`civ`)} AS "item",
                c.started_at AS "openedAt", c.ended_at AS "closedAt", c.outcome,
-               to_char(c.started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortAt"
+               ${sortKey(sql`c.started_at`)} AS "sortAt"
         FROM contact c
         LEFT JOIN customer k ON k.organisation_id = c.organisation_id AND k.id = c.customer_id
         LEFT JOIN team t ON t.organisation_id = c.organisation_id AND t.id = c.team_id
@@ -624,7 +627,7 @@ export function drillResponses(
                cf.reference, cf.id AS "caseId", r.channel, t.name AS "team",
                ${itemName(language, sql`ci`, sql`civ`)} AS "item", r.answered_at AS "openedAt",
                r.grade, r.effort, r.solved,
-               to_char(r.answered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortAt"
+               ${sortKey(sql`r.answered_at`)} AS "sortAt"
         FROM survey_response r
         LEFT JOIN survey_invitation i ON i.organisation_id = r.organisation_id AND i.id = r.invitation_id
         LEFT JOIN customer k ON k.organisation_id = r.organisation_id AND k.id = i.customer_id
@@ -691,7 +694,7 @@ export function drillCallbacks(
     sql`SELECT cb.id, coalesce(${itemName(language, sql`ci`, sql`civ`)}, ct.topic, '') AS "subject",
                ct.channel, t.name AS "team", ${itemName(language, sql`ci`, sql`civ`)} AS "item",
                cb.created_at AS "openedAt", cb.due_at AS "dueAt", cb.done_at AS "closedAt", cb.state,
-               to_char(cb.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortAt"
+               ${sortKey(sql`cb.due_at`)} AS "sortAt"
         FROM callback cb
         JOIN contact ct ON ct.organisation_id = cb.organisation_id AND ct.id = cb.contact_id
         LEFT JOIN customer k ON k.organisation_id = cb.organisation_id AND k.id = cb.customer_id
