@@ -68,7 +68,7 @@ function TargetRow({ kpi }: { kpi: KpiDefinition }) {
       {
         code: kpi.code as KpiCode,
         target: number,
-        ...(kpi.version === undefined ? {} : { version: kpi.version }),
+        version: kpi.targetVersion,
       },
       { onSuccess: () => setSaved(true) },
     );

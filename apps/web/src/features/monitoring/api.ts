@@ -2,14 +2,12 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import type {
   KpiBreakdownRow,
   KpiCode,
-  KpiDirection,
+  KpiDefinition,
   KpiSeriesPoint,
-  KpiUnit,
   KpiValue,
   MetricDimension,
   MetricFilter,
   MetricGrain,
-  Permission,
 } from '@voordeur/shared';
 import { api, type ListResponse } from '../../api/client.ts';
 
@@ -19,23 +17,8 @@ export interface Words {
   en: string;
 }
 
-/** A KPI of the catalogue with its definition (`GET /api/metrics/kpis`). */
-export interface KpiDefinition {
-  code: KpiCode;
-  unit: KpiUnit;
-  direction: KpiDirection;
-  name: Words;
-  formula: Words;
-  source: Words;
-  defaultTarget: number | null;
-  /** The organisation's target (its own, or the default). */
-  target: number | null;
-  /** The permissions whose holders see this KPI. */
-  audience: Permission[];
-  version?: number;
-  /** The list behind the figure (the drill-down page), or null: the figure links to nothing. */
-  drill: DrillKind | null;
-}
+/** A KPI of the catalogue with its definition (`GET /api/metrics/kpis`), as the API's schema gives it. */
+export type { KpiDefinition } from '@voordeur/shared';
 
 export interface Overview {
   from: string;
@@ -192,12 +175,18 @@ export function useSegments(enabled = true) {
 export function useSetTarget() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ code, target, version }: { code: KpiCode; target: number; version?: number }) =>
-      api<unknown>(`/api/metrics/targets/${encodeURIComponent(code)}`, {
+    mutationFn: ({ code, target, version }: { code: KpiCode; target: number; version: number }) =>
+      api<KpiDefinition>(`/api/metrics/targets/${encodeURIComponent(code)}`, {
         method: 'PUT',
-        body: version === undefined ? { target } : { target, version },
+        body: { target, version },
       }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['metrics'] }),
+    onSuccess: (saved) => {
+      // The new target and its version at once: a second change right after the first sends the version it needs.
+      client.setQueryData<KpiDefinition[]>(['metrics', 'kpis'], (list) =>
+        list?.map((k) => (k.code === saved.code ? saved : k)),
+      );
+      return client.invalidateQueries({ queryKey: ['metrics'] });
+    },
   });
 }
 
