@@ -9,7 +9,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { e2eServers, SERVERS_STARTED } from '../e2e/servers.ts';
 import { type PgCluster, startPgCluster } from './pg-cluster.ts';
 
@@ -109,9 +109,21 @@ function check(ok: boolean) {
 
 function countVitest(file: string) {
   if (!existsSync(file)) return false;
-  const r = JSON.parse(readFileSync(file, 'utf8')) as { numPassedTests: number; numFailedTests: number };
+  const r = JSON.parse(readFileSync(file, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    testResults: { name: string; startTime: number; endTime: number }[];
+  };
   passed += r.numPassedTests;
   failed += r.numFailedTests;
+  // The slowest files (a file runs once per database): where the suite's time goes, for whoever keeps it short.
+  const slowest = r.testResults
+    .map((t) => ({ name: relative(root, t.name), seconds: (t.endTime - t.startTime) / 1000 }))
+    .sort((a, b) => b.seconds - a.seconds)
+    .slice(0, 8);
+  process.stdout.write(
+    `\nslowest test files:\n${slowest.map((t) => `  ${t.seconds.toFixed(1).padStart(6)} s  ${t.name}`).join('\n')}\n`,
+  );
   return true;
 }
 

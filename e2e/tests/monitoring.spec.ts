@@ -193,3 +193,103 @@ test('a manager drills from the latest team to its late cases; a team lead and a
   // The same tiles and chart as the overview (scanned at 320 px above): reflow measured, scanned at full width.
   await expectAccessible(page, 'my figures (agent)', { narrowScan: false });
 });
+
+test('a manager splits a figure by subject, and follows a subject, a trend point and a district to what is behind them', async ({
+  page,
+}) => {
+  const month = lastMonth();
+  const period = `from=${month.from}&to=${month.to}`;
+  await signIn(page, 'manager@voorbeeld.nl');
+  const drillCount = async (query: string) => {
+    const found = (await (await page.request.get(`/api/metrics/drill?${query}&limit=50`)).json()) as {
+      items: unknown[];
+    };
+    return found.items.length;
+  };
+
+  // A target set, then changed again at once (each change carries the version it read).
+  await page.goto('/monitoring/settings');
+  const repeat = page.getByLabel('Doel voor Herhaalcontact (percentage)');
+  const row = page.getByRole('row').filter({ has: repeat });
+  for (const value of ['10', '12,5']) {
+    await repeat.fill(value);
+    await row.getByRole('button', { name: 'Opslaan Herhaalcontact' }).click();
+    await expect(row.getByRole('status')).toHaveText('Opgeslagen');
+  }
+  await expect(row.getByRole('alert')).toHaveCount(0);
+  const saved = (await (await page.request.get('/api/metrics/kpis/repeat_contacts')).json()) as {
+    target: number;
+    targetVersion: number;
+  };
+  expect(saved).toMatchObject({ target: 12.5, targetVersion: 2 });
+
+  // First-contact resolution's page says what is behind it, and splits it by subject: worst first, as the API has it.
+  await page.goto('/monitoring/kpis/fcr');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Eerste keer goed');
+  await expect(page.locator('dl')).toContainText('De contacten die niet meteen zijn beantwoord');
+  await page.getByLabel('Uitsplitsen naar').selectOption({ label: 'Onderwerp' });
+  await expect(page).toHaveURL(/by=item/);
+  const perItem = (await (
+    await page.request.get(`/api/metrics/breakdown?${period}&kpi=fcr&by=item`)
+  ).json()) as { rows: Row[] };
+  const measured = perItem.rows.filter((r) => r.value !== null && r.key);
+  expect(measured.length, 'subjects with first-contact resolution last month').toBeGreaterThan(1);
+  const worst = measured.reduce((a, b) => ((b.value as number) < (a.value as number) ? b : a));
+  const byItem = page.locator('figure').filter({ hasText: 'Eerste keer goed per onderwerp' });
+  await expect(byItem.locator('svg, table').first()).toBeVisible();
+  if (await byItem.locator('svg').isVisible()) await byItem.getByRole('button', { name: 'Tabel' }).click();
+  await expect(byItem.locator('tbody tr')).toHaveCount(perItem.rows.length);
+  await expect(byItem.locator('tbody tr').first().locator('th')).toHaveText(worst.label);
+  await expectAccessible(page, 'a KPI split by subject (manager)');
+
+  // The subject's row leads to its contacts that were not answered at once, the subject shown as a filter.
+  await byItem.locator('tbody tr').first().getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Wat achter Eerste keer goed zit');
+  await expect(page).toHaveURL(new RegExp(`itemId=${worst.key}`));
+  await expect(page.locator('.vd-monitoring-active')).toContainText(`Onderwerp: ${worst.label}`);
+  await expect(page.getByText(/^De contacten die niet meteen zijn beantwoord/)).toBeVisible();
+  const forItem = await drillCount(`${period}&kpi=fcr&itemId=${worst.key}`);
+  expect(forItem).toBeGreaterThan(0);
+  await expect(page.locator('table caption')).toHaveText(`Contacten (${forItem} getoond)`);
+
+  // A point of the trend (a day of last month) leads to that day's contacts.
+  await page.goto('/monitoring');
+  const trend = page.locator('figure').filter({ hasText: 'Eerste keer goed door de tijd' });
+  await trend.getByRole('button', { name: 'Tabel' }).click();
+  const point = trend.locator('tbody tr th a').last();
+  await point.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Wat achter Eerste keer goed zit');
+  const url = new URL(page.url());
+  expect(url.searchParams.get('period')).toBe('custom');
+  const day = url.searchParams.get('from') as string;
+  expect(url.searchParams.get('to')).toBe(day);
+  expect(day >= month.from && day <= month.to, day).toBe(true);
+  const onDay = await drillCount(`from=${day}&to=${day}&kpi=fcr`);
+  await expect(
+    page
+      .locator('table caption, p')
+      .filter({ hasText: /getoond|niets/ })
+      .first(),
+  ).toHaveText(onDay ? `Contacten (${onDay} getoond)` : 'Er is hier niets dat bij dit getal hoort.');
+
+  // The districts: a table always (no map without tiles); a district's norm compliance leads to its late cases.
+  await page.goto('/monitoring/areas');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Wijken');
+  const perArea = (await (
+    await page.request.get(`/api/metrics/breakdown?${period}&kpi=norm_compliance&by=area`)
+  ).json()) as { rows: Row[] };
+  const district = perArea.rows.find((r) => r.key && r.value !== null && (r.value as number) < 100);
+  expect(district, 'a district with late cases last month').toBeDefined();
+  const table = page.getByRole('table', { name: 'Cijfers per wijk' });
+  const line = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: district?.label }) });
+  await expect(page.locator('#districts-map')).toHaveCount(0);
+  await expectAccessible(page, 'districts (manager)');
+  await line.locator('td').nth(1).getByRole('link').click(); // the second figure: norm compliance
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Wat achter Binnen de servicenorm zit');
+  await expect(page.locator('.vd-monitoring-active')).toContainText(`Wijk: ${district?.label}`);
+  const late = await drillCount(
+    `${period}&kpi=norm_compliance&area=${encodeURIComponent(district?.key as string)}`,
+  );
+  expect(late).toBeGreaterThan(0);
+  await expect(page.locator('table caption')).toHaveText(`Zaken (${late} getoond)`);
+});

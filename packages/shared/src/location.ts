@@ -91,3 +91,14 @@ export const mappedCaseSchema = z
   })
   .meta({ id: 'MappedCase' });
 export type MappedCase = z.infer<typeof mappedCaseSchema>;
+
+/** A district (front-office settings) at the middle of its register addresses: where a map of districts marks it. */
+export const districtCentreSchema = z
+  .object({
+    name: z.string(),
+    lat: z.number(),
+    lon: z.number(),
+    addresses: z.number().int().meta({ description: 'How many register addresses lie in the district.' }),
+  })
+  .meta({ id: 'DistrictCentre' });
+export type DistrictCentre = z.infer<typeof districtCentreSchema>;

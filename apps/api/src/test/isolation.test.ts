@@ -872,6 +872,12 @@ function cases(): Record<string, Case | 'public'> {
       expect(res.statusCode).toBe(200);
       leaksNothingOfA(res.body);
     },
+    // The districts at their middle (issue 14's map of districts): B's own districts and register only.
+    'GET /api/case-map/districts': async (h) => {
+      const res = await get('/api/case-map/districts', h);
+      expect(res.statusCode).toBe(200);
+      leaksNothingOfA(res.body);
+    },
     // Monitoring inputs (issue 14): B's imports, costs and checks are B's own; A's never show or change.
     'POST /api/waiting/import': async (h) => {
       const res = await app.inject({

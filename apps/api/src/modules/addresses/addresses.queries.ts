@@ -1,4 +1,4 @@
-import { address, type Db } from '@voordeur/db';
+import { address, type Db, queryRows } from '@voordeur/db';
 import { and, asc, eq, sql } from 'drizzle-orm';
 
 export const LOOKUP_LIMIT = 20;
@@ -153,4 +153,29 @@ export async function centre(db: Db, organisationId: string) {
     .from(address)
     .where(eq(address.organisationId, organisationId));
   return row?.lat == null || row.lon == null ? null : { lat: Number(row.lat), lon: Number(row.lon) };
+}
+
+/**
+ * The middle of the register's addresses in each of a set of postcode ranges (a district is one or more ranges of
+ * four-digit postcodes), with how many addresses lie in it; a district without addresses is left out.
+ */
+export function centresOfRanges(
+  db: Db,
+  organisationId: string,
+  ranges: { name: string; from: string; to: string }[],
+) {
+  if (!ranges.length) return Promise.resolve([]);
+  const values = sql.join(
+    ranges.map((r) => sql`(${r.name}::text, ${r.from}::text, ${r.to}::text)`),
+    sql`, `,
+  );
+  return queryRows<{ name: string; lat: number; lon: number; addresses: number }>(
+    db,
+    sql`SELECT r.name, avg(a.lat)::float8 AS lat, avg(a.lon)::float8 AS lon, count(DISTINCT a.id)::int AS addresses
+        FROM address a
+        JOIN (VALUES ${values}) AS r(name, pc_from, pc_to) ON left(a.postcode, 4) BETWEEN r.pc_from AND r.pc_to
+        WHERE a.organisation_id = ${organisationId}
+        GROUP BY r.name
+        ORDER BY r.name`,
+  );
 }

@@ -203,3 +203,16 @@ export async function addressAt(db: Db, organisationId: string, lat: number, lon
 export function registerCentre(db: Db, organisationId: string) {
   return q.centre(db, organisationId);
 }
+
+/** Each district's middle: the mean place of the register's addresses in its postcode ranges (for a map of them). */
+export function districtCentres(
+  db: Db,
+  organisationId: string,
+  areas: readonly { name: string; postcodes: readonly { from: string; to: string }[] }[],
+) {
+  return q.centresOfRanges(
+    db,
+    organisationId,
+    areas.flatMap((a) => a.postcodes.map((r) => ({ name: a.name, from: r.from, to: r.to }))),
+  );
+}

@@ -7,6 +7,7 @@ export { presentAddress } from './addresses.presenter.ts';
 export { rdToWgs84 } from './addresses.rd.ts';
 export {
   addressAt,
+  districtCentres,
   importAddresses,
   lookupAddresses,
   OUTSIDE_METRES,

@@ -1,4 +1,5 @@
 import {
+  districtCentreSchema,
   followInputSchema,
   mapConfigSchema,
   mappedCaseSchema,
@@ -152,6 +153,19 @@ export const caseMapRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => service.caseMap(app.db, ctxOf(request), request.query),
+  );
+
+  app.get(
+    '/districts',
+    {
+      schema: {
+        tags: ['cases'],
+        summary:
+          'The districts of the front-office settings, each at the middle of its register addresses (a district without addresses is left out): where a map of districts marks them.',
+        response: { 200: z.object({ items: z.array(districtCentreSchema) }), ...problemResponses },
+      },
+    },
+    async (request) => service.districtMap(app.db, ctxOf(request)),
   );
 };
 

@@ -1,9 +1,17 @@
 import type { Db } from '@voordeur/db';
 import type { Locale, PlaceAddress } from '@voordeur/shared';
 import type { Ctx } from '../../platform/actor.ts';
+import { authorize, signedIn } from '../../platform/policy.ts';
 import { errors } from '../../plugins/errors.ts';
-import { addressAt, presentAddress, registerCentre, searchRegister } from '../addresses/index.ts';
+import {
+  addressAt,
+  districtCentres,
+  presentAddress,
+  registerCentre,
+  searchRegister,
+} from '../addresses/index.ts';
 import { followCase, followerOfToken, nearbyReports, openCasesOnMap, unfollow } from '../cases/index.ts';
+import { frontOfficeSettings } from '../customers/index.ts';
 import { organisationBySlug } from '../organisations/index.ts';
 
 /** The organisation of a public page by its slug, or 404. */
@@ -70,4 +78,14 @@ export async function stopFollowing(db: Db, slug: string, token: string, request
 
 export function caseMap(db: Db, ctx: Ctx, filter: { teamId?: string | undefined }) {
   return openCasesOnMap(db, ctx, filter);
+}
+
+/**
+ * The organisation's districts, each at the middle of its register addresses (the districts are postcode ranges,
+ * not drawn shapes): for the map on the monitoring's districts page. Any colleague may read them.
+ */
+export async function districtMap(db: Db, ctx: Ctx) {
+  authorize(ctx.actor, signedIn);
+  const settings = await frontOfficeSettings(db, ctx.actor.organisationId);
+  return { items: await districtCentres(db, ctx.actor.organisationId, settings.areas) };
 }

@@ -363,6 +363,26 @@ describe('places, nearby reports and followers', () => {
     expect(map.json().truncated).toBe(false);
     expectProblem(await get('/api/case-map'), 401, 'unauthenticated');
 
+    // The districts at the middle of their register addresses (the monitoring's map of districts).
+    const districts = await get('/api/case-map/districts', agent);
+    expect(districts.statusCode, districts.body).toBe(200);
+    const items = districts.json().items as { name: string; lat: number; lon: number; addresses: number }[];
+    expect(items.map((d) => [d.name, d.addresses])).toEqual([
+      ['Centrum', 2],
+      ['Oost', 2],
+    ]);
+    // Centrum is 3811: the two addresses on the Stadhuisplein, its middle halfway between them.
+    const square = (await get(`/api/portal/${org.slug}/addresses?street=Stadhuisplein`)).json()
+      .items as Place[];
+    expect(square).toHaveLength(2);
+    expect(items[0]!.lat).toBeCloseTo((square[0]!.lat + square[1]!.lat) / 2, 9);
+    expect(items[0]!.lon).toBeCloseTo((square[0]!.lon + square[1]!.lon) / 2, 9);
+    expect(items[1]!.lon).toBeGreaterThan(items[0]!.lon); // Langestraat lies 400 m east
+    expect((await get('/api/case-map/districts', await signIn(t.app, other.users.agent))).json()).toEqual({
+      items: [],
+    });
+    expectProblem(await get('/api/case-map/districts'), 401, 'unauthenticated');
+
     const [item] = await t.database.db
       .select({ id: caseFile.catalogueItemId })
       .from(caseFile)

@@ -3,7 +3,14 @@
  * through which the input modules (waiting, costs, mystery) answer for the KPIs they compute themselves.
  */
 import type { Db } from '@voordeur/db';
-import { KPI_CATALOGUE, type KpiCode, type KpiSource, type MetricFilter } from '@voordeur/shared';
+import {
+  type ExternalSource,
+  isExternalKpi,
+  KPI_CATALOGUE,
+  type KpiCode,
+  type KpiSource,
+  type MetricFilter,
+} from '@voordeur/shared';
 
 /** Sums of `metric_contact_day` over a filter. */
 export interface ContactSums {
@@ -192,10 +199,6 @@ export function factsOf(codes: readonly KpiCode[]): Set<KpiSource> {
 
 // ---- KPIs computed by other modules (waiting, costs, mystery) ----
 
-/** The input modules' KPIs. */
-export type ExternalSource = 'waiting' | 'cost' | 'mystery';
-export const EXTERNAL_SOURCES: readonly ExternalSource[] = ['waiting', 'cost', 'mystery'];
-
 /**
  * A module that computes its own KPIs for a filter (the period and the filters the caller may use; `teamId` is
  * always one of the caller's teams when the caller sees only their teams).
@@ -220,5 +223,4 @@ export function kpiSource(source: KpiSource): KpiSourceFn | undefined {
   return sources.get(source as ExternalSource);
 }
 
-export const isExternal = (code: KpiCode) =>
-  KPI_CATALOGUE[code].reads.some((r) => (EXTERNAL_SOURCES as readonly string[]).includes(r));
+export const isExternal = (code: KpiCode) => isExternalKpi(KPI_CATALOGUE[code].reads);

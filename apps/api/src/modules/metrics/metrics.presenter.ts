@@ -16,6 +16,7 @@ export function presentDefinition(
     target: number | null;
     version: number;
     drill: KpiDefinition['drill'];
+    drillShows: KpiDefinition['drillShows'];
   },
 ): KpiDefinition {
   return {
@@ -31,6 +32,7 @@ export function presentDefinition(
     audience: [...d.audience],
     reads: [...d.reads],
     drill: d.drill,
+    drillShows: d.drillShows,
   };
 }
 

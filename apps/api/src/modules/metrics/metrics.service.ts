@@ -183,7 +183,13 @@ async function targetsOf(db: Db, organisationId: string) {
 export async function listDefinitions(db: Db, ctx: Ctx) {
   authorize(ctx.actor, metricsPolicy.readCatalogue);
   const target = await targetsOf(db, ctx.actor.organisationId);
-  return KPI_CODES.map((code) => ({ code, ...KPI_CATALOGUE[code], ...target(code), drill: drillOf(code) }));
+  return KPI_CODES.map((code) => ({
+    code,
+    ...KPI_CATALOGUE[code],
+    ...target(code),
+    drill: drillOf(code),
+    drillShows: drillShows(code),
+  }));
 }
 
 export async function getDefinition(db: Db, ctx: Ctx, code: string) {
@@ -195,6 +201,7 @@ export async function getDefinition(db: Db, ctx: Ctx, code: string) {
     ...KPI_CATALOGUE[code as KpiCode],
     ...target(code as KpiCode),
     drill: drillOf(code as KpiCode),
+    drillShows: drillShows(code as KpiCode),
   };
 }
 
@@ -760,6 +767,87 @@ const RESPONSE_DRILL: Partial<Record<KpiCode, q.ResponseDrill>> = {
   effort_mean: 'with_effort',
   solved_share: 'not_solved',
 };
+
+type Words = { nl: string; en: string };
+/** What each list holds, in words (the drill-down page's first line, and the KPI's definition). */
+const CONTACT_SHOWS: Record<q.ContactDrill, Words> = {
+  all: { nl: 'Alle contacten die in de periode begonnen.', en: 'Every contact that started in the period.' },
+  not_answered: {
+    nl: 'De contacten die niet meteen zijn beantwoord: doorgezet naar een zaak, een terugbelverzoek of een andere uitkomst.',
+    en: 'The contacts not answered at once: passed on as a case, a callback or another outcome.',
+  },
+  repeats: {
+    nl: 'De contacten over een vraag die de persoon eerder stelde.',
+    en: 'The contacts about a question the person had asked before.',
+  },
+  avoidable: {
+    nl: 'De contacten waarin iemand alleen vroeg hoe het met een zaak staat, of een eerder contact herhaalde. Betere informatie of de volgpagina had ze kunnen voorkomen.',
+    en: 'The contacts that only asked how a case stands, or repeated an earlier contact. Better information or the tracking page could have prevented them.',
+  },
+};
+const CASE_SHOWS: Record<q.CaseDrill, Words> = {
+  opened: { nl: 'De zaken die in de periode binnenkwamen.', en: 'The cases that came in during the period.' },
+  closed: { nl: 'De zaken die in de periode zijn afgerond.', en: 'The cases closed in the period.' },
+  late: {
+    nl: 'De zaken die in de periode zijn afgerond na de servicenorm, met de reden.',
+    en: 'The cases closed in the period after their service norm, with the reason.',
+  },
+  late_target: {
+    nl: 'De zaken die in de periode zijn afgerond na het interne doel.',
+    en: 'The cases closed in the period after the internal target.',
+  },
+  reopened: {
+    nl: 'De zaken die in de periode weer zijn geopend.',
+    en: 'The cases reopened in the period.',
+  },
+  complaints: {
+    nl: 'De klachten die in de periode zijn afgehandeld.',
+    en: 'The complaints handled in the period.',
+  },
+  complaints_late: {
+    nl: 'De klachten die in de periode zijn afgehandeld na de wettelijke termijn.',
+    en: 'The complaints handled in the period after the legal term.',
+  },
+  open: { nl: 'De zaken die nu openstaan.', en: 'The cases open now.' },
+  open_overdue: {
+    nl: 'De zaken die nu openstaan en al over de servicenorm zijn.',
+    en: 'The cases open now that are already past their service norm.',
+  },
+};
+const RESPONSE_SHOWS: Record<q.ResponseDrill, Words> = {
+  all: {
+    nl: 'Alle antwoorden op de tevredenheidsvraag in de periode.',
+    en: 'Every survey answer in the period.',
+  },
+  below_7: { nl: 'De antwoorden met een cijfer lager dan 7.', en: 'The answers with a grade below 7.' },
+  at_most_5: {
+    nl: 'De antwoorden met een cijfer van 5 of lager.',
+    en: 'The answers with a grade of 5 or lower.',
+  },
+  with_effort: {
+    nl: 'De antwoorden die zeggen hoe makkelijk het ging.',
+    en: 'The answers that say how easy it was.',
+  },
+  not_solved: {
+    nl: 'De antwoorden van mensen die zeggen dat hun vraag niet is opgelost.',
+    en: 'The answers of people who say their question was not solved.',
+  },
+};
+const CALLBACK_SHOWS: Words = {
+  nl: 'De terugbelverzoeken van de periode die niet op tijd zijn gebeld: nog open, of te laat gebeld.',
+  en: "The period's callbacks not made in time: still open, or made late.",
+};
+
+/** What the list behind a KPI holds, in words; null when there is no list. */
+function drillShows(kpi: KpiCode): Words | null {
+  const contact = CONTACT_DRILL[kpi];
+  if (contact) return CONTACT_SHOWS[contact];
+  const kase = CASE_DRILL[kpi];
+  if (kase) return CASE_SHOWS[kase];
+  const response = RESPONSE_DRILL[kpi];
+  if (response) return RESPONSE_SHOWS[response];
+  return kpi === 'callbacks_in_time' ? CALLBACK_SHOWS : null;
+}
 
 /** Which list `drill` gives behind a KPI, if any (the digital share, queue, cost and mystery figures have none). */
 function drillOf(kpi: KpiCode): MetricDrillKind | null {

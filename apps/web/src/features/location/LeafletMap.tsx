@@ -15,7 +15,13 @@ export interface MapMarker {
   lon: number;
   label: string;
   href?: string | undefined;
+  /** A figure against its target: green when met, red (the default, as for a report) when missed, grey without. */
+  tone?: 'met' | 'missed' | 'none' | undefined;
+  /** Show the label beside the marker at all times (a figure per district), not only in its popup. */
+  labelled?: boolean | undefined;
 }
+
+const FILL = { met: '#1e7a3a', missed: '#b3261e', none: '#5c5c5c' } as const;
 
 export interface LeafletMapProps {
   config: NonNullable<MapConfig['map']>;
@@ -72,7 +78,7 @@ export default function LeafletMap({
         radius: 9,
         color: '#ffffff',
         weight: 3,
-        fillColor: '#b3261e',
+        fillColor: FILL[marker.tone ?? 'missed'],
         fillOpacity: 1,
       });
       // Built as elements, not HTML strings: every text is escaped.
@@ -80,6 +86,11 @@ export default function LeafletMap({
       content.textContent = marker.label;
       if (marker.href && content instanceof HTMLAnchorElement) content.href = marker.href;
       dot.bindPopup(content);
+      if (marker.labelled) {
+        const text = document.createElement('span');
+        text.textContent = marker.label; // an element, not a string: Leaflet would read a string as HTML
+        dot.bindTooltip(text, { permanent: true, direction: 'top', offset: [0, -8] });
+      }
       dot.addTo(group);
     }
     if (fit && markers.length > 1)

@@ -3,14 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCan } from '../../lib/access.ts';
 import { useChartWords } from '../../lib/charts/Chart.tsx';
-import { formatValue } from '../../lib/charts/chartData.ts';
+import { formatValue, meets } from '../../lib/charts/chartData.ts';
 import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { Heading } from '../../ui/Heading.tsx';
 import { PageIntro } from '../../ui/PageIntro.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/Table.tsx';
-import { OpenReportsMap } from '../location/index.ts';
+import { DistrictsMap, OpenReportsMap } from '../location/index.ts';
 import { useBreakdown } from './api.ts';
 import {
   BreakdownChart,
@@ -27,8 +27,9 @@ import { filterSearch } from './period.ts';
 const AREA_CODES: KpiCode[] = ['cases_opened', 'norm_compliance', 'backlog_overdue', 'grade_mean'];
 
 /**
- * Districts (`/monitoring/areas`): a table always (every figure per district, each drilling down); the open
- * reports on the map when the organisation has a map configured.
+ * Districts (`/monitoring/areas`): a table always (every figure per district, each drilling down); where the
+ * organisation has a map, each district's norm compliance at its middle (green when it meets the target), and the
+ * open reports.
  */
 export function AreasPage() {
   const { t } = useTranslation();
@@ -53,6 +54,25 @@ export function AreasPage() {
     const definition = map.get(code);
     return definition ? word(definition.name) : code;
   };
+  // The map of districts: norm compliance, each marker drilling to the district's late cases.
+  const norm = map.get('norm_compliance');
+  const figures = (columns[1]?.data?.rows ?? []).flatMap((row) =>
+    row.key && row.value !== null && norm
+      ? [
+          {
+            name: row.key,
+            text: `${word(norm.name)} ${formatValue(row.value, norm.unit, words)}`,
+            href: `/monitoring/drill${filterSearch(params, { kpi: norm.code, area: row.key, areaLabel: row.label })}`,
+            tone:
+              norm.target === null || norm.direction === 'none'
+                ? ('none' as const)
+                : meets(row.value, norm.target, norm.direction)
+                  ? ('met' as const)
+                  : ('missed' as const),
+          },
+        ]
+      : [],
+  );
   return (
     <div className="vd-stack vd-stack--loose vd-monitoring">
       <PageIntro title={t('monitoring.areas.title')} intro={t('monitoring.areas.intro')} />
@@ -106,6 +126,13 @@ export function AreasPage() {
       ) : null}
       {loaded && areas.size > 0 ? (
         <BreakdownChart filter={filter} definition={map.get('norm_compliance')} by="area" sort="worst" />
+      ) : null}
+      {loaded && figures.length ? (
+        <DistrictsMap
+          title={t('monitoring.areas.districtMapTitle')}
+          label={t('monitoring.areas.districtMap', { name: norm ? word(norm.name) : '' })}
+          figures={figures}
+        />
       ) : null}
       {mayReadCases ? (
         <section className="vd-stack" aria-labelledby="areas-map">

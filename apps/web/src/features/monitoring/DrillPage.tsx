@@ -45,7 +45,14 @@ export function DrillPage() {
   const date = (iso: string | null | undefined) => (iso ? format.date(iso) : '—');
   return (
     <div className="vd-stack vd-stack--loose vd-monitoring">
-      <PageIntro title={title} intro={t('monitoring.drill.intro')} />
+      <PageIntro
+        title={title}
+        intro={
+          definition?.drillShows
+            ? `${word(definition.drillShows)} ${t('monitoring.drill.introScope')}`
+            : t('monitoring.drill.intro')
+        }
+      />
       <MonitoringNav />
       {kpi ? null : <Paragraph>{t('monitoring.drill.noKpi')}</Paragraph>}
       <MonitoringFilters filters={mayReadAll ? ['channel', 'teamId', 'segment'] : ['channel']} />

@@ -1,4 +1,11 @@
-import { KPI_CODES, type KpiCode, PERMISSIONS, type Permission } from '@voordeur/shared';
+import {
+  isExternalKpi,
+  KPI_CODES,
+  type KpiCode,
+  type MetricDimension,
+  PERMISSIONS,
+  type Permission,
+} from '@voordeur/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useCan } from '../../lib/access.ts';
@@ -10,7 +17,8 @@ import { DataList } from '../../ui/DataList.tsx';
 import { Heading } from '../../ui/Heading.tsx';
 import { PageIntro } from '../../ui/PageIntro.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
-import { useKpis } from './api.ts';
+import { SelectField } from '../../ui/SelectField.tsx';
+import { type KpiDefinition, useKpis } from './api.ts';
 import {
   BreakdownChart,
   MonitoringFilters,
@@ -22,8 +30,19 @@ import {
 import { filterSearch } from './period.ts';
 
 /**
+ * What a figure can be split by on its page: an imported figure (queues, cost, mystery checks) by channel only;
+ * the contact figures also per agent (the API measures cases per team, not per person).
+ */
+export function splitsOf(definition: KpiDefinition): MetricDimension[] {
+  if (isExternalKpi(definition.reads)) return ['channel'];
+  const contactOnly = definition.reads.every((r) => r === 'contact');
+  return ['channel', 'item', 'team', ...(contactOnly ? (['agent'] as const) : []), 'area', 'segment'];
+}
+
+/**
  * A KPI's definition page (`/monitoring/kpis/:code`): the formula in words, where the figures come from, the unit,
- * the target and which way is good, who sees it; then its trend over the chosen period and per channel.
+ * the target and which way is good, who sees it; then its trend over the chosen period, and (for management) the
+ * figure split by channel, subject, team, agent, district or target group as the reader chooses (`?by=`).
  */
 export function KpiPage() {
   const { t } = useTranslation();
@@ -31,7 +50,7 @@ export function KpiPage() {
   const kpis = useKpis();
   const word = useWords();
   const words = useChartWords();
-  const { filter, period, params } = useMonitoring();
+  const { filter, period, params, set } = useMonitoring();
   const mayReadAll = useCan('readMetrics');
   const known = (KPI_CODES as readonly string[]).includes(code ?? '');
   const definition = kpis.data?.find((k) => k.code === code);
@@ -46,6 +65,8 @@ export function KpiPage() {
         <Link to="/monitoring/kpis">{t('monitoring.nav.kpis')}</Link>
       </div>
     );
+  const splits = splitsOf(definition);
+  const by = splits.find((d) => d === params.get('by')) ?? 'channel';
   const roles = (permission: Permission) => PERMISSIONS[permission].map((role) => t(`roles.${role}`));
   const audience = [...new Set(definition.audience.flatMap((p) => (p in PERMISSIONS ? roles(p) : [])))];
   return (
@@ -77,6 +98,9 @@ export function KpiPage() {
             value: t(`monitoring.direction.${definition.direction}`),
           },
           { key: 'audience', label: t('monitoring.kpi.audience'), value: audience.join(', ') || '—' },
+          ...(definition.drillShows
+            ? [{ key: 'behind', label: t('monitoring.kpi.behind'), value: word(definition.drillShows) }]
+            : []),
         ]}
       />
       <section className="vd-stack" aria-labelledby="kpi-trend">
@@ -87,7 +111,22 @@ export function KpiPage() {
         {period.problem === null ? (
           <>
             <TrendChart filter={filter} definition={definition} />
-            {mayReadAll ? <BreakdownChart filter={filter} definition={definition} by="channel" /> : null}
+            {mayReadAll ? (
+              <>
+                {splits.length > 1 ? (
+                  <SelectField
+                    id="kpi-split"
+                    label={t('monitoring.kpi.splitBy')}
+                    value={by}
+                    onChange={(event) =>
+                      set({ by: event.target.value === 'channel' ? undefined : event.target.value })
+                    }
+                    options={splits.map((d) => ({ value: d, label: t(`monitoring.dimension.${d}`) }))}
+                  />
+                ) : null}
+                <BreakdownChart filter={filter} definition={definition} by={by} sort="worst" />
+              </>
+            ) : null}
             {definition.drill ? (
               <Paragraph>
                 <Link to={`/monitoring/drill${filterSearch(params, { kpi: definition.code as KpiCode })}`}>

@@ -132,7 +132,7 @@ export function chartCsv(spec: ChartSpec, words: ChartWords): string {
 }
 
 /** Whether a value is on the good side of the target for a KPI of this direction. */
-const meets = (value: number, target: number, direction: 'higher' | 'lower') =>
+export const meets = (value: number, target: number, direction: 'higher' | 'lower') =>
   direction === 'higher' ? value >= target : value <= target;
 
 /**
