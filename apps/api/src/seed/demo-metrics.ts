@@ -7,7 +7,7 @@
  */
 import { type Db, queryRows } from '@voordeur/db';
 import { sql } from 'drizzle-orm';
-import { rebuildMetrics } from '../modules/metrics/index.ts';
+import { rebuildMetrics, snapshotBacklogDay } from '../modules/metrics/index.ts';
 
 /** Days of history, ending yesterday. */
 export const HISTORY_DAYS = 90;
@@ -210,4 +210,6 @@ export async function seedDemoMetrics(tx: Db, organisationId: string, userIds: M
     )
   )[0]!.d;
   await rebuildMetrics(tx, organisationId, { from, to });
+  // The work in stock at the end of each past day, as the day-end task would have counted it.
+  await snapshotBacklogDay(tx, organisationId, from, to);
 }

@@ -1,5 +1,14 @@
 import type { Database } from '@voordeur/db';
-import { address, appUser, caseFile, openDatabase, organisation, searchDocument, team } from '@voordeur/db';
+import {
+  address,
+  appUser,
+  caseFile,
+  openDatabase,
+  organisation,
+  queryRows,
+  searchDocument,
+  team,
+} from '@voordeur/db';
 import { and, count, eq, like, notLike, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
@@ -273,8 +282,20 @@ describe('demo content', () => {
     expect(v.complaints!.value).toBeGreaterThan(0);
     expect(v.reopen_rate!.value).toBeGreaterThan(0);
     expect(v.grade_mean!.n).toBeGreaterThan(100);
-    // The backlog of past days is what the catch-up snapshotted at each day's end (none for seeded history);
-    // a period up to today counts it live.
+    // The backlog of past days: the seed takes each day's snapshot as the day-end task would have, so a past
+    // period has one — the cases made before the day's end and not closed by then, counted here from the cases.
+    const tenDaysAgo = localDate(new Date(Date.now() - 10 * 86_400_000));
+    const past = await kpiValues(database.db, org, { from, to: tenDaysAgo }, ['backlog']);
+    const end = sql`((${tenDaysAgo}::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam')`;
+    const [open] = await queryRows<{ n: number }>(
+      database.db,
+      sql`SELECT count(*)::int AS n FROM case_file
+          WHERE organisation_id = ${org} AND parent_case_id IS NULL
+            AND created_at < ${end} AND (closed_at IS NULL OR closed_at >= ${end})`,
+    );
+    expect(open!.n).toBeGreaterThan(0);
+    expect(past[0]!.value).toBe(open!.n);
+    // A period up to today counts it live.
     const today = localDate(new Date());
     const live = await kpiValues(database.db, org, { from, to: today }, ['backlog', 'backlog_overdue']);
     expect(live.find((k) => k.code === 'backlog')!.value).toBeGreaterThan(0);

@@ -457,6 +457,10 @@ export function drillCases(
 ) {
   const inPeriod = (at: SQL) =>
     sql`${at} >= ${start.toISOString()}::timestamptz AND ${at} < ${end.toISOString()}::timestamptz`;
+  // The backlog as the figure counts it: open at the period's end (its snapshot), or now for a running period.
+  const asOf = sql`least(${end.toISOString()}::timestamptz, now())`;
+  const openAt = (at: SQL) =>
+    sql`c.parent_case_id IS NULL AND c.created_at < ${at} AND (c.closed_at IS NULL OR c.closed_at >= ${at})`;
   const sortAt: Record<CaseDrill, SQL> = {
     opened: sql`c.created_at`,
     closed: sql`c.closed_at`,
@@ -477,8 +481,8 @@ export function drillCases(
                   AND e.kind = 'reopened' AND ${inPeriod(sql`e.created_at`)})`,
     complaints: sql`c.kind = 'complaint' AND ${inPeriod(sql`c.closed_at`)}`,
     complaints_late: sql`c.kind = 'complaint' AND ${inPeriod(sql`c.closed_at`)} AND c.closed_at > coalesce(c.legal_due_at, c.due_at)`,
-    open: sql`c.closed_at IS NULL AND c.parent_case_id IS NULL`,
-    open_overdue: sql`c.closed_at IS NULL AND c.parent_case_id IS NULL AND c.due_at < now()`,
+    open: openAt(asOf),
+    open_overdue: sql`${openAt(asOf)} AND c.due_at < ${asOf}`,
   };
   const at = sortAt[what];
   const where = [

@@ -333,27 +333,28 @@ export async function lockBacklog(db: Db, organisationId: string) {
 }
 
 /**
- * The backlog at the end of a local day: the cases (not child tasks) made before its end and not closed by then,
+ * The backlog at the end of a local day (or of each day `from`..`to`): the cases (not child tasks) made before its end and not closed by then,
  * `overdue` those past due_at at its end, `age_days` their ages in calendar days. Read from the cases as they are
  * now, so it is exact only when taken soon after the day (a case closed then and reopened later reads as open).
- * Written only when the day has no snapshot yet.
+ * Written only for a day that has no snapshot yet.
  */
-export async function snapshotBacklog(db: Db, organisationId: string, day: string) {
+export async function snapshotBacklog(db: Db, organisationId: string, from: string, to = from) {
   await db.execute(sql`
     INSERT INTO metric_backlog_day (${DIMENSIONS}, kind, open, overdue, age_days)
-    SELECT cf.organisation_id, ${day}::date, cf.channel, cf.team_id, cf.catalogue_item_id,
-      coalesce(cf.area, cu.area), cu.kind, cf.language, voordeur_age_band(cu.date_of_birth, ${day}::date), cf.kind,
+    SELECT cf.organisation_id, d.day, cf.channel, cf.team_id, cf.catalogue_item_id,
+      coalesce(cf.area, cu.area), cu.kind, cf.language, voordeur_age_band(cu.date_of_birth, d.day), cf.kind,
       count(*),
-      count(*) FILTER (WHERE cf.due_at < ${endOf(day)}),
-      coalesce(sum(${day}::date - voordeur_local_day(cf.created_at)), 0)
-    FROM case_file cf
-    LEFT JOIN customer cu ON cu.organisation_id = cf.organisation_id AND cu.id = cf.customer_id
-    WHERE cf.organisation_id = ${organisationId} AND cf.parent_case_id IS NULL
-      AND cf.created_at < ${endOf(day)}
+      count(*) FILTER (WHERE cf.due_at < d.day_end),
+      coalesce(sum(d.day - voordeur_local_day(cf.created_at)), 0)
+    FROM (SELECT g::date AS day, ((g::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam') AS day_end
+          FROM generate_series(${from}::date, ${to}::date, interval '1 day') AS g) d
+    JOIN case_file cf ON cf.organisation_id = ${organisationId} AND cf.parent_case_id IS NULL
+      AND cf.created_at < d.day_end
       -- The open cases (partial index) and those closed since (case_closed_idx), not the whole history.
-      AND ((cf.closed_at IS NULL) OR (cf.closed_at >= ${endOf(day)}))
-      AND NOT EXISTS (SELECT 1 FROM metric_backlog_day b
-                      WHERE b.organisation_id = ${organisationId} AND b.day = ${day}::date)
+      AND ((cf.closed_at IS NULL) OR (cf.closed_at >= d.day_end))
+    LEFT JOIN customer cu ON cu.organisation_id = cf.organisation_id AND cu.id = cf.customer_id
+    WHERE NOT EXISTS (SELECT 1 FROM metric_backlog_day b
+                      WHERE b.organisation_id = ${organisationId} AND b.day = d.day)
     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`);
 }
 

@@ -187,11 +187,18 @@ export async function catchUpMetrics(db: Db, now = new Date()): Promise<TaskSumm
 
 // ---- kpifix (issue 14 leftovers) ----
 /**
- * Takes the backlog snapshot at the end of a past local day, as the catch-up does for yesterday, when the day has
- * none (for the bench, whose history is written at once: the snapshot the day-end task would have taken).
+ * Takes the backlog snapshots at the end of past local days `day`..`to`, as the catch-up does for yesterday, for
+ * each day that has none: for a history written at once (the bench, the demo), the snapshots the day-end task
+ * would have taken. Exact for cases that were not reopened since (a snapshot reads when a case closed, not when
+ * it was open before).
  */
-export async function snapshotBacklogDay(db: Db, organisationId: string, day: string): Promise<void> {
+export async function snapshotBacklogDay(
+  db: Db,
+  organisationId: string,
+  day: string,
+  to = day,
+): Promise<void> {
   await db.transaction(async (tx) => {
-    if (await q.lockBacklog(tx, organisationId)) await q.snapshotBacklog(tx, organisationId, day);
+    if (await q.lockBacklog(tx, organisationId)) await q.snapshotBacklog(tx, organisationId, day, to);
   });
 }

@@ -808,10 +808,13 @@ const CASE_SHOWS: Record<q.CaseDrill, Words> = {
     nl: 'De klachten die in de periode zijn afgehandeld na de wettelijke termijn.',
     en: 'The complaints handled in the period after the legal term.',
   },
-  open: { nl: 'De zaken die nu openstaan.', en: 'The cases open now.' },
+  open: {
+    nl: 'De zaken die openstonden aan het eind van de periode (bij een periode tot vandaag: nu).',
+    en: 'The cases open at the end of the period (for a period up to today: now).',
+  },
   open_overdue: {
-    nl: 'De zaken die nu openstaan en al over de servicenorm zijn.',
-    en: 'The cases open now that are already past their service norm.',
+    nl: 'De zaken die aan het eind van de periode (of nu) openstonden en al over de servicenorm waren.',
+    en: 'The cases open at the end of the period (or now) that were already past their service norm.',
   },
 };
 const RESPONSE_SHOWS: Record<q.ResponseDrill, Words> = {

@@ -698,6 +698,16 @@ describe('live backlog and drill-down from the raw rows', () => {
     });
     const reopened = (await get(manager, `/api/metrics/drill?${MARCH}&kpi=reopen_rate`)).json();
     expect(reopened.items.map((i: { id: string }) => i.id)).toEqual([late.id]);
+    // The backlog of a past day is what was open at its end: on 15 March the first case (made on the 10th, closed
+    // on the 20th), not the one made today; on 19 March it was also past its norm, on the 17th not yet.
+    const backlogOn = async (day: string, kpi: string) =>
+      (await get(manager, `/api/metrics/drill?from=${day}&to=${day}&kpi=${kpi}`))
+        .json()
+        .items.map((i: { id: string }) => i.id);
+    expect(await backlogOn('2025-03-15', 'backlog')).toEqual([late.id]);
+    expect(await backlogOn('2025-03-17', 'backlog_overdue')).toEqual([]);
+    expect(await backlogOn('2025-03-19', 'backlog_overdue')).toEqual([late.id]);
+    expect(await backlogOn('2025-03-20', 'backlog')).toEqual([]);
     // Today in Amsterdam, which counts the backlog live (UTC's date is a day behind from 23:00 UTC on).
     const today = localDate(new Date());
     const now = byCode(

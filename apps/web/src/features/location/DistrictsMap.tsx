@@ -9,7 +9,7 @@ const LeafletMap = lazy(() => import('./LeafletMap.tsx'));
 export interface DistrictFigure {
   /** The district's name (as the front-office settings name it). */
   name: string;
-  /** What the marker says of it, e.g. "Norm gehaald: 82%". */
+  /** What the marker says of it, e.g. "82%" (the map's label names the figure). */
   text: string;
   href?: string | undefined;
   tone?: 'met' | 'missed' | 'none' | undefined;

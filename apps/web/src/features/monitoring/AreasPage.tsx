@@ -61,7 +61,7 @@ export function AreasPage() {
       ? [
           {
             name: row.key,
-            text: `${word(norm.name)} ${formatValue(row.value, norm.unit, words)}`,
+            text: formatValue(row.value, norm.unit, words), // the map's heading and label name the figure
             href: `/monitoring/drill${filterSearch(params, { kpi: norm.code, area: row.key, areaLabel: row.label })}`,
             tone:
               norm.target === null || norm.direction === 'none'
