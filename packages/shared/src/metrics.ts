@@ -148,12 +148,6 @@ export const KPI_SOURCES = [
   'mystery',
 ] as const;
 export type KpiSource = (typeof KPI_SOURCES)[number];
-/** The sources imported or kept by the input modules (queues, unit costs, mystery checks): split by channel only. */
-export const EXTERNAL_SOURCES = ['waiting', 'cost', 'mystery'] as const satisfies readonly KpiSource[];
-export type ExternalSource = (typeof EXTERNAL_SOURCES)[number];
-/** Whether a KPI comes from an input module rather than the rollups. */
-export const isExternalKpi = (reads: readonly KpiSource[]) =>
-  reads.some((r) => (EXTERNAL_SOURCES as readonly string[]).includes(r));
 
 /** Who may read a KPI: the permissions of `PERMISSIONS` that see it (organisation, own teams, own figures). */
 export type KpiAudience = readonly ('readMetrics' | 'readTeamMetrics' | 'readOwnMetrics')[];
@@ -602,6 +596,8 @@ export const kpiDefinitionSchema = z
     drill: z.enum(METRIC_DRILL_KINDS).nullable(),
     /** What that list holds, in words (for a rate: the cases or contacts that missed it); null without a list. */
     drillShows: localPair.nullable(),
+    /** What it can be split by (GET /api/metrics/breakdown `by`). */
+    splits: z.array(z.enum(METRIC_DIMENSIONS)),
   })
   .meta({ id: 'KpiDefinition' });
 export type KpiDefinition = z.infer<typeof kpiDefinitionSchema>;

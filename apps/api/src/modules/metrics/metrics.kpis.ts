@@ -4,11 +4,11 @@
  */
 import type { Db } from '@voordeur/db';
 import {
-  type ExternalSource,
-  isExternalKpi,
   KPI_CATALOGUE,
   type KpiCode,
   type KpiSource,
+  METRIC_DIMENSIONS,
+  type MetricDimension,
   type MetricFilter,
 } from '@voordeur/shared';
 
@@ -209,6 +209,10 @@ export type KpiSourceFn = (
   filter: MetricFilter,
 ) => Promise<{ code: KpiCode; value: number | null; n: number }[]>;
 
+/** The input modules' KPIs (queues, unit costs, mystery checks): split by channel only. */
+export type ExternalSource = 'waiting' | 'cost' | 'mystery';
+export const EXTERNAL_SOURCES: readonly ExternalSource[] = ['waiting', 'cost', 'mystery'];
+
 const sources = new Map<ExternalSource, KpiSourceFn>();
 
 /**
@@ -223,4 +227,18 @@ export function kpiSource(source: KpiSource): KpiSourceFn | undefined {
   return sources.get(source as ExternalSource);
 }
 
-export const isExternal = (code: KpiCode) => isExternalKpi(KPI_CATALOGUE[code].reads);
+export const isExternal = (code: KpiCode) =>
+  KPI_CATALOGUE[code].reads.some((r) => (EXTERNAL_SOURCES as readonly string[]).includes(r));
+
+/** Whether a KPI is computed from contacts alone (only those are measured per agent). */
+export const isContactOnly = (code: KpiCode) => KPI_CATALOGUE[code].reads.every((r) => r === 'contact');
+
+/**
+ * What a KPI can be split by (GET /api/metrics/breakdown `by`): an imported figure by channel only; the agent only
+ * for a contact figure; every other dimension for the rest.
+ */
+export function splitsOf(code: KpiCode): MetricDimension[] {
+  if (isExternal(code)) return ['channel'];
+  const perAgent = isContactOnly(code);
+  return METRIC_DIMENSIONS.filter((d) => perAgent || d !== 'agent');
+}

@@ -17,6 +17,7 @@ export function presentDefinition(
     version: number;
     drill: KpiDefinition['drill'];
     drillShows: KpiDefinition['drillShows'];
+    splits: KpiDefinition['splits'];
   },
 ): KpiDefinition {
   return {
@@ -33,6 +34,7 @@ export function presentDefinition(
     reads: [...d.reads],
     drill: d.drill,
     drillShows: d.drillShows,
+    splits: d.splits,
   };
 }
 

@@ -27,11 +27,13 @@ import { instantOf, localDate, workingDayMinutesOf } from '../calendar/index.ts'
 import { metricErrors } from './metrics.errors.ts';
 import {
   factsOf,
+  isContactOnly,
   isExternal,
   kpiSource,
   type Measured,
   measure,
   type Sums,
+  splitsOf,
   statusOf,
 } from './metrics.kpis.ts';
 import { metricsPolicy } from './metrics.policy.ts';
@@ -189,6 +191,7 @@ export async function listDefinitions(db: Db, ctx: Ctx) {
     ...target(code),
     drill: drillOf(code),
     drillShows: drillShows(code),
+    splits: splitsOf(code),
   }));
 }
 
@@ -202,6 +205,7 @@ export async function getDefinition(db: Db, ctx: Ctx, code: string) {
     ...target(code as KpiCode),
     drill: drillOf(code as KpiCode),
     drillShows: drillShows(code as KpiCode),
+    splits: splitsOf(code as KpiCode),
   };
 }
 
@@ -519,7 +523,7 @@ async function seriesIn(
     });
   }
   const target = (await targetsOf(db, scope.organisationId))(kpi).target;
-  const unmeasured = Boolean(scope.agentId) && !KPI_CATALOGUE[kpi].reads.every((r) => r === 'contact');
+  const unmeasured = Boolean(scope.agentId) && !isContactOnly(kpi);
   let measured: Measured[];
   if (unmeasured) measured = buckets.map(() => nothing);
   else if (isExternal(kpi))
@@ -672,11 +676,14 @@ export async function breakdown(
   const scoped = await scopeOf(db, ctx, filter);
   requireVisible(scoped.level, kpi);
   const { scope } = scoped;
-  const contactOnly = KPI_CATALOGUE[kpi].reads.every((r) => r === 'contact');
-  if (by === 'agent' && !contactOnly)
-    throw metricErrors.field('by', 'Only the contact figures are measured per agent.');
-  if (isExternal(kpi) && by !== 'channel')
-    throw metricErrors.field('by', 'This figure is split by channel only.');
+  const contactOnly = isContactOnly(kpi);
+  if (!splitsOf(kpi).includes(by))
+    throw metricErrors.field(
+      'by',
+      isExternal(kpi)
+        ? 'This figure is split by channel only.'
+        : 'Only the contact figures are measured per agent.',
+    );
   const unmeasured = Boolean(scope.agentId) && !contactOnly;
 
   let rows: { key: string | null; label: string; value: number | null; n: number }[];

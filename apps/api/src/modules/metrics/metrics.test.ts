@@ -14,7 +14,7 @@ import {
   metricContactDay,
   metricSurveyDay,
 } from '@voordeur/db';
-import { KPI_CODES } from '@voordeur/shared';
+import { KPI_CODES, METRIC_DIMENSIONS } from '@voordeur/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { itemDef, publishContent } from '../../test/catalogue-fixtures.ts';
@@ -510,6 +510,29 @@ describe('figures from the rollups', () => {
       400,
       'validation_failed',
     );
+    // Each KPI's definition names what it can be split by (the KPI page offers exactly those): the breakdown
+    // answers each KPI's last split and refuses the first dimension it does not name.
+    const definitions = (await get(manager, '/api/metrics/kpis')).json().items as {
+      code: string;
+      splits: string[];
+    }[];
+    const split = Object.fromEntries(definitions.map((d) => [d.code, d.splits]));
+    expect(split.fcr).toContain('agent');
+    expect(split.norm_compliance).not.toContain('agent');
+    expect(split.norm_compliance).toContain('item');
+    expect(split.phone_answered_in_target).toEqual(['channel']);
+    for (const d of definitions) {
+      const by = d.splits.at(-1)!;
+      const res = await get(manager, `/api/metrics/breakdown?${MARCH}&kpi=${d.code}&by=${by}`);
+      expect(res.statusCode, `${d.code} by ${by}: ${res.body}`).toBe(200);
+      const refused = METRIC_DIMENSIONS.find((x) => !d.splits.includes(x));
+      if (refused)
+        expectProblem(
+          await get(manager, `/api/metrics/breakdown?${MARCH}&kpi=${d.code}&by=${refused}`),
+          400,
+          'validation_failed',
+        );
+    }
   });
 
   it('the top items asked about and reported', async () => {

@@ -1,11 +1,4 @@
-import {
-  isExternalKpi,
-  KPI_CODES,
-  type KpiCode,
-  type MetricDimension,
-  PERMISSIONS,
-  type Permission,
-} from '@voordeur/shared';
+import { KPI_CODES, type KpiCode, PERMISSIONS, type Permission } from '@voordeur/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useCan } from '../../lib/access.ts';
@@ -18,7 +11,7 @@ import { Heading } from '../../ui/Heading.tsx';
 import { PageIntro } from '../../ui/PageIntro.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
-import { type KpiDefinition, useKpis } from './api.ts';
+import { useKpis } from './api.ts';
 import {
   BreakdownChart,
   MonitoringFilters,
@@ -28,16 +21,6 @@ import {
   useWords,
 } from './parts.tsx';
 import { filterSearch } from './period.ts';
-
-/**
- * What a figure can be split by on its page: an imported figure (queues, cost, mystery checks) by channel only;
- * the contact figures also per agent (the API measures cases per team, not per person).
- */
-export function splitsOf(definition: KpiDefinition): MetricDimension[] {
-  if (isExternalKpi(definition.reads)) return ['channel'];
-  const contactOnly = definition.reads.every((r) => r === 'contact');
-  return ['channel', 'item', 'team', ...(contactOnly ? (['agent'] as const) : []), 'area', 'segment'];
-}
 
 /**
  * A KPI's definition page (`/monitoring/kpis/:code`): the formula in words, where the figures come from, the unit,
@@ -65,7 +48,7 @@ export function KpiPage() {
         <Link to="/monitoring/kpis">{t('monitoring.nav.kpis')}</Link>
       </div>
     );
-  const splits = splitsOf(definition);
+  const splits = definition.splits;
   const by = splits.find((d) => d === params.get('by')) ?? 'channel';
   const roles = (permission: Permission) => PERMISSIONS[permission].map((role) => t(`roles.${role}`));
   const audience = [...new Set(definition.audience.flatMap((p) => (p in PERMISSIONS ? roles(p) : [])))];
