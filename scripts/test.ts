@@ -200,6 +200,8 @@ function stopE2eServers() {
   servers = [];
 }
 
+const TSGO = (project: string) => ['-p', project, '--singleThreaded'];
+
 async function main() {
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
@@ -207,16 +209,18 @@ async function main() {
   // The longest first: a core that finishes early takes the next.
   const checks: Step[] = [];
   if (want('types')) {
-    checks.push({ title: 'type check (api, cli, packages)', cmd: bin('tsc'), args: ['-p', 'tsconfig.json'] });
-    checks.push({ title: 'type check (web)', cmd: bin('tsc'), args: ['-p', 'apps/web/tsconfig.json'] });
+    // The native TypeScript compiler (tsgo, ADR 0043): a third of tsc's CPU time. One thread each: they run side by
+    // side with the build on two cores.
+    checks.push({ title: 'type check (api, cli, packages)', cmd: bin('tsgo'), args: TSGO('tsconfig.json') });
+    checks.push({ title: 'type check (web)', cmd: bin('tsgo'), args: TSGO('apps/web/tsconfig.json') });
   }
   if (want('e2e'))
     checks.push({ title: 'build the web app (Vite)', cmd: 'npm', args: ['run', 'build:web', '--silent'] });
   if (want('types'))
     checks.push({
       title: 'type check (end-to-end tests)',
-      cmd: bin('tsc'),
-      args: ['-p', 'e2e/tsconfig.json'],
+      cmd: bin('tsgo'),
+      args: TSGO('e2e/tsconfig.json'),
     });
   if (want('lint'))
     checks.push({ title: 'lint and format (Biome)', cmd: bin('biome'), args: ['check', '.'] });

@@ -123,7 +123,7 @@ async function cli(args: string[], env: Record<string, string>) {
 }
 
 describe.runIf(dbKind === 'pglite')('voordeur on the embedded database', () => {
-  it('starts with the demo organisation, keeps data across a restart, and refuses a second process on the same data', {
+  it('starts with the demo organisation, keeps data across a restart, refuses a second process on the same data, and adds platform administrators and organisations', {
     timeout: 240_000,
   }, async () => {
     const env = { VOORDEUR_DATA_DIR: mkdtempSync(join(tmpdir(), 'voordeur-data-')) };
@@ -201,31 +201,11 @@ describe.runIf(dbKind === 'pglite')('voordeur on the embedded database', () => {
     const seedAgain = await cli(['seed', '--demo'], env);
     expect(seedAgain.stderr).toContain('nothing done');
 
-    const second = await serve(env);
-    expect(second.output()).not.toContain('Sign in with');
-    expect((await login(second.base, 'nieuw@voorbeeld.nl', generated)).status).toBe(200);
-    expect((await login(second.base, 'agent@voorbeeld.nl')).status).toBe(401);
-    expect((await login(second.base, 'agent@voorbeeld.nl', 'a-fresh-password')).status).toBe(200);
-    const teams = await fetch(`${second.base}/api/teams`, { headers: { authorization: `Bearer ${token}` } });
-    expect(teams.status).toBe(200);
-    expect(((await teams.json()) as { items: unknown[] }).items).toHaveLength(10);
-    const found = await fetch(`${second.base}/api/addresses?postcode=1299ZZ&number=5`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    expect(((await found.json()) as { items: { street: string }[] }).items).toMatchObject([
-      { street: 'Teststraat' },
-    ]);
-  });
-});
-
-describe.runIf(dbKind === 'pglite')('voordeur org and platform-admin', () => {
-  it('creates platform administrators and organisations with their theme, sender and first administrator', {
-    timeout: 240_000,
-  }, async () => {
-    const env = { VOORDEUR_DATA_DIR: mkdtempSync(join(tmpdir(), 'voordeur-data-')) };
-    const added = await cli(['platform-admin', 'add', '--name', 'Servicecentrum'], env);
-    const token = /^Token, shown once.*: (vdp_[A-Za-z0-9_-]+)$/m.exec(added.stdout)?.[1];
-    expect(token).toBeTruthy();
+    // A platform administrator and two more organisations (their theme, sender and first administrator) beside the
+    // demo's, on the same data.
+    const platformAdmin = await cli(['platform-admin', 'add', '--name', 'Servicecentrum'], env);
+    const platformToken = /^Token, shown once.*: (vdp_[A-Za-z0-9_-]+)$/m.exec(platformAdmin.stdout)?.[1];
+    expect(platformToken).toBeTruthy();
 
     const utrecht = await cli(
       [
@@ -293,18 +273,32 @@ describe.runIf(dbKind === 'pglite')('voordeur org and platform-admin', () => {
     expect(list).toContain('eigen\tWaterschap Eigen\tcustom\tSMTP_FROM');
     expect((await cli(['platform-admin', 'list'], env)).stdout).toContain('Servicecentrum');
 
-    const server = await serve(env);
-    expect((await login(server.base, 'beheer@utrecht.example', password)).status).toBe(200);
-    expect((await login(server.base, 'beheer@eigen.example', 'an-own-password-123')).status).toBe(200);
-    const orgs = await fetch(`${server.base}/api/platform/organisations`, {
+    const second = await serve(env);
+    expect(second.output()).not.toContain('Sign in with');
+    expect((await login(second.base, 'nieuw@voorbeeld.nl', generated)).status).toBe(200);
+    expect((await login(second.base, 'agent@voorbeeld.nl')).status).toBe(401);
+    expect((await login(second.base, 'agent@voorbeeld.nl', 'a-fresh-password')).status).toBe(200);
+    const teams = await fetch(`${second.base}/api/teams`, { headers: { authorization: `Bearer ${token}` } });
+    expect(teams.status).toBe(200);
+    expect(((await teams.json()) as { items: unknown[] }).items).toHaveLength(10);
+    const found = await fetch(`${second.base}/api/addresses?postcode=1299ZZ&number=5`, {
       headers: { authorization: `Bearer ${token}` },
+    });
+    expect(((await found.json()) as { items: { street: string }[] }).items).toMatchObject([
+      { street: 'Teststraat' },
+    ]);
+    expect((await login(second.base, 'beheer@utrecht.example', password)).status).toBe(200);
+    expect((await login(second.base, 'beheer@eigen.example', 'an-own-password-123')).status).toBe(200);
+    const orgs = await fetch(`${second.base}/api/platform/organisations`, {
+      headers: { authorization: `Bearer ${platformToken}` },
     });
     expect(((await orgs.json()) as { items: { slug: string }[] }).items.map((o) => o.slug)).toEqual([
       'eigen',
       'utrecht',
+      'voorbeeld',
     ]);
-    expect(await (await fetch(`${server.base}/p/utrecht/theme.css`)).text()).toContain('.utrecht-theme {');
-    expect(await (await fetch(`${server.base}/p/eigen/theme.css`)).text()).toBe(
+    expect(await (await fetch(`${second.base}/p/utrecht/theme.css`)).text()).toContain('.utrecht-theme {');
+    expect(await (await fetch(`${second.base}/p/eigen/theme.css`)).text()).toBe(
       '.eigen-theme { --basis-color-action-1-color-default: #005a9c; }',
     );
   });
