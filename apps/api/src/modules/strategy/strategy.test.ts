@@ -318,6 +318,14 @@ describe('the periodic review', () => {
       422,
       'validation_failed',
     );
+    // A year no database date knows (the fuzz test found a 500 on PostgreSQL): refused as input, naming the field.
+    expect(
+      expectProblem(
+        await t.app.inject({ url: '/api/strategy/review?period=0000-01', headers: agent.headers }),
+        400,
+        'validation_failed',
+      ).errors,
+    ).toEqual([expect.objectContaining({ field: 'period' })]);
     expectProblem(
       await t.app.inject({ url: '/api/strategy/review?period=2025-13', headers: agent.headers }),
       400,
