@@ -117,6 +117,13 @@ export function dashboardRequests(p: { month: Period; year: Period; teamId: stri
       path: `/api/metrics/breakdown?${query({ ...p.year, kpi: 'norm_compliance', by: 'team' })}`,
     },
     {
+      key: 'breakdown-norm-area',
+      label: 'breakdown norm compliance by district, year',
+      asker: 'manager',
+      management: true,
+      path: `/api/metrics/breakdown?${query({ ...p.year, kpi: 'norm_compliance', by: 'area' })}`,
+    },
+    {
       key: 'top-reports-month',
       label: 'top 10 reports, last month',
       asker: 'manager',

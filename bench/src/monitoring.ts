@@ -237,6 +237,15 @@ function referenceSql(
             AND closed_at < ${y.to}::timestamptz AND main_case_id IS NULL
           GROUP BY team_id) x
         LEFT JOIN team t ON t.organisation_id = ${org} AND t.id = x.team_id ORDER BY x.value`;
+    case 'breakdown-norm-area':
+      // The case rollup's district: the case's own (where the report is), else the customer's.
+      return sql`SELECT coalesce(c.area, k.area) AS area,
+            count(*) FILTER (WHERE c.closed_at <= c.due_at)::float8 / count(*) AS value, count(*) AS n
+          FROM case_file c
+          LEFT JOIN customer k ON k.organisation_id = c.organisation_id AND k.id = c.customer_id
+          WHERE c.organisation_id = ${org} AND c.closed_at >= ${y.from}::timestamptz
+            AND c.closed_at < ${y.to}::timestamptz AND c.main_case_id IS NULL
+          GROUP BY 1 ORDER BY 2`;
     case 'top-reports-month':
       return sql`SELECT i.code, x.n FROM (
           SELECT catalogue_item_id, count(*) AS n FROM case_file

@@ -3,7 +3,8 @@ import { expectAccessible, login } from './support.ts';
 
 /**
  * Monitoring inputs (issue 14): a manager imports queue figures — a bad file is refused naming every bad line,
- * then a good one shows in the figures — and reads cost to serve and mystery shopping. axe on each page, at 320 px.
+ * then a good one shows in the figures — and reads cost to serve and mystery shopping; an imported figure's page
+ * leads to the figures entered for its period. axe on each page, at 320 px.
  */
 const HEADER =
   'date,interval_start,channel,queue,offered,answered,abandoned,answered_in_target,target_seconds,wait_seconds_total,handled_seconds_total';
@@ -61,4 +62,20 @@ test('a manager imports queue figures, sees every bad line of a refused file, th
   await expect(page.getByRole('status').filter({ hasText: 'Het testcontact is vastgelegd.' })).toBeVisible();
   await expect(page.getByRole('table', { name: /naast de gemeten cijfers/ })).toContainText('Balie');
   await expectAccessible(page, 'mystery shopping');
+
+  // An imported figure's page leads to what was entered, for its period (last month, the dashboards' default).
+  await page.goto('/monitoring/kpis/phone_answered_in_target');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Telefoon op tijd opgenomen');
+  await page
+    .getByRole('link', { name: 'Bekijk de ingevoerde cijfers achter Telefoon op tijd opgenomen' })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Wachttijden' })).toBeVisible();
+  const today = new Date();
+  const iso = (d: Date) =>
+    `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  const from = iso(new Date(today.getFullYear(), today.getMonth() - 1, 1));
+  const to = iso(new Date(today.getFullYear(), today.getMonth(), 0));
+  await expect(page).toHaveURL(new RegExp(`/monitoring/waiting\\?from=${from}&to=${to}$`));
+  await expect(page.locator('#waiting-from')).toHaveValue(from);
+  await expect(page.locator('#waiting-to')).toHaveValue(to);
 });

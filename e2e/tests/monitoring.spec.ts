@@ -194,7 +194,7 @@ test('a manager drills from the latest team to its late cases; a team lead and a
   await expectAccessible(page, 'my figures (agent)', { narrowScan: false });
 });
 
-test('a manager splits a figure by subject, and follows a subject, a trend point and a district to what is behind them', async ({
+test('a manager splits a figure by subject, and follows a subject, the digital share, a trend point and a district to what is behind them', async ({
   page,
 }) => {
   const month = lastMonth();
@@ -252,6 +252,16 @@ test('a manager splits a figure by subject, and follows a subject, a trend point
   const forItem = await drillCount(`${period}&kpi=fcr&itemId=${worst.key}`);
   expect(forItem).toBeGreaterThan(0);
   await expect(page.locator('table caption')).toHaveText(`Contacten (${forItem} getoond)`);
+
+  // The digital share has no list of its own (it counts contacts and new cases together): its page leads to both.
+  await page.goto('/monitoring/kpis/digital_share');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Digitaal aandeel');
+  await expect(page.getByRole('link', { name: 'Bekijk wat achter Aantal contacten zit' })).toHaveAttribute(
+    'href',
+    /kpi=contacts/,
+  );
+  await page.getByRole('link', { name: 'Bekijk wat achter Nieuwe zaken zit' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Wat achter Nieuwe zaken zit');
 
   // A point of the trend (a day of last month) leads to that day's contacts.
   await page.goto('/monitoring');

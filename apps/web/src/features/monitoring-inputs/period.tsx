@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { TextField } from '../../ui/TextField.tsx';
 import type { Period } from './api.ts';
 
@@ -9,14 +10,22 @@ export const isoDate = (date: Date) =>
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The period of a page (default: the last `days` days up to yesterday, or today) and whether it is valid. */
+/**
+ * The period of a page and whether it is valid: the one in the address (`?from=&to=`, as a dashboard's figure links
+ * here with its period), else the last `days` days up to yesterday, or today.
+ */
 export function usePeriod(days = 30, untilToday = false) {
   const today = new Date();
+  const [params] = useSearchParams();
+  const given = { from: params.get('from') ?? '', to: params.get('to') ?? '' };
+  const linked = DAY.test(given.from) && DAY.test(given.to) && given.from <= given.to;
   const [from, setFrom] = useState(
-    isoDate(new Date(today.getFullYear(), today.getMonth(), today.getDate() - days)),
+    linked ? given.from : isoDate(new Date(today.getFullYear(), today.getMonth(), today.getDate() - days)),
   );
   const [to, setTo] = useState(
-    isoDate(new Date(today.getFullYear(), today.getMonth(), today.getDate() - (untilToday ? 0 : 1))),
+    linked
+      ? given.to
+      : isoDate(new Date(today.getFullYear(), today.getMonth(), today.getDate() - (untilToday ? 0 : 1))),
   );
   const valid = DAY.test(from) && DAY.test(to) && from <= to;
   return { period: { from, to } as Period, setFrom, setTo, valid };

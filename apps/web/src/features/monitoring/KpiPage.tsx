@@ -11,9 +11,10 @@ import { Heading } from '../../ui/Heading.tsx';
 import { PageIntro } from '../../ui/PageIntro.tsx';
 import { Paragraph } from '../../ui/Paragraph.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
-import { useKpis } from './api.ts';
+import { type KpiDefinition, useKpis } from './api.ts';
 import {
   BreakdownChart,
+  inputsHref,
   MonitoringFilters,
   MonitoringNav,
   TrendChart,
@@ -21,6 +22,12 @@ import {
   useWords,
 } from './parts.tsx';
 import { filterSearch } from './period.ts';
+
+/**
+ * The lists behind a figure that has none of its own: the digital share is counted over contacts and new cases
+ * together, so its page leads to both (each split by channel there).
+ */
+const LISTS_OF: Partial<Record<KpiCode, KpiCode[]>> = { digital_share: ['contacts', 'cases_opened'] };
 
 /**
  * A KPI's definition page (`/monitoring/kpis/:code`): the formula in words, where the figures come from, the unit,
@@ -35,8 +42,10 @@ export function KpiPage() {
   const words = useChartWords();
   const { filter, period, params, set } = useMonitoring();
   const mayReadAll = useCan('readMetrics');
+  const mayReadInputs = useCan('readServiceInputs');
   const known = (KPI_CODES as readonly string[]).includes(code ?? '');
   const definition = kpis.data?.find((k) => k.code === code);
+  const kpiOf = (c: KpiCode) => kpis.data?.find((k) => k.code === c);
   const name = definition ? word(definition.name) : t('monitoring.kpi.unknown');
   useDocumentTitle(name);
   if (kpis.isError) return <ErrorAlert error={kpis.error} />;
@@ -110,13 +119,22 @@ export function KpiPage() {
                 <BreakdownChart filter={filter} definition={definition} by={by} sort="worst" />
               </>
             ) : null}
-            {definition.drill ? (
+            {mayReadInputs && inputsHref(definition, period) ? (
               <Paragraph>
-                <Link to={`/monitoring/drill${filterSearch(params, { kpi: definition.code as KpiCode })}`}>
-                  {t('monitoring.kpi.drill', { name })}
+                <Link to={inputsHref(definition, period) as string}>
+                  {t('monitoring.kpi.inputs', { name })}
                 </Link>
               </Paragraph>
             ) : null}
+            {(definition.drill ? [definition] : (LISTS_OF[definition.code] ?? []).map((c) => kpiOf(c)))
+              .filter((d): d is KpiDefinition => Boolean(d?.drill))
+              .map((d) => (
+                <Paragraph key={d.code}>
+                  <Link to={`/monitoring/drill${filterSearch(params, { kpi: d.code })}`}>
+                    {t('monitoring.kpi.drill', { name: word(d.name) })}
+                  </Link>
+                </Paragraph>
+              ))}
           </>
         ) : null}
       </section>

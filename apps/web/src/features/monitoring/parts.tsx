@@ -309,6 +309,22 @@ function Change({ value }: { value: KpiValue }) {
   return <span>{t(better ? 'monitoring.tile.better' : 'monitoring.tile.worse')}</span>;
 }
 
+/** The page where an input module's figures are entered and listed, per source the KPI reads. */
+const INPUT_PAGES: Record<string, string> = {
+  waiting: '/monitoring/waiting',
+  cost: '/monitoring/costs',
+  mystery: '/monitoring/mystery',
+};
+
+/**
+ * Where the figures behind an imported KPI (queues, unit costs, mystery checks) are listed, for the period; undefined
+ * for a KPI of the rollups. Those pages read `from` and `to`.
+ */
+export function inputsHref(definition: KpiDefinition, period: { from: string; to: string }) {
+  const page = definition.reads.map((r) => INPUT_PAGES[r]).find(Boolean);
+  return page ? `${page}?${new URLSearchParams({ from: period.from, to: period.to }).toString()}` : undefined;
+}
+
 /** One KPI tile per value: name, value, target, previous period, met or missed; the value drills down. */
 export function KpiTiles({
   items,
