@@ -50,31 +50,10 @@ export function presentSegment(s: typeof segment.$inferSelect): Segment {
   };
 }
 
-/** A case behind a number: what it is about and its dates, nothing of the person. */
-export function presentDrillCase(r: DrillCaseRow) {
-  return {
-    id: r.id,
-    reference: r.reference,
-    subject: r.subject,
-    channel: r.channel,
-    team: r.team,
-    item: r.item,
-    openedAt: iso(r.openedAt),
-    ...(r.closedAt ? { closedAt: iso(r.closedAt) } : {}),
-    dueAt: iso(r.dueAt),
-    ...(r.breachReason ? { breachReason: r.breachReason } : {}),
-  };
-}
-
 /** What every row behind a number has: its id, subject, channel, team, item and when it began. */
-const drillBase = (r: {
-  id: string;
-  subject: string | null;
-  channel: string;
-  team: string | null;
-  item: string | null;
-  openedAt: Date | string;
-}) => ({
+const drillBase = (
+  r: Pick<DrillContactRow, 'id' | 'subject' | 'channel' | 'team' | 'item' | 'openedAt'>,
+) => ({
   id: r.id,
   subject: r.subject ?? '',
   channel: r.channel,
@@ -82,6 +61,17 @@ const drillBase = (r: {
   item: r.item,
   openedAt: iso(r.openedAt),
 });
+
+/** A case behind a number: what it is about and its dates, nothing of the person. */
+export function presentDrillCase(r: DrillCaseRow) {
+  return {
+    ...drillBase(r),
+    reference: r.reference,
+    ...(r.closedAt ? { closedAt: iso(r.closedAt) } : {}),
+    dueAt: iso(r.dueAt),
+    ...(r.breachReason ? { breachReason: r.breachReason } : {}),
+  };
+}
 
 /** A contact behind a number: its subject (the item, or the topic), channel, team and outcome. */
 export function presentDrillContact(r: DrillContactRow) {

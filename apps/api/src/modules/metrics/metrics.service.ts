@@ -850,13 +850,18 @@ const CALLBACK_SHOWS: Words = {
 
 /** What the list behind a KPI holds, in words; null when there is no list. */
 function drillShows(kpi: KpiCode): Words | null {
-  const contact = CONTACT_DRILL[kpi];
-  if (contact) return CONTACT_SHOWS[contact];
-  const kase = CASE_DRILL[kpi];
-  if (kase) return CASE_SHOWS[kase];
-  const response = RESPONSE_DRILL[kpi];
-  if (response) return RESPONSE_SHOWS[response];
-  return kpi === 'callbacks_in_time' ? CALLBACK_SHOWS : null;
+  switch (drillOf(kpi)) {
+    case 'contacts':
+      return CONTACT_SHOWS[CONTACT_DRILL[kpi]!];
+    case 'cases':
+      return CASE_SHOWS[CASE_DRILL[kpi]!];
+    case 'responses':
+      return RESPONSE_SHOWS[RESPONSE_DRILL[kpi]!];
+    case 'callbacks':
+      return CALLBACK_SHOWS;
+    case null:
+      return null;
+  }
 }
 
 /** Which list `drill` gives behind a KPI, if any (the digital share, queue, cost and mystery figures have none). */

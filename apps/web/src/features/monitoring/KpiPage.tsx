@@ -59,6 +59,8 @@ export function KpiPage() {
     );
   const splits = definition.splits;
   const by = splits.find((d) => d === params.get('by')) ?? 'channel';
+  // An imported figure: the page where its figures are entered, for this period.
+  const inputs = mayReadInputs ? inputsHref(definition, period) : undefined;
   const roles = (permission: Permission) => PERMISSIONS[permission].map((role) => t(`roles.${role}`));
   const audience = [...new Set(definition.audience.flatMap((p) => (p in PERMISSIONS ? roles(p) : [])))];
   return (
@@ -119,11 +121,9 @@ export function KpiPage() {
                 <BreakdownChart filter={filter} definition={definition} by={by} sort="worst" />
               </>
             ) : null}
-            {mayReadInputs && inputsHref(definition, period) ? (
+            {inputs ? (
               <Paragraph>
-                <Link to={inputsHref(definition, period) as string}>
-                  {t('monitoring.kpi.inputs', { name })}
-                </Link>
+                <Link to={inputs}>{t('monitoring.kpi.inputs', { name })}</Link>
               </Paragraph>
             ) : null}
             {(definition.drill ? [definition] : (LISTS_OF[definition.code] ?? []).map((c) => kpiOf(c)))
