@@ -15,6 +15,13 @@ export interface MetricsModule {
   rebuildAllMetrics?: (db: Db, o: { organisation: string; from: string; to: string }) => Promise<unknown>;
   catchUpMetrics?: (db: Db, now: Date) => Promise<unknown>;
   snapshotBacklogDay?: (db: Db, organisationId: string, day: string) => Promise<void>;
+  /** One local day of one fact recomputed from the raw rows (what the catch-up does per marked day). */
+  recomputeDay?: (
+    db: Db,
+    organisationId: string,
+    fact: 'contact' | 'case' | 'survey' | 'callback',
+    day: string,
+  ) => Promise<void>;
 }
 
 const METRICS_INDEX = new URL('../../apps/api/src/modules/metrics/index.ts', import.meta.url).href;
@@ -32,6 +39,9 @@ export async function metricsModule(): Promise<MetricsModule> {
         : {}),
       ...(typeof m.catchUpMetrics === 'function'
         ? { catchUpMetrics: m.catchUpMetrics as MetricsModule['catchUpMetrics'] }
+        : {}),
+      ...(typeof m.recomputeDay === 'function'
+        ? { recomputeDay: m.recomputeDay as MetricsModule['recomputeDay'] }
         : {}),
       ...(typeof m.snapshotBacklogDay === 'function'
         ? { snapshotBacklogDay: m.snapshotBacklogDay as MetricsModule['snapshotBacklogDay'] }
@@ -72,7 +82,14 @@ const query = (params: Record<string, string | number | undefined>) =>
   ).toString();
 
 /** The requests measured: what the management, team and agent dashboards ask for on opening. */
-export function dashboardRequests(p: { month: Period; year: Period; teamId: string }): DashboardRequest[] {
+export function dashboardRequests(p: {
+  month: Period;
+  year: Period;
+  teamId: string;
+  /** The organisation's slug and the calendar year to date, for the public figures. */
+  slug: string;
+  calendarYear: string;
+}): DashboardRequest[] {
   return [
     {
       key: 'overview-org-month',
@@ -122,6 +139,20 @@ export function dashboardRequests(p: { month: Period; year: Period; teamId: stri
       asker: 'manager',
       management: true,
       path: `/api/metrics/breakdown?${query({ ...p.year, kpi: 'norm_compliance', by: 'area' })}`,
+    },
+    {
+      key: 'equality-fcr-kind',
+      label: 'equal treatment: fcr by kind of customer, year',
+      asker: 'manager',
+      management: false,
+      path: `/api/analysis/equality?${query({ ...p.year, measure: 'fcr', by: 'customerKind' })}`,
+    },
+    {
+      key: 'public-performance-year',
+      label: 'public figures (open data), calendar year',
+      asker: 'manager',
+      management: false,
+      path: `/api/public/performance?${query({ organisation: p.slug, period: p.calendarYear })}`,
     },
     {
       key: 'top-reports-month',

@@ -77,10 +77,44 @@ const ITEM_TABLE: Partial<Record<RollupFact, SQL>> = {
 };
 
 /**
+ * The profile rollups: the same sums per day × channel × one of district, kind of customer, language and age band
+ * (`dimension` names which; only that column is filled).
+ */
+const PROFILE_TABLE: Partial<Record<RollupFact, SQL>> = {
+  contact: sql.raw('metric_contact_profile_day'),
+  case: sql.raw('metric_case_profile_day'),
+  survey: sql.raw('metric_survey_profile_day'),
+  callback: sql.raw('metric_callback_profile_day'),
+};
+/** A profile rollup's `dimension` per metric dimension it holds. */
+const PROFILE_DIMENSION: Partial<Record<MetricDimension, string>> = {
+  area: 'area',
+  customerKind: 'customer_kind',
+  language: 'language',
+  ageBand: 'age_band',
+};
+
+/** The person's and place's attributes a scope and grouping need (the profile rollups hold one at a time). */
+function profileNeeds(s: MetricScope, g: Grouping): Set<string> {
+  const needs = new Set<string>();
+  if (s.area) needs.add('area');
+  if (s.exceptCustomerKinds?.length) needs.add('customer_kind');
+  for (const rule of s.rules) {
+    if (rule.area) needs.add('area');
+    if (rule.customerKind) needs.add('customer_kind');
+    if (rule.language) needs.add('language');
+    if (rule.ageBand) needs.add('age_band');
+  }
+  if (g.kind === 'dimension' && g.by !== 'channel') needs.add(PROFILE_DIMENSION[g.by] ?? g.by);
+  return needs;
+}
+
+/**
  * The smallest rollup that answers: the team rollup when the scope and grouping need no dimension but channel and
  * team (the overviews of the organisation and of teams, trends, the breakdown by team or channel); the item rollup
- * when they need no dimension but channel and item (the top 10, an item's figures, the breakdown by item); else the
- * daily rollup with every dimension.
+ * when they need no dimension but channel and item (the top 10, an item's figures, the breakdown by item); the
+ * profile rollup when they need channel and one of district, kind of customer, language or age band (the districts,
+ * equal treatment, a district's or one-attribute segment's figures); else the daily rollup with every dimension.
  */
 function rollupTable(fact: RollupFact, s: MetricScope, g: Grouping): SQL {
   const byOnly = (...dims: MetricDimension[]) => g.kind !== 'dimension' || dims.includes(g.by);
@@ -89,6 +123,11 @@ function rollupTable(fact: RollupFact, s: MetricScope, g: Grouping): SQL {
   if (team && noOther && !s.itemId && byOnly('channel', 'team')) return team;
   const item = ITEM_TABLE[fact];
   if (item && noOther && !s.teamId && !s.teamIds && byOnly('channel', 'item')) return item;
+  const profile = PROFILE_TABLE[fact];
+  const needs = [...profileNeeds(s, g)];
+  const noGroup = !s.agentId && !s.itemId && !s.teamId && !s.teamIds;
+  if (profile && noGroup && needs.length === 1 && Object.values(PROFILE_DIMENSION).includes(needs[0]!))
+    return sql`(SELECT * FROM ${profile} WHERE dimension = ${needs[0]})`;
   return TABLE[fact];
 }
 

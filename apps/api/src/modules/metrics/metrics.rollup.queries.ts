@@ -210,17 +210,21 @@ export interface RecomputeOptions {
   now: Date;
 }
 
-/** The rollups the dashboards read (ADR 0030, addendum): a row per day (or month) × channel × team, or day × item. */
+/**
+ * The rollups the dashboards read (ADR 0030, addendum): a row per day (or month) × channel × team, day × channel ×
+ * item, or day × channel × one attribute of the person or place.
+ */
 export const SMALL_ROLLUPS = METRIC_FACTS.flatMap((fact) => [
   `metric_${fact}_team_day`,
   `metric_${fact}_team_month`,
   `metric_${fact}_item_day`,
+  `metric_${fact}_profile_day`,
 ]);
 
 /**
- * Rewrites the team and item rollups without the row versions a rebuild left behind (MVCC: every recomputed row
+ * Rewrites the team, item and profile rollups without the row versions a rebuild left behind (MVCC: every recomputed row
  * leaves its old version, so a rebuild over a full table doubles its size, and every dashboard read with it).
- * `VACUUM FULL` locks them while it runs: seconds at a city's size, as they hold days × teams and days × items.
+ * `VACUUM FULL` locks them while it runs: seconds at a city's size, as they hold days × teams, items or attributes.
  */
 export async function compactSmallRollups(db: Db) {
   await db.execute(sql.raw(`VACUUM (FULL, ANALYZE) ${SMALL_ROLLUPS.join(', ')}`));

@@ -437,10 +437,12 @@ async function contactTables() {
     [...DIMS, 'agent'],
     measures,
   );
+  const small =
+    sql.raw(`contacts, answered, handed_over AS handed, callbacks, referred, not_helped, unrecorded,
+    repeats, status_inquiries AS status, handling_seconds AS handling, waited, wait_seconds AS wait`);
   const teamOf = (per: 'day' | 'month') =>
     table(
-      sql`SELECT ${teamDims}, contacts, answered, handed_over AS handed, callbacks, referred, not_helped, unrecorded,
-        repeats, status_inquiries AS status, handling_seconds AS handling, waited, wait_seconds AS wait
+      sql`SELECT ${teamDims}, ${small}
       FROM ${sql.raw(`metric_contact_team_${per}`)} WHERE organisation_id = ${org.id}`,
       TEAM_DIMS,
       measures,
@@ -448,13 +450,12 @@ async function contactTables() {
   const team = await teamOf('day');
   const month = await teamOf('month');
   const item = await table(
-    sql`SELECT ${itemDims}, contacts, answered, handed_over AS handed, callbacks, referred, not_helped, unrecorded,
-        repeats, status_inquiries AS status, handling_seconds AS handling, waited, wait_seconds AS wait
+    sql`SELECT ${itemDims}, ${small}
       FROM metric_contact_item_day WHERE organisation_id = ${org.id}`,
     ITEM_DIMS,
     measures,
   );
-  return { reference, rollup, team, month, item, itemPositions: [0, 1, 3] };
+  return { reference, rollup, team, month, item, itemPositions: [0, 1, 3], small, measures };
 }
 
 async function caseTables() {
@@ -547,7 +548,17 @@ async function caseTables() {
     [...ITEM_DIMS, 'case_kind'],
     CASE_MEASURES,
   );
-  return { reference, rollup, team, month, item, itemPositions: [0, 1, 3, 8] };
+  const small = sql.raw(CASE_MEASURES.join(', '));
+  return {
+    reference,
+    rollup,
+    team,
+    month,
+    item,
+    itemPositions: [0, 1, 3, 8],
+    small,
+    measures: CASE_MEASURES,
+  };
 }
 
 const CASE_MEASURES = [
@@ -611,11 +622,12 @@ async function surveyTables() {
     [...DIMS, 'source'],
     SURVEY_MEASURES,
   );
+  const small = sql.raw(`responses, grade_sum, grade_squares AS squares, grades, grade_at_least_7 AS seven,
+    grade_at_most_5 AS five, effort_sum, effort_answers AS efforts, solved_yes AS solved, solved_answers AS solveds,
+    follow_ups AS follow, compliments`);
   const teamOf = (per: 'day' | 'month') =>
     table(
-      sql`SELECT ${teamDims}, responses, grade_sum, grade_squares AS squares, grades, grade_at_least_7 AS seven,
-        grade_at_most_5 AS five, effort_sum, effort_answers AS efforts, solved_yes AS solved,
-        solved_answers AS solveds, follow_ups AS follow, compliments
+      sql`SELECT ${teamDims}, ${small}
       FROM ${sql.raw(`metric_survey_team_${per}`)} WHERE organisation_id = ${org.id}`,
       TEAM_DIMS,
       SURVEY_MEASURES,
@@ -623,14 +635,12 @@ async function surveyTables() {
   const team = await teamOf('day');
   const month = await teamOf('month');
   const item = await table(
-    sql`SELECT ${itemDims}, responses, grade_sum, grade_squares AS squares, grades, grade_at_least_7 AS seven,
-        grade_at_most_5 AS five, effort_sum, effort_answers AS efforts, solved_yes AS solved,
-        solved_answers AS solveds, follow_ups AS follow, compliments
+    sql`SELECT ${itemDims}, ${small}
       FROM metric_survey_item_day WHERE organisation_id = ${org.id}`,
     ITEM_DIMS,
     SURVEY_MEASURES,
   );
-  return { reference, rollup, team, month, item, itemPositions: [0, 1, 3] };
+  return { reference, rollup, team, month, item, itemPositions: [0, 1, 3], small, measures: SURVEY_MEASURES };
 }
 
 const SURVEY_MEASURES = [
@@ -648,6 +658,8 @@ const SURVEY_MEASURES = [
   'compliments',
 ];
 
+const CALLBACK_MEASURES = ['due', 'in_time', 'late', 'overdue'];
+
 async function callbackTables() {
   const day = `to_char(b.due_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD')`;
   const reference = await table(
@@ -660,30 +672,40 @@ async function callbackTables() {
       WHERE b.organisation_id = ${org.id}
       GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
     DIMS,
-    ['due', 'in_time', 'late', 'overdue'],
+    CALLBACK_MEASURES,
   );
   const rollup = await table(
     sql`SELECT ${rollupDims}, due, done_in_time AS in_time, done_late AS late, overdue
       FROM metric_callback_day WHERE organisation_id = ${org.id}`,
     DIMS,
-    ['due', 'in_time', 'late', 'overdue'],
+    CALLBACK_MEASURES,
   );
+  const small = sql.raw('due, done_in_time AS in_time, done_late AS late, overdue');
   const teamOf = (per: 'day' | 'month') =>
     table(
-      sql`SELECT ${teamDims}, due, done_in_time AS in_time, done_late AS late, overdue
+      sql`SELECT ${teamDims}, ${small}
         FROM ${sql.raw(`metric_callback_team_${per}`)} WHERE organisation_id = ${org.id}`,
       TEAM_DIMS,
-      ['due', 'in_time', 'late', 'overdue'],
+      CALLBACK_MEASURES,
     );
   const team = await teamOf('day');
   const month = await teamOf('month');
   const item = await table(
-    sql`SELECT ${itemDims}, due, done_in_time AS in_time, done_late AS late, overdue
+    sql`SELECT ${itemDims}, ${small}
       FROM metric_callback_item_day WHERE organisation_id = ${org.id}`,
     ITEM_DIMS,
-    ['due', 'in_time', 'late', 'overdue'],
+    CALLBACK_MEASURES,
   );
-  return { reference, rollup, team, month, item, itemPositions: [0, 1, 3] };
+  return {
+    reference,
+    rollup,
+    team,
+    month,
+    item,
+    itemPositions: [0, 1, 3],
+    small,
+    measures: CALLBACK_MEASURES,
+  };
 }
 
 /** A table keyed by day first, summed per calendar month (the day becomes the month's first day). */
@@ -696,21 +718,46 @@ function byMonth(reference: Table): Table {
   return out;
 }
 
+/** The profile rollups' attributes and their positions in DIMS. */
+const PROFILE_DIMS = [
+  ['area', 4],
+  ['customer_kind', 5],
+  ['language', 6],
+  ['age_band', 7],
+] as const;
+
 const sorted = (m: Table) => Object.fromEntries([...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
 
 async function expectExact() {
-  for (const [name, tables] of [
-    ['contacts', contactTables],
-    ['cases', caseTables],
-    ['survey answers', surveyTables],
-    ['callbacks', callbackTables],
+  for (const [name, fact, tables] of [
+    ['contacts', 'contact', contactTables],
+    ['cases', 'case', caseTables],
+    ['survey answers', 'survey', surveyTables],
+    ['callbacks', 'callback', callbackTables],
   ] as const) {
-    const { reference, rollup, team, month, item, itemPositions } = await tables();
+    const { reference, rollup, team, month, item, itemPositions, small, measures } = await tables();
+    // The profile rollups: per day × channel × one attribute (its position in DIMS).
+    const profiles = await Promise.all(
+      PROFILE_DIMS.map(
+        async ([dimension, position]) =>
+          [
+            `${name} per ${dimension}`,
+            project(reference, [0, 1, position]),
+            await table(
+              sql`SELECT day::text AS day, channel, ${sql.raw(dimension)} AS value, ${small}
+            FROM ${sql.raw(`metric_${fact}_profile_day`)} WHERE organisation_id = ${org.id} AND dimension = ${dimension}`,
+              ['day', 'channel', 'value'],
+              measures,
+            ),
+          ] as const,
+      ),
+    );
     for (const [what, expected, actual] of [
       [name, reference, rollup],
       [`${name} per team`, project(reference, [0, 1, 2]), team],
       [`${name} per team and month`, byMonth(project(reference, [0, 1, 2])), month],
       [`${name} per item`, project(reference, itemPositions), item],
+      ...profiles,
     ] as const) {
       // The keys that differ first (readable), then the whole tables.
       const keys = [...new Set([...expected.keys(), ...actual.keys()])];
@@ -740,6 +787,10 @@ async function allRollups() {
     'metric_case_item_day',
     'metric_survey_item_day',
     'metric_callback_item_day',
+    'metric_contact_profile_day',
+    'metric_case_profile_day',
+    'metric_survey_profile_day',
+    'metric_callback_profile_day',
   ])
     out[tableName] = (
       await rows(
@@ -817,6 +868,57 @@ describe('the rollups', () => {
       sql`SELECT count(*)::int AS n FROM metric_contact_team_month WHERE organisation_id = ${org.id}`,
     );
     expect(monthly[0]!.n).toBeGreaterThan(0);
+  });
+
+  it('answer a request by district, kind of customer, language or age band from the profile rollup exactly as from the daily one', async () => {
+    // The same request once as the dashboards ask it (one attribute: the profile rollup) and once with a condition on
+    // a second attribute that holds for every row (two attributes: the daily rollup with every dimension).
+    const from = '2000-01-01';
+    const to = '2999-12-31';
+    const profile = { organisationId: org.id, rules: [] };
+    const everyKind = { ...profile, exceptCustomerKinds: ['nobody'] };
+    const everyLanguage = { ...profile, rules: [{ language: ['nl' as const, 'en' as const] }] };
+    const sortRows = (r: { key: string | null }[]) =>
+      [...r].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    let read = 0;
+    for (const [by, daily] of [
+      ['area', everyKind],
+      ['language', everyKind],
+      ['ageBand', everyKind],
+      ['customerKind', everyLanguage],
+    ] as const) {
+      const grouping = { kind: 'dimension', by } as const;
+      for (const fact of ['contact', 'case', 'survey', 'callback'] as const) {
+        const viaProfile = await rollupSums(db, fact, profile, from, to, grouping);
+        read += viaProfile.length;
+        expect(sortRows(viaProfile), `${fact} by ${by}`).toEqual(
+          sortRows(await rollupSums(db, fact, daily, from, to, grouping)),
+        );
+      }
+      expect(sortRows(await resolutionHistogram(db, profile, from, to, grouping))).toEqual(
+        sortRows(await resolutionHistogram(db, daily, from, to, grouping)),
+      );
+    }
+    // A district's own figures, per channel.
+    for (const area of ['Centrum', 'West'])
+      for (const fact of ['contact', 'case', 'survey', 'callback'] as const) {
+        const grouping = { kind: 'dimension', by: 'channel' } as const;
+        expect(sortRows(await rollupSums(db, fact, { ...profile, area }, from, to, grouping))).toEqual(
+          sortRows(await rollupSums(db, fact, { ...everyKind, area }, from, to, grouping)),
+        );
+      }
+    expect(read).toBeGreaterThan(0);
+    // And it is the profile rollup that answered: without its rows (in a transaction rolled back) the answer is empty.
+    const rolledBack = new Error('rolled back');
+    await expect(
+      db.transaction(async (tx) => {
+        const grouping = { kind: 'dimension', by: 'area' } as const;
+        expect((await rollupSums(tx, 'case', profile, from, to, grouping)).length).toBeGreaterThan(0);
+        await tx.execute(sql`DELETE FROM metric_case_profile_day WHERE organisation_id = ${org.id}`);
+        expect(await rollupSums(tx, 'case', profile, from, to, grouping)).toEqual([]);
+        throw rolledBack;
+      }),
+    ).rejects.toBe(rolledBack);
   });
 
   it('are the same rows when rebuilt from the raw data; the rebuild fills in missing resolution times', async () => {
