@@ -4,6 +4,7 @@ import {
   type Db,
   kpiTarget,
   metricCaseDay,
+  metricCaseTeamDay,
   organisation,
   team,
 } from '@voordeur/db';
@@ -87,17 +88,26 @@ export function lateByItemAndReason(db: Db, organisationId: string, span: Span) 
     .groupBy(metricCaseDay.catalogueItemId, metricCaseDay.breachReason);
 }
 
-/** The outcomes of the complaints decided in the period (counts, not a KPI: the KPIs come from the metrics module). */
+/**
+ * The outcomes of the complaints decided in the period (counts, not a KPI: the KPIs come from the metrics module),
+ * from the team rollup (a row per day × channel × team, whatever the volume).
+ */
 export function complaintOutcomes(db: Db, organisationId: string, span: Span) {
   return db
     .select({
-      founded: int(metricCaseDay.complaintsFounded),
-      partlyFounded: int(metricCaseDay.complaintsPartlyFounded),
-      unfounded: int(metricCaseDay.complaintsUnfounded),
-      withdrawn: int(metricCaseDay.complaintsWithdrawn),
+      founded: int(metricCaseTeamDay.complaintsFounded),
+      partlyFounded: int(metricCaseTeamDay.complaintsPartlyFounded),
+      unfounded: int(metricCaseTeamDay.complaintsUnfounded),
+      withdrawn: int(metricCaseTeamDay.complaintsWithdrawn),
     })
-    .from(metricCaseDay)
-    .where(caseSpan(organisationId, span))
+    .from(metricCaseTeamDay)
+    .where(
+      and(
+        eq(metricCaseTeamDay.organisationId, organisationId),
+        gte(metricCaseTeamDay.day, span.from),
+        lte(metricCaseTeamDay.day, span.to),
+      ),
+    )
     .then((rows) => rows[0]!);
 }
 

@@ -1,0 +1,1 @@
+CREATE INDEX "metric_case_day_org_day_breach_idx" ON "metric_case_day" USING btree ("organisation_id","day") WHERE breach_reason IS NOT NULL;
