@@ -239,6 +239,9 @@ export async function recomputeRange(
   to: string,
   o: RecomputeOptions,
 ) {
+  // The small rollups' triggers stand aside for the delete and the insert (migration metric_recompute_once); their
+  // days are recomputed once below, also a day that has no rows left.
+  await db.execute(sql`SELECT set_config('voordeur.metric_recompute', 'on', true)`);
   await db.execute(
     sql`DELETE FROM ${sql.raw(ROLLUP_TABLE[fact])}
         WHERE organisation_id = ${organisationId} AND day BETWEEN ${from}::date AND ${to}::date`,
@@ -252,6 +255,13 @@ export async function recomputeRange(
           ? surveyInsert(organisationId, from, to)
           : callbackInsert(organisationId, from, to, o.now);
   await db.execute(insert);
+  await db.execute(sql`SELECT set_config('voordeur.metric_recompute', 'off', true)`);
+  const days = sql`(SELECT array_agg(${organisationId}::uuid), array_agg(g::date)
+    FROM generate_series(${from}::date, ${to}::date, interval '1 day') AS g)`;
+  await db.execute(sql`SELECT ${sql.raw(`voordeur_metric_${fact}_team_days`)}(x.orgs, x.days),
+      ${sql.raw(`voordeur_metric_${fact}_item_days`)}(x.orgs, x.days),
+      ${sql.raw(`voordeur_metric_${fact}_profile_days`)}(x.orgs, x.days)
+    FROM ${days} AS x(orgs, days)`);
 }
 
 export interface DirtyDay {
@@ -261,13 +271,14 @@ export interface DirtyDay {
 }
 
 /**
- * The oldest dirty days, locked for this transaction; days another catch-up (or a writer still marking them) holds
+ * The oldest dirty days of one fact, locked for this transaction; days another catch-up (or a writer still marking them) holds
  * are skipped.
  */
-export async function claimDirty(db: Db, limit: number): Promise<DirtyDay[]> {
+export async function claimDirty(db: Db, limit: number, fact: MetricFact): Promise<DirtyDay[]> {
   const result = await db.execute(sql`
     SELECT organisation_id AS "organisationId", fact, day::text AS day FROM metric_dirty
-    ORDER BY marked_at, organisation_id, fact, day
+    WHERE fact = ${fact}
+    ORDER BY marked_at, organisation_id, day
     LIMIT ${limit} FOR UPDATE SKIP LOCKED`);
   return rowsOf<DirtyDay>(result);
 }

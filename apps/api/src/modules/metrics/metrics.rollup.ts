@@ -14,7 +14,7 @@ import * as q from './metrics.rollup.queries.ts';
 export { METRIC_FACTS, type MetricFact } from './metrics.rollup.queries.ts';
 
 const DAY_MS = 86_400_000;
-/** Dirty days recomputed per transaction, and at most per catch-up run (the next run takes the rest). */
+/** Dirty days recomputed per transaction, and at most per fact and catch-up run (the next run takes the rest). */
 const BATCH = 25;
 const MAX_PER_RUN = 2_000;
 /** Days recomputed per statement by a rebuild. */
@@ -148,30 +148,45 @@ export async function rebuildAllMetrics(
  * The catch-up (periodic task `metrics.catch-up`): marks the days of callbacks that fell due since yesterday (their
  * `overdue` changed with time alone), then recomputes the dirty days, oldest first, `BATCH` per transaction with
  * the dirty rows locked `FOR UPDATE SKIP LOCKED` (two catch-ups never take the same day; a day a writer is still
- * marking waits for the next run), and deletes them in the same transaction. Then takes yesterday's backlog
- * snapshot for each organisation that has none.
+ * marking waits for the next run), and deletes them in the same transaction. One lane per fact, side by side: each
+ * fact's rollups are tables of their own, so the lanes never write the same rows, and on PostgreSQL each has a
+ * connection (and a core) of its own; PGlite, one connection, runs their transactions in turn. Then takes
+ * yesterday's backlog snapshot for each organisation that has none.
  */
 export async function catchUpMetrics(db: Db, now = new Date()): Promise<TaskSummary> {
   await q.markFallenDueCallbacks(db, new Date(now.getTime() - 26 * 3_600_000), now);
-  const cache = new Map<string, q.RecomputeOptions>();
-  let days = 0;
-  while (days < MAX_PER_RUN) {
-    const n = await db.transaction(async (tx) => {
-      const claimed = await q.claimDirty(tx, BATCH);
-      for (const d of claimed) {
-        let o = cache.get(d.organisationId);
-        if (!o) {
-          o = await options(tx, d.organisationId, now);
-          cache.set(d.organisationId, o);
-        }
-        await q.recomputeRange(tx, d.organisationId, d.fact, d.day, d.day, o);
-      }
-      await q.clearDirty(tx, claimed);
-      return claimed.length;
-    });
-    days += n;
-    if (n < BATCH) break;
-  }
+  const cache = new Map<string, Promise<q.RecomputeOptions>>();
+  const optionsOf = (tx: Db, organisationId: string) => {
+    let o = cache.get(organisationId);
+    if (!o) {
+      o = options(tx, organisationId, now);
+      cache.set(organisationId, o);
+    }
+    return o;
+  };
+  const lane = async (fact: q.MetricFact) => {
+    let days = 0;
+    while (days < MAX_PER_RUN) {
+      const n = await db.transaction(async (tx) => {
+        const claimed = await q.claimDirty(tx, BATCH, fact);
+        for (const d of claimed)
+          await q.recomputeRange(
+            tx,
+            d.organisationId,
+            fact,
+            d.day,
+            d.day,
+            await optionsOf(tx, d.organisationId),
+          );
+        await q.clearDirty(tx, claimed);
+        return claimed.length;
+      });
+      days += n;
+      if (n < BATCH) break;
+    }
+    return days;
+  };
+  const days = (await Promise.all(q.METRIC_FACTS.map(lane))).reduce((a, b) => a + b, 0);
   const yesterday = addDays(localDate(now), -1);
   let backlog = 0;
   for (const organisationId of await q.organisationsWithoutBacklog(db, yesterday)) {
