@@ -157,9 +157,10 @@ export const metricCaseDay = pgTable(
   },
   (t) => [
     index('metric_case_day_org_day_idx').on(t.organisationId, t.day),
-    // The late cases with a reason (the public page's reasons per service): a few percent of the rows.
-    index('metric_case_day_org_day_breach_idx')
-      .on(t.organisationId, t.day)
+    // The late cases with a reason (the public page's reasons per service): a few percent of the rows, read from
+    // the index alone (they lie scattered over the table: a year's 45,000 were 25,000 pages, 0.7 s, cold).
+    index('metric_case_day_org_day_breach_cover_idx')
+      .on(t.organisationId, t.day, t.catalogueItemId, t.breachReason, t.closed, t.closedInNorm)
       .where(sql`breach_reason IS NOT NULL`),
   ],
 );

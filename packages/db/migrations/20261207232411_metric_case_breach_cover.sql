@@ -1,0 +1,2 @@
+DROP INDEX "metric_case_day_org_day_breach_idx";--> statement-breakpoint
+CREATE INDEX "metric_case_day_org_day_breach_cover_idx" ON "metric_case_day" USING btree ("organisation_id","day","catalogue_item_id","breach_reason","closed","closed_in_norm") WHERE breach_reason IS NOT NULL;
