@@ -38,15 +38,23 @@ async function axe(page: Page, what: string, skip: readonly string[] = [], only?
   await test.step(`axe: ${what}`, () => runAxe(page, what, skip, only), { box: true });
 }
 
+/**
+ * The looks whose colour contrast this worker has checked (see `runAxe`): a hash of a text element's signature
+ * within its context (window width, text size, the theme's colours).
+ */
+const contrastChecked = new Set<number>();
+
 async function runAxe(page: Page, what: string, skip: readonly string[], only?: readonly string[]) {
   if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(axeSource);
-  // Colour contrast (nine tenths of a scan's time) is checked on every row of a table up to the tenth: the rows
-  // repeat one component with the same styles; a table of a hundred items took a second more and checked nothing
-  // new. Every other rule checks every row. On a page without such a table one scan does all (a second scan costs
-  // its own walk through the page).
+  // Colour contrast is nine tenths of a scan's time, and its outcome for an element follows from the element's and
+  // its ancestors' styles alone: their tags, classes and state attributes (aria-current, disabled, inline style …),
+  // the window's width, the text size and the theme. So each such look is checked once per worker — a table's
+  // hundred alike rows, the header on every page and role, a page seen again after an action — and every look new to
+  // the worker (a new component, state, width, text size or theme) is checked where it first shows. Every other
+  // rule checks the whole page every time.
   const contrast = !skip.includes('color-contrast') && (!only || only.includes('color-contrast'));
-  const summary = await page.evaluate(
-    async ({ tags, skip, only, contrast }) => {
+  const { summary, looks } = await page.evaluate(
+    async ({ tags, skip, only, contrast, checked }) => {
       interface Violation {
         id: string;
         impact?: string | null;
@@ -57,30 +65,105 @@ async function runAxe(page: Page, what: string, skip: readonly string[], only?: 
       };
       const engine = (window as unknown as { axe: Axe }).axe;
       const runOnly = only ? { type: 'rule', values: only } : { type: 'tag', values: tags };
-      const sample =
-        contrast && [...document.querySelectorAll('tbody')].some((body) => body.rows.length > 10);
       // Only violations are read: the other lists keep one node each (less to carry out of the page).
       const { violations } = await engine.run(document, {
         runOnly,
-        rules: Object.fromEntries(
-          [...skip, ...(sample ? ['color-contrast'] : [])].map((id) => [id, { enabled: false }]),
-        ),
+        rules: Object.fromEntries([...skip, 'color-contrast'].map((id) => [id, { enabled: false }])),
         resultTypes: ['violations'],
       });
-      if (sample) {
-        const sampled = await engine.run(
-          { exclude: [['tbody > tr:nth-child(n+11)']] },
-          { runOnly: { type: 'rule', values: ['color-contrast'] }, resultTypes: ['violations'] },
-        );
-        violations.push(...sampled.violations);
+      const looks: number[] = [];
+      // cyrb53: a 53-bit string hash (what crosses to the test process, instead of the signatures themselves).
+      const hash = (text: string) => {
+        let h1 = 0xdeadbeef;
+        let h2 = 0x41c6ce57;
+        for (let i = 0; i < text.length; i++) {
+          const c = text.charCodeAt(i);
+          h1 = Math.imul(h1 ^ c, 2654435761);
+          h2 = Math.imul(h2 ^ c, 1597334677);
+        }
+        h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+        h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+        return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+      };
+      if (contrast) {
+        // Attributes that name or point at something, not how it looks.
+        const naming = new Set([
+          'id',
+          'href',
+          'src',
+          'srcset',
+          'alt',
+          'title',
+          'name',
+          'value',
+          'for',
+          'action',
+          'datetime',
+          'placeholder',
+          'aria-label',
+          'aria-labelledby',
+          'aria-describedby',
+          'aria-controls',
+          'aria-owns',
+          'aria-activedescendant',
+          'data-testid',
+          'autocomplete',
+        ]);
+        const part = (e: Element) =>
+          [
+            e.localName,
+            ...[...e.attributes].filter((a) => !naming.has(a.name)).map((a) => `${a.name}=${a.value}`),
+          ].join(' ') + (e === document.activeElement ? ' :focus' : '');
+        const root = document.documentElement;
+        const theme = [...document.styleSheets]
+          .flatMap((sheet) => {
+            try {
+              return [...sheet.cssRules].filter((r) => (r as CSSStyleRule).selectorText === ':root');
+            } catch {
+              return [];
+            }
+          })
+          .map((r) => r.cssText)
+          .join('');
+        const context = `${innerWidth} ${getComputedStyle(root).fontSize} ${theme}`;
+        const seen = new Set(checked);
+        const include: Element[] = [];
+        for (const e of document.querySelectorAll('body *')) {
+          const text = [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim());
+          if (!text && !e.matches('input, select, textarea, button')) continue;
+          const chain: string[] = [];
+          for (let a: Element | null = e; a; a = a.parentElement) chain.push(part(a));
+          const look = hash(`${context}|${chain.join('<')}`);
+          if (seen.has(look)) continue;
+          seen.add(look);
+          looks.push(look);
+          include.push(e);
+        }
+        if (include.length) {
+          const checkedNow = await engine.run(
+            { include },
+            { runOnly: { type: 'rule', values: ['color-contrast'] }, resultTypes: ['violations'] },
+          );
+          violations.push(...checkedNow.violations);
+        }
       }
-      return violations.map(
-        (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-      );
+      return {
+        summary: violations.map(
+          (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+        ),
+        looks,
+      };
     },
-    { tags: WCAG_TAGS, skip: [...skip], only: only ? [...only] : undefined, contrast },
+    {
+      tags: WCAG_TAGS,
+      skip: [...skip],
+      only: only ? [...only] : undefined,
+      contrast,
+      checked: contrast ? [...contrastChecked] : [],
+    },
   );
   expect(summary, `axe violations on ${what}`).toEqual([]);
+  for (const look of looks) contrastChecked.add(look);
 }
 
 /**
