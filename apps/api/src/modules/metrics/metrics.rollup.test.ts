@@ -533,9 +533,10 @@ async function caseTables() {
     keyDims,
     CASE_MEASURES,
   );
+  const small = sql.raw(CASE_MEASURES.join(', '));
   const teamOf = (per: 'day' | 'month') =>
     table(
-      sql`SELECT ${teamDims}, ${sql.raw(CASE_MEASURES.join(', '))}
+      sql`SELECT ${teamDims}, ${small}
       FROM ${sql.raw(`metric_case_team_${per}`)} WHERE organisation_id = ${org.id}`,
       TEAM_DIMS,
       CASE_MEASURES,
@@ -543,12 +544,11 @@ async function caseTables() {
   const team = await teamOf('day');
   const month = await teamOf('month');
   const item = await table(
-    sql`SELECT ${itemDims}, kind AS case_kind, ${sql.raw(CASE_MEASURES.join(', '))}
+    sql`SELECT ${itemDims}, kind AS case_kind, ${small}
       FROM metric_case_item_day WHERE organisation_id = ${org.id}`,
     [...ITEM_DIMS, 'case_kind'],
     CASE_MEASURES,
   );
-  const small = sql.raw(CASE_MEASURES.join(', '));
   return {
     reference,
     rollup,
