@@ -332,6 +332,22 @@ export const metricCallbackProfileDay = pgTable(
   (t) => [index('metric_callback_profile_day_org_dim_day_idx').on(t.organisationId, t.dimension, t.day)],
 );
 
+/**
+ * Contacts per organisation × day × channel × agent (ADR 0030, addendum): an agent's own figures ("mijn cijfers")
+ * read a few rows a day instead of their rows scattered over the daily contact rollup. Kept like the team rollups.
+ */
+export const metricContactAgentDay = pgTable(
+  'metric_contact_agent_day',
+  {
+    organisationId: organisationId(),
+    day: date('day').notNull(),
+    channel: text('channel').notNull(),
+    agentUserId: uuid('agent_user_id'),
+    ...contactMeasures(),
+  },
+  (t) => [index('metric_contact_agent_day_org_agent_day_idx').on(t.organisationId, t.agentUserId, t.day)],
+);
+
 /** Open cases at the end of a day (a snapshot taken by the catch-up; today's backlog is counted live). */
 export const metricBacklogDay = pgTable(
   'metric_backlog_day',

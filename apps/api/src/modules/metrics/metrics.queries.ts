@@ -114,7 +114,8 @@ function profileNeeds(s: MetricScope, g: Grouping): Set<string> {
  * team (the overviews of the organisation and of teams, trends, the breakdown by team or channel); the item rollup
  * when they need no dimension but channel and item (the top 10, an item's figures, the breakdown by item); the
  * profile rollup when they need channel and one of district, kind of customer, language or age band (the districts,
- * equal treatment, a district's or one-attribute segment's figures); else the daily rollup with every dimension.
+ * equal treatment, a district's or one-attribute segment's figures); an agent's contacts with nothing else but the
+ * channel, the agent rollup; else the daily rollup with every dimension.
  */
 function rollupTable(fact: RollupFact, s: MetricScope, g: Grouping): SQL {
   const byOnly = (...dims: MetricDimension[]) => g.kind !== 'dimension' || dims.includes(g.by);
@@ -123,6 +124,15 @@ function rollupTable(fact: RollupFact, s: MetricScope, g: Grouping): SQL {
   if (team && noOther && !s.itemId && byOnly('channel', 'team')) return team;
   const item = ITEM_TABLE[fact];
   if (item && noOther && !s.teamId && !s.teamIds && byOnly('channel', 'item')) return item;
+  if (
+    fact === 'contact' &&
+    s.agentId &&
+    !s.itemId &&
+    !s.teamId &&
+    !s.teamIds &&
+    profileNeeds(s, g).size === 0
+  )
+    return sql.raw('metric_contact_agent_day');
   const profile = PROFILE_TABLE[fact];
   const needs = [...profileNeeds(s, g)];
   const noGroup = !s.agentId && !s.itemId && !s.teamId && !s.teamIds;

@@ -212,14 +212,17 @@ export interface RecomputeOptions {
 
 /**
  * The rollups the dashboards read (ADR 0030, addendum): a row per day (or month) × channel × team, day × channel ×
- * item, or day × channel × one attribute of the person or place.
+ * item, day × channel × one attribute of the person or place, or (contacts) day × channel × agent.
  */
-export const SMALL_ROLLUPS = METRIC_FACTS.flatMap((fact) => [
-  `metric_${fact}_team_day`,
-  `metric_${fact}_team_month`,
-  `metric_${fact}_item_day`,
-  `metric_${fact}_profile_day`,
-]);
+export const SMALL_ROLLUPS = [
+  ...METRIC_FACTS.flatMap((fact) => [
+    `metric_${fact}_team_day`,
+    `metric_${fact}_team_month`,
+    `metric_${fact}_item_day`,
+    `metric_${fact}_profile_day`,
+  ]),
+  'metric_contact_agent_day',
+];
 
 /**
  * Rewrites the team, item and profile rollups without the row versions a rebuild left behind (MVCC: every recomputed row
@@ -261,6 +264,7 @@ export async function recomputeRange(
   await db.execute(sql`SELECT ${sql.raw(`voordeur_metric_${fact}_team_days`)}(x.orgs, x.days),
       ${sql.raw(`voordeur_metric_${fact}_item_days`)}(x.orgs, x.days),
       ${sql.raw(`voordeur_metric_${fact}_profile_days`)}(x.orgs, x.days)
+      ${fact === 'contact' ? sql`, voordeur_metric_contact_agent_days(x.orgs, x.days)` : sql``}
     FROM ${days} AS x(orgs, days)`);
 }
 

@@ -752,12 +752,29 @@ async function expectExact() {
           ] as const,
       ),
     );
+    // Contacts also per agent (the agent is the reference's last dimension, after DIMS).
+    const agents =
+      fact === 'contact'
+        ? [
+            [
+              'contacts per agent',
+              project(reference, [0, 1, DIMS.length]),
+              await table(
+                sql`SELECT day::text AS day, channel, agent_user_id AS agent, ${small}
+                  FROM metric_contact_agent_day WHERE organisation_id = ${org.id}`,
+                ['day', 'channel', 'agent'],
+                measures,
+              ),
+            ] as const,
+          ]
+        : [];
     for (const [what, expected, actual] of [
       [name, reference, rollup],
       [`${name} per team`, project(reference, [0, 1, 2]), team],
       [`${name} per team and month`, byMonth(project(reference, [0, 1, 2])), month],
       [`${name} per item`, project(reference, itemPositions), item],
       ...profiles,
+      ...agents,
     ] as const) {
       // The keys that differ first (readable), then the whole tables.
       const keys = [...new Set([...expected.keys(), ...actual.keys()])];
@@ -791,6 +808,7 @@ async function allRollups() {
     'metric_case_profile_day',
     'metric_survey_profile_day',
     'metric_callback_profile_day',
+    'metric_contact_agent_day',
   ])
     out[tableName] = (
       await rows(
@@ -870,7 +888,7 @@ describe('the rollups', () => {
     expect(monthly[0]!.n).toBeGreaterThan(0);
   });
 
-  it('answer a request by district, kind of customer, language or age band from the profile rollup exactly as from the daily one', async () => {
+  it("answer a request by district, kind of customer, language or age band (and an agent's) from the profile (and agent) rollup exactly as from the daily one", async () => {
     // The same request once as the dashboards ask it (one attribute: the profile rollup) and once with a condition on
     // a second attribute that holds for every row (two attributes: the daily rollup with every dimension).
     const from = '2000-01-01';
@@ -899,6 +917,14 @@ describe('the rollups', () => {
         sortRows(await resolutionHistogram(db, daily, from, to, grouping)),
       );
     }
+    // An agent's own contacts, per channel (the agent rollup; with a second condition, the daily one).
+    const agent = org.users.agent.id;
+    for (const grouping of [{ kind: 'total' }, { kind: 'dimension', by: 'channel' }] as const)
+      expect(
+        sortRows(await rollupSums(db, 'contact', { ...profile, agentId: agent }, from, to, grouping)),
+      ).toEqual(
+        sortRows(await rollupSums(db, 'contact', { ...everyKind, agentId: agent }, from, to, grouping)),
+      );
     // A district's own figures, per channel.
     for (const area of ['Centrum', 'West'])
       for (const fact of ['contact', 'case', 'survey', 'callback'] as const) {
@@ -908,7 +934,8 @@ describe('the rollups', () => {
         );
       }
     expect(read).toBeGreaterThan(0);
-    // And it is the profile rollup that answered: without its rows (in a transaction rolled back) the answer is empty.
+    // And it is the profile (agent) rollup that answered: without its rows (in a transaction rolled back) the answer is
+    // empty.
     const rolledBack = new Error('rolled back');
     await expect(
       db.transaction(async (tx) => {
@@ -916,6 +943,10 @@ describe('the rollups', () => {
         expect((await rollupSums(tx, 'case', profile, from, to, grouping)).length).toBeGreaterThan(0);
         await tx.execute(sql`DELETE FROM metric_case_profile_day WHERE organisation_id = ${org.id}`);
         expect(await rollupSums(tx, 'case', profile, from, to, grouping)).toEqual([]);
+        const own = { ...profile, agentId: org.users.agent.id };
+        expect((await rollupSums(tx, 'contact', own, from, to, { kind: 'total' })).length).toBeGreaterThan(0);
+        await tx.execute(sql`DELETE FROM metric_contact_agent_day WHERE organisation_id = ${org.id}`);
+        expect(await rollupSums(tx, 'contact', own, from, to, { kind: 'total' })).toEqual([]);
         throw rolledBack;
       }),
     ).rejects.toBe(rolledBack);
