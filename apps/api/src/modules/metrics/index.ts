@@ -29,8 +29,8 @@ export {
 export const metricsWork = { tasks: [metricsCatchUpTask] } as const satisfies ModuleWork;
 // ---- end rollups ----
 
-// ---- kpifix (issue 14 leftovers): one definition per KPI for the public page, the report and equal treatment ----
+// ---- one definition per KPI for the public page, the report and equal treatment; past backlog snapshots ----
 export type { Measured } from './metrics.kpis.ts';
 export { snapshotBacklogDay } from './metrics.rollup.ts';
 export { type KpiBreakdownOptions, type KpiGroup, kpiBreakdown } from './metrics.service.ts';
-// ---- end kpifix ----
+// ---- end of the KPIs for other modules ----

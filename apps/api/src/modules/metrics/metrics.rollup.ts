@@ -200,7 +200,7 @@ export async function catchUpMetrics(db: Db, now = new Date()): Promise<TaskSumm
   return { days, backlog };
 }
 
-// ---- kpifix (issue 14 leftovers) ----
+// ---- the backlog snapshots of past days (a history written at once) ----
 /**
  * Takes the backlog snapshots at the end of past local days `day`..`to`, as the catch-up does for yesterday, for
  * each day that has none: for a history written at once (the bench, the demo), the snapshots the day-end task

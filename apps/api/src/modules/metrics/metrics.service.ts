@@ -1098,7 +1098,7 @@ export async function deleteSegment(db: Db, ctx: Ctx, id: string) {
   });
 }
 
-// ---- kpifix (issue 14 leftovers): the catalogue's KPIs for other modules, per group, with what they rest on ----
+// ---- the catalogue's KPIs for other modules, per group, with what they rest on ----
 
 export interface KpiBreakdownOptions {
   /** Split per dimension (or per segment of the organisation, keyed by its code); absent: one row, key `all`. */
@@ -1191,4 +1191,4 @@ export async function kpiBreakdown(
   if (grouping.kind === 'total' && !sums.has('all')) sums.set('all', {});
   return [...sums].map(([key, s]) => ({ key, values: measured(s) }));
 }
-// ---- end kpifix ----
+// ---- end of the KPIs for other modules ----
