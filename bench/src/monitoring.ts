@@ -564,7 +564,11 @@ async function runOn(target: Target, run: Run): Promise<DatabaseResult> {
     const writeS = seconds(t0);
     const m = await metricsModule();
     // What the day of work left for the catch-up: days to recompute, per fact.
-    const marked = await queryRows<{ organisationId: string; fact: string; day: string }>(
+    const marked = await queryRows<{
+      organisationId: string;
+      fact: 'contact' | 'case' | 'survey' | 'callback';
+      day: string;
+    }>(
       database.db,
       sql`SELECT organisation_id AS "organisationId", fact, day::text AS day FROM metric_dirty ORDER BY fact, day`,
     );
@@ -583,7 +587,7 @@ async function runOn(target: Target, run: Run): Promise<DatabaseResult> {
       const parts: string[] = [];
       for (const d of marked) {
         const t2 = performance.now();
-        await m.recomputeDay(database.db, d.organisationId, d.fact as 'contact', d.day);
+        await m.recomputeDay(database.db, d.organisationId, d.fact, d.day);
         parts.push(`${d.fact} ${d.day} ${seconds(t2).toFixed(3)} s`);
       }
       log(`   each marked day recomputed alone: ${parts.join('; ')}`);

@@ -68,12 +68,9 @@ export function publishedServices(db: Db, organisationId: string) {
     );
 }
 
-const caseSpan = (organisationId: string, span: Span) =>
-  and(
-    eq(metricCaseDay.organisationId, organisationId),
-    gte(metricCaseDay.day, span.from),
-    lte(metricCaseDay.day, span.to),
-  );
+/** A case rollup's rows (the daily one or the team one) of the organisation within the span. */
+const caseSpan = (t: typeof metricCaseDay | typeof metricCaseTeamDay, organisationId: string, span: Span) =>
+  and(eq(t.organisationId, organisationId), gte(t.day, span.from), lte(t.day, span.to));
 
 /** Cases closed after the public norm, per item and reason. */
 export function lateByItemAndReason(db: Db, organisationId: string, span: Span) {
@@ -84,7 +81,7 @@ export function lateByItemAndReason(db: Db, organisationId: string, span: Span) 
       late: sql<number>`coalesce(sum(${metricCaseDay.closed} - ${metricCaseDay.closedInNorm}), 0)::int`,
     })
     .from(metricCaseDay)
-    .where(and(caseSpan(organisationId, span), isNotNull(metricCaseDay.breachReason)))
+    .where(and(caseSpan(metricCaseDay, organisationId, span), isNotNull(metricCaseDay.breachReason)))
     .groupBy(metricCaseDay.catalogueItemId, metricCaseDay.breachReason);
 }
 
@@ -101,13 +98,7 @@ export function complaintOutcomes(db: Db, organisationId: string, span: Span) {
       withdrawn: int(metricCaseTeamDay.complaintsWithdrawn),
     })
     .from(metricCaseTeamDay)
-    .where(
-      and(
-        eq(metricCaseTeamDay.organisationId, organisationId),
-        gte(metricCaseTeamDay.day, span.from),
-        lte(metricCaseTeamDay.day, span.to),
-      ),
-    )
+    .where(caseSpan(metricCaseTeamDay, organisationId, span))
     .then((rows) => rows[0]!);
 }
 

@@ -94,6 +94,8 @@ const PROFILE_DIMENSION: Partial<Record<MetricDimension, string>> = {
   ageBand: 'age_band',
 };
 
+const PROFILE_COLUMNS = new Set(Object.values(PROFILE_DIMENSION));
+
 /** The person's and place's attributes a scope and grouping need (the profile rollups hold one at a time). */
 function profileNeeds(s: MetricScope, g: Grouping): Set<string> {
   const needs = new Set<string>();
@@ -124,19 +126,12 @@ function rollupTable(fact: RollupFact, s: MetricScope, g: Grouping): SQL {
   if (team && noOther && !s.itemId && byOnly('channel', 'team')) return team;
   const item = ITEM_TABLE[fact];
   if (item && noOther && !s.teamId && !s.teamIds && byOnly('channel', 'item')) return item;
-  if (
-    fact === 'contact' &&
-    s.agentId &&
-    !s.itemId &&
-    !s.teamId &&
-    !s.teamIds &&
-    profileNeeds(s, g).size === 0
-  )
+  const needs = [...profileNeeds(s, g)];
+  const noItemOrTeam = !s.itemId && !s.teamId && !s.teamIds;
+  if (fact === 'contact' && s.agentId && noItemOrTeam && needs.length === 0)
     return sql.raw('metric_contact_agent_day');
   const profile = PROFILE_TABLE[fact];
-  const needs = [...profileNeeds(s, g)];
-  const noGroup = !s.agentId && !s.itemId && !s.teamId && !s.teamIds;
-  if (profile && noGroup && needs.length === 1 && Object.values(PROFILE_DIMENSION).includes(needs[0]!))
+  if (profile && !s.agentId && noItemOrTeam && needs.length === 1 && PROFILE_COLUMNS.has(needs[0]!))
     return sql`(SELECT * FROM ${profile} WHERE dimension = ${needs[0]})`;
   return TABLE[fact];
 }

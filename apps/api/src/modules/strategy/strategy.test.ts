@@ -368,6 +368,14 @@ describe('the periodic review', () => {
       'validation_failed',
     );
     expect(met.errors?.map((e) => e.field)).toEqual(['targetId']);
+    // The same years as the review itself: an explanation of 0000-01 is refused, naming the field.
+    expect(
+      expectProblem(
+        await put(teamlead, { targetId: frontTarget, period: '0000-01', text: 'x' }),
+        400,
+        'validation_failed',
+      ).errors?.map((e) => e.field),
+    ).toEqual(['period']);
     // The manager explains the back office's miss; written again, it replaces the text.
     await put(manager, { targetId: backTarget, period: '2025-03', text: 'Eerste versie.' });
     await put(manager, { targetId: backTarget, period: '2025-03', text: 'Drukte door de WOZ-bezwaren.' });
